@@ -1,0 +1,211 @@
+// Package testutil gives tests their own real database on each dialect: a
+// fresh SQLite file, or a PostgreSQL / MariaDB database with a random name
+// created on the test server and dropped when the test ends.
+//
+// Servers come from RETORT_TEST_POSTGRES_URL and RETORT_TEST_MYSQL_URL
+// (defaults: the local servers). An unreachable server skips the test with a
+// loud reason, or fails it when CI=true.
+package testutil
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+)
+
+// Dialect names, as config.DSN.Dialect spells them.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+	MySQL    = "mysql"
+)
+
+// Dialects lists every dialect a dialect-facing test must cover.
+func Dialects() []string { return []string{SQLite, Postgres, MySQL} }
+
+// DB is one test's private database.
+type DB struct {
+	Dialect    string
+	Name       string  // database name (SQLite: file path)
+	URL        string  // URL in the form users write in retort.toml
+	DriverName string  // database/sql driver name
+	DataSource string  // database/sql data source
+	DB         *sql.DB // open handle, closed at cleanup
+}
+
+const (
+	defaultPostgres = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+	defaultMySQL    = "mysql://root@127.0.0.1:3306/"
+)
+
+// PostgresServerURL is the admin URL of the PostgreSQL test server.
+func PostgresServerURL() string { return envOr("RETORT_TEST_POSTGRES_URL", defaultPostgres) }
+
+// MySQLServerURL is the admin URL of the MySQL/MariaDB test server.
+func MySQLServerURL() string { return envOr("RETORT_TEST_MYSQL_URL", defaultMySQL) }
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+// New makes a fresh database for t on dialect and drops it when t ends.
+func New(t testing.TB, dialect string) *DB {
+	t.Helper()
+	name := "retort_t_" + randHex(6)
+	var d *DB
+	switch dialect {
+	case SQLite:
+		path := filepath.Join(t.TempDir(), name+".db")
+		d = &DB{Dialect: SQLite, Name: path, URL: "sqlite:///" + path,
+			DriverName: "sqlite", DataSource: SQLiteDSN(path)}
+	case Postgres:
+		admin := PostgresServerURL()
+		adminDB := open(t, "pgx", admin, "PostgreSQL")
+		exec(t, adminDB, "CREATE DATABASE "+name)
+		u := mustURL(t, admin)
+		u.Path = "/" + name
+		d = &DB{Dialect: Postgres, Name: name, URL: u.String(), DriverName: "pgx", DataSource: u.String()}
+		t.Cleanup(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+				t.Errorf("drop test database %s: %v", name, err)
+			}
+			adminDB.Close()
+		})
+	case MySQL:
+		admin := MySQLServerURL()
+		adminDSN := MySQLDSN(mustURL(t, admin), "")
+		adminDB := open(t, "mysql", adminDSN, "MariaDB/MySQL")
+		exec(t, adminDB, "CREATE DATABASE "+name)
+		u := mustURL(t, admin)
+		u.Path = "/" + name
+		d = &DB{Dialect: MySQL, Name: name, URL: u.String(), DriverName: "mysql", DataSource: MySQLDSN(u, name)}
+		t.Cleanup(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name); err != nil {
+				t.Errorf("drop test database %s: %v", name, err)
+			}
+			adminDB.Close()
+		})
+	default:
+		t.Fatalf("testutil: unknown dialect %q", dialect)
+	}
+	db, err := sql.Open(d.DriverName, d.DataSource)
+	if err != nil {
+		t.Fatalf("open %s test database: %v", dialect, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	d.DB = db
+	return d
+}
+
+// SQLiteDSN is the modernc.org/sqlite data source for a file, with the
+// settings retort's tests expect (busy timeout, foreign keys on).
+func SQLiteDSN(path string) string {
+	return "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+}
+
+// MySQLDSN turns a mysql://user:pass@host:port/ URL into a go-sql-driver DSN.
+func MySQLDSN(u *url.URL, dbname string) string {
+	user := u.User.Username()
+	pass, _ := u.User.Password()
+	cred := user
+	if pass != "" {
+		cred += ":" + pass
+	}
+	host := u.Host
+	if host == "" {
+		host = "127.0.0.1:3306"
+	}
+	return fmt.Sprintf("%s@tcp(%s)/%s?multiStatements=true&parseTime=true", cred, host, dbname)
+}
+
+var (
+	reachMu sync.Mutex
+	reach   = map[string]error{}
+)
+
+func open(t testing.TB, driver, dsn, what string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open(driver, dsn)
+	if err == nil {
+		reachMu.Lock()
+		prev, seen := reach[dsn]
+		reachMu.Unlock()
+		if seen {
+			err = prev
+		} else {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			err = db.PingContext(ctx)
+			cancel()
+			reachMu.Lock()
+			reach[dsn] = err
+			reachMu.Unlock()
+		}
+	}
+	if err != nil {
+		if db != nil {
+			db.Close()
+		}
+		msg := fmt.Sprintf("%s test server unreachable (%v); start it or set RETORT_TEST_%s_URL", what, err, envName(driver))
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip("SKIPPING: " + msg)
+	}
+	return db
+}
+
+func envName(driver string) string {
+	if driver == "pgx" {
+		return "POSTGRES"
+	}
+	return "MYSQL"
+}
+
+func exec(t testing.TB, db *sql.DB, q string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := db.ExecContext(ctx, q); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+func mustURL(t testing.TB, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatalf("bad test server URL: %v", err)
+	}
+	if strings.HasPrefix(u.Path, "//") {
+		u.Path = u.Path[1:]
+	}
+	return u
+}
+
+func randHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}
