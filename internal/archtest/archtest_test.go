@@ -1,0 +1,163 @@
+// Package archtest holds the layering of docs/design.md: each package may
+// import only the retort packages listed for it. A new package needs a rule
+// here (and a line in docs/design.md) before its test passes.
+package archtest
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/retortdb/retort"
+
+// allowed maps a package (relative to the module root; "." is the façade) to
+// the retort packages its non-test files may import. A trailing "/..." covers
+// subpackages.
+var allowed = map[string][]string{
+	"internal/revision":     {},
+	"internal/script":       {"internal/revision"},
+	"internal/config":       {},
+	"internal/templates":    {},
+	"internal/term":         {},
+	"internal/testutil":     {},
+	"schema":                {},
+	"internal/dialect":      {"schema"},
+	"internal/dialect/...":  {"internal/dialect", "schema"},
+	"internal/versiontable": {"internal/dialect/..."},
+	"internal/migrate":      {"internal/revision", "internal/script", "internal/dialect/...", "internal/versiontable", "internal/config"},
+	"internal/diff":         {"schema"},
+	"internal/models/...":   {"schema", "internal/dialect/...", "internal/config", "internal/models/..."},
+	"internal/autogen":      {"schema", "internal/diff", "internal/dialect/..."},
+	".":                     {"internal/revision", "internal/script", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"internal/cli":          {".", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"cli":                   {".", "internal/cli"},
+	"cmd/retort":            {"cli", "internal/cli"},
+	"internal/archtest":     {},
+	"bench/...":             {"...", ""},
+	"examples/...":          {"...", ""},
+}
+
+func match(pattern, pkg string) bool {
+	if pattern == "..." {
+		return true
+	}
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		return pkg == base || strings.HasPrefix(pkg, base+"/")
+	}
+	return pattern == pkg
+}
+
+func ruleFor(pkg string) ([]string, bool) {
+	if r, ok := allowed[pkg]; ok {
+		return r, true
+	}
+	// The most specific "/..." rule wins.
+	best := ""
+	for p := range allowed {
+		if strings.HasSuffix(p, "/...") && match(p, pkg) && len(p) > len(best) {
+			best = p
+		}
+	}
+	if best == "" {
+		return nil, false
+	}
+	return allowed[best], true
+}
+
+func TestLayering(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := map[string]map[string]bool{} // package → retort imports
+	fset := token.NewFileSet()
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "vendor") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		rel = filepath.ToSlash(rel)
+		if imports[rel] == nil {
+			imports[rel] = map[string]bool{}
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			switch {
+			case p == module:
+				imports[rel]["."] = true
+			case strings.HasPrefix(p, module+"/"):
+				imports[rel][strings.TrimPrefix(p, module+"/")] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := make([]string, 0, len(imports))
+	for p := range imports {
+		pkgs = append(pkgs, p)
+	}
+	sort.Strings(pkgs)
+	for _, pkg := range pkgs {
+		rule, ok := ruleFor(pkg)
+		if !ok {
+			t.Errorf("package %s has no layering rule: add it to internal/archtest and docs/design.md", pkg)
+			continue
+		}
+		for imp := range imports[pkg] {
+			ok := false
+			for _, a := range rule {
+				if match(a, imp) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				t.Errorf("%s imports %s, which docs/design.md's layering does not allow", pkg, imp)
+			}
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		pattern, pkg string
+		want         bool
+	}{
+		{"internal/dialect/...", "internal/dialect", true},
+		{"internal/dialect/...", "internal/dialect/postgres", true},
+		{"internal/dialect/...", "internal/dialectx", false},
+		{"internal/script", "internal/script", true},
+		{"internal/script", "internal/scripts", false},
+		{"...", "anything", true},
+	}
+	for _, c := range cases {
+		if got := match(c.pattern, c.pkg); got != c.want {
+			t.Errorf("match(%q, %q) = %v, want %v", c.pattern, c.pkg, got, c.want)
+		}
+	}
+}
+
