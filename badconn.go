@@ -1,0 +1,5 @@
+package retort
+
+import "database/sql/driver"
+
+var errBadConn = driver.ErrBadConn

@@ -1,0 +1,306 @@
+// Command run measures retort applying revisions against the database's own
+// command-line client running the same statements (the floor), whole process
+// against whole process, on PostgreSQL, MariaDB/MySQL and SQLite.
+//
+//	go run ./bench/run                 # 1,000 revisions, all dialects, 3 rounds
+//	go run ./bench/run -n 500 -dialects sqlite,postgres -rounds 5
+//	go run ./bench/run -noop 10000     # also time a no-op `upgrade heads` on a 10,000-revision history
+//
+// Each revision creates a table and an index. The floor is `psql -1 -f`,
+// `sqlite3` on a script wrapped in BEGIN/COMMIT, and `mariadb` reading the
+// script. retort runs as a separate process (this binary re-executed with
+// -apply) so start-up, loading the revision files and planning are counted.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	_ "github.com/go-sql-driver/mysql"
+	_ "github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/script"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "revisions to apply")
+	rounds := flag.Int("rounds", 3, "rounds (the median is reported)")
+	dialects := flag.String("dialects", "postgres,mysql,sqlite", "dialects to measure")
+	noop := flag.Int("noop", 0, "also time a no-op `upgrade heads` on a history of this many revisions")
+	apply := flag.String("apply", "", "internal: apply the revisions in -dir to this dialect:dsn and exit")
+	dir := flag.String("dir", "", "internal: migrations directory for -apply")
+	flag.Parse()
+	if *apply != "" {
+		if err := runApply(*apply, *dir); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := compare(*n, *rounds, strings.Split(*dialects, ","), *noop); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// runApply is the measured retort process: open, load, lock, plan, run.
+func runApply(target, dir string) error {
+	dialect, dsn, _ := strings.Cut(target, ":")
+	driver := map[string]string{"postgres": "pgx", "mysql": "mysql", "sqlite": "sqlite"}[dialect]
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	m, err := retort.Open(ctx, db, os.DirFS(dir))
+	if err != nil {
+		return err
+	}
+	_, err = m.Upgrade(ctx, "heads")
+	return err
+}
+
+type statements struct{ table, index string }
+
+func revisionSQL(i int) statements {
+	return statements{
+		table: fmt.Sprintf("CREATE TABLE t_%05d (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, value INTEGER)", i),
+		index: fmt.Sprintf("CREATE INDEX ix_t_%05d_name ON t_%05d (name)", i, i),
+	}
+}
+
+// writeRevisions writes n linear revisions into dir/versions and the same
+// statements as one script (floor.sql), wrapped in BEGIN/COMMIT when tx.
+func writeRevisions(dir string, n int) error {
+	if err := os.MkdirAll(filepath.Join(dir, "versions"), 0o755); err != nil {
+		return err
+	}
+	prev := ""
+	for i := range n {
+		id := fmt.Sprintf("%012x", 0xbe0000000000+i)
+		s := revisionSQL(i)
+		f := script.NewFile{ID: id, Message: fmt.Sprintf("table %d", i), CreateDate: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+			Upgrade: s.table + ";\n" + s.index + ";", Downgrade: fmt.Sprintf("DROP TABLE t_%05d;", i)}
+		if prev != "" {
+			f.Parents = []string{prev}
+		}
+		prev = id
+		if err := os.WriteFile(filepath.Join(dir, "versions", fmt.Sprintf("%s_table_%05d.sql", id, i)), script.Render(f), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func floorScript(n int, tx bool) string {
+	var b strings.Builder
+	if tx {
+		b.WriteString("BEGIN;\n")
+	}
+	for i := range n {
+		s := revisionSQL(i)
+		b.WriteString(s.table + ";\n" + s.index + ";\n")
+	}
+	if tx {
+		b.WriteString("COMMIT;\n")
+	}
+	return b.String()
+}
+
+// database is one fresh database per measurement.
+type database struct {
+	dialect, name, dsn string
+	client             func(scriptPath string) *exec.Cmd
+	drop               func()
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func fresh(dialect, tmp string, k int) (*database, error) {
+	name := fmt.Sprintf("retort_bench_%d_%d", os.Getpid(), k)
+	switch dialect {
+	case "sqlite":
+		path := filepath.Join(tmp, name+".db")
+		return &database{dialect: dialect, name: path, dsn: "file:" + path + "?_pragma=busy_timeout(10000)",
+			client: func(p string) *exec.Cmd {
+				c := exec.Command("sqlite3", "-bail", path)
+				c.Stdin, _ = os.Open(p)
+				return c
+			}, drop: func() { os.Remove(path) }}, nil
+	case "postgres":
+		admin := envOr("RETORT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
+		adb, err := sql.Open("pgx", admin)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
+			return nil, err
+		}
+		u, _ := url.Parse(admin)
+		u.Path = "/" + name
+		return &database{dialect: dialect, name: name, dsn: u.String(),
+			client: func(p string) *exec.Cmd {
+				return exec.Command("psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", u.String(), "-f", p)
+			}, drop: func() { adb.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); adb.Close() }}, nil
+	case "mysql":
+		admin := envOr("RETORT_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/")
+		u, _ := url.Parse(admin)
+		cred := u.User.Username()
+		if p, ok := u.User.Password(); ok {
+			cred += ":" + p
+		}
+		adb, err := sql.Open("mysql", cred+"@tcp("+u.Host+")/")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
+			return nil, err
+		}
+		return &database{dialect: dialect, name: name, dsn: cred + "@tcp(" + u.Host + ")/" + name,
+			client: func(p string) *exec.Cmd {
+				args := []string{"-h", u.Hostname(), "-P", u.Port(), "-u", u.User.Username()}
+				if pw, ok := u.User.Password(); ok {
+					args = append(args, "-p"+pw)
+				}
+				c := exec.Command("mariadb", append(args, name)...)
+				c.Stdin, _ = os.Open(p)
+				return c
+			}, drop: func() { adb.Exec("DROP DATABASE IF EXISTS " + name); adb.Close() }}, nil
+	}
+	return nil, fmt.Errorf("unknown dialect %q", dialect)
+}
+
+func timed(c *exec.Cmd) (time.Duration, error) {
+	start := time.Now()
+	out, err := c.CombinedOutput()
+	if err != nil {
+		return 0, fmt.Errorf("%s: %v\n%s", c.Args[0], err, out)
+	}
+	return time.Since(start), nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func compare(n, rounds int, dialects []string, noop int) error {
+	tmp, err := os.MkdirTemp("", "retort-bench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	migDir := filepath.Join(tmp, "migrations")
+	if err := writeRevisions(migDir, n); err != nil {
+		return err
+	}
+	fmt.Printf("%d revisions (CREATE TABLE + CREATE INDEX each), %d rounds, median wall time, %s/%s, %d CPUs\n",
+		n, rounds, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	fmt.Printf("%-9s %12s %12s %7s\n", "dialect", "floor", "retort", "ratio")
+	k := 0
+	for _, d := range dialects {
+		tx := d != "mysql"
+		floorPath := filepath.Join(tmp, d+"-floor.sql")
+		if err := os.WriteFile(floorPath, []byte(floorScript(n, tx && d != "postgres")), 0o644); err != nil {
+			return err
+		}
+		var floor, ret []time.Duration
+		for range rounds {
+			k++
+			db, err := fresh(d, tmp, k)
+			if err != nil {
+				return err
+			}
+			t, err := timed(db.client(floorPath))
+			db.drop()
+			if err != nil {
+				return err
+			}
+			floor = append(floor, t)
+			k++
+			db, err = fresh(d, tmp, k)
+			if err != nil {
+				return err
+			}
+			t, err = timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", migDir))
+			db.drop()
+			if err != nil {
+				return err
+			}
+			ret = append(ret, t)
+		}
+		f, r := median(floor), median(ret)
+		fmt.Printf("%-9s %12s %12s %6.2fx\n", d, f.Round(time.Millisecond), r.Round(time.Millisecond), float64(r)/float64(f))
+	}
+	if noop > 0 {
+		return noopBench(tmp, self, noop, rounds, dialects)
+	}
+	return nil
+}
+
+// noopBench times `upgrade heads` on a database already at head after noop
+// revisions (each a single trivial statement), whole process.
+func noopBench(tmp, self string, n, rounds int, dialects []string) error {
+	dir := filepath.Join(tmp, "noop")
+	if err := os.MkdirAll(filepath.Join(dir, "versions"), 0o755); err != nil {
+		return err
+	}
+	prev := ""
+	for i := range n {
+		id := fmt.Sprintf("%012x", 0xce0000000000+i)
+		f := script.NewFile{ID: id, Message: fmt.Sprintf("step %d", i), Upgrade: "SELECT 1;", Downgrade: "SELECT 1;"}
+		if prev != "" {
+			f.Parents = []string{prev}
+		}
+		prev = id
+		if err := os.WriteFile(filepath.Join(dir, "versions", id+fmt.Sprintf("_step_%05d.sql", i)), script.Render(f), 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("\nno-op `upgrade heads` at head of a %d-revision history (whole process, median of %d)\n", n, rounds)
+	for _, d := range dialects {
+		db, err := fresh(d, tmp, 100000+len(d))
+		if err != nil {
+			return err
+		}
+		if _, err := timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", dir)); err != nil {
+			db.drop()
+			return err
+		}
+		var ts []time.Duration
+		for range rounds {
+			t, err := timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", dir))
+			if err != nil {
+				db.drop()
+				return err
+			}
+			ts = append(ts, t)
+		}
+		db.drop()
+		fmt.Printf("%-9s %12s\n", d, median(ts).Round(time.Millisecond))
+	}
+	return nil
+}

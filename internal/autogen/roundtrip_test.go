@@ -1,0 +1,202 @@
+package autogen_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/models/sqlstate"
+	"github.com/retortdb/retort/internal/testutil"
+	"github.com/retortdb/retort/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// A round-trip case is testdata/roundtrip/NAME.txtar with files
+// "current.sql" and "desired.sql" for every dialect, or
+// "DIALECT/current.sql" and "DIALECT/desired.sql" for one. A file
+// "DIALECT/skip" leaves a dialect out (its text says why).
+func TestRoundTrip(t *testing.T) {
+	t.Parallel()
+	paths, err := filepath.Glob("testdata/roundtrip/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatal("no round-trip cases")
+	}
+	for _, dialect := range testutil.Dialects() {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			for _, p := range paths {
+				name := strings.TrimSuffix(filepath.Base(p), ".txtar")
+				ar, err := txtar.ParseFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				files := map[string]string{}
+				for _, f := range ar.Files {
+					files[f.Name] = string(f.Data)
+				}
+				if _, skip := files[dialect+"/skip"]; skip {
+					continue
+				}
+				cur, ok1 := pick(files, dialect, "current.sql")
+				des, ok2 := pick(files, dialect, "desired.sql")
+				if !ok1 || !ok2 {
+					continue
+				}
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					up, down := roundTrip(t, dialect, cur, des)
+					golden(t, filepath.Join("testdata", "golden", dialect, name+".sql"),
+						"-- upgrade\n"+up+"\n-- downgrade\n"+down)
+				})
+			}
+		})
+	}
+}
+
+func pick(files map[string]string, dialect, name string) (string, bool) {
+	if s, ok := files[dialect+"/"+name]; ok {
+		return s, true
+	}
+	s, ok := files[name]
+	return s, ok
+}
+
+var skip = schema.InspectOptions{Skip: []string{"alembic_version", "retort_history"}}
+
+func roundTrip(t *testing.T, dialect, current, desired string) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	db := testutil.New(t, dialect)
+	apply(t, db, current, "current schema")
+	cur, err := autogen.Inspect(ctx, db.DB, dialect, skip)
+	if err != nil {
+		t.Fatalf("inspect current: %v", err)
+	}
+	again, err := autogen.Inspect(ctx, db.DB, dialect, skip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := dump(t, dialect, again); d != dump(t, dialect, cur) {
+		t.Fatalf("inspection is not stable")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "schema.sql")
+	if err := os.WriteFile(file, []byte(desired), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	des, err := sqlstate.Load(ctx, sqlstate.Source{Dialect: dialect, DriverName: db.DriverName, DataSource: db.DataSource, Files: []string{file}, Inspect: skip})
+	if err != nil {
+		t.Fatalf("load desired: %v", err)
+	}
+	// The models loaded from the current SQL must equal the live database.
+	file2 := filepath.Join(dir, "current.sql")
+	if err := os.WriteFile(file2, []byte(current), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	curModels, err := sqlstate.Load(ctx, sqlstate.Source{Dialect: dialect, DriverName: db.DriverName, DataSource: db.DataSource, Files: []string{file2}, Inspect: skip})
+	if err != nil {
+		t.Fatalf("load current as models: %v", err)
+	}
+	if ch, err := autogen.Diff(cur, curModels, dialect); err != nil || len(ch) != 0 {
+		t.Fatalf("phantom differences between a database and models from the same SQL: %v %v", ch, err)
+	}
+
+	up, down, changes, err := autogen.Generate(ctx, cur, des, dialect)
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	if len(changes) == 0 {
+		t.Fatalf("no changes detected")
+	}
+	apply(t, db, up, "upgrade:\n"+up)
+	after, err := autogen.Inspect(ctx, db.DB, dialect, skip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dump(t, dialect, after), dump(t, dialect, des); got != want {
+		t.Fatalf("after upgrade the schema differs from the models\nupgrade:\n%s\ngot:\n%s\nwant:\n%s", up, got, want)
+	}
+	if ch, err := autogen.Diff(after, des, dialect); err != nil || len(ch) != 0 {
+		t.Fatalf("check after upgrade not clean: %v %v\nupgrade:\n%s", ch, err, up)
+	}
+	apply(t, db, down, "downgrade:\n"+down)
+	back, err := autogen.Inspect(ctx, db.DB, dialect, skip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dump(t, dialect, back), dump(t, dialect, cur); got != want {
+		t.Fatalf("downgrade did not restore the schema\nupgrade:\n%s\ndowngrade:\n%s\ngot:\n%s\nwant:\n%s", up, down, got, want)
+	}
+	return up, down
+}
+
+// dump is a canonical JSON of s. PostgreSQL cannot place a column, so its
+// columns compare in name order.
+func dump(t *testing.T, dialect string, s *schema.Schema) string {
+	t.Helper()
+	if dialect == autogen.Postgres {
+		for _, tb := range s.Tables {
+			cols := append([]*schema.Column(nil), tb.Columns...)
+			sort.Slice(cols, func(i, j int) bool { return cols[i].Name < cols[j].Name })
+			tb.Columns = cols
+		}
+	}
+	b, err := json.MarshalIndent(s, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// apply runs SQL text statement by statement on one connection, outside a
+// transaction, as the runner does for a no-transaction section.
+func apply(t *testing.T, db *testutil.DB, text, what string) {
+	t.Helper()
+	ctx := context.Background()
+	stmts, err := sqlstate.Split(text, db.Dialect == testutil.MySQL)
+	if err != nil {
+		t.Fatalf("%s: split: %v", what, err)
+	}
+	conn, err := db.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, st := range stmts {
+		if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
+			t.Fatalf("%s\nline %d: %s: %v", what, st.Line, st.SQL, err)
+		}
+	}
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("missing golden file (run with -update): %v", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the rendered SQL (run with -update to accept):\n%s", path, got)
+	}
+}

@@ -1,0 +1,16 @@
+-- upgrade
+-- REVIEW: fails if existing rows hold duplicates or NULLs
+ALTER TABLE `t1` ADD PRIMARY KEY (`a`);
+
+ALTER TABLE `t2` DROP PRIMARY KEY;
+
+-- REVIEW: fails if existing rows hold duplicates or NULLs
+ALTER TABLE `t2` ADD PRIMARY KEY (`a`, `b`);
+
+-- downgrade
+ALTER TABLE `t2` DROP PRIMARY KEY;
+
+-- REVIEW: fails if existing rows hold duplicates or NULLs
+ALTER TABLE `t2` ADD PRIMARY KEY (`a`);
+
+ALTER TABLE `t1` DROP PRIMARY KEY;

@@ -1,0 +1,29 @@
+-- upgrade
+CREATE TABLE "User" (
+    "ID" integer NOT NULL,
+    order_id integer,
+    PRIMARY KEY ("ID")
+);
+
+ALTER TABLE "order" ADD COLUMN "Group Name" character varying(5);
+
+-- REVIEW: changes the type of order.select from character varying(10) to character varying(20): may rewrite the table, and fails or loses precision if values do not fit
+ALTER TABLE "order" ALTER COLUMN "select" TYPE character varying(20);
+
+CREATE INDEX "Ix Order" ON "order" ("select");
+
+ALTER TABLE "User" ADD CONSTRAINT "User_order_id_fkey" FOREIGN KEY (order_id) REFERENCES "order" (id);
+
+-- downgrade
+ALTER TABLE "User" DROP CONSTRAINT "User_order_id_fkey";
+
+DROP INDEX "Ix Order";
+
+-- REVIEW: changes the type of order.select from character varying(20) to character varying(10): may rewrite the table, and fails or loses precision if values do not fit
+ALTER TABLE "order" ALTER COLUMN "select" TYPE character varying(10);
+
+-- REVIEW: drops column order.Group Name and its data
+ALTER TABLE "order" DROP COLUMN "Group Name";
+
+-- REVIEW: drops table User and all its data
+DROP TABLE "User";

@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+type mergeOptions struct {
+	message      string
+	branchLabels []string
+	revID        string
+	splice       bool
+}
+
+func (a *app) mergeCommand() *cobra.Command {
+	o := &mergeOptions{}
+	cmd := &cobra.Command{
+		Use:   "merge [-m MESSAGE] REVISION...",
+		Short: "Create a revision that merges several revisions into one",
+		Long: `Create a new revision whose parents are the given revisions (usually the
+heads of diverged branches), so the graph has one head again. Its upgrade and
+downgrade sections start empty. REVISION may be any target, e.g. "heads".
+Merging a revision that is not a head needs --splice.`,
+		Example: `  retort merge heads -m "merge branches"
+  retort merge ae1027a6acf 27c6a30d7c24 -m "merge ae1 and 27c"`,
+		Args: minArgs(1, "the revisions to merge, e.g. 'retort merge heads -m \"merge\"'"),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			_, err := a.createRevision(newRevision{
+				message: o.message,
+				heads:   args,
+				splice:  o.splice,
+				labels:  o.branchLabels,
+				revID:   o.revID,
+			})
+			return err
+		}),
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.message, "message", "m", "", "the merge revision's message")
+	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the merge revision (repeatable)")
+	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one")
+	f.BoolVar(&o.splice, "splice", false, "allow merging revisions that are not heads")
+	return cmd
+}

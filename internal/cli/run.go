@@ -1,0 +1,156 @@
+// Package cli is retort's command line: one cobra command per verb (one file
+// each, with an options struct), text for people on stdout, log lines and
+// errors on stderr, --json for machines, and typed exit codes.
+//
+// It holds no migration logic: commands read the configuration (internal/config),
+// the revision graph (internal/script, internal/revision) and run the façade
+// (package retort). It may import every retort package except cmd/… and the
+// public cli package, which wraps it.
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/term"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // the command failed; a FAILED line says why
+	ExitUsage   = 2 // the command line was wrong (unknown flag, missing argument)
+)
+
+// Options configure a run from code; the public cli package builds them from
+// its functional options. The zero value behaves like the retort binary.
+type Options struct {
+	// ConfigPath is the retort.toml to read when -c is not given.
+	ConfigPath string
+	// URL is the database URL when --url is not given; it wins over
+	// RETORT_DATABASE_URL and the file.
+	URL string
+	// DB is an open database handle to use instead of a URL; Dialect names
+	// its dialect ("postgres", "mysql", "sqlite"). The handle is not closed.
+	DB      *sql.DB
+	Dialect string
+	// GoMigrations join the revision graph next to the SQL files.
+	GoMigrations []retort.GoMigration
+	// FS holds the revision files instead of the operating system's files:
+	// its root is the script location (version locations are looked up
+	// relative to it). Commands that write files still use the OS.
+	FS fs.FS
+	// Version is printed by --version (default: the module's build version).
+	Version string
+	// Getenv reads the environment (default os.LookupEnv).
+	Getenv func(string) (string, bool)
+	// IO holds the standard streams (default term.System()).
+	IO *term.IOStreams
+}
+
+// Run executes the command line args (without the program name) and returns
+// the exit code. Panics are recovered and reported as a FAILED line: no stack
+// trace reaches the user.
+func Run(ctx context.Context, args []string, o Options) (code int) {
+	if o.IO == nil {
+		o.IO = term.System()
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.LookupEnv
+	}
+	a := newApp(o)
+	defer func() {
+		if p := recover(); p != nil {
+			// Plain text: whatever panicked may panic again.
+			fmt.Fprintf(o.IO.Err, "FAILED: internal error: %s; please report this with the command you ran\n",
+				config.Redact(fmt.Sprint(p)))
+			code = ExitFailure
+		}
+	}()
+	root := a.rootCommand()
+	root.SetArgs(fixNegativeArgs(root, args))
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) || !a.ran {
+		a.printError(err)
+		path := root.Name()
+		if cmd != nil {
+			path = cmd.CommandPath()
+		}
+		fmt.Fprintf(a.io.Err, "Run '%s --help' for usage.\n", path)
+		return ExitUsage
+	}
+	var se *silentError
+	if errors.As(err, &se) {
+		return se.code
+	}
+	a.printError(err)
+	return ExitFailure
+}
+
+// usageError marks a wrong command line (exit 2).
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// silentError ends a command with an exit code after it printed its own
+// explanation.
+type silentError struct{ code int }
+
+func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// printError writes "FAILED: <message>" to stderr with any password redacted.
+func (a *app) printError(err error) {
+	msg := a.redact(err.Error())
+	fmt.Fprintln(a.io.Err, a.colors().Red("FAILED:"), msg)
+}
+
+// redact removes passwords from text: URL userinfo (config.Redact) and the
+// literal password of the configured URL wherever it appears.
+func (a *app) redact(s string) string {
+	s = config.Redact(s)
+	for _, pw := range a.secrets {
+		if pw != "" {
+			s = strings.ReplaceAll(s, pw, "***")
+		}
+	}
+	return s
+}
+
+// version is what --version prints.
+func (o Options) version() string {
+	if o.Version != "" {
+		return o.Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// cmdError is a failure whose message is meant for the user as it stands,
+// often Alembic's own wording (capitalised, with punctuation).
+type cmdError struct{ msg string }
+
+func (e *cmdError) Error() string { return e.msg }
+
+// failf builds a cmdError.
+func failf(format string, args ...any) error {
+	return &cmdError{msg: fmt.Sprintf(format, args...)}
+}

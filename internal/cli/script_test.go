@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/testutil"
+)
+
+// TestMain lets the test binary act as `retort`: testscript runs scripts
+// whose `retort …` lines execute Run in a child process of this binary.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"retort": func() { os.Exit(Run(context.Background(), os.Args[1:], Options{})) },
+	})
+}
+
+type tKey struct{}
+
+// TestScripts runs the end-to-end command line scripts in testdata/script.
+// `go test -update` rewrites the expected files of failing cmp lines.
+//
+// Extra script commands:
+//
+//	dbnew DIALECT      fresh database (sqlite, postgres, mysql); sets $DATABASE_URL
+//	dbquery SQL        prints the rows of a query on $DATABASE_URL, columns joined by "|"
+//	dbexec SQL         runs a statement on $DATABASE_URL
+//	tree DIR           prints every file under DIR with a hash of its bytes
+func TestScripts(t *testing.T) {
+	t.Parallel()
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join("testdata", "script"),
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			env.Values[tKey{}] = env.T()
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("EDITOR", "")
+			env.Setenv("VISUAL", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"dbnew":   cmdDBNew,
+			"dbquery": cmdDBQuery,
+			"dbexec":  cmdDBExec,
+			"tree":    cmdTree,
+		},
+	})
+}
+
+func cmdDBNew(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: dbnew sqlite|postgres|mysql")
+	}
+	t, ok := ts.Value(tKey{}).(testing.TB)
+	if !ok {
+		ts.Fatalf("dbnew: no testing.TB")
+	}
+	db := testutil.New(t, args[0])
+	ts.Setenv("DATABASE_URL", db.URL)
+	ts.Setenv("DB_DIALECT", db.Dialect)
+}
+
+func openScriptDB(ts *testscript.TestScript) *sql.DB {
+	u := ts.Getenv("DATABASE_URL")
+	if u == "" {
+		ts.Fatalf("no $DATABASE_URL: run dbnew first")
+	}
+	dsn, err := config.ParseURL(u)
+	ts.Check(err)
+	db, err := sql.Open(dsn.DriverName, dsn.DataSource)
+	ts.Check(err)
+	return db
+}
+
+func cmdDBQuery(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: dbquery SQL")
+	}
+	db := openScriptDB(ts)
+	defer db.Close()
+	rows, err := db.Query(args[0])
+	if neg {
+		if err == nil {
+			rows.Close()
+			ts.Fatalf("query succeeded unexpectedly")
+		}
+		return
+	}
+	ts.Check(err)
+	defer rows.Close()
+	cols, err := rows.Columns()
+	ts.Check(err)
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		ts.Check(rows.Scan(ptrs...))
+		out := make([]string, len(cols))
+		for i, v := range vals {
+			out[i] = v.String
+			if !v.Valid {
+				out[i] = "NULL"
+			}
+		}
+		fmt.Fprintln(ts.Stdout(), strings.Join(out, "|"))
+	}
+	ts.Check(rows.Err())
+}
+
+func cmdDBExec(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: dbexec SQL")
+	}
+	db := openScriptDB(ts)
+	defer db.Close()
+	_, err := db.Exec(args[0])
+	if neg != (err != nil) {
+		ts.Fatalf("dbexec %q: %v", args[0], err)
+	}
+}
+
+func cmdTree(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: tree DIR")
+	}
+	root := ts.MkAbs(args[0])
+	var lines []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if d.IsDir() {
+			lines = append(lines, filepath.ToSlash(rel)+"/")
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		lines = append(lines, filepath.ToSlash(rel)+" "+hex.EncodeToString(sum[:6]))
+		return nil
+	})
+	ts.Check(err)
+	sort.Strings(lines)
+	fmt.Fprintln(ts.Stdout(), strings.Join(lines, "\n"))
+}

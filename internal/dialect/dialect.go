@@ -1,0 +1,186 @@
+// Package dialect owns what differs between the databases retort supports:
+// identifier and literal quoting, placeholders, whether DDL is transactional,
+// the migration lock, and how an offline script is written for the
+// database's own command-line client. Schema introspection and rendering for
+// autogenerate live beside it in the same per-dialect packages.
+//
+// Dialect is deliberately small; anything only some dialects can do is an
+// optional interface found by type assertion (ScriptFormatter).
+//
+// It may import the public schema package only.
+package dialect
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Names of the supported dialects, as config.DSN.Dialect spells them.
+const (
+	Postgres = "postgres"
+	MySQL    = "mysql"
+	SQLite   = "sqlite"
+)
+
+// Dialect is what every database must provide to run migrations.
+type Dialect interface {
+	// Name is "postgres", "mysql" or "sqlite".
+	Name() string
+	// QuoteIdent quotes an identifier when it needs quoting (reserved word,
+	// upper case, odd characters) and returns it unchanged otherwise, so
+	// generated SQL reads like Alembic's.
+	QuoteIdent(name string) string
+	// QuoteString renders s as a string literal.
+	QuoteString(s string) string
+	// Placeholder is the n-th (1-based) bind parameter marker.
+	Placeholder(n int) string
+	// TransactionalDDL reports whether DDL can be rolled back.
+	TransactionalDDL() bool
+	// Begin is the statement that opens a migration transaction (SQLite takes
+	// its write lock up front with BEGIN IMMEDIATE).
+	Begin() string
+	// Lock takes the migration lock for key (the version table's qualified
+	// name) on conn and holds it until the returned Unlock is called or the
+	// connection dies.
+	Lock(ctx context.Context, conn *sql.Conn, key string, o LockOptions) (Unlock, error)
+}
+
+// ScriptFormatter is implemented by dialects whose command-line client needs
+// more than "statement;" to run a statement from an offline script.
+type ScriptFormatter interface {
+	// ClientStatement renders one statement, terminated, for the client.
+	ClientStatement(sql string) string
+}
+
+// Unlock releases a migration lock. Call it with a context that is not
+// cancelled (context.WithoutCancel) so a cancelled run still unlocks.
+type Unlock func(ctx context.Context) error
+
+// LockOptions tunes Lock.
+type LockOptions struct {
+	// Timeout bounds the wait; 0 waits until ctx is done.
+	Timeout time.Duration
+	// Wait is called once, with a description of the holder, when the lock is
+	// held by someone else.
+	Wait func(holder string)
+	// Poll is the interval between attempts (default 200ms).
+	Poll time.Duration
+}
+
+// ErrLockTimeout is wrapped by the error Lock returns when Timeout passes.
+var ErrLockTimeout = errors.New("timed out waiting for the migration lock")
+
+// LockTimeoutError says who held the lock for how long.
+type LockTimeoutError struct {
+	Key    string
+	Holder string
+	Waited time.Duration
+}
+
+func (e *LockTimeoutError) Error() string {
+	h := e.Holder
+	if h == "" {
+		h = "another run"
+	}
+	return fmt.Sprintf("timed out after %s waiting for the migration lock on %s held by %s; "+
+		"wait for that run to finish or raise the lock timeout", e.Waited.Round(time.Millisecond), e.Key, h)
+}
+
+func (e *LockTimeoutError) Unwrap() error { return ErrLockTimeout }
+
+// Poll runs a lock acquisition loop shared by the dialects: try until it
+// succeeds, ctx ends, or o.Timeout passes; describe the holder once.
+func Poll(ctx context.Context, key string, o LockOptions,
+	try func(ctx context.Context) (bool, error), holder func(ctx context.Context) string) error {
+	start := time.Now()
+	poll := o.Poll
+	if poll <= 0 {
+		poll = 200 * time.Millisecond
+	}
+	told := false
+	who := ""
+	for {
+		ok, err := try(ctx)
+		if err != nil {
+			return fmt.Errorf("take the migration lock: %w", err)
+		}
+		if ok {
+			return nil
+		}
+		if !told {
+			told = true
+			if holder != nil {
+				who = holder(ctx)
+			}
+			if o.Wait != nil {
+				o.Wait(who)
+			}
+		}
+		waited := time.Since(start)
+		if o.Timeout > 0 && waited >= o.Timeout {
+			return &LockTimeoutError{Key: key, Holder: who, Waited: waited}
+		}
+		d := poll
+		if o.Timeout > 0 && o.Timeout-waited < d {
+			d = o.Timeout - waited
+		}
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("waiting for the migration lock on %s: %w", key, ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+// QuoteIdentIfNeeded leaves plain lower-case identifiers that are not in
+// reserved alone and wraps everything else in q (doubling q inside).
+func QuoteIdentIfNeeded(name string, q byte, reserved map[string]bool) string {
+	plain := name != ""
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '_' || (c >= 'a' && c <= 'z') || (i > 0 && c >= '0' && c <= '9') || (i > 0 && c == '$') {
+			continue
+		}
+		plain = false
+		break
+	}
+	if plain && !reserved[name] {
+		return name
+	}
+	qs := string(q)
+	return qs + strings.ReplaceAll(name, qs, qs+qs) + qs
+}
+
+// QuoteStringStd renders a standard SQL string literal, quotes doubled.
+func QuoteStringStd(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// Terminate appends term (";") to a statement for a command-line client, on
+// its own line when the statement's last line holds a "--" comment (or, with
+// hash, a "#" comment) that would swallow it.
+func Terminate(stmt, term string, hash bool) string {
+	stmt = strings.TrimRight(stmt, " \t\r\n")
+	last := stmt
+	if i := strings.LastIndexByte(stmt, '\n'); i >= 0 {
+		last = stmt[i+1:]
+	}
+	if strings.Contains(last, "--") || (hash && strings.Contains(last, "#")) {
+		return stmt + "\n" + term
+	}
+	return stmt + term
+}
+
+// Qualified joins schema and name, quoting each with d.
+func Qualified(d Dialect, schema, name string) string {
+	if schema == "" {
+		return d.QuoteIdent(name)
+	}
+	return d.QuoteIdent(schema) + "." + d.QuoteIdent(name)
+}

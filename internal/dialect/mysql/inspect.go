@@ -1,0 +1,303 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// Inspect reads the schema of the current database (DATABASE()) with a
+// fixed number of information_schema queries, whatever the number of
+// tables. Column collations equal to their table's are left empty, and
+// MariaDB's quoted defaults are kept as the SQL text they are, so two equal
+// schemas compare equal.
+func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
+	if err := o.Filter.Validate(); err != nil {
+		return nil, err
+	}
+	in := &agInspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	steps := []struct {
+		what string
+		fn   func(context.Context) error
+	}{
+		{"tables", in.tablesQ},
+		{"columns", in.columns},
+		{"indexes", in.indexes},
+		{"foreign keys", in.foreignKeys},
+		{"checks", in.checks},
+		{"views", in.views},
+		{"other objects", in.unmanaged},
+	}
+	for _, st := range steps {
+		if err := st.fn(ctx); err != nil {
+			return nil, fmt.Errorf("inspect mysql %s: %w", st.what, err)
+		}
+	}
+	for _, t := range in.s.Tables {
+		for _, c := range t.Columns {
+			if c.Collation == t.Collation {
+				c.Collation = ""
+			}
+		}
+	}
+	in.s.Sort()
+	return in.s, nil
+}
+
+type agInspector struct {
+	db     schema.Querier
+	o      schema.InspectOptions
+	s      *schema.Schema
+	dbname string
+	tables map[string]*schema.Table
+}
+
+func (in *agInspector) tablesQ(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT DATABASE(), TABLE_NAME, TABLE_TYPE, coalesce(ENGINE, ''), coalesce(TABLE_COLLATION, ''), coalesce(TABLE_COMMENT, ''), coalesce(CREATE_OPTIONS, '')
+FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var dbname sql.NullString
+		var name, typ, engine, coll, comment, opts string
+		if err := rows.Scan(&dbname, &name, &typ, &engine, &coll, &comment, &opts); err != nil {
+			return err
+		}
+		in.dbname = dbname.String
+		if in.o.Skipped("", name) {
+			continue
+		}
+		switch typ {
+		case "BASE TABLE":
+		case "VIEW":
+			continue
+		case "SEQUENCE":
+			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "sequence", Name: name})
+			continue
+		default:
+			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: strings.ToLower(typ), Name: name})
+			continue
+		}
+		if strings.Contains(strings.ToLower(opts), "partitioned") {
+			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "partitioned table", Name: name})
+			continue
+		}
+		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment}
+		in.tables[name] = t
+		in.s.Tables = append(in.s.Tables, t)
+	}
+	return rows.Err()
+}
+
+var agAutoInc = regexp.MustCompile(`(?i)\bauto_increment\b`)
+var agOnUpdate = regexp.MustCompile(`(?i)\bon update (.+)$`)
+
+func (in *agInspector) columns(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, coalesce(COLLATION_NAME, ''),
+  coalesce(EXTRA, ''), coalesce(COLUMN_COMMENT, ''), coalesce(GENERATION_EXPRESSION, ''), coalesce(IS_GENERATED, '')
+FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, name, nullable, typ, coll, extra, comment, genExpr, isGen string
+		var def sql.NullString
+		if err := rows.Scan(&table, &name, &def, &nullable, &typ, &coll, &extra, &comment, &genExpr, &isGen); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		c := &schema.Column{Name: name, Type: agParseType(typ), Nullable: nullable == "YES", Collation: coll, Comment: comment}
+		if def.Valid && !(def.String == "NULL") {
+			c.Default = def.String
+		}
+		lower := strings.ToLower(extra)
+		if agAutoInc.MatchString(extra) {
+			c.AutoIncrement = true
+		}
+		if m := agOnUpdate.FindStringSubmatch(extra); m != nil {
+			c.OnUpdate = strings.TrimSpace(m[1])
+		}
+		if strings.Contains(lower, "generated") && genExpr != "" && !strings.Contains(lower, "default_generated") || isGen == "ALWAYS" {
+			c.Generated = &schema.Generated{Expr: genExpr, Stored: strings.Contains(lower, "stored") || strings.Contains(lower, "persistent")}
+			c.Default = ""
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	return rows.Err()
+}
+
+func (in *agInspector) indexes(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, coalesce(COLUMN_NAME, ''), coalesce(SUB_PART, 0), coalesce(COLLATION, 'A'), INDEX_TYPE, coalesce(INDEX_COMMENT, '')
+FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var last *schema.Index
+	var lastTable string
+	for rows.Next() {
+		var table, name, col, coll, typ, comment string
+		var nonUnique, sub int
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &sub, &coll, &typ, &comment); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		if name == "PRIMARY" {
+			if t.PrimaryKey == nil {
+				t.PrimaryKey = &schema.PrimaryKey{Name: "PRIMARY"}
+			}
+			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, col)
+			continue
+		}
+		if last == nil || last.Name != name || lastTable != table {
+			last = &schema.Index{Name: name, Unique: nonUnique == 0, Comment: comment}
+			switch typ {
+			case "FULLTEXT", "SPATIAL", "HASH":
+				last.Method = typ
+			}
+			lastTable = table
+			t.Indexes = append(t.Indexes, last)
+		}
+		p := schema.IndexPart{Column: col, Desc: coll == "D", Prefix: sub}
+		last.Parts = append(last.Parts, p)
+	}
+	return rows.Err()
+}
+
+func (in *agInspector) foreignKeys(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,
+  r.UPDATE_RULE, r.DELETE_RULE
+FROM information_schema.KEY_COLUMN_USAGE k
+JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
+ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var last *schema.ForeignKey
+	var lastTable string
+	for rows.Next() {
+		var table, name, col, refSchema, refTable, refCol, upd, del string
+		if err := rows.Scan(&table, &name, &col, &refSchema, &refTable, &refCol, &upd, &del); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		if last == nil || last.Name != name || lastTable != table {
+			last = &schema.ForeignKey{Name: name, RefTable: refTable, OnUpdate: agRule(upd), OnDelete: agRule(del)}
+			if refSchema != in.dbname {
+				last.RefSchema = refSchema
+			}
+			lastTable = table
+			t.ForeignKeys = append(t.ForeignKeys, last)
+		}
+		last.Columns = append(last.Columns, col)
+		last.RefColumns = append(last.RefColumns, refCol)
+	}
+	return rows.Err()
+}
+
+func agRule(r string) string {
+	if r == "RESTRICT" {
+		return ""
+	}
+	return r
+}
+
+func (in *agInspector) checks(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, coalesce(LEVEL, 'Table')
+FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, name, clause, level string
+		if err := rows.Scan(&table, &name, &clause, &level); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		ch := &schema.Check{Name: name, Expr: clause}
+		if level == "Column" {
+			ch.Column = name
+		}
+		t.Checks = append(t.Checks, ch)
+	}
+	return rows.Err()
+}
+
+func (in *agInspector) views(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return err
+		}
+		if in.o.Skipped("", name) {
+			continue
+		}
+		def = strings.ReplaceAll(def, "`"+strings.ReplaceAll(in.dbname, "`", "``")+"`.", "")
+		v := &schema.View{Name: name, Def: def}
+		for tn := range in.tables {
+			if strings.Contains(def, "`"+strings.ReplaceAll(tn, "`", "``")+"`") {
+				v.DependsOn = append(v.DependsOn, tn)
+			}
+		}
+		in.s.Views = append(in.s.Views, v)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, v := range in.s.Views {
+		for _, w := range in.s.Views {
+			if w != v && strings.Contains(v.Def, "`"+strings.ReplaceAll(w.Name, "`", "``")+"`") {
+				v.DependsOn = append(v.DependsOn, w.Name)
+			}
+		}
+		sort.Strings(v.DependsOn)
+	}
+	return nil
+}
+
+func (in *agInspector) unmanaged(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT lower(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
+UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+ORDER BY 1, 2`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, name string
+		if err := rows.Scan(&kind, &name); err != nil {
+			return err
+		}
+		in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: kind, Name: name})
+	}
+	return rows.Err()
+}

@@ -1,0 +1,319 @@
+package mysql
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// Render returns the MySQL/MariaDB statements that apply changes, in order.
+// Risky or destructive statements carry a Review note.
+func Render(changes []schema.Change) (*schema.Rendered, error) {
+	r := &agRenderer{out: &schema.Rendered{}}
+	for _, c := range changes {
+		if err := r.change(c); err != nil {
+			return nil, err
+		}
+	}
+	return r.out, nil
+}
+
+type agRenderer struct {
+	out *schema.Rendered
+}
+
+func (r *agRenderer) add(sql, review string) {
+	r.out.Statements = append(r.out.Statements, schema.Statement{SQL: sql, Review: review})
+}
+
+func (r *agRenderer) change(c schema.Change) error {
+	switch c := c.(type) {
+	case *schema.AddTable:
+		r.createTable(c.Table)
+	case *schema.DropTable:
+		r.add("DROP TABLE "+agQualify(c.Table.Schema, c.Table.Name), "drops table "+c.Table.Name+" and all its data")
+	case *schema.ModifyTable:
+		for _, tc := range c.Changes {
+			if err := r.tableChange(c.From, c.To, tc); err != nil {
+				return err
+			}
+		}
+	case *schema.AddView:
+		r.add("CREATE VIEW "+agQualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
+	case *schema.DropView:
+		r.add("DROP VIEW "+agQualify(c.View.Schema, c.View.Name), "")
+	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
+		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
+		return fmt.Errorf("mysql: %s is not supported by MySQL/MariaDB", c)
+	default:
+		return fmt.Errorf("mysql: cannot render change %T (%s)", c, c)
+	}
+	return nil
+}
+
+// agColumnDef renders a column for CREATE TABLE, ADD and MODIFY COLUMN,
+// with its column-level check when t has one.
+func agColumnDef(t *schema.Table, c *schema.Column) string {
+	var b strings.Builder
+	b.WriteString(agQuote(c.Name) + " " + c.Type.SQL)
+	if c.Collation != "" {
+		b.WriteString(" COLLATE " + c.Collation)
+	}
+	if g := c.Generated; g != nil {
+		b.WriteString(" GENERATED ALWAYS AS (" + g.Expr + ")")
+		if g.Stored {
+			b.WriteString(" STORED")
+		} else {
+			b.WriteString(" VIRTUAL")
+		}
+	} else {
+		if !c.Nullable {
+			b.WriteString(" NOT NULL")
+		} else if strings.HasPrefix(strings.ToLower(c.Type.SQL), "timestamp") {
+			b.WriteString(" NULL")
+		}
+		if c.Default != "" {
+			if agLiteralDefault(c.Default) {
+				b.WriteString(" DEFAULT " + c.Default)
+			} else {
+				b.WriteString(" DEFAULT (" + c.Default + ")")
+			}
+		}
+		if c.OnUpdate != "" {
+			b.WriteString(" ON UPDATE " + c.OnUpdate)
+		}
+		if c.AutoIncrement {
+			b.WriteString(" AUTO_INCREMENT")
+		}
+	}
+	if c.Comment != "" {
+		b.WriteString(" COMMENT " + agString(c.Comment))
+	}
+	if t != nil {
+		for _, ch := range t.Checks {
+			if ch.Column == c.Name {
+				b.WriteString(" CHECK (" + ch.Expr + ")")
+			}
+		}
+	}
+	return b.String()
+}
+
+func agCols(cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = agQuote(c)
+	}
+	return strings.Join(q, ", ")
+}
+
+func agIndexParts(x *schema.Index) string {
+	parts := make([]string, len(x.Parts))
+	for i, p := range x.Parts {
+		s := agQuote(p.Column)
+		if p.Column == "" {
+			s = "(" + p.Expr + ")"
+		}
+		if p.Prefix > 0 {
+			s += fmt.Sprintf("(%d)", p.Prefix)
+		}
+		if p.Desc {
+			s += " DESC"
+		}
+		parts[i] = s
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func agIndexKind(x *schema.Index) string {
+	switch {
+	case x.Method == "FULLTEXT":
+		return "FULLTEXT "
+	case x.Method == "SPATIAL":
+		return "SPATIAL "
+	case x.Unique:
+		return "UNIQUE "
+	}
+	return ""
+}
+
+func agIndexTail(x *schema.Index) string {
+	s := ""
+	if x.Method == "HASH" {
+		s += " USING HASH"
+	}
+	if x.Comment != "" {
+		s += " COMMENT " + agString(x.Comment)
+	}
+	return s
+}
+
+func agFKDef(fk *schema.ForeignKey) string {
+	s := fmt.Sprintf("FOREIGN KEY (%s) REFERENCES %s (%s)", agCols(fk.Columns), agQualify(fk.RefSchema, fk.RefTable), agCols(fk.RefColumns))
+	if fk.OnDelete != "" {
+		s += " ON DELETE " + fk.OnDelete
+	}
+	if fk.OnUpdate != "" {
+		s += " ON UPDATE " + fk.OnUpdate
+	}
+	return s
+}
+
+func agCharset(collation string) string {
+	cs, _, _ := strings.Cut(collation, "_")
+	return cs
+}
+
+func (r *agRenderer) createTable(t *schema.Table) {
+	var lines []string
+	for _, c := range t.Columns {
+		lines = append(lines, agColumnDef(t, c))
+	}
+	if t.PrimaryKey != nil {
+		lines = append(lines, "PRIMARY KEY ("+agCols(t.PrimaryKey.Columns)+")")
+	}
+	for _, u := range t.Uniques {
+		lines = append(lines, "UNIQUE KEY "+agQuote(u.Name)+" ("+agCols(u.Columns)+")")
+	}
+	for _, x := range t.Indexes {
+		lines = append(lines, agIndexKind(x)+"KEY "+agQuote(x.Name)+" "+agIndexParts(x)+agIndexTail(x))
+	}
+	for _, ch := range t.Checks {
+		if ch.Column == "" {
+			lines = append(lines, "CONSTRAINT "+agQuote(ch.Name)+" CHECK ("+ch.Expr+")")
+		}
+	}
+	for _, fk := range t.ForeignKeys {
+		lines = append(lines, "CONSTRAINT "+agQuote(fk.Name)+" "+agFKDef(fk))
+	}
+	s := fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", agQualify(t.Schema, t.Name), strings.Join(lines, ",\n    "))
+	if t.Engine != "" {
+		s += " ENGINE=" + t.Engine
+	}
+	if t.Collation != "" {
+		s += " DEFAULT CHARSET=" + agCharset(t.Collation) + " COLLATE=" + t.Collation
+	}
+	if t.Comment != "" {
+		s += " COMMENT=" + agString(t.Comment)
+	}
+	r.add(s, "")
+}
+
+func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) error {
+	alter := "ALTER TABLE " + agQualify(to.Schema, to.Name) + " "
+	switch c := c.(type) {
+	case *schema.AddColumn:
+		pos := ""
+		for i, col := range to.Columns {
+			if col.Name != c.Column.Name {
+				continue
+			}
+			switch {
+			case i == 0:
+				pos = " FIRST"
+			case i < len(to.Columns)-1:
+				pos = " AFTER " + agQuote(to.Columns[i-1].Name)
+			}
+		}
+		review := ""
+		if !c.Column.Nullable && c.Column.Default == "" && !c.Column.AutoIncrement && c.Column.Generated == nil {
+			review = "adds NOT NULL column " + to.Name + "." + c.Column.Name + " without a default: existing rows get the type's zero value"
+		}
+		r.add(alter+"ADD COLUMN "+agColumnDef(to, c.Column)+pos, review)
+	case *schema.DropColumn:
+		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), "drops column "+to.Name+"."+c.Column.Name+" and its data")
+	case *schema.ModifyColumn:
+		review := ""
+		if c.Change.Is(schema.ChangeType) {
+			review = fmt.Sprintf("changes the type of %s.%s from %s to %s: rewrites the table, and fails or truncates if values do not fit", to.Name, c.To.Name, c.From.Type.SQL, c.To.Type.SQL)
+		} else if c.Change.Is(schema.ChangeNull) && !c.To.Nullable {
+			review = "sets NOT NULL on " + to.Name + "." + c.To.Name + ": fails if it holds NULLs"
+		}
+		r.add(alter+"MODIFY COLUMN "+agColumnDef(to, c.To), review)
+	case *schema.AddPrimaryKey:
+		r.add(alter+"ADD PRIMARY KEY ("+agCols(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+	case *schema.DropPrimaryKey:
+		r.add(alter+"DROP PRIMARY KEY", "")
+	case *schema.AddUnique:
+		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Unique.Name)+" UNIQUE ("+agCols(c.Unique.Columns)+")", "fails if existing rows hold duplicates")
+	case *schema.DropUnique:
+		r.add("DROP INDEX "+agQuote(c.Unique.Name)+" ON "+agQualify(to.Schema, to.Name), "")
+	case *schema.AddIndex:
+		review := ""
+		if c.Index.Unique {
+			review = "fails if existing rows hold duplicates"
+		}
+		r.add("CREATE "+agIndexKind(c.Index)+"INDEX "+agQuote(c.Index.Name)+" ON "+agQualify(to.Schema, to.Name)+" "+agIndexParts(c.Index)+agIndexTail(c.Index), review)
+	case *schema.DropIndex:
+		r.add("DROP INDEX "+agQuote(c.Index.Name)+" ON "+agQualify(to.Schema, to.Name), "")
+	case *schema.RenameIndex:
+		r.add(alter+"RENAME INDEX "+agQuote(c.From.Name)+" TO "+agQuote(c.To.Name), "")
+	case *schema.AddForeignKey:
+		r.add(alter+"ADD CONSTRAINT "+agQuote(c.ForeignKey.Name)+" "+agFKDef(c.ForeignKey), "")
+	case *schema.DropForeignKey:
+		r.add(alter+"DROP FOREIGN KEY "+agQuote(c.ForeignKey.Name), "")
+	case *schema.AddCheck:
+		if c.Check.Column != "" {
+			if col := to.Column(c.Check.Column); col != nil {
+				r.add(alter+"MODIFY COLUMN "+agColumnDef(to, col), "fails if existing rows violate the check")
+				return nil
+			}
+		}
+		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Check.Name)+" CHECK ("+c.Check.Expr+")", "fails if existing rows violate the check")
+	case *schema.DropCheck:
+		r.add(alter+"DROP CONSTRAINT "+agQuote(c.Check.Name), "")
+	case *schema.RenameConstraint:
+		return r.renameConstraint(from, to, c)
+	case *schema.ModifyTableComment:
+		r.add(alter+"COMMENT = "+agString(c.To), "")
+	case *schema.ModifyTableOptions:
+		if c.From.Engine != c.To.Engine && c.To.Engine != "" {
+			r.add(alter+"ENGINE = "+c.To.Engine, "changes the storage engine of "+to.Name+": rewrites the table")
+		}
+		if c.From.Collation != c.To.Collation && c.To.Collation != "" {
+			r.add(alter+"CONVERT TO CHARACTER SET "+agCharset(c.To.Collation)+" COLLATE "+c.To.Collation,
+				"converts every text column of "+to.Name+" to "+c.To.Collation+": rewrites the table")
+			for _, col := range to.Columns {
+				if col.Collation != "" {
+					r.add(alter+"MODIFY COLUMN "+agColumnDef(to, col), "")
+				}
+			}
+		}
+	case *schema.ModifyTriggers:
+		return fmt.Errorf("mysql: triggers of table %s are not managed", to.Name)
+	default:
+		return fmt.Errorf("mysql: cannot render table change %T (%s)", c, c)
+	}
+	return nil
+}
+
+// renameConstraint: MySQL renames indexes but not foreign keys or checks,
+// which are dropped and added again under the new name.
+func (r *agRenderer) renameConstraint(from, to *schema.Table, c *schema.RenameConstraint) error {
+	alter := "ALTER TABLE " + agQualify(to.Schema, to.Name) + " "
+	switch c.Kind {
+	case "unique":
+		r.add(alter+"RENAME INDEX "+agQuote(c.From)+" TO "+agQuote(c.To), "")
+		return nil
+	case "foreign key":
+		for _, fk := range to.ForeignKeys {
+			if fk.Name == c.To {
+				r.add(alter+"DROP FOREIGN KEY "+agQuote(c.From), "")
+				r.add(alter+"ADD CONSTRAINT "+agQuote(c.To)+" "+agFKDef(fk), "")
+				return nil
+			}
+		}
+	case "check":
+		for _, ch := range to.Checks {
+			if ch.Name == c.To {
+				r.add(alter+"DROP CONSTRAINT "+agQuote(c.From), "")
+				r.add(alter+"ADD CONSTRAINT "+agQuote(c.To)+" CHECK ("+ch.Expr+")", "")
+				return nil
+			}
+		}
+	case "primary key":
+		return nil // always PRIMARY
+	}
+	return fmt.Errorf("mysql: cannot rename %s constraint %s of %s", c.Kind, c.From, to.Name)
+}

@@ -1,0 +1,108 @@
+package mysql
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// agParseType splits a COLUMN_TYPE spelling ("int(10) unsigned",
+// "decimal(10,2)", "enum('a','b')") into the parts of schema.Type.
+func agParseType(s string) schema.Type {
+	t := schema.Type{SQL: s}
+	base := s
+	if strings.HasSuffix(base, " zerofill") {
+		base = strings.TrimSuffix(base, " zerofill")
+	}
+	if strings.HasSuffix(base, " unsigned") {
+		t.Unsigned = true
+		base = strings.TrimSuffix(base, " unsigned")
+	}
+	if i := strings.IndexByte(base, '('); i >= 0 && strings.HasSuffix(base, ")") {
+		args := base[i+1 : len(base)-1]
+		t.Name = strings.ToLower(base[:i])
+		switch t.Name {
+		case "enum", "set":
+			t.Values = agSplitValues(args)
+		case "decimal", "numeric", "float", "double":
+			p, sc, _ := strings.Cut(args, ",")
+			t.Precision, _ = strconv.Atoi(p)
+			t.Scale, _ = strconv.Atoi(sc)
+		case "datetime", "timestamp", "time":
+			t.Precision, _ = strconv.Atoi(args)
+		default:
+			t.Length, _ = strconv.Atoi(args)
+		}
+		return t
+	}
+	t.Name = strings.ToLower(base)
+	return t
+}
+
+func agSplitValues(args string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		if args[i] != '\'' {
+			continue
+		}
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(args); j++ {
+			if args[j] == '\'' {
+				if j+1 < len(args) && args[j+1] == '\'' {
+					b.WriteByte('\'')
+					j++
+					continue
+				}
+				break
+			}
+			b.WriteByte(args[j])
+		}
+		out = append(out, b.String())
+		i = j
+	}
+	return out
+}
+
+// agQuote quotes an identifier with backticks, as SHOW CREATE TABLE does.
+func agQuote(name string) string {
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+func agQualify(ns, name string) string {
+	if ns == "" {
+		return agQuote(name)
+	}
+	return agQuote(ns) + "." + agQuote(name)
+}
+
+// agString renders a string literal with MySQL's escapes.
+func agString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "'", "''")
+	return "'" + r.Replace(s) + "'"
+}
+
+// agLiteralDefault reports whether a default as MariaDB reports it can be
+// written after DEFAULT without parentheses.
+func agLiteralDefault(d string) bool {
+	if d == "" {
+		return true
+	}
+	if d[0] == '\'' || strings.EqualFold(d, "NULL") {
+		return true
+	}
+	if _, err := strconv.ParseFloat(d, 64); err == nil {
+		return true
+	}
+	l := strings.ToLower(d)
+	for _, f := range []string{"current_timestamp", "localtime", "localtimestamp", "now("} {
+		if strings.HasPrefix(l, f) {
+			return true
+		}
+	}
+	if strings.HasPrefix(d, "b'") || strings.HasPrefix(d, "x'") || strings.HasPrefix(d, "0x") {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,112 @@
+// Package postgres is retort's PostgreSQL dialect: quoting, transactional
+// DDL, the advisory migration lock, and (in inspect*/render*/types* files)
+// schema introspection and rendering.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"hash/fnv"
+	"strconv"
+
+	"github.com/retortdb/retort/internal/dialect"
+)
+
+// Dialect is PostgreSQL.
+type Dialect struct{}
+
+// New returns the PostgreSQL dialect.
+func New() *Dialect { return &Dialect{} }
+
+var _ dialect.Dialect = (*Dialect)(nil)
+
+// Name implements dialect.Dialect.
+func (*Dialect) Name() string { return dialect.Postgres }
+
+// QuoteIdent implements dialect.Dialect.
+func (*Dialect) QuoteIdent(name string) string {
+	return dialect.QuoteIdentIfNeeded(name, '"', reserved)
+}
+
+// QuoteString implements dialect.Dialect. standard_conforming_strings is on
+// by default since PostgreSQL 9.1, so backslashes are literal.
+func (*Dialect) QuoteString(s string) string { return dialect.QuoteStringStd(s) }
+
+// Placeholder implements dialect.Dialect.
+func (*Dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
+
+// TransactionalDDL implements dialect.Dialect.
+func (*Dialect) TransactionalDDL() bool { return true }
+
+// Begin implements dialect.Dialect.
+func (*Dialect) Begin() string { return "BEGIN" }
+
+// LockKey derives the advisory lock key from the version table's qualified
+// name, so runs on different version tables of one database do not block
+// each other.
+func LockKey(key string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte("retort:" + key))
+	return int64(h.Sum64())
+}
+
+// Lock implements dialect.Dialect with a session-level advisory lock, polled
+// with pg_try_advisory_lock so the wait can be bounded and reported. The lock
+// dies with the connection, so a killed run never leaves it behind.
+func (*Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.LockOptions) (dialect.Unlock, error) {
+	k := LockKey(key)
+	try := func(ctx context.Context) (bool, error) {
+		var ok bool
+		err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", k).Scan(&ok)
+		return ok, err
+	}
+	holder := func(ctx context.Context) string {
+		var pid int64
+		var user, addr, app string
+		err := conn.QueryRowContext(ctx, `SELECT a.pid, coalesce(a.usename, ''), coalesce(host(a.client_addr), 'local'), coalesce(a.application_name, '')
+FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = $1 AND l.objid::bigint = $2 AND l.objsubid = 1
+LIMIT 1`, int64(uint64(k)>>32), int64(uint32(k))).Scan(&pid, &user, &addr, &app)
+		if err != nil {
+			return "another session"
+		}
+		s := fmt.Sprintf("backend pid %d (%s@%s", pid, user, addr)
+		if app != "" {
+			s += ", " + app
+		}
+		return s + ")"
+	}
+	if err := dialect.Poll(ctx, key, o, try, holder); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error {
+		var ok bool
+		if err := conn.QueryRowContext(ctx, "SELECT pg_advisory_unlock($1)", k).Scan(&ok); err != nil {
+			return fmt.Errorf("release the migration lock: %w", err)
+		}
+		return nil
+	}, nil
+}
+
+// reserved holds PostgreSQL's reserved key words (those that cannot be
+// column or table names without quotes).
+var reserved = map[string]bool{
+	"all": true, "analyse": true, "analyze": true, "and": true, "any": true, "array": true, "as": true,
+	"asc": true, "asymmetric": true, "authorization": true, "binary": true, "both": true, "case": true,
+	"cast": true, "check": true, "collate": true, "collation": true, "column": true, "concurrently": true,
+	"constraint": true, "create": true, "cross": true, "current_catalog": true, "current_date": true,
+	"current_role": true, "current_schema": true, "current_time": true, "current_timestamp": true,
+	"current_user": true, "default": true, "deferrable": true, "desc": true, "distinct": true, "do": true,
+	"else": true, "end": true, "except": true, "false": true, "fetch": true, "for": true, "foreign": true,
+	"freeze": true, "from": true, "full": true, "grant": true, "group": true, "having": true, "ilike": true,
+	"in": true, "initially": true, "inner": true, "intersect": true, "into": true, "is": true, "isnull": true,
+	"join": true, "lateral": true, "leading": true, "left": true, "like": true, "limit": true,
+	"localtime": true, "localtimestamp": true, "natural": true, "not": true, "notnull": true, "null": true,
+	"offset": true, "on": true, "only": true, "or": true, "order": true, "outer": true, "overlaps": true,
+	"placing": true, "primary": true, "references": true, "returning": true, "right": true, "select": true,
+	"session_user": true, "similar": true, "some": true, "symmetric": true, "system_user": true, "table": true,
+	"tablesample": true, "then": true, "to": true, "trailing": true, "true": true, "union": true,
+	"unique": true, "user": true, "using": true, "variadic": true, "verbose": true, "when": true,
+	"where": true, "window": true, "with": true,
+}

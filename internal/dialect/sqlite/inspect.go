@@ -1,0 +1,420 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// Inspect reads the schema of the main database behind db with a fixed
+// number of queries (sqlite_schema joined with the pragma table functions),
+// whatever the number of tables. The CREATE statements are kept (Table.SQL,
+// Index.SQL, View.SQL) so that a rebuild reproduces the desired objects
+// exactly, and their normalized text (Def) is compared so that nothing the
+// statement says is missed.
+func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
+	if err := o.Filter.Validate(); err != nil {
+		return nil, err
+	}
+	in := &agInspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	steps := []struct {
+		what string
+		fn   func(context.Context) error
+	}{
+		{"objects", in.objects},
+		{"columns", in.columns},
+		{"indexes", in.indexes},
+		{"foreign keys", in.foreignKeys},
+	}
+	for _, st := range steps {
+		if err := st.fn(ctx); err != nil {
+			return nil, fmt.Errorf("inspect sqlite %s: %w", st.what, err)
+		}
+	}
+	for _, t := range in.s.Tables {
+		in.parseTable(t)
+	}
+	in.s.Sort()
+	return in.s, nil
+}
+
+type agInspector struct {
+	db     schema.Querier
+	o      schema.InspectOptions
+	s      *schema.Schema
+	tables map[string]*schema.Table
+	// pkCols holds each table's primary key columns by position.
+	pkCols map[string]map[int]string
+}
+
+func (in *agInspector) objects(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type trig struct{ name, table, sql string }
+	var trigs []trig
+	for rows.Next() {
+		var typ, name, tbl, text string
+		if err := rows.Scan(&typ, &name, &tbl, &text); err != nil {
+			return err
+		}
+		if strings.HasPrefix(name, "sqlite_") {
+			continue
+		}
+		switch typ {
+		case "table":
+			if in.o.Skipped("", name) {
+				continue
+			}
+			if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(text)), "CREATE VIRTUAL") {
+				in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "virtual table", Name: name})
+				continue
+			}
+			t := &schema.Table{Name: name, SQL: text, Def: agDef(text)}
+			up := strings.ToUpper(text)
+			if i := strings.LastIndexByte(up, ')'); i >= 0 {
+				opts := up[i+1:]
+				t.WithoutRowID = strings.Contains(opts, "WITHOUT ROWID")
+				t.Strict = strings.Contains(opts, "STRICT")
+			}
+			in.tables[name] = t
+			in.s.Tables = append(in.s.Tables, t)
+		case "view":
+			if in.o.Skipped("", name) {
+				continue
+			}
+			in.s.Views = append(in.s.Views, &schema.View{Name: name, Def: agDef(text), SQL: text})
+		case "trigger":
+			trigs = append(trigs, trig{name, tbl, text})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, tr := range trigs {
+		if t := in.tables[tr.table]; t != nil {
+			t.Triggers = append(t.Triggers, &schema.Trigger{Name: tr.name, SQL: tr.sql})
+		} else if !in.o.Skipped("", tr.table) {
+			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "trigger", Name: tr.name})
+		}
+	}
+	// A view depends on the tables and views its text names.
+	for _, v := range in.s.Views {
+		toks := agTokenize(v.SQL)
+		names := map[string]bool{}
+		for _, t := range toks {
+			if t.kind == 'w' || t.kind == 'q' {
+				names[strings.ToLower(t.agIdent())] = true
+			}
+		}
+		for n := range in.tables {
+			if names[strings.ToLower(n)] {
+				v.DependsOn = append(v.DependsOn, n)
+			}
+		}
+		for _, w := range in.s.Views {
+			if w != v && names[strings.ToLower(w.Name)] {
+				v.DependsOn = append(v.DependsOn, w.Name)
+			}
+		}
+		sort.Strings(v.DependsOn)
+	}
+	return nil
+}
+
+func (in *agInspector) columns(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
+FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	in.pkCols = map[string]map[int]string{}
+	for rows.Next() {
+		var table, name, typ string
+		var notnull bool
+		var def sql.NullString
+		var pk, hidden int
+		if err := rows.Scan(&table, &name, &typ, &notnull, &def, &pk, &hidden); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		c := &schema.Column{Name: name, Type: agParseType(typ), Nullable: !notnull, Default: def.String}
+		switch hidden {
+		case 2:
+			c.Generated = &schema.Generated{}
+		case 3:
+			c.Generated = &schema.Generated{Stored: true}
+		}
+		if pk > 0 {
+			if in.pkCols[table] == nil {
+				in.pkCols[table] = map[int]string{}
+			}
+			in.pkCols[table][pk] = name
+		}
+		t.Columns = append(t.Columns, c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for table, cols := range in.pkCols {
+		t := in.tables[table]
+		pk := &schema.PrimaryKey{}
+		for i := 1; i <= len(cols); i++ {
+			pk.Columns = append(pk.Columns, cols[i])
+		}
+		t.PrimaryKey = pk
+	}
+	return nil
+}
+
+func (in *agInspector) indexes(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique", il.origin, coalesce(ix.name, ''), ix.desc, coalesce(ix.coll, ''), ix.cid,
+  coalesce((SELECT s.sql FROM sqlite_schema s WHERE s.type = 'index' AND s.name = il.name), '')
+FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND ix.key = 1
+ORDER BY m.name, il.name, ix.seqno`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var last *schema.Index
+	var lastTable string
+	for rows.Next() {
+		var table, name, origin, col, coll, text string
+		var unique, desc bool
+		var cid int
+		if err := rows.Scan(&table, &name, &unique, &origin, &col, &desc, &coll, &cid, &text); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		switch origin {
+		case "pk":
+			continue
+		case "u":
+			if last == nil || last.Name != name || lastTable != table {
+				last = &schema.Index{Name: name}
+				lastTable = table
+				t.Uniques = append(t.Uniques, &schema.Unique{Name: name})
+			}
+			u := t.Uniques[len(t.Uniques)-1]
+			u.Columns = append(u.Columns, col)
+			continue
+		}
+		if last == nil || last.Name != name || lastTable != table {
+			last = &schema.Index{Name: name, Unique: unique, SQL: text, Def: agDef(text)}
+			lastTable = table
+			t.Indexes = append(t.Indexes, last)
+			in.parseIndex(last)
+		}
+	}
+	return rows.Err()
+}
+
+// parseIndex fills an index's parts and predicate from its statement.
+func (in *agInspector) parseIndex(x *schema.Index) {
+	c, ok := agParseCreate(x.SQL)
+	if !ok {
+		return
+	}
+	ts := c.toks
+	i := c.bodyFrom
+	for i < len(ts) && ts[i].text != "(" {
+		i++
+	}
+	inner, next := agParen(ts, i)
+	var part []agToken
+	flush := func() {
+		if len(part) == 0 {
+			return
+		}
+		p := schema.IndexPart{}
+		for len(part) > 1 {
+			last := strings.ToLower(part[len(part)-1].text)
+			if last == "desc" {
+				p.Desc = true
+				part = part[:len(part)-1]
+				continue
+			}
+			if last == "asc" {
+				part = part[:len(part)-1]
+				continue
+			}
+			if len(part) > 2 && strings.EqualFold(part[len(part)-2].text, "collate") {
+				p.Collation = part[len(part)-1].agIdent()
+				part = part[:len(part)-2]
+				continue
+			}
+			break
+		}
+		if len(part) == 1 && (part[0].kind == 'w' || part[0].kind == 'q') {
+			p.Column = part[0].agIdent()
+		} else {
+			p.Expr = agJoin(part)
+		}
+		x.Parts = append(x.Parts, p)
+		part = nil
+	}
+	depth := 0
+	for _, t := range inner {
+		switch t.text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		case ",":
+			if depth == 0 {
+				flush()
+				continue
+			}
+		}
+		part = append(part, t)
+	}
+	flush()
+	if next < len(ts) && strings.EqualFold(ts[next].text, "where") {
+		x.Where = agJoin(ts[next+1:])
+	}
+}
+
+func (in *agInspector) foreignKeys(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT m.name, f.id, f."table", f."from", coalesce(f."to", ''), f.on_update, f.on_delete, f."match"
+FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, f.id DESC, f.seq`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var last *schema.ForeignKey
+	lastID, lastTable := -1, ""
+	for rows.Next() {
+		var table, ref, from, to, upd, del, match string
+		var id int
+		if err := rows.Scan(&table, &id, &ref, &from, &to, &upd, &del, &match); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		if last == nil || id != lastID || table != lastTable {
+			last = &schema.ForeignKey{RefTable: ref, OnUpdate: agAction(upd), OnDelete: agAction(del)}
+			if match != "NONE" && match != "" {
+				last.Match = match
+			}
+			lastID, lastTable = id, table
+			t.ForeignKeys = append(t.ForeignKeys, last)
+		}
+		last.Columns = append(last.Columns, from)
+		last.RefColumns = append(last.RefColumns, to)
+	}
+	return rows.Err()
+}
+
+func agAction(a string) string {
+	if a == "NO ACTION" {
+		return ""
+	}
+	return a
+}
+
+// parseTable adds what only the CREATE TABLE text says: constraint names,
+// checks, collations, generation expressions, AUTOINCREMENT.
+func (in *agInspector) parseTable(t *schema.Table) {
+	items, ok := agTableItems(t.SQL)
+	if !ok {
+		return
+	}
+	for i, fk := range t.ForeignKeys {
+		if len(fk.RefColumns) > 0 && fk.RefColumns[0] == "" {
+			// REFERENCES parent without columns: the parent's primary key.
+			if p := in.tables[fk.RefTable]; p != nil && p.PrimaryKey != nil {
+				t.ForeignKeys[i].RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
+			}
+		}
+	}
+	for _, it := range items {
+		if it.agIsConstraint() {
+			c := agParseConstraint(t.SQL, it)
+			switch c.kind {
+			case "check":
+				name := c.name
+				t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: strings.TrimSpace(c.expr)})
+			case "primary":
+				if t.PrimaryKey != nil {
+					t.PrimaryKey.Name = c.name
+				}
+			case "unique":
+				for _, u := range t.Uniques {
+					if agSameCols(u.Columns, c.columns) && strings.HasPrefix(u.Name, "sqlite_autoindex_") {
+						u.Name = c.name
+						break
+					}
+				}
+			case "foreign":
+				for _, fk := range t.ForeignKeys {
+					if agSameCols(fk.Columns, c.columns) && strings.EqualFold(fk.RefTable, c.refTable) && fk.Name == "" {
+						fk.Name = c.name
+						fk.Deferrable = c.deferrable
+						fk.InitiallyDeferred = c.deferred
+						break
+					}
+				}
+			}
+			continue
+		}
+		if len(it.toks) == 0 {
+			continue
+		}
+		col := t.Column(it.toks[0].agIdent())
+		if col == nil {
+			continue
+		}
+		info := agParseColumn(t.SQL, it)
+		col.Collation = info.collation
+		col.AutoIncrement = info.autoincrement
+		if col.Generated != nil {
+			col.Generated.Expr = strings.TrimSpace(info.generated)
+		}
+		for _, ch := range info.checks {
+			t.Checks = append(t.Checks, &schema.Check{Name: ch.name, Expr: strings.TrimSpace(ch.expr), Column: col.Name})
+		}
+		for ref, name := range info.fkNames {
+			for _, fk := range t.ForeignKeys {
+				if len(fk.Columns) == 1 && fk.Columns[0] == col.Name && strings.EqualFold(fk.RefTable, ref) {
+					fk.Name = name
+				}
+			}
+		}
+		// A column-level UNIQUE is an unnamed unique constraint.
+	}
+	for _, u := range t.Uniques {
+		if strings.HasPrefix(u.Name, "sqlite_autoindex_") {
+			u.Name = ""
+		}
+	}
+}
+
+func agSameCols(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,389 @@
+package sqlite
+
+import (
+	"strings"
+)
+
+// agToken is one lexical token of SQLite SQL.
+type agToken struct {
+	text  string // as written
+	kind  byte   // 'w' word, 'q' quoted identifier, 's' string, 'n' number, 'p' punctuation
+	start int    // byte offset in the source
+	end   int
+}
+
+// agNorm is the token's normalized form for comparisons: words and
+// identifiers lower-cased and unquoted, strings kept.
+func (t agToken) agNorm() string {
+	switch t.kind {
+	case 'w':
+		return strings.ToLower(t.text)
+	case 'q':
+		return strings.ToLower(agUnquote(t.text))
+	}
+	return t.text
+}
+
+// agIdent returns the identifier a word or quoted token names.
+func (t agToken) agIdent() string {
+	if t.kind == 'q' {
+		return agUnquote(t.text)
+	}
+	return t.text
+}
+
+func agUnquote(s string) string {
+	if len(s) < 2 {
+		return s
+	}
+	switch s[0] {
+	case '"':
+		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
+	case '`':
+		return strings.ReplaceAll(s[1:len(s)-1], "``", "`")
+	case '[':
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+// agTokenize splits SQL into tokens, dropping comments and white space.
+func agTokenize(s string) []agToken {
+	var out []agToken
+	n := len(s)
+	for i := 0; i < n; {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '-' && i+1 < n && s[i+1] == '-':
+			for i < n && s[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < n && s[i+1] == '*':
+			j := strings.Index(s[i+2:], "*/")
+			if j < 0 {
+				i = n
+			} else {
+				i += j + 4
+			}
+		case c == '\'' || c == '"' || c == '`':
+			j := i + 1
+			for j < n {
+				if s[j] == c {
+					if j+1 < n && s[j+1] == c {
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			if j >= n {
+				j = n - 1
+			}
+			kind := byte('q')
+			if c == '\'' {
+				kind = 's'
+			}
+			out = append(out, agToken{text: s[i : j+1], kind: kind, start: i, end: j + 1})
+			i = j + 1
+		case c == '[':
+			j := strings.IndexByte(s[i:], ']')
+			if j < 0 {
+				j = n - i - 1
+			}
+			out = append(out, agToken{text: s[i : i+j+1], kind: 'q', start: i, end: i + j + 1})
+			i += j + 1
+		case agIsWord(c):
+			j := i
+			for j < n && (agIsWord(s[j]) || s[j] == '$') {
+				j++
+			}
+			kind := byte('w')
+			if c >= '0' && c <= '9' {
+				kind = 'n'
+				for j < n && (s[j] == '.' || agIsWord(s[j])) {
+					j++
+				}
+			}
+			out = append(out, agToken{text: s[i:j], kind: kind, start: i, end: j})
+			i = j
+		default:
+			out = append(out, agToken{text: s[i : i+1], kind: 'p', start: i, end: i + 1})
+			i++
+		}
+	}
+	return out
+}
+
+func agIsWord(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// agJoin is the normalized text of tokens.
+func agJoin(ts []agToken) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.agNorm()
+	}
+	return strings.Join(parts, " ")
+}
+
+// agCreate is a parsed CREATE TABLE / INDEX / VIEW statement.
+type agCreate struct {
+	src      string
+	toks     []agToken
+	nameTok  int // index of the object name token
+	bodyFrom int // first token after the name
+}
+
+// agParseCreate finds the object name of a CREATE statement.
+func agParseCreate(sql string) (*agCreate, bool) {
+	ts := agTokenize(sql)
+	i := 0
+	if i >= len(ts) || !strings.EqualFold(ts[i].text, "create") {
+		return nil, false
+	}
+	i++
+	for i < len(ts) && ts[i].kind == 'w' {
+		w := strings.ToLower(ts[i].text)
+		if w == "table" || w == "index" || w == "view" || w == "trigger" {
+			i++
+			break
+		}
+		i++ // TEMP, UNIQUE, VIRTUAL …
+	}
+	if i+2 < len(ts) && strings.EqualFold(ts[i].text, "if") && strings.EqualFold(ts[i+1].text, "not") {
+		i += 3
+	}
+	if i >= len(ts) {
+		return nil, false
+	}
+	if i+2 < len(ts) && ts[i+1].text == "." {
+		i += 2 // schema.name
+	}
+	return &agCreate{src: sql, toks: ts, nameTok: i, bodyFrom: i + 1}, true
+}
+
+// agDef is the normalized definition of a CREATE statement without its name.
+func agDef(sql string) string {
+	c, ok := agParseCreate(sql)
+	if !ok {
+		return strings.Join(strings.Fields(sql), " ")
+	}
+	return agJoin(c.toks[c.bodyFrom:])
+}
+
+// agWithName returns sql with the created object's name replaced.
+func agWithName(sql, name string) (string, bool) {
+	c, ok := agParseCreate(sql)
+	if !ok {
+		return "", false
+	}
+	t := c.toks[c.nameTok]
+	start := t.start
+	if c.nameTok >= 2 && c.toks[c.nameTok-1].text == "." {
+		start = c.toks[c.nameTok-2].start
+	}
+	return sql[:start] + name + sql[t.end:], true
+}
+
+// agItem is one top-level item of a CREATE TABLE body: a column definition
+// or a table constraint, with its source text.
+type agItem struct {
+	toks []agToken
+	text string
+}
+
+// agTableItems splits the parenthesized body of CREATE TABLE into items.
+func agTableItems(sql string) ([]agItem, bool) {
+	c, ok := agParseCreate(sql)
+	if !ok || c.bodyFrom >= len(c.toks) || c.toks[c.bodyFrom].text != "(" {
+		return nil, false
+	}
+	var items []agItem
+	depth := 0
+	startTok := c.bodyFrom + 1
+	for i := c.bodyFrom; i < len(c.toks); i++ {
+		switch c.toks[i].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth == 0 {
+				if startTok < i {
+					items = append(items, agItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
+				}
+				return items, true
+			}
+		case ",":
+			if depth == 1 {
+				if startTok < i {
+					items = append(items, agItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
+				}
+				startTok = i + 1
+			}
+		}
+	}
+	return nil, false
+}
+
+// agIsConstraint reports whether an item is a table constraint.
+func (it agItem) agIsConstraint() bool {
+	if len(it.toks) == 0 || it.toks[0].kind != 'w' {
+		return false
+	}
+	switch strings.ToLower(it.toks[0].text) {
+	case "constraint", "primary", "unique", "check", "foreign":
+		return true
+	}
+	return false
+}
+
+// agParen returns the tokens inside the parenthesis that opens at ts[i],
+// and the index after the closing one.
+func agParen(ts []agToken, i int) ([]agToken, int) {
+	if i >= len(ts) || ts[i].text != "(" {
+		return nil, i
+	}
+	depth := 0
+	for j := i; j < len(ts); j++ {
+		switch ts[j].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth == 0 {
+				return ts[i+1 : j], j + 1
+			}
+		}
+	}
+	return ts[i+1:], len(ts)
+}
+
+// agSrc returns the source text spanned by tokens.
+func agSrc(src string, ts []agToken) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	return src[ts[0].start:ts[len(ts)-1].end]
+}
+
+// agColumnInfo is what a column definition says beyond PRAGMA table_xinfo.
+type agColumnInfo struct {
+	collation     string
+	autoincrement bool
+	generated     string // expression source
+	checks        []agCheck
+	fkNames       map[string]string // "reftable" → constraint name of a column REFERENCES
+}
+
+type agCheck struct {
+	name string
+	expr string // source text
+}
+
+// agParseColumn reads the constraints of a column definition.
+func agParseColumn(src string, it agItem) agColumnInfo {
+	info := agColumnInfo{}
+	ts := it.toks
+	name := ""
+	for i := 1; i < len(ts); i++ {
+		w := strings.ToLower(ts[i].text)
+		if ts[i].kind != 'w' {
+			continue
+		}
+		switch w {
+		case "constraint":
+			if i+1 < len(ts) {
+				name = ts[i+1].agIdent()
+				i++
+			}
+			continue
+		case "collate":
+			if i+1 < len(ts) {
+				info.collation = ts[i+1].agIdent()
+				i++
+			}
+		case "autoincrement":
+			info.autoincrement = true
+		case "as":
+			if i+1 < len(ts) && ts[i+1].text == "(" {
+				inner, next := agParen(ts, i+1)
+				info.generated = agSrc(src, inner)
+				i = next - 1
+			}
+		case "check":
+			if i+1 < len(ts) && ts[i+1].text == "(" {
+				inner, next := agParen(ts, i+1)
+				info.checks = append(info.checks, agCheck{name: name, expr: agSrc(src, inner)})
+				i = next - 1
+			}
+		case "references":
+			if name != "" && i+1 < len(ts) {
+				if info.fkNames == nil {
+					info.fkNames = map[string]string{}
+				}
+				info.fkNames[strings.ToLower(ts[i+1].agIdent())] = name
+			}
+		}
+		name = ""
+	}
+	return info
+}
+
+// agTableConstraint is a parsed table constraint.
+type agTableConstraint struct {
+	name       string
+	kind       string // "primary", "unique", "check", "foreign"
+	columns    []string
+	expr       string
+	refTable   string
+	deferred   bool
+	deferrable bool
+}
+
+func agParseConstraint(src string, it agItem) agTableConstraint {
+	ts := it.toks
+	c := agTableConstraint{}
+	i := 0
+	if strings.EqualFold(ts[0].text, "constraint") && len(ts) > 1 {
+		c.name = ts[1].agIdent()
+		i = 2
+	}
+	if i >= len(ts) {
+		return c
+	}
+	c.kind = strings.ToLower(ts[i].text)
+	for j := i; j < len(ts); j++ {
+		if ts[j].text == "(" {
+			inner, next := agParen(ts, j)
+			if c.kind == "check" {
+				c.expr = agSrc(src, inner)
+			} else {
+				for _, t := range inner {
+					if t.kind == 'w' || t.kind == 'q' {
+						c.columns = append(c.columns, t.agIdent())
+					}
+				}
+			}
+			j = next
+			if c.kind == "foreign" {
+				for k := next; k < len(ts); k++ {
+					if strings.EqualFold(ts[k].text, "references") && k+1 < len(ts) {
+						c.refTable = ts[k+1].agIdent()
+					}
+					if strings.EqualFold(ts[k].text, "deferrable") {
+						c.deferrable = k == 0 || !strings.EqualFold(ts[k-1].text, "not")
+					}
+					if strings.EqualFold(ts[k].text, "deferred") {
+						c.deferred = true
+					}
+				}
+			}
+			break
+		}
+	}
+	return c
+}

@@ -1,0 +1,411 @@
+package sqlite
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// Render returns the SQLite statements that apply changes, in order. What
+// SQLite's ALTER TABLE cannot do is done by Alembic's "move and copy": the
+// table is renamed aside, created anew (from its stored CREATE statement
+// when known, so the result is exactly the desired table), its rows copied,
+// the old table dropped, and its indexes and triggers created again. A
+// script with a rebuild turns foreign keys off for its duration (so it must
+// not run inside a transaction), refuses to run if they are still on, and
+// refuses to finish if the copied rows break a foreign key.
+func Render(changes []schema.Change) (*schema.Rendered, error) {
+	r := &agRenderer{}
+	for _, c := range changes {
+		if err := r.change(c); err != nil {
+			return nil, err
+		}
+	}
+	out := &schema.Rendered{}
+	if r.rebuilt {
+		out.NoTransaction = true
+		out.Statements = append(out.Statements,
+			schema.Statement{SQL: "PRAGMA foreign_keys = OFF", Comment: "Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction)."},
+			schema.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
+			schema.Statement{SQL: "CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0))"},
+			schema.Statement{SQL: "INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys"},
+		)
+	}
+	out.Statements = append(out.Statements, r.stmts...)
+	if r.rebuilt {
+		out.Statements = append(out.Statements,
+			schema.Statement{SQL: "INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check"},
+			schema.Statement{SQL: "DROP TABLE _retort_guard"},
+			schema.Statement{SQL: "PRAGMA legacy_alter_table = OFF"},
+			schema.Statement{SQL: "PRAGMA foreign_keys = ON"},
+		)
+	}
+	return out, nil
+}
+
+type agRenderer struct {
+	stmts   []schema.Statement
+	rebuilt bool
+}
+
+func (r *agRenderer) add(sql, review string) {
+	r.stmts = append(r.stmts, schema.Statement{SQL: sql, Review: review})
+}
+
+func (r *agRenderer) change(c schema.Change) error {
+	switch c := c.(type) {
+	case *schema.AddTable:
+		r.add(agCreateTable(c.Table, c.Table.Name), "")
+		for _, x := range c.Table.Indexes {
+			r.add(agCreateIndex(c.Table, x), "")
+		}
+		for _, tr := range c.Table.Triggers {
+			r.add(tr.SQL, "")
+		}
+	case *schema.DropTable:
+		r.add("DROP TABLE "+agQuote(c.Table.Name), "drops table "+c.Table.Name+" and all its data")
+	case *schema.ModifyTable:
+		return r.modifyTable(c)
+	case *schema.AddView:
+		if c.View.SQL != "" {
+			r.add(c.View.SQL, "")
+		} else {
+			r.add("CREATE VIEW "+agQuote(c.View.Name)+" AS "+c.View.Def, "")
+		}
+	case *schema.DropView:
+		r.add("DROP VIEW "+agQuote(c.View.Name), "")
+	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
+		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
+		return fmt.Errorf("sqlite: %s is not supported by SQLite", c)
+	default:
+		return fmt.Errorf("sqlite: cannot render change %T (%s)", c, c)
+	}
+	return nil
+}
+
+func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
+	if stmts, ok := agNative(m); ok {
+		r.stmts = append(r.stmts, stmts...)
+		return nil
+	}
+	return r.rebuild(m)
+}
+
+// agNative renders m with plain ALTER TABLE / CREATE INDEX statements when
+// SQLite can do all of it that way and the stored table text ends up the
+// same as the desired one.
+func agNative(m *schema.ModifyTable) ([]schema.Statement, bool) {
+	var out []schema.Statement
+	var added []string // column definitions as written in the desired table
+	optionsChanged := false
+	for _, c := range m.Changes {
+		switch c := c.(type) {
+		case *schema.AddColumn:
+			seg, ok := agColumnSource(m.To, c.Column)
+			if !ok || !agCanAddColumn(m.To, c.Column, seg) {
+				return nil, false
+			}
+			added = append(added, seg)
+			out = append(out, schema.Statement{SQL: "ALTER TABLE " + agQuote(m.To.Name) + " ADD COLUMN " + seg})
+		case *schema.AddIndex:
+			out = append(out, schema.Statement{SQL: agCreateIndex(m.To, c.Index), Review: agUniqueReview(c.Index)})
+		case *schema.DropIndex:
+			out = append(out, schema.Statement{SQL: "DROP INDEX " + agQuote(c.Index.Name)})
+		case *schema.RenameIndex:
+			out = append(out, schema.Statement{SQL: "DROP INDEX " + agQuote(c.From.Name)}, schema.Statement{SQL: agCreateIndex(m.To, c.To)})
+		case *schema.ModifyTriggers:
+			for _, tr := range c.From {
+				out = append(out, schema.Statement{SQL: "DROP TRIGGER " + agQuote(tr.Name)})
+			}
+			for _, tr := range c.To {
+				out = append(out, schema.Statement{SQL: tr.SQL})
+			}
+		case *schema.ModifyTableOptions:
+			optionsChanged = true
+		default:
+			return nil, false
+		}
+	}
+	if len(added) > 0 || optionsChanged {
+		// Only when the stored text becomes what the models say.
+		if m.From.SQL == "" || m.To.SQL == "" {
+			return nil, false
+		}
+		if len(added) > 0 {
+			for i, c := range m.To.Columns[len(m.To.Columns)-len(added):] {
+				if seg, _ := agColumnSource(m.To, c); seg != added[i] {
+					return nil, false
+				}
+			}
+		}
+		sim, ok := agAppendColumns(m.From.SQL, added)
+		if !ok || agDef(sim) != m.To.Def {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// agColumnSource returns a column's definition as written in t's CREATE TABLE.
+func agColumnSource(t *schema.Table, c *schema.Column) (string, bool) {
+	if t.SQL == "" {
+		return "", false
+	}
+	items, ok := agTableItems(t.SQL)
+	if !ok {
+		return "", false
+	}
+	for _, it := range items {
+		if !it.agIsConstraint() && len(it.toks) > 0 && strings.EqualFold(it.toks[0].agIdent(), c.Name) {
+			return it.text, true
+		}
+	}
+	return "", false
+}
+
+// agCanAddColumn applies SQLite's ALTER TABLE ADD COLUMN restrictions.
+func agCanAddColumn(t *schema.Table, c *schema.Column, seg string) bool {
+	for _, tok := range agTokenize(seg) {
+		switch strings.ToLower(tok.text) {
+		case "primary", "unique", "stored":
+			return false
+		}
+	}
+	if c.Generated != nil {
+		return !c.Generated.Stored
+	}
+	d := strings.TrimSpace(c.Default)
+	if strings.HasPrefix(d, "(") || strings.HasPrefix(strings.ToUpper(d), "CURRENT_") {
+		return false
+	}
+	if !c.Nullable && (d == "" || strings.EqualFold(d, "NULL")) {
+		return false
+	}
+	for _, fk := range t.ForeignKeys {
+		for _, col := range fk.Columns {
+			if col == c.Name && d != "" && !strings.EqualFold(d, "NULL") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// agAppendColumns does to a CREATE TABLE text what ADD COLUMN does: the
+// definitions go before the closing parenthesis.
+func agAppendColumns(sql string, defs []string) (string, bool) {
+	if len(defs) == 0 {
+		return sql, true
+	}
+	c, ok := agParseCreate(sql)
+	if !ok || c.bodyFrom >= len(c.toks) {
+		return "", false
+	}
+	_, next := agParen(c.toks, c.bodyFrom)
+	if next == 0 || next > len(c.toks) {
+		return "", false
+	}
+	closeTok := c.toks[next-1]
+	return sql[:closeTok.start] + ", " + strings.Join(defs, ", ") + sql[closeTok.start:], true
+}
+
+func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
+	r.rebuilt = true
+	f, t := m.From, m.To
+	old := "_retort_old_" + t.Name
+	if len(old) > 60 {
+		old = old[:60]
+	}
+	var what []string
+	for _, c := range m.Changes {
+		what = append(what, c.String())
+	}
+	r.add("ALTER TABLE "+agQuote(f.Name)+" RENAME TO "+agQuote(old),
+		fmt.Sprintf("rebuilds table %s (SQLite cannot ALTER this: %s); its rows are copied", t.Name, strings.Join(what, "; ")))
+	r.add(agCreateTable(t, t.Name), "")
+	var cols []string
+	for _, c := range t.Columns {
+		if c.Generated != nil {
+			continue
+		}
+		if fc := f.Column(c.Name); fc != nil {
+			cols = append(cols, agQuote(c.Name))
+		}
+	}
+	if len(cols) > 0 {
+		list := strings.Join(cols, ", ")
+		r.add(fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", agQuote(t.Name), list, list, agQuote(old)), "")
+	}
+	r.add("DROP TABLE "+agQuote(old), "")
+	for _, x := range t.Indexes {
+		r.add(agCreateIndex(t, x), agUniqueReview(x))
+	}
+	for _, tr := range t.Triggers {
+		r.add(tr.SQL, "")
+	}
+	return nil
+}
+
+func agUniqueReview(x *schema.Index) string {
+	if x.Unique {
+		return "fails if existing rows hold duplicates"
+	}
+	return ""
+}
+
+// agCreateTable is t's CREATE TABLE under name: the stored statement when
+// known, else rendered from the IR.
+func agCreateTable(t *schema.Table, name string) string {
+	if t.SQL != "" {
+		if s, ok := agWithName(t.SQL, agQuote(name)); ok {
+			if name == t.Name {
+				return t.SQL
+			}
+			return s
+		}
+	}
+	var lines []string
+	inlinePK := t.PrimaryKey != nil && len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Name == ""
+	for _, c := range t.Columns {
+		var b strings.Builder
+		b.WriteString(agQuote(c.Name))
+		if c.Type.SQL != "" {
+			b.WriteString(" " + c.Type.SQL)
+		}
+		if inlinePK && c.Name == t.PrimaryKey.Columns[0] {
+			b.WriteString(" PRIMARY KEY")
+			if c.AutoIncrement {
+				b.WriteString(" AUTOINCREMENT")
+			}
+		}
+		if c.Collation != "" {
+			b.WriteString(" COLLATE " + agQuote(c.Collation))
+		}
+		if !c.Nullable {
+			b.WriteString(" NOT NULL")
+		}
+		if c.Default != "" {
+			b.WriteString(" DEFAULT " + agDefault(c.Default))
+		}
+		if g := c.Generated; g != nil {
+			b.WriteString(" GENERATED ALWAYS AS (" + g.Expr + ")")
+			if g.Stored {
+				b.WriteString(" STORED")
+			} else {
+				b.WriteString(" VIRTUAL")
+			}
+		}
+		for _, ch := range t.Checks {
+			if ch.Column == c.Name {
+				if ch.Name != "" {
+					b.WriteString(" CONSTRAINT " + agQuote(ch.Name))
+				}
+				b.WriteString(" CHECK (" + ch.Expr + ")")
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	if t.PrimaryKey != nil && !inlinePK {
+		lines = append(lines, agConstraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+agCols(t.PrimaryKey.Columns)+")")
+	}
+	for _, u := range t.Uniques {
+		lines = append(lines, agConstraintName(u.Name)+"UNIQUE ("+agCols(u.Columns)+")")
+	}
+	for _, ch := range t.Checks {
+		if ch.Column == "" {
+			lines = append(lines, agConstraintName(ch.Name)+"CHECK ("+ch.Expr+")")
+		}
+	}
+	for _, fk := range t.ForeignKeys {
+		s := agConstraintName(fk.Name) + "FOREIGN KEY (" + agCols(fk.Columns) + ") REFERENCES " + agQuote(fk.RefTable) + " (" + agCols(fk.RefColumns) + ")"
+		if fk.OnUpdate != "" {
+			s += " ON UPDATE " + fk.OnUpdate
+		}
+		if fk.OnDelete != "" {
+			s += " ON DELETE " + fk.OnDelete
+		}
+		if fk.Deferrable {
+			s += " DEFERRABLE"
+			if fk.InitiallyDeferred {
+				s += " INITIALLY DEFERRED"
+			}
+		}
+		lines = append(lines, s)
+	}
+	s := "CREATE TABLE " + agQuote(name) + " (\n    " + strings.Join(lines, ",\n    ") + "\n)"
+	var opts []string
+	if t.WithoutRowID {
+		opts = append(opts, "WITHOUT ROWID")
+	}
+	if t.Strict {
+		opts = append(opts, "STRICT")
+	}
+	if len(opts) > 0 {
+		s += " " + strings.Join(opts, ", ")
+	}
+	return s
+}
+
+func agConstraintName(n string) string {
+	if n == "" {
+		return ""
+	}
+	return "CONSTRAINT " + agQuote(n) + " "
+}
+
+func agCols(cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = agQuote(c)
+	}
+	return strings.Join(q, ", ")
+}
+
+// agDefault writes a default as SQLite wants it: literals bare, expressions
+// in parentheses.
+func agDefault(d string) string {
+	if d == "" || d[0] == '\'' || d[0] == '(' || strings.EqualFold(d, "NULL") || strings.EqualFold(d, "TRUE") || strings.EqualFold(d, "FALSE") ||
+		strings.HasPrefix(strings.ToUpper(d), "CURRENT_") || strings.HasPrefix(strings.ToUpper(d), "X'") {
+		return d
+	}
+	if _, err := strconv.ParseFloat(strings.TrimPrefix(strings.TrimPrefix(d, "-"), "+"), 64); err == nil {
+		return d
+	}
+	return "(" + d + ")"
+}
+
+// agCreateIndex is x's CREATE INDEX: the stored statement when known.
+func agCreateIndex(t *schema.Table, x *schema.Index) string {
+	if x.SQL != "" {
+		return x.SQL
+	}
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if x.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	b.WriteString("INDEX " + agQuote(x.Name) + " ON " + agQuote(t.Name) + " (")
+	for i, p := range x.Parts {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if p.Column != "" {
+			b.WriteString(agQuote(p.Column))
+		} else {
+			b.WriteString(p.Expr)
+		}
+		if p.Collation != "" {
+			b.WriteString(" COLLATE " + agQuote(p.Collation))
+		}
+		if p.Desc {
+			b.WriteString(" DESC")
+		}
+	}
+	b.WriteString(")")
+	if x.Where != "" {
+		b.WriteString(" WHERE " + x.Where)
+	}
+	return b.String()
+}

@@ -1,0 +1,58 @@
+package sqlite
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// agParseType reads a declared column type. SQLite keeps the declaration
+// as written; it is compared upper-cased with single spaces, so "varchar(20)"
+// and "VARCHAR (20)" are the same type.
+func agParseType(s string) schema.Type {
+	norm := strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	norm = strings.ReplaceAll(norm, " (", "(")
+	norm = strings.ReplaceAll(norm, ", ", ",")
+	t := schema.Type{SQL: norm, Name: strings.ToLower(norm)}
+	if i := strings.IndexByte(norm, '('); i >= 0 && strings.HasSuffix(norm, ")") {
+		t.Name = strings.ToLower(strings.TrimSpace(norm[:i]))
+		args := strings.Split(norm[i+1:len(norm)-1], ",")
+		n, _ := strconv.Atoi(strings.TrimSpace(args[0]))
+		if len(args) > 1 {
+			t.Precision = n
+			t.Scale, _ = strconv.Atoi(strings.TrimSpace(args[1]))
+		} else {
+			t.Length = n
+		}
+	}
+	return t
+}
+
+// agQuote quotes an identifier when it is not a plain lower-case word.
+func agQuote(name string) string {
+	plain := name != ""
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '_' || (c >= 'a' && c <= 'z') || (i > 0 && c >= '0' && c <= '9') {
+			continue
+		}
+		plain = false
+		break
+	}
+	if plain && !strings.Contains(strings.ReplaceAll(agKeywordList, "\n", " "), " "+name+" ") {
+		return name
+	}
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// agKeywordList holds SQLite key words that cannot be bare identifiers.
+const agKeywordList = ` abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast check
+collate column commit conflict constraint create cross current current_date current_time current_timestamp database default deferrable deferred
+delete desc detach distinct do drop each else end escape except exclude exclusive exists explain fail filter first following for foreign from full
+generated glob group groups having if ignore immediate in index indexed initially inner insert instead intersect into is isnull join key last left
+like limit match materialized natural no not nothing notnull null nulls of offset on or order others outer over partition plan pragma preceding
+primary query raise range recursive references regexp reindex release rename replace restrict returning right rollback row rows savepoint select
+set table temp temporary then ties to transaction trigger unbounded union unique update using vacuum values view virtual when where window with without `
+
+func agString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -1,0 +1,156 @@
+// Package e2e runs the retort binary as users do, as separate processes
+// against the real servers: concurrent runs racing for the lock, and runs
+// killed with SIGKILL in the middle of a revision.
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/internal/testutil"
+)
+
+var retortBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "retort-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	retortBin = filepath.Join(dir, "retort")
+	out, err := exec.Command("go", "build", "-o", retortBin, "github.com/retortdb/retort/cmd/retort").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "build retort: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// project is a migrations folder pointing at one test database.
+type project struct {
+	t    *testing.T
+	dir  string
+	db   *testutil.DB
+	toml string
+	n    int
+}
+
+func newProject(t *testing.T, dialect string) *project {
+	t.Helper()
+	p := &project{t: t, dir: t.TempDir(), db: testutil.New(t, dialect)}
+	if err := os.MkdirAll(filepath.Join(p.dir, "versions"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p.toml = filepath.Join(p.dir, "retort.toml")
+	write(t, p.toml, fmt.Sprintf("script_location = \".\"\nurl = %q\n", p.db.URL))
+	return p
+}
+
+// add writes the next revision of a linear chain; parent "" means the
+// previous one. It returns the new id.
+func (p *project) add(upgrade, downgrade string, annotations ...string) string {
+	p.t.Helper()
+	id := fmt.Sprintf("%012x", 0xe00000000000+p.n)
+	parent := ""
+	if p.n > 0 {
+		parent = fmt.Sprintf("%012x", 0xe00000000000+p.n-1)
+	}
+	p.n++
+	var head strings.Builder
+	fmt.Fprintf(&head, "-- revision %d\n--\n-- Revision ID: %s\n-- Revises: %s\n-- Create Date: 2024-01-01 00:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n", p.n, id, parent)
+	for _, a := range annotations {
+		fmt.Fprintf(&head, "-- +retort %s\n", a)
+	}
+	body := fmt.Sprintf("%s-- +retort upgrade\n%s\n\n-- +retort downgrade\n%s\n", head.String(), upgrade, downgrade)
+	write(p.t, filepath.Join(p.dir, "versions", fmt.Sprintf("%s_rev_%d.sql", id, p.n)), body)
+	return id
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type result struct {
+	err            error
+	stdout, stderr string
+}
+
+func (p *project) cmd(ctx context.Context, args ...string) *exec.Cmd {
+	c := exec.CommandContext(ctx, retortBin, append([]string{"-c", p.toml}, args...)...)
+	c.Env = append(os.Environ(), "NO_COLOR=1", "RETORT_DATABASE_URL=")
+	return c
+}
+
+func (p *project) run(args ...string) result {
+	c := p.cmd(context.Background(), args...)
+	var out, errb bytes.Buffer
+	c.Stdout, c.Stderr = &out, &errb
+	err := c.Run()
+	return result{err: err, stdout: out.String(), stderr: errb.String()}
+}
+
+func (p *project) mustRun(args ...string) result {
+	p.t.Helper()
+	r := p.run(args...)
+	if r.err != nil {
+		p.t.Fatalf("retort %s: %v\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.err, r.stdout, r.stderr)
+	}
+	return r
+}
+
+// query returns the first column of every row, as strings.
+func (p *project) query(q string) []string {
+	p.t.Helper()
+	rows, err := p.db.DB.QueryContext(context.Background(), q)
+	if err != nil {
+		p.t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			p.t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		p.t.Fatal(err)
+	}
+	return out
+}
+
+// tables lists the user tables of the test database, sorted.
+func (p *project) tables() []string {
+	p.t.Helper()
+	switch p.db.Dialect {
+	case testutil.SQLite:
+		return p.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	case testutil.Postgres:
+		return p.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")
+	default:
+		return p.query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name")
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

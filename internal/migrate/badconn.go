@@ -1,0 +1,5 @@
+package migrate
+
+import "database/sql/driver"
+
+var errBadConn = driver.ErrBadConn

@@ -1,0 +1,355 @@
+package migrate
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/versiontable"
+)
+
+// Online runs plan on conn, which must hold the migration lock, with the
+// version table (and history table, when on) already in place.
+//
+// Transactional dialects (PostgreSQL, SQLite) run the whole plan in one
+// transaction, or one per step with PerMigration; a failure rolls back to
+// the last commit. No-transaction sections commit what came before, run on
+// the bare connection, then record their version rows in a small
+// transaction of their own. On MySQL/MariaDB, whose DDL commits implicitly,
+// every SQL step runs that way, with progress recorded per statement in the
+// history table so a failure is reported precisely and the next run refuses
+// until resolved.
+//
+// The results are the steps that were committed.
+func (r *Runner) Online(ctx context.Context, conn *sql.Conn, plan *revision.Plan) ([]StepResult, error) {
+	o := &online{Runner: r, ctx: ctx, conn: conn, cleanup: context.WithoutCancel(ctx), total: len(plan.Steps)}
+	return o.run(plan)
+}
+
+type online struct {
+	*Runner
+	ctx, cleanup context.Context
+	conn         *sql.Conn
+	total        int
+
+	inTx      bool
+	pending   []versiontable.Entry // history rows of steps inside the open transaction
+	uncommit  []StepResult         // results of steps inside the open transaction
+	committed []StepResult
+	stepsInTx int
+
+	next      *pendingStep        // the following step, when its history row can be opened early
+	preOpened *versiontable.Entry // this step's history row, opened by the previous step
+}
+
+type pendingStep struct {
+	step revision.Step
+	unit *Unit
+}
+
+func (o *online) begin() error {
+	if _, err := o.conn.ExecContext(o.ctx, o.Dialect.Begin()); err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	o.inTx = true
+	return nil
+}
+
+func (o *online) commit() error {
+	if err := o.Tables.InsertHistory(o.ctx, o.conn, o.pending); err != nil {
+		o.rollback()
+		return err
+	}
+	if _, err := o.conn.ExecContext(o.ctx, "COMMIT"); err != nil {
+		o.rollback()
+		return fmt.Errorf("commit: %w", err)
+	}
+	o.inTx = false
+	o.pending = nil
+	o.committed = append(o.committed, o.uncommit...)
+	o.uncommit = nil
+	o.stepsInTx = 0
+	return nil
+}
+
+// rollback undoes the open transaction; with a dead connection the server
+// has already done so.
+func (o *online) rollback() {
+	if !o.inTx {
+		return
+	}
+	o.inTx = false
+	if _, err := o.conn.ExecContext(o.cleanup, "ROLLBACK"); err != nil {
+		o.discard()
+	}
+	o.pending = nil
+	o.uncommit = nil
+}
+
+// discard makes database/sql close the connection instead of reusing it in
+// an unknown state.
+func (o *online) discard() {
+	_ = o.conn.Raw(func(any) error { return errBadConn })
+}
+
+func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
+	txDDL := o.Dialect.TransactionalDDL()
+	if o.Purge {
+		if err := o.begin(); err != nil {
+			return nil, err
+		}
+		if _, err := o.conn.ExecContext(o.ctx, "DELETE FROM "+o.Tables.Qualified()); err != nil {
+			o.rollback()
+			return nil, fmt.Errorf("purge version table %s: %w", o.Tables.Qualified(), err)
+		}
+	}
+	units := make([]*Unit, len(plan.Steps))
+	loaded := make([]bool, len(plan.Steps))
+	load := func(i int) (*Unit, error) {
+		if !loaded[i] {
+			u, err := o.Load(plan.Steps[i])
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", StepText(plan.Steps[i]), err)
+			}
+			units[i], loaded[i] = u, true
+		}
+		return units[i], nil
+	}
+	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
+	for i, step := range plan.Steps {
+		unit, err := load(i)
+		if err != nil {
+			o.rollback()
+			return o.committed, err
+		}
+		// A non-transactional step's closing transaction also opens the
+		// history row of the next one when that is non-transactional too:
+		// one commit fewer per step where every commit is a disk flush.
+		o.next = nil
+		if i+1 < len(plan.Steps) {
+			if nu, err := load(i + 1); err == nil && isNonTx(nu) {
+				o.next = &pendingStep{step: plan.Steps[i+1], unit: nu}
+			}
+		}
+		text := StepText(step)
+		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
+		started := time.Now()
+		nonTx := isNonTx(unit)
+		res := StepResult{Step: step, Text: text}
+		if unit != nil {
+			res.Statements = unit.count()
+		}
+		if nonTx {
+			if o.inTx {
+				if err := o.commit(); err != nil {
+					return o.committed, err
+				}
+			}
+			if err := o.runNonTx(step, unit, started); err != nil {
+				return o.committed, err
+			}
+			res.Duration = time.Since(started)
+			o.committed = append(o.committed, res)
+		} else {
+			if !o.inTx {
+				if err := o.begin(); err != nil {
+					return o.committed, err
+				}
+			}
+			if err := o.runTx(step, unit, started); err != nil {
+				return o.committed, err
+			}
+			res.Duration = time.Since(started)
+			o.uncommit = append(o.uncommit, res)
+			o.stepsInTx++
+			if o.PerMigration || !txDDL {
+				if err := o.commit(); err != nil {
+					return o.committed, err
+				}
+			}
+		}
+		o.emit(Event{Kind: StepDone, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step), Duration: res.Duration})
+	}
+	if o.inTx {
+		if err := o.commit(); err != nil {
+			return o.committed, err
+		}
+	}
+	return o.committed, nil
+}
+
+func (o *online) entry(step revision.Step, unit *Unit, started time.Time) versiontable.Entry {
+	e := versiontable.Entry{
+		Revision:  stepRevID(step),
+		Direction: DirectionName(step.Direction),
+		StartedAt: started,
+		AppliedBy: o.AppliedBy,
+		Version:   o.Version,
+		Tag:       o.Tag,
+		Changes:   versiontable.EncodeChanges(Changes(step)),
+	}
+	if unit != nil {
+		e.Path = unit.Path
+		e.Statements = unit.count()
+		if step.Direction == revision.Up {
+			e.Checksum = unit.Checksum
+		}
+	}
+	return e
+}
+
+func (o *online) finish(e *versiontable.Entry, status string, success bool) {
+	e.Status = status
+	e.Success = success
+	e.FinishedAt = time.Now()
+	e.DurationMS = e.FinishedAt.Sub(e.StartedAt).Milliseconds()
+}
+
+// runTx runs a step inside the open transaction.
+func (o *online) runTx(step revision.Step, unit *Unit, started time.Time) error {
+	e := o.entry(step, unit, started)
+	fail := func(err error) error {
+		earlier := o.stepsInTx
+		o.rollback()
+		o.recordRollback(e, err)
+		switch {
+		case earlier > 0:
+			err = fmt.Errorf("%w\nrolled back: this step and the %d earlier step(s) of its transaction; the version rows are as before them", err, earlier)
+		case len(o.committed) > 0:
+			err = fmt.Errorf("%w\nrolled back: this step; the %d earlier step(s) of this run stay committed", err, len(o.committed))
+		default:
+			err = fmt.Errorf("%w\nrolled back: the database is as it was before this run", err)
+		}
+		return err
+	}
+	if unit != nil {
+		if unit.Go != nil {
+			if err := unit.Go(o.ctx, o.conn); err != nil {
+				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Err: err})
+			}
+		}
+		for _, st := range unit.Statements {
+			if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+				e.FailedLine, e.FailedSQL = st.Line, st.SQL
+				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: err})
+			}
+		}
+		e.Executed = unit.count()
+	}
+	for _, c := range Changes(step) {
+		if err := o.Tables.Apply(o.ctx, o.conn, c); err != nil {
+			return fail(fmt.Errorf("%s: %w", StepText(step), err))
+		}
+	}
+	o.finish(&e, versiontable.StatusDone, true)
+	o.pending = append(o.pending, e)
+	return nil
+}
+
+// recordRollback writes a history row for a step whose transaction rolled
+// back, in a transaction of its own; best effort (the connection may be
+// gone, e.g. after a cancelled context).
+func (o *online) recordRollback(e versiontable.Entry, cause error) {
+	if o.Tables.History == "" {
+		return
+	}
+	o.finish(&e, versiontable.StatusRollback, false)
+	e.Error = errText(cause)
+	e.Checksum = ""
+	_ = o.Tables.InsertHistory(o.cleanup, o.conn, []versiontable.Entry{e})
+}
+
+func errText(err error) string {
+	var se *StmtError
+	if errors.As(err, &se) && se.Err != nil {
+		return se.Err.Error()
+	}
+	return err.Error()
+}
+
+// runNonTx runs a step whose statements cannot be rolled back, recording
+// progress so that a failure (or a killed process) is reported precisely.
+func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) error {
+	var e versiontable.Entry
+	if o.preOpened != nil {
+		e = *o.preOpened
+		e.StartedAt = started
+		o.preOpened = nil
+	} else {
+		e = o.entry(step, unit, started)
+		e.Status = versiontable.StatusRunning
+		id, err := o.Tables.StartHistory(o.ctx, o.conn, e)
+		if err != nil {
+			return err
+		}
+		e.ID = id
+	}
+	id := e.ID
+	recorded := o.Tables.History != ""
+	n := unit.count()
+	partial := func(k int, line int, sql string, cause error) error {
+		e.Executed = k
+		e.FailedLine, e.FailedSQL = line, sql
+		e.Error = cause.Error()
+		o.finish(&e, versiontable.StatusFailed, false)
+		if err := o.Tables.Finish(o.cleanup, o.conn, e); err != nil {
+			recorded = false
+		}
+		return &PartialError{Revision: e.Revision, Direction: e.Direction, Path: unit.Path, Line: line,
+			Statement: k + 1, Total: n, SQL: sql, Err: cause, Recorded: recorded}
+	}
+	if unit.Go != nil {
+		if err := unit.Go(o.ctx, o.conn); err != nil {
+			return partial(0, 0, "", err)
+		}
+	}
+	for k, st := range unit.Statements {
+		if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+			return partial(k, st.Line, st.SQL, err)
+		}
+		if k < n-1 {
+			if err := o.Tables.Progress(o.ctx, o.conn, id, k+1); err != nil {
+				return partial(k+1, 0, "", err)
+			}
+		}
+	}
+	e.Executed = n
+	if err := o.begin(); err != nil {
+		return partial(n, 0, "", err)
+	}
+	for _, c := range Changes(step) {
+		if err := o.Tables.Apply(o.ctx, o.conn, c); err != nil {
+			o.rollback()
+			return partial(n, 0, "", err)
+		}
+	}
+	o.finish(&e, versiontable.StatusDone, true)
+	var opened *versiontable.Entry
+	if o.Tables.History != "" {
+		if err := o.Tables.Finish(o.ctx, o.conn, e); err != nil {
+			o.rollback()
+			return partial(n, 0, "", err)
+		}
+		if o.next != nil {
+			ne := o.entry(o.next.step, o.next.unit, time.Now())
+			ne.Status = versiontable.StatusRunning
+			nid, err := o.Tables.StartHistory(o.ctx, o.conn, ne)
+			if err != nil {
+				o.rollback()
+				return partial(n, 0, "", err)
+			}
+			ne.ID = nid
+			opened = &ne
+		}
+	}
+	if _, err := o.conn.ExecContext(o.ctx, "COMMIT"); err != nil {
+		o.rollback()
+		return partial(n, 0, "", err)
+	}
+	o.inTx = false
+	o.preOpened = opened
+	return nil
+}

@@ -1,0 +1,5 @@
+package bad
+
+type Person struct {
+	ID int64 `db:"id" retort:"pk"`
+}

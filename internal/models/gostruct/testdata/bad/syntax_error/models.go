@@ -1,0 +1,5 @@
+package bad
+
+type Broken struct {
+	ID int64 `db:"id"
+}

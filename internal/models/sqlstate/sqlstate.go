@@ -1,0 +1,202 @@
+// Package sqlstate loads autogenerate's target schema from desired-state
+// .sql files: they run in a scratch database — SQLite in memory, PostgreSQL
+// and MariaDB/MySQL in a temporary database created on the configured server
+// (or a dev_url) and always dropped afterwards — which is then inspected.
+// The server itself normalizes what the files say, so the result compares
+// equal to a live database built from the same SQL.
+package sqlstate
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/schema"
+
+	mysqlinspect "github.com/retortdb/retort/internal/dialect/mysql"
+	"github.com/retortdb/retort/internal/dialect/sqlite"
+)
+
+// Source says where the desired state comes from and where to build it.
+type Source struct {
+	// Dialect is "postgres", "mysql" or "sqlite".
+	Dialect string
+	// DriverName and DataSource open a connection to the server on which
+	// the scratch database is created: the live database's own data source,
+	// or a dev_url's. Unused for SQLite.
+	DriverName, DataSource string
+	// Files are the .sql files, run in order.
+	Files []string
+	// Inspect filters what is read back (Skip, Filter).
+	Inspect schema.InspectOptions
+}
+
+// ErrScratchDatabase is wrapped by the error Load returns when it cannot
+// create the scratch database.
+var ErrScratchDatabase = errors.New("cannot create a scratch database")
+
+// StmtError is a statement of a desired-state file that the server refused.
+type StmtError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *StmtError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+
+// Unwrap returns the server's error.
+func (e *StmtError) Unwrap() error { return e.Err }
+
+// Load runs src.Files in a scratch database and returns its inspected schema.
+func Load(ctx context.Context, src Source) (*schema.Schema, error) {
+	if len(src.Files) == 0 {
+		return nil, errors.New("no model files: set models in retort.toml to the .sql files that hold the desired schema")
+	}
+	type file struct {
+		path  string
+		stmts []Statement
+	}
+	var files []file
+	for _, p := range src.Files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("read model file: %w", err)
+		}
+		stmts, err := Split(string(data), src.Dialect == "mysql")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		files = append(files, file{p, stmts})
+	}
+	db, drop, err := scratch(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	defer drop()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("connect to the scratch database: %w", err)
+	}
+	defer conn.Close()
+	for _, f := range files {
+		for _, st := range f.stmts {
+			if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
+				return nil, &StmtError{File: f.path, Line: st.Line, Err: err}
+			}
+		}
+	}
+	var s *schema.Schema
+	switch src.Dialect {
+	case "postgres":
+		s, err = postgres.Inspect(ctx, conn, src.Inspect)
+	case "mysql":
+		s, err = mysqlinspect.Inspect(ctx, conn, src.Inspect)
+	case "sqlite":
+		s, err = sqlite.Inspect(ctx, conn, src.Inspect)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("inspect the models: %w", err)
+	}
+	if len(s.Unmanaged) > 0 {
+		names := make([]string, len(s.Unmanaged))
+		for i, u := range s.Unmanaged {
+			names[i] = u.String()
+		}
+		return nil, fmt.Errorf("the models define %s, which retort does not manage yet; remove it from the model files or manage it by hand in a revision", strings.Join(names, ", "))
+	}
+	return s, nil
+}
+
+func scratchName() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return "retort_scratch_" + hex.EncodeToString(b)
+}
+
+// scratch creates the scratch database and returns a handle and the
+// function that drops it.
+func scratch(ctx context.Context, src Source) (*sql.DB, func(), error) {
+	name := scratchName()
+	switch src.Dialect {
+	case "sqlite":
+		db, err := sql.Open("sqlite", "file:"+name+"?mode=memory")
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
+		}
+		db.SetMaxOpenConns(1)
+		return db, func() { db.Close() }, nil
+	case "postgres", "mysql":
+	default:
+		return nil, nil, fmt.Errorf("unknown dialect %q: use postgres, mysql or sqlite", src.Dialect)
+	}
+	if src.DriverName == "" || src.DataSource == "" {
+		return nil, nil, fmt.Errorf("%w: no database server given; set url or dev_url", ErrScratchDatabase)
+	}
+	admin, err := sql.Open(src.DriverName, src.DataSource)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
+	}
+	create := "CREATE DATABASE " + name
+	dropSQL := "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+	dsn, err := pgDataSource(src.DataSource, name)
+	if src.Dialect == "mysql" {
+		create += " CHARACTER SET utf8mb4"
+		dropSQL = "DROP DATABASE IF EXISTS " + name
+		dsn, err = myDataSource(src.DataSource, name)
+	}
+	if err != nil {
+		admin.Close()
+		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
+	}
+	if _, err := admin.ExecContext(ctx, create); err != nil {
+		admin.Close()
+		return nil, nil, fmt.Errorf("%w %s on the server: %v; let the user create databases (PostgreSQL: ALTER ROLE … CREATEDB; MySQL: GRANT ALL ON `retort_scratch_%%`.*) or point dev_url at a server where it may", ErrScratchDatabase, name, err)
+	}
+	db, err := sql.Open(src.DriverName, dsn)
+	if err != nil {
+		admin.Close()
+		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
+	}
+	drop := func() {
+		db.Close()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		_, _ = admin.ExecContext(ctx, dropSQL)
+		admin.Close()
+	}
+	return db, drop, nil
+}
+
+// pgDataSource points a pgx data source (URL or key=value) at database name.
+func pgDataSource(ds, name string) (string, error) {
+	if strings.HasPrefix(ds, "postgres://") || strings.HasPrefix(ds, "postgresql://") {
+		u, err := url.Parse(ds)
+		if err != nil {
+			return "", err
+		}
+		u.Path = "/" + name
+		return u.String(), nil
+	}
+	return ds + " dbname=" + name, nil
+}
+
+// myDataSource points a go-sql-driver/mysql DSN at database name.
+func myDataSource(ds, name string) (string, error) {
+	cfg, err := mysql.ParseDSN(ds)
+	if err != nil {
+		return "", err
+	}
+	cfg.DBName = name
+	cfg.MultiStatements = false
+	return cfg.FormatDSN(), nil
+}

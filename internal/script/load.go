@@ -1,0 +1,252 @@
+package script
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/retortdb/retort/internal/revision"
+)
+
+// Set is the revision files found in the version locations of one fs.FS.
+type Set struct {
+	revs  []*revision.Revision
+	files []file
+	byID  map[string]int // first file declaring the id
+}
+
+// file is where a revision's text lives.
+type file struct {
+	fsys fs.FS
+	name string // path inside fsys
+	path string // what Revision.Path shows
+	os   bool   // path is an OS path (LoadOS)
+}
+
+// Load reads the headers of every *.sql file in each location (a directory in
+// fsys; subdirectories too when recursive), each location's files in sorted
+// name order. Bodies are read later by Script.
+//
+// Within a directory its own files come first, in name order, then its
+// subdirectories in name order (Alembic's walk, made deterministic). Names
+// starting with "." are skipped, files and directories alike. A file found
+// through two locations is loaded once. Revision.Path is the file's path in
+// fsys ("versions/1f3a9c2b7d4e_add_table.sql").
+func Load(fsys fs.FS, locations []string, recursive bool) (*Set, error) {
+	var files []file
+	seen := map[string]bool{}
+	for _, loc := range locations {
+		dir := path.Clean(strings.TrimSuffix(loc, "/"))
+		if loc == "" {
+			dir = "."
+		}
+		if !fs.ValidPath(dir) {
+			return nil, fmt.Errorf("version location %q is not a valid path inside the migrations folder "+
+				"(use a relative, slash-separated path without \"..\")", loc)
+		}
+		names, err := listSQL(fsys, dir, recursive)
+		if err != nil {
+			return nil, locationError(loc, err)
+		}
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				files = append(files, file{fsys: fsys, name: n, path: n})
+			}
+		}
+	}
+	return loadFiles(files)
+}
+
+// LoadOS is Load over the operating system's files: dirs are absolute
+// directories and each Revision.Path is the file's absolute OS path.
+// A relative dir is taken from the working directory.
+func LoadOS(dirs []string, recursive bool) (*Set, error) {
+	var files []file
+	seen := map[string]bool{}
+	for _, dir := range dirs {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, fmt.Errorf("version location %q: %w", dir, err)
+		}
+		fsys := os.DirFS(abs)
+		names, err := listSQL(fsys, ".", recursive)
+		if err != nil {
+			return nil, locationError(abs, err)
+		}
+		for _, n := range names {
+			p := filepath.Join(abs, filepath.FromSlash(n))
+			if !seen[p] {
+				seen[p] = true
+				files = append(files, file{fsys: fsys, name: n, path: p, os: true})
+			}
+		}
+	}
+	return loadFiles(files)
+}
+
+func locationError(loc string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("version location %q does not exist; create it or correct the configured location: %w", loc, err)
+	}
+	return fmt.Errorf("version location %q: %w", loc, err)
+}
+
+// listSQL lists dir's *.sql files: its own in name order, then its
+// subdirectories' when recursive.
+func listSQL(fsys fs.FS, dir string, recursive bool) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var out, subdirs []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		if e.IsDir() {
+			if recursive {
+				subdirs = append(subdirs, path.Join(dir, name))
+			}
+			continue
+		}
+		if !strings.HasSuffix(name, ".sql") || e.Type()&(fs.ModeType&^fs.ModeSymlink) != 0 {
+			continue
+		}
+		out = append(out, path.Join(dir, name))
+	}
+	for _, sd := range subdirs {
+		names, err := listSQL(fsys, sd, true)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, names...)
+	}
+	return out, nil
+}
+
+// loadFiles reads the headers of files concurrently, keeping their order.
+func loadFiles(files []file) (*Set, error) {
+	s := &Set{files: files, revs: make([]*revision.Revision, len(files)), byID: make(map[string]int, len(files))}
+	errs := make([]error, len(files))
+	work := func(buf *[]byte, i int) {
+		s.revs[i], errs[i] = loadHeader(files[i], buf)
+	}
+	// Reading is mostly system calls: a few more workers than processors
+	// keep them busy, and overlap the waits when the files are not cached.
+	workers := min(2*runtime.GOMAXPROCS(0), 16, len(files)/32+1)
+	if workers <= 1 {
+		buf := make([]byte, 0, 4096)
+		for i := range files {
+			work(&buf, i)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				buf := make([]byte, 0, 4096)
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(files) {
+						return
+					}
+					work(&buf, i)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, r := range s.revs {
+		if _, dup := s.byID[r.ID]; !dup {
+			s.byID[r.ID] = i
+		}
+	}
+	return s, nil
+}
+
+// loadHeader reads f only as far as its header goes.
+func loadHeader(f file, buf *[]byte) (*revision.Revision, error) {
+	var data []byte
+	var err error
+	if f.os && fastOSRead {
+		data, err = readHeaderOS(f.path, (*buf)[:0])
+	} else {
+		data, err = readHeader(f.fsys, f.name, (*buf)[:0])
+	}
+	*buf = data
+	if err != nil {
+		return nil, fmt.Errorf("read revision file %s: %w", f.path, err)
+	}
+	return ParseHeader(f.path, data)
+}
+
+func readHeader(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return buf, err
+	}
+	defer fh.Close()
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, max(cap(buf), 4096))
+		}
+		n, err := fh.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if _, _, complete := headerExtent(buf); complete {
+			return buf, nil
+		}
+	}
+}
+
+// Revisions returns the loaded revisions in load order (ready for revision.New).
+func (s *Set) Revisions() []*revision.Revision { return slices.Clone(s.revs) }
+
+// Script parses the full file of revision id.
+func (s *Set) Script(id string) (*Script, error) {
+	i, ok := s.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("revision %q: %w", id, ErrUnknownRevision)
+	}
+	f := s.files[i]
+	data, err := fs.ReadFile(f.fsys, f.name)
+	if err != nil {
+		return nil, fmt.Errorf("read revision file %s: %w", f.path, err)
+	}
+	sc, err := Parse(f.path, data)
+	if err != nil {
+		return nil, err
+	}
+	if sc.Revision.ID != id {
+		return nil, fmt.Errorf("revision file %s changed after loading: its Revision ID is now %q, was %q; run the command again",
+			f.path, sc.Revision.ID, id)
+	}
+	return sc, nil
+}
+
+// Path returns the path of revision id's file as recorded in Revision.Path.
+func (s *Set) Path(id string) string {
+	if i, ok := s.byID[id]; ok {
+		return s.revs[i].Path
+	}
+	return ""
+}

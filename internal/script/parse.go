@@ -1,0 +1,138 @@
+package script
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/retortdb/retort/internal/revision"
+)
+
+// Section is the body under "-- +retort upgrade" or "-- +retort downgrade".
+type Section struct {
+	Statements    []Statement
+	NoTransaction bool // "-- +retort no-transaction" applies to this section (or the whole file)
+	Line          int  // line of the marker; 0 when the file has no such section
+	// Text is the section's body as written, between its marker line and the
+	// next marker (or the end), without leading blank lines and trailing
+	// white space. Render writes it back unchanged.
+	Text string
+}
+
+// Script is a fully parsed revision file.
+type Script struct {
+	Revision   *revision.Revision
+	CreateDate string // as written in the header
+	// Message is the whole message above the header fields, every paragraph
+	// (Revision.Message holds only the first).
+	Message string
+	// NoTransaction is set when "-- +retort no-transaction" comes before the
+	// first section marker: it applies to both sections.
+	NoTransaction bool
+	Upgrade       Section
+	Downgrade     Section
+	// Checksum is the hex SHA-256 of the file body from the first "-- +retort"
+	// marker to the end, line endings normalized to "\n": what runs. Header
+	// edits (the message) do not change it.
+	Checksum string
+}
+
+// Parse reads the whole file, header and sections. Errors are *Error naming
+// path and line.
+func Parse(path string, data []byte) (*Script, error) {
+	if err := utf8Error(path, data, 0); err != nil {
+		return nil, err
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	h, bodyStart, err := parseHeader(path, data)
+	if err != nil {
+		return nil, err
+	}
+	bodyLine := 1 + bytes.Count(data[:bodyStart], []byte("\n"))
+	body := string(data[bodyStart:])
+	items, err := scanBody(body, bodyLine)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			e.Path = path
+		}
+		return nil, err
+	}
+
+	s := &Script{Revision: h.rev, CreateDate: h.createDate, Message: h.message}
+	var (
+		cur        *Section
+		curEnd     int // offset where cur's text starts
+		firstAnnot = -1
+	)
+	closeSection := func(at int) {
+		if cur != nil {
+			cur.Text = sectionText(body[curEnd:at])
+		}
+	}
+	for _, it := range items {
+		if it.annot == 0 {
+			if cur == nil {
+				return nil, &Error{Path: path, Line: it.stmt.Line, Msg: fmt.Sprintf(
+					"SQL before the first section marker; put it under %s or %s", annotUpgrade, annotDowngrade)}
+			}
+			cur.Statements = append(cur.Statements, it.stmt)
+			continue
+		}
+		if firstAnnot < 0 {
+			firstAnnot = it.lineStart
+		}
+		switch it.annot {
+		case annotUpgrade, annotDowngrade:
+			next := &s.Upgrade
+			if it.annot == annotDowngrade {
+				next = &s.Downgrade
+			}
+			if next.Line != 0 {
+				return nil, &Error{Path: path, Line: it.line, Msg: fmt.Sprintf(
+					"duplicate %s marker (the first is at line %d); a file has one upgrade and at most one downgrade section",
+					it.annot, next.Line)}
+			}
+			closeSection(it.lineStart)
+			cur, curEnd = next, it.lineEnd
+			cur.Line = it.line
+			cur.NoTransaction = s.NoTransaction
+		case annotNoTransaction:
+			switch {
+			case cur == nil:
+				s.NoTransaction = true
+			case len(cur.Statements) > 0:
+				return nil, &Error{Path: path, Line: it.line, Msg: fmt.Sprintf(
+					"%s must come right after the section marker (line %d), before the first statement, "+
+						"or before the first marker for the whole file", it.annot, cur.Line)}
+			default:
+				cur.NoTransaction = true
+			}
+		}
+	}
+	closeSection(len(body))
+	if s.Upgrade.Line == 0 {
+		return nil, &Error{Path: path, Line: bodyLine, Msg: fmt.Sprintf(
+			"no %s marker; put the upgrade SQL under a line %q (and the downgrade SQL under %q)",
+			annotUpgrade, "-- +retort upgrade", "-- +retort downgrade")}
+	}
+	sum := sha256.Sum256([]byte(body[firstAnnot:]))
+	s.Checksum = hex.EncodeToString(sum[:])
+	return s, nil
+}
+
+// sectionText trims leading blank lines and trailing white space.
+func sectionText(t string) string {
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
+	for {
+		nl := strings.IndexByte(t, '\n')
+		if nl < 0 || strings.TrimSpace(t[:nl]) != "" {
+			return t
+		}
+		t = t[nl+1:]
+	}
+}

@@ -1,0 +1,343 @@
+package script
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with the file at path, or rewrites it under -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run with -update to accept)\n got:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+func TestParseErrorsGolden(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/parse/bad/*.sql")
+	if err != nil || len(files) < 20 {
+		t.Fatalf("want the bad-file corpus, got %d files (%v)", len(files), err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			t.Parallel()
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := "versions/" + filepath.Base(file)
+			s, err := Parse(name, data)
+			if err == nil {
+				t.Fatalf("Parse succeeded: %+v", s.Revision)
+			}
+			e, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("error %v is %T, want *Error", err, err)
+			}
+			if e.Path != name || e.Line < 1 {
+				t.Errorf("error names %s:%d, want %s and a line", e.Path, e.Line, name)
+			}
+			golden(t, strings.TrimSuffix(file, ".sql")+".err", []byte(err.Error()+"\n"))
+
+			// Header errors must surface from ParseHeader too, with the same text.
+			if _, herr := ParseHeader(name, data); herr != nil && herr.Error() != err.Error() {
+				t.Errorf("ParseHeader error %q differs from Parse error %q", herr, err)
+			}
+		})
+	}
+}
+
+// dump is a stable JSON view of a parsed script for golden files.
+func dump(s *Script) []byte {
+	out, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return append(out, '\n')
+}
+
+func TestParseGolden(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/parse/ok/*.sql")
+	if err != nil || len(files) < 5 {
+		t.Fatalf("want the good-file corpus, got %d files (%v)", len(files), err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			t.Parallel()
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := Parse(file, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, strings.TrimSuffix(file, ".sql")+".json", dump(s))
+			rev, err := ParseHeader(file, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(rev, s.Revision) {
+				t.Errorf("ParseHeader = %+v, Parse gives %+v", rev, s.Revision)
+			}
+		})
+	}
+}
+
+func TestParseFields(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/parse/ok/merge_with_labels.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse("m.sql", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.Revision
+	check := func(what string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s = %q, want %q", what, got, want)
+		}
+	}
+	check("ID", r.ID, "53fffde5ad5c")
+	check("Parents", r.Parents, []string{"ae1027a6acf0", "27c6a30d7c24"})
+	check("BranchLabels", r.BranchLabels, []string{"shoppingcart", "billing"})
+	check("DependsOn", r.DependsOn, []string{"1975ea83b712", "accounts"})
+	check("Message", r.Message, "Merge the billing and accounts branches.")
+	check("Script.Message", s.Message, "Merge the billing and accounts branches.\n\nBoth branches touched the users table; this merge point\norders them.")
+	check("CreateDate", s.CreateDate, "2026-11-25 18:08:55.605101+00:00")
+	check("Path", r.Path, "m.sql")
+	if !strings.HasPrefix(r.Doc, s.Message+"\n\nRevision ID: 53fffde5ad5c\nRevises: ae1027a6acf0, 27c6a30d7c24\n") ||
+		!strings.HasSuffix(r.Doc, "Reviewed-by: someone (free text after the fields is kept in the doc)") {
+		t.Errorf("Doc = %q", r.Doc)
+	}
+	check("upgrade statements", len(s.Upgrade.Statements), 0)
+	check("downgrade line", s.Downgrade.Line, 15)
+}
+
+const sample = "-- Add a.\n--\n-- Revision ID: abc\n-- Revises:\n\n-- +retort upgrade\nCREATE TABLE a (\n  id int\n);\n\n-- +retort downgrade\nDROP TABLE a;\n"
+
+func TestParseCRLFAndBOM(t *testing.T) {
+	t.Parallel()
+	want, err := Parse("x.sql", []byte(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := "\xef\xbb\xbf" + strings.ReplaceAll(sample, "\n", "\r\n")
+	got, err := Parse("x.sql", []byte(crlf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("CRLF file parses differently:\n%s\nwant\n%s", dump(got), dump(want))
+	}
+	if got.Upgrade.Statements[0].SQL != "CREATE TABLE a (\n  id int\n)" || got.Upgrade.Statements[0].Line != 7 {
+		t.Errorf("statement = %+v", got.Upgrade.Statements[0])
+	}
+}
+
+func TestChecksum(t *testing.T) {
+	t.Parallel()
+	sum := func(text string) string {
+		t.Helper()
+		s, err := Parse("x.sql", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Checksum
+	}
+	base := sum(sample)
+	// The body from the first marker is what is hashed.
+	body := sample[strings.Index(sample, "-- +retort upgrade"):]
+	if want := sha256hex(body); base != want {
+		t.Errorf("checksum %s, want sha256 of the body %s", base, want)
+	}
+	if got := sum(strings.Replace(sample, "Add a.", "Add table a, reworded.", 1)); got != base {
+		t.Error("editing the message changed the checksum")
+	}
+	if got := sum(strings.ReplaceAll(sample, "\n", "\r\n")); got != base {
+		t.Error("CRLF line endings changed the checksum")
+	}
+	if got := sum(strings.Replace(sample, "id int", "id bigint", 1)); got == base {
+		t.Error("editing the upgrade SQL kept the checksum")
+	}
+	if got := sum(strings.Replace(sample, "DROP TABLE a;", "DROP TABLE a; -- bye", 1)); got == base {
+		t.Error("editing the downgrade kept the checksum")
+	}
+	withNoTx := strings.Replace(sample, "\n\n-- +retort upgrade", "\n-- +retort no-transaction\n-- +retort upgrade", 1)
+	if got := sum(withNoTx); got == base || got != sha256hex(withNoTx[strings.Index(withNoTx, "-- +retort no-transaction"):]) {
+		t.Error("a file-level no-transaction line must be covered by the checksum")
+	}
+}
+
+func TestParseNoTransaction(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name               string
+		text               string
+		file, up, down     bool
+		upStmts, downStmts int
+	}{
+		{"none", sample, false, false, false, 1, 1},
+		{"file", strings.Replace(sample, "\n-- +retort upgrade", "-- +retort no-transaction\n\n-- +retort upgrade", 1), true, true, true, 1, 1},
+		{"upgrade", strings.Replace(sample, "-- +retort upgrade\n", "-- +retort upgrade\n-- why: CONCURRENTLY\n\n-- +retort NO-TRANSACTION\n", 1), false, true, false, 1, 1},
+		{"downgrade", strings.Replace(sample, "-- +retort downgrade\n", "-- +retort downgrade\n-- +retort no-transaction\n", 1), false, false, true, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := Parse("x.sql", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.NoTransaction != tt.file || s.Upgrade.NoTransaction != tt.up || s.Downgrade.NoTransaction != tt.down {
+				t.Errorf("no-transaction file/up/down = %v/%v/%v, want %v/%v/%v",
+					s.NoTransaction, s.Upgrade.NoTransaction, s.Downgrade.NoTransaction, tt.file, tt.up, tt.down)
+			}
+			if len(s.Upgrade.Statements) != tt.upStmts || len(s.Downgrade.Statements) != tt.downStmts {
+				t.Errorf("statements %d/%d", len(s.Upgrade.Statements), len(s.Downgrade.Statements))
+			}
+		})
+	}
+}
+
+func TestParseHeaderStopsAtMarker(t *testing.T) {
+	t.Parallel()
+	// Garbage after the header (even invalid UTF-8 and broken SQL) is not read.
+	data := []byte("-- M.\n--\n-- Revision ID: abc\n-- Revises: def\n-- +retort upgrade\n'unterminated \xff\n-- +retort bogus\n")
+	r, err := ParseHeader("x.sql", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "abc" || !reflect.DeepEqual(r.Parents, []string{"def"}) || r.Message != "M." {
+		t.Errorf("ParseHeader = %+v", r)
+	}
+	if _, err := Parse("x.sql", data); err == nil {
+		t.Error("Parse accepted a broken body")
+	}
+}
+
+func TestParseMessageEdgeCases(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, header, msg, full string
+	}{
+		{"no message", "-- Revision ID: a\n", "", ""},
+		{"message lines before fields", "-- Revises: not a field here\n--\n-- Revision ID: a\n", "Revises: not a field here", "Revises: not a field here"},
+		{"earlier Revision ID lines are message", "-- Revision ID: x\n--\n-- Revision ID: a\n", "Revision ID: x", "Revision ID: x"},
+		{"fields above Revision ID belong to the block", "-- M\n--\n-- Revises: p\n-- Revision ID: a\n", "M", "M"},
+		{"indentation kept after the first line", "--   Title\n--     indented\n--\n-- more\n--\n-- Revision ID: a\n", "Title\n    indented", "Title\n    indented\n\nmore"},
+		{"case-insensitive keys", "-- M\n--\n-- revision id: a\n-- REVISES: p\n", "M", "M"},
+		{"leading blank lines", "\n\n-- M\n-- Revision ID: a\n", "M", "M"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := Parse("x.sql", []byte(tt.header+"\n-- +retort upgrade\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Revision.ID != "a" || s.Revision.Message != tt.msg || s.Message != tt.full {
+				t.Errorf("ID %q Message %q full %q; want a, %q, %q", s.Revision.ID, s.Revision.Message, s.Message, tt.msg, tt.full)
+			}
+			if tt.name == "fields above Revision ID belong to the block" && !reflect.DeepEqual(s.Revision.Parents, []string{"p"}) {
+				t.Errorf("Parents = %q", s.Revision.Parents)
+			}
+		})
+	}
+}
+
+func sha256hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range parseSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Parse("f.sql", data)
+		h, herr := ParseHeader("f.sql", data)
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v is %T, want *Error", err, err)
+			}
+			return
+		}
+		if herr != nil {
+			t.Fatalf("Parse succeeded but ParseHeader failed: %v", herr)
+		}
+		if !reflect.DeepEqual(h, s.Revision) {
+			t.Fatalf("ParseHeader = %+v, Parse = %+v", h, s.Revision)
+		}
+		if len(s.Checksum) != 64 || s.Upgrade.Line == 0 {
+			t.Fatalf("checksum %q, upgrade line %d", s.Checksum, s.Upgrade.Line)
+		}
+	})
+}
+
+func FuzzParseHeader(f *testing.F) {
+	for _, s := range parseSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ParseHeader("f.sql", data)
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v is %T, want *Error", err, err)
+			}
+			return
+		}
+		if r.ID == "" || validateID(r.ID) != nil {
+			t.Fatalf("accepted id %q", r.ID)
+		}
+		// What Load reads (the header extent) must give the same revision.
+		_, end, _ := headerExtent(data)
+		r2, err := ParseHeader("f.sql", data[:end])
+		if err != nil || !reflect.DeepEqual(r, r2) {
+			t.Fatalf("header extent parses to %+v, %v; whole file to %+v", r2, err, r)
+		}
+	})
+}
+
+// parseSeeds returns the test files as fuzz seeds.
+func parseSeeds(tb testing.TB) [][]byte {
+	files, err := filepath.Glob("testdata/parse/*/*.sql")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return append(out, []byte(sample), []byte(strings.ReplaceAll(sample, "\n", "\r\n")))
+}

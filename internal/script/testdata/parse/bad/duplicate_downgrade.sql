@@ -1,0 +1,9 @@
+-- Add a.
+--
+-- Revision ID: 1f3a9c2b7d4e
+-- Revises:
+
+-- +retort upgrade
+CREATE TABLE a (id int);
+-- +retort downgrade
+-- +retort downgrade

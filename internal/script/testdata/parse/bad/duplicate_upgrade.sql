@@ -1,0 +1,13 @@
+-- Add a.
+--
+-- Revision ID: 1f3a9c2b7d4e
+-- Revises:
+
+-- +retort upgrade
+CREATE TABLE a (id int);
+
+-- +retort downgrade
+DROP TABLE a;
+
+-- +retort upgrade
+SELECT 1;

@@ -1,0 +1,7 @@
+-- Add a.
+--
+-- Revision ID:
+-- Revises:
+
+-- +retort upgrade
+SELECT 1;

@@ -1,0 +1,7 @@
+-- Add a.
+--
+-- Revision ID: ab-cd
+-- Revises:
+
+-- +retort upgrade
+SELECT 1;

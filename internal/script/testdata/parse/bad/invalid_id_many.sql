@@ -1,0 +1,7 @@
+-- Add a.
+--
+-- Revision ID: a@b:c+d
+-- Revises:
+
+-- +retort upgrade
+SELECT 1;

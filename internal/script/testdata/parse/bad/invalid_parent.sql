@@ -1,0 +1,7 @@
+-- Add a.
+--
+-- Revision ID: abc
+-- Revises: 1f3a, x-y
+
+-- +retort upgrade
+SELECT 1;

@@ -1,0 +1,7 @@
+-- Add a été.
+--
+-- Revision ID: abc
+-- Revises:
+
+-- +retort upgrade
+SELECT 1;

@@ -1,0 +1,323 @@
+// Package versiontable owns the SQL of retort's bookkeeping tables, per
+// dialect: Alembic's version table (alembic_version: one row per applied
+// head, exactly as Alembic writes it) and retort's history table
+// (retort_history: one row per executed step, for audit, checksums and
+// recovery of runs that failed part-way).
+//
+// It may import internal/dialect only.
+package versiontable
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/internal/dialect"
+)
+
+// Querier is what the tables are read and written through: a *sql.Conn, a
+// *sql.Tx or a *sql.DB.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tables names the bookkeeping tables of one migration environment.
+type Tables struct {
+	D       dialect.Dialect
+	Name    string // version table, default "alembic_version"
+	Schema  string // "" = the connection's default schema
+	History string // history table, "" = off
+}
+
+// ErrShape is wrapped by errors about a version or history table whose
+// columns are not what retort expects.
+var ErrShape = errors.New("wrongly shaped table")
+
+// ShapeError says which table lacks which columns.
+type ShapeError struct {
+	Table   string
+	Missing []string
+	Columns []string
+	Hint    string
+}
+
+func (e *ShapeError) Error() string {
+	return fmt.Sprintf("table %s is not shaped as expected: it lacks column(s) %s (it has: %s); %s",
+		e.Table, strings.Join(e.Missing, ", "), strings.Join(e.Columns, ", "), e.Hint)
+}
+
+func (e *ShapeError) Unwrap() error { return ErrShape }
+
+// ErrRowCount is wrapped when an UPDATE or DELETE of a version row does not
+// match exactly one row (someone changed the table behind the run's back).
+var ErrRowCount = errors.New("version row mismatch")
+
+// Qualified is the version table's name as written in SQL.
+func (t *Tables) Qualified() string { return dialect.Qualified(t.D, t.Schema, t.Name) }
+
+// Key identifies the version table for the migration lock.
+func (t *Tables) Key() string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.Schema + "." + t.Name
+}
+
+// PKName is the primary key constraint's name, as Alembic names it.
+func (t *Tables) PKName() string { return t.Name + "_pkc" }
+
+// CreateSQL is the version table's DDL, in Alembic's layout.
+func (t *Tables) CreateSQL() string {
+	return "CREATE TABLE " + t.Qualified() + " (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT " +
+		t.D.QuoteIdent(t.PKName()) + " PRIMARY KEY (version_num)\n)"
+}
+
+// InsertSQL adds row v.
+func (t *Tables) InsertSQL(v string) string {
+	return "INSERT INTO " + t.Qualified() + " (version_num) VALUES (" + t.D.QuoteString(v) + ")"
+}
+
+// UpdateSQL moves row from to to.
+func (t *Tables) UpdateSQL(from, to string) string {
+	return "UPDATE " + t.Qualified() + " SET version_num=" + t.D.QuoteString(to) + " WHERE " +
+		t.Qualified() + ".version_num = " + t.D.QuoteString(from)
+}
+
+// DeleteSQL removes row v.
+func (t *Tables) DeleteSQL(v string) string {
+	return "DELETE FROM " + t.Qualified() + " WHERE " + t.Qualified() + ".version_num = " + t.D.QuoteString(v)
+}
+
+// Op is a version-row operation.
+type Op byte
+
+// Version-row operations.
+const (
+	Insert Op = 'I'
+	Update Op = 'U'
+	Delete Op = 'D'
+)
+
+// Change is one version-row statement.
+type Change struct {
+	Op       Op
+	From, To string
+}
+
+// SQL renders c.
+func (t *Tables) SQL(c Change) (string, error) {
+	switch c.Op {
+	case Insert:
+		return t.InsertSQL(c.To), nil
+	case Update:
+		return t.UpdateSQL(c.From, c.To), nil
+	case Delete:
+		return t.DeleteSQL(c.From), nil
+	default:
+		return "", fmt.Errorf("unknown version row operation %q", c.Op)
+	}
+}
+
+// Apply runs c online, checking that UPDATE and DELETE match one row as
+// Alembic does.
+func (t *Tables) Apply(ctx context.Context, q Querier, c Change) error {
+	s, err := t.SQL(c)
+	if err != nil {
+		return err
+	}
+	res, err := q.ExecContext(ctx, s)
+	if err != nil {
+		return fmt.Errorf("%s: %w", s, err)
+	}
+	if c.Op == Insert {
+		return nil
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", s, err)
+	}
+	if n == 1 {
+		return nil
+	}
+	return &RowCountError{Table: t.Name, Change: c, Found: n}
+}
+
+// RowCountError is Alembic's online row check failing.
+type RowCountError struct {
+	Table  string
+	Change Change
+	Found  int64
+}
+
+func (e *RowCountError) Error() string {
+	if e.Change.Op == Update {
+		return fmt.Sprintf("Online migration expected to match one row when updating '%s' to '%s' in '%s'; %d found",
+			e.Change.From, e.Change.To, e.Table, e.Found)
+	}
+	return fmt.Sprintf("Online migration expected to match one row when deleting '%s' in '%s'; %d found",
+		e.Change.From, e.Table, e.Found)
+}
+
+func (e *RowCountError) Unwrap() error { return ErrRowCount }
+
+// EncodeChanges renders changes compactly for the history table
+// ("U:a:b D:c: I::d"; ':' cannot occur in a revision id).
+func EncodeChanges(cs []Change) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = string(c.Op) + ":" + c.From + ":" + c.To
+	}
+	return strings.Join(parts, " ")
+}
+
+// DecodeChanges parses EncodeChanges's output.
+func DecodeChanges(s string) ([]Change, error) {
+	var cs []Change
+	for _, f := range strings.Fields(s) {
+		p := strings.Split(f, ":")
+		if len(p) != 3 || len(p[0]) != 1 {
+			return nil, fmt.Errorf("bad recorded version change %q", f)
+		}
+		cs = append(cs, Change{Op: Op(p[0][0]), From: p[1], To: p[2]})
+	}
+	return cs, nil
+}
+
+// Exists reports whether table name exists in the tables' schema.
+func (t *Tables) Exists(ctx context.Context, q Querier, name string) (bool, error) {
+	var n int
+	var err error
+	switch t.D.Name() {
+	case dialect.Postgres:
+		err = q.QueryRowContext(ctx, `SELECT count(*) FROM pg_catalog.pg_tables
+WHERE schemaname = coalesce(nullif($1, ''), current_schema()) AND tablename = $2`, t.Schema, name).Scan(&n)
+	case dialect.MySQL:
+		err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM information_schema.TABLES
+WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, t.Schema, name).Scan(&n)
+	case dialect.SQLite:
+		master := "sqlite_master"
+		if t.Schema != "" {
+			master = t.D.QuoteIdent(t.Schema) + ".sqlite_master"
+		}
+		err = q.QueryRowContext(ctx, "SELECT count(*) FROM "+master+" WHERE type = 'table' AND name = ?", name).Scan(&n)
+	default:
+		return false, fmt.Errorf("versiontable: unsupported dialect %q", t.D.Name())
+	}
+	if err != nil {
+		return false, fmt.Errorf("look for table %s: %w", name, err)
+	}
+	return n > 0, nil
+}
+
+// Columns lists the columns of table name (lower-cased), in table order.
+func (t *Tables) Columns(ctx context.Context, q Querier, name string) ([]string, error) {
+	var rows *sql.Rows
+	var err error
+	switch t.D.Name() {
+	case dialect.Postgres:
+		rows, err = q.QueryContext(ctx, `SELECT column_name FROM information_schema.columns
+WHERE table_schema = coalesce(nullif($1, ''), current_schema()) AND table_name = $2 ORDER BY ordinal_position`, t.Schema, name)
+	case dialect.MySQL:
+		rows, err = q.QueryContext(ctx, `SELECT COLUMN_NAME FROM information_schema.COLUMNS
+WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`, t.Schema, name)
+	case dialect.SQLite:
+		if t.Schema != "" {
+			rows, err = q.QueryContext(ctx, "SELECT name FROM pragma_table_info(?, ?)", name, t.Schema)
+		} else {
+			rows, err = q.QueryContext(ctx, "SELECT name FROM pragma_table_info(?)", name)
+		}
+	default:
+		return nil, fmt.Errorf("versiontable: unsupported dialect %q", t.D.Name())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read columns of %s: %w", name, err)
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols = append(cols, strings.ToLower(c))
+	}
+	return cols, rows.Err()
+}
+
+func (t *Tables) checkShape(ctx context.Context, q Querier, name string, want []string, hint string) error {
+	cols, err := t.Columns(ctx, q, name)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, c := range cols {
+		have[c] = true
+	}
+	var missing []string
+	for _, w := range want {
+		if !have[w] {
+			missing = append(missing, w)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return &ShapeError{Table: dialect.Qualified(t.D, t.Schema, name), Missing: missing, Columns: cols, Hint: hint}
+}
+
+func (t *Tables) versionShapeHint() string {
+	return "it is not an Alembic version table; fix or rename it, or configure another version_table"
+}
+
+// Rows returns the version rows in the order the database returns them.
+// A missing version table means no rows (exists is false); it is never
+// created here. A table without a version_num column is a ShapeError.
+func (t *Tables) Rows(ctx context.Context, q Querier) (rows []string, exists bool, err error) {
+	exists, err = t.Exists(ctx, q, t.Name)
+	if err != nil || !exists {
+		return nil, exists, err
+	}
+	r, err := q.QueryContext(ctx, "SELECT version_num FROM "+t.Qualified())
+	if err != nil {
+		if serr := t.checkShape(ctx, q, t.Name, []string{"version_num"}, t.versionShapeHint()); serr != nil {
+			return nil, true, serr
+		}
+		return nil, true, fmt.Errorf("read version table %s: %w", t.Qualified(), err)
+	}
+	defer r.Close()
+	for r.Next() {
+		var v sql.NullString
+		if err := r.Scan(&v); err != nil {
+			return nil, true, fmt.Errorf("read version table %s: %w", t.Qualified(), err)
+		}
+		if !v.Valid || v.String == "" {
+			return nil, true, fmt.Errorf("version table %s holds an empty or NULL version_num; delete that row", t.Qualified())
+		}
+		rows = append(rows, v.String)
+	}
+	if err := r.Err(); err != nil {
+		return nil, true, fmt.Errorf("read version table %s: %w", t.Qualified(), err)
+	}
+	return rows, true, nil
+}
+
+// Ensure creates the version table unless it exists (and checks its shape
+// when it does).
+func (t *Tables) Ensure(ctx context.Context, q Querier) (created bool, err error) {
+	ok, err := t.Exists(ctx, q, t.Name)
+	if err != nil {
+		return false, err
+	}
+	if ok {
+		return false, t.checkShape(ctx, q, t.Name, []string{"version_num"}, t.versionShapeHint())
+	}
+	if _, err := q.ExecContext(ctx, t.CreateSQL()); err != nil {
+		return false, fmt.Errorf("create version table %s: %w (the database user needs the right to create tables; "+
+			"an owner can create it with the SQL of `retort ensure_version --sql`)", t.Qualified(), err)
+	}
+	return true, nil
+}

@@ -1,0 +1,195 @@
+package retort
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Execer is what a Go revision gets: the run's connection, inside the
+// step's transaction unless the revision is NoTransaction.
+type Execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// GoMigration is a revision written in Go (for data migrations). It joins the
+// same graph as the SQL files and runs under the same transaction policy.
+type GoMigration struct {
+	ID            string
+	Parents       []string
+	DependsOn     []string
+	BranchLabels  []string
+	Message       string
+	Up, Down      func(ctx context.Context, db Execer) error
+	NoTransaction bool
+}
+
+// Option configures Open.
+type Option func(*options) error
+
+type options struct {
+	dialect       string
+	locations     []string
+	recursive     bool
+	versionTable  string
+	versionSchema string
+	historyTable  string
+	perMigration  bool
+	goMigrations  []GoMigration
+	events        func(Event)
+	lockTimeout   time.Duration
+	pathPrefix    string
+	appliedBy     string
+}
+
+// WithDialect names the dialect: "postgres", "mysql" or "sqlite". Default:
+// detected from the *sql.DB's driver. Required when db is nil (offline only).
+func WithDialect(name string) Option {
+	return func(o *options) error {
+		switch name {
+		case "postgres", "postgresql":
+			o.dialect = "postgres"
+		case "mysql", "mariadb":
+			o.dialect = "mysql"
+		case "sqlite", "sqlite3":
+			o.dialect = "sqlite"
+		default:
+			return fmt.Errorf("unknown dialect %q: use postgres, mysql or sqlite", name)
+		}
+		return nil
+	}
+}
+
+// WithVersionLocations sets the directories (in fsys) holding revision files.
+// Default: "versions".
+func WithVersionLocations(dirs ...string) Option {
+	return func(o *options) error {
+		if len(dirs) == 0 {
+			return fmt.Errorf("WithVersionLocations needs at least one directory")
+		}
+		o.locations = append([]string(nil), dirs...)
+		return nil
+	}
+}
+
+// WithRecursiveVersionLocations also reads subdirectories of the locations.
+func WithRecursiveVersionLocations(on bool) Option {
+	return func(o *options) error { o.recursive = on; return nil }
+}
+
+// WithVersionTable sets the version table's name (default "alembic_version")
+// and schema ("" = default schema). The history table lives in the same
+// schema.
+func WithVersionTable(name, schema string) Option {
+	return func(o *options) error {
+		if name == "" {
+			return fmt.Errorf("the version table needs a name")
+		}
+		o.versionTable, o.versionSchema = name, schema
+		return nil
+	}
+}
+
+// WithHistoryTable sets the audit table's name (default "retort_history");
+// "" switches the history table off (and with it checksum checks and, on
+// MySQL/MariaDB, the refusal to run after a step failed part-way).
+func WithHistoryTable(name string) Option {
+	return func(o *options) error { o.historyTable = name; return nil }
+}
+
+// WithTransactionPerMigration runs each revision in its own transaction
+// instead of one for the whole run.
+func WithTransactionPerMigration(on bool) Option {
+	return func(o *options) error { o.perMigration = on; return nil }
+}
+
+// WithGoMigrations adds Go revisions to the graph.
+func WithGoMigrations(ms ...GoMigration) Option {
+	return func(o *options) error {
+		for _, m := range ms {
+			if m.ID == "" {
+				return fmt.Errorf("a Go revision needs an ID")
+			}
+			if m.Up == nil {
+				return fmt.Errorf("revision %s (Go) has no Up function", m.ID)
+			}
+		}
+		o.goMigrations = append(o.goMigrations, ms...)
+		return nil
+	}
+}
+
+// WithEvents receives progress events (lock waits, step start/finish, warnings).
+func WithEvents(fn func(Event)) Option {
+	return func(o *options) error { o.events = fn; return nil }
+}
+
+// WithLockTimeout bounds the wait for the migration lock (0 = wait forever).
+func WithLockTimeout(d time.Duration) Option {
+	return func(o *options) error {
+		if d < 0 {
+			return fmt.Errorf("negative lock timeout %s", d)
+		}
+		o.lockTimeout = d
+		return nil
+	}
+}
+
+// WithPathPrefix is prepended to revision paths in messages and `Path:` lines
+// (the CLI passes the OS root it opened fsys at).
+func WithPathPrefix(p string) Option {
+	return func(o *options) error { o.pathPrefix = p; return nil }
+}
+
+// WithAppliedBy sets who the history table records as applying steps
+// (default: the OS user @ host name).
+func WithAppliedBy(who string) Option {
+	return func(o *options) error { o.appliedBy = who; return nil }
+}
+
+// EventKind says what happened.
+type EventKind int
+
+// Event kinds.
+const (
+	EventLockWait     EventKind = iota // waiting for another run's lock; Text names the holder
+	EventLockAcquired                  // the lock is held
+	EventStepStart                     // Text = Alembic's "Running upgrade a -> b, msg" text without "Running "
+	EventStepDone                      // Duration set
+	EventWarning
+	EventInfo
+)
+
+// Event is one progress report.
+type Event struct {
+	Kind     EventKind
+	Text     string
+	Step     int // 1-based step number in the run
+	Total    int // steps in the run
+	Revision string
+	Duration time.Duration
+}
+
+// RunOption changes one run.
+type RunOption func(*runOptions)
+
+type runOptions struct {
+	dryRun bool
+	sqlTo  io.Writer
+	tag    string
+}
+
+// DryRun computes and returns the plan without changing anything (no lock
+// is taken, the version table is not created).
+func DryRun() RunOption { return func(r *runOptions) { r.dryRun = true } }
+
+// SQLTo writes an offline script to w instead of touching the database; the
+// target may be a "start:end" range.
+func SQLTo(w io.Writer) RunOption { return func(r *runOptions) { r.sqlTo = w } }
+
+// Tag passes an opaque tag (recorded in the history table).
+func Tag(tag string) RunOption { return func(r *runOptions) { r.tag = tag } }

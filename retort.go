@@ -1,0 +1,320 @@
+// Package retort is the library façade: open a Migrator over a caller's
+// *sql.DB and an fs.FS of revision files (embed.FS works), then Upgrade,
+// Downgrade, Stamp, Current, Status… Results and events are returned, never
+// printed.
+//
+// It may import every internal package except the CLI.
+package retort
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/user"
+	"reflect"
+	"runtime/debug"
+	"strings"
+
+	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/mysql"
+	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/sqlite"
+	"github.com/retortdb/retort/internal/migrate"
+	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/internal/versiontable"
+)
+
+const modulePath = "github.com/retortdb/retort"
+
+// Version is the retort module version compiled into this binary ("devel"
+// when unknown), as recorded in the history table.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if bi.Main.Path == modulePath && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	for _, d := range bi.Deps {
+		if d.Path == modulePath {
+			return d.Version
+		}
+	}
+	return "devel"
+}
+
+// Sentinel errors callers branch on.
+var (
+	// ErrNoDatabase: an online operation on a Migrator opened without a *sql.DB.
+	ErrNoDatabase = errors.New("no database connection (opened for offline SQL only)")
+	// ErrUnknownRevision: the version table names a revision no file defines.
+	ErrUnknownRevision = errors.New("version table names an unknown revision")
+	// ErrEdited: an applied revision's file changed since it ran.
+	ErrEdited = errors.New("applied revision edited")
+	// ErrPartial: a step that cannot roll back failed part-way (MySQL/MariaDB
+	// DDL, no-transaction sections); see migrate.PartialError.
+	ErrPartial = migrate.ErrPartial
+	// ErrLockTimeout: WithLockTimeout passed while another run held the lock.
+	ErrLockTimeout = dialect.ErrLockTimeout
+	// ErrNothingToResolve: Resolve found no failed step.
+	ErrNothingToResolve = errors.New("no failed step to resolve")
+	// ErrConnect: the database could not be reached.
+	ErrConnect = errors.New("cannot reach the database")
+)
+
+// Migrator runs revisions against one database.
+type Migrator struct {
+	db     *sql.DB
+	d      dialect.Dialect
+	o      options
+	set    *script.Set
+	graph  *revision.Graph
+	goRevs map[string]*GoMigration
+	tables *versiontable.Tables
+}
+
+// Open builds a Migrator. db may be nil for offline (SQL) use with WithDialect.
+// It loads and validates the revision graph (headers only). fsys may be nil
+// when every revision is a Go revision.
+func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrator, error) {
+	m := &Migrator{db: db, o: options{
+		locations:    []string{"versions"},
+		versionTable: "alembic_version",
+		historyTable: "retort_history",
+	}}
+	for _, opt := range opts {
+		if err := opt(&m.o); err != nil {
+			return nil, fmt.Errorf("retort: %w", err)
+		}
+	}
+	name := m.o.dialect
+	if name == "" {
+		if db == nil {
+			return nil, errors.New("retort: without a database, name the dialect with WithDialect")
+		}
+		name = detectDialect(db)
+		if name == "" {
+			return nil, fmt.Errorf("retort: cannot tell the dialect of database/sql driver %T; pass WithDialect(\"postgres\"|\"mysql\"|\"sqlite\")", db.Driver())
+		}
+	}
+	switch name {
+	case dialect.Postgres:
+		m.d = postgres.New()
+	case dialect.MySQL:
+		m.d = mysql.New()
+	case dialect.SQLite:
+		m.d = sqlite.New()
+	}
+	m.tables = &versiontable.Tables{D: m.d, Name: m.o.versionTable, Schema: m.o.versionSchema, History: m.o.historyTable}
+
+	var revs []*revision.Revision
+	if fsys != nil {
+		set, err := script.Load(fsys, m.o.locations, m.o.recursive)
+		if err != nil {
+			return nil, fmt.Errorf("retort: load revisions: %w", err)
+		}
+		m.set = set
+		for _, r := range set.Revisions() {
+			c := *r
+			c.Path = m.displayPath(r.Path)
+			revs = append(revs, &c)
+		}
+	}
+	m.goRevs = map[string]*GoMigration{}
+	for i := range m.o.goMigrations {
+		g := &m.o.goMigrations[i]
+		m.goRevs[g.ID] = g
+		revs = append(revs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
+			BranchLabels: g.BranchLabels, Message: g.Message, Doc: g.Message})
+	}
+	g, err := revision.New(revs)
+	if err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
+	}
+	m.graph = g
+	_ = ctx
+	return m, nil
+}
+
+// detectDialect maps a database/sql driver to a dialect by its package.
+func detectDialect(db *sql.DB) string {
+	t := reflect.TypeOf(db.Driver())
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	p := t.PkgPath()
+	switch {
+	case strings.Contains(p, "jackc/pgx"), strings.Contains(p, "lib/pq"):
+		return dialect.Postgres
+	case strings.Contains(p, "go-sql-driver/mysql"):
+		return dialect.MySQL
+	case strings.Contains(p, "sqlite"):
+		return dialect.SQLite
+	}
+	return ""
+}
+
+func (m *Migrator) displayPath(p string) string {
+	if m.o.pathPrefix == "" || p == "" {
+		return p
+	}
+	if strings.HasSuffix(m.o.pathPrefix, "/") || strings.HasSuffix(m.o.pathPrefix, string(os.PathSeparator)) {
+		return m.o.pathPrefix + p
+	}
+	return m.o.pathPrefix + string(os.PathSeparator) + p
+}
+
+// Graph returns the validated revision graph.
+func (m *Migrator) Graph() *revision.Graph { return m.graph }
+
+// Dialect returns the dialect name: "postgres", "mysql" or "sqlite".
+func (m *Migrator) Dialect() string { return m.d.Name() }
+
+// Close releases what Open acquired (not the caller's *sql.DB).
+func (m *Migrator) Close() error { return nil }
+
+func (m *Migrator) emit(e Event) {
+	if m.o.events != nil {
+		m.o.events(e)
+	}
+}
+
+func (m *Migrator) appliedBy() string {
+	if m.o.appliedBy != "" {
+		return m.o.appliedBy
+	}
+	name := "unknown"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username
+	}
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "localhost"
+	}
+	return name + "@" + host
+}
+
+// conn pins a connection, turning an unreachable server into a clear,
+// password-free error.
+func (m *Migrator) conn(ctx context.Context) (*sql.Conn, error) {
+	if m.db == nil {
+		return nil, ErrNoDatabase
+	}
+	c, err := m.db.Conn(ctx)
+	if err != nil {
+		return nil, connError(err)
+	}
+	if err := c.PingContext(ctx); err != nil {
+		c.Close()
+		return nil, connError(err)
+	}
+	return c, nil
+}
+
+func connError(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return &redactedError{msg: config.Redact(err.Error()), err: err}
+}
+
+// redactedError carries a connection error whose text has any password
+// removed.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string   { return "cannot reach the database: " + e.msg }
+func (e *redactedError) Unwrap() []error { return []error{ErrConnect, e.err} }
+
+// load returns the unit a step runs.
+func (m *Migrator) load(step revision.Step) (*migrate.Unit, error) {
+	if step.Direction == revision.StampDir || step.Revision == nil {
+		return nil, nil
+	}
+	id := step.Revision.ID
+	if g, ok := m.goRevs[id]; ok {
+		fn := g.Up
+		if step.Direction == revision.Down {
+			fn = g.Down
+		}
+		if fn == nil {
+			return nil, fmt.Errorf("revision %s (Go) has no Down function", id)
+		}
+		return &migrate.Unit{NoTransaction: g.NoTransaction,
+			Go: func(ctx context.Context, ex migrate.Execer) error { return fn(ctx, ex) }}, nil
+	}
+	if m.set == nil {
+		return nil, fmt.Errorf("revision %s has no file", id)
+	}
+	sc, err := m.set.Script(id)
+	if err != nil {
+		return nil, err
+	}
+	sec := sc.Upgrade
+	if step.Direction == revision.Down {
+		sec = sc.Downgrade
+	}
+	return &migrate.Unit{Path: m.displayPath(sc.Revision.Path), Statements: sec.Statements,
+		NoTransaction: sec.NoTransaction, Checksum: sc.Checksum}, nil
+}
+
+func (m *Migrator) runner(tag string) *migrate.Runner {
+	return &migrate.Runner{
+		Dialect:      m.d,
+		Tables:       m.tables,
+		Load:         m.load,
+		PerMigration: m.o.perMigration,
+		AppliedBy:    m.appliedBy(),
+		Version:      Version(),
+		Tag:          tag,
+		Events: func(e migrate.Event) {
+			k := EventInfo
+			switch e.Kind {
+			case migrate.StepStart:
+				k = EventStepStart
+			case migrate.StepDone:
+				k = EventStepDone
+			case migrate.Warning:
+				k = EventWarning
+			}
+			m.emit(Event{Kind: k, Text: e.Text, Step: e.Step, Total: e.Total, Revision: e.Revision, Duration: e.Duration})
+		},
+	}
+}
+
+// lock takes the migration lock on conn and returns its release, which
+// works even when ctx is cancelled and discards the connection if the
+// release fails (the lock dies with it).
+func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
+	unlock, err := m.d.Lock(ctx, conn, m.tables.Key(), dialect.LockOptions{
+		Timeout: m.o.lockTimeout,
+		Wait: func(holder string) {
+			m.emit(Event{Kind: EventLockWait, Text: "waiting for the migration lock held by " + holder})
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
+	return func() {
+		if err := unlock(context.WithoutCancel(ctx)); err != nil {
+			_ = conn.Raw(func(any) error { return errBadConn })
+		}
+	}, nil
+}
+
+func revIDs(rs []*revision.Revision) []string {
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	return ids
+}

@@ -1,0 +1,341 @@
+package retort
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/retortdb/retort/internal/migrate"
+	"github.com/retortdb/retort/internal/revision"
+)
+
+// StepResult is one executed (or planned) step.
+type StepResult struct {
+	Direction  string // "upgrade", "downgrade", "stamp"
+	Revision   string
+	From, To   []string
+	Message    string
+	Text       string // Alembic's log text without "Running "
+	Statements int
+	Duration   time.Duration
+}
+
+// Result is what a run did (or would do, with DryRun).
+type Result struct {
+	Steps    []StepResult
+	Before   []string // version rows before
+	After    []string // version rows after
+	Warnings []string
+	DryRun   bool
+}
+
+// EditedError lists applied revisions whose files changed since they ran.
+type EditedError struct {
+	Revisions []EditedRev
+}
+
+func (e *EditedError) Error() string {
+	var b strings.Builder
+	b.WriteString("refusing to run: applied revision file(s) changed since they ran:")
+	for _, r := range e.Revisions {
+		fmt.Fprintf(&b, "\n    %s (%s): checksum %s when applied, %s now", r.Revision, r.Path, short(r.Applied), short(r.Now))
+	}
+	b.WriteString("\nrestore the file(s), or if the edit is intended (it will not be re-run), record it with `retort rehash`")
+	return b.String()
+}
+
+func (e *EditedError) Unwrap() error { return ErrEdited }
+
+func short(sum string) string {
+	if len(sum) > 12 {
+		return sum[:12]
+	}
+	return sum
+}
+
+// UnknownRowError: the version table names revisions no file defines.
+type UnknownRowError struct {
+	Table string
+	Rows  []string
+}
+
+func (e *UnknownRowError) Error() string {
+	q := make([]string, len(e.Rows))
+	for i, r := range e.Rows {
+		q[i] = "'" + r + "'"
+	}
+	return fmt.Sprintf("Can't locate revision identified by %s: the version table %s holds revision(s) that no revision file defines; "+
+		"restore the missing file(s), or if the database really is at a known revision, overwrite the rows with `retort stamp --purge <revision>`",
+		strings.Join(q, ", "), e.Table)
+}
+
+func (e *UnknownRowError) Unwrap() error { return ErrUnknownRevision }
+
+func (m *Migrator) unknownRows(rows []string) error {
+	var unknown []string
+	for _, r := range rows {
+		if m.graph.Get(r) == nil {
+			unknown = append(unknown, r)
+		}
+	}
+	if len(unknown) > 0 {
+		return &UnknownRowError{Table: m.tables.Qualified(), Rows: unknown}
+	}
+	return nil
+}
+
+func stepResult(s revision.Step) StepResult {
+	r := StepResult{Direction: migrate.DirectionName(s.Direction), From: s.From, To: s.To, Text: migrate.StepText(s)}
+	if s.Revision != nil {
+		r.Revision = s.Revision.ID
+		if s.Direction != revision.StampDir {
+			r.Message = s.Revision.Message
+		}
+	} else {
+		r.Revision = strings.Join(s.To, ",")
+	}
+	return r
+}
+
+func planResult(p *revision.Plan, dry bool) *Result {
+	res := &Result{Before: p.Before, After: p.After, Warnings: p.Warnings, DryRun: dry}
+	for _, s := range p.Steps {
+		res.Steps = append(res.Steps, stepResult(s))
+	}
+	return res
+}
+
+// Upgrade migrates up to target (reference §2 grammar).
+func (m *Migrator) Upgrade(ctx context.Context, target string, opts ...RunOption) (*Result, error) {
+	ro := runOpts(opts)
+	if ro.sqlTo != nil {
+		start, end, isRange := revision.SplitRange(target)
+		if !isRange {
+			start, end = "", target
+		}
+		return m.offline(ro, start, func(rows []string) (*revision.Plan, error) { return m.graph.PlanUpgrade(rows, end) })
+	}
+	if _, _, isRange := revision.SplitRange(target); isRange {
+		return nil, fmt.Errorf("upgrade %s: Range revision not allowed (ranges need SQLTo, the --sql mode)", target)
+	}
+	res, err := m.online(ctx, ro, true, false, func(rows []string) (*revision.Plan, error) { return m.graph.PlanUpgrade(rows, target) })
+	if err != nil {
+		return res, fmt.Errorf("upgrade %s: %w", target, err)
+	}
+	return res, nil
+}
+
+// Downgrade migrates down to target. With SQLTo the target must be a
+// "start:end" range.
+func (m *Migrator) Downgrade(ctx context.Context, target string, opts ...RunOption) (*Result, error) {
+	ro := runOpts(opts)
+	if ro.sqlTo != nil {
+		start, end, isRange := revision.SplitRange(target)
+		if !isRange {
+			return nil, fmt.Errorf("downgrade with --sql requires <fromrev>:<torev>")
+		}
+		return m.offline(ro, start, func(rows []string) (*revision.Plan, error) { return m.graph.PlanDowngrade(rows, end) })
+	}
+	if _, _, isRange := revision.SplitRange(target); isRange {
+		return nil, fmt.Errorf("downgrade %s: Range revision not allowed (ranges need SQLTo, the --sql mode)", target)
+	}
+	res, err := m.online(ctx, ro, true, false, func(rows []string) (*revision.Plan, error) { return m.graph.PlanDowngrade(rows, target) })
+	if err != nil {
+		return res, fmt.Errorf("downgrade %s: %w", target, err)
+	}
+	return res, nil
+}
+
+// Stamp rewrites version rows to targets without running revisions. purge
+// deletes every row first (even rows naming unknown revisions); it cannot
+// be combined with SQLTo. With SQLTo each target may be "start:end", all
+// with the same start.
+func (m *Migrator) Stamp(ctx context.Context, targets []string, purge bool, opts ...RunOption) (*Result, error) {
+	ro := runOpts(opts)
+	if ro.sqlTo != nil {
+		if purge {
+			return nil, errors.New("stamp: Can't use --purge with --sql mode")
+		}
+		start, ends := "", make([]string, len(targets))
+		for i, t := range targets {
+			s, e, isRange := revision.SplitRange(t)
+			if !isRange {
+				s, e = "", t
+			}
+			if i > 0 && s != start {
+				return nil, errors.New("stamp: Stamp operation with --sql only supports a single starting revision at a time")
+			}
+			start, ends[i] = s, e
+		}
+		return m.offline(ro, start, func(rows []string) (*revision.Plan, error) { return m.graph.PlanStamp(rows, ends, false) })
+	}
+	res, err := m.online(ctx, ro, false, purge, func(rows []string) (*revision.Plan, error) {
+		return m.graph.PlanStamp(rows, targets, purge)
+	})
+	if err != nil {
+		return res, fmt.Errorf("stamp %s: %w", strings.Join(targets, " "), err)
+	}
+	return res, nil
+}
+
+// EnsureVersion creates the version table if missing (with SQLTo: writes its
+// CREATE TABLE).
+func (m *Migrator) EnsureVersion(ctx context.Context, opts ...RunOption) error {
+	ro := runOpts(opts)
+	if ro.sqlTo != nil {
+		r := m.runner(ro.tag)
+		return r.Offline(ro.sqlTo, &revision.Plan{}, true)
+	}
+	conn, err := m.conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, exists, err := m.tables.Rows(ctx, conn); err != nil || exists {
+		return err
+	}
+	unlock, err := m.lock(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = m.tables.Ensure(ctx, conn)
+	return err
+}
+
+func runOpts(opts []RunOption) *runOptions {
+	ro := &runOptions{}
+	for _, o := range opts {
+		o(ro)
+	}
+	return ro
+}
+
+// offline renders a plan from start (a symbol; "" or "base" = empty database,
+// which also emits the version table's DDL) to ro.sqlTo.
+func (m *Migrator) offline(ro *runOptions, start string, plan func(rows []string) (*revision.Plan, error)) (*Result, error) {
+	var rows []string
+	if start != "" && start != "base" {
+		rs, err := m.graph.Resolve(start)
+		if err != nil {
+			return nil, err
+		}
+		rows = revIDs(rs)
+	}
+	p, err := plan(rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range p.Warnings {
+		m.emit(Event{Kind: EventWarning, Text: w})
+	}
+	if err := m.runner(ro.tag).Offline(ro.sqlTo, p, len(rows) == 0); err != nil {
+		return nil, err
+	}
+	return planResult(p, false), nil
+}
+
+// online runs a plan computed from the version rows. It reads the rows and
+// plans first; a run with nothing to do returns without the lock. Otherwise
+// it takes the lock, creates the bookkeeping tables if needed, re-reads the
+// rows and re-plans (another run may have finished meanwhile), refuses on an
+// unresolved failed step or edited applied files, and runs.
+func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge bool,
+	plan func(rows []string) (*revision.Plan, error)) (*Result, error) {
+	conn, err := m.conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	rows, exists, err := m.tables.Rows(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	if !purge {
+		if err := m.unknownRows(rows); err != nil {
+			return nil, err
+		}
+	}
+	p, err := plan(rows)
+	if err != nil {
+		return nil, err
+	}
+	if ro.dryRun {
+		return planResult(p, true), nil
+	}
+	if exists && len(p.Steps) == 0 && !(purge && len(rows) > 0) {
+		for _, w := range p.Warnings {
+			m.emit(Event{Kind: EventWarning, Text: w})
+		}
+		res := planResult(p, false)
+		res.After = rows
+		return res, nil
+	}
+
+	unlock, err := m.lock(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if _, err := m.tables.Ensure(ctx, conn); err != nil {
+		return nil, err
+	}
+	if err := m.tables.EnsureHistory(ctx, conn); err != nil {
+		return nil, err
+	}
+	if u, err := m.tables.Unresolved(ctx, conn); err != nil {
+		return nil, err
+	} else if u != nil {
+		return nil, migrate.FromEntry(u)
+	}
+	if rows, _, err = m.tables.Rows(ctx, conn); err != nil {
+		return nil, err
+	}
+	if !purge {
+		if err := m.unknownRows(rows); err != nil {
+			return nil, err
+		}
+	}
+	if p, err = plan(rows); err != nil {
+		return nil, err
+	}
+	for _, w := range p.Warnings {
+		m.emit(Event{Kind: EventWarning, Text: w})
+	}
+	res := planResult(p, false)
+	res.Steps = nil
+	res.Before = rows
+	if len(p.Steps) == 0 && !(purge && len(rows) > 0) {
+		res.After = rows
+		return res, nil
+	}
+	if checkEdits {
+		edited, err := m.edited(ctx, conn, rows)
+		if err != nil {
+			return nil, err
+		}
+		if len(edited) > 0 {
+			return nil, &EditedError{Revisions: edited}
+		}
+	}
+	r := m.runner(ro.tag)
+	r.Purge = purge
+	done, runErr := r.Online(ctx, conn, p)
+	for _, d := range done {
+		sr := stepResult(d.Step)
+		sr.Statements, sr.Duration = d.Statements, d.Duration
+		res.Steps = append(res.Steps, sr)
+	}
+	after, _, err := m.tables.Rows(context.WithoutCancel(ctx), conn)
+	if err == nil {
+		sort.Strings(after)
+		res.After = after
+	}
+	if runErr != nil {
+		return res, runErr
+	}
+	return res, nil
+}
