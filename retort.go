@@ -210,6 +210,14 @@ func (m *Migrator) conn(ctx context.Context) (*sql.Conn, error) {
 	if err != nil {
 		return nil, connError(err)
 	}
+	// SQLite's busy timeout first: even a ping reads the schema, which waits
+	// for another process's commit.
+	if p, ok := m.d.(dialect.ConnPreparer); ok {
+		if err := p.PrepareConn(ctx, c); err != nil {
+			c.Close()
+			return nil, connError(err)
+		}
+	}
 	if err := c.PingContext(ctx); err != nil {
 		c.Close()
 		return nil, connError(err)

@@ -19,7 +19,6 @@ import (
 
 	"github.com/retortdb/retort"
 	icli "github.com/retortdb/retort/internal/cli"
-	"github.com/retortdb/retort/internal/term"
 )
 
 // Option configures Main and Run.
@@ -59,7 +58,7 @@ func WithConfig(path string) Option {
 // WithStdio replaces the process's standard streams (for tests, or to
 // capture output); they are treated as not being terminals.
 func WithStdio(in io.Reader, out, errOut io.Writer) Option {
-	return func(o *icli.Options) { o.IO = &term.IOStreams{In: in, Out: out, Err: errOut} }
+	return func(o *icli.Options) { o.IO = icli.PlainStreams(in, out, errOut) }
 }
 
 // WithVersion sets what --version prints.

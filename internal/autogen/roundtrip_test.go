@@ -91,24 +91,9 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 	if d := dump(t, dialect, again); d != dump(t, dialect, cur) {
 		t.Fatalf("inspection is not stable")
 	}
-	dir := t.TempDir()
-	file := filepath.Join(dir, "schema.sql")
-	if err := os.WriteFile(file, []byte(desired), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	des, err := sqlstate.Load(ctx, sqlstate.Source{Dialect: dialect, DriverName: db.DriverName, DataSource: db.DataSource, Files: []string{file}, Inspect: skip})
-	if err != nil {
-		t.Fatalf("load desired: %v", err)
-	}
+	des := loadModels(t, db, desired, skip)
 	// The models loaded from the current SQL must equal the live database.
-	file2 := filepath.Join(dir, "current.sql")
-	if err := os.WriteFile(file2, []byte(current), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	curModels, err := sqlstate.Load(ctx, sqlstate.Source{Dialect: dialect, DriverName: db.DriverName, DataSource: db.DataSource, Files: []string{file2}, Inspect: skip})
-	if err != nil {
-		t.Fatalf("load current as models: %v", err)
-	}
+	curModels := loadModels(t, db, current, skip)
 	if ch, err := autogen.Diff(cur, curModels, dialect); err != nil || len(ch) != 0 {
 		t.Fatalf("phantom differences between a database and models from the same SQL: %v %v", ch, err)
 	}
@@ -199,4 +184,18 @@ func golden(t *testing.T, path, got string) {
 	if string(want) != got {
 		t.Errorf("%s differs from the rendered SQL (run with -update to accept):\n%s", path, got)
 	}
+}
+
+// loadModels loads desired-state SQL through a scratch database on db's server.
+func loadModels(t *testing.T, db *testutil.DB, text string, o schema.InspectOptions) *schema.Schema {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "schema.sql")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlstate.Load(context.Background(), sqlstate.Source{Dialect: db.Dialect, DriverName: db.DriverName, DataSource: db.DataSource, Files: []string{file}, Inspect: o})
+	if err != nil {
+		t.Fatalf("load models: %v", err)
+	}
+	return s
 }

@@ -54,12 +54,22 @@ func (a *app) color() bool {
 	return a.io.ColorEnabled
 }
 
-// colors returns the colour helpers, disabled unless color() allows.
+// colors returns the colour helpers for stdout, disabled unless color()
+// allows.
 func (a *app) colors() term.Colors {
 	if !a.color() {
 		return (&term.IOStreams{}).Colors()
 	}
 	return a.io.Colors()
+}
+
+// errColors returns the colour helpers for stderr: colour also needs stderr
+// to be a terminal.
+func (a *app) errColors() term.Colors {
+	if !a.io.ErrIsTTY {
+		return (&term.IOStreams{}).Colors()
+	}
+	return a.colors()
 }
 
 // runE wraps a command body: it marks that flags and arguments were accepted

@@ -9,7 +9,8 @@ import (
 )
 
 type ensureVersionOptions struct {
-	sql bool
+	sql  bool
+	json bool
 }
 
 func (a *app) ensureVersionCommand() *cobra.Command {
@@ -25,10 +26,14 @@ is missing; an existing table is left alone. --sql prints its CREATE TABLE.`,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.ensureVersion(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.sql, "sql", false, "print the CREATE TABLE instead of running it")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	return cmd
 }
 
 func (a *app) ensureVersion(ctx context.Context, o *ensureVersionOptions) error {
+	if o.sql && o.json {
+		return usageErrorf("--sql and --json cannot be combined: --sql prints SQL")
+	}
 	rep := a.newReporter()
 	defer rep.done()
 	s, err := a.openMigrator(ctx, o.sql, rep)
@@ -41,5 +46,18 @@ func (a *app) ensureVersion(ctx context.Context, o *ensureVersionOptions) error 
 		rep.info("Generating static SQL")
 		opts = append(opts, retort.SQLTo(a.io.Out))
 	}
-	return s.m.EnsureVersion(ctx, opts...)
+	if err := s.m.EnsureVersion(ctx, opts...); err != nil {
+		return err
+	}
+	if o.json {
+		cfg, err := a.config()
+		if err != nil {
+			return err
+		}
+		return writeJSON(a.io.Out, map[string]any{
+			"version_table": cfg.VersionTable,
+			"schema":        cfg.VersionTableSchema,
+		})
+	}
+	return nil
 }

@@ -19,6 +19,10 @@ type reporter struct {
 	mu       sync.Mutex
 	progress *term.Progress
 	warned   map[string]bool
+	// pending is set while a step's "Running …" line has been written
+	// without its newline: off a terminal the line appears when the step
+	// starts (as Alembic's does) and gets its duration when it ends.
+	pending bool
 }
 
 func (a *app) newReporter() *reporter {
@@ -43,8 +47,18 @@ func (r *reporter) event(e retort.Event) {
 		}
 		if r.progress != nil {
 			r.progress.Step(e.Step, e.Text)
+		} else if !r.a.quiet {
+			r.endPending()
+			level := r.a.errColors().Dim("INFO ")
+			fmt.Fprintf(r.a.io.Err, "%s [retort] Running %s", level, r.a.redact(e.Text))
+			r.pending = true
 		}
 	case retort.EventStepDone:
+		if r.pending {
+			fmt.Fprintf(r.a.io.Err, " (%s)\n", formatDuration(e.Duration))
+			r.pending = false
+			return
+		}
 		r.info("Running %s (%s)", e.Text, formatDuration(e.Duration))
 	case retort.EventWarning:
 		r.warn(e.Text)
@@ -62,7 +76,8 @@ func (r *reporter) info(format string, args ...any) {
 	if r.a.quiet {
 		return
 	}
-	level := r.a.colors().Dim("INFO ")
+	r.endPending()
+	level := r.a.errColors().Dim("INFO ")
 	fmt.Fprintf(r.w(), "%s [retort] %s\n", level, r.a.redact(fmt.Sprintf(format, args...)))
 }
 
@@ -72,7 +87,8 @@ func (r *reporter) warn(text string) {
 		return
 	}
 	r.warned[text] = true
-	level := r.a.colors().Yellow("WARN ")
+	r.endPending()
+	level := r.a.errColors().Yellow("WARN ")
 	fmt.Fprintf(r.w(), "%s [retort] %s\n", level, r.a.redact(text))
 }
 
@@ -89,15 +105,28 @@ func (r *reporter) warnings(ws []string) {
 func (r *reporter) done() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.endPending()
 	if r.progress != nil {
 		r.progress.Done()
 		r.progress = nil
 	}
 }
 
-// formatDuration renders a step's duration: "0.4 ms", "12 ms", "3.2 s".
+// endPending finishes a "Running …" line whose step did not report its end
+// (it failed), so what follows starts on a line of its own.
+func (r *reporter) endPending() {
+	if r.pending {
+		fmt.Fprintln(r.a.io.Err)
+		r.pending = false
+	}
+}
+
+// formatDuration renders a step's duration: "0.04 ms", "2.5 ms", "12 ms",
+// "12.3 s".
 func formatDuration(d time.Duration) string {
 	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000)
 	case d < 10*time.Millisecond:
 		return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
 	case d < 10*time.Second:

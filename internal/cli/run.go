@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime/debug"
@@ -54,6 +55,12 @@ type Options struct {
 	Getenv func(string) (string, bool)
 	// IO holds the standard streams (default term.System()).
 	IO *term.IOStreams
+}
+
+// PlainStreams returns streams over in, out and errOut that are not
+// terminals: no colour, no progress line.
+func PlainStreams(in io.Reader, out, errOut io.Writer) *term.IOStreams {
+	return &term.IOStreams{In: in, Out: out, Err: errOut}
 }
 
 // Run executes the command line args (without the program name) and returns
@@ -118,7 +125,7 @@ func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.co
 // printError writes "FAILED: <message>" to stderr with any password redacted.
 func (a *app) printError(err error) {
 	msg := a.redact(err.Error())
-	fmt.Fprintln(a.io.Err, a.colors().Red("FAILED:"), msg)
+	fmt.Fprintln(a.io.Err, a.errColors().Red("FAILED:"), msg)
 }
 
 // redact removes passwords from text: URL userinfo (config.Redact) and the

@@ -173,3 +173,47 @@ func TestColorAndProgress(t *testing.T) {
 		t.Errorf("-q printed (exit %d): %q", got.code, got.err)
 	}
 }
+
+// The database URL: --url, then Options.URL (cli.WithURL), then
+// RETORT_DATABASE_URL, then the file.
+func TestURLPrecedence(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	u := func(name string) string { return "sqlite:///" + filepath.Join(dir, name) }
+	cfg := writeProject(t, u("file.db"))
+	env := func(set bool) func(string) (string, bool) {
+		return func(k string) (string, bool) {
+			if set && k == "RETORT_DATABASE_URL" {
+				return u("env.db"), true
+			}
+			return "", false
+		}
+	}
+	tests := []struct {
+		name   string
+		flag   bool
+		option bool
+		env    bool
+		want   string
+	}{
+		{"file", false, false, false, "file.db"},
+		{"env over file", false, false, true, "env.db"},
+		{"option over env", false, true, true, "option.db"},
+		{"flag over all", true, true, true, "flag.db"},
+	}
+	for _, tt := range tests {
+		args := []string{"-c", cfg, "current", "-v"}
+		if tt.flag {
+			args = append(args, "--url", u("flag.db"))
+		}
+		o := Options{Getenv: env(tt.env)}
+		if tt.option {
+			o.URL = u("option.db")
+		}
+		got := run(t, o, args...)
+		want := "Current revision(s) for " + u(tt.want) + ":\n"
+		if got.code != ExitOK || got.out != want {
+			t.Errorf("%s: exit %d, stdout %q, want %q (stderr %q)", tt.name, got.code, got.out, want, got.err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -127,7 +128,7 @@ func (a *app) printStatus(g *revision.Graph, display string, st *retort.Status, 
 		}
 	}
 	if len(st.Unknown) > 0 {
-		fmt.Fprintf(w, "%s rows naming revisions no file defines: %s\n", c.Red("Unknown:"), joinComma(st.Unknown))
+		fmt.Fprintf(w, "%s rows naming revisions no file defines: %s\n", c.Red("Unknown:"), strings.Join(st.Unknown, ", "))
 		fmt.Fprintln(w, "  Restore the missing files, or if the schema is at a known revision: retort stamp --purge <revision>")
 	}
 	if len(st.Edited) > 0 {
@@ -160,15 +161,4 @@ func shortSum(s string) string {
 		return s[:12]
 	}
 	return s
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }

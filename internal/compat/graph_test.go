@@ -3,6 +3,7 @@ package compat_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -23,16 +24,33 @@ func TestReadOnlyCommandsMatchAlembic(t *testing.T) {
 				if !a.ok || !r.ok {
 					t.Fatalf("%v: alembic ok=%v retort ok=%v\nalembic: %s%s\nretort: %s%s", args, a.ok, r.ok, a.stdout, a.stderr, r.stdout, r.stderr)
 				}
-				// Line order between independent branches is an Alembic
-				// implementation artefact: compare as sets first, then order.
-				if as, rs := sortedLines(a.stdout), sortedLines(r.stdout); !slices.Equal(as, rs) {
+				// Line order between independent branches and the order of
+				// labels in "(a, b)" are Alembic implementation artefacts
+				// (set and directory order; Debian's 1.8.1 does not even sort
+				// file names): compare normalized sets. internal/revision's
+				// own differential test checks exact order.
+				if as, rs := normalized(a.stdout), normalized(r.stdout); !slices.Equal(as, rs) {
 					t.Errorf("%v differs\nalembic:\n%s\nretort:\n%s\ngraph: %s", args, a.stdout, r.stdout, describe(p.revs))
-				} else if args[0] == "history" && !slices.Equal(lines(a.stdout), lines(r.stdout)) {
-					t.Errorf("history order differs\nalembic:\n%s\nretort:\n%s\ngraph: %s", a.stdout, r.stdout, describe(p.revs))
 				}
 			}
 		})
 	}
+}
+
+var parenList = regexp.MustCompile(`\(([^()]*, [^()]*)\)`)
+
+// normalized sorts the lines of out and the items of every "(a, b)" list.
+func normalized(out string) []string {
+	ls := lines(out)
+	for i, l := range ls {
+		ls[i] = parenList.ReplaceAllStringFunc(l, func(m string) string {
+			items := strings.Split(m[1:len(m)-1], ", ")
+			slices.Sort(items)
+			return "(" + strings.Join(items, ", ") + ")"
+		})
+	}
+	slices.Sort(ls)
+	return ls
 }
 
 func describe(revs []rev) string {
@@ -95,6 +113,12 @@ func TestRunSequencesMatchAlembic(t *testing.T) {
 			var log []string
 			for range 7 {
 				args := command(rng, p.revs)
+				if args[0] == "downgrade" && args[1] == "-1" && len(rows(t, p.rtDB)) > 1 {
+					// Both tools take "the first row the database returns",
+					// an order that differs between two equally right step
+					// orders; Alembic deprecates this usage.
+					continue
+				}
 				a, r := p.alembic(args...), p.retort(args...)
 				aSteps, rSteps := newSteps(t, p.alDB, &p.alSteps), newSteps(t, p.rtDB, &p.rtSteps)
 				log = append(log, strings.Join(args, " "))
@@ -116,7 +140,7 @@ func TestRunSequencesMatchAlembic(t *testing.T) {
 				}
 				checkOrder(t, p.revs, rSteps, ctx)
 				ac, rc := p.alembic("current"), p.retort("current")
-				if !slices.Equal(sortedLines(ac.stdout), sortedLines(rc.stdout)) {
+				if !slices.Equal(normalized(ac.stdout), normalized(rc.stdout)) {
 					t.Fatalf("current differs\nalembic:\n%s\nretort:\n%s%s\n%s", ac.stdout, rc.stdout, rc.stderr, ctx)
 				}
 			}

@@ -56,6 +56,13 @@ type ScriptFormatter interface {
 	ClientStatement(sql string) string
 }
 
+// ConnPreparer is implemented by dialects that adjust a connection before
+// retort uses it (SQLite: a busy timeout, so reads made while another
+// process migrates wait instead of failing with "database is locked").
+type ConnPreparer interface {
+	PrepareConn(ctx context.Context, conn *sql.Conn) error
+}
+
 // Unlock releases a migration lock. Call it with a context that is not
 // cancelled (context.WithoutCancel) so a cancelled run still unlocks.
 type Unlock func(ctx context.Context) error

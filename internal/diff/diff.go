@@ -177,11 +177,12 @@ func (d *differ) run() ([]schema.Change, error) {
 			goneTables = append(goneTables, t)
 		}
 	}
-	unchanged := map[tableKey]bool{}
+	// Tables whose keys and column types stay as they are can be referenced
+	// by a new table's inline foreign keys.
+	unchanged := map[tableKey]map[string]bool{}
 	for _, k := range planOrder {
-		p := plans[k]
-		if len(p.main) == 0 && len(p.addFKs) == 0 && len(p.dropFKs) == 0 {
-			unchanged[k] = true
+		if cols, ok := keysStable(plans[k]); ok {
+			unchanged[k] = cols
 		}
 	}
 	cr, crFK := d.createTables(newTables, unchanged)
@@ -261,7 +262,7 @@ func (d *differ) run() ([]schema.Change, error) {
 // the AddTable changes and, for foreign keys that cannot be inline (they
 // close a cycle, or point at a table that is not ready), the ModifyTable
 // changes that add them afterwards.
-func (d *differ) createTables(tables []*schema.Table, unchanged map[tableKey]bool) (creates, fks []schema.Change) {
+func (d *differ) createTables(tables []*schema.Table, unchanged map[tableKey]map[string]bool) (creates, fks []schema.Change) {
 	byKey := map[tableKey]*schema.Table{}
 	for _, t := range tables {
 		byKey[keyOf(t)] = t
@@ -295,7 +296,7 @@ func (d *differ) createTables(tables []*schema.Table, unchanged map[tableKey]boo
 		if !d.o.InlineForeignKeys {
 			for _, fk := range t.ForeignKeys {
 				rk := tableKey{fk.RefSchema, fk.RefTable}
-				if rk == k || created[rk] || (byKey[rk] == nil && unchanged[rk]) {
+				if rk == k || created[rk] || (byKey[rk] == nil && stableFor(unchanged, rk, fk.RefColumns)) {
 					continue
 				}
 				later = append(later, fk)
@@ -547,4 +548,43 @@ func usesNewValues(s *schema.Schema, from, to *schema.Enum) bool {
 		}
 	}
 	return false
+}
+
+// stableFor reports whether table k keeps the key made of cols as it is.
+func stableFor(unchanged map[tableKey]map[string]bool, k tableKey, cols []string) bool {
+	changed, ok := unchanged[k]
+	if !ok {
+		return false
+	}
+	for _, c := range cols {
+		if changed[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// keysStable reports whether a table's plan leaves its keys alone, so a
+// foreign key created early may reference it, and which columns change type.
+func keysStable(p *tablePlan) (map[string]bool, bool) {
+	changed := map[string]bool{}
+	for _, c := range p.main {
+		switch c := c.(type) {
+		case *schema.DropPrimaryKey, *schema.AddPrimaryKey, *schema.DropUnique, *schema.AddUnique:
+			return nil, false
+		case *schema.AddIndex:
+			if c.Index.Unique {
+				return nil, false
+			}
+		case *schema.DropIndex:
+			if c.Index.Unique {
+				return nil, false
+			}
+		case *schema.ModifyColumn:
+			if c.Change&(schema.ChangeType|schema.ChangeCollation) != 0 {
+				changed[c.To.Name] = true
+			}
+		}
+	}
+	return changed, true
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -88,22 +87,34 @@ func (p *project) startAndKill(rev string) {
 	}
 	started := make(chan struct{})
 	var seen strings.Builder
+	var mu sync.Mutex
 	go func() {
-		sc := bufio.NewScanner(stderr)
+		// The "Running upgrade a -> b" line is written when the step
+		// starts and finished with its duration when it ends: read bytes,
+		// not lines.
+		buf := make([]byte, 4096)
 		once := false
-		for sc.Scan() {
-			seen.WriteString(sc.Text() + "\n")
-			if !once && strings.Contains(sc.Text(), "-> "+rev) {
+		for {
+			n, err := stderr.Read(buf)
+			mu.Lock()
+			seen.Write(buf[:n])
+			hit := strings.Contains(seen.String(), "-> "+rev)
+			mu.Unlock()
+			if hit && !once {
 				once = true
 				close(started)
 			}
+			if err != nil {
+				return
+			}
 		}
 	}()
+	stderrText := func() string { mu.Lock(); defer mu.Unlock(); return seen.String() }
 	select {
 	case <-started:
 	case <-time.After(30 * time.Second):
 		c.Process.Kill()
-		p.t.Fatalf("the step of %s never started; stderr so far:\n%s", rev, seen.String())
+		p.t.Fatalf("the step of %s never started; stderr so far:\n%s", rev, stderrText())
 	}
 	time.Sleep(700 * time.Millisecond)
 	if err := c.Process.Signal(syscall.SIGKILL); err != nil {
@@ -111,7 +122,7 @@ func (p *project) startAndKill(rev string) {
 	}
 	err = c.Wait()
 	if err == nil || !strings.Contains(err.Error(), "killed") {
-		p.t.Fatalf("retort was not killed mid-run (exit: %v); stderr:\n%s", err, seen.String())
+		p.t.Fatalf("retort was not killed mid-run (exit: %v); stderr:\n%s", err, stderrText())
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/retortdb/retort/internal/revision"
@@ -26,6 +27,7 @@ import (
 // The results are the steps that were committed.
 func (r *Runner) Online(ctx context.Context, conn *sql.Conn, plan *revision.Plan) ([]StepResult, error) {
 	o := &online{Runner: r, ctx: ctx, conn: conn, cleanup: context.WithoutCancel(ctx), total: len(plan.Steps)}
+	o.coalesce = r.Dialect.TransactionalDDL() && !r.PerMigration
 	return o.run(plan)
 }
 
@@ -41,6 +43,14 @@ type online struct {
 	committed []StepResult
 	stepsInTx int
 
+	// In a whole-run transaction nobody else sees the version rows until
+	// COMMIT, so the per-step changes are checked against rows in memory
+	// (with Alembic's messages) and written as one net DELETE and INSERT
+	// when the transaction is flushed.
+	coalesce bool
+	dbRows   map[string]bool // version rows as stored in the database
+	memRows  map[string]bool // version rows after the changes so far
+
 	next      *pendingStep        // the following step, when its history row can be opened early
 	preOpened *versiontable.Entry // this step's history row, opened by the previous step
 }
@@ -55,10 +65,77 @@ func (o *online) begin() error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	o.inTx = true
+	if o.coalesce {
+		rows, _, err := o.Tables.Rows(o.ctx, o.conn)
+		if err != nil {
+			o.rollback()
+			return err
+		}
+		o.dbRows, o.memRows = map[string]bool{}, map[string]bool{}
+		for _, r := range rows {
+			o.dbRows[r], o.memRows[r] = true, true
+		}
+	}
+	return nil
+}
+
+// applyChanges records a step's version-row changes: at once, or in memory
+// when coalescing.
+func (o *online) applyChanges(step revision.Step) error {
+	for _, c := range Changes(step) {
+		if !o.coalesce {
+			if err := o.Tables.Apply(o.ctx, o.conn, c); err != nil {
+				return fmt.Errorf("%s: %w", StepText(step), err)
+			}
+			continue
+		}
+		switch c.Op {
+		case versiontable.Insert:
+			if o.memRows[c.To] {
+				return fmt.Errorf("%s: version row '%s' already exists in '%s'", StepText(step), c.To, o.Tables.Name)
+			}
+			o.memRows[c.To] = true
+		default:
+			if !o.memRows[c.From] {
+				return fmt.Errorf("%s: %w", StepText(step), &versiontable.RowCountError{Table: o.Tables.Name, Change: c, Found: 0})
+			}
+			delete(o.memRows, c.From)
+			if c.Op == versiontable.Update {
+				o.memRows[c.To] = true
+			}
+		}
+	}
+	return nil
+}
+
+// flushRows writes the net version-row changes of the open transaction.
+func (o *online) flushRows() error {
+	if !o.coalesce || !o.inTx {
+		return nil
+	}
+	var gone, added []string
+	for r := range o.dbRows {
+		if !o.memRows[r] {
+			gone = append(gone, r)
+		}
+	}
+	for r := range o.memRows {
+		if !o.dbRows[r] {
+			added = append(added, r)
+		}
+	}
+	if err := o.Tables.Replace(o.ctx, o.conn, gone, added); err != nil {
+		return err
+	}
+	o.dbRows = maps.Clone(o.memRows)
 	return nil
 }
 
 func (o *online) commit() error {
+	if err := o.flushRows(); err != nil {
+		o.rollback()
+		return err
+	}
 	if err := o.Tables.InsertHistory(o.ctx, o.conn, o.pending); err != nil {
 		o.rollback()
 		return err
@@ -95,6 +172,36 @@ func (o *online) discard() {
 	_ = o.conn.Raw(func(any) error { return errBadConn })
 }
 
+// loaded is a step's unit, read ahead.
+type loaded struct {
+	unit *Unit
+	err  error
+}
+
+// prefetch loads (reads and parses) units on another goroutine while the
+// database runs the earlier steps.
+func (o *online) prefetch(plan *revision.Plan, done <-chan struct{}) <-chan loaded {
+	ch := make(chan loaded, 64)
+	go func() {
+		defer close(ch)
+		for _, step := range plan.Steps {
+			u, err := o.Load(step)
+			if err != nil {
+				err = fmt.Errorf("%s: %w", StepText(step), err)
+			}
+			select {
+			case ch <- loaded{u, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return ch
+}
+
 func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 	txDDL := o.Dialect.TransactionalDDL()
 	if o.Purge {
@@ -105,44 +212,51 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 			o.rollback()
 			return nil, fmt.Errorf("purge version table %s: %w", o.Tables.Qualified(), err)
 		}
+		o.dbRows, o.memRows = map[string]bool{}, map[string]bool{}
 	}
-	units := make([]*Unit, len(plan.Steps))
-	loaded := make([]bool, len(plan.Steps))
-	load := func(i int) (*Unit, error) {
-		if !loaded[i] {
-			u, err := o.Load(plan.Steps[i])
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", StepText(plan.Steps[i]), err)
-			}
-			units[i], loaded[i] = u, true
+	done := make(chan struct{})
+	defer close(done)
+	units := o.prefetch(plan, done)
+	var peeked *loaded
+	get := func() loaded {
+		if peeked != nil {
+			l := *peeked
+			peeked = nil
+			return l
 		}
-		return units[i], nil
+		l, ok := <-units
+		if !ok {
+			return loaded{err: fmt.Errorf("revision loader stopped early")}
+		}
+		return l
 	}
 	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
 	for i, step := range plan.Steps {
-		unit, err := load(i)
-		if err != nil {
+		l := get()
+		if l.err != nil {
 			o.rollback()
-			return o.committed, err
+			return o.committed, l.err
 		}
+		unit := l.unit
 		// A non-transactional step's closing transaction also opens the
 		// history row of the next one when that is non-transactional too:
 		// one commit fewer per step where every commit is a disk flush.
 		o.next = nil
-		if i+1 < len(plan.Steps) {
-			if nu, err := load(i + 1); err == nil && isNonTx(nu) {
-				o.next = &pendingStep{step: plan.Steps[i+1], unit: nu}
+		if i+1 < len(plan.Steps) && isNonTx(unit) {
+			nl := get()
+			peeked = &nl
+			if nl.err == nil && isNonTx(nl.unit) {
+				o.next = &pendingStep{step: plan.Steps[i+1], unit: nl.unit}
 			}
 		}
 		text := StepText(step)
 		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
 		started := time.Now()
-		nonTx := isNonTx(unit)
 		res := StepResult{Step: step, Text: text}
 		if unit != nil {
 			res.Statements = unit.count()
 		}
-		if nonTx {
+		if isNonTx(unit) {
 			if o.inTx {
 				if err := o.commit(); err != nil {
 					return o.committed, err
@@ -156,6 +270,13 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		} else {
 			if !o.inTx {
 				if err := o.begin(); err != nil {
+					return o.committed, err
+				}
+			}
+			if unit != nil && unit.Go != nil {
+				// Go code may read the version table.
+				if err := o.flushRows(); err != nil {
+					o.rollback()
 					return o.committed, err
 				}
 			}
@@ -239,10 +360,8 @@ func (o *online) runTx(step revision.Step, unit *Unit, started time.Time) error 
 		}
 		e.Executed = unit.count()
 	}
-	for _, c := range Changes(step) {
-		if err := o.Tables.Apply(o.ctx, o.conn, c); err != nil {
-			return fail(fmt.Errorf("%s: %w", StepText(step), err))
-		}
+	if err := o.applyChanges(step); err != nil {
+		return fail(err)
 	}
 	o.finish(&e, versiontable.StatusDone, true)
 	o.pending = append(o.pending, e)

@@ -32,16 +32,16 @@ var (
 	ErrMultipleHeads = errors.New("multiple heads")
 	// ErrAmbiguousWalk: a relative walk met a branch point (up) or a merge
 	// point (down) and cannot choose.
-	ErrAmbiguousWalk = errors.New("Ambiguous walk")
+	ErrAmbiguousWalk = errors.New("ambiguous walk")
 	// ErrWalkedTooFar: "sym+N"/"sym-N" went past the end of the graph.
-	ErrWalkedTooFar = errors.New("Walked too far")
+	ErrWalkedTooFar = errors.New("walked too far")
 	// ErrRelative: a bare relative target (+N/-N) cannot produce N steps.
 	ErrRelative = errors.New("relative revision out of range")
 	// ErrInvalidTarget: the destination is not reachable in the requested
 	// direction from the current rows.
 	ErrInvalidTarget = errors.New("invalid target")
 	// ErrAmbiguousUpgrade: "+N" with several current rows.
-	ErrAmbiguousUpgrade = errors.New("Ambiguous upgrade from multiple current revisions")
+	ErrAmbiguousUpgrade = errors.New("ambiguous upgrade")
 	// ErrOverlap: requested revisions (or version rows) are ancestors of
 	// one another.
 	ErrOverlap = errors.New("overlapping revisions")
@@ -140,4 +140,11 @@ func relativeErr(rel string, n int) error {
 		n = -n
 	}
 	return errorf(ErrRelative, "Relative revision %s didn't produce %d migrations", rel, n)
+}
+
+// Errors with Alembic's exact (capitalised) text.
+func errAmbiguousWalk() error { return &planError{kind: ErrAmbiguousWalk, msg: "Ambiguous walk"} }
+func errWalkedTooFar() error  { return &planError{kind: ErrWalkedTooFar, msg: "Walked too far"} }
+func errAmbiguousUpgrade() error {
+	return &planError{kind: ErrAmbiguousUpgrade, msg: "Ambiguous upgrade from multiple current revisions"}
 }

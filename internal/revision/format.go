@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -188,4 +189,17 @@ func (s Step) String() string {
 		out += ", " + s.Revision.Message
 	}
 	return out
+}
+
+// String renders a row change compactly: "INSERT b", "UPDATE a->b", "DELETE a".
+func (c RowChange) String() string {
+	switch c.Op {
+	case Insert:
+		return "INSERT " + c.To
+	case Update:
+		return "UPDATE " + c.From + "->" + c.To
+	case Delete:
+		return "DELETE " + c.From
+	}
+	return fmt.Sprintf("RowOp(%d) %s->%s", c.Op, c.From, c.To)
 }

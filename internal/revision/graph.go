@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -22,9 +23,10 @@ type Graph struct {
 	nodes []node
 	byID  map[string]int32
 	// keys maps every id and branch label to its revision (Alembic's
-	// revision map), sorted by key for prefix lookups.
-	keys    []mapKey
-	byLabel map[string]int32
+	// revision map), sorted by key for prefix lookups; built on first use.
+	keys     []mapKey
+	keysOnce sync.Once
+	byLabel  map[string]int32
 
 	heads     []int32 // no versioned children, load order
 	realHeads []int32 // no children at all, load order
@@ -120,14 +122,6 @@ func New(revs []*Revision) (*Graph, error) {
 	if len(errs) > 0 {
 		return nil, joinErrs(errs)
 	}
-	g.keys = make([]mapKey, 0, len(revs)+len(g.byLabel))
-	for i, r := range revs {
-		g.keys = append(g.keys, mapKey{r.ID, int32(i)})
-	}
-	for l, i := range g.byLabel {
-		g.keys = append(g.keys, mapKey{l, i})
-	}
-	sort.Slice(g.keys, func(a, b int) bool { return g.keys[a].key < g.keys[b].key })
 
 	// Phase 3: edges. Edge lists share one backing array per kind.
 	edges := 0
@@ -269,6 +263,22 @@ func prefixPath(r *Revision, msg string) string {
 		return msg
 	}
 	return r.Path + ": " + msg
+}
+
+// sortedKeys returns every id and label with its revision, sorted by key.
+func (g *Graph) sortedKeys() []mapKey {
+	g.keysOnce.Do(func() {
+		keys := make([]mapKey, 0, len(g.revs)+len(g.byLabel))
+		for i, r := range g.revs {
+			keys = append(keys, mapKey{r.ID, int32(i)})
+		}
+		for l, i := range g.byLabel {
+			keys = append(keys, mapKey{l, i})
+		}
+		slices.SortFunc(keys, func(a, b mapKey) int { return strings.Compare(a.key, b.key) })
+		g.keys = keys
+	})
+	return g.keys
 }
 
 // lookupDependency resolves a depends_on entry: an exact id, a branch label,

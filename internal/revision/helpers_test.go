@@ -2,7 +2,6 @@ package revision
 
 import (
 	"flag"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -78,18 +77,6 @@ func stepIDs(p *Plan) []string {
 		}
 	}
 	return out
-}
-
-func (c RowChange) String() string {
-	switch c.Op {
-	case Insert:
-		return "INSERT " + c.To
-	case Update:
-		return "UPDATE " + c.From + "->" + c.To
-	case Delete:
-		return "DELETE " + c.From
-	}
-	return fmt.Sprintf("op%d", c.Op)
 }
 
 func sqlOf(p *Plan) []string {

@@ -110,7 +110,7 @@ func (g *Graph) parseUpgradeTarget(q *query, cur []string, target string, strict
 	}
 	var r int32
 	if t.n > 0 && t.sym == "" {
-		starts := []int32{}
+		var starts []int32
 		curRevs, err := g.getRevisionsList(q, cur)
 		if err != nil {
 			return nil, err
@@ -146,7 +146,7 @@ func (g *Graph) parseUpgradeTarget(q *query, cur []string, target string, strict
 			starts = []int32{none}
 		}
 		if len(starts) > 1 {
-			return nil, ErrAmbiguousUpgrade
+			return nil, errAmbiguousUpgrade()
 		}
 		var walked bool
 		if r, walked, err = g.walk(q, starts[0], t.n, t.branch, strict); err != nil {
@@ -172,7 +172,7 @@ func (g *Graph) parseUpgradeTarget(q *query, cur []string, target string, strict
 			return nil, err
 		}
 		if !walked {
-			return nil, ErrWalkedTooFar
+			return nil, errWalkedTooFar()
 		}
 	}
 	if isBase(r) {
@@ -354,16 +354,33 @@ func (g *Graph) PlanDowngrade(current []string, target string) (*Plan, error) {
 	}
 	order := g.toposort(q, drop, rows, true)
 	st := g.newRowState(q, rows)
+	p.Steps = make([]Step, len(order))
+	nparents := 0
 	for _, r := range order {
-		ch, err := st.downgrade(r)
-		if err != nil {
+		nparents += len(g.nodes[r].parents)
+	}
+	idBack := make([]string, 0, nparents+len(order))
+	chBack := make([]RowChange, 0, len(order)+len(order)/4+4)
+	for k, r := range order {
+		c := len(chBack)
+		var err error
+		if chBack, err = st.downgrade(chBack, r); err != nil {
 			return nil, err
 		}
-		p.Steps = append(p.Steps, Step{
+		from := len(idBack)
+		idBack = append(idBack, g.revs[r].ID)
+		for _, pr := range g.nodes[r].parents {
+			idBack = append(idBack, g.revs[pr].ID)
+		}
+		p.Steps[k] = Step{
 			Direction: Down, Revision: g.revs[r],
-			From: []string{g.revs[r].ID}, To: g.ids(g.nodes[r].parents),
-			Changes: ch,
-		})
+			From:    idBack[from : from+1 : from+1],
+			To:      idBack[from+1 : len(idBack) : len(idBack)],
+			Changes: chBack[c:len(chBack):len(chBack)],
+		}
+		if len(p.Steps[k].To) == 0 {
+			p.Steps[k].To = nil
+		}
 	}
 	p.After = st.sorted()
 	return p, nil
@@ -397,7 +414,7 @@ func (g *Graph) parseDowngradeTarget(q *query, current []string, rows []int32, t
 			return "", none, "", err
 		}
 		if !walked {
-			return "", none, "", ErrWalkedTooFar
+			return "", none, "", errWalkedTooFar()
 		}
 		return t.branch, r, "", nil
 	}
@@ -450,7 +467,7 @@ func (g *Graph) parseDowngradeTarget(q *query, current []string, rows []int32, t
 		if relative {
 			return "", none, "", relativeErr(t.rel, t.n)
 		}
-		return "", none, "", ErrWalkedTooFar
+		return "", none, "", errWalkedTooFar()
 	}
 	return branch, r, warn, nil
 }
@@ -696,9 +713,9 @@ func (st *rowState) upgrade(ch []RowChange, r int32) []RowChange {
 // a row of its own (a root, or parents implied by other rows), an unmerge
 // (INSERT the extra parents, UPDATE r → first parent) for several parents,
 // else UPDATE r → parent.
-func (st *rowState) downgrade(r int32) ([]RowChange, error) {
+func (st *rowState) downgrade(ch []RowChange, r int32) ([]RowChange, error) {
 	if !st.in[r] {
-		return nil, fmt.Errorf("downgrade %s: revision is not a current version row (rows: %s); the version table is inconsistent with the revision graph",
+		return ch, fmt.Errorf("downgrade %s: revision is not a current version row (rows: %s); the version table is inconsistent with the revision graph",
 			st.id(r), strings.Join(st.g.ids(st.rows), ", "))
 	}
 	// The parents that need rows of their own: not implied by another row,
@@ -706,7 +723,8 @@ func (st *rowState) downgrade(r int32) ([]RowChange, error) {
 	// rule only when r is the sole row and otherwise leaves a redundant row
 	// that its next upgrade rejects as overlapping.)
 	down := st.g.nodes[r].down
-	var to []int32
+	var buf [8]int32
+	to := buf[:0]
 	for _, d := range down {
 		if len(st.rows) > 1 && st.impliedByOthers(d, []int32{r}) {
 			continue
@@ -723,9 +741,8 @@ func (st *rowState) downgrade(r int32) ([]RowChange, error) {
 		}
 	}
 	if len(to) == 0 {
-		return []RowChange{st.del(r)}, nil
+		return append(ch, st.del(r)), nil
 	}
-	var ch []RowChange
 	for _, d := range to[1:] {
 		if !st.in[d] {
 			ch = append(ch, st.insert(d))

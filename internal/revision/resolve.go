@@ -167,11 +167,12 @@ func (g *Graph) lookupKey(k string) (int32, bool) {
 // prefixMatches returns the distinct revisions whose id or label (longer than
 // three characters, as in Alembic) starts with p, load order.
 func (g *Graph) prefixMatches(p string) []int32 {
-	lo := sort.Search(len(g.keys), func(i int) bool { return g.keys[i].key >= p })
+	keys := g.sortedKeys()
+	lo := sort.Search(len(keys), func(i int) bool { return keys[i].key >= p })
 	var out []int32
-	for k := lo; k < len(g.keys) && strings.HasPrefix(g.keys[k].key, p); k++ {
-		if len(g.keys[k].key) > 3 && !slices.Contains(out, g.keys[k].idx) {
-			out = append(out, g.keys[k].idx)
+	for k := lo; k < len(keys) && strings.HasPrefix(keys[k].key, p); k++ {
+		if len(keys[k].key) > 3 && !slices.Contains(out, keys[k].idx) {
+			out = append(out, keys[k].idx)
 		}
 	}
 	slices.Sort(out)
@@ -357,7 +358,7 @@ func (g *Graph) walk(q *query, start int32, steps int, branch string, strict boo
 			return cur, true, nil
 		}
 		if len(cands) > 1 {
-			return none, false, ErrAmbiguousWalk
+			return none, false, errAmbiguousWalk()
 		}
 		cur = cands[0]
 	}
@@ -420,7 +421,7 @@ func (g *Graph) resolveSymbol(q *query, symbol string, strict bool) ([]int32, er
 		}
 		r, walked, err = g.walk(q, s, t.n, branch, strict)
 		if err == nil && !walked {
-			err = ErrWalkedTooFar
+			err = errWalkedTooFar()
 		}
 	}
 	if err != nil {

@@ -5,6 +5,29 @@
 //
 // It is pure: no I/O, no database, no files. It must not import any other
 // retort package.
+//
+// Semantics follow Alembic (script/revision.py and runtime/migration.py),
+// including its step order: a differential test compares plans, history and
+// heads output with Python Alembic on random graphs. Where Alembic crashes or
+// corrupts its own state this package answers cleanly instead:
+//
+//   - New rejects duplicate ids, missing parents/dependencies and ids equal
+//     to head/heads/base/current (Alembic warns, crashes or misbehaves);
+//     every cycle is found, not only those Alembic's check sees.
+//   - Relative walks past either end of the graph ("d+5" on upgrade, "a-1")
+//     return ErrWalkedTooFar or resolve to base; "label@-N" with zero or
+//     several current revisions on the branch is an error, not an assertion.
+//   - Downgrading a merge whose parents are related never leaves a redundant
+//     version row (Alembic does when other rows exist, and then rejects its
+//     own table as overlapping).
+//   - Stamps with several targets never fail on rows an earlier target
+//     already moved; a history range whose members are unreachable from its
+//     upper end is still listed.
+//   - Resolve also accepts "+N", "sym+N" and "sym-N"; depends_on entries may
+//     be unique id prefixes; ambiguous prefixes list every candidate.
+//   - Where Alembic's order is a hash-set artefact (labels, children,
+//     unmerge parents) it is fixed: sorted labels, load-order children, the
+//     first parent keeps the row.
 package revision
 
 // Revision is one node of the graph as read from a revision file header (or

@@ -557,3 +557,39 @@ func TestStepString(t *testing.T) {
 		t.Errorf("stamp base line %q", s)
 	}
 }
+
+func TestEmptyGraph(t *testing.T) {
+	t.Parallel()
+	g, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h, err := g.History("", nil); err != nil || len(h) != 0 {
+		t.Errorf("history %v %v", ids(h), err)
+	}
+	for _, op := range []string{"upgrade heads", "upgrade head", "downgrade base", "stamp heads", "stamp base"} {
+		p, err := runOp(g, nil, op)
+		if err != nil || len(p.Steps) != 0 || len(p.After) != 0 {
+			t.Errorf("%s: %v %v", op, p, err)
+		}
+	}
+	if _, err := g.PlanUpgrade(nil, "+1"); !errors.Is(err, ErrRelative) {
+		t.Errorf("upgrade +1 on empty graph: %v", err)
+	}
+	if _, err := New([]*Revision{nil}); !errors.Is(err, ErrInvalidGraph) {
+		t.Errorf("nil revision: %v", err)
+	}
+}
+
+// Several problems of one phase are reported together.
+func TestNewReportsAllMissing(t *testing.T) {
+	t.Parallel()
+	_, err := New(spec("a:x", "b:y"))
+	if err == nil || !strings.Contains(err.Error(), "Revision x referenced from a") || !strings.Contains(err.Error(), "Revision y referenced from b") {
+		t.Fatalf("error %v", err)
+	}
+	var ge *GraphError
+	if !errors.As(err, &ge) || !errors.Is(err, ErrMissingRevision) {
+		t.Errorf("error %v is not a *GraphError / ErrMissingRevision", err)
+	}
+}

@@ -3,7 +3,6 @@ package script
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +19,18 @@ const (
 	keyDependsOn    = "Depends On"
 )
 
-var utf8BOM = []byte("\xef\xbb\xbf")
+const utf8BOM = "\xef\xbb\xbf"
+
+// fieldKey returns the canonical spelling of header key k (matched without
+// regard to case) and its place in the order above, or -1.
+func fieldKey(k string) (string, int) {
+	for i, known := range [...]string{keyRevisionID, keyRevises, keyCreateDate, keyBranchLabels, keyDependsOn} {
+		if strings.EqualFold(k, known) {
+			return known, i
+		}
+	}
+	return "", -1
+}
 
 // header is what the leading comment block of a file says.
 type header struct {
@@ -35,7 +45,7 @@ type header struct {
 // file ends first); complete is false when data ends inside the header
 // without a final newline, so more input might extend it.
 func headerExtent(data []byte) (start, end int, complete bool) {
-	if bytes.HasPrefix(data, utf8BOM) {
+	if bytes.HasPrefix(data, []byte(utf8BOM)) {
 		start = len(utf8BOM)
 	}
 	i := start
@@ -51,7 +61,7 @@ func headerExtent(data []byte) (start, end int, complete bool) {
 		case len(bytes.TrimRight(line, " \t\r\v\f")) == 0 && !inComments:
 			// leading blank line
 		case bytes.HasPrefix(line, []byte("--")):
-			if _, ok := annotationText(string(line[2:])); ok {
+			if isAnnotation(line[2:]) {
 				return start, i, true
 			}
 			inComments = true
@@ -64,6 +74,13 @@ func headerExtent(data []byte) (start, end int, complete bool) {
 		i = lineEnd + 1
 	}
 	return start, len(data), false
+}
+
+// isAnnotation is annotationText's test on bytes, without a copy.
+func isAnnotation(comment []byte) bool {
+	c := bytes.TrimLeftFunc(comment, unicode.IsSpace)
+	const tag = "+retort"
+	return len(c) >= len(tag) && bytes.EqualFold(c[:len(tag)], []byte(tag))
 }
 
 // ParseHeader reads only the header (stops at the first "-- +retort" marker):
@@ -102,12 +119,12 @@ func firstInvalidUTF8(data []byte) (line, col int, b byte) {
 	return 0, 0, 0
 }
 
-func utf8Error(path string, data []byte, lineOffset int) error {
+func utf8Error(path string, data []byte) error {
 	line, col, b := firstInvalidUTF8(data)
 	if line == 0 {
 		return nil
 	}
-	return &Error{Path: path, Line: line + lineOffset, Msg: fmt.Sprintf(
+	return &Error{Path: path, Line: line, Msg: fmt.Sprintf(
 		"not valid UTF-8 (byte 0x%02x at column %d); save the file as UTF-8", b, col)}
 }
 
@@ -115,7 +132,7 @@ func utf8Error(path string, data []byte, lineOffset int) error {
 // body starts (the line after the header).
 func parseHeader(path string, data []byte) (*header, int, error) {
 	start, end, _ := headerExtent(data)
-	if err := utf8Error(path, data[:end], 0); err != nil {
+	if err := utf8Error(path, data[:end]); err != nil {
 		return nil, 0, err
 	}
 	text := string(data[start:end])
@@ -174,22 +191,23 @@ func parseHeader(path string, data []byte) (*header, int, error) {
 
 	rev := &revision.Revision{Path: path}
 	h := &header{rev: rev}
-	seen := map[string]int{}
+	var seen [5]int // line of each key
 	for i := first; i <= last; i++ {
 		k, v, _ := field(lines[i])
 		n := headerLine + i
-		if prev, dup := seen[k]; dup {
+		_, ki := fieldKey(k)
+		if prev := seen[ki]; prev != 0 {
 			return nil, 0, &Error{Path: path, Line: n, Msg: fmt.Sprintf(
 				"duplicate %q line in the header (first at line %d); keep one", k+":", prev)}
 		}
-		seen[k] = n
+		seen[ki] = n
 		var err error
 		switch k {
 		case keyRevisionID:
 			if v == "" {
 				return nil, 0, &Error{Path: path, Line: n, Msg: "empty Revision ID; write the revision's id after \"Revision ID:\""}
 			}
-			if err := validateID(v); err != nil {
+			if err := revision.ValidateID(v); err != nil {
 				return nil, 0, &Error{Path: path, Line: n, Msg: err.Error()}
 			}
 			rev.ID = v
@@ -220,11 +238,8 @@ func field(line string) (key, value string, ok bool) {
 	if !found {
 		return "", "", false
 	}
-	k = strings.TrimSpace(k)
-	for _, known := range [...]string{keyRevisionID, keyRevises, keyCreateDate, keyBranchLabels, keyDependsOn} {
-		if strings.EqualFold(k, known) {
-			return known, strings.TrimSpace(v), true
-		}
+	if known, i := fieldKey(strings.TrimSpace(k)); i >= 0 {
+		return known, strings.TrimSpace(v), true
 	}
 	return "", "", false
 }
@@ -242,7 +257,7 @@ func list(key, value string, ids bool) ([]string, error) {
 			return nil, fmt.Errorf("empty item in %q %q; separate items with single commas", key+":", value)
 		}
 		if ids {
-			if err := validateID(p); err != nil {
+			if err := revision.ValidateID(p); err != nil {
 				return nil, fmt.Errorf("%s: %w", key, err)
 			}
 		} else if strings.IndexFunc(p, unicode.IsSpace) >= 0 {
@@ -251,23 +266,4 @@ func list(key, value string, ids bool) ([]string, error) {
 		out = append(out, p)
 	}
 	return out, nil
-}
-
-// validateID applies Alembic's rule for revision identifiers (no "@", "-",
-// "+" or ":"), plus no whitespace. It mirrors revision.ValidateID's text.
-func validateID(id string) error {
-	var bad []string
-	for _, c := range "@-+:" {
-		if strings.ContainsRune(id, c) {
-			bad = append(bad, string(c))
-		}
-	}
-	if len(bad) > 0 {
-		sort.Strings(bad)
-		return fmt.Errorf("Character(s) '%s' not allowed in revision identifier '%s'", strings.Join(bad, ", "), id)
-	}
-	if strings.IndexFunc(id, unicode.IsSpace) >= 0 {
-		return fmt.Errorf("whitespace not allowed in revision identifier '%s'", id)
-	}
-	return nil
 }

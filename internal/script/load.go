@@ -29,7 +29,7 @@ type file struct {
 	fsys fs.FS
 	name string // path inside fsys
 	path string // what Revision.Path shows
-	os   bool   // path is an OS path (LoadOS)
+	dir  string // LoadOS: the file's OS directory; "" for Load
 }
 
 // Load reads the headers of every *.sql file in each location (a directory in
@@ -84,10 +84,13 @@ func LoadOS(dirs []string, recursive bool) (*Set, error) {
 			return nil, locationError(abs, err)
 		}
 		for _, n := range names {
-			p := filepath.Join(abs, filepath.FromSlash(n))
+			p := abs + string(filepath.Separator) + filepath.FromSlash(n)
+			if strings.HasSuffix(abs, string(filepath.Separator)) { // a root directory
+				p = filepath.Join(abs, filepath.FromSlash(n))
+			}
 			if !seen[p] {
 				seen[p] = true
-				files = append(files, file{fsys: fsys, name: n, path: p, os: true})
+				files = append(files, file{fsys: fsys, name: n, path: p, dir: filepath.Dir(p)})
 			}
 		}
 	}
@@ -116,14 +119,14 @@ func listSQL(fsys fs.FS, dir string, recursive bool) ([]string, error) {
 		}
 		if e.IsDir() {
 			if recursive {
-				subdirs = append(subdirs, path.Join(dir, name))
+				subdirs = append(subdirs, join(dir, name))
 			}
 			continue
 		}
 		if !strings.HasSuffix(name, ".sql") || e.Type()&(fs.ModeType&^fs.ModeSymlink) != 0 {
 			continue
 		}
-		out = append(out, path.Join(dir, name))
+		out = append(out, join(dir, name))
 	}
 	for _, sd := range subdirs {
 		names, err := listSQL(fsys, sd, true)
@@ -135,12 +138,31 @@ func listSQL(fsys fs.FS, dir string, recursive bool) ([]string, error) {
 	return out, nil
 }
 
+// join is path.Join for a clean dir and a plain name, without re-cleaning.
+func join(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return dir + "/" + name
+}
+
 // loadFiles reads the headers of files concurrently, keeping their order.
 func loadFiles(files []file) (*Set, error) {
 	s := &Set{files: files, revs: make([]*revision.Revision, len(files)), byID: make(map[string]int, len(files))}
 	errs := make([]error, len(files))
+	dirs := map[string]osDir{} // read-only once the workers start
+	for _, f := range files {
+		if _, ok := dirs[f.dir]; f.dir != "" && !ok {
+			dirs[f.dir] = openOSDir(f.dir)
+		}
+	}
+	defer func() {
+		for _, d := range dirs {
+			d.close()
+		}
+	}()
 	work := func(buf *[]byte, i int) {
-		s.revs[i], errs[i] = loadHeader(files[i], buf)
+		s.revs[i], errs[i] = loadHeader(files[i], dirs, buf)
 	}
 	// Reading is mostly system calls: a few more workers than processors
 	// keep them busy, and overlap the waits when the files are not cached.
@@ -179,17 +201,17 @@ func loadFiles(files []file) (*Set, error) {
 }
 
 // loadHeader reads f only as far as its header goes.
-func loadHeader(f file, buf *[]byte) (*revision.Revision, error) {
+func loadHeader(f file, dirs map[string]osDir, buf *[]byte) (*revision.Revision, error) {
 	var data []byte
 	var err error
-	if f.os && fastOSRead {
-		data, err = readHeaderOS(f.path, (*buf)[:0])
+	if d, ok := dirs[f.dir]; ok {
+		data, err = readHeaderOS(d, filepath.Base(f.path), f.path, (*buf)[:0])
 	} else {
 		data, err = readHeader(f.fsys, f.name, (*buf)[:0])
 	}
 	*buf = data
 	if err != nil {
-		return nil, fmt.Errorf("read revision file %s: %w", f.path, err)
+		return nil, fmt.Errorf("read revision file: %w", err) // err names the file
 	}
 	return ParseHeader(f.path, data)
 }
@@ -200,6 +222,11 @@ func readHeader(fsys fs.FS, name string, buf []byte) ([]byte, error) {
 		return buf, err
 	}
 	defer fh.Close()
+	return readHeaderFrom(fh, buf)
+}
+
+// readHeaderFrom reads r into buf until the header is complete.
+func readHeaderFrom(fh io.Reader, buf []byte) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			buf = slices.Grow(buf, max(cap(buf), 4096))

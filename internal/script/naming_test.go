@@ -55,6 +55,7 @@ func TestFileName(t *testing.T) {
 		{"%(slug).3s_%(rev)5.4s_%(slug)-10s_%(slug)10s", "add_ 1f3a_add_table _ add_table.sql"},
 		{"100%%_%(rev)s", "100%_1f3a9c2b7d4e.sql"},
 		{"%(month)05.3d", "00003.sql"},
+		{"%(slug)012s", "   add_table.sql"}, // Python ignores 0 for strings
 		{"%(month)-05d%(day)+05d", "3    +0007.sql"},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/internal/revision"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -313,7 +315,7 @@ func FuzzParseHeader(f *testing.F) {
 			}
 			return
 		}
-		if r.ID == "" || validateID(r.ID) != nil {
+		if r.ID == "" || revision.ValidateID(r.ID) != nil {
 			t.Fatalf("accepted id %q", r.ID)
 		}
 		// What Load reads (the header extent) must give the same revision.

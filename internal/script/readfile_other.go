@@ -1,13 +1,22 @@
-//go:build !(linux || darwin)
+//go:build !linux
 
 package script
 
-import "errors"
+import "os"
 
-// fastOSRead: no plain-syscall reader on this system; LoadOS reads through
-// os.DirFS like Load.
-const fastOSRead = false
+// Elsewhere LoadOS reads files through os.Open like Load.
 
-func readHeaderOS(string, []byte) ([]byte, error) {
-	return nil, errors.New("readHeaderOS: not available on this system")
+type osDir struct{}
+
+func openOSDir(string) osDir { return osDir{} }
+
+func (osDir) close() {}
+
+func readHeaderOS(_ osDir, _, path string, buf []byte) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	return readHeaderFrom(f, buf)
 }

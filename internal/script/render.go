@@ -39,7 +39,8 @@ const (
 const EmptyMessage = "empty message"
 
 // Render returns the bytes of a new revision file in the documented format.
-// Parse(Render(f)) gives back the same revision.
+// Parse(Render(f)) gives back the same revision. Render does not check the
+// ids and labels: ParseHeader on the result does.
 //
 // The message is cleaned the way Parse would read it back: line endings
 // become "\n", trailing blanks and surrounding blank lines go, and a line

@@ -21,8 +21,9 @@ type Statement struct {
 // are kept; fragments holding only comments yield no statement. CRLF line
 // endings are read as LF. Errors are *Error with Line set (Path empty).
 //
-// Section markers and "-- +retort no-transaction" belong to revision files
-// (Parse) and are an error here.
+// Annotation lines are found line by line before any SQL is read, as in a
+// revision file. Section markers and "-- +retort no-transaction" belong to
+// revision files (Parse) and are an error here.
 func Split(text string, firstLine int) ([]Statement, error) {
 	items, err := scanBody(stripCR(text), firstLine)
 	if err != nil {
@@ -273,6 +274,12 @@ const (
 	rsOther
 )
 
+// opener is a compound statement opened in a routine body.
+type opener struct {
+	kind string // BEGIN, CASE, IF, WHILE, LOOP, REPEAT or FOR
+	line int
+}
+
 type lexer struct {
 	src   string
 	mysql bool
@@ -287,8 +294,9 @@ type lexer struct {
 	firstLine   int
 	lastNonSemi int // end of its last token other than ';'
 	routine     routineState
-	depth       int // open BEGIN/CASE inside a routine
-	bodyLine    int // line of the outermost open BEGIN/CASE
+	openers     []opener // open compound statements of a routine body
+	prevKind    tokKind  // the body's previous token
+	prevWord    string
 	pendBegin   bool
 	pendEnd     bool
 	pendLine    int
@@ -337,7 +345,8 @@ func (l *lexer) resetStatement() {
 	l.first = -1
 	l.lastNonSemi = -1
 	l.routine = rsStart
-	l.depth = 0
+	l.openers = l.openers[:0]
+	l.prevKind, l.prevWord = tkPunct, ""
 	l.pendBegin, l.pendEnd = false, false
 }
 
@@ -558,7 +567,7 @@ func (l *lexer) semicolon(start, line int) error {
 	}
 	if l.routine == rsRoutine {
 		l.bodyToken(tkSemi, ";", line)
-		if l.depth > 0 {
+		if len(l.openers) > 0 {
 			return nil // inside BEGIN … END
 		}
 	}
@@ -628,26 +637,35 @@ func (l *lexer) detectRoutine(kind tokKind, word string) {
 	}
 }
 
-// bodyToken tracks BEGIN … END and CASE … END nesting inside a routine, so
-// that a ';' inside the body does not end the statement. BEGIN followed by
-// ';', TRANSACTION or WORK starts a transaction, not a body; END IF, END
-// LOOP, END WHILE, END REPEAT and END FOR close constructs that are not
-// counted.
+// bodyToken tracks the compound statements of a routine body — BEGIN …
+// END, CASE … END [CASE], and IF, WHILE, LOOP, REPEAT and FOR … END <kind>
+// where a statement starts — so that a ';' inside the body does not end the
+// statement. BEGIN followed by ';', TRANSACTION or WORK starts a
+// transaction, not a body.
+//
+// The openers are kept on a stack and an END closes the nearest opener of
+// its kind (END IF the nearest IF, a bare END the nearest BEGIN or CASE), so
+// that an opener missed or wrongly seen cannot unbalance the rest.
 func (l *lexer) bodyToken(kind tokKind, word string, line int) {
+	prevKind, prevWord := l.prevKind, l.prevWord
+	l.prevKind, l.prevWord = kind, word
+	afterParen := prevKind == tkPunct && prevWord == ")" // the body after "p()"; "(…) FOR UPDATE" is no loop
+	stmtStart := prevKind == tkSemi || afterParen || prevKind == tkPunct && prevWord == ":" ||
+		prevKind == tkWord && oneOf(prevWord, "BEGIN", "THEN", "ELSE", "DO", "LOOP", "REPEAT", "ROW", "ATOMIC")
 	if l.pendBegin {
 		l.pendBegin = false
 		if !(kind == tkSemi || kind == tkWord && oneOf(word, "TRANSACTION", "WORK", "DEFERRED", "IMMEDIATE", "EXCLUSIVE")) {
-			l.open(l.pendLine)
+			l.open("BEGIN", l.pendLine)
 		}
 	}
 	if l.pendEnd {
 		l.pendEnd = false
-		if !(kind == tkWord && oneOf(word, "IF", "LOOP", "WHILE", "REPEAT", "FOR")) {
-			l.close()
-			if kind == tkWord && strings.EqualFold(word, "CASE") {
-				return // END CASE
-			}
+		if kind == tkWord && oneOf(word, "IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE") {
+			l.close(strings.ToUpper(word))
+			l.prevWord = "" // END LOOP is no LOOP that starts a body
+			return // END IF, END LOOP, …: the word closes, it does not open
 		}
+		l.close("")
 	}
 	if kind != tkWord {
 		return
@@ -656,22 +674,29 @@ func (l *lexer) bodyToken(kind tokKind, word string, line int) {
 	case strings.EqualFold(word, "BEGIN"):
 		l.pendBegin, l.pendLine = true, line
 	case strings.EqualFold(word, "CASE"):
-		l.open(line)
+		l.open("CASE", line)
 	case strings.EqualFold(word, "END"):
 		l.pendEnd = true
+	case stmtStart && oneOf(word, "IF", "WHILE", "LOOP", "REPEAT"),
+		stmtStart && !afterParen && strings.EqualFold(word, "FOR"):
+		l.open(strings.ToUpper(word), line)
 	}
 }
 
-func (l *lexer) open(line int) {
-	if l.depth == 0 {
-		l.bodyLine = line
-	}
-	l.depth++
+// open pushes a compound statement opener.
+func (l *lexer) open(kind string, line int) {
+	l.openers = append(l.openers, opener{kind, line})
 }
 
-func (l *lexer) close() {
-	if l.depth > 0 {
-		l.depth--
+// close pops the nearest opener of kind ("" : the nearest BEGIN or CASE),
+// with everything opened after it; without one it does nothing.
+func (l *lexer) close(kind string) {
+	for i := len(l.openers) - 1; i >= 0; i-- {
+		k := l.openers[i].kind
+		if k == kind || kind == "" && (k == "BEGIN" || k == "CASE") {
+			l.openers = l.openers[:i]
+			return
+		}
 	}
 }
 
@@ -680,16 +705,16 @@ func (l *lexer) endStatement() error {
 	if l.routine == rsRoutine {
 		if l.pendBegin {
 			l.pendBegin = false
-			l.open(l.pendLine)
+			l.open("BEGIN", l.pendLine)
 		}
 		if l.pendEnd {
 			l.pendEnd = false
-			l.close()
+			l.close("")
 		}
-		if l.depth > 0 {
-			return l.errorf(l.bodyLine, "the body opened here (BEGIN or CASE) has no matching END "+
-				"before the statement ends; add the END, or wrap the whole statement in %s / %s",
-				annotStatementBegin, annotStatementEnd)
+		if len(l.openers) > 0 {
+			o := l.openers[0]
+			return l.errorf(o.line, "the %s opened here has no matching END before the statement ends; "+
+				"add the END, or wrap the whole statement in %s / %s", o.kind, annotStatementBegin, annotStatementEnd)
 		}
 	}
 	if l.first >= 0 && l.lastNonSemi > l.first {

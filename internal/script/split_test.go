@@ -60,6 +60,14 @@ var splitCases = []struct {
 		[]st{{"CREATE DEFINER=`root`@`localhost` PROCEDURE p(IN n INT)\nBEGIN\n  DECLARE i INT DEFAULT 0;\n  WHILE i < n DO\n    IF i = 2 THEN\n      SET i = i + 1;\n    END IF;\n    SET i = i + 1;\n  END WHILE;\n  lbl: LOOP\n    LEAVE lbl;\n  END LOOP lbl;\n  CASE n WHEN 1 THEN SELECT 1; ELSE BEGIN END; END CASE;\nEND", 1}, {"CALL p(3)", 15}}},
 	{"mysql definer forms", "CREATE OR REPLACE DEFINER = root@localhost TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; SET NEW.y = 2; END;\nCREATE DEFINER=CURRENT_USER() FUNCTION f() RETURNS INT DETERMINISTIC BEGIN RETURN 1; END;",
 		[]st{{"CREATE OR REPLACE DEFINER = root@localhost TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; SET NEW.y = 2; END", 1}, {"CREATE DEFINER=CURRENT_USER() FUNCTION f() RETURNS INT DETERMINISTIC BEGIN RETURN 1; END", 2}}},
+	{"mysql trigger whose body is one IF", "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW IF NEW.x < 0 THEN SET NEW.x = 0; ELSEIF NEW.x > 9 THEN SET NEW.x = 9; END IF;\nSELECT 1;",
+		[]st{{"CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW IF NEW.x < 0 THEN SET NEW.x = 0; ELSEIF NEW.x > 9 THEN SET NEW.x = 9; END IF", 1}, {"SELECT 1", 2}}},
+	{"mysql procedure whose body is a loop", "CREATE PROCEDURE p() l: LOOP SELECT 1; LEAVE l; END LOOP l;\nCREATE PROCEDURE q() WHILE 0 DO SELECT IF(1, 2, 3); END WHILE;\nCREATE PROCEDURE r() REPEAT SET @x = REPEAT('a', 2); UNTIL 1 END REPEAT;",
+		[]st{{"CREATE PROCEDURE p() l: LOOP SELECT 1; LEAVE l; END LOOP l", 1}, {"CREATE PROCEDURE q() WHILE 0 DO SELECT IF(1, 2, 3); END WHILE", 2}, {"CREATE PROCEDURE r() REPEAT SET @x = REPEAT('a', 2); UNTIL 1 END REPEAT", 3}}},
+	{"routine body with FOR UPDATE, IF() and IF EXISTS", "CREATE PROCEDURE p() BEGIN SELECT * FROM t WHERE (id = 1) FOR UPDATE; SET @a = IF(1, 2, 3); DROP TABLE IF EXISTS x; END;\nSELECT 2;",
+		[]st{{"CREATE PROCEDURE p() BEGIN SELECT * FROM t WHERE (id = 1) FOR UPDATE; SET @a = IF(1, 2, 3); DROP TABLE IF EXISTS x; END", 1}, {"SELECT 2", 2}}},
+	{"mariadb FOR loop", "CREATE PROCEDURE p() BEGIN FOR i IN 1..3 DO INSERT INTO t VALUES (i); END FOR; END;\nSELECT 3;",
+		[]st{{"CREATE PROCEDURE p() BEGIN FOR i IN 1..3 DO INSERT INTO t VALUES (i); END FOR; END", 1}, {"SELECT 3", 2}}},
 	{"mysql function without body block", "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1;\nSELECT f();",
 		[]st{{"CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1", 1}, {"SELECT f()", 2}}},
 	{"mysql event", "CREATE EVENT e ON SCHEDULE EVERY 1 HOUR DO BEGIN DELETE FROM a; DELETE FROM b; END;\nSELECT 1;",
@@ -134,7 +142,7 @@ func TestSplitErrors(t *testing.T) {
 			"line 2: unterminated dollar-quoted string: $$ opened here is never closed"},
 		{"annotation lines end a comment", "/*\n-- +retort StatementBegin\n*/ SELECT 1;\n-- +retort StatementEnd", "line 1: unterminated /* comment: add the closing */"},
 		{"marker in Split", "SELECT 1;\n-- +retort downgrade\n", "line 2: -- +retort downgrade belongs in a revision file, not in a single section's SQL"},
-		{"unclosed trigger body", "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  UPDATE b SET n = 1;\n", "line 2: the body opened here (BEGIN or CASE) has no matching END before the statement ends; add the END, or wrap the whole statement in -- +retort StatementBegin / -- +retort StatementEnd"},
+		{"unclosed trigger body", "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  UPDATE b SET n = 1;\n", "line 2: the BEGIN opened here has no matching END before the statement ends; add the END, or wrap the whole statement in -- +retort StatementBegin / -- +retort StatementEnd"},
 		{"DELIMITER", "DELIMITER //\nCREATE PROCEDURE p() BEGIN END//\n", "line 1: DELIMITER is a command of the mysql client, not SQL: remove it (BEGIN … END bodies of CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT stay whole without it), or wrap the statement in -- +retort StatementBegin / -- +retort StatementEnd"},
 	}
 	for _, tt := range tests {

@@ -321,3 +321,36 @@ func (t *Tables) Ensure(ctx context.Context, q Querier) (created bool, err error
 	}
 	return true, nil
 }
+
+// Replace deletes rows gone and inserts rows added, in two statements,
+// checking that every row to delete was there.
+func (t *Tables) Replace(ctx context.Context, q Querier, gone, added []string) error {
+	if len(gone) > 0 {
+		lits := make([]string, len(gone))
+		for i, g := range gone {
+			lits[i] = t.D.QuoteString(g)
+		}
+		s := "DELETE FROM " + t.Qualified() + " WHERE version_num IN (" + strings.Join(lits, ", ") + ")"
+		res, err := q.ExecContext(ctx, s)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		} else if n != int64(len(gone)) {
+			return fmt.Errorf("version table %s changed during the run: expected to delete %d row(s) (%s), %d found: %w",
+				t.Name, len(gone), strings.Join(gone, ", "), n, ErrRowCount)
+		}
+	}
+	if len(added) > 0 {
+		vals := make([]string, len(added))
+		for i, a := range added {
+			vals[i] = "(" + t.D.QuoteString(a) + ")"
+		}
+		s := "INSERT INTO " + t.Qualified() + " (version_num) VALUES " + strings.Join(vals, ", ")
+		if _, err := q.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		}
+	}
+	return nil
+}

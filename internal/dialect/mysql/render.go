@@ -74,7 +74,7 @@ func agColumnDef(t *schema.Table, c *schema.Column) string {
 			b.WriteString(" NULL")
 		}
 		if c.Default != "" {
-			if agLiteralDefault(c.Default) {
+			if agLiteralDefault(c.Default) || strings.HasPrefix(c.Default, "(") && strings.HasSuffix(c.Default, ")") {
 				b.WriteString(" DEFAULT " + c.Default)
 			} else {
 				b.WriteString(" DEFAULT (" + c.Default + ")")
@@ -225,8 +225,8 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), "drops column "+to.Name+"."+c.Column.Name+" and its data")
 	case *schema.ModifyColumn:
 		review := ""
-		if c.Change.Is(schema.ChangeType) {
-			review = fmt.Sprintf("changes the type of %s.%s from %s to %s: rewrites the table, and fails or truncates if values do not fit", to.Name, c.To.Name, c.From.Type.SQL, c.To.Type.SQL)
+		if c.Change.Is(schema.ChangeType) && !agWidens(c.From.Type, c.To.Type) {
+			review = fmt.Sprintf("changes the type of %s.%s from %s to %s: fails or truncates if existing values do not fit", to.Name, c.To.Name, c.From.Type.SQL, c.To.Type.SQL)
 		} else if c.Change.Is(schema.ChangeNull) && !c.To.Nullable {
 			review = "sets NOT NULL on " + to.Name + "." + c.To.Name + ": fails if it holds NULLs"
 		}
@@ -262,6 +262,13 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 		}
 		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Check.Name)+" CHECK ("+c.Check.Expr+")", "fails if existing rows violate the check")
 	case *schema.DropCheck:
+		if c.Check.Column != "" {
+			// A column-level check goes with its column's definition.
+			if col := to.Column(c.Check.Column); col != nil {
+				r.add(alter+"MODIFY COLUMN "+agColumnDef(to, col), "")
+			}
+			return nil
+		}
 		r.add(alter+"DROP CONSTRAINT "+agQuote(c.Check.Name), "")
 	case *schema.RenameConstraint:
 		return r.renameConstraint(from, to, c)

@@ -106,3 +106,39 @@ func agLiteralDefault(d string) bool {
 	}
 	return false
 }
+
+// agWidens reports whether every value of from fits in to unchanged.
+func agWidens(from, to schema.Type) bool {
+	if from.Unsigned != to.Unsigned && !(to.Unsigned == false && from.Unsigned && to.Name != from.Name) {
+		return false
+	}
+	rank := map[string]int{"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4, "bigint": 5}
+	if rank[from.Name] > 0 && rank[to.Name] > 0 {
+		if from.Unsigned && !to.Unsigned {
+			return rank[to.Name] > rank[from.Name]
+		}
+		return rank[to.Name] >= rank[from.Name]
+	}
+	switch from.Name {
+	case "varchar", "char":
+		return (to.Name == "varchar" && to.Length >= from.Length) || to.Name == "text" && from.Length <= 16383 || to.Name == "mediumtext" || to.Name == "longtext"
+	case "decimal":
+		return to.Name == "decimal" && to.Scale >= from.Scale && to.Precision-to.Scale >= from.Precision-from.Scale
+	case "text":
+		return to.Name == "mediumtext" || to.Name == "longtext"
+	case "enum", "set":
+		if to.Name != from.Name {
+			return false
+		}
+		i := 0
+		for _, v := range to.Values {
+			if i < len(from.Values) && from.Values[i] == v {
+				i++
+			}
+		}
+		return i == len(from.Values)
+	case "datetime", "timestamp", "time":
+		return to.Name == from.Name && to.Precision >= from.Precision
+	}
+	return false
+}

@@ -524,15 +524,19 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 			s += ` COLLATE "default"`
 		}
 		review := ""
+		if m.Change.Is(schema.ChangeType) && !agWidens(f.Type, t.Type) {
+			review = fmt.Sprintf("changes the type of %s from %s to %s: fails or loses data if existing values do not fit", q, f.Type.SQL, t.Type.SQL)
+		}
 		if m.Change.Is(schema.ChangeType) {
-			review = fmt.Sprintf("changes the type of %s from %s to %s: may rewrite the table, and fails or loses precision if values do not fit", q, f.Type.SQL, t.Type.SQL)
 			if agNeedsUsing(f.Type, t.Type) {
 				cast := agQuote(t.Name) + "::" + t.Type.SQL
-				if f.Type.Name != "text" && f.Type.Array == 0 && t.Type.Array == 0 && agTypeCategory(t.Type.Name) != "number" {
+				direct := f.Type.Array > 0 || t.Type.Array > 0 || agTypeCategory(f.Type.Name) == "string" ||
+					(agTypeCategory(f.Type.Name) == "number" || f.Type.Name == "boolean") && (agTypeCategory(t.Type.Name) == "number" || t.Type.Name == "boolean")
+				if !direct {
 					cast = agQuote(t.Name) + "::text::" + t.Type.SQL
 				}
 				s += " USING " + cast
-				review += "; the USING cast may fail on existing data"
+				review = fmt.Sprintf("changes the type of %s from %s to %s with USING %s: the cast fails on values it cannot convert", q, f.Type.SQL, t.Type.SQL, cast)
 			}
 		}
 		r.add(s, review)
@@ -645,8 +649,11 @@ func (r *agRenderer) modifyEnum(c *schema.ModifyEnum) error {
 			}
 		} else {
 			old := agQualify(c.To.Schema, c.To.Name+"__retort_old")
-			r.add(fmt.Sprintf("ALTER TYPE %s RENAME TO %s", name, agQuote(c.To.Name+"__retort_old")),
-				fmt.Sprintf("recreates enum type %s to remove or reorder values: fails if a column holds a value that is gone", schema.QualifiedName(c.To.Schema, c.To.Name)))
+			why := fmt.Sprintf("recreates enum type %s to remove or reorder values, rewriting the columns that use it: fails if a column holds a value that is gone", schema.QualifiedName(c.To.Schema, c.To.Name))
+			if agIsSubsequence(c.From.Values, c.To.Values) {
+				why = fmt.Sprintf("recreates enum type %s, rewriting the columns that use it, because this migration uses its new values (PostgreSQL cannot use values added by ALTER TYPE … ADD VALUE in the same transaction)", schema.QualifiedName(c.To.Schema, c.To.Name))
+			}
+			r.add(fmt.Sprintf("ALTER TYPE %s RENAME TO %s", name, agQuote(c.To.Name+"__retort_old")), why)
 			vals := make([]string, len(c.To.Values))
 			for i, v := range c.To.Values {
 				vals[i] = agString(v)

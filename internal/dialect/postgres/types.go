@@ -139,3 +139,35 @@ func agString(s string) string {
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
+
+// agWidens reports whether every value of from fits in to unchanged, so a
+// type change needs no review.
+func agWidens(from, to schema.Type) bool {
+	if from.Array != to.Array {
+		return false
+	}
+	rank := map[string]int{"smallint": 1, "integer": 2, "bigint": 3}
+	if rank[from.Name] > 0 && rank[to.Name] > 0 {
+		return rank[to.Name] >= rank[from.Name]
+	}
+	if rank[from.Name] > 0 && to.Name == "numeric" && to.Precision == 0 {
+		return true
+	}
+	switch from.Name {
+	case "character varying":
+		return to.Name == "text" || to.Name == "character varying" && (to.Length == 0 || from.Length > 0 && to.Length >= from.Length)
+	case "character":
+		return to.Name == "text"
+	case "numeric":
+		if to.Name != "numeric" {
+			return false
+		}
+		if to.Precision == 0 {
+			return true
+		}
+		return from.Precision > 0 && to.Scale >= from.Scale && to.Precision-to.Scale >= from.Precision-from.Scale
+	case "real":
+		return to.Name == "double precision"
+	}
+	return false
+}

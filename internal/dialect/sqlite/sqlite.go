@@ -51,15 +51,9 @@ func (*Dialect) Begin() string { return "BEGIN IMMEDIATE" }
 // to their connection and need no lock. The connection also gets a busy
 // timeout so the run's own transactions wait for other writers instead of
 // failing at once.
-func (*Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.LockOptions) (dialect.Unlock, error) {
-	var busy int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&busy); err != nil {
+func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.LockOptions) (dialect.Unlock, error) {
+	if err := d.PrepareConn(ctx, conn); err != nil {
 		return nil, fmt.Errorf("take the migration lock: %w", err)
-	}
-	if busy == 0 {
-		if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
-			return nil, fmt.Errorf("take the migration lock: %w", err)
-		}
 	}
 	path, err := FilePath(ctx, conn)
 	if err != nil {
@@ -104,6 +98,23 @@ func (*Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.
 		return nil
 	}, nil
 }
+
+// PrepareConn implements dialect.ConnPreparer: a connection without a busy
+// timeout gets one of 10s, so it waits for other writers' transactions.
+func (*Dialect) PrepareConn(ctx context.Context, conn *sql.Conn) error {
+	var busy int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&busy); err != nil {
+		return err
+	}
+	if busy == 0 {
+		if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var _ dialect.ConnPreparer = (*Dialect)(nil)
 
 // FilePath returns the main database's file path ("" for in-memory).
 func FilePath(ctx context.Context, conn *sql.Conn) (string, error) {

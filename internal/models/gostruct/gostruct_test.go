@@ -243,3 +243,19 @@ func asList(err error, out *gostruct.ErrorList) bool {
 	}
 	return ok
 }
+
+func BenchmarkLoadAndRender(b *testing.B) {
+	for _, dir := range []string{"internal/gormfixture", "testdata/models/shop"} {
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			for b.Loop() {
+				m, err := gostruct.Load(dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := m.DDL(gostruct.Postgres); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -17,6 +17,9 @@ import (
 
 var commonInitialisms = []string{"API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SSH", "TLS", "TTL", "UID", "UI", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XSRF", "XSS"}
 
+// initialisms is read-only after package initialization.
+var initialisms = initialismsReplacer()
+
 func initialismsReplacer() *strings.Replacer {
 	pairs := make([]string, 0, 2*len(commonInitialisms))
 	for _, s := range commonInitialisms {
@@ -30,7 +33,7 @@ func snakeName(name string) string {
 	if name == "" {
 		return ""
 	}
-	value := initialismsReplacer().Replace(name)
+	value := initialisms.Replace(name)
 	var buf strings.Builder
 	var lastCase, nextCase, nextNumber bool
 	curCase := value[0] <= 'Z' && value[0] >= 'A'

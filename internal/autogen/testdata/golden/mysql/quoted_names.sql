@@ -3,7 +3,8 @@ CREATE TABLE `User` (
     `ID` int(11) NOT NULL,
     `order_id` int(11),
     PRIMARY KEY (`ID`),
-    KEY `order_id` (`order_id`)
+    KEY `order_id` (`order_id`),
+    CONSTRAINT `User_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `order` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
 ALTER TABLE `order` ADD COLUMN `Group Name` varchar(5);
@@ -13,11 +14,7 @@ ALTER TABLE `order` MODIFY COLUMN `select` varchar(20);
 
 CREATE INDEX `Ix Order` ON `order` (`select`);
 
-ALTER TABLE `User` ADD CONSTRAINT `User_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `order` (`id`);
-
 -- downgrade
-ALTER TABLE `User` DROP FOREIGN KEY `User_ibfk_1`;
-
 DROP INDEX `Ix Order` ON `order`;
 
 -- REVIEW: changes the type of order.select from varchar(20) to varchar(10): rewrites the table, and fails or truncates if values do not fit

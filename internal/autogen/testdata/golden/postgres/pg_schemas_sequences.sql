@@ -12,21 +12,18 @@ CREATE TABLE billing.invoice (
     no integer DEFAULT nextval('billing.invoice_no'::regclass) NOT NULL,
     t_id integer,
     PRIMARY KEY (id),
-    CONSTRAINT invoice_no_key UNIQUE (no)
+    CONSTRAINT invoice_no_key UNIQUE (no),
+    CONSTRAINT invoice_t_id_fkey FOREIGN KEY (t_id) REFERENCES t (id)
 );
 
 CREATE INDEX ix_invoice_t ON billing.invoice (t_id);
 
 ALTER TABLE t ADD COLUMN n bigint DEFAULT nextval('counter'::regclass);
 
-ALTER TABLE billing.invoice ADD CONSTRAINT invoice_t_id_fkey FOREIGN KEY (t_id) REFERENCES t (id);
-
 DROP SEQUENCE gone_seq;
 
 -- downgrade
 CREATE SEQUENCE gone_seq;
-
-ALTER TABLE billing.invoice DROP CONSTRAINT invoice_t_id_fkey;
 
 -- REVIEW: drops column t.n and its data
 ALTER TABLE t DROP COLUMN n;

@@ -2,7 +2,8 @@
 CREATE TABLE "User" (
     "ID" integer NOT NULL,
     order_id integer,
-    PRIMARY KEY ("ID")
+    PRIMARY KEY ("ID"),
+    CONSTRAINT "User_order_id_fkey" FOREIGN KEY (order_id) REFERENCES "order" (id)
 );
 
 ALTER TABLE "order" ADD COLUMN "Group Name" character varying(5);
@@ -12,11 +13,7 @@ ALTER TABLE "order" ALTER COLUMN "select" TYPE character varying(20);
 
 CREATE INDEX "Ix Order" ON "order" ("select");
 
-ALTER TABLE "User" ADD CONSTRAINT "User_order_id_fkey" FOREIGN KEY (order_id) REFERENCES "order" (id);
-
 -- downgrade
-ALTER TABLE "User" DROP CONSTRAINT "User_order_id_fkey";
-
 DROP INDEX "Ix Order";
 
 -- REVIEW: changes the type of order.select from character varying(20) to character varying(10): may rewrite the table, and fails or loses precision if values do not fit

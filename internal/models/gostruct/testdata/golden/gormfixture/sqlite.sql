@@ -42,7 +42,7 @@ CREATE TABLE "users" (
   "name" text NOT NULL,
   "age" integer,
   "email" text,
-  "nick" text DEFAULT 'anon',
+  "nick" text DEFAULT "anon",
   "active" numeric DEFAULT true,
   "balance" real,
   "rating" real,
@@ -67,7 +67,7 @@ CREATE TABLE "orders" (
   "id" integer PRIMARY KEY AUTOINCREMENT,
   "buyer_id" integer,
   "total" real,
-  "status" text DEFAULT 'new',
+  "status" text DEFAULT "new",
   "created_at" datetime,
   "updated_at" integer,
   CONSTRAINT "fk_orders_buyer" FOREIGN KEY ("buyer_id") REFERENCES "users" ("id") ON DELETE RESTRICT
@@ -76,7 +76,7 @@ CREATE INDEX "idx_orders_status" ON "orders" ("status");
 CREATE TABLE "profiles" (
   "id" integer PRIMARY KEY AUTOINCREMENT,
   "user_id" integer NOT NULL,
-  "theme" text DEFAULT 'light',
+  "theme" text DEFAULT "light",
   CONSTRAINT "fk_users_profile" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT "theme_ok" CHECK (theme <> '')
 );

@@ -1,0 +1,374 @@
+package autogen_test
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/internal/testutil"
+)
+
+// TestRoundTripRandom runs the round trip over generated pairs: a random
+// schema and a random mutation of it. A failure prints both SQL texts, ready
+// to become a case under testdata/roundtrip.
+func TestRoundTripRandom(t *testing.T) {
+	t.Parallel()
+	seeds := 60
+	if testing.Short() {
+		seeds = 3
+	}
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			for seed := 1; seed <= seeds; seed++ {
+				t.Run(fmt.Sprint(seed), func(t *testing.T) {
+					t.Parallel()
+					g := newGen(d, int64(seed))
+					cur := g.schema()
+					des := g.mutate(cur)
+					curSQL, desSQL := g.sql(cur), g.sql(des)
+					defer func() {
+						if t.Failed() {
+							t.Logf("-- current.sql --\n%s\n-- desired.sql --\n%s", curSQL, desSQL)
+						}
+					}()
+					if curSQL == desSQL {
+						t.Skip("no mutation")
+					}
+					roundTrip(t, d, curSQL, desSQL)
+				})
+			}
+		})
+	}
+}
+
+type gcol struct {
+	name, typ, def string
+	notNull        bool
+}
+
+type gtable struct {
+	name    string
+	cols    []gcol
+	idx     []gidx
+	checks  []gcheck
+	fks     []gfk
+	uniques []gidx
+}
+
+type gidx struct {
+	name   string
+	cols   []string
+	unique bool
+}
+
+type gcheck struct{ name, col string }
+
+type gfk struct{ name, col, ref, onDelete string }
+
+type gen struct {
+	d string
+	r *rand.Rand
+	n int
+}
+
+func newGen(d string, seed int64) *gen { return &gen{d: d, r: rand.New(rand.NewSource(seed))} }
+
+func (g *gen) types() []string {
+	switch g.d {
+	case testutil.Postgres:
+		return []string{"integer", "bigint", "smallint", "text", "varchar(20)", "varchar(100)", "numeric(10,2)", "boolean", "date",
+			"timestamp", "timestamptz", "jsonb", "uuid", "double precision", "bytea", "char(3)"}
+	case testutil.MySQL:
+		return []string{"int", "bigint", "smallint", "tinyint(1)", "varchar(20)", "varchar(100)", "text", "decimal(10,2)", "date",
+			"datetime", "double", "char(3)", "enum('a','b')"}
+	}
+	return []string{"INTEGER", "TEXT", "REAL", "NUMERIC", "BLOB", "VARCHAR(20)", "BOOLEAN", "DATETIME"}
+}
+
+func (g *gen) intType(t string) bool {
+	l := strings.ToLower(t)
+	return l == "integer" || l == "bigint" || l == "smallint" || l == "int"
+}
+
+func (g *gen) indexable(t string) bool {
+	l := strings.ToLower(t)
+	if g.d == testutil.MySQL {
+		return l != "text" && l != "blob"
+	}
+	return l != "jsonb" && l != "json"
+}
+
+func (g *gen) defaultFor(t string) string {
+	l := strings.ToLower(t)
+	switch {
+	case g.intType(t) || strings.HasPrefix(l, "numeric") || strings.HasPrefix(l, "decimal") || l == "real" || l == "double" || l == "double precision":
+		return []string{"0", "1", "42"}[g.r.Intn(3)]
+	case strings.HasPrefix(l, "varchar") || l == "text" || strings.HasPrefix(l, "char"):
+		if g.d == testutil.MySQL && l == "text" {
+			return ""
+		}
+		return []string{"'x'", "'abc'", "''"}[g.r.Intn(3)]
+	case l == "boolean":
+		if g.d == testutil.SQLite {
+			return "0"
+		}
+		return []string{"true", "false"}[g.r.Intn(2)]
+	case l == "tinyint(1)":
+		return "1"
+	case l == "date":
+		return "'2020-01-02'"
+	case strings.HasPrefix(l, "enum"):
+		return "'a'"
+	}
+	return ""
+}
+
+func (g *gen) name(prefix string) string {
+	g.n++
+	return fmt.Sprintf("%s%d", prefix, g.n)
+}
+
+func (g *gen) column() gcol {
+	ts := g.types()
+	c := gcol{name: g.name("c"), typ: ts[g.r.Intn(len(ts))]}
+	if g.r.Intn(3) == 0 {
+		c.def = g.defaultFor(c.typ)
+	}
+	c.notNull = g.r.Intn(3) == 0 && c.def != ""
+	return c
+}
+
+func (g *gen) table(others []*gtable) *gtable {
+	t := &gtable{name: g.name("t"), cols: []gcol{{name: "id", typ: g.idType(), notNull: true}}}
+	for i := 0; i < 1+g.r.Intn(4); i++ {
+		t.cols = append(t.cols, g.column())
+	}
+	g.decorate(t, others)
+	return t
+}
+
+func (g *gen) idType() string {
+	if g.d == testutil.SQLite {
+		return "INTEGER"
+	}
+	if g.d == testutil.MySQL {
+		return "int"
+	}
+	return "integer"
+}
+
+// decorate adds random indexes, uniques, checks and foreign keys.
+func (g *gen) decorate(t *gtable, others []*gtable) {
+	for _, c := range t.cols[1:] {
+		switch g.r.Intn(8) {
+		case 0:
+			if g.indexable(c.typ) {
+				t.idx = append(t.idx, gidx{name: g.name("ix_"), cols: []string{c.name}, unique: g.r.Intn(2) == 0})
+			}
+		case 1:
+			if g.intType(c.typ) {
+				t.checks = append(t.checks, gcheck{name: g.name("ck_"), col: c.name})
+			}
+		case 2:
+			if g.indexable(c.typ) && g.d != testutil.MySQL {
+				t.uniques = append(t.uniques, gidx{name: g.name("uq_"), cols: []string{c.name}})
+			}
+		}
+	}
+	if len(others) > 0 && g.r.Intn(2) == 0 {
+		ref := others[g.r.Intn(len(others))]
+		col := gcol{name: ref.name + "_id", typ: g.idType()}
+		if t.col(col.name) < 0 {
+			t.cols = append(t.cols, col)
+			t.fks = append(t.fks, gfk{name: g.name("fk_"), col: col.name, ref: ref.name, onDelete: []string{"", "CASCADE", "SET NULL"}[g.r.Intn(3)]})
+		}
+	}
+}
+
+func (t *gtable) col(name string) int {
+	for i, c := range t.cols {
+		if c.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (g *gen) schema() []*gtable {
+	var ts []*gtable
+	for i := 0; i < 2+g.r.Intn(3); i++ {
+		ts = append(ts, g.table(ts))
+	}
+	return ts
+}
+
+func clone(ts []*gtable) []*gtable {
+	var out []*gtable
+	for _, t := range ts {
+		c := *t
+		c.cols = append([]gcol(nil), t.cols...)
+		c.idx = append([]gidx(nil), t.idx...)
+		c.checks = append([]gcheck(nil), t.checks...)
+		c.fks = append([]gfk(nil), t.fks...)
+		c.uniques = append([]gidx(nil), t.uniques...)
+		out = append(out, &c)
+	}
+	return out
+}
+
+// mutate applies a few random changes and removes what they break.
+func (g *gen) mutate(cur []*gtable) []*gtable {
+	ts := clone(cur)
+	for i := 0; i < 1+g.r.Intn(4); i++ {
+		t := ts[g.r.Intn(len(ts))]
+		switch g.r.Intn(11) {
+		case 0:
+			ts = append(ts, g.table(ts))
+		case 1:
+			if len(ts) > 1 {
+				k := g.r.Intn(len(ts))
+				ts = append(ts[:k], ts[k+1:]...)
+			}
+		case 2:
+			t.cols = append(t.cols, g.column())
+		case 3:
+			if len(t.cols) > 2 {
+				k := 1 + g.r.Intn(len(t.cols)-1)
+				t.cols = append(t.cols[:k], t.cols[k+1:]...)
+			}
+		case 4:
+			k := 1 + g.r.Intn(len(t.cols)-1)
+			if strings.HasSuffix(t.cols[k].name, "_id") {
+				break
+			}
+			ty := g.types()
+			t.cols[k].typ = ty[g.r.Intn(len(ty))]
+			t.cols[k].def = ""
+			t.cols[k].notNull = false
+		case 5:
+			k := 1 + g.r.Intn(len(t.cols)-1)
+			if strings.HasSuffix(t.cols[k].name, "_id") {
+				break
+			}
+			t.cols[k].def = g.defaultFor(t.cols[k].typ)
+			t.cols[k].notNull = t.cols[k].def != "" && !t.cols[k].notNull
+		case 6:
+			t.idx, t.checks, t.uniques = nil, nil, nil
+			g.decorate(t, nil)
+		case 7:
+			if len(t.idx) > 0 {
+				t.idx[0].name = g.name("ix_renamed_")
+			}
+		case 8:
+			if len(t.fks) > 0 {
+				t.fks[0].onDelete = []string{"", "CASCADE", "SET NULL"}[g.r.Intn(3)]
+			} else {
+				g.decorate(t, ts)
+			}
+		case 9:
+			if len(t.checks) > 0 {
+				t.checks[0].name = g.name("ck_renamed_")
+			}
+		case 10:
+			if len(t.uniques) > 0 {
+				t.uniques[0].name = g.name("uq_renamed_")
+			}
+		}
+	}
+	// Drop what no longer holds.
+	names := map[string]bool{}
+	for _, t := range ts {
+		names[t.name] = true
+	}
+	for _, t := range ts {
+		var fks []gfk
+		for _, fk := range t.fks {
+			if names[fk.ref] && t.col(fk.col) >= 0 {
+				fks = append(fks, fk)
+			}
+		}
+		t.fks = fks
+		keep := func(list []gidx) []gidx {
+			var out []gidx
+			for _, x := range list {
+				if i := t.col(x.cols[0]); i >= 0 && g.indexable(t.cols[i].typ) {
+					out = append(out, x)
+				}
+			}
+			return out
+		}
+		t.idx, t.uniques = keep(t.idx), keep(t.uniques)
+		var cks []gcheck
+		for _, c := range t.checks {
+			if i := t.col(c.col); i >= 0 && g.intType(t.cols[i].typ) {
+				cks = append(cks, c)
+			}
+		}
+		t.checks = cks
+	}
+	return ts
+}
+
+func (g *gen) q(name string) string {
+	if g.d == testutil.MySQL {
+		return "`" + name + "`"
+	}
+	return `"` + name + `"`
+}
+
+// sql writes tables in an order where referenced tables come first.
+func (g *gen) sql(ts []*gtable) string {
+	var b strings.Builder
+	for _, t := range ts {
+		var lines []string
+		for _, c := range t.cols {
+			s := g.q(c.name) + " " + c.typ
+			if c.notNull {
+				s += " NOT NULL"
+			}
+			if c.def != "" {
+				s += " DEFAULT " + c.def
+			}
+			lines = append(lines, s)
+		}
+		lines = append(lines, "PRIMARY KEY ("+g.q("id")+")")
+		for _, u := range t.uniques {
+			lines = append(lines, "CONSTRAINT "+g.q(u.name)+" UNIQUE ("+g.q(u.cols[0])+")")
+		}
+		for _, c := range t.checks {
+			lines = append(lines, "CONSTRAINT "+g.q(c.name)+" CHECK ("+g.q(c.col)+" > 0)")
+		}
+		for _, fk := range t.fks {
+			if g.d != testutil.SQLite {
+				continue // added after every table exists
+			}
+			lines = append(lines, g.fkSQL(fk))
+		}
+		fmt.Fprintf(&b, "CREATE TABLE %s (\n    %s\n);\n", g.q(t.name), strings.Join(lines, ",\n    "))
+		for _, x := range t.idx {
+			u := ""
+			if x.unique {
+				u = "UNIQUE "
+			}
+			fmt.Fprintf(&b, "CREATE %sINDEX %s ON %s (%s);\n", u, g.q(x.name), g.q(t.name), g.q(x.cols[0]))
+		}
+	}
+	if g.d != testutil.SQLite {
+		for _, t := range ts {
+			for _, fk := range t.fks {
+				fmt.Fprintf(&b, "ALTER TABLE %s ADD %s;\n", g.q(t.name), g.fkSQL(fk))
+			}
+		}
+	}
+	return b.String()
+}
+
+func (g *gen) fkSQL(fk gfk) string {
+	s := "CONSTRAINT " + g.q(fk.name) + " FOREIGN KEY (" + g.q(fk.col) + ") REFERENCES " + g.q(fk.ref) + " (" + g.q("id") + ")"
+	if fk.onDelete != "" {
+		s += " ON DELETE " + fk.onDelete
+	}
+	return s
+}

@@ -1,0 +1,58 @@
+-- upgrade
+ALTER TABLE `k` DROP PRIMARY KEY;
+
+-- REVIEW: fails if existing rows hold duplicates or NULLs
+ALTER TABLE `k` ADD PRIMARY KEY (`a`, `b`);
+
+ALTER TABLE `t` DROP CONSTRAINT `CONSTRAINT_1`;
+
+ALTER TABLE `t` MODIFY COLUMN `a` int(11) CHECK (`a` >= 0);
+
+ALTER TABLE `t` ADD COLUMN `b` int(11) CHECK (`b` <> 3) AFTER `a`;
+
+-- REVIEW: adds NOT NULL column t.doc2 without a default: existing rows get the type's zero value
+ALTER TABLE `t` ADD COLUMN `doc2` longtext COLLATE utf8mb4_bin NOT NULL CHECK (json_valid(`doc2`)) AFTER `doc`;
+
+-- REVIEW: changes the type of t.created from datetime to datetime(3): rewrites the table, and fails or truncates if values do not fit
+ALTER TABLE `t` MODIFY COLUMN `created` datetime(3) DEFAULT current_timestamp(3);
+
+ALTER TABLE `t` MODIFY COLUMN `n` int(11) DEFAULT (2 * 3);
+
+-- REVIEW: fails if existing rows violate the check
+ALTER TABLE `t` ADD CONSTRAINT `CONSTRAINT_1` CHECK (`a` < 2000);
+
+-- REVIEW: fails if existing rows violate the check
+ALTER TABLE `t` MODIFY COLUMN `a` int(11) CHECK (`a` >= 0);
+
+-- REVIEW: fails if existing rows violate the check
+ALTER TABLE `t` MODIFY COLUMN `b` int(11) CHECK (`b` <> 3);
+
+-- REVIEW: fails if existing rows violate the check
+ALTER TABLE `t` MODIFY COLUMN `doc2` longtext COLLATE utf8mb4_bin NOT NULL CHECK (json_valid(`doc2`));
+
+-- downgrade
+ALTER TABLE `t` MODIFY COLUMN `a` int(11) CHECK (`a` > 0);
+
+ALTER TABLE `t` DROP CONSTRAINT `CONSTRAINT_1`;
+
+ALTER TABLE `t` MODIFY COLUMN `n` int(11) DEFAULT (1 + 2);
+
+-- REVIEW: changes the type of t.created from datetime(3) to datetime: rewrites the table, and fails or truncates if values do not fit
+ALTER TABLE `t` MODIFY COLUMN `created` datetime DEFAULT current_timestamp();
+
+-- REVIEW: drops column t.doc2 and its data
+ALTER TABLE `t` DROP COLUMN `doc2`;
+
+-- REVIEW: drops column t.b and its data
+ALTER TABLE `t` DROP COLUMN `b`;
+
+-- REVIEW: fails if existing rows violate the check
+ALTER TABLE `t` MODIFY COLUMN `a` int(11) CHECK (`a` > 0);
+
+-- REVIEW: fails if existing rows violate the check
+ALTER TABLE `t` ADD CONSTRAINT `CONSTRAINT_1` CHECK (`a` < 1000);
+
+ALTER TABLE `k` DROP PRIMARY KEY;
+
+-- REVIEW: fails if existing rows hold duplicates or NULLs
+ALTER TABLE `k` ADD PRIMARY KEY (`a`);

@@ -1,0 +1,5 @@
+package dialect_test
+
+import "database/sql/driver"
+
+var errBad = driver.ErrBadConn

@@ -1,0 +1,5 @@
+-- M
+--
+-- Revision ID: abcd
+
+-- +retort upgrade

@@ -1,0 +1,5 @@
+-- M
+--
+-- Revision ID: head
+
+-- +retort upgrade
