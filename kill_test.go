@@ -40,8 +40,46 @@ func TestKillHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = m.Upgrade(context.Background(), "head")
+	_, err = m.Upgrade(context.Background(), os.Getenv("RETORT_KILL_TARGET"))
+	if os.Getenv("RETORT_KILL_HELPER") == "upgrade" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	t.Fatalf("the helper should have been killed; upgrade returned %v", err)
+}
+
+// TestConcurrentProcesses starts eight processes that all run `upgrade
+// heads` on one database: all succeed, each revision runs once, the rows
+// end at the heads.
+func TestConcurrentProcesses(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dn string) {
+		db := newDB(t, dn)
+		specs := append(linear("a", "b", "c", "d"), spec{id: "e", parents: "b"}, spec{id: "f", parents: "e"})
+		dir := writeFS(t, graphFS(specs...))
+		var cmds []*exec.Cmd
+		for range 8 {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestKillHelper$")
+			cmd.Env = append(os.Environ(), "RETORT_KILL_HELPER=upgrade", "RETORT_KILL_TARGET=heads", "RETORT_KILL_DRIVER="+db.DriverName,
+				"RETORT_KILL_DSN="+db.DataSource, "RETORT_KILL_DIR="+dir)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds = append(cmds, cmd)
+		}
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("process %d: %v", i, err)
+			}
+		}
+		if log := db.log(); !slices.Equal(sorted(log), []string{"up a", "up b", "up c", "up d", "up e", "up f"}) {
+			t.Errorf("each revision once: %v", log)
+		}
+		if rows := db.rows(); !slices.Equal(rows, []string{"d", "f"}) {
+			t.Errorf("rows %v", rows)
+		}
+	})
 }
 
 func writeFS(t *testing.T, fsys fstest.MapFS) string {
@@ -84,7 +122,7 @@ func TestKilledRun(t *testing.T) {
 		before := db.tables()
 
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKillHelper$", "-test.v")
-		cmd.Env = append(os.Environ(), "RETORT_KILL_HELPER=1", "RETORT_KILL_DRIVER="+db.DriverName,
+		cmd.Env = append(os.Environ(), "RETORT_KILL_HELPER=kill", "RETORT_KILL_TARGET=head", "RETORT_KILL_DRIVER="+db.DriverName,
 			"RETORT_KILL_DSN="+db.DataSource, "RETORT_KILL_DIR="+writeFS(t, fsys))
 		out, err := cmd.StdoutPipe()
 		if err != nil {

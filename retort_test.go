@@ -590,6 +590,21 @@ func TestBadStates(t *testing.T) {
 				t.Errorf("unknown target: %v", err)
 			}
 		})
+		t.Run("broken file stops the run before it starts", func(t *testing.T) {
+			db := newDB(t, dn)
+			specs := linear("a", "b", "c")
+			specs[2].up = "INSERT INTO runlog (rev) VALUES ('unterminated);"
+			_, err := db.open(graphFS(specs...)).Upgrade(ctx, "head")
+			if err == nil || !strings.Contains(err.Error(), "versions/002_c.sql") || !strings.Contains(err.Error(), "nothing was run") {
+				t.Fatalf("err = %v", err)
+			}
+			if log := db.log(); len(log) != 0 {
+				t.Errorf("ran %v", log)
+			}
+			if rows := db.rows(); len(rows) != 0 {
+				t.Errorf("rows %v", rows)
+			}
+		})
 		t.Run("ensure_version", func(t *testing.T) {
 			db := newDB(t, dn)
 			m := db.open(fsys)

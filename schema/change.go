@@ -28,6 +28,12 @@ type AddNamespace struct{ Name string }
 // DropNamespace drops a (PostgreSQL) schema.
 type DropNamespace struct{ Name string }
 
+// AddExtension installs a PostgreSQL extension.
+type AddExtension struct{ Extension *Extension }
+
+// DropExtension removes a PostgreSQL extension.
+type DropExtension struct{ Extension *Extension }
+
 // AddEnum creates an enum type.
 type AddEnum struct{ Enum *Enum }
 
@@ -112,6 +118,8 @@ const (
 	ChangeComment
 	ChangeAutoIncrement
 	ChangeOnUpdate
+	// ChangePosition moves a column (dialects that keep column order).
+	ChangePosition
 )
 
 // Is reports whether every bit of k is in c.
@@ -167,6 +175,8 @@ type ModifyTriggers struct{ From, To []*Trigger }
 
 func (*AddNamespace) change()       {}
 func (*DropNamespace) change()      {}
+func (*AddExtension) change()       {}
+func (*DropExtension) change()      {}
 func (*AddEnum) change()            {}
 func (*DropEnum) change()           {}
 func (*ModifyEnum) change()         {}
@@ -220,6 +230,8 @@ func (*ModifyTriggers) tableChange()     {}
 
 func (c *AddNamespace) Reverse() Change   { return &DropNamespace{Name: c.Name} }
 func (c *DropNamespace) Reverse() Change  { return &AddNamespace{Name: c.Name} }
+func (c *AddExtension) Reverse() Change   { return &DropExtension{Extension: c.Extension} }
+func (c *DropExtension) Reverse() Change  { return &AddExtension{Extension: c.Extension} }
 func (c *AddEnum) Reverse() Change        { return &DropEnum{Enum: c.Enum} }
 func (c *DropEnum) Reverse() Change       { return &AddEnum{Enum: c.Enum} }
 func (c *AddSequence) Reverse() Change    { return &DropSequence{Sequence: c.Sequence} }
@@ -281,6 +293,8 @@ func Reverse(changes []Change) []Change {
 
 func (c *AddNamespace) String() string  { return fmt.Sprintf("add schema %q", c.Name) }
 func (c *DropNamespace) String() string { return fmt.Sprintf("drop schema %q", c.Name) }
+func (c *AddExtension) String() string  { return fmt.Sprintf("add extension %q", c.Extension.Name) }
+func (c *DropExtension) String() string { return fmt.Sprintf("drop extension %q", c.Extension.Name) }
 func (c *AddEnum) String() string {
 	return fmt.Sprintf("add enum type %q (%s)", QualifiedName(c.Enum.Schema, c.Enum.Name), strings.Join(c.Enum.Values, ", "))
 }
@@ -357,6 +371,9 @@ func (c *ModifyColumn) String() string {
 	}
 	if c.Change.Is(ChangeOnUpdate) {
 		what = append(what, "on update")
+	}
+	if c.Change.Is(ChangePosition) {
+		what = append(what, "position")
 	}
 	return fmt.Sprintf("modify column %q: %s", t.Name, strings.Join(what, ", "))
 }

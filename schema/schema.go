@@ -31,6 +31,8 @@ type Schema struct {
 	Views      []*View     `json:"views,omitempty"`
 	Enums      []*Enum     `json:"enums,omitempty"`
 	Sequences  []*Sequence `json:"sequences,omitempty"`
+	// Extensions are PostgreSQL extensions (their objects are not listed).
+	Extensions []*Extension `json:"extensions,omitempty"`
 	// Unmanaged lists objects present but outside retort's model.
 	Unmanaged []Unmanaged `json:"unmanaged,omitempty"`
 }
@@ -213,6 +215,12 @@ type Sequence struct {
 	Comment   string `json:"comment,omitempty"`
 }
 
+// Extension is an installed PostgreSQL extension.
+type Extension struct {
+	Name   string `json:"name"`
+	Schema string `json:"schema,omitempty"` // where its objects live ("" = default)
+}
+
 // View is a view; Def is its query as the database reports it.
 type View struct {
 	Schema  string `json:"schema,omitempty"`
@@ -282,6 +290,7 @@ func (s *Schema) Sort() {
 	sort.Slice(s.Enums, func(i, j int) bool {
 		return QualifiedName(s.Enums[i].Schema, s.Enums[i].Name) < QualifiedName(s.Enums[j].Schema, s.Enums[j].Name)
 	})
+	sort.Slice(s.Extensions, func(i, j int) bool { return s.Extensions[i].Name < s.Extensions[j].Name })
 	sort.Slice(s.Sequences, func(i, j int) bool {
 		return QualifiedName(s.Sequences[i].Schema, s.Sequences[i].Name) < QualifiedName(s.Sequences[j].Schema, s.Sequences[j].Name)
 	})

@@ -52,6 +52,7 @@ func Diff(current, desired *schema.Schema, dialect string) ([]schema.Change, err
 	case Postgres:
 		o.RecreateColumn = postgres.RecreateColumn
 	case MySQL:
+		o.ColumnOrder = true
 	case SQLite:
 		o.InlineForeignKeys = true
 	default:

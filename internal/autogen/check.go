@@ -12,6 +12,11 @@ import (
 // (Alembic's wording).
 const NoChanges = "No new upgrade operations detected."
 
+// NoChangesDetected is what `revision --autogenerate` says when Generate
+// finds nothing to do (Alembic's wording); it then writes no file unless
+// told to (--allow-empty).
+const NoChangesDetected = "No changes in schema detected."
+
 // Difference is one difference found by Check, for people and machines.
 type Difference struct {
 	// Op is Alembic's diff tuple name where one exists ("add_table",
@@ -136,6 +141,10 @@ func Describe(c schema.Change) []Difference {
 	case *schema.ModifySequence:
 		n := q(c.To.Schema, c.To.Name)
 		return []Difference{{"modify_sequence", n, fmt.Sprintf("changed sequence '%s'", n)}}
+	case *schema.AddExtension:
+		return []Difference{{"add_extension", c.Extension.Name, fmt.Sprintf("added extension '%s'", c.Extension.Name)}}
+	case *schema.DropExtension:
+		return []Difference{{"remove_extension", c.Extension.Name, fmt.Sprintf("removed extension '%s'", c.Extension.Name)}}
 	case *schema.AddNamespace:
 		return []Difference{{"add_schema", c.Name, fmt.Sprintf("added schema '%s'", c.Name)}}
 	case *schema.DropNamespace:

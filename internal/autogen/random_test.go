@@ -1,6 +1,7 @@
 package autogen_test
 
 import (
+	"flag"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -12,9 +13,11 @@ import (
 // TestRoundTripRandom runs the round trip over generated pairs: a random
 // schema and a random mutation of it. A failure prints both SQL texts, ready
 // to become a case under testdata/roundtrip.
+var seeds = flag.Int("seeds", 15, "generated round-trip pairs per dialect")
+
 func TestRoundTripRandom(t *testing.T) {
 	t.Parallel()
-	seeds := 60
+	seeds := *seeds
 	if testing.Short() {
 		seeds = 3
 	}
@@ -27,7 +30,11 @@ func TestRoundTripRandom(t *testing.T) {
 					g := newGen(d, int64(seed))
 					cur := g.schema()
 					des := g.mutate(cur)
-					curSQL, desSQL := g.sql(cur), g.sql(des)
+					curSQL := g.sql(cur)
+					if g.r.Intn(3) == 0 {
+						g.mood = g.enumValues()
+					}
+					desSQL := g.sql(des)
 					defer func() {
 						if t.Failed() {
 							t.Logf("-- current.sql --\n%s\n-- desired.sql --\n%s", curSQL, desSQL)
@@ -49,6 +56,8 @@ type gcol struct {
 }
 
 type gtable struct {
+	comment string
+	view    bool // a view "v_<name>" reads the table
 	name    string
 	cols    []gcol
 	idx     []gidx
@@ -68,12 +77,17 @@ type gcheck struct{ name, col string }
 type gfk struct{ name, col, ref, onDelete string }
 
 type gen struct {
-	d string
-	r *rand.Rand
-	n int
+	d    string
+	r    *rand.Rand
+	n    int
+	mood string
 }
 
-func newGen(d string, seed int64) *gen { return &gen{d: d, r: rand.New(rand.NewSource(seed))} }
+func newGen(d string, seed int64) *gen {
+	g := &gen{d: d, r: rand.New(rand.NewSource(seed))}
+	g.mood = g.enumValues()
+	return g
+}
 
 func (g *gen) types() []string {
 	switch g.d {
@@ -85,6 +99,11 @@ func (g *gen) types() []string {
 			"datetime", "double", "char(3)", "enum('a','b')"}
 	}
 	return []string{"INTEGER", "TEXT", "REAL", "NUMERIC", "BLOB", "VARCHAR(20)", "BOOLEAN", "DATETIME"}
+}
+
+// enumValues varies the PostgreSQL enum "mood" between schemas.
+func (g *gen) enumValues() string {
+	return []string{"'a', 'b'", "'a', 'b', 'c'", "'b', 'a'", "'z', 'a', 'b'"}[g.r.Intn(4)]
 }
 
 func (g *gen) intType(t string) bool {
@@ -223,7 +242,7 @@ func (g *gen) mutate(cur []*gtable) []*gtable {
 	ts := clone(cur)
 	for i := 0; i < 1+g.r.Intn(4); i++ {
 		t := ts[g.r.Intn(len(ts))]
-		switch g.r.Intn(11) {
+		switch g.r.Intn(15) {
 		case 0:
 			ts = append(ts, g.table(ts))
 		case 1:
@@ -275,6 +294,24 @@ func (g *gen) mutate(cur []*gtable) []*gtable {
 			if len(t.uniques) > 0 {
 				t.uniques[0].name = g.name("uq_renamed_")
 			}
+		case 12:
+			if g.d != testutil.SQLite {
+				t.comment = []string{"", "a table", "it's"}[g.r.Intn(3)]
+			}
+		case 13:
+			t.view = !t.view
+		case 14:
+			if g.d == testutil.Postgres {
+				k := 1 + g.r.Intn(len(t.cols)-1)
+				if !strings.HasSuffix(t.cols[k].name, "_id") {
+					t.cols[k].typ, t.cols[k].def, t.cols[k].notNull = []string{"mood", "mood[]", "text"}[g.r.Intn(3)], "", false
+				}
+			}
+		case 11:
+			if g.d != testutil.Postgres && len(t.cols) > 2 {
+				i, j := 1+g.r.Intn(len(t.cols)-1), 1+g.r.Intn(len(t.cols)-1)
+				t.cols[i], t.cols[j] = t.cols[j], t.cols[i]
+			}
 		}
 	}
 	// Drop what no longer holds.
@@ -321,6 +358,9 @@ func (g *gen) q(name string) string {
 // sql writes tables in an order where referenced tables come first.
 func (g *gen) sql(ts []*gtable) string {
 	var b strings.Builder
+	if g.d == testutil.Postgres {
+		fmt.Fprintf(&b, "CREATE TYPE mood AS ENUM (%s);\n", g.mood)
+	}
 	for _, t := range ts {
 		var lines []string
 		for _, c := range t.cols {
@@ -360,6 +400,22 @@ func (g *gen) sql(ts []*gtable) string {
 			for _, fk := range t.fks {
 				fmt.Fprintf(&b, "ALTER TABLE %s ADD %s;\n", g.q(t.name), g.fkSQL(fk))
 			}
+		}
+	}
+	for _, t := range ts {
+		if t.comment != "" {
+			if g.d == testutil.MySQL {
+				fmt.Fprintf(&b, "ALTER TABLE %s COMMENT = '%s';\n", g.q(t.name), strings.ReplaceAll(t.comment, "'", "''"))
+			} else {
+				fmt.Fprintf(&b, "COMMENT ON TABLE %s IS '%s';\n", g.q(t.name), strings.ReplaceAll(t.comment, "'", "''"))
+			}
+		}
+		if t.view {
+			cols := []string{}
+			for _, c := range t.cols {
+				cols = append(cols, g.q(c.name))
+			}
+			fmt.Fprintf(&b, "CREATE VIEW %s AS SELECT %s FROM %s;\n", g.q("v_"+t.name), strings.Join(cols, ", "), g.q(t.name))
 		}
 	}
 	return b.String()

@@ -42,7 +42,7 @@ func (r *reporter) event(e retort.Event) {
 	defer r.mu.Unlock()
 	switch e.Kind {
 	case retort.EventStepStart:
-		if r.progress == nil && e.Total > 0 && !r.a.quiet {
+		if r.progress == nil && e.Total > 0 && !r.a.quiet && r.a.io.ErrIsTTY {
 			r.progress = r.a.io.NewProgress(e.Total)
 		}
 		if r.progress != nil {

@@ -22,6 +22,9 @@ type Options struct {
 	// of CREATE TABLE (SQLite): they are compared as table changes and never
 	// split into separate steps.
 	InlineForeignKeys bool
+	// ColumnOrder is set for dialects that can move a column in place
+	// (MySQL): a changed order of the columns both sides have is a change.
+	ColumnOrder bool
 	// RecreateColumn reports that a column cannot be altered from one
 	// definition to the other and must be dropped and added again.
 	RecreateColumn func(from, to *schema.Column) bool
@@ -70,6 +73,28 @@ func (d *differ) run() ([]schema.Change, error) {
 	var dropNS []schema.Change
 	for _, n := range minus(d.from.Namespaces, d.to.Namespaces) {
 		dropNS = append(dropNS, &schema.DropNamespace{Name: n})
+	}
+
+	// Extensions (after the schemas they live in, dropped before those).
+	fromExt := map[string]*schema.Extension{}
+	for _, e := range d.from.Extensions {
+		fromExt[e.Name] = e
+	}
+	toExt := map[string]*schema.Extension{}
+	var dropExt []schema.Change
+	for _, e := range d.to.Extensions {
+		toExt[e.Name] = e
+		switch f := fromExt[e.Name]; {
+		case f == nil:
+			early = append(early, &schema.AddExtension{Extension: e})
+		case *f != *e:
+			early = append(early, &schema.DropExtension{Extension: f}, &schema.AddExtension{Extension: e})
+		}
+	}
+	for _, e := range d.from.Extensions {
+		if toExt[e.Name] == nil {
+			dropExt = append(dropExt, &schema.DropExtension{Extension: e})
+		}
 	}
 
 	// Enums.
@@ -222,6 +247,7 @@ func (d *differ) run() ([]schema.Change, error) {
 	drops = append(drops, schema.Reverse(dr)...)
 	late = append(late, dropSeqs...)
 	late = append(late, dropEnums...)
+	late = append(late, dropExt...)
 	late = append(late, dropNS...)
 
 	// Views: dropped before anything they read changes, created after.

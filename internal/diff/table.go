@@ -40,6 +40,26 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 			dropCols = append(dropCols, &schema.DropColumn{Column: fc})
 		}
 	}
+	if d.o.ColumnOrder && !sameCommonOrder(f, t) {
+		// Move every kept column, in the new order, after its predecessor.
+		mod := map[string]*schema.ModifyColumn{}
+		for _, c := range modCols {
+			mod[c.(*schema.ModifyColumn).To.Name] = c.(*schema.ModifyColumn)
+		}
+		modCols = nil
+		for _, tc := range t.Columns {
+			fc := f.Column(tc.Name)
+			if fc == nil || recreated[tc.Name] {
+				continue
+			}
+			m := mod[tc.Name]
+			if m == nil {
+				m = &schema.ModifyColumn{From: fc, To: tc}
+			}
+			m.Change |= schema.ChangePosition
+			modCols = append(modCols, m)
+		}
+	}
 	// Dropped columns go after added ones in the list the table runs, but
 	// recreated columns must be dropped before they are added again.
 	if len(recreated) > 0 {
@@ -498,4 +518,21 @@ func checkKey(c *schema.Check) string {
 		return c.Name
 	}
 	return "\x00" + c.Column + "\x00" + c.Expr
+}
+
+// sameCommonOrder reports whether the columns both tables have come in the
+// same order.
+func sameCommonOrder(f, t *schema.Table) bool {
+	var a, b []string
+	for _, c := range f.Columns {
+		if t.Column(c.Name) != nil {
+			a = append(a, c.Name)
+		}
+	}
+	for _, c := range t.Columns {
+		if f.Column(c.Name) != nil {
+			b = append(b, c.Name)
+		}
+	}
+	return equalStrings(a, b)
 }

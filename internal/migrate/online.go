@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/retortdb/retort/internal/revision"
@@ -172,38 +175,41 @@ func (o *online) discard() {
 	_ = o.conn.Raw(func(any) error { return errBadConn })
 }
 
-// loaded is a step's unit, read ahead.
-type loaded struct {
-	unit *Unit
-	err  error
-}
-
-// prefetch loads (reads and parses) units on another goroutine while the
-// database runs the earlier steps.
-func (o *online) prefetch(plan *revision.Plan, done <-chan struct{}) <-chan loaded {
-	ch := make(chan loaded, 64)
-	go func() {
-		defer close(ch)
-		for _, step := range plan.Steps {
-			u, err := o.Load(step)
-			if err != nil {
-				err = fmt.Errorf("%s: %w", StepText(step), err)
+// loadAll reads and parses every step's unit before anything runs, so a
+// broken revision file stops the run before its first statement (on MySQL
+// the steps before it could not be rolled back). Files are parsed in
+// parallel.
+func (o *online) loadAll(plan *revision.Plan) ([]*Unit, error) {
+	units := make([]*Unit, len(plan.Steps))
+	errs := make([]error, len(plan.Steps))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(plan.Steps)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(plan.Steps) {
+					return
+				}
+				units[i], errs[i] = o.Load(plan.Steps[i])
 			}
-			select {
-			case ch <- loaded{u, err}:
-			case <-done:
-				return
-			}
-			if err != nil {
-				return
-			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w (nothing was run)", StepText(plan.Steps[i]), err)
 		}
-	}()
-	return ch
+	}
+	return units, nil
 }
 
 func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 	txDDL := o.Dialect.TransactionalDDL()
+	units, err := o.loadAll(plan)
+	if err != nil {
+		return nil, err
+	}
 	if o.Purge {
 		if err := o.begin(); err != nil {
 			return nil, err
@@ -214,40 +220,15 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		}
 		o.dbRows, o.memRows = map[string]bool{}, map[string]bool{}
 	}
-	done := make(chan struct{})
-	defer close(done)
-	units := o.prefetch(plan, done)
-	var peeked *loaded
-	get := func() loaded {
-		if peeked != nil {
-			l := *peeked
-			peeked = nil
-			return l
-		}
-		l, ok := <-units
-		if !ok {
-			return loaded{err: fmt.Errorf("revision loader stopped early")}
-		}
-		return l
-	}
 	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
 	for i, step := range plan.Steps {
-		l := get()
-		if l.err != nil {
-			o.rollback()
-			return o.committed, l.err
-		}
-		unit := l.unit
+		unit := units[i]
 		// A non-transactional step's closing transaction also opens the
 		// history row of the next one when that is non-transactional too:
 		// one commit fewer per step where every commit is a disk flush.
 		o.next = nil
-		if i+1 < len(plan.Steps) && isNonTx(unit) {
-			nl := get()
-			peeked = &nl
-			if nl.err == nil && isNonTx(nl.unit) {
-				o.next = &pendingStep{step: plan.Steps[i+1], unit: nl.unit}
-			}
+		if i+1 < len(plan.Steps) && isNonTx(unit) && isNonTx(units[i+1]) {
+			o.next = &pendingStep{step: plan.Steps[i+1], unit: units[i+1]}
 		}
 		text := StepText(step)
 		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
@@ -337,12 +318,13 @@ func (o *online) runTx(step revision.Step, unit *Unit, started time.Time) error 
 		o.rollback()
 		o.recordRollback(e, err)
 		switch {
-		case earlier > 0:
-			err = fmt.Errorf("%w\nrolled back: this step and the %d earlier step(s) of its transaction; the version rows are as before them", err, earlier)
-		case len(o.committed) > 0:
-			err = fmt.Errorf("%w\nrolled back: this step; the %d earlier step(s) of this run stay committed", err, len(o.committed))
-		default:
+		case len(o.committed) == 0:
 			err = fmt.Errorf("%w\nrolled back: the database is as it was before this run", err)
+		case earlier > 0:
+			err = fmt.Errorf("%w\nrolled back: this step and the %d step(s) before it since the last commit; the %d step(s) committed earlier stay applied",
+				err, earlier, len(o.committed))
+		default:
+			err = fmt.Errorf("%w\nrolled back: this step; the %d earlier step(s) of this run stay committed", err, len(o.committed))
 		}
 		return err
 	}

@@ -661,9 +661,11 @@ func (l *lexer) bodyToken(kind tokKind, word string, line int) {
 	if l.pendEnd {
 		l.pendEnd = false
 		if kind == tkWord && oneOf(word, "IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE") {
+			// END IF, END LOOP, …: the word closes a statement, it opens
+			// none, and no statement starts after it.
 			l.close(strings.ToUpper(word))
-			l.prevWord = "" // END LOOP is no LOOP that starts a body
-			return // END IF, END LOOP, …: the word closes, it does not open
+			l.prevWord = ""
+			return
 		}
 		l.close("")
 	}

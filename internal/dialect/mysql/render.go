@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -34,16 +35,13 @@ func (r *agRenderer) change(c schema.Change) error {
 	case *schema.DropTable:
 		r.add("DROP TABLE "+agQualify(c.Table.Schema, c.Table.Name), "drops table "+c.Table.Name+" and all its data")
 	case *schema.ModifyTable:
-		for _, tc := range c.Changes {
-			if err := r.tableChange(c.From, c.To, tc); err != nil {
-				return err
-			}
-		}
+		return r.modifyTable(c)
 	case *schema.AddView:
 		r.add("CREATE VIEW "+agQualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
 	case *schema.DropView:
 		r.add("DROP VIEW "+agQualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
+		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
 		return fmt.Errorf("mysql: %s is not supported by MySQL/MariaDB", c)
 	default:
@@ -230,7 +228,16 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 		} else if c.Change.Is(schema.ChangeNull) && !c.To.Nullable {
 			review = "sets NOT NULL on " + to.Name + "." + c.To.Name + ": fails if it holds NULLs"
 		}
-		r.add(alter+"MODIFY COLUMN "+agColumnDef(to, c.To), review)
+		pos := ""
+		if c.Change.Is(schema.ChangePosition) {
+			pos = " FIRST"
+			for i, col := range to.Columns {
+				if col.Name == c.To.Name && i > 0 {
+					pos = " AFTER " + agQuote(to.Columns[i-1].Name)
+				}
+			}
+		}
+		r.add(alter+"MODIFY COLUMN "+agColumnDef(to, c.To)+pos, review)
 	case *schema.AddPrimaryKey:
 		r.add(alter+"ADD PRIMARY KEY ("+agCols(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
 	case *schema.DropPrimaryKey:
@@ -323,4 +330,93 @@ func (r *agRenderer) renameConstraint(from, to *schema.Table, c *schema.RenameCo
 		return nil // always PRIMARY
 	}
 	return fmt.Errorf("mysql: cannot rename %s constraint %s of %s", c.Kind, c.From, to.Name)
+}
+
+// agPositionOrder returns m's changes with the column moves in the order
+// of the target table, each after its predecessor there: moves applied in
+// any other order (a reversed upgrade) would not give the target order.
+func agPositionOrder(m *schema.ModifyTable) []schema.TableChange {
+	out := append([]schema.TableChange(nil), m.Changes...)
+	var slots []int
+	var moves []*schema.ModifyColumn
+	for i, c := range out {
+		if mc, ok := c.(*schema.ModifyColumn); ok && mc.Change.Is(schema.ChangePosition) {
+			slots = append(slots, i)
+			moves = append(moves, mc)
+		}
+	}
+	pos := map[string]int{}
+	for i, c := range m.To.Columns {
+		pos[c.Name] = i
+	}
+	sort.SliceStable(moves, func(i, j int) bool { return pos[moves[i].To.Name] < pos[moves[j].To.Name] })
+	for k, i := range slots {
+		out[i] = moves[k]
+	}
+	return out
+}
+
+// modifyTable renders a table's changes. MySQL insists that an
+// AUTO_INCREMENT column is a key at every moment, so AUTO_INCREMENT is
+// removed before keys are dropped and added after keys are created, and a
+// primary key that changes is dropped and added in one statement.
+func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
+	changes := agPositionOrder(m)
+	dropPK, addPK := -1, -1
+	for i, c := range changes {
+		switch c.(type) {
+		case *schema.DropPrimaryKey:
+			dropPK = i
+		case *schema.AddPrimaryKey:
+			addPK = i
+		}
+	}
+	alter := "ALTER TABLE " + agQualify(m.To.Schema, m.To.Name) + " "
+	var later []*schema.Column
+	for _, c := range changes {
+		if mc, ok := c.(*schema.ModifyColumn); ok && mc.Change.Is(schema.ChangeAutoIncrement) && !mc.To.AutoIncrement {
+			col := *mc.From
+			col.AutoIncrement = false
+			r.add(alter+"MODIFY COLUMN "+agColumnDef(m.From, &col), "")
+		}
+	}
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.DropPrimaryKey:
+			if addPK >= 0 {
+				continue
+			}
+		case *schema.AddPrimaryKey:
+			if dropPK >= 0 {
+				r.add(alter+"DROP PRIMARY KEY, ADD PRIMARY KEY ("+agCols(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+				continue
+			}
+		case *schema.ModifyColumn:
+			if c.Change == schema.ChangeAutoIncrement && !c.To.AutoIncrement {
+				continue // done above
+			}
+			if c.Change == schema.ChangeAutoIncrement {
+				later = append(later, c.To)
+				continue
+			}
+			if c.Change.Is(schema.ChangeAutoIncrement) && c.To.AutoIncrement {
+				col := *c.To
+				col.AutoIncrement = false
+				mc := *c
+				mc.To = &col
+				later = append(later, c.To)
+				if err := r.tableChange(m.From, m.To, &mc); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := r.tableChange(m.From, m.To, c); err != nil {
+			return err
+		}
+	}
+	for _, col := range later {
+		r.add(alter+"MODIFY COLUMN "+agColumnDef(m.To, col), "")
+	}
+	return nil
 }

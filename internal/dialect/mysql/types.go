@@ -12,9 +12,7 @@ import (
 func agParseType(s string) schema.Type {
 	t := schema.Type{SQL: s}
 	base := s
-	if strings.HasSuffix(base, " zerofill") {
-		base = strings.TrimSuffix(base, " zerofill")
-	}
+	base = strings.TrimSuffix(base, " zerofill")
 	if strings.HasSuffix(base, " unsigned") {
 		t.Unsigned = true
 		base = strings.TrimSuffix(base, " unsigned")
@@ -109,7 +107,7 @@ func agLiteralDefault(d string) bool {
 
 // agWidens reports whether every value of from fits in to unchanged.
 func agWidens(from, to schema.Type) bool {
-	if from.Unsigned != to.Unsigned && !(to.Unsigned == false && from.Unsigned && to.Name != from.Name) {
+	if to.Unsigned && !from.Unsigned {
 		return false
 	}
 	rank := map[string]int{"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4, "bigint": 5}

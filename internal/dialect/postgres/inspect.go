@@ -32,6 +32,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"constraints", in.constraints},
 		{"indexes", in.indexes},
 		{"enum types", in.enums},
+		{"extensions", in.extensions},
 		{"views", in.views},
 		{"other objects", in.unmanaged},
 	}
@@ -51,8 +52,6 @@ type agInspector struct {
 	current string
 	tables  map[uint32]*schema.Table
 	seqs    map[uint32]*schema.Sequence // standalone sequences by oid
-	// owned maps a sequence oid to the column that owns it.
-	ownedSeq map[uint32]*schema.Column
 }
 
 // agUserSchemas is the SQL condition that keeps user schemas (alias n).
@@ -467,6 +466,26 @@ ORDER BY n.nspname, t.typname`)
 	return rows.Err()
 }
 
+func (in *agInspector) extensions(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname <> 'plpgsql' ORDER BY e.extname`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, nsp string
+		if err := rows.Scan(&name, &nsp); err != nil {
+			return err
+		}
+		if !in.o.Filter.Match("", name) {
+			continue
+		}
+		in.s.Extensions = append(in.s.Extensions, &schema.Extension{Name: name, Schema: in.ns(nsp)})
+	}
+	return rows.Err()
+}
+
 func (in *agInspector) views(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT n.nspname, c.relname, c.relkind::text, pg_get_viewdef(c.oid, true), coalesce(obj_description(c.oid, 'pg_class'), ''),
   coalesce((SELECT json_agg(DISTINCT dn.nspname || '.' || dc.relname) FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
@@ -521,12 +540,20 @@ SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' WHEN 'm'
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_class c ON c.oid = t.typrelid
 WHERE (t.typtype IN ('d','r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+agUserSchemas+` AND `+agNotExtension("t.oid", "pg_type")+`
-UNION ALL
-SELECT 'extension', '', e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql'
+
 UNION ALL
 SELECT 'rule', n.nspname, c.relname || '.' || r.rulename
 FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE r.rulename <> '_RETURN' AND `+agUserSchemas+`
+UNION ALL
+SELECT 'comment on constraint', n.nspname, c.relname || '.' || co.conname
+FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
+JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE `+agUserSchemas+`
+UNION ALL
+SELECT 'comment on schema', '', n.nspname
+FROM pg_description ds JOIN pg_namespace n ON ds.classoid = 'pg_namespace'::regclass AND ds.objoid = n.oid
+WHERE `+agUserSchemas+` AND n.nspname <> 'public'
 UNION ALL
 SELECT 'policy', n.nspname, c.relname || '.' || po.polname
 FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -545,7 +572,7 @@ ORDER BY 1, 2, 3`)
 			continue
 		}
 		base, _, _ := strings.Cut(name, ".")
-		if kind == "trigger" || kind == "rule" || kind == "policy" {
+		if kind == "trigger" || kind == "rule" || kind == "policy" || kind == "comment on constraint" {
 			if in.o.Skipped(in.ns(nsp), base) {
 				continue
 			}

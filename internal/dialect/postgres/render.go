@@ -34,6 +34,14 @@ func (r *agRenderer) change(c schema.Change) error {
 		r.add("CREATE SCHEMA "+agQuote(c.Name), "")
 	case *schema.DropNamespace:
 		r.add("DROP SCHEMA "+agQuote(c.Name), "drops schema "+c.Name)
+	case *schema.AddExtension:
+		s := "CREATE EXTENSION IF NOT EXISTS " + agQuote(c.Extension.Name)
+		if c.Extension.Schema != "" {
+			s += " SCHEMA " + agQuote(c.Extension.Schema)
+		}
+		r.add(s, "")
+	case *schema.DropExtension:
+		r.add("DROP EXTENSION "+agQuote(c.Extension.Name), "drops extension "+c.Extension.Name+" and fails if something still uses it")
 	case *schema.AddEnum:
 		vals := make([]string, len(c.Enum.Values))
 		for i, v := range c.Enum.Values {
@@ -529,12 +537,7 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 		}
 		if m.Change.Is(schema.ChangeType) {
 			if agNeedsUsing(f.Type, t.Type) {
-				cast := agQuote(t.Name) + "::" + t.Type.SQL
-				direct := f.Type.Array > 0 || t.Type.Array > 0 || agTypeCategory(f.Type.Name) == "string" ||
-					(agTypeCategory(f.Type.Name) == "number" || f.Type.Name == "boolean") && (agTypeCategory(t.Type.Name) == "number" || t.Type.Name == "boolean")
-				if !direct {
-					cast = agQuote(t.Name) + "::text::" + t.Type.SQL
-				}
+				cast := agUsing(agQuote(t.Name), f.Type, t.Type)
 				s += " USING " + cast
 				review = fmt.Sprintf("changes the type of %s from %s to %s with USING %s: the cast fails on values it cannot convert", q, f.Type.SQL, t.Type.SQL, cast)
 			}
@@ -714,4 +717,35 @@ func RecreateColumn(from, to *schema.Column) bool {
 		return false
 	}
 	return from.Generated == nil || to.Generated == nil || *from.Generated != *to.Generated
+}
+
+// agUsing is the USING expression that converts col from one type to
+// another: a direct cast where one exists, else through text; a scalar
+// becomes a one-element array and an array its first element.
+func agUsing(col string, from, to schema.Type) string {
+	scalar := func(expr string, from, to schema.Type) string {
+		cf, ct := agTypeCategory(from.Name), agTypeCategory(to.Name)
+		direct := cf == "string" || cf == ct ||
+			(cf == "number" || from.Name == "boolean") && (ct == "number" || to.Name == "boolean")
+		if direct {
+			return expr + "::" + to.SQL
+		}
+		return expr + "::text::" + to.SQL
+	}
+	elem := func(t schema.Type) schema.Type {
+		e := agParseType(strings.TrimSuffix(t.SQL, strings.Repeat("[]", t.Array)))
+		return e
+	}
+	switch {
+	case from.Array == 0 && to.Array == 1:
+		return fmt.Sprintf("CASE WHEN %s IS NULL THEN NULL ELSE ARRAY[%s] END", col, scalar(col, from, elem(to)))
+	case from.Array > 0 && to.Array == 0:
+		return scalar("("+col+")[1]", elem(from), to)
+	case from.Array > 0 && to.Array > 0:
+		if from.Array == to.Array && agTypeCategory(elem(from).Name) == agTypeCategory(elem(to).Name) {
+			return col + "::" + to.SQL
+		}
+		return col + "::text::" + to.SQL
+	}
+	return scalar(col, from, to)
 }

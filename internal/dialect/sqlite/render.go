@@ -77,6 +77,7 @@ func (r *agRenderer) change(c schema.Change) error {
 	case *schema.DropView:
 		r.add("DROP VIEW "+agQuote(c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
+		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
 		return fmt.Errorf("sqlite: %s is not supported by SQLite", c)
 	default:

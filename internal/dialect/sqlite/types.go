@@ -54,5 +54,3 @@ generated glob group groups having if ignore immediate in index indexed initiall
 like limit match materialized natural no not nothing notnull null nulls of offset on or order others outer over partition plan pragma preceding
 primary query raise range recursive references regexp reindex release rename replace restrict returning right rollback row rows savepoint select
 set table temp temporary then ties to transaction trigger unbounded union unique update using vacuum values view virtual when where window with without `
-
-func agString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

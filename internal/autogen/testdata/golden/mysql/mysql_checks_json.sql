@@ -1,8 +1,6 @@
 -- upgrade
-ALTER TABLE `k` DROP PRIMARY KEY;
-
 -- REVIEW: fails if existing rows hold duplicates or NULLs
-ALTER TABLE `k` ADD PRIMARY KEY (`a`, `b`);
+ALTER TABLE `k` DROP PRIMARY KEY, ADD PRIMARY KEY (`a`, `b`);
 
 ALTER TABLE `t` DROP CONSTRAINT `CONSTRAINT_1`;
 
@@ -13,7 +11,6 @@ ALTER TABLE `t` ADD COLUMN `b` int(11) CHECK (`b` <> 3) AFTER `a`;
 -- REVIEW: adds NOT NULL column t.doc2 without a default: existing rows get the type's zero value
 ALTER TABLE `t` ADD COLUMN `doc2` longtext COLLATE utf8mb4_bin NOT NULL CHECK (json_valid(`doc2`)) AFTER `doc`;
 
--- REVIEW: changes the type of t.created from datetime to datetime(3): rewrites the table, and fails or truncates if values do not fit
 ALTER TABLE `t` MODIFY COLUMN `created` datetime(3) DEFAULT current_timestamp(3);
 
 ALTER TABLE `t` MODIFY COLUMN `n` int(11) DEFAULT (2 * 3);
@@ -37,7 +34,7 @@ ALTER TABLE `t` DROP CONSTRAINT `CONSTRAINT_1`;
 
 ALTER TABLE `t` MODIFY COLUMN `n` int(11) DEFAULT (1 + 2);
 
--- REVIEW: changes the type of t.created from datetime(3) to datetime: rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: changes the type of t.created from datetime(3) to datetime: fails or truncates if existing values do not fit
 ALTER TABLE `t` MODIFY COLUMN `created` datetime DEFAULT current_timestamp();
 
 -- REVIEW: drops column t.doc2 and its data
@@ -52,7 +49,5 @@ ALTER TABLE `t` MODIFY COLUMN `a` int(11) CHECK (`a` > 0);
 -- REVIEW: fails if existing rows violate the check
 ALTER TABLE `t` ADD CONSTRAINT `CONSTRAINT_1` CHECK (`a` < 1000);
 
-ALTER TABLE `k` DROP PRIMARY KEY;
-
 -- REVIEW: fails if existing rows hold duplicates or NULLs
-ALTER TABLE `k` ADD PRIMARY KEY (`a`);
+ALTER TABLE `k` DROP PRIMARY KEY, ADD PRIMARY KEY (`a`);

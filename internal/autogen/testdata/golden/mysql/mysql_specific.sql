@@ -8,13 +8,12 @@ ALTER TABLE `t` ADD COLUMN `flags` set('x','y') DEFAULT 'x,y' AFTER `status`;
 
 ALTER TABLE `t` ADD COLUMN `mid_col` decimal(8,3) unsigned AFTER `name`;
 
--- REVIEW: changes the type of t.id from int(11) to int(10) unsigned: rewrites the table, and fails or truncates if values do not fit
-ALTER TABLE `t` MODIFY COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT;
+-- REVIEW: changes the type of t.id from int(11) to int(10) unsigned: fails or truncates if existing values do not fit
+ALTER TABLE `t` MODIFY COLUMN `id` int(10) unsigned NOT NULL;
 
--- REVIEW: changes the type of t.status from enum('a','b') to enum('a','b','c'): rewrites the table, and fails or truncates if values do not fit
 ALTER TABLE `t` MODIFY COLUMN `status` enum('a','b','c') NOT NULL DEFAULT 'b';
 
--- REVIEW: changes the type of t.name from varchar(50) to varchar(80): rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: sets NOT NULL on t.name: fails if it holds NULLs
 ALTER TABLE `t` MODIFY COLUMN `name` varchar(80) COLLATE utf8mb4_bin NOT NULL DEFAULT '' COMMENT 'the new name';
 
 ALTER TABLE `t` MODIFY COLUMN `updated` timestamp NULL DEFAULT current_timestamp() ON UPDATE current_timestamp();
@@ -27,7 +26,11 @@ CREATE INDEX `ix_name_prefix` ON `t` (`name`(10), `status` DESC) COMMENT 'prefix
 
 ALTER TABLE `t` COMMENT = 'new';
 
+ALTER TABLE `t` MODIFY COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT;
+
 -- downgrade
+ALTER TABLE `t` MODIFY COLUMN `id` int(10) unsigned NOT NULL;
+
 ALTER TABLE `t` COMMENT = 'old';
 
 DROP INDEX `ix_name_prefix` ON `t`;
@@ -39,13 +42,13 @@ ALTER TABLE `t` DROP COLUMN `total`;
 
 ALTER TABLE `t` MODIFY COLUMN `updated` timestamp NULL;
 
--- REVIEW: changes the type of t.name from varchar(80) to varchar(50): rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: changes the type of t.name from varchar(80) to varchar(50): fails or truncates if existing values do not fit
 ALTER TABLE `t` MODIFY COLUMN `name` varchar(50) COMMENT 'the name';
 
--- REVIEW: changes the type of t.status from enum('a','b','c') to enum('a','b'): rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: changes the type of t.status from enum('a','b','c') to enum('a','b'): fails or truncates if existing values do not fit
 ALTER TABLE `t` MODIFY COLUMN `status` enum('a','b') NOT NULL DEFAULT 'a';
 
--- REVIEW: changes the type of t.id from int(10) unsigned to int(11): rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: changes the type of t.id from int(10) unsigned to int(11): fails or truncates if existing values do not fit
 ALTER TABLE `t` MODIFY COLUMN `id` int(11) NOT NULL;
 
 -- REVIEW: drops column t.mid_col and its data

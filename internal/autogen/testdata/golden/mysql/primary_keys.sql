@@ -2,15 +2,11 @@
 -- REVIEW: fails if existing rows hold duplicates or NULLs
 ALTER TABLE `t1` ADD PRIMARY KEY (`a`);
 
-ALTER TABLE `t2` DROP PRIMARY KEY;
-
 -- REVIEW: fails if existing rows hold duplicates or NULLs
-ALTER TABLE `t2` ADD PRIMARY KEY (`a`, `b`);
+ALTER TABLE `t2` DROP PRIMARY KEY, ADD PRIMARY KEY (`a`, `b`);
 
 -- downgrade
-ALTER TABLE `t2` DROP PRIMARY KEY;
-
 -- REVIEW: fails if existing rows hold duplicates or NULLs
-ALTER TABLE `t2` ADD PRIMARY KEY (`a`);
+ALTER TABLE `t2` DROP PRIMARY KEY, ADD PRIMARY KEY (`a`);
 
 ALTER TABLE `t1` DROP PRIMARY KEY;

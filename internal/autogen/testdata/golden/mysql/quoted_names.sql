@@ -9,7 +9,6 @@ CREATE TABLE `User` (
 
 ALTER TABLE `order` ADD COLUMN `Group Name` varchar(5);
 
--- REVIEW: changes the type of order.select from varchar(10) to varchar(20): rewrites the table, and fails or truncates if values do not fit
 ALTER TABLE `order` MODIFY COLUMN `select` varchar(20);
 
 CREATE INDEX `Ix Order` ON `order` (`select`);
@@ -17,7 +16,7 @@ CREATE INDEX `Ix Order` ON `order` (`select`);
 -- downgrade
 DROP INDEX `Ix Order` ON `order`;
 
--- REVIEW: changes the type of order.select from varchar(20) to varchar(10): rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: changes the type of order.select from varchar(20) to varchar(10): fails or truncates if existing values do not fit
 ALTER TABLE `order` MODIFY COLUMN `select` varchar(10);
 
 -- REVIEW: drops column order.Group Name and its data

@@ -5,7 +5,6 @@ DROP VIEW `v_keep`;
 
 DROP VIEW `v_change`;
 
--- REVIEW: changes the type of t.a from varchar(20) to varchar(40): rewrites the table, and fails or truncates if values do not fit
 ALTER TABLE `t` MODIFY COLUMN `a` varchar(40);
 
 CREATE VIEW `v_change` AS select `t`.`id` AS `id`,`t`.`b` AS `b`,`t`.`a` AS `a` from `t` where `t`.`b` > 0;
@@ -21,7 +20,7 @@ DROP VIEW `v_keep`;
 
 DROP VIEW `v_change`;
 
--- REVIEW: changes the type of t.a from varchar(40) to varchar(20): rewrites the table, and fails or truncates if values do not fit
+-- REVIEW: changes the type of t.a from varchar(40) to varchar(20): fails or truncates if existing values do not fit
 ALTER TABLE `t` MODIFY COLUMN `a` varchar(20);
 
 CREATE VIEW `v_change` AS select `t`.`id` AS `id`,`t`.`b` AS `b` from `t`;

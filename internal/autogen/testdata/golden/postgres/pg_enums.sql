@@ -1,7 +1,7 @@
 -- upgrade
 CREATE TYPE "Kind" AS ENUM ('a', 'b c');
 
--- REVIEW: recreates enum type prio to remove or reorder values: fails if a column holds a value that is gone
+-- REVIEW: recreates enum type prio to remove or reorder values, rewriting the columns that use it: fails if a column holds a value that is gone
 ALTER TYPE prio RENAME TO prio__retort_old;
 
 CREATE TYPE prio AS ENUM ('low', 'high');
@@ -33,7 +33,7 @@ ALTER TABLE task ADD COLUMN g gone;
 -- REVIEW: drops column task.k and its data
 ALTER TABLE task DROP COLUMN k;
 
--- REVIEW: recreates enum type status to remove or reorder values: fails if a column holds a value that is gone
+-- REVIEW: recreates enum type status to remove or reorder values, rewriting the columns that use it: fails if a column holds a value that is gone
 ALTER TYPE status RENAME TO status__retort_old;
 
 CREATE TYPE status AS ENUM ('new', 'done');

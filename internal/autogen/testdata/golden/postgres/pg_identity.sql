@@ -12,7 +12,6 @@ ALTER TABLE c ALTER COLUMN id SET INCREMENT BY 1 SET START WITH 1;
 
 ALTER TABLE d ALTER COLUMN id DROP DEFAULT;
 
--- REVIEW: changes the type of d.id from integer to bigint: may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE d ALTER COLUMN id TYPE bigint;
 
 ALTER SEQUENCE d_id_seq AS bigint MAXVALUE 9223372036854775807;
@@ -22,7 +21,7 @@ ALTER TABLE d ALTER COLUMN id SET DEFAULT nextval('d_id_seq'::regclass);
 -- downgrade
 ALTER TABLE d ALTER COLUMN id DROP DEFAULT;
 
--- REVIEW: changes the type of d.id from bigint to integer: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of d.id from bigint to integer: fails or loses data if existing values do not fit
 ALTER TABLE d ALTER COLUMN id TYPE integer;
 
 ALTER SEQUENCE d_id_seq AS integer MAXVALUE 2147483647;

@@ -21,7 +21,7 @@ ALTER TABLE acct ALTER COLUMN active SET NOT NULL;
 
 ALTER TABLE acct ALTER COLUMN active SET DEFAULT false;
 
--- REVIEW: changes the type of acct.data from json to jsonb: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of acct.data from json to jsonb: fails or loses data if existing values do not fit
 ALTER TABLE acct ALTER COLUMN data TYPE jsonb;
 
 -- REVIEW: fails if existing rows hold duplicates
@@ -43,8 +43,8 @@ ALTER TABLE acct DROP CONSTRAINT acct_amount_check;
 
 ALTER TABLE acct DROP CONSTRAINT acct_code_key;
 
--- REVIEW: changes the type of acct.data from jsonb to json: may rewrite the table, and fails or loses precision if values do not fit; the USING cast may fail on existing data
-ALTER TABLE acct ALTER COLUMN data TYPE json USING data::text::json;
+-- REVIEW: changes the type of acct.data from jsonb to json with USING data::json: the cast fails on values it cannot convert
+ALTER TABLE acct ALTER COLUMN data TYPE json USING data::json;
 
 ALTER TABLE acct ALTER COLUMN active DROP DEFAULT;
 

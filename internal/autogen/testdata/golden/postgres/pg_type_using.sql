@@ -1,41 +1,41 @@
 -- upgrade
 ALTER TABLE t ALTER COLUMN n DROP DEFAULT;
 
--- REVIEW: changes the type of t.n from text to integer: may rewrite the table, and fails or loses precision if values do not fit; the USING cast may fail on existing data
+-- REVIEW: changes the type of t.n from text to integer with USING n::integer: the cast fails on values it cannot convert
 ALTER TABLE t ALTER COLUMN n TYPE integer USING n::integer;
 
 ALTER TABLE t ALTER COLUMN n SET DEFAULT 5;
 
 ALTER TABLE t ALTER COLUMN flag DROP DEFAULT;
 
--- REVIEW: changes the type of t.flag from integer to boolean: may rewrite the table, and fails or loses precision if values do not fit; the USING cast may fail on existing data
-ALTER TABLE t ALTER COLUMN flag TYPE boolean USING flag::text::boolean;
+-- REVIEW: changes the type of t.flag from integer to boolean with USING flag::boolean: the cast fails on values it cannot convert
+ALTER TABLE t ALTER COLUMN flag TYPE boolean USING flag::boolean;
 
 ALTER TABLE t ALTER COLUMN flag SET DEFAULT false;
 
--- REVIEW: changes the type of t.at from text to timestamp without time zone: may rewrite the table, and fails or loses precision if values do not fit; the USING cast may fail on existing data
+-- REVIEW: changes the type of t.at from text to timestamp without time zone with USING at::timestamp without time zone: the cast fails on values it cannot convert
 ALTER TABLE t ALTER COLUMN at TYPE timestamp without time zone USING at::timestamp without time zone;
 
--- REVIEW: changes the type of t.f from double precision to numeric(6,2): may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.f from double precision to numeric(6,2): fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN f TYPE numeric(6,2);
 
 -- downgrade
--- REVIEW: changes the type of t.f from numeric(6,2) to double precision: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.f from numeric(6,2) to double precision: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN f TYPE double precision;
 
--- REVIEW: changes the type of t.at from timestamp without time zone to text: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.at from timestamp without time zone to text: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN at TYPE text;
 
 ALTER TABLE t ALTER COLUMN flag DROP DEFAULT;
 
--- REVIEW: changes the type of t.flag from boolean to integer: may rewrite the table, and fails or loses precision if values do not fit; the USING cast may fail on existing data
+-- REVIEW: changes the type of t.flag from boolean to integer with USING flag::integer: the cast fails on values it cannot convert
 ALTER TABLE t ALTER COLUMN flag TYPE integer USING flag::integer;
 
 ALTER TABLE t ALTER COLUMN flag SET DEFAULT 0;
 
 ALTER TABLE t ALTER COLUMN n DROP DEFAULT;
 
--- REVIEW: changes the type of t.n from integer to text: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.n from integer to text: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN n TYPE text;
 
 ALTER TABLE t ALTER COLUMN n SET DEFAULT '5'::text;

@@ -1,7 +1,7 @@
 -- upgrade
 CREATE TYPE color AS ENUM ('red', 'green');
 
--- REVIEW: recreates enum type mood to remove or reorder values: fails if a column holds a value that is gone
+-- REVIEW: recreates enum type mood, rewriting the columns that use it, because this migration uses its new values (PostgreSQL cannot use values added by ALTER TYPE … ADD VALUE in the same transaction)
 ALTER TYPE mood RENAME TO mood__retort_old;
 
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
@@ -20,12 +20,10 @@ ALTER TABLE t ALTER COLUMN id DROP DEFAULT;
 
 DROP SEQUENCE t_id_seq;
 
--- REVIEW: changes the type of t.id from integer to bigint: may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE t ALTER COLUMN id TYPE bigint;
 
 ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
 
--- REVIEW: changes the type of t.a from integer to bigint: may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE t ALTER COLUMN a TYPE bigint;
 
 -- REVIEW: fails if t.a holds NULLs
@@ -37,17 +35,16 @@ COMMENT ON COLUMN t.a IS 'an a';
 
 ALTER TABLE t ALTER COLUMN b DROP DEFAULT;
 
--- REVIEW: changes the type of t.b from text to character varying(20): may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.b from text to character varying(20): fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN b TYPE character varying(20);
 
--- REVIEW: changes the type of t.c from numeric(10,2) to numeric(12,4): may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE t ALTER COLUMN c TYPE numeric(12,4);
 
 ALTER TABLE t ALTER COLUMN m DROP DEFAULT;
 
 ALTER TABLE t ALTER COLUMN m SET DEFAULT 'happy'::mood;
 
--- REVIEW: changes the type of t.d from timestamp without time zone to timestamp with time zone: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.d from timestamp without time zone to timestamp with time zone: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN d TYPE timestamp with time zone;
 
 ALTER TABLE t ALTER COLUMN d SET DEFAULT now();
@@ -73,24 +70,23 @@ ALTER TABLE t DROP COLUMN f;
 
 ALTER TABLE t ALTER COLUMN d DROP DEFAULT;
 
--- REVIEW: changes the type of t.d from timestamp with time zone to timestamp without time zone: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.d from timestamp with time zone to timestamp without time zone: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN d TYPE timestamp without time zone;
 
 ALTER TABLE t ALTER COLUMN m DROP DEFAULT;
 
 ALTER TABLE t ALTER COLUMN m SET DEFAULT 'ok'::mood;
 
--- REVIEW: changes the type of t.c from numeric(12,4) to numeric(10,2): may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.c from numeric(12,4) to numeric(10,2): fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN c TYPE numeric(10,2);
 
--- REVIEW: changes the type of t.b from character varying(20) to text: may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE t ALTER COLUMN b TYPE text;
 
 ALTER TABLE t ALTER COLUMN b SET DEFAULT 'x'::text;
 
 ALTER TABLE t ALTER COLUMN a DROP DEFAULT;
 
--- REVIEW: changes the type of t.a from bigint to integer: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.a from bigint to integer: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN a TYPE integer;
 
 ALTER TABLE t ALTER COLUMN a DROP NOT NULL;
@@ -99,7 +95,7 @@ COMMENT ON COLUMN t.a IS NULL;
 
 ALTER TABLE t ALTER COLUMN id DROP IDENTITY;
 
--- REVIEW: changes the type of t.id from bigint to integer: may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.id from bigint to integer: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN id TYPE integer;
 
 CREATE SEQUENCE t_id_seq AS integer;
@@ -111,7 +107,7 @@ ALTER TABLE t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);
 -- REVIEW: drops column t.e and its data
 ALTER TABLE t DROP COLUMN e;
 
--- REVIEW: recreates enum type mood to remove or reorder values: fails if a column holds a value that is gone
+-- REVIEW: recreates enum type mood to remove or reorder values, rewriting the columns that use it: fails if a column holds a value that is gone
 ALTER TYPE mood RENAME TO mood__retort_old;
 
 CREATE TYPE mood AS ENUM ('sad', 'ok');

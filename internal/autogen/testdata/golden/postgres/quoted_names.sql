@@ -8,7 +8,6 @@ CREATE TABLE "User" (
 
 ALTER TABLE "order" ADD COLUMN "Group Name" character varying(5);
 
--- REVIEW: changes the type of order.select from character varying(10) to character varying(20): may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE "order" ALTER COLUMN "select" TYPE character varying(20);
 
 CREATE INDEX "Ix Order" ON "order" ("select");
@@ -16,7 +15,7 @@ CREATE INDEX "Ix Order" ON "order" ("select");
 -- downgrade
 DROP INDEX "Ix Order";
 
--- REVIEW: changes the type of order.select from character varying(20) to character varying(10): may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of order.select from character varying(20) to character varying(10): fails or loses data if existing values do not fit
 ALTER TABLE "order" ALTER COLUMN "select" TYPE character varying(10);
 
 -- REVIEW: drops column order.Group Name and its data

@@ -5,7 +5,6 @@ DROP VIEW v_keep;
 
 DROP VIEW v_change;
 
--- REVIEW: changes the type of t.a from character varying(20) to character varying(40): may rewrite the table, and fails or loses precision if values do not fit
 ALTER TABLE t ALTER COLUMN a TYPE character varying(40);
 
 CREATE VIEW v_change AS
@@ -31,7 +30,7 @@ DROP VIEW v_keep;
 
 DROP VIEW v_change;
 
--- REVIEW: changes the type of t.a from character varying(40) to character varying(20): may rewrite the table, and fails or loses precision if values do not fit
+-- REVIEW: changes the type of t.a from character varying(40) to character varying(20): fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN a TYPE character varying(20);
 
 CREATE VIEW v_change AS
