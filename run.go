@@ -2,6 +2,7 @@ package retort
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -238,6 +239,24 @@ func (m *Migrator) offline(ro *runOptions, start string, plan func(rows []string
 	return planResult(p, false), nil
 }
 
+// tablesReady reports whether the version table and (when on) the history
+// table both exist; their shapes are checked when they do.
+func (m *Migrator) tablesReady(ctx context.Context, conn *sql.Conn) (bool, error) {
+	ok, err := m.tables.Exists(ctx, conn, m.tables.Name)
+	if err != nil || !ok {
+		return false, err
+	}
+	if m.tables.History != "" {
+		if ok, err = m.tables.Exists(ctx, conn, m.tables.History); err != nil || !ok {
+			return false, err
+		}
+	}
+	if _, err := m.tables.Ensure(ctx, conn); err != nil {
+		return false, err
+	}
+	return true, m.tables.EnsureHistory(ctx, conn)
+}
+
 // online runs a plan computed from the version rows. It reads the rows and
 // plans first; a run with nothing to do returns without the lock. Otherwise
 // it takes the lock, creates the bookkeeping tables if needed, re-reads the
@@ -280,16 +299,31 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 		return nil, err
 	}
 	defer unlock()
-	if _, err := m.tables.Ensure(ctx, conn); err != nil {
-		return nil, err
+	// On a transactional dialect missing bookkeeping tables are created in
+	// the run's first transaction, so a run that never commits leaves no
+	// trace; elsewhere they are created now.
+	ensure := func(ctx context.Context, conn *sql.Conn) error {
+		if _, err := m.tables.Ensure(ctx, conn); err != nil {
+			return err
+		}
+		return m.tables.EnsureHistory(ctx, conn)
 	}
-	if err := m.tables.EnsureHistory(ctx, conn); err != nil {
+	var ensureInRun func(ctx context.Context, conn *sql.Conn) error
+	if !m.d.TransactionalDDL() {
+		if err := ensure(ctx, conn); err != nil {
+			return nil, err
+		}
+	} else if ready, err := m.tablesReady(ctx, conn); err != nil {
 		return nil, err
+	} else if !ready {
+		ensureInRun = ensure
 	}
-	if u, err := m.tables.Unresolved(ctx, conn); err != nil {
-		return nil, err
-	} else if u != nil {
-		return nil, migrate.FromEntry(u)
+	if ensureInRun == nil {
+		if u, err := m.tables.Unresolved(ctx, conn); err != nil {
+			return nil, err
+		} else if u != nil {
+			return nil, migrate.FromEntry(u)
+		}
 	}
 	if rows, _, err = m.tables.Rows(ctx, conn); err != nil {
 		return nil, err
@@ -323,6 +357,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	}
 	r := m.runner(ro.tag)
 	r.Purge = purge
+	r.EnsureTables = ensureInRun
 	done, runErr := r.Online(ctx, conn, p)
 	for _, d := range done {
 		sr := stepResult(d.Step)

@@ -40,6 +40,37 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 			dropCols = append(dropCols, &schema.DropColumn{Column: fc})
 		}
 	}
+	// A generated column that reads a column whose type changes is dropped
+	// and added again around the change: databases refuse to alter a column
+	// a generation expression uses.
+	if !d.o.InlineForeignKeys {
+		retyped := map[string]bool{}
+		for _, c := range modCols {
+			if m := c.(*schema.ModifyColumn); m.Change&(schema.ChangeType|schema.ChangeCollation) != 0 {
+				retyped[m.To.Name] = true
+			}
+		}
+		var kept []schema.TableChange
+		for _, c := range modCols {
+			m := c.(*schema.ModifyColumn)
+			if m.From.Generated != nil && m.To.Generated != nil && !recreated[m.To.Name] && readsAny(m.From.Generated.Expr, retyped) {
+				recreated[m.To.Name] = true
+				dropCols = append(dropCols, &schema.DropColumn{Column: m.From})
+				addGenerated = append(addGenerated, &schema.AddColumn{Column: m.To})
+				continue
+			}
+			kept = append(kept, c)
+		}
+		modCols = kept
+		for _, tc := range t.Columns {
+			fc := f.Column(tc.Name)
+			if fc != nil && fc.Generated != nil && tc.Generated != nil && columnsEqual(fc, tc) && readsAny(fc.Generated.Expr, retyped) {
+				recreated[tc.Name] = true
+				dropCols = append(dropCols, &schema.DropColumn{Column: fc})
+				addGenerated = append(addGenerated, &schema.AddColumn{Column: tc})
+			}
+		}
+	}
 	if d.o.ColumnOrder && !sameCommonOrder(f, t) {
 		// Move every kept column, in the new order, after its predecessor.
 		mod := map[string]*schema.ModifyColumn{}
@@ -535,4 +566,13 @@ func sameCommonOrder(f, t *schema.Table) bool {
 		}
 	}
 	return equalStrings(a, b)
+}
+
+func readsAny(expr string, cols map[string]bool) bool {
+	for c := range cols {
+		if mentions(expr, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -90,6 +90,12 @@ type Runner struct {
 	AppliedBy    string
 	Version      string // retort version, recorded in history
 	Tag          string
+	// EnsureTables, when set, creates the version and history tables. The
+	// runner calls it inside its first transaction, so that on a
+	// transactional dialect a run that never commits (killed, failed)
+	// leaves the database exactly as it was; or on the bare connection
+	// before anything that commits on its own.
+	EnsureTables func(ctx context.Context, conn *sql.Conn) error
 }
 
 func (r *Runner) emit(e Event) {

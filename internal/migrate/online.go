@@ -31,6 +31,7 @@ import (
 func (r *Runner) Online(ctx context.Context, conn *sql.Conn, plan *revision.Plan) ([]StepResult, error) {
 	o := &online{Runner: r, ctx: ctx, conn: conn, cleanup: context.WithoutCancel(ctx), total: len(plan.Steps)}
 	o.coalesce = r.Dialect.TransactionalDDL() && !r.PerMigration
+	o.tablesReady = r.EnsureTables == nil
 	return o.run(plan)
 }
 
@@ -54,6 +55,10 @@ type online struct {
 	dbRows   map[string]bool // version rows as stored in the database
 	memRows  map[string]bool // version rows after the changes so far
 
+	// tablesReady says the bookkeeping tables exist (or will at COMMIT,
+	// when tablesInTx: created inside the open transaction).
+	tablesReady, tablesInTx bool
+
 	next      *pendingStep        // the following step, when its history row can be opened early
 	preOpened *versiontable.Entry // this step's history row, opened by the previous step
 }
@@ -68,6 +73,13 @@ func (o *online) begin() error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	o.inTx = true
+	if !o.tablesReady {
+		if err := o.EnsureTables(o.ctx, o.conn); err != nil {
+			o.rollback()
+			return err
+		}
+		o.tablesReady, o.tablesInTx = true, true
+	}
 	if o.coalesce {
 		rows, _, err := o.Tables.Rows(o.ctx, o.conn)
 		if err != nil {
@@ -148,6 +160,7 @@ func (o *online) commit() error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	o.inTx = false
+	o.tablesInTx = false
 	o.pending = nil
 	o.committed = append(o.committed, o.uncommit...)
 	o.uncommit = nil
@@ -162,6 +175,9 @@ func (o *online) rollback() {
 		return
 	}
 	o.inTx = false
+	if o.tablesInTx {
+		o.tablesReady, o.tablesInTx = false, false
+	}
 	if _, err := o.conn.ExecContext(o.cleanup, "ROLLBACK"); err != nil {
 		o.discard()
 	}
@@ -360,7 +376,24 @@ func (o *online) recordRollback(e versiontable.Entry, cause error) {
 	o.finish(&e, versiontable.StatusRollback, false)
 	e.Error = errText(cause)
 	e.Checksum = ""
+	if err := o.ensureTablesOutside(o.cleanup); err != nil {
+		return
+	}
 	_ = o.Tables.InsertHistory(o.cleanup, o.conn, []versiontable.Entry{e})
+}
+
+// ensureTablesOutside creates the bookkeeping tables on the bare connection
+// when no transaction of this run has (they are needed to record work that
+// commits on its own, or a rolled-back step).
+func (o *online) ensureTablesOutside(ctx context.Context) error {
+	if o.tablesReady || o.inTx {
+		return nil
+	}
+	if err := o.EnsureTables(ctx, o.conn); err != nil {
+		return err
+	}
+	o.tablesReady = true
+	return nil
 }
 
 func errText(err error) string {
@@ -374,6 +407,9 @@ func errText(err error) string {
 // runNonTx runs a step whose statements cannot be rolled back, recording
 // progress so that a failure (or a killed process) is reported precisely.
 func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) error {
+	if err := o.ensureTablesOutside(o.ctx); err != nil {
+		return err
+	}
 	var e versiontable.Entry
 	if o.preOpened != nil {
 		e = *o.preOpened

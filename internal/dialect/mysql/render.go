@@ -220,7 +220,11 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 		}
 		r.add(alter+"ADD COLUMN "+agColumnDef(to, c.Column)+pos, review)
 	case *schema.DropColumn:
-		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), "drops column "+to.Name+"."+c.Column.Name+" and its data")
+		review := "drops column " + to.Name + "." + c.Column.Name + " and its data"
+		if c.Column.Generated != nil {
+			review = "" // computed from other columns, nothing is lost
+		}
+		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), review)
 	case *schema.ModifyColumn:
 		review := ""
 		if c.Change.Is(schema.ChangeType) && !agWidens(c.From.Type, c.To.Type) {

@@ -546,6 +546,18 @@ SELECT 'rule', n.nspname, c.relname || '.' || r.rulename
 FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE r.rulename <> '_RETURN' AND `+agUserSchemas+`
 UNION ALL
+SELECT 'table inheritance', n.nspname, c.relname
+FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT c.relispartition AND `+agUserSchemas+`
+UNION ALL
+SELECT 'row level security', n.nspname, c.relname
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND (c.relrowsecurity OR c.relforcerowsecurity) AND `+agUserSchemas+`
+UNION ALL
+SELECT 'storage parameters', n.nspname, c.relname
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'i') AND c.reloptions IS NOT NULL AND `+agUserSchemas+`
+UNION ALL
 SELECT 'comment on constraint', n.nspname, c.relname || '.' || co.conname
 FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
 JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -572,7 +584,8 @@ ORDER BY 1, 2, 3`)
 			continue
 		}
 		base, _, _ := strings.Cut(name, ".")
-		if kind == "trigger" || kind == "rule" || kind == "policy" || kind == "comment on constraint" {
+		switch kind {
+		case "trigger", "rule", "policy", "comment on constraint", "table inheritance", "row level security", "storage parameters":
 			if in.o.Skipped(in.ns(nsp), base) {
 				continue
 			}

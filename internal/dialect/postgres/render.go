@@ -449,7 +449,11 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, agQuote(c.Column.Name), agString(c.Column.Comment)), "")
 		}
 	case *schema.DropColumn:
-		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), "drops column "+q+"."+c.Column.Name+" and its data")
+		review := "drops column " + q + "." + c.Column.Name + " and its data"
+		if c.Column.Generated != nil {
+			review = "" // computed from other columns, nothing is lost
+		}
+		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), review)
 	case *schema.ModifyColumn:
 		return r.modifyColumn(from, to, c)
 	case *schema.AddPrimaryKey:

@@ -37,7 +37,6 @@ DROP INDEX `ix_name_prefix` ON `t`;
 
 DROP INDEX `ft_body` ON `t`;
 
--- REVIEW: drops column t.total and its data
 ALTER TABLE `t` DROP COLUMN `total`;
 
 ALTER TABLE `t` MODIFY COLUMN `updated` timestamp NULL;

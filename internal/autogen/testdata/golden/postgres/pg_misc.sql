@@ -1,7 +1,6 @@
 -- upgrade
 ALTER TABLE ledger DROP CONSTRAINT ledger_acct_id_fkey;
 
--- REVIEW: drops column acct.total and its data
 ALTER TABLE acct DROP COLUMN total;
 
 ALTER TABLE acct ADD COLUMN total numeric GENERATED ALWAYS AS ((amount * (3)::numeric)) STORED;
@@ -61,7 +60,6 @@ ALTER TABLE acct ALTER COLUMN id DROP DEFAULT;
 -- REVIEW: drops column acct.code and its data
 ALTER TABLE acct DROP COLUMN code;
 
--- REVIEW: drops column acct.total and its data
 ALTER TABLE acct DROP COLUMN total;
 
 ALTER TABLE acct ADD COLUMN total numeric GENERATED ALWAYS AS ((amount * (2)::numeric)) STORED;

@@ -65,7 +65,6 @@ DROP INDEX t_lower_b;
 
 DROP INDEX t_c_desc;
 
--- REVIEW: drops column t.f and its data
 ALTER TABLE t DROP COLUMN f;
 
 ALTER TABLE t ALTER COLUMN d DROP DEFAULT;
