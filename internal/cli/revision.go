@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -23,6 +24,7 @@ type revisionOptions struct {
 	revID        string
 	versionPath  string
 	autogenerate bool
+	allowEmpty   bool
 }
 
 func (a *app) revisionCommand() *cobra.Command {
@@ -44,7 +46,7 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
   retort revision -m "fix" --head 1975ea83b712 --splice
   retort revision -m "needs accounts" --depends-on 1975ea83b712`,
 		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.revision(o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.revision(cmd.Context(), o) }),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.message, "message", "m", "", "the revision's message (also its file name's slug)")
@@ -54,15 +56,16 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 	f.StringArrayVar(&o.dependsOn, "depends-on", nil, "revision or label the new one depends on (repeatable)")
 	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one")
 	f.StringVar(&o.versionPath, "version-path", "", "version location to write to (one of version_locations)")
-	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between models and database")
+	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
+	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
 	return cmd
 }
 
-func (a *app) revision(o *revisionOptions) error {
-	if o.autogenerate {
-		return failf("autogenerate is not available yet; write the revision's SQL by hand (omit --autogenerate)")
+func (a *app) revision(ctx context.Context, o *revisionOptions) error {
+	if o.allowEmpty && !o.autogenerate {
+		return usageErrorf("--allow-empty goes with --autogenerate")
 	}
-	_, err := a.createRevision(newRevision{
+	n := newRevision{
 		message:      o.message,
 		heads:        []string{o.head},
 		splice:       o.splice,
@@ -71,7 +74,11 @@ func (a *app) revision(o *revisionOptions) error {
 		revID:        o.revID,
 		versionPath:  o.versionPath,
 		multipleHead: "Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.",
-	})
+	}
+	if o.autogenerate {
+		return a.autogenerate(ctx, o, n)
+	}
+	_, err := a.createRevision(n)
 	return err
 }
 
@@ -85,6 +92,8 @@ type newRevision struct {
 	revID        string
 	versionPath  string
 	multipleHead string // message when a symbol names several heads ("" = Alembic's default)
+	upgrade      string // section bodies ("" = placeholders)
+	downgrade    string
 }
 
 // createRevision writes a new revision file with Alembic's rules
@@ -168,7 +177,7 @@ func (a *app) createRevision(n newRevision) (string, error) {
 	}
 	nf := script.NewFile{
 		ID: id, Message: message, Parents: parentIDs, BranchLabels: n.labels,
-		DependsOn: deps, CreateDate: now,
+		DependsOn: deps, CreateDate: now, Upgrade: n.upgrade, Downgrade: n.downgrade,
 	}
 	data := script.Render(nf)
 	// Validate the graph with the new revision before writing anything:

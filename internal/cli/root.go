@@ -89,6 +89,7 @@ RETORT_DATABASE_URL, or the file's url key, in that order.`,
 		a.statusCommand(),
 		a.rehashCommand(),
 		a.resolveCommand(),
+		a.checkCommand(),
 	)
 	root.AddCommand(a.completionCommand(root))
 	root.SetHelpCommandGroupID("")

@@ -40,6 +40,8 @@ type Config struct {
 	URL                       string            // database URL after expansion and overrides
 	DevURL                    string            // scratch database for autogenerate (optional)
 	Models                    []string          // autogenerate targets, absolute
+	Include                   []string          // autogenerate: name patterns of objects to compare (empty = all)
+	Exclude                   []string          // autogenerate: name patterns of objects never compared
 	VersionTable              string            // default "alembic_version"
 	VersionTableSchema        string            // optional
 	HistoryTable              string            // default "retort_history"; "" when history_table = false
@@ -197,6 +199,8 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 	}
 	d.str("dev_url", &c.DevURL)
 	models := d.list("models")
+	c.Include = d.list("include")
+	c.Exclude = d.list("exclude")
 	d.str("version_table", &c.VersionTable)
 	d.str("version_table_schema", &c.VersionTableSchema)
 	d.historyTable(&c.HistoryTable)
@@ -270,6 +274,7 @@ var keys = []string{
 	"script_location", "url", "dev_url", "models", "version_table", "version_table_schema",
 	"history_table", "file_template", "truncate_slug_length", "timezone", "version_locations",
 	"recursive_version_locations", "transaction_per_migration", "lock_timeout",
+	"include", "exclude",
 }
 
 // Keys returns the names of every key retort.toml accepts.

@@ -21,6 +21,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/models/gostruct"
 	"github.com/retortdb/retort/schema"
 
 	mysqlinspect "github.com/retortdb/retort/internal/dialect/mysql"
@@ -60,7 +61,7 @@ func (e *StmtError) Unwrap() error { return e.Err }
 // Load runs src.Files in a scratch database and returns its inspected schema.
 func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 	if len(src.Files) == 0 {
-		return nil, errors.New("no model files: set models in retort.toml to the .sql files that hold the desired schema")
+		return nil, errors.New("no models: set models in retort.toml to the .sql files that hold the desired schema, or to Go model package folders")
 	}
 	type file struct {
 		path  string
@@ -68,6 +69,26 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 	}
 	var files []file
 	for _, p := range src.Files {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("read models: %w (check models in retort.toml)", err)
+		}
+		if fi.IsDir() {
+			// A Go package of model structs, rendered as desired-state DDL
+			// for this dialect; statements keep their struct's position.
+			m, err := gostruct.Load(p)
+			if err != nil {
+				return nil, err
+			}
+			stmts, err := m.Statements(src.Dialect)
+			if err != nil {
+				return nil, err
+			}
+			for _, st := range stmts {
+				files = append(files, file{st.Pos.File, []Statement{{SQL: st.SQL, Line: st.Pos.Line}}})
+			}
+			continue
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, fmt.Errorf("read model file: %w", err)

@@ -12,5 +12,5 @@ type PublishRecord struct {
 	ContentID   uuid.UUID  `db:"content_id" retort:"fk:contents.id"`
 	Platform    string     `db:"platform" retort:"size:50"`
 	Status      string     `db:"status" retort:"size:20"`
-	PublishedAt *time.Time `db:"published_at"` // NULL until published
+	PublishedAt *time.Time `db:"published_at" retort:"type:timestamp with time zone,mysql=datetime(6)"` // NULL until published
 }

@@ -2,7 +2,7 @@
 --
 -- Revision ID: 5c7e1d9a3b20
 -- Revises: 1f3a9c2b7d4e
--- Create Date: 2024-03-20 15:30:00.000000
+-- Create Date: 2026-11-25 21:34:24.941428
 -- Branch Labels:
 -- Depends On:
 

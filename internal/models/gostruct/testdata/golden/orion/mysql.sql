@@ -15,7 +15,7 @@ CREATE TABLE `publish_records` (
   FOREIGN KEY (`content_id`) REFERENCES `contents` (`id`)
 );
 CREATE TABLE `trends` (
-  `id` bigint AUTO_INCREMENT NOT NULL,
+  `id` char(36) NOT NULL,
   `keyword` varchar(100) NOT NULL,
   `score` double NOT NULL,
   `detected_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -2,14 +2,14 @@ CREATE TABLE contents (
     id UUID NOT NULL,
     title VARCHAR(255) NOT NULL,
     body TEXT NOT NULL,
-    created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    created_at timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
     PRIMARY KEY (id)
 );
 CREATE TABLE trends (
-    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    id UUID NOT NULL PRIMARY KEY,
     keyword VARCHAR(100) NOT NULL UNIQUE,
-    score REAL NOT NULL,
-    detected_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    score double precision NOT NULL,
+    detected_at timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE INDEX ix_trends_score ON trends (score);
 CREATE TABLE publish_records (
@@ -17,7 +17,7 @@ CREATE TABLE publish_records (
     content_id UUID NOT NULL,
     platform VARCHAR(50) NOT NULL,
     status VARCHAR(20) NOT NULL,
-    published_at DATETIME,
+    published_at timestamp with time zone,
     PRIMARY KEY (id),
     FOREIGN KEY (content_id) REFERENCES contents (id)
 );

@@ -1,0 +1,143 @@
+package retort
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/models/sqlstate"
+	"github.com/retortdb/retort/schema"
+)
+
+// Models says where autogenerate's target schema comes from.
+type Models struct {
+	// Paths are desired-state .sql files and folders of Go model packages,
+	// in order.
+	Paths []string
+	// DriverName and DataSource (database/sql form) name the server on
+	// which PostgreSQL and MySQL models are loaded into a scratch database
+	// that is dropped afterwards: a dev_url's, or the migrated database's
+	// own server. Unused for SQLite (the scratch database is in memory).
+	DriverName, DataSource string
+	// Include and Exclude are name patterns (path.Match syntax) of the
+	// objects to compare; the version and history tables are never
+	// compared.
+	Include, Exclude []string
+}
+
+// Difference is one difference between the database and the models.
+type Difference struct {
+	Op     string `json:"op"`     // Alembic's diff name where one exists: add_table, remove_column, modify_type, …
+	Object string `json:"object"` // what differs: "users", "users.email"
+	Detail string `json:"detail"` // how, for people: "added table 'users'"
+}
+
+// Comparison is the difference between the database and the models, and
+// the revision sections that would remove it.
+type Comparison struct {
+	Dialect     string
+	Differences []Difference
+	// Upgrade and Downgrade are revision section bodies (SQL with
+	// "-- REVIEW:" notes on risky steps); empty when nothing differs.
+	Upgrade, Downgrade string
+}
+
+// Clean reports whether the database and the models agree.
+func (c *Comparison) Clean() bool { return len(c.Differences) == 0 }
+
+// ErrNotUpToDate is returned by Compare when the database is not at the
+// heads of the revision graph: autogenerate compares the models with the
+// schema the revisions produce, so they must all be applied first.
+var ErrNotUpToDate = errors.New("target database is not up to date")
+
+// notUpToDateError keeps Alembic's wording and says what to do.
+type notUpToDateError struct{ rows, heads []string }
+
+func (e *notUpToDateError) Error() string {
+	return fmt.Sprintf("Target database is not up to date. It is at %s, the revisions' heads are %s: "+
+		"run `retort upgrade heads` first (the models are compared with the schema all revisions produce)",
+		listOrBase(e.rows), listOrBase(e.heads))
+}
+
+func (e *notUpToDateError) Unwrap() error { return ErrNotUpToDate }
+
+func listOrBase(ids []string) string {
+	if len(ids) == 0 {
+		return "base"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// Compare inspects the database, loads the models into a scratch database,
+// and returns their differences and the SQL of a revision that removes
+// them. The database must be at the graph's heads.
+func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, error) {
+	filter := schema.Filter{Include: models.Include, Exclude: models.Exclude}
+	if err := filter.Validate(); err != nil {
+		return nil, fmt.Errorf("include/exclude: %w", err)
+	}
+	conn, err := m.conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	rows, _, err := m.tables.Rows(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.unknownRows(rows); err != nil {
+		return nil, err
+	}
+	var heads []string
+	for _, r := range m.graph.RealHeads() {
+		heads = append(heads, r.ID)
+	}
+	rows = slices.Clone(rows)
+	slices.Sort(rows)
+	slices.Sort(heads)
+	if !slices.Equal(rows, heads) {
+		return nil, &notUpToDateError{rows: rows, heads: heads}
+	}
+
+	names := []string{m.tables.Name}
+	if m.tables.History != "" {
+		names = append(names, m.tables.History)
+	}
+	skip := names
+	if m.tables.Schema != "" {
+		for _, n := range names {
+			skip = append(skip, m.tables.Schema+"."+n)
+		}
+	}
+	opts := schema.InspectOptions{Skip: skip, Filter: filter}
+	name := m.d.Name()
+	current, err := autogen.Inspect(ctx, conn, name, opts)
+	if err != nil {
+		return nil, fmt.Errorf("inspect the database: %w", err)
+	}
+	desired, err := sqlstate.Load(ctx, sqlstate.Source{
+		Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
+		Files: models.Paths, Inspect: opts,
+	})
+	if err != nil {
+		return nil, err
+	}
+	report, err := autogen.Check(current, desired, name)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{Dialect: name}
+	for _, d := range report.Differences {
+		c.Differences = append(c.Differences, Difference{Op: d.Op, Object: d.Object, Detail: d.Detail})
+	}
+	if c.Clean() {
+		return c, nil
+	}
+	if c.Upgrade, c.Downgrade, _, err = autogen.Generate(ctx, current, desired, name); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/config"
+)
+
+type checkOptions struct {
+	json bool
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	o := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Fail when the models and the database differ",
+		Long: `Compare the database (which must be at its heads) with the models named by
+models in retort.toml, as revision --autogenerate does, without writing a
+file. When they agree it prints
+
+    No new upgrade operations detected.
+
+and exits 0; otherwise it lists each difference ("Detected added table
+'users'") and exits 1: a gate for CI that the models and the revisions agree.`,
+		Example: `  retort check
+  retort check --json`,
+		Args: noArgs,
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
+	}
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
+	return cmd
+}
+
+func (a *app) check(ctx context.Context, o *checkOptions) error {
+	c, err := a.compare(ctx)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		diffs := c.Differences
+		if diffs == nil {
+			diffs = []retort.Difference{}
+		}
+		if err := writeJSON(a.io.Out, map[string]any{
+			"clean": c.Clean(), "dialect": c.Dialect, "differences": diffs,
+		}); err != nil {
+			return err
+		}
+		if !c.Clean() {
+			return failf("New upgrade operations detected: %d difference%s", len(c.Differences), plural(len(c.Differences)))
+		}
+		return nil
+	}
+	if c.Clean() {
+		fmt.Fprintln(a.io.Out, "No new upgrade operations detected.")
+		return nil
+	}
+	for _, d := range c.Differences {
+		fmt.Fprintf(a.io.Out, "Detected %s\n", d.Detail)
+	}
+	return failf("New upgrade operations detected: %d difference%s between the models and the database; "+
+		"run `retort revision --autogenerate -m MESSAGE` to write a revision for them", len(c.Differences), plural(len(c.Differences)))
+}
+
+// compare runs the façade's Compare with the models and filters of
+// retort.toml. PostgreSQL and MySQL models are loaded into a scratch
+// database on dev_url's server, else on the migrated database's server.
+func (a *app) compare(ctx context.Context) (*retort.Comparison, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return nil, err
+	}
+	if len(cfg.Models) == 0 {
+		where := "retort.toml"
+		if cfg.Path != "" {
+			where = cfg.Path
+		}
+		return nil, failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", where)
+	}
+	rep := a.newReporter()
+	defer rep.done()
+	s, err := a.openMigrator(ctx, false, rep)
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+	models := retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
+	scratch := cfg.DevURL
+	if scratch == "" {
+		scratch = cfg.URL
+	}
+	if scratch != "" {
+		dsn, err := config.ParseURL(scratch)
+		if err != nil {
+			return nil, fmt.Errorf("dev_url: %w", err)
+		}
+		if dsn.Dialect != s.dialect && s.dialect != "" {
+			return nil, failf("dev_url is a %s database but the migrated database is %s: the scratch database must be of the same kind", dsn.Dialect, s.dialect)
+		}
+		models.DriverName, models.DataSource = dsn.DriverName, dsn.DataSource
+	}
+	return s.m.Compare(ctx, models)
+}
+
+// autogenerate writes a revision whose sections remove the differences
+// between the models and the database.
+func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n newRevision) error {
+	c, err := a.compare(ctx)
+	if err != nil {
+		return err
+	}
+	rep := a.newReporter()
+	for _, d := range c.Differences {
+		rep.info("Detected %s", d.Detail)
+	}
+	if c.Clean() && !o.allowEmpty {
+		rep.info("No changes in schema detected.")
+		a.status("No changes in schema detected; no revision written (use --allow-empty to write one anyway)")
+		return nil
+	}
+	n.upgrade, n.downgrade = strings.TrimRight(c.Upgrade, "\n"), strings.TrimRight(c.Downgrade, "\n")
+	_, err = a.createRevision(n)
+	return err
+}
