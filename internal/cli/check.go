@@ -120,7 +120,6 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n newRevisio
 		rep.info("Detected %s", d.Detail)
 	}
 	if c.Clean() && !o.allowEmpty {
-		rep.info("No changes in schema detected.")
 		a.status("No changes in schema detected; no revision written (use --allow-empty to write one anyway)")
 		return nil
 	}

@@ -1,0 +1,412 @@
+// Command autogen measures retort's introspection and check on a PostgreSQL
+// schema of 1,000 tables (8 columns, a primary key, two indexes, a foreign
+// key on three tables out of four) against pg_dump --schema-only and
+// Alembic's compare_metadata on the same database.
+//
+//	go run ./bench/autogen                          # from the repository root
+//	go run ./bench/autogen -n 7 -alembic-runs 3 -retort /tmp/retort
+//
+// It creates a fresh database (dropped at the end, also on Ctrl-C), writes
+// the desired-state schema.sql that built it, and times, each several runs
+// with the median reported:
+//
+//   - pg_dump --schema-only (whole process) against autogen.Inspect;
+//   - check in process: inspect the database, load schema.sql into a scratch
+//     database through sqlstate, inspect it, diff;
+//   - the whole `retort check` process, when -retort names a binary;
+//   - Alembic: alembic_check.py (SQLAlchemy metadata of the same tables and
+//     compare_metadata, reflection included), when -python can import
+//     alembic, sqlalchemy and psycopg2.
+//
+// bench/autogen/run.sh builds the binary and runs this with the defaults.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+
+	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/models/sqlstate"
+	"github.com/retortdb/retort/schema"
+)
+
+type options struct {
+	server        string
+	db            string
+	tables        int
+	runs          int
+	alembicRuns   int
+	alembicFull   int
+	python        string
+	alembicScript string
+	retort        string
+	dir           string
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.server, "url", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", "PostgreSQL server to create the databases on (any database on it)")
+	flag.StringVar(&o.db, "db", "", "name of the database to create (default retort_bench_RANDOM); it must not exist")
+	flag.IntVar(&o.tables, "tables", 1000, "tables in the schema")
+	flag.IntVar(&o.runs, "n", 5, "runs of pg_dump, inspect and check (the median is reported)")
+	flag.IntVar(&o.alembicRuns, "alembic-runs", 3, "runs of Alembic's compare_metadata (0 skips it)")
+	flag.IntVar(&o.alembicFull, "alembic-full-runs", 1, "runs of Alembic with compare_type and compare_server_default on")
+	flag.StringVar(&o.python, "python", "/usr/bin/python3", "Python with alembic, sqlalchemy and psycopg2")
+	flag.StringVar(&o.alembicScript, "alembic-script", "bench/autogen/alembic_check.py", "path of alembic_check.py")
+	flag.StringVar(&o.retort, "retort", "", "retort binary whose `check` to time (empty skips it)")
+	flag.StringVar(&o.dir, "dir", "", "folder for schema.sql and retort.toml (default a temporary one, removed at the end)")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "bench/autogen:", err)
+		stop()
+		os.Exit(1)
+	}
+}
+
+// skip leaves the version and history tables out, as retort does.
+var skip = schema.InspectOptions{Skip: []string{"alembic_version", "retort_history"}}
+
+func run(ctx context.Context, o options) error {
+	if o.runs < 1 {
+		return errors.New("-n must be at least 1")
+	}
+	if o.db == "" {
+		b := make([]byte, 5)
+		_, _ = rand.Read(b)
+		o.db = "retort_bench_" + hex.EncodeToString(b)
+	}
+	if o.dir == "" {
+		d, err := os.MkdirTemp("", "retort-bench-autogen-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		o.dir = d
+	}
+	dbURL, err := withDatabase(o.server, o.db)
+	if err != nil {
+		return fmt.Errorf("-url: %w", err)
+	}
+	schemaPath := filepath.Join(o.dir, "schema.sql")
+	ddl := schemaSQL(o.tables)
+	if err := os.WriteFile(schemaPath, []byte(ddl), 0o644); err != nil {
+		return err
+	}
+
+	admin, err := sql.Open("pgx", o.server)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+o.db); err != nil {
+		return fmt.Errorf("create database %s: %w", o.db, err)
+	}
+	defer func() {
+		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if _, err := admin.ExecContext(c, "DROP DATABASE IF EXISTS "+o.db+" WITH (FORCE)"); err != nil {
+			fmt.Fprintf(os.Stderr, "drop database %s: %v\n", o.db, err)
+		}
+	}()
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	t := time.Now()
+	if _, err := db.ExecContext(ctx, ddl); err != nil {
+		return fmt.Errorf("create the schema: %w", err)
+	}
+	fmt.Printf("database %s: %d tables created in %v (schema.sql %d bytes)\n", o.db, o.tables, time.Since(t).Round(time.Millisecond), len(ddl))
+	fmt.Printf("machine: %d CPUs, %s; load average at start %s\n", runtime.NumCPU(), runtime.Version(), loadavg())
+
+	pgDump, err := exec.LookPath("pg_dump")
+	if err != nil {
+		return errors.New("pg_dump not on PATH")
+	}
+	var dumpT, inspT []time.Duration
+	// One untimed round warms the catalog caches for both.
+	for i := -1; i < o.runs; i++ {
+		d, err := timeProcess(ctx, nil, pgDump, "--schema-only", "--dbname", dbURL)
+		if err != nil {
+			return fmt.Errorf("pg_dump: %w", err)
+		}
+		t := time.Now()
+		s, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
+		if err != nil {
+			return fmt.Errorf("inspect: %w", err)
+		}
+		e := time.Since(t)
+		if len(s.Tables) != o.tables {
+			return fmt.Errorf("inspect found %d tables, want %d", len(s.Tables), o.tables)
+		}
+		if i >= 0 {
+			dumpT, inspT = append(dumpT, d), append(inspT, e)
+		}
+	}
+
+	var checkT, liveT, loadT, diffT []time.Duration
+	for i := -1; i < o.runs; i++ {
+		t0 := time.Now()
+		cur, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
+		if err != nil {
+			return fmt.Errorf("inspect: %w", err)
+		}
+		t1 := time.Now()
+		des, err := sqlstate.Load(ctx, sqlstate.Source{
+			Dialect: autogen.Postgres, DriverName: "pgx", DataSource: dbURL,
+			Files: []string{schemaPath}, Inspect: skip,
+		})
+		if err != nil {
+			return fmt.Errorf("load schema.sql: %w", err)
+		}
+		t2 := time.Now()
+		r, err := autogen.Check(cur, des, autogen.Postgres)
+		if err != nil {
+			return fmt.Errorf("check: %w", err)
+		}
+		t3 := time.Now()
+		if !r.Clean() {
+			return fmt.Errorf("check against identical models is not clean:\n%s", r.Text())
+		}
+		if i >= 0 {
+			checkT = append(checkT, t3.Sub(t0))
+			liveT, loadT, diffT = append(liveT, t1.Sub(t0)), append(loadT, t2.Sub(t1)), append(diffT, t3.Sub(t2))
+		}
+	}
+
+	cliT, cliNote := timeCLI(ctx, o, dbURL)
+	alembic, alembicNote := timeAlembic(ctx, o, dbURL, o.alembicRuns, false)
+	var full alembicTimes
+	if alembicNote == "" && o.alembicFull > 0 {
+		full, _ = timeAlembic(ctx, o, dbURL, o.alembicFull, true)
+	}
+
+	fmt.Printf("load average at end %s\n\n", loadavg())
+	fmt.Printf("%-58s %10s %10s  %s\n", "measurement", "median", "min", "runs")
+	row := func(name string, ds []time.Duration) {
+		if len(ds) == 0 {
+			return
+		}
+		fmt.Printf("%-58s %10s %10s  %d\n", name, fmtDur(median(ds)), fmtDur(slices.Min(ds)), len(ds))
+	}
+	row("pg_dump --schema-only (process)", dumpT)
+	row("retort inspect (autogen.Inspect, in process)", inspT)
+	row("retort check in process (total)", checkT)
+	row("  inspect the database", liveT)
+	row("  load schema.sql into a scratch database and inspect", loadT)
+	row("  diff", diffT)
+	row("retort check (process)", cliT)
+	row("Alembic compare_metadata (metadata + reflection + diff)", alembic.total)
+	row("  compare_metadata alone", alembic.compare)
+	row("Alembic python process (imports included)", alembic.process)
+	row("Alembic, compare_type + compare_server_default", full.total)
+	fmt.Println()
+	fmt.Printf("inspect / pg_dump:                  %.2f (target: at most 2)\n", ratio(inspT, dumpT))
+	if len(alembic.total) > 0 {
+		fmt.Printf("Alembic / retort check, in process: %.1fx (target: at least 10x)\n", ratio(alembic.total, checkT))
+		if len(cliT) > 0 {
+			fmt.Printf("Alembic / retort check, processes:  %.1fx\n", ratio(alembic.process, cliT))
+		}
+		if len(full.total) > 0 {
+			fmt.Printf("Alembic full / retort check:        %.1fx\n", ratio(full.total, checkT))
+		}
+		fmt.Printf("Alembic differences reported on identical models: %d%s\n", alembic.diffs, alembic.sample)
+		if len(full.total) > 0 {
+			fmt.Printf("Alembic full differences reported: %d%s\n", full.diffs, full.sample)
+		}
+	}
+	if cliNote != "" {
+		fmt.Println("retort check (process): skipped:", cliNote)
+	}
+	if alembicNote != "" {
+		fmt.Println("Alembic: skipped:", alembicNote)
+	}
+	return nil
+}
+
+// schemaSQL is the desired-state schema: tables t0000…, each with 8
+// columns, a primary key, two indexes, and a foreign key to the previous
+// table on three tables out of four.
+func schemaSQL(n int) string {
+	var b strings.Builder
+	for i := range n {
+		ref := ""
+		if i%4 != 0 {
+			ref = fmt.Sprintf(" REFERENCES t%04d (id)", i-1)
+		}
+		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n"+
+			"    id bigint PRIMARY KEY,\n"+
+			"    name varchar(100) NOT NULL,\n"+
+			"    email text,\n"+
+			"    created timestamptz DEFAULT now(),\n"+
+			"    amount numeric(12,2) DEFAULT 0,\n"+
+			"    active boolean NOT NULL DEFAULT true,\n"+
+			"    parent_id bigint%s,\n"+
+			"    note text\n"+
+			");\n", i, ref)
+		fmt.Fprintf(&b, "CREATE INDEX t%04d_name ON t%04d (name);\n", i, i)
+		fmt.Fprintf(&b, "CREATE INDEX t%04d_created ON t%04d (created DESC);\n\n", i, i)
+	}
+	return b.String()
+}
+
+// timeCLI times the whole `retort check` process on a folder whose
+// retort.toml points at the database and at schema.sql.
+func timeCLI(ctx context.Context, o options, dbURL string) ([]time.Duration, string) {
+	if o.retort == "" {
+		return nil, "no -retort binary given"
+	}
+	if err := os.MkdirAll(filepath.Join(o.dir, "versions"), 0o755); err != nil {
+		return nil, err.Error()
+	}
+	cfg := filepath.Join(o.dir, "retort.toml")
+	toml := fmt.Sprintf("script_location = \".\"\nurl = %q\nmodels = [\"schema.sql\"]\n", dbURL)
+	if err := os.WriteFile(cfg, []byte(toml), 0o644); err != nil {
+		return nil, err.Error()
+	}
+	var out strings.Builder
+	cmd := exec.CommandContext(ctx, o.retort, "-c", cfg, "check")
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil || !strings.Contains(out.String(), autogen.NoChanges) {
+		return nil, fmt.Sprintf("`retort check` did not pass (%v): %s", err, strings.TrimSpace(out.String()))
+	}
+	var ts []time.Duration
+	for range o.runs {
+		d, err := timeProcess(ctx, nil, o.retort, "-c", cfg, "check")
+		if err != nil {
+			return nil, fmt.Sprintf("`retort check`: %v", err)
+		}
+		ts = append(ts, d)
+	}
+	return ts, ""
+}
+
+type alembicTimes struct {
+	total, compare, process []time.Duration
+	diffs                   int
+	sample                  string
+}
+
+// timeAlembic runs alembic_check.py runs times, each in its own process.
+func timeAlembic(ctx context.Context, o options, dbURL string, runs int, full bool) (alembicTimes, string) {
+	var a alembicTimes
+	if runs < 1 || o.python == "" {
+		return a, "not asked for"
+	}
+	if out, err := exec.CommandContext(ctx, o.python, "-c", "import alembic, sqlalchemy, psycopg2").CombinedOutput(); err != nil {
+		return a, fmt.Sprintf("%s cannot import alembic, sqlalchemy and psycopg2: %s", o.python, strings.TrimSpace(string(out)))
+	}
+	args := []string{o.alembicScript, dbURL, fmt.Sprint(o.tables)}
+	if full {
+		args = append(args, "--full")
+	}
+	for range runs {
+		var out strings.Builder
+		d, err := timeProcess(ctx, &out, o.python, args...)
+		if err != nil {
+			return a, fmt.Sprintf("alembic_check.py: %v", err)
+		}
+		var r struct {
+			Total   float64  `json:"total_s"`
+			Compare float64  `json:"compare_s"`
+			Diffs   int      `json:"diffs"`
+			Sample  []string `json:"sample"`
+		}
+		if err := json.Unmarshal([]byte(out.String()), &r); err != nil {
+			return a, fmt.Sprintf("alembic_check.py printed %q: %v", out.String(), err)
+		}
+		a.process = append(a.process, d)
+		a.total = append(a.total, seconds(r.Total))
+		a.compare = append(a.compare, seconds(r.Compare))
+		a.diffs = r.Diffs
+		if len(r.Sample) > 0 {
+			a.sample = " (" + strings.Join(r.Sample, "; ") + ")"
+		}
+	}
+	return a, ""
+}
+
+// timeProcess runs a command to completion and returns its wall time; its
+// output goes to out (or is discarded), its errors into the error.
+func timeProcess(ctx context.Context, out *strings.Builder, name string, args ...string) (time.Duration, error) {
+	var stderr strings.Builder
+	cmd := exec.CommandContext(ctx, name, args...)
+	if out != nil {
+		cmd.Stdout = out
+	}
+	cmd.Stderr = &stderr
+	t := time.Now()
+	err := cmd.Run()
+	d := time.Since(t)
+	if err != nil {
+		return 0, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return d, nil
+}
+
+func withDatabase(server, name string) (string, error) {
+	u, err := url.Parse(server)
+	if err != nil {
+		return "", err
+	}
+	if u.Scheme != "postgres" && u.Scheme != "postgresql" {
+		return "", fmt.Errorf("%q is not a postgres:// URL", server)
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func ratio(a, b []time.Duration) float64 {
+	return float64(median(a)) / float64(median(b))
+}
+
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+func fmtDur(d time.Duration) string {
+	if d >= time.Second {
+		return fmt.Sprintf("%.2fs", d.Seconds())
+	}
+	return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
