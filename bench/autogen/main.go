@@ -59,6 +59,7 @@ type options struct {
 	alembicScript string
 	retort        string
 	dir           string
+	breakdown     bool
 }
 
 func main() {
@@ -73,6 +74,7 @@ func main() {
 	flag.StringVar(&o.alembicScript, "alembic-script", "bench/autogen/alembic_check.py", "path of alembic_check.py")
 	flag.StringVar(&o.retort, "retort", "", "retort binary whose `check` to time (empty skips it)")
 	flag.StringVar(&o.dir, "dir", "", "folder for schema.sql and retort.toml (default a temporary one, removed at the end)")
+	flag.BoolVar(&o.breakdown, "breakdown", true, "also time the phases of loading schema.sql into a scratch database (databases NAME_s and NAME_r)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -144,9 +146,20 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return errors.New("pg_dump not on PATH")
 	}
-	var dumpT, inspT []time.Duration
-	// One untimed round warms the catalog caches for both.
+	cfg, cliNote := prepareCLI(ctx, o, dbURL)
+	alembicNote := checkPython(ctx, o)
+
+	// Rounds interleave the measurements so that a change in the machine's
+	// load touches all of them alike. Round -1 warms the caches, untimed.
+	var (
+		dumpT, inspT, checkT, liveT, loadT, diffT, cliT []time.Duration
+		bd                                              breakdownTimes
+		alembic, full                                   alembicTimes
+		loads                                           []string
+	)
 	for i := -1; i < o.runs; i++ {
+		keep := i >= 0
+		loads = append(loads, loadavg1())
 		d, err := timeProcess(ctx, nil, pgDump, "--schema-only", "--dbname", dbURL)
 		if err != nil {
 			return fmt.Errorf("pg_dump: %w", err)
@@ -160,13 +173,10 @@ func run(ctx context.Context, o options) error {
 		if len(s.Tables) != o.tables {
 			return fmt.Errorf("inspect found %d tables, want %d", len(s.Tables), o.tables)
 		}
-		if i >= 0 {
+		if keep {
 			dumpT, inspT = append(dumpT, d), append(inspT, e)
 		}
-	}
 
-	var checkT, liveT, loadT, diffT []time.Duration
-	for i := -1; i < o.runs; i++ {
 		t0 := time.Now()
 		cur, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
 		if err != nil {
@@ -189,20 +199,38 @@ func run(ctx context.Context, o options) error {
 		if !r.Clean() {
 			return fmt.Errorf("check against identical models is not clean:\n%s", r.Text())
 		}
-		if i >= 0 {
+		if keep {
 			checkT = append(checkT, t3.Sub(t0))
 			liveT, loadT, diffT = append(liveT, t1.Sub(t0)), append(loadT, t2.Sub(t1)), append(diffT, t3.Sub(t2))
 		}
+		if !keep {
+			continue
+		}
+		if o.breakdown {
+			if err := breakdown(ctx, o, admin, ddl, &bd); err != nil {
+				return err
+			}
+		}
+		if cliNote == "" {
+			d, err := timeProcess(ctx, nil, o.retort, "-c", cfg, "check")
+			if err != nil {
+				return fmt.Errorf("retort check: %w", err)
+			}
+			cliT = append(cliT, d)
+		}
+		if alembicNote == "" && i < o.alembicRuns {
+			if err := alembicOnce(ctx, o, dbURL, false, &alembic); err != nil {
+				return err
+			}
+		}
+		if alembicNote == "" && i < o.alembicFull {
+			if err := alembicOnce(ctx, o, dbURL, true, &full); err != nil {
+				return err
+			}
+		}
 	}
 
-	cliT, cliNote := timeCLI(ctx, o, dbURL)
-	alembic, alembicNote := timeAlembic(ctx, o, dbURL, o.alembicRuns, false)
-	var full alembicTimes
-	if alembicNote == "" && o.alembicFull > 0 {
-		full, _ = timeAlembic(ctx, o, dbURL, o.alembicFull, true)
-	}
-
-	fmt.Printf("load average at end %s\n\n", loadavg())
+	fmt.Printf("load average at end %s; 1-minute load at the start of each round: %s\n\n", loadavg(), strings.Join(loads, " "))
 	fmt.Printf("%-58s %10s %10s  %s\n", "measurement", "median", "min", "runs")
 	row := func(name string, ds []time.Duration) {
 		if len(ds) == 0 {
@@ -216,6 +244,11 @@ func run(ctx context.Context, o options) error {
 	row("  inspect the database", liveT)
 	row("  load schema.sql into a scratch database and inspect", loadT)
 	row("  diff", diffT)
+	row("scratch load by hand: CREATE DATABASE", bd.create)
+	row("  run schema.sql statement by statement", bd.ddl)
+	row("  inspect", bd.inspect)
+	row("  DROP DATABASE … WITH (FORCE)", bd.drop)
+	row("  the same in one transaction, rolled back (no drop)", bd.rollback)
 	row("retort check (process)", cliT)
 	row("Alembic compare_metadata (metadata + reflection + diff)", alembic.total)
 	row("  compare_metadata alone", alembic.compare)
@@ -271,35 +304,145 @@ func schemaSQL(n int) string {
 	return b.String()
 }
 
-// timeCLI times the whole `retort check` process on a folder whose
-// retort.toml points at the database and at schema.sql.
-func timeCLI(ctx context.Context, o options, dbURL string) ([]time.Duration, string) {
+type breakdownTimes struct {
+	create, ddl, inspect, drop, rollback []time.Duration
+}
+
+// breakdown repeats what sqlstate.Load does, phase by phase, to show where
+// its time goes: create a database, run the statements one by one, inspect,
+// drop the database. It also times running the statements and the
+// inspection in one transaction that is rolled back, which needs no drop.
+func breakdown(ctx context.Context, o options, admin *sql.DB, ddl string, b *breakdownTimes) error {
+	stmts, err := sqlstate.Split(ddl, false)
+	if err != nil {
+		return err
+	}
+	exec := func(q querier, name string) error {
+		for _, st := range stmts {
+			if _, err := q.ExecContext(ctx, st.SQL); err != nil {
+				return fmt.Errorf("%s: line %d: %w", name, st.Line, err)
+			}
+		}
+		return nil
+	}
+	inspect := func(q schema.Querier) error {
+		s, err := autogen.Inspect(ctx, q, autogen.Postgres, skip)
+		if err == nil && len(s.Tables) != o.tables {
+			err = fmt.Errorf("inspect found %d tables, want %d", len(s.Tables), o.tables)
+		}
+		return err
+	}
+	{
+		name := o.db + "_s"
+		t0 := time.Now()
+		if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+			return err
+		}
+		t1 := time.Now()
+		err := func() error {
+			u, err := withDatabase(o.server, name)
+			if err != nil {
+				return err
+			}
+			db, err := sql.Open("pgx", u)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			conn, err := db.Conn(ctx)
+			if err != nil {
+				return err
+			}
+			defer conn.Close()
+			if err := exec(conn, name); err != nil {
+				return err
+			}
+			t2 := time.Now()
+			if err := inspect(conn); err != nil {
+				return err
+			}
+			b.ddl, b.inspect = append(b.ddl, t2.Sub(t1)), append(b.inspect, time.Since(t2))
+			return nil
+		}()
+		t3 := time.Now()
+		if _, derr := admin.ExecContext(context.WithoutCancel(ctx), "DROP DATABASE "+name+" WITH (FORCE)"); derr != nil && err == nil {
+			err = derr
+		}
+		if err != nil {
+			return err
+		}
+		b.create, b.drop = append(b.create, t1.Sub(t0)), append(b.drop, time.Since(t3))
+
+		// One transaction, rolled back: the database is created and dropped
+		// outside the timing.
+		name = o.db + "_r"
+		if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+			return err
+		}
+		err = func() error {
+			u, err := withDatabase(o.server, name)
+			if err != nil {
+				return err
+			}
+			db, err := sql.Open("pgx", u)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			t := time.Now()
+			tx, err := db.BeginTx(ctx, nil)
+			if err != nil {
+				return err
+			}
+			defer func() { _ = tx.Rollback() }()
+			if err := exec(tx, name); err != nil {
+				return err
+			}
+			if err := inspect(tx); err != nil {
+				return err
+			}
+			if err := tx.Rollback(); err != nil {
+				return err
+			}
+			b.rollback = append(b.rollback, time.Since(t))
+			return nil
+		}()
+		if _, derr := admin.ExecContext(context.WithoutCancel(ctx), "DROP DATABASE "+name+" WITH (FORCE)"); derr != nil && err == nil {
+			err = derr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// prepareCLI writes a retort.toml that points at the database and at
+// schema.sql, and checks that `retort check` passes on it. It returns the
+// file's path, or why the CLI is left out.
+func prepareCLI(ctx context.Context, o options, dbURL string) (cfg, note string) {
 	if o.retort == "" {
-		return nil, "no -retort binary given"
+		return "", "no -retort binary given"
 	}
 	if err := os.MkdirAll(filepath.Join(o.dir, "versions"), 0o755); err != nil {
-		return nil, err.Error()
+		return "", err.Error()
 	}
-	cfg := filepath.Join(o.dir, "retort.toml")
+	cfg = filepath.Join(o.dir, "retort.toml")
 	toml := fmt.Sprintf("script_location = \".\"\nurl = %q\nmodels = [\"schema.sql\"]\n", dbURL)
 	if err := os.WriteFile(cfg, []byte(toml), 0o644); err != nil {
-		return nil, err.Error()
+		return "", err.Error()
 	}
 	var out strings.Builder
 	cmd := exec.CommandContext(ctx, o.retort, "-c", cfg, "check")
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil || !strings.Contains(out.String(), autogen.NoChanges) {
-		return nil, fmt.Sprintf("`retort check` did not pass (%v): %s", err, strings.TrimSpace(out.String()))
+		return "", fmt.Sprintf("`retort check` did not pass (%v): %s", err, strings.TrimSpace(out.String()))
 	}
-	var ts []time.Duration
-	for range o.runs {
-		d, err := timeProcess(ctx, nil, o.retort, "-c", cfg, "check")
-		if err != nil {
-			return nil, fmt.Sprintf("`retort check`: %v", err)
-		}
-		ts = append(ts, d)
-	}
-	return ts, ""
+	return cfg, ""
 }
 
 type alembicTimes struct {
@@ -308,43 +451,46 @@ type alembicTimes struct {
 	sample                  string
 }
 
-// timeAlembic runs alembic_check.py runs times, each in its own process.
-func timeAlembic(ctx context.Context, o options, dbURL string, runs int, full bool) (alembicTimes, string) {
-	var a alembicTimes
-	if runs < 1 || o.python == "" {
-		return a, "not asked for"
+// checkPython says why Alembic is left out, or "".
+func checkPython(ctx context.Context, o options) string {
+	if o.alembicRuns < 1 || o.python == "" {
+		return "not asked for"
 	}
 	if out, err := exec.CommandContext(ctx, o.python, "-c", "import alembic, sqlalchemy, psycopg2").CombinedOutput(); err != nil {
-		return a, fmt.Sprintf("%s cannot import alembic, sqlalchemy and psycopg2: %s", o.python, strings.TrimSpace(string(out)))
+		return fmt.Sprintf("%s cannot import alembic, sqlalchemy and psycopg2: %s", o.python, strings.TrimSpace(string(out)))
 	}
+	return ""
+}
+
+// alembicOnce runs alembic_check.py in its own process and adds its times
+// to a.
+func alembicOnce(ctx context.Context, o options, dbURL string, full bool, a *alembicTimes) error {
 	args := []string{o.alembicScript, dbURL, fmt.Sprint(o.tables)}
 	if full {
 		args = append(args, "--full")
 	}
-	for range runs {
-		var out strings.Builder
-		d, err := timeProcess(ctx, &out, o.python, args...)
-		if err != nil {
-			return a, fmt.Sprintf("alembic_check.py: %v", err)
-		}
-		var r struct {
-			Total   float64  `json:"total_s"`
-			Compare float64  `json:"compare_s"`
-			Diffs   int      `json:"diffs"`
-			Sample  []string `json:"sample"`
-		}
-		if err := json.Unmarshal([]byte(out.String()), &r); err != nil {
-			return a, fmt.Sprintf("alembic_check.py printed %q: %v", out.String(), err)
-		}
-		a.process = append(a.process, d)
-		a.total = append(a.total, seconds(r.Total))
-		a.compare = append(a.compare, seconds(r.Compare))
-		a.diffs = r.Diffs
-		if len(r.Sample) > 0 {
-			a.sample = " (" + strings.Join(r.Sample, "; ") + ")"
-		}
+	var out strings.Builder
+	d, err := timeProcess(ctx, &out, o.python, args...)
+	if err != nil {
+		return fmt.Errorf("alembic_check.py: %w", err)
 	}
-	return a, ""
+	var r struct {
+		Total   float64  `json:"total_s"`
+		Compare float64  `json:"compare_s"`
+		Diffs   int      `json:"diffs"`
+		Sample  []string `json:"sample"`
+	}
+	if err := json.Unmarshal([]byte(out.String()), &r); err != nil {
+		return fmt.Errorf("alembic_check.py printed %q: %w", out.String(), err)
+	}
+	a.process = append(a.process, d)
+	a.total = append(a.total, seconds(r.Total))
+	a.compare = append(a.compare, seconds(r.Compare))
+	a.diffs = r.Diffs
+	if len(r.Sample) > 0 {
+		a.sample = " (" + strings.Join(r.Sample, "; ") + ")"
+	}
+	return nil
 }
 
 // timeProcess runs a command to completion and returns its wall time; its
@@ -397,6 +543,11 @@ func fmtDur(d time.Duration) string {
 		return fmt.Sprintf("%.2fs", d.Seconds())
 	}
 	return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+}
+
+func loadavg1() string {
+	f := strings.Fields(loadavg())
+	return f[0]
 }
 
 func loadavg() string {
