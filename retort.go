@@ -114,15 +114,23 @@ func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrato
 	m.tables = &versiontable.Tables{D: m.d, Name: m.o.versionTable, Schema: m.o.versionSchema, History: m.o.historyTable}
 
 	var revs []*revision.Revision
-	if fsys != nil {
-		set, err := script.Load(fsys, m.o.locations, m.o.recursive)
+	if fsys != nil || len(m.o.osDirs) > 0 {
+		var set *script.Set
+		var err error
+		if len(m.o.osDirs) > 0 {
+			set, err = script.LoadOS(m.o.osDirs, m.o.recursive)
+		} else {
+			set, err = script.Load(fsys, m.o.locations, m.o.recursive)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("retort: load revisions: %w", err)
 		}
 		m.set = set
 		for _, r := range set.Revisions() {
 			c := *r
-			c.Path = m.displayPath(r.Path)
+			if len(m.o.osDirs) == 0 { // LoadOS paths are absolute already
+				c.Path = m.displayPath(r.Path)
+			}
 			revs = append(revs, &c)
 		}
 	}

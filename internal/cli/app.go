@@ -334,6 +334,11 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		opts = append(opts, retort.WithEvents(rep.event))
 	}
 	opts = append(opts, extra...)
+	if a.opts.FS == nil {
+		// Straight from the OS: absolute paths in messages, faster loading.
+		fsys = nil
+		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
+	}
 	m, err := retort.Open(ctx, db, fsys, opts...)
 	if err != nil {
 		s.close()
