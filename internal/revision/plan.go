@@ -15,17 +15,7 @@ import (
 // A "start:end" target (offline mode) plans from start instead of current.
 func (g *Graph) PlanUpgrade(current []string, target string) (*Plan, error) {
 	q := g.newQuery()
-	target = strings.TrimSpace(target)
-	if start, end, isRange := SplitRange(target); isRange {
-		var err error
-		if current, err = g.startRows(q, start); err != nil {
-			return nil, err
-		}
-		if target = end; target == "" {
-			target = "heads"
-		}
-	}
-	rows, err := g.rows(current)
+	current, target, rows, err := g.planStart(q, current, target, "heads")
 	if err != nil {
 		return nil, err
 	}
@@ -86,6 +76,28 @@ func upgradeErr(target string, err error) error {
 		return &MultipleHeadsError{Argument: target, Heads: mh.Heads}
 	}
 	return err
+}
+
+// planStart prepares an upgrade or downgrade plan: a "start:end" target
+// (offline mode) plans from start instead of current, with an empty end
+// meaning defaultEnd; it returns the rows to plan from, the target and the
+// rows' indices.
+func (g *Graph) planStart(q *query, current []string, target, defaultEnd string) ([]string, string, []int32, error) {
+	target = strings.TrimSpace(target)
+	if start, end, isRange := SplitRange(target); isRange {
+		var err error
+		if current, err = g.startRows(q, start); err != nil {
+			return nil, "", nil, err
+		}
+		if target = end; target == "" {
+			target = defaultEnd
+		}
+	}
+	rows, err := g.rows(current)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return current, target, rows, nil
 }
 
 // startRows resolves the start of an offline range: "" or base → no rows.
@@ -285,17 +297,7 @@ func (g *Graph) descendantsChecked(targets []int32) ([]bool, error) {
 // mode) plans from start instead of current.
 func (g *Graph) PlanDowngrade(current []string, target string) (*Plan, error) {
 	q := g.newQuery()
-	target = strings.TrimSpace(target)
-	if start, end, isRange := SplitRange(target); isRange {
-		var err error
-		if current, err = g.startRows(q, start); err != nil {
-			return nil, err
-		}
-		if target = end; target == "" {
-			target = "base"
-		}
-	}
-	rows, err := g.rows(current)
+	current, target, rows, err := g.planStart(q, current, target, "base")
 	if err != nil {
 		return nil, err
 	}
