@@ -437,7 +437,7 @@ func prepareCLI(ctx context.Context, o options, dbURL string) (cfg, note string)
 		return "", err.Error()
 	}
 	var out strings.Builder
-	cmd := exec.CommandContext(ctx, o.retort, "-c", cfg, "check")
+	cmd := command(ctx, o.retort, "-c", cfg, "check")
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil || !strings.Contains(out.String(), autogen.NoChanges) {
 		return "", fmt.Sprintf("`retort check` did not pass (%v): %s", err, strings.TrimSpace(out.String()))
@@ -497,7 +497,7 @@ func alembicOnce(ctx context.Context, o options, dbURL string, full bool, a *ale
 // output goes to out (or is discarded), its errors into the error.
 func timeProcess(ctx context.Context, out *strings.Builder, name string, args ...string) (time.Duration, error) {
 	var stderr strings.Builder
-	cmd := exec.CommandContext(ctx, name, args...)
+	cmd := command(ctx, name, args...)
 	if out != nil {
 		cmd.Stdout = out
 	}
@@ -509,6 +509,16 @@ func timeProcess(ctx context.Context, out *strings.Builder, name string, args ..
 		return 0, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	return d, nil
+}
+
+// command is exec.CommandContext, but on cancellation the child gets an
+// interrupt rather than a kill, so that `retort check` drops its scratch
+// database before it exits.
+func command(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 30 * time.Second
+	return cmd
 }
 
 func withDatabase(server, name string) (string, error) {
