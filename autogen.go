@@ -26,6 +26,11 @@ type Models struct {
 	// objects to compare; the version and history tables are never
 	// compared.
 	Include, Exclude []string
+	// CacheDir, when set, keeps the models' inspected schema between runs,
+	// keyed on the models' content, the server's version, the options and
+	// the retort build, so that an unchanged set of models is not loaded
+	// into a scratch database again. "" loads them every time.
+	CacheDir string
 }
 
 // Difference is one difference between the database and the models.
@@ -118,10 +123,10 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	if err != nil {
 		return nil, fmt.Errorf("inspect the database: %w", err)
 	}
-	desired, err := sqlstate.Load(ctx, sqlstate.Source{
+	desired, err := m.loadModels(ctx, models, sqlstate.Source{
 		Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
 		Files: models.Paths, Inspect: opts,
-	})
+	}, serverVersion(ctx, conn, name))
 	if err != nil {
 		return nil, err
 	}
@@ -140,4 +145,23 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 		return nil, err
 	}
 	return c, nil
+}
+
+// serverVersion identifies the database server (the models' cache key
+// includes it: another server version may normalize differently).
+func serverVersion(ctx context.Context, q schema.Querier, dialect string) string {
+	query := "SELECT version()"
+	if dialect == "sqlite" {
+		query = "SELECT sqlite_version()"
+	}
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return ""
+	}
+	defer rows.Close()
+	var v string
+	if rows.Next() {
+		_ = rows.Scan(&v)
+	}
+	return v
 }

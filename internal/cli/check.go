@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,7 +14,8 @@ import (
 )
 
 type checkOptions struct {
-	json bool
+	json    bool
+	noCache bool
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -34,11 +37,12 @@ and exits 0; otherwise it lists each difference ("Detected added table
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
+	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
 	return cmd
 }
 
 func (a *app) check(ctx context.Context, o *checkOptions) error {
-	c, err := a.compare(ctx)
+	c, err := a.compare(ctx, o.noCache)
 	if err != nil {
 		return err
 	}
@@ -71,7 +75,10 @@ func (a *app) check(ctx context.Context, o *checkOptions) error {
 // compare runs the façade's Compare with the models and filters of
 // retort.toml. PostgreSQL and MySQL models are loaded into a scratch
 // database on dev_url's server, else on the migrated database's server.
-func (a *app) compare(ctx context.Context) (*retort.Comparison, error) {
+//
+// The models' inspected schema is cached in the user's cache directory,
+// keyed on their content, the server and the retort build; noCache skips it.
+func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, error) {
 	cfg, err := a.config()
 	if err != nil {
 		return nil, err
@@ -91,6 +98,9 @@ func (a *app) compare(ctx context.Context) (*retort.Comparison, error) {
 	}
 	defer s.close()
 	models := retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
+	if dir, err := os.UserCacheDir(); err == nil && !noCache {
+		models.CacheDir = filepath.Join(dir, "retort", "models")
+	}
 	scratch := cfg.DevURL
 	if scratch == "" {
 		scratch = cfg.URL
@@ -111,7 +121,7 @@ func (a *app) compare(ctx context.Context) (*retort.Comparison, error) {
 // autogenerate writes a revision whose sections remove the differences
 // between the models and the database.
 func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n newRevision) error {
-	c, err := a.compare(ctx)
+	c, err := a.compare(ctx, o.noCache)
 	if err != nil {
 		return err
 	}

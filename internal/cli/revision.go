@@ -25,6 +25,7 @@ type revisionOptions struct {
 	versionPath  string
 	autogenerate bool
 	allowEmpty   bool
+	noCache      bool
 }
 
 func (a *app) revisionCommand() *cobra.Command {
@@ -58,6 +59,7 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 	f.StringVar(&o.versionPath, "version-path", "", "version location to write to (one of version_locations)")
 	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
+	f.BoolVar(&o.noCache, "no-cache", false, "with --autogenerate, load the models into a scratch database even if unchanged since the last run")
 	return cmd
 }
 
