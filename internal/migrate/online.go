@@ -3,14 +3,18 @@ package migrate
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"maps"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
 )
@@ -25,7 +29,11 @@ import (
 // transaction of their own. On MySQL/MariaDB, whose DDL commits implicitly,
 // every SQL step runs that way, with progress recorded per statement in the
 // history table so a failure is reported precisely and the next run refuses
-// until resolved.
+// until resolved. There the bookkeeping travels with the statements where
+// the connection allows several per round trip (multiStatements, or
+// MariaDB's compound statements): the progress count before a statement in
+// the statement's round trip, and a step's closing transaction (version
+// rows, history outcome, the next step's history row, COMMIT) in one.
 //
 // The results are the steps that were committed.
 func (r *Runner) Online(ctx context.Context, conn *sql.Conn, plan *revision.Plan) ([]StepResult, error) {
@@ -61,6 +69,30 @@ type online struct {
 
 	next      *pendingStep        // the following step, when its history row can be opened early
 	preOpened *versiontable.Entry // this step's history row, opened by the previous step
+
+	// batch says how the connection takes several statements per round
+	// trip, so that non-transactional steps send their bookkeeping with
+	// fewer: noBatch, multiBatch (MySQL/MariaDB with multiStatements, as
+	// retort's own URLs set it) or compoundBatch (MariaDB's BEGIN NOT
+	// ATOMIC … END). batchProbed says batch has been determined.
+	batch       batchMode
+	batchProbed bool
+}
+
+type batchMode int
+
+const (
+	noBatch batchMode = iota
+	multiBatch
+	compoundBatch
+)
+
+// join makes one statement text of stmts for a round trip.
+func (m batchMode) join(stmts ...string) string {
+	if m == compoundBatch {
+		return "BEGIN NOT ATOMIC\n" + strings.Join(stmts, ";\n") + ";\nEND"
+	}
+	return strings.Join(stmts, ";\n")
 }
 
 type pendingStep struct {
@@ -427,6 +459,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	id := e.ID
 	recorded := o.Tables.History != ""
 	n := unit.count()
+	batch := o.useBatch()
 	partial := func(k int, line int, sql string, cause error) error {
 		e.Executed = k
 		e.FailedLine, e.FailedSQL = line, sql
@@ -444,16 +477,43 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 		}
 	}
 	for k, st := range unit.Statements {
+		if batch != noBatch && k > 0 && recorded && batch.combinable(st.SQL) {
+			// The progress of the statements before this one and this
+			// statement in one round trip: the server runs them in order
+			// and stops at the first error, so the row says k before
+			// statement k+1 starts, exactly as with two round trips.
+			if _, err := o.conn.ExecContext(o.ctx, batch.join(o.Tables.ProgressSQL(id, k), st.SQL)); err != nil {
+				if !o.progressIs(id, k) {
+					return partial(k, 0, "", err)
+				}
+				return partial(k, st.Line, st.SQL, err)
+			}
+			continue
+		}
 		if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
 			return partial(k, st.Line, st.SQL, err)
 		}
-		if k < n-1 {
+		if k < n-1 && !(batch != noBatch && recorded && batch.combinable(unit.Statements[k+1].SQL)) {
 			if err := o.Tables.Progress(o.ctx, o.conn, id, k+1); err != nil {
 				return partial(k+1, 0, "", err)
 			}
 		}
 	}
 	e.Executed = n
+	o.finish(&e, versiontable.StatusDone, true)
+	if batch != noBatch {
+		opened, ok, err := o.closeBatch(step, e)
+		if err != nil {
+			return err
+		}
+		if ok {
+			o.preOpened = opened
+			return nil
+		}
+		// Nothing of the batch stays: the transaction it opened has
+		// been rolled back. The statements below redo that work one by
+		// one and report any failure precisely.
+	}
 	if err := o.begin(); err != nil {
 		return partial(n, 0, "", err)
 	}
@@ -463,7 +523,6 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 			return partial(n, 0, "", err)
 		}
 	}
-	o.finish(&e, versiontable.StatusDone, true)
 	var opened *versiontable.Entry
 	if o.Tables.History != "" {
 		if err := o.Tables.Finish(o.ctx, o.conn, e); err != nil {
@@ -489,4 +548,176 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	o.inTx = false
 	o.preOpened = opened
 	return nil
+}
+
+// useBatch says how this run's connection takes several statements per
+// round trip; it asks the server once, on MySQL/MariaDB only.
+func (o *online) useBatch() batchMode {
+	if o.batchProbed {
+		return o.batch
+	}
+	o.batchProbed = true
+	if o.Dialect.Name() != dialect.MySQL {
+		return noBatch
+	}
+	// Without the multiStatements option the server rejects this as a
+	// syntax error; the per-statement results need go-sql-driver/mysql.
+	if ids, err := o.rawBatch(multiBatch.join("DO 1", "DO 1")); err == nil && len(ids) == 2 {
+		o.batch = multiBatch
+	} else if _, err := o.conn.ExecContext(o.ctx, compoundBatch.join("DO 1", "DO 1")); err == nil {
+		o.batch = compoundBatch // MariaDB
+	}
+	return o.batch
+}
+
+// errNoBatch says the driver cannot run a batch with per-statement results.
+var errNoBatch = errors.New("multi-statement batches are not available")
+
+// batchResult is what go-sql-driver/mysql's results offer beyond
+// sql.Result (its mysql.Result).
+type batchResult interface {
+	AllLastInsertIds() []int64
+}
+
+// rawBatch runs a multi-statement batch and returns each statement's insert
+// id.
+func (o *online) rawBatch(q string) ([]int64, error) {
+	var ids []int64
+	err := o.conn.Raw(func(dc any) error {
+		ex, ok := dc.(driver.ExecerContext)
+		if !ok {
+			return errNoBatch
+		}
+		res, err := ex.ExecContext(o.ctx, q, nil)
+		if err != nil {
+			return err
+		}
+		br, ok := res.(batchResult)
+		if !ok {
+			return errNoBatch
+		}
+		ids = br.AllLastInsertIds()
+		return nil
+	})
+	return ids, err
+}
+
+// combinable reports whether a statement of a revision can follow a
+// bookkeeping statement in one round trip. Never when it holds ';' itself
+// (a procedure or trigger body, or several statements), so that what the
+// server runs and the error it reports are the statement's alone. Inside a
+// compound statement only kinds of statement that mean the same there as
+// alone: table and index DDL and plain DML.
+func (m batchMode) combinable(sql string) bool {
+	if strings.Contains(sql, ";") {
+		return false
+	}
+	if m != compoundBatch {
+		return true
+	}
+	f := strings.Fields(strings.ToUpper(sql))
+	if len(f) < 2 {
+		return false
+	}
+	switch f[0] {
+	case "INSERT", "UPDATE", "DELETE":
+		return true
+	case "CREATE", "ALTER", "DROP":
+		switch f[1] {
+		case "TABLE", "INDEX", "UNIQUE":
+			return true
+		}
+	}
+	return false
+}
+
+// progressIs reports whether history row id records executed statements,
+// after a combined round trip failed: true means the progress statement
+// ran and the revision's statement failed. A connection that cannot tell
+// is taken to have failed in the revision's statement, as a lost
+// connection during a statement sent alone would be.
+func (o *online) progressIs(id int64, executed int) bool {
+	var got int
+	err := o.conn.QueryRowContext(o.cleanup, "SELECT executed FROM "+o.Tables.HistoryQualified()+
+		" WHERE id = "+strconv.FormatInt(id, 10)).Scan(&got)
+	return err != nil || got >= executed
+}
+
+// closeBatch finishes a non-transactional step in one round trip: BEGIN,
+// the version-row changes (each UPDATE and DELETE checked to change one
+// row), the history row's outcome, the next step's history row, COMMIT.
+// It returns the next step's row, and false when the batch failed, after
+// rolling back: the caller then does the same work statement by statement,
+// which names any failure precisely.
+func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *versiontable.Entry, ok bool, err error) {
+	compound := o.batch == compoundBatch
+	parts := []string{"BEGIN"}
+	if compound {
+		parts[0] = "START TRANSACTION"
+	}
+	n := 1 // statements in parts
+	for _, c := range Changes(step) {
+		s, err := o.Tables.CheckedSQL(c, compound)
+		if err != nil {
+			return nil, false, nil
+		}
+		parts = append(parts, s)
+		n++
+		if c.Op != versiontable.Insert {
+			n++
+		}
+	}
+	at := -1 // the history INSERT's place in the batch
+	if o.Tables.History != "" {
+		s, err := o.Tables.FinishSQL(e)
+		if err != nil {
+			return nil, false, nil
+		}
+		parts = append(parts, s)
+		n++
+		if o.next != nil {
+			ne := o.entry(o.next.step, o.next.unit, time.Now())
+			ne.Status = versiontable.StatusRunning
+			s, err := o.Tables.StartSQL(ne)
+			if err != nil {
+				return nil, false, nil
+			}
+			parts = append(parts, s)
+			at = n
+			n++
+			opened = &ne
+		}
+	}
+	parts = append(parts, "COMMIT")
+	n++
+	var ids []int64
+	var rerr error
+	switch {
+	case !compound:
+		ids, rerr = o.rawBatch(o.batch.join(parts...))
+	case opened != nil:
+		var id int64
+		rerr = o.conn.QueryRowContext(o.ctx, o.batch.join(append(parts, "SELECT LAST_INSERT_ID()")...)).Scan(&id)
+		ids = make([]int64, n)
+		ids[at] = id
+	default:
+		_, rerr = o.conn.ExecContext(o.ctx, o.batch.join(parts...))
+	}
+	if rerr != nil {
+		// A batch that failed stopped before its COMMIT (or the
+		// connection is gone and the server rolls back).
+		o.inTx = true
+		o.rollback()
+		return nil, false, nil
+	}
+	if opened != nil {
+		if len(ids) == n {
+			opened.ID = ids[at]
+		} else if err := o.conn.QueryRowContext(o.ctx, "SELECT MAX(id) FROM "+o.Tables.HistoryQualified()).Scan(&opened.ID); err != nil {
+			// Committed, and the row opened for the next step (status
+			// running) names it as the step to resolve.
+			return nil, true, fmt.Errorf("read history table %s: %w", o.Tables.HistoryQualified(), err)
+		}
+	}
+	return opened, true, nil
 }

@@ -174,16 +174,20 @@ func (t *Tables) InsertHistory(ctx context.Context, q Querier, es []Entry) error
 	return nil
 }
 
+func (t *Tables) startQuery() string {
+	ph := make([]string, len(historyColumns))
+	for i := range ph {
+		ph[i] = t.D.Placeholder(i + 1)
+	}
+	return "INSERT INTO " + t.HistoryQualified() + " (" + strings.Join(historyColumns, ", ") + ") VALUES (" + strings.Join(ph, ", ") + ")"
+}
+
 // StartHistory writes one entry (typically status running) and returns its id.
 func (t *Tables) StartHistory(ctx context.Context, q Querier, e Entry) (int64, error) {
 	if t.History == "" {
 		return 0, nil
 	}
-	ph := make([]string, len(historyColumns))
-	for i := range ph {
-		ph[i] = t.D.Placeholder(i + 1)
-	}
-	s := "INSERT INTO " + t.HistoryQualified() + " (" + strings.Join(historyColumns, ", ") + ") VALUES (" + strings.Join(ph, ", ") + ")"
+	s := t.startQuery()
 	if t.D.Name() == dialect.Postgres {
 		var id int64
 		if err := q.QueryRowContext(ctx, s+" RETURNING id", t.args(&e)...).Scan(&id); err != nil {
@@ -208,12 +212,46 @@ func (t *Tables) Progress(ctx context.Context, q Querier, id int64, executed int
 	if t.History == "" {
 		return nil
 	}
-	_, err := q.ExecContext(ctx, "UPDATE "+t.HistoryQualified()+" SET executed = "+strconv.Itoa(executed)+
-		" WHERE id = "+strconv.FormatInt(id, 10))
+	_, err := q.ExecContext(ctx, t.ProgressSQL(id, executed))
 	if err != nil {
 		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}
 	return nil
+}
+
+// ProgressSQL is Progress's statement.
+func (t *Tables) ProgressSQL(id int64, executed int) string {
+	return "UPDATE " + t.HistoryQualified() + " SET executed = " + strconv.Itoa(executed) +
+		" WHERE id = " + strconv.FormatInt(id, 10)
+}
+
+func (t *Tables) finishQuery(e *Entry) (string, []any) {
+	p := t.D.Placeholder
+	s := "UPDATE " + t.HistoryQualified() + " SET status = " + p(1) + ", success = " + p(2) + ", finished_at = " + p(3) +
+		", duration_ms = " + p(4) + ", executed = " + p(5) + ", error = " + p(6) + ", failed_line = " + p(7) +
+		", failed_sql = " + p(8) + " WHERE id = " + p(9)
+	return s, []any{e.Status, e.Success, t.timeArg(e.FinishedAt), e.DurationMS, e.Executed, e.Error,
+		e.FailedLine, e.FailedSQL, e.ID}
+}
+
+// FinishSQL is Finish's statement with its values written as literals, for
+// a multi-statement batch; MySQL/MariaDB only.
+func (t *Tables) FinishSQL(e Entry) (string, error) {
+	if t.D.Name() != dialect.MySQL {
+		return "", fmt.Errorf("versiontable: FinishSQL is for MySQL, not %s", t.D.Name())
+	}
+	s, args := t.finishQuery(&e)
+	return literalSQL(s, args...)
+}
+
+// StartSQL is StartHistory's INSERT with its values written as literals,
+// for a multi-statement batch (the new id is that statement's insert id);
+// MySQL/MariaDB only.
+func (t *Tables) StartSQL(e Entry) (string, error) {
+	if t.D.Name() != dialect.MySQL {
+		return "", fmt.Errorf("versiontable: StartSQL is for MySQL, not %s", t.D.Name())
+	}
+	return literalSQL(t.startQuery(), t.args(&e)...)
 }
 
 // Finish rewrites the outcome columns of entry e.ID.
@@ -221,12 +259,8 @@ func (t *Tables) Finish(ctx context.Context, q Querier, e Entry) error {
 	if t.History == "" {
 		return nil
 	}
-	p := t.D.Placeholder
-	s := "UPDATE " + t.HistoryQualified() + " SET status = " + p(1) + ", success = " + p(2) + ", finished_at = " + p(3) +
-		", duration_ms = " + p(4) + ", executed = " + p(5) + ", error = " + p(6) + ", failed_line = " + p(7) +
-		", failed_sql = " + p(8) + " WHERE id = " + p(9)
-	_, err := t.exec(ctx, q, s, e.Status, e.Success, t.timeArg(e.FinishedAt), e.DurationMS, e.Executed, e.Error,
-		e.FailedLine, e.FailedSQL, e.ID)
+	s, args := t.finishQuery(&e)
+	_, err := t.exec(ctx, q, s, args...)
 	if err != nil {
 		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}

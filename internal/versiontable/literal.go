@@ -21,6 +21,16 @@ func (t *Tables) exec(ctx context.Context, q Querier, query string, args ...any)
 	if t.D.Name() != dialect.MySQL || len(args) == 0 {
 		return q.ExecContext(ctx, query, args...)
 	}
+	s, err := literalSQL(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return q.ExecContext(ctx, s)
+}
+
+// literalSQL replaces each '?' of query (which holds no other '?') by the
+// MySQL literal of the matching argument.
+func literalSQL(query string, args ...any) (string, error) {
 	var b strings.Builder
 	i := 0
 	for _, part := range strings.SplitAfter(query, "?") {
@@ -30,19 +40,19 @@ func (t *Tables) exec(ctx context.Context, q Querier, query string, args ...any)
 		}
 		b.WriteString(part[:len(part)-1])
 		if i >= len(args) {
-			return nil, fmt.Errorf("versiontable: too few arguments for %q", query)
+			return "", fmt.Errorf("versiontable: too few arguments for %q", query)
 		}
 		lit, err := mysqlLiteral(args[i])
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		b.WriteString(lit)
 		i++
 	}
 	if i != len(args) {
-		return nil, fmt.Errorf("versiontable: too many arguments for %q", query)
+		return "", fmt.Errorf("versiontable: too many arguments for %q", query)
 	}
-	return q.ExecContext(ctx, b.String())
+	return b.String(), nil
 }
 
 func mysqlLiteral(v any) (string, error) {

@@ -146,6 +146,33 @@ func (t *Tables) Apply(ctx context.Context, q Querier, c Change) error {
 	return &RowCountError{Table: t.Name, Change: c, Found: n}
 }
 
+// CheckedSQL renders c for a MySQL/MariaDB batch of statements: an UPDATE
+// or DELETE is followed by a statement that fails unless it changed exactly
+// one row, so a batch that ends in COMMIT stops before it, as Apply's check
+// would. In a multi-statement batch that is RowCheckSQL (error 1242); inside
+// a MariaDB compound statement (compound), RowCheckCompoundSQL (SQLSTATE
+// 45000).
+func (t *Tables) CheckedSQL(c Change, compound bool) (string, error) {
+	if t.D.Name() != dialect.MySQL {
+		return "", fmt.Errorf("versiontable: CheckedSQL is for MySQL, not %s", t.D.Name())
+	}
+	s, err := t.SQL(c)
+	if err != nil || c.Op == Insert {
+		return s, err
+	}
+	if compound {
+		return s + ";\n" + RowCheckCompoundSQL, nil
+	}
+	return s + ";\n" + RowCheckSQL, nil
+}
+
+// RowCheckSQL fails with MySQL error 1242 unless the statement before it
+// changed exactly one row.
+const RowCheckSQL = "SELECT (SELECT 1 UNION ALL SELECT 1 FROM DUAL WHERE ROW_COUNT() <> 1) AS retort_row_check"
+
+// RowCheckCompoundSQL is RowCheckSQL for the body of a compound statement.
+const RowCheckCompoundSQL = "IF ROW_COUNT() <> 1 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'version row mismatch'; END IF"
+
 // RowCountError is Alembic's online row check failing.
 type RowCountError struct {
 	Table  string
