@@ -420,6 +420,9 @@ func (c *ModifyTableOptions) String() string {
 	if c.From.WithoutRowID != c.To.WithoutRowID || c.From.Strict != c.To.Strict {
 		what = append(what, "WITHOUT ROWID / STRICT")
 	}
+	if c.From.Options != c.To.Options {
+		what = append(what, fmt.Sprintf("options %s → %s", orNone(c.From.Options), orNone(c.To.Options)))
+	}
 	if len(what) == 0 {
 		return "table definition"
 	}

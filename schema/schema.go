@@ -51,6 +51,9 @@ type Table struct {
 	// Collation and Engine are MySQL/MariaDB table options.
 	Collation string `json:"collation,omitempty"`
 	Engine    string `json:"engine,omitempty"`
+	// Options are the other MySQL/MariaDB table options set explicitly, as
+	// the server lists them, sorted: "row_format=DYNAMIC stats_persistent=1".
+	Options string `json:"options,omitempty"`
 	// Triggers are kept so that a SQLite table rebuild can restore them.
 	Triggers []*Trigger `json:"triggers,omitempty"`
 	// WithoutRowID and Strict are SQLite table options.

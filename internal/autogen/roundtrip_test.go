@@ -80,6 +80,8 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 	ctx := context.Background()
 	db := testutil.New(t, dialect)
 	apply(t, db, current, "current schema")
+	curCatalog := catalogDump(t, db)
+	desCatalog := referenceDump(t, dialect, desired)
 	cur, err := autogen.Inspect(ctx, db.DB, dialect, skip)
 	if err != nil {
 		t.Fatalf("inspect current: %v", err)
@@ -105,10 +107,19 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 	if len(changes) == 0 {
 		t.Fatalf("no changes detected")
 	}
-	apply(t, db, up, "upgrade:\n"+up)
+	rowsBefore := rowCounts(t, db, cur)
+	applyRevision(t, db, up, "upgrade:\n"+up)
 	after, err := autogen.Inspect(ctx, db.DB, dialect, skip)
 	if err != nil {
 		t.Fatal(err)
+	}
+	rowsAfter := rowCounts(t, db, after)
+	sameRows(t, "after upgrade", rowsBefore, rowsAfter)
+	// Tables the upgrade drops come back empty.
+	for name := range rowsBefore {
+		if _, ok := rowsAfter[name]; !ok {
+			delete(rowsBefore, name)
+		}
 	}
 	if got, want := dump(t, dialect, after), dump(t, dialect, des); got != want {
 		t.Fatalf("after upgrade the schema differs from the models\nupgrade:\n%s\ngot:\n%s\nwant:\n%s", up, got, want)
@@ -116,7 +127,8 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 	if ch, err := autogen.Diff(after, des, dialect); err != nil || len(ch) != 0 {
 		t.Fatalf("check after upgrade not clean: %v %v\nupgrade:\n%s", ch, err, up)
 	}
-	apply(t, db, down, "downgrade:\n"+down)
+	sameDump(t, "after upgrade", catalogDump(t, db), desCatalog)
+	applyRevision(t, db, down, "downgrade:\n"+down)
 	back, err := autogen.Inspect(ctx, db.DB, dialect, skip)
 	if err != nil {
 		t.Fatal(err)
@@ -124,6 +136,8 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 	if got, want := dump(t, dialect, back), dump(t, dialect, cur); got != want {
 		t.Fatalf("downgrade did not restore the schema\nupgrade:\n%s\ndowngrade:\n%s\ngot:\n%s\nwant:\n%s", up, down, got, want)
 	}
+	sameDump(t, "after downgrade", catalogDump(t, db), curCatalog)
+	sameRows(t, "after downgrade", rowsBefore, rowCounts(t, db, back))
 	return up, down
 }
 
@@ -149,6 +163,18 @@ func dump(t *testing.T, dialect string, s *schema.Schema) string {
 // transaction, as the runner does for a no-transaction section.
 func apply(t *testing.T, db *testutil.DB, text, what string) {
 	t.Helper()
+	applyTx(t, db, text, what, false)
+}
+
+// applyRevision runs a generated upgrade or downgrade as the runner does: in
+// one transaction unless the text asks for none.
+func applyRevision(t *testing.T, db *testutil.DB, text, what string) {
+	t.Helper()
+	applyTx(t, db, text, what, !strings.HasPrefix(text, "-- +retort no-transaction"))
+}
+
+func applyTx(t *testing.T, db *testutil.DB, text, what string, tx bool) {
+	t.Helper()
 	ctx := context.Background()
 	stmts, err := sqlstate.Split(text, db.Dialect == testutil.MySQL)
 	if err != nil {
@@ -159,9 +185,22 @@ func apply(t *testing.T, db *testutil.DB, text, what string) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	if tx {
+		if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, st := range stmts {
 		if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
+			if tx {
+				_, _ = conn.ExecContext(ctx, "ROLLBACK")
+			}
 			t.Fatalf("%s\nline %d: %s: %v", what, st.Line, st.SQL, err)
+		}
+	}
+	if tx {
+		if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+			t.Fatalf("%s: commit: %v", what, err)
 		}
 	}
 }

@@ -10,6 +10,7 @@ package diff
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -50,7 +51,9 @@ type tablePlan struct {
 	from, to *schema.Table
 	// dropFKs are dropped first (phase b), addFKs added last (phase g).
 	dropFKs, addFKs []*schema.ForeignKey
-	main            []schema.TableChange
+	// early are dropped with dropFKs (see enumDependents).
+	early []schema.TableChange
+	main  []schema.TableChange
 }
 
 func (d *differ) run() ([]schema.Change, error) {
@@ -114,7 +117,9 @@ func (d *differ) run() ([]schema.Change, error) {
 		case !equalStrings(f.Values, e.Values) || f.Comment != e.Comment:
 			me := &schema.ModifyEnum{From: f, To: e, Users: enumUsers(d.from, f)}
 			if !equalStrings(f.Values, e.Values) {
-				me.Recreate = usesNewValues(d.to, f, e)
+				// Either direction may use values it adds (the downgrade
+				// adds back the values the upgrade removes).
+				me.Recreate = usesNewValues(d.to, f, e) || usesNewValues(d.from, e, f)
 				recreated[q] = me.Recreate || !isSubsequence(f.Values, e.Values)
 			}
 			early = append(early, me)
@@ -163,6 +168,15 @@ func (d *differ) run() ([]schema.Change, error) {
 		if err != nil {
 			return nil, err
 		}
+		enumCols := map[string]bool{}
+		for q, full := range recreated {
+			for _, c := range f.Columns {
+				if full && typeNames(c.Type, fromEnums[q]) {
+					enumCols[c.Name] = true
+				}
+			}
+		}
+		enumDependents(p, enumCols)
 		plans[keyOf(t)] = p
 		planOrder = append(planOrder, keyOf(t))
 	}
@@ -176,7 +190,7 @@ func (d *differ) run() ([]schema.Change, error) {
 	for _, k := range planOrder {
 		p := plans[k]
 		state[k] = p.from
-		if len(p.dropFKs) == 0 {
+		if len(p.dropFKs) == 0 && len(p.early) == 0 {
 			continue
 		}
 		next := cloneTable(p.from)
@@ -185,6 +199,15 @@ func (d *differ) run() ([]schema.Change, error) {
 		for _, fk := range p.dropFKs {
 			mt.Changes = append(mt.Changes, &schema.DropForeignKey{ForeignKey: fk})
 		}
+		for _, ch := range p.early {
+			switch c := ch.(type) {
+			case *schema.DropCheck:
+				next.Checks = checkMinus(next.Checks, c.Check.Name)
+			case *schema.DropIndex:
+				next.Indexes = indexMinus(next.Indexes, c.Index.Name)
+			}
+		}
+		mt.Changes = append(mt.Changes, p.early...)
 		dropFKs = append(dropFKs, mt)
 		state[k] = next
 	}
@@ -500,6 +523,26 @@ func isSubsequence(a, b []string) bool {
 	return i == len(a)
 }
 
+func checkMinus(all []*schema.Check, name string) []*schema.Check {
+	var out []*schema.Check
+	for _, c := range all {
+		if c.Name != name {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func indexMinus(all []*schema.Index, name string) []*schema.Index {
+	var out []*schema.Index
+	for _, x := range all {
+		if x.Name != name {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 func fkMinus(all, some []*schema.ForeignKey) []*schema.ForeignKey {
 	var out []*schema.ForeignKey
 	for _, fk := range all {
@@ -543,6 +586,26 @@ func Unmanaged(s *schema.Schema) error {
 
 // usesNewValues reports whether something in s names a value that to adds
 // to from (a default, a check, an index predicate, a view).
+var arrayLiteral = regexp.MustCompile(`'\{(?:[^']|'')*\}'`)
+
+// inArrayLiteral reports whether text holds an array literal ('{a,"b c"}')
+// with the element v.
+func inArrayLiteral(text, v string) bool {
+	for _, lit := range arrayLiteral.FindAllString(text, -1) {
+		inner := strings.ReplaceAll(lit[2:len(lit)-2], "''", "'")
+		for _, e := range strings.Split(inner, ",") {
+			e = strings.TrimSpace(e)
+			if len(e) >= 2 && e[0] == '"' && e[len(e)-1] == '"' {
+				e = strings.ReplaceAll(strings.ReplaceAll(e[1:len(e)-1], `\"`, `"`), `\\`, `\`)
+			}
+			if e == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func usesNewValues(s *schema.Schema, from, to *schema.Enum) bool {
 	var texts []string
 	for _, t := range s.Tables {
@@ -568,7 +631,7 @@ func usesNewValues(s *schema.Schema, from, to *schema.Enum) bool {
 	for _, v := range minus(to.Values, from.Values) {
 		lit := "'" + strings.ReplaceAll(v, "'", "''") + "'"
 		for _, t := range texts {
-			if strings.Contains(t, lit) {
+			if strings.Contains(t, lit) || inArrayLiteral(t, v) {
 				return true
 			}
 		}

@@ -111,3 +111,58 @@ func TestEnumRecreateWhenNewValueUsed(t *testing.T) {
 		t.Fatalf("got %s, want a recreated enum with one user", describe(got))
 	}
 }
+
+func TestEnumRecreateMovesDependents(t *testing.T) {
+	t.Parallel()
+	col := func() *schema.Column {
+		return &schema.Column{Name: "st", Type: schema.Type{SQL: "state", Name: "state"}}
+	}
+	table := func(checks []*schema.Check) *schema.Table {
+		return &schema.Table{Name: "page", Columns: []*schema.Column{col(), {Name: "id", Type: schema.Type{SQL: "integer"}}},
+			Checks: checks,
+			Indexes: []*schema.Index{
+				{Name: "page_live", Parts: []schema.IndexPart{{Column: "id"}}, Where: "st = 'live'::state"},
+				{Name: "page_id", Parts: []schema.IndexPart{{Column: "id"}}, Where: "id > 0"},
+			}}
+	}
+	from := &schema.Schema{Enums: []*schema.Enum{{Name: "state", Values: []string{"draft", "live", "dead"}}},
+		Tables: []*schema.Table{table([]*schema.Check{{Name: "page_st_check", Expr: "st <> 'dead'::state"}})}}
+	to := &schema.Schema{Enums: []*schema.Enum{{Name: "state", Values: []string{"draft", "live"}}},
+		Tables: []*schema.Table{table(nil)}}
+	got, err := diff.Diff(from, to, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `modify table "page": drop check constraint "page_st_check"; drop index "page_live"
+modify enum type "state" values (draft, live, dead) → (draft, live)
+modify table "page": add index "page_live"`
+	if d := describe(got); d != want {
+		t.Fatalf("got:\n%s\nwant:\n%s", d, want)
+	}
+	// The downgrade adds "dead" back and uses it in the check it restores:
+	// the type must be recreated, not extended in the same transaction.
+	back, err := diff.Diff(to, from, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range back {
+		if me, ok := c.(*schema.ModifyEnum); ok && !me.Recreate {
+			t.Fatalf("the downgrade extends the enum in place: %s", describe(back))
+		}
+	}
+}
+
+func TestEnumNewValueInArrayDefault(t *testing.T) {
+	t.Parallel()
+	mk := func(vals []string, def string) *schema.Schema {
+		return &schema.Schema{Enums: []*schema.Enum{{Name: "color", Values: vals}},
+			Tables: []*schema.Table{{Name: "t", Columns: []*schema.Column{{Name: "c", Type: schema.Type{SQL: "color[]", Name: "color", Array: 1}, Default: def}}}}}
+	}
+	got, err := diff.Diff(mk([]string{"red"}, "'{red}'::color[]"), mk([]string{"red", "dark blue"}, `'{red,"dark blue"}'::color[]`), diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if me, ok := got[0].(*schema.ModifyEnum); !ok || !me.Recreate {
+		t.Fatalf("got %s, want the enum recreated", describe(got))
+	}
+}

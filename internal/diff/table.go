@@ -298,7 +298,7 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 	if f.Comment != t.Comment {
 		tail = append(tail, &schema.ModifyTableComment{From: f.Comment, To: t.Comment})
 	}
-	if f.Collation != t.Collation || f.Engine != t.Engine || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def {
+	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def {
 		tail = append(tail, &schema.ModifyTableOptions{From: f, To: t})
 	}
 	if !reflect.DeepEqual(triggerSQL(f.Triggers), triggerSQL(t.Triggers)) {

@@ -89,11 +89,19 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "partitioned table", Name: name})
 			continue
 		}
-		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment}
+		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment, Options: agTableOptions(opts)}
 		in.tables[name] = t
 		in.s.Tables = append(in.s.Tables, t)
 	}
 	return rows.Err()
+}
+
+// agTableOptions normalizes information_schema's CREATE_OPTIONS: the
+// options sorted, one space apart.
+func agTableOptions(opts string) string {
+	f := strings.Fields(opts)
+	sort.Strings(f)
+	return strings.Join(f, " ")
 }
 
 var agAutoInc = regexp.MustCompile(`(?i)\bauto_increment\b`)

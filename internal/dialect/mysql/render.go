@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -158,6 +159,52 @@ func agFKDef(fk *schema.ForeignKey) string {
 	return s
 }
 
+// agAddFK is the ALTER TABLE clause adding fk to t. A foreign key added by
+// ALTER TABLE replaces an index the server generated for an earlier foreign
+// key on the same columns with a new one named after the constraint, so the
+// index the table is meant to keep (say "post_id") would come back renamed.
+// Dropping and adding that index in the same statement makes it the user's
+// own, which the new foreign key then uses as it is. Only indexes named as
+// the server names the ones it generates (after the first column) are
+// concerned: one the user created is kept anyway.
+func agAddFK(t *schema.Table, fk *schema.ForeignKey) string {
+	add := "ADD CONSTRAINT " + agQuote(fk.Name) + " " + agFKDef(fk)
+	for _, x := range t.Indexes {
+		if x.Name == fk.Name || x.Unique || x.Method != "" || len(x.Parts) != len(fk.Columns) || !agGeneratedName(x.Name, fk.Columns[0]) {
+			continue
+		}
+		same := true
+		for i, p := range x.Parts {
+			if p.Column != fk.Columns[i] || p.Prefix != 0 || p.Desc {
+				same = false
+				break
+			}
+		}
+		if same {
+			return "DROP INDEX " + agQuote(x.Name) + ", ADD INDEX " + agQuote(x.Name) + " " + agIndexParts(x) + agIndexTail(x) + ", " + add
+		}
+	}
+	return add
+}
+
+// agGeneratedName reports whether name is how the server names an index it
+// generates for a foreign key starting with column col: "col" or "col_2".
+func agGeneratedName(name, col string) bool {
+	if name == col {
+		return true
+	}
+	rest, ok := strings.CutPrefix(name, col+"_")
+	if !ok || rest == "" {
+		return false
+	}
+	for _, ch := range rest {
+		if ch < '0' || ch > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func agCharset(collation string) string {
 	cs, _, _ := strings.Cut(collation, "_")
 	return cs
@@ -192,28 +239,52 @@ func (r *agRenderer) createTable(t *schema.Table) {
 	if t.Collation != "" {
 		s += " DEFAULT CHARSET=" + agCharset(t.Collation) + " COLLATE=" + t.Collation
 	}
+	if t.Options != "" {
+		s += " " + t.Options
+	}
 	if t.Comment != "" {
 		s += " COMMENT=" + agString(t.Comment)
 	}
 	r.add(s, "")
 }
 
+// agOptionsChange is the ALTER TABLE clause turning table options from into
+// to ("" when equal): changed and new ones set, removed ones reset.
+func agOptionsChange(from, to string) string {
+	have := map[string]string{}
+	for _, o := range strings.Fields(from) {
+		k, v, _ := strings.Cut(o, "=")
+		have[strings.ToLower(k)] = v
+	}
+	var out []string
+	want := map[string]bool{}
+	for _, o := range strings.Fields(to) {
+		k, v, _ := strings.Cut(o, "=")
+		want[strings.ToLower(k)] = true
+		if old, ok := have[strings.ToLower(k)]; !ok || old != v {
+			out = append(out, o)
+		}
+	}
+	for _, o := range strings.Fields(from) {
+		k, _, _ := strings.Cut(o, "=")
+		if want[strings.ToLower(k)] {
+			continue
+		}
+		switch strings.ToLower(k) {
+		case "checksum", "delay_key_write", "pack_keys":
+			out = append(out, k+"=0")
+		default:
+			out = append(out, k+"=DEFAULT")
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) error {
 	alter := "ALTER TABLE " + agQualify(to.Schema, to.Name) + " "
 	switch c := c.(type) {
 	case *schema.AddColumn:
-		pos := ""
-		for i, col := range to.Columns {
-			if col.Name != c.Column.Name {
-				continue
-			}
-			switch {
-			case i == 0:
-				pos = " FIRST"
-			case i < len(to.Columns)-1:
-				pos = " AFTER " + agQuote(to.Columns[i-1].Name)
-			}
-		}
+		pos := agPosition(to, c.Column.Name)
 		review := ""
 		if !c.Column.Nullable && c.Column.Default == "" && !c.Column.AutoIncrement && c.Column.Generated == nil {
 			review = "adds NOT NULL column " + to.Name + "." + c.Column.Name + " without a default: existing rows get the type's zero value"
@@ -261,7 +332,7 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 	case *schema.RenameIndex:
 		r.add(alter+"RENAME INDEX "+agQuote(c.From.Name)+" TO "+agQuote(c.To.Name), "")
 	case *schema.AddForeignKey:
-		r.add(alter+"ADD CONSTRAINT "+agQuote(c.ForeignKey.Name)+" "+agFKDef(c.ForeignKey), "")
+		r.add(alter+agAddFK(to, c.ForeignKey), "")
 	case *schema.DropForeignKey:
 		r.add(alter+"DROP FOREIGN KEY "+agQuote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:
@@ -288,6 +359,9 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 	case *schema.ModifyTableOptions:
 		if c.From.Engine != c.To.Engine && c.To.Engine != "" {
 			r.add(alter+"ENGINE = "+c.To.Engine, "changes the storage engine of "+to.Name+": rewrites the table")
+		}
+		if o := agOptionsChange(c.From.Options, c.To.Options); o != "" {
+			r.add(alter+o, "changes table options of "+to.Name+": may rebuild the table")
 		}
 		if c.From.Collation != c.To.Collation && c.To.Collation != "" {
 			r.add(alter+"CONVERT TO CHARACTER SET "+agCharset(c.To.Collation)+" COLLATE "+c.To.Collation,
@@ -318,7 +392,7 @@ func (r *agRenderer) renameConstraint(from, to *schema.Table, c *schema.RenameCo
 		for _, fk := range to.ForeignKeys {
 			if fk.Name == c.To {
 				r.add(alter+"DROP FOREIGN KEY "+agQuote(c.From), "")
-				r.add(alter+"ADD CONSTRAINT "+agQuote(c.To)+" "+agFKDef(fk), "")
+				r.add(alter+agAddFK(to, fk), "")
 				return nil
 			}
 		}
@@ -364,6 +438,149 @@ func agPositionOrder(m *schema.ModifyTable) []schema.TableChange {
 // AUTO_INCREMENT column is a key at every moment, so AUTO_INCREMENT is
 // removed before keys are dropped and added after keys are created, and a
 // primary key that changes is dropped and added in one statement.
+// agPosition places a new column as in t: " FIRST", " AFTER prev", or ""
+// at the end.
+func agPosition(t *schema.Table, name string) string {
+	for i, col := range t.Columns {
+		if col.Name != name {
+			continue
+		}
+		switch {
+		case i == 0:
+			return " FIRST"
+		case i < len(t.Columns)-1:
+			return " AFTER " + agQuote(t.Columns[i-1].Name)
+		}
+	}
+	return ""
+}
+
+// agFKIndexDrops returns the index drops of m that could leave a foreign
+// key the table keeps without an index: the server refuses those ("needed
+// in a foreign key constraint") unless the index replacing it comes in the
+// same statement, so they go in one ALTER TABLE with the indexes added.
+func agFKIndexDrops(m *schema.ModifyTable, changes []schema.TableChange) map[schema.TableChange]bool {
+	kept := map[string]bool{}
+	for _, fk := range m.From.ForeignKeys {
+		for _, tf := range m.To.ForeignKeys {
+			if tf.Name == fk.Name {
+				kept[fk.Name] = true
+			}
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	serves := func(cols []string) bool {
+		for _, fk := range m.From.ForeignKeys {
+			if kept[fk.Name] && len(cols) >= len(fk.Columns) && slices.Equal(cols[:len(fk.Columns)], fk.Columns) {
+				return true
+			}
+		}
+		return false
+	}
+	out := map[schema.TableChange]bool{}
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.DropIndex:
+			cols := make([]string, len(c.Index.Parts))
+			for i, p := range c.Index.Parts {
+				cols[i] = p.Column
+			}
+			if serves(cols) {
+				out[c] = true
+			}
+		case *schema.DropUnique:
+			if serves(c.Unique.Columns) {
+				out[c] = true
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// keysTogether renders the index drops in drops and every index and unique
+// key changes adds in one ALTER TABLE.
+func (r *agRenderer) keysTogether(m *schema.ModifyTable, changes []schema.TableChange, drops map[schema.TableChange]bool) {
+	var clauses []string
+	review := ""
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.DropIndex:
+			if drops[c] {
+				clauses = append(clauses, "DROP INDEX "+agQuote(c.Index.Name))
+			}
+		case *schema.DropUnique:
+			if drops[c] {
+				clauses = append(clauses, "DROP INDEX "+agQuote(c.Unique.Name))
+			}
+		}
+	}
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.AddIndex:
+			clauses = append(clauses, "ADD "+agIndexKind(c.Index)+"INDEX "+agQuote(c.Index.Name)+" "+agIndexParts(c.Index)+agIndexTail(c.Index))
+			if c.Index.Unique {
+				review = "fails if existing rows hold duplicates"
+			}
+		case *schema.AddUnique:
+			clauses = append(clauses, "ADD CONSTRAINT "+agQuote(c.Unique.Name)+" UNIQUE ("+agCols(c.Unique.Columns)+")")
+			review = "fails if existing rows hold duplicates"
+		}
+	}
+	r.add("ALTER TABLE "+agQualify(m.To.Schema, m.To.Name)+" "+strings.Join(clauses, ", "), review)
+}
+
+// agPKBeforeDrops moves the primary key change at index pk before the first
+// drop of a column of from's primary key: the server refuses to drop a
+// column of a multi-column primary key. It returns the changes and the new
+// index of the primary key change.
+func agPKBeforeDrops(from *schema.Table, changes []schema.TableChange, pk int) ([]schema.TableChange, int) {
+	if from.PrimaryKey == nil {
+		return changes, pk
+	}
+	for i, c := range changes[:pk] {
+		dc, ok := c.(*schema.DropColumn)
+		if !ok || !slices.Contains(from.PrimaryKey.Columns, dc.Column.Name) {
+			continue
+		}
+		out := append([]schema.TableChange(nil), changes[:i]...)
+		out = append(out, changes[pk])
+		out = append(out, changes[i:pk]...)
+		out = append(out, changes[pk+1:]...)
+		return out, i
+	}
+	return changes, pk
+}
+
+// agNullAfterPK moves the changes that make a column of from's primary key
+// nullable to just after the primary key change at index pk: the server
+// keeps primary key columns NOT NULL, so done before, they would stay so.
+func agNullAfterPK(from *schema.Table, changes []schema.TableChange, pk int) []schema.TableChange {
+	if from.PrimaryKey == nil {
+		return changes
+	}
+	inPK := map[string]bool{}
+	for _, c := range from.PrimaryKey.Columns {
+		inPK[c] = true
+	}
+	var out, moved []schema.TableChange
+	for i, c := range changes {
+		if mc, ok := c.(*schema.ModifyColumn); ok && i < pk && mc.Change.Is(schema.ChangeNull) && mc.To.Nullable && inPK[mc.To.Name] {
+			moved = append(moved, c)
+			continue
+		}
+		out = append(out, c)
+		if i == pk {
+			out = append(out, moved...)
+		}
+	}
+	return out
+}
+
 func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 	changes := agPositionOrder(m)
 	dropPK, addPK := -1, -1
@@ -375,6 +592,10 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 			addPK = i
 		}
 	}
+	if dropPK >= 0 && addPK > dropPK {
+		changes, addPK = agPKBeforeDrops(m.From, changes, addPK)
+		changes = agNullAfterPK(m.From, changes, addPK)
+	}
 	alter := "ALTER TABLE " + agQualify(m.To.Schema, m.To.Name) + " "
 	var later []*schema.Column
 	for _, c := range changes {
@@ -384,13 +605,64 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 			r.add(alter+"MODIFY COLUMN "+agColumnDef(m.From, &col), "")
 		}
 	}
+	// An AUTO_INCREMENT column must be a key from the start: a new one is
+	// added together with the new primary key, and one dropped goes with the
+	// primary key it held.
+	var autoAdd, autoDrop *schema.Column
 	for _, c := range changes {
 		switch c := c.(type) {
+		case *schema.AddColumn:
+			if c.Column.AutoIncrement && addPK >= 0 {
+				autoAdd = c.Column
+			}
+		case *schema.DropColumn:
+			if c.Column.AutoIncrement && dropPK >= 0 && addPK < 0 {
+				autoDrop = c.Column
+			}
+		}
+	}
+	keep := agFKIndexDrops(m, changes)
+	keysDone := false
+	for _, c := range changes {
+		if keep[c] {
+			continue // in the combined statement below
+		}
+		switch c.(type) {
+		case *schema.AddIndex, *schema.AddUnique:
+			if len(keep) > 0 {
+				if !keysDone {
+					r.keysTogether(m, changes, keep)
+					keysDone = true
+				}
+				continue
+			}
+		}
+		switch c := c.(type) {
+		case *schema.AddColumn:
+			if c.Column == autoAdd {
+				pk := changes[addPK].(*schema.AddPrimaryKey)
+				var b strings.Builder
+				b.WriteString(alter + "ADD COLUMN " + agColumnDef(m.To, c.Column) + agPosition(m.To, c.Column.Name))
+				if dropPK >= 0 {
+					b.WriteString(", DROP PRIMARY KEY")
+				}
+				b.WriteString(", ADD PRIMARY KEY (" + agCols(pk.PrimaryKey.Columns) + ")")
+				r.add(b.String(), "")
+				continue
+			}
+		case *schema.DropColumn:
+			if c.Column == autoDrop {
+				r.add(alter+"DROP PRIMARY KEY, DROP COLUMN "+agQuote(c.Column.Name), "drops column "+m.To.Name+"."+c.Column.Name+" and its data")
+				continue
+			}
 		case *schema.DropPrimaryKey:
-			if addPK >= 0 {
+			if addPK >= 0 || autoDrop != nil {
 				continue
 			}
 		case *schema.AddPrimaryKey:
+			if autoAdd != nil {
+				continue
+			}
 			if dropPK >= 0 {
 				r.add(alter+"DROP PRIMARY KEY, ADD PRIMARY KEY ("+agCols(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
 				continue
@@ -418,6 +690,9 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 		if err := r.tableChange(m.From, m.To, c); err != nil {
 			return err
 		}
+	}
+	if len(keep) > 0 && !keysDone {
+		r.keysTogether(m, changes, keep)
 	}
 	for _, col := range later {
 		r.add(alter+"MODIFY COLUMN "+agColumnDef(m.To, col), "")

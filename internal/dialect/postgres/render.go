@@ -74,13 +74,15 @@ func (r *agRenderer) change(c schema.Change) error {
 	case *schema.DropTable:
 		r.add("DROP TABLE "+agQualify(c.Table.Schema, c.Table.Name), "drops table "+schema.QualifiedName(c.Table.Schema, c.Table.Name)+" and all its data")
 	case *schema.ModifyTable:
-		for _, tc := range c.Changes {
+		before, after := agReparsed(c)
+		changes := append(append(before, c.Changes...), after...)
+		for _, tc := range changes {
 			if err := r.tableChange(c.From, c.To, tc); err != nil {
 				return err
 			}
 		}
 	case *schema.AddView:
-		r.add(fmt.Sprintf("CREATE VIEW %s AS\n%s", agQualify(c.View.Schema, c.View.Name), strings.TrimSuffix(strings.TrimSpace(c.View.Def), ";")), "")
+		r.add(fmt.Sprintf("CREATE VIEW %s AS\n%s", agQualify(c.View.Schema, c.View.Name), agArrayCasts(strings.TrimSuffix(strings.TrimSpace(c.View.Def), ";"))), "")
 		if c.View.Comment != "" {
 			r.add(fmt.Sprintf("COMMENT ON VIEW %s IS %s", agQualify(c.View.Schema, c.View.Name), agString(c.View.Comment)), "")
 		}
@@ -170,7 +172,7 @@ func agDeferrable(d, initially bool) string {
 }
 
 func agCheckDef(c *schema.Check) string {
-	expr := c.Expr
+	expr := agArrayCasts(c.Expr)
 	if !strings.HasPrefix(expr, "(") || !agBalanced(expr) {
 		expr = "(" + expr + ")"
 	}
@@ -342,7 +344,7 @@ func agColumnDef(t *schema.Table, c *schema.Column) (def string, pre, post []str
 		b.WriteString(" COLLATE " + c.Collation)
 	}
 	if c.Generated != nil {
-		b.WriteString(" GENERATED ALWAYS AS (" + c.Generated.Expr + ") STORED")
+		b.WriteString(" GENERATED ALWAYS AS (" + agArrayCasts(c.Generated.Expr) + ") STORED")
 	}
 	if c.Identity != nil {
 		if c.Identity.Always {
@@ -381,7 +383,7 @@ func (r *agRenderer) addIndex(t *schema.Table, x *schema.Index) {
 	for i, p := range x.Parts {
 		s := agQuote(p.Column)
 		if p.Column == "" {
-			s = "(" + p.Expr + ")"
+			s = "(" + agArrayCasts(p.Expr) + ")"
 		}
 		if p.Collation != "" {
 			s += " COLLATE " + p.Collation
@@ -408,7 +410,7 @@ func (r *agRenderer) addIndex(t *schema.Table, x *schema.Index) {
 		b.WriteString(" NULLS NOT DISTINCT")
 	}
 	if x.Where != "" {
-		b.WriteString(" WHERE " + x.Where)
+		b.WriteString(" WHERE " + agArrayCasts(x.Where))
 	}
 	review := ""
 	if x.Unique {

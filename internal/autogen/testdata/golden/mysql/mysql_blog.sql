@@ -1,0 +1,61 @@
+-- upgrade
+ALTER TABLE `post` DROP FOREIGN KEY `post_author_fk`;
+
+ALTER TABLE `author` MODIFY COLUMN `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT;
+
+ALTER TABLE `author` MODIFY COLUMN `email` varchar(191) NOT NULL COMMENT 'login, can''t change';
+
+ALTER TABLE `author` COMMENT = 'authors';
+
+DROP INDEX `post_author` ON `post`;
+
+ALTER TABLE `post` ADD COLUMN `updated_at` datetime(6) ON UPDATE current_timestamp(6);
+
+ALTER TABLE `post` MODIFY COLUMN `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT;
+
+ALTER TABLE `post` MODIFY COLUMN `author_id` bigint(20) unsigned NOT NULL;
+
+-- REVIEW: changes the type of post.body from mediumtext to longtext: fails or truncates if existing values do not fit
+ALTER TABLE `post` MODIFY COLUMN `body` longtext;
+
+ALTER TABLE `post` MODIFY COLUMN `status` enum('draft','review','published') NOT NULL DEFAULT 'draft';
+
+ALTER TABLE `post` MODIFY COLUMN `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6);
+
+CREATE INDEX `post_author_status` ON `post` (`author_id`, `status`);
+
+ALTER TABLE `post` ADD CONSTRAINT `post_author_fk` FOREIGN KEY (`author_id`) REFERENCES `author` (`id`) ON DELETE CASCADE;
+
+-- downgrade
+ALTER TABLE `post` DROP FOREIGN KEY `post_author_fk`;
+
+DROP INDEX `post_author_status` ON `post`;
+
+-- REVIEW: changes the type of post.created_at from datetime(6) to datetime: fails or truncates if existing values do not fit
+ALTER TABLE `post` MODIFY COLUMN `created_at` datetime NOT NULL DEFAULT current_timestamp();
+
+-- REVIEW: changes the type of post.status from enum('draft','review','published') to enum('draft','published'): fails or truncates if existing values do not fit
+ALTER TABLE `post` MODIFY COLUMN `status` enum('draft','published') NOT NULL DEFAULT 'draft';
+
+-- REVIEW: changes the type of post.body from longtext to mediumtext: fails or truncates if existing values do not fit
+ALTER TABLE `post` MODIFY COLUMN `body` mediumtext;
+
+-- REVIEW: changes the type of post.author_id from bigint(20) unsigned to int(10) unsigned: fails or truncates if existing values do not fit
+ALTER TABLE `post` MODIFY COLUMN `author_id` int(10) unsigned NOT NULL;
+
+-- REVIEW: changes the type of post.id from bigint(20) unsigned to int(10) unsigned: fails or truncates if existing values do not fit
+ALTER TABLE `post` MODIFY COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT;
+
+-- REVIEW: drops column post.updated_at and its data
+ALTER TABLE `post` DROP COLUMN `updated_at`;
+
+CREATE INDEX `post_author` ON `post` (`author_id`);
+
+ALTER TABLE `author` COMMENT = 'people';
+
+ALTER TABLE `author` MODIFY COLUMN `email` varchar(191) NOT NULL;
+
+-- REVIEW: changes the type of author.id from bigint(20) unsigned to int(10) unsigned: fails or truncates if existing values do not fit
+ALTER TABLE `author` MODIFY COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT;
+
+ALTER TABLE `post` ADD CONSTRAINT `post_author_fk` FOREIGN KEY (`author_id`) REFERENCES `author` (`id`);

@@ -1,0 +1,88 @@
+-- upgrade
+DROP INDEX `uq_code` ON `account`;
+
+ALTER TABLE `account` ADD COLUMN `small` smallint(5) unsigned DEFAULT 5;
+
+-- REVIEW: changes the type of account.id from int(11) to bigint(20) unsigned: fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT;
+
+ALTER TABLE `account` MODIFY COLUMN `active` tinyint(1) NOT NULL DEFAULT 0;
+
+-- REVIEW: changes the type of account.balance from decimal(10,2) to decimal(14,4) unsigned: fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `balance` decimal(14,4) unsigned NOT NULL DEFAULT 0.0000;
+
+-- REVIEW: changes the type of account.role from enum('user','admin','guest') to enum('user','admin','owner'): fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `role` enum('user','admin','owner') NOT NULL DEFAULT 'user';
+
+-- REVIEW: sets NOT NULL on account.settings: fails if it holds NULLs
+ALTER TABLE `account` MODIFY COLUMN `settings` longtext COLLATE utf8mb4_bin NOT NULL DEFAULT '{}' CHECK (json_valid(`settings`));
+
+ALTER TABLE `account` MODIFY COLUMN `created` datetime(6) NOT NULL DEFAULT current_timestamp(6);
+
+ALTER TABLE `account` MODIFY COLUMN `updated` timestamp NOT NULL DEFAULT current_timestamp();
+
+-- REVIEW: changes the type of account.flags from bit(4) to bit(8): fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `flags` bit(8) DEFAULT b'1';
+
+-- REVIEW: changes the type of account.ratio from float to double: fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `ratio` double;
+
+-- REVIEW: sets NOT NULL on account.code: fails if it holds NULLs
+ALTER TABLE `account` MODIFY COLUMN `code` char(3) COLLATE ascii_general_ci NOT NULL DEFAULT 'AAA';
+
+-- REVIEW: fails if existing rows hold duplicates
+CREATE UNIQUE INDEX `uq_code` ON `account` (`code`, `active`);
+
+ALTER TABLE `log` ADD COLUMN `at` datetime(3);
+
+-- REVIEW: sets NOT NULL on log.msg: fails if it holds NULLs
+ALTER TABLE `log` MODIFY COLUMN `msg` varchar(500) NOT NULL DEFAULT '';
+
+CREATE INDEX `ix_at` ON `log` (`at` DESC);
+
+ALTER TABLE `log` MODIFY COLUMN `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT;
+
+-- downgrade
+ALTER TABLE `log` MODIFY COLUMN `id` bigint(20) unsigned NOT NULL;
+
+DROP INDEX `ix_at` ON `log`;
+
+-- REVIEW: changes the type of log.msg from varchar(500) to varchar(255): fails or truncates if existing values do not fit
+ALTER TABLE `log` MODIFY COLUMN `msg` varchar(255);
+
+-- REVIEW: drops column log.at and its data
+ALTER TABLE `log` DROP COLUMN `at`;
+
+DROP INDEX `uq_code` ON `account`;
+
+ALTER TABLE `account` MODIFY COLUMN `code` char(3) COLLATE ascii_general_ci;
+
+-- REVIEW: changes the type of account.ratio from double to float: fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `ratio` float;
+
+-- REVIEW: changes the type of account.flags from bit(8) to bit(4): fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `flags` bit(4) DEFAULT b'0';
+
+ALTER TABLE `account` MODIFY COLUMN `updated` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp();
+
+-- REVIEW: changes the type of account.created from datetime(6) to datetime: fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `created` datetime NOT NULL DEFAULT current_timestamp();
+
+ALTER TABLE `account` MODIFY COLUMN `settings` longtext COLLATE utf8mb4_bin CHECK (json_valid(`settings`));
+
+-- REVIEW: changes the type of account.role from enum('user','admin','owner') to enum('user','admin','guest'): fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `role` enum('user','admin','guest') NOT NULL DEFAULT 'user';
+
+-- REVIEW: changes the type of account.balance from decimal(14,4) unsigned to decimal(10,2): fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `balance` decimal(10,2) NOT NULL DEFAULT 0.00;
+
+ALTER TABLE `account` MODIFY COLUMN `active` tinyint(1) NOT NULL DEFAULT 1;
+
+-- REVIEW: changes the type of account.id from bigint(20) unsigned to int(11): fails or truncates if existing values do not fit
+ALTER TABLE `account` MODIFY COLUMN `id` int(11) NOT NULL AUTO_INCREMENT;
+
+-- REVIEW: drops column account.small and its data
+ALTER TABLE `account` DROP COLUMN `small`;
+
+-- REVIEW: fails if existing rows hold duplicates
+CREATE UNIQUE INDEX `uq_code` ON `account` (`code`);
