@@ -21,7 +21,7 @@ type Tag struct {
 
 type Note struct {
 	ID        uint
-	Total     int     `gorm:"generated:a + b"`
+	Total     int `gorm:"generated:a + b"`
 	OwnerID   uint
 	OwnerType string
 	Comments  []Reply `gorm:"polymorphic:Owner"`

@@ -29,7 +29,7 @@ type Invoice struct {
 	Attempts sql.NullInt32
 	Tax      sql.NullFloat64 `gorm:"precision:6;scale:3"`
 	Notes    *string
-	Payer    Payer `gorm:"foreignKey:PayerID"`
+	Payer    Payer     `gorm:"foreignKey:PayerID"`
 	PayerID  uuid.UUID `gorm:"type:uuid"`
 }
 
