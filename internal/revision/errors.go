@@ -47,6 +47,8 @@ var (
 	ErrOverlap = errors.New("overlapping revisions")
 	// ErrRange: a malformed start:end range.
 	ErrRange = errors.New("invalid revision range")
+	// ErrBlankTarget: a target is empty or whitespace (see *BlankTargetError).
+	ErrBlankTarget = errors.New("blank target")
 )
 
 // GraphError is a validation error from New. Kind is one of the graph

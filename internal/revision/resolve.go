@@ -373,7 +373,8 @@ func abs(n int) int {
 }
 
 // Resolve resolves one target symbol (no ranges) to revisions with Alembic's
-// get_revisions semantics: "base"/"" → empty; heads; head (error if several);
+// get_revisions semantics: "base" → empty (a blank symbol is an error,
+// never base: see CheckTarget); heads; head (error if several);
 // ids; unique prefixes of ids and labels; labels; label@head|heads|base|id;
 // relative ±N forms. Errors list candidates for an ambiguous prefix.
 //
@@ -381,6 +382,9 @@ func abs(n int) int {
 // "+N"/"label@+N" walk up from base, and "sym±N"/"label@sym±N" walk from
 // sym. A walk that lands on base yields no revision.
 func (g *Graph) Resolve(symbol string) ([]*Revision, error) {
+	if err := CheckTarget(symbol); err != nil {
+		return nil, err
+	}
 	q := g.newQuery()
 	rs, err := g.resolveSymbol(q, strings.TrimSpace(symbol), true)
 	if err != nil {
