@@ -67,7 +67,8 @@ func WithVersion(v string) Option {
 }
 
 // Main runs the command line in os.Args and exits with its status: 0 on
-// success, 1 when the command failed, 2 for a wrong command line. An
+// success, 1 when the command failed, 2 for a wrong command line, 3-6 for
+// what `status` finds (docs/commands.md). An
 // interrupt (Ctrl-C) or SIGTERM cancels the run; the migration lock is still
 // released.
 func Main(opts ...Option) {
