@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -148,7 +149,7 @@ func (a *app) printResult(command string, target []string, res *retort.Result, a
 		return nil
 	case res.DryRun:
 		a.printPlan(command, res)
-	case len(res.Steps) == 0:
+	case len(res.Steps) == 0 && slices.Equal(res.Before, res.After):
 		rep.info("Nothing to do: the database is at %s", rowsText(res.After))
 	}
 	return nil

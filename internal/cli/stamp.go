@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -82,6 +83,10 @@ func (a *app) stamp(ctx context.Context, o *stampOptions, targets []string) erro
 	}
 	if err != nil {
 		return err
+	}
+	if o.purge && len(res.Before) > 0 && !o.json {
+		rep.info("Purged the version table: deleted %d row%s (%s); the database is now at %s",
+			len(res.Before), plural(len(res.Before)), strings.Join(res.Before, ", "), rowsText(res.After))
 	}
 	return a.printResult("stamp", targets, res, o.json, o.sql, rep)
 }
