@@ -22,6 +22,9 @@ func (g *Graph) PlanUpgrade(current []string, target string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if t, ok := parseRelative(target); ok && t.sym == "" && t.n <= 0 {
+		return nil, wrongDirection("upgrade", t)
+	}
 	targets, err := g.parseUpgradeTarget(q, g.ids(rows), target, true)
 	if err != nil {
 		return nil, upgradeErr(target, err)
@@ -304,6 +307,9 @@ func (g *Graph) PlanDowngrade(current []string, target string) (*Plan, error) {
 	current, target, rows, err := g.planStart(q, current, target)
 	if err != nil {
 		return nil, err
+	}
+	if t, ok := parseRelative(target); ok && t.sym == "" && t.n >= 0 {
+		return nil, wrongDirection("downgrade", t)
 	}
 	p := &Plan{Direction: Down, Before: slices.Clone(current)}
 	branch, tgt, warn, err := g.parseDowngradeTarget(q, current, rows, target, true)
