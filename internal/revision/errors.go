@@ -211,7 +211,7 @@ func wrongDirection(command string, t relTarget) error {
 }
 
 // Errors with Alembic's exact (capitalised) text.
-func errWalkedTooFar() error  { return &planError{kind: ErrWalkedTooFar, msg: "Walked too far"} }
+func errWalkedTooFar() error { return &planError{kind: ErrWalkedTooFar, msg: "Walked too far"} }
 func errAmbiguousUpgrade() error {
 	return &planError{kind: ErrAmbiguousUpgrade, msg: "Ambiguous upgrade from multiple current revisions"}
 }
