@@ -28,7 +28,7 @@ type StepResult struct {
 type Result struct {
 	Steps    []StepResult
 	Before   []string // version rows before
-	After    []string // version rows after
+	After    []string // version rows after (nil when a failed run could not read them)
 	Warnings []string
 	DryRun   bool
 }
@@ -383,10 +383,15 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 		sr.Statements, sr.Duration = d.Statements, d.Duration
 		res.Steps = append(res.Steps, sr)
 	}
-	after, _, err := m.tables.Rows(context.WithoutCancel(ctx), conn)
-	if err == nil {
+	// After is what the table holds now, never the plan's promise: when it
+	// cannot be read (the connection died with a cancelled context) it is
+	// nil, or the rows before when no step committed.
+	res.After = nil
+	if after, _, err := m.tables.Rows(context.WithoutCancel(ctx), conn); err == nil {
 		sort.Strings(after)
 		res.After = after
+	} else if len(done) == 0 {
+		res.After = rows
 	}
 	if runErr != nil {
 		return res, runErr

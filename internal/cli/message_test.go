@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/retortdb/retort/internal/term"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -49,5 +52,29 @@ func TestHugeMessageIsCutInLogLines(t *testing.T) {
 	}
 	if body2, _ := os.ReadFile(files[0]); string(body2) != string(body) {
 		t.Error("the file changed")
+	}
+}
+
+// A run whose context is cancelled (Ctrl-C) before anything ran exits 130
+// and says nothing changed; read-only commands exit 130 too.
+func TestCancelledRunExits130(t *testing.T) {
+	t.Parallel()
+	db := testutil.New(t, testutil.SQLite)
+	cfg := writeProject(t, db.URL)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{{"upgrade", "head"}, {"stamp", "head"}, {"status"}} {
+		io, _, _, _ := term.Test()
+		code := Run(ctx, append([]string{"-c", cfg}, args...), Options{IO: io, Getenv: func(string) (string, bool) { return "", false }})
+		stderr := io.Err.(*bytes.Buffer).String()
+		if code != ExitInterrupted || !strings.Contains(stderr, "INTERRUPTED: ") || strings.Contains(stderr, "FAILED") {
+			t.Errorf("%v: exit %d, stderr %q; want 130 and an INTERRUPTED line", args, code, stderr)
+		}
+		if args[0] != "status" && !strings.Contains(stderr, "stopped before any revision ran; nothing was changed") {
+			t.Errorf("%v: stderr %q", args, stderr)
+		}
+	}
+	if got := run(t, Options{}, "-c", cfg, "current"); got.code != ExitOK || got.out != "" {
+		t.Errorf("the database changed: %q", got.out)
 	}
 }

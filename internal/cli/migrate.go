@@ -114,6 +114,9 @@ func (a *app) migrate(ctx context.Context, direction, target string, o *migrateO
 	}
 	s, err := a.openMigrator(ctx, o.sql, rep, extra...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return a.interrupted(ctx, nil, err, nil)
+		}
 		return err
 	}
 	defer s.close()
@@ -135,6 +138,9 @@ func (a *app) migrate(ctx context.Context, direction, target string, o *migrateO
 		rep.warnings(res.Warnings)
 	}
 	if err != nil {
+		if ctx.Err() != nil && !o.sql {
+			return a.interrupted(ctx, s, err, res)
+		}
 		return err
 	}
 	return a.printResult(direction, []string{target}, res, o.json, o.sql, rep)

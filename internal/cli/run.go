@@ -36,6 +36,8 @@ const (
 	ExitEdited  = 4 // status: applied revision files changed since they ran
 	ExitUnknown = 5 // status: version rows name revisions no file defines
 	ExitPartial = 6 // status: a step failed part-way and waits for `retort resolve`
+
+	// ExitInterrupted (130) is declared with the interrupt handling.
 )
 
 // Options configure a run from code; the public cli package builds them from
@@ -108,6 +110,11 @@ func Run(ctx context.Context, args []string, o Options) (code int) {
 	var se *silentError
 	if errors.As(err, &se) {
 		return se.code
+	}
+	var ie *interruptError
+	if errors.As(err, &ie) || ctx.Err() != nil {
+		a.printInterrupt(err)
+		return ExitInterrupted
 	}
 	a.printError(err)
 	return ExitFailure

@@ -68,6 +68,9 @@ func (a *app) stamp(ctx context.Context, o *stampOptions, targets []string) erro
 	}
 	s, err := a.openMigrator(ctx, o.sql, rep, extra...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return a.interrupted(ctx, nil, err, nil)
+		}
 		return err
 	}
 	defer s.close()
@@ -82,6 +85,9 @@ func (a *app) stamp(ctx context.Context, o *stampOptions, targets []string) erro
 		rep.warnings(res.Warnings)
 	}
 	if err != nil {
+		if ctx.Err() != nil && !o.sql {
+			return a.interrupted(ctx, s, err, res)
+		}
 		return err
 	}
 	if o.purge && len(res.Before) > 0 && !o.json {
