@@ -66,6 +66,10 @@ var (
 	ErrNothingToResolve = errors.New("no failed step to resolve")
 	// ErrConnect: the database could not be reached.
 	ErrConnect = errors.New("cannot reach the database")
+	// ErrBlankTarget: a target (or revision argument) is empty or only
+	// whitespace, wholly or around its '@' or ':'. It is never taken as
+	// base; see revision.BlankTargetError.
+	ErrBlankTarget = revision.ErrBlankTarget
 )
 
 // Migrator runs revisions against one database.

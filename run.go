@@ -28,7 +28,7 @@ type StepResult struct {
 type Result struct {
 	Steps    []StepResult
 	Before   []string // version rows before
-	After    []string // version rows after
+	After    []string // version rows after (nil when a failed run could not read them)
 	Warnings []string
 	DryRun   bool
 }
@@ -110,7 +110,13 @@ func planResult(p *revision.Plan, dry bool) *Result {
 }
 
 // Upgrade migrates up to target (reference §2 grammar).
+//
+// An empty or blank target is refused (errors.Is(err, ErrBlankTarget)),
+// never taken as base; so is a blank side of '@' or of a range.
 func (m *Migrator) Upgrade(ctx context.Context, target string, opts ...RunOption) (*Result, error) {
+	if err := revision.CheckTarget(target); err != nil {
+		return nil, fmt.Errorf("upgrade: %w", err)
+	}
 	ro := runOpts(opts)
 	if ro.sqlTo != nil {
 		start, end, isRange := revision.SplitRange(target)
@@ -130,8 +136,12 @@ func (m *Migrator) Upgrade(ctx context.Context, target string, opts ...RunOption
 }
 
 // Downgrade migrates down to target. With SQLTo the target must be a
-// "start:end" range.
+// "start:end" range. An empty or blank target is refused (ErrBlankTarget):
+// undoing everything needs "base", written out.
 func (m *Migrator) Downgrade(ctx context.Context, target string, opts ...RunOption) (*Result, error) {
+	if err := revision.CheckTarget(target); err != nil {
+		return nil, fmt.Errorf("downgrade: %w", err)
+	}
 	ro := runOpts(opts)
 	if ro.sqlTo != nil {
 		start, end, isRange := revision.SplitRange(target)
@@ -153,8 +163,17 @@ func (m *Migrator) Downgrade(ctx context.Context, target string, opts ...RunOpti
 // Stamp rewrites version rows to targets without running revisions. purge
 // deletes every row first (even rows naming unknown revisions); it cannot
 // be combined with SQLTo. With SQLTo each target may be "start:end", all
-// with the same start.
+// with the same start. No target, or an empty or blank one, is refused
+// (ErrBlankTarget): removing every row needs "base", written out.
 func (m *Migrator) Stamp(ctx context.Context, targets []string, purge bool, opts ...RunOption) (*Result, error) {
+	if len(targets) == 0 {
+		return nil, fmt.Errorf("stamp: %w: name at least one target; base removes every version row", ErrBlankTarget)
+	}
+	for _, t := range targets {
+		if err := revision.CheckTarget(t); err != nil {
+			return nil, fmt.Errorf("stamp: %w", err)
+		}
+	}
 	ro := runOpts(opts)
 	if ro.sqlTo != nil {
 		if purge {
@@ -364,10 +383,15 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 		sr.Statements, sr.Duration = d.Statements, d.Duration
 		res.Steps = append(res.Steps, sr)
 	}
-	after, _, err := m.tables.Rows(context.WithoutCancel(ctx), conn)
-	if err == nil {
+	// After is what the table holds now, never the plan's promise: when it
+	// cannot be read (the connection died with a cancelled context) it is
+	// nil, or the rows before when no step committed.
+	res.After = nil
+	if after, _, err := m.tables.Rows(context.WithoutCancel(ctx), conn); err == nil {
 		sort.Strings(after)
 		res.After = after
+	} else if len(done) == 0 {
+		res.After = rows
 	}
 	if runErr != nil {
 		return res, runErr

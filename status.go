@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
 )
 
@@ -216,8 +217,14 @@ func (m *Migrator) Applied(ctx context.Context) ([]HistoryEntry, error) {
 
 // Rehash records the current checksum of applied revisions revs (all edited
 // ones when empty), accepting their edits on purpose: the edited statements
-// are not re-run. It returns the revisions whose checksum it recorded.
+// are not re-run. It returns the revisions whose checksum it recorded. A
+// blank revision among revs is refused (ErrBlankTarget).
 func (m *Migrator) Rehash(ctx context.Context, revs ...string) ([]string, error) {
+	for _, sym := range revs {
+		if err := revision.CheckTarget(sym); err != nil {
+			return nil, fmt.Errorf("rehash: %w", err)
+		}
+	}
 	if m.tables.History == "" {
 		return nil, fmt.Errorf("rehash: the history table is switched off, so no checksums are kept")
 	}
@@ -309,9 +316,13 @@ const (
 )
 
 // Resolve settles a step that failed part-way (MySQL/MariaDB DDL or a
-// no-transaction section): rev names the failed revision ("" accepts
-// whichever failed). Until it is resolved, every writing run refuses.
+// no-transaction section): rev names the failed revision (Status shows
+// it); a blank rev is refused (ErrBlankTarget) rather than taken to mean
+// whichever failed. Until it is resolved, every writing run refuses.
 func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction) (*FailedRun, error) {
+	if err := revision.CheckTarget(rev); err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
 	if action != ResolveApplied && action != ResolveRolledBack {
 		return nil, fmt.Errorf("resolve: unknown action %q: use %q or %q", action, ResolveApplied, ResolveRolledBack)
 	}
@@ -332,7 +343,7 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 	if u == nil {
 		return nil, fmt.Errorf("resolve %s: %w", rev, ErrNothingToResolve)
 	}
-	if rev != "" && rev != u.Revision {
+	if rev != u.Revision {
 		if rs, err := m.graph.Resolve(rev); err != nil || len(rs) != 1 || rs[0].ID != u.Revision {
 			return nil, fmt.Errorf("resolve %s: the step that failed is revision %s (%s), not %s", rev, u.Revision, u.Direction, rev)
 		}

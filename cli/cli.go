@@ -67,9 +67,11 @@ func WithVersion(v string) Option {
 }
 
 // Main runs the command line in os.Args and exits with its status: 0 on
-// success, 1 when the command failed, 2 for a wrong command line. An
-// interrupt (Ctrl-C) or SIGTERM cancels the run; the migration lock is still
-// released.
+// success, 1 when the command failed, 2 for a wrong command line, 3-6 for
+// what `status` finds (docs/commands.md). An
+// interrupt (Ctrl-C) or SIGTERM cancels the run, which rolls back what it
+// can, releases the migration lock, says what the database holds and exits
+// with 130.
 func Main(opts ...Option) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := Run(ctx, os.Args[1:], opts...)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,6 +168,18 @@ func autogenCycle(t *testing.T, d, models string, v1, v2 map[string]string, tabl
 	}
 	fails("Target database is not up to date", "revision", "--autogenerate", "-m", "too early")
 	fails("Target database is not up to date", "check")
+	// --json prints JSON in this outcome too.
+	r = fails(`"up_to_date": false`, "check", "--json")
+	var cj struct {
+		Clean       bool
+		UpToDate    *bool `json:"up_to_date"`
+		Error       string
+		Differences []any
+	}
+	if err := json.Unmarshal([]byte(r.out), &cj); err != nil || cj.UpToDate == nil || *cj.UpToDate || cj.Clean ||
+		!strings.Contains(cj.Error, "Target database is not up to date") || cj.Differences == nil {
+		t.Errorf("check --json when not at the heads: %v: %s", err, r.out)
+	}
 	if n := len(files()); n != 1 {
 		t.Fatalf("a refused autogenerate wrote a file (%d files)", n)
 	}

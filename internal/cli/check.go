@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -30,7 +31,13 @@ file. When they agree it prints
     No new upgrade operations detected.
 
 and exits 0; otherwise it lists each difference ("Detected added table
-'users'") and exits 1: a gate for CI that the models and the revisions agree.`,
+'users'") and exits 1: a gate for CI that the models and the revisions agree.
+
+Exit status: 0 the models and the database agree; 1 they differ, or the
+check could not run (the database is not at its heads, no models, no
+connection; a FAILED line says why); 2 a wrong command line. --json prints
+its object on stdout in every outcome, with "error" set when the check could
+not run and "up_to_date": false when the database is not at its heads.`,
 		Example: `  retort check
   retort check --json`,
 		Args: noArgs,
@@ -41,25 +48,24 @@ and exits 0; otherwise it lists each difference ("Detected added table
 	return cmd
 }
 
+// checkJSON is what check --json prints, in every outcome: error is "" when
+// the comparison ran, else the FAILED message; up_to_date is false when the
+// database is not at its heads, null when an error came before knowing.
+type checkJSON struct {
+	Clean       bool                `json:"clean"`
+	Dialect     string              `json:"dialect"`
+	Differences []retort.Difference `json:"differences"`
+	UpToDate    *bool               `json:"up_to_date"`
+	Error       string              `json:"error"`
+}
+
 func (a *app) check(ctx context.Context, o *checkOptions) error {
 	c, err := a.compare(ctx, o.noCache)
+	if o.json {
+		return a.checkJSON(c, err)
+	}
 	if err != nil {
 		return err
-	}
-	if o.json {
-		diffs := c.Differences
-		if diffs == nil {
-			diffs = []retort.Difference{}
-		}
-		if err := writeJSON(a.io.Out, map[string]any{
-			"clean": c.Clean(), "dialect": c.Dialect, "differences": diffs,
-		}); err != nil {
-			return err
-		}
-		if !c.Clean() {
-			return failf("New upgrade operations detected: %d difference%s", len(c.Differences), plural(len(c.Differences)))
-		}
-		return nil
 	}
 	if c.Clean() {
 		fmt.Fprintln(a.io.Out, "No new upgrade operations detected.")
@@ -70,6 +76,39 @@ func (a *app) check(ctx context.Context, o *checkOptions) error {
 	}
 	return failf("New upgrade operations detected: %d difference%s between the models and the database; "+
 		"run `retort revision --autogenerate -m MESSAGE` to write a revision for them", len(c.Differences), plural(len(c.Differences)))
+}
+
+// checkJSON prints check's JSON for a comparison or the error that
+// stopped it, and returns the error that sets the exit code.
+func (a *app) checkJSON(c *retort.Comparison, err error) error {
+	out := checkJSON{Differences: []retort.Difference{}}
+	if err != nil {
+		out.Error = a.redact(err.Error())
+		if errors.Is(err, retort.ErrNotUpToDate) {
+			out.UpToDate = new(bool)
+		}
+		if a.cfg != nil {
+			if dsn, perr := config.ParseURL(a.cfg.URL); perr == nil {
+				out.Dialect = dsn.Dialect
+			}
+		}
+	} else {
+		yes := true
+		out.Clean, out.Dialect, out.UpToDate = c.Clean(), c.Dialect, &yes
+		if c.Differences != nil {
+			out.Differences = c.Differences
+		}
+	}
+	if werr := writeJSON(a.io.Out, out); werr != nil {
+		return werr
+	}
+	switch {
+	case err != nil:
+		return err
+	case !out.Clean:
+		return failf("New upgrade operations detected: %d difference%s", len(out.Differences), plural(len(out.Differences)))
+	}
+	return nil
 }
 
 // compare runs the façade's Compare with the models and filters of

@@ -20,7 +20,7 @@ REV is any target; "current" opens the database's current revisions.`,
 		Example: `  retort edit head
   retort edit 1975
   EDITOR="code -w" retort edit shoppingcart@head`,
-		Args: exactArgs(1, "one revision, e.g. 'retort edit head'"),
+		Args: targets(exactArgs(1, "one revision, e.g. 'retort edit head'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.edit(cmd.Context(), args[0]) }),
 	}
 	return cmd

@@ -41,7 +41,14 @@ retort_history table) instead of the files.`,
   retort history --graph
   retort history --applied`,
 		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.history(cmd.Context(), o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("rev-range") {
+				if err := revision.CheckRangeSides(o.rangeSpec); err != nil {
+					return usageErrorf("-r: %w", err)
+				}
+			}
+			return a.history(cmd.Context(), o)
+		}),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.rangeSpec, "rev-range", "r", "", "range `START:END` to show (either side may be empty)")

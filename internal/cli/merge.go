@@ -22,7 +22,7 @@ downgrade sections start empty. REVISION may be any target, e.g. "heads".
 Merging a revision that is not a head needs --splice.`,
 		Example: `  retort merge heads -m "merge branches"
   retort merge ae1027a6acf 27c6a30d7c24 -m "merge ae1 and 27c"`,
-		Args: minArgs(1, "the revisions to merge, e.g. 'retort merge heads -m \"merge\"'"),
+		Args: targets(minArgs(1, "the revisions to merge, e.g. 'retort merge heads -m \"merge\"'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			_, err := a.createRevision(newRevision{
 				message: o.message,

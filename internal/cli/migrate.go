@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,14 +55,15 @@ each step. Each step is logged on stderr with its duration:
 
 TARGET is any target (docs/revisions.md): head, heads (all branches), an id
 or prefix, a branch label, label@head, +N (N steps up). An older target is a
-no-op. --sql prints the script instead (TARGET may be START:END); --dry-run
-prints the plan. A run holds the migration lock for its whole duration.`,
+no-op. --sql prints the script instead (TARGET may be START:END, both sides
+named); --dry-run prints the plan. A run holds the migration lock for its
+whole duration. An empty or blank TARGET is a usage error, never base.`,
 		Example: `  retort upgrade head
   retort upgrade heads
   retort upgrade +1
   retort upgrade shoppingcart@head --dry-run
   retort upgrade --sql base:head > upgrade.sql`,
-		Args: exactArgs(1, "one target, e.g. 'retort upgrade head'"),
+		Args: targets(exactArgs(1, "one target, e.g. 'retort upgrade head'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			o.lockTimeoutSet = cmd.Flags().Changed("lock-timeout")
 			return a.migrate(cmd.Context(), "upgrade", args[0], o)
@@ -81,13 +83,15 @@ first, updating the alembic_version table after each step.
 
 TARGET is any target (docs/revisions.md): -N (N steps down), an id or prefix,
 base (everything), label@-1, label@base. A negative target is an argument,
-not a flag: 'retort downgrade -1' works as typed. --sql needs START:END.`,
+not a flag: 'retort downgrade -1' works as typed. --sql needs START:END.
+An empty or blank TARGET ('retort downgrade ""') is a usage error that
+changes nothing: undoing everything needs 'base', written out.`,
 		Example: `  retort downgrade -1
   retort downgrade base
   retort downgrade 1975ea83b712
   retort downgrade shoppingcart@-1
   retort downgrade --sql head:-1 > downgrade.sql`,
-		Args: exactArgs(1, "one target, e.g. 'retort downgrade -1'"),
+		Args: targets(exactArgs(1, "one target, e.g. 'retort downgrade -1'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			o.lockTimeoutSet = cmd.Flags().Changed("lock-timeout")
 			return a.migrate(cmd.Context(), "downgrade", args[0], o)
@@ -110,6 +114,9 @@ func (a *app) migrate(ctx context.Context, direction, target string, o *migrateO
 	}
 	s, err := a.openMigrator(ctx, o.sql, rep, extra...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return a.interrupted(ctx, nil, err, nil)
+		}
 		return err
 	}
 	defer s.close()
@@ -131,6 +138,9 @@ func (a *app) migrate(ctx context.Context, direction, target string, o *migrateO
 		rep.warnings(res.Warnings)
 	}
 	if err != nil {
+		if ctx.Err() != nil && !o.sql {
+			return a.interrupted(ctx, s, err, res)
+		}
 		return err
 	}
 	return a.printResult(direction, []string{target}, res, o.json, o.sql, rep)
@@ -145,7 +155,7 @@ func (a *app) printResult(command string, target []string, res *retort.Result, a
 		return nil
 	case res.DryRun:
 		a.printPlan(command, res)
-	case len(res.Steps) == 0:
+	case len(res.Steps) == 0 && slices.Equal(res.Before, res.After):
 		rep.info("Nothing to do: the database is at %s", rowsText(res.After))
 	}
 	return nil

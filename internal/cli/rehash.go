@@ -23,6 +23,7 @@ the file's current checksum; the edited statements are not run.
 Without arguments every edited applied revision is recorded.`,
 		Example: `  retort rehash
   retort rehash 1975ea83b712`,
+		Args: targets(cobra.ArbitraryArgs),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.rehash(cmd.Context(), o, args) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")

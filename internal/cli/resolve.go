@@ -32,7 +32,7 @@ looked at the database and said what state it is in:
 		Example: `  retort status
   retort resolve 1975ea83b712 --rolled-back
   retort resolve 1975ea83b712 --applied`,
-		Args: exactArgs(1, "the failed revision, e.g. 'retort resolve 1975ea83b712 --applied'"),
+		Args: targets(exactArgs(1, "the failed revision, e.g. 'retort resolve 1975ea83b712 --applied'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.resolve(cmd.Context(), o, args[0]) }),
 	}
 	cmd.Flags().BoolVar(&o.applied, "applied", false, "the failed revision is now fully applied")

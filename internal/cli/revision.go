@@ -67,6 +67,16 @@ func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 	if o.allowEmpty && !o.autogenerate {
 		return usageErrorf("--allow-empty goes with --autogenerate")
 	}
+	// An empty --head would be read as base (a new root), an empty
+	// --depends-on as nothing: both are refused like blank targets.
+	if err := revision.CheckTarget(o.head); err != nil {
+		return usageErrorf("--head: %w", err)
+	}
+	for _, d := range o.dependsOn {
+		if err := revision.CheckTarget(d); err != nil {
+			return usageErrorf("--depends-on: %w", err)
+		}
+	}
 	n := newRevision{
 		message:      o.message,
 		heads:        []string{o.head},

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/internal/revision"
 )
 
 // rootCommand builds `retort` with its global flags and every verb.
@@ -112,6 +114,24 @@ func minArgs(n int, want string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
 			return usageErrorf("%s takes %s", cmd.CommandPath(), want)
+		}
+		return nil
+	}
+}
+
+// targets checks a command's positional arguments with count, then refuses
+// any that is empty or blank (revision.CheckTarget): an unset shell
+// variable must never reach the planner, where Alembic's grammar would read
+// it as base.
+func targets(count cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := count(cmd, args); err != nil {
+			return err
+		}
+		for _, arg := range args {
+			if err := revision.CheckTarget(arg); err != nil {
+				return usageErrorf("%s: %w", cmd.CommandPath(), err)
+			}
 		}
 		return nil
 	}

@@ -24,11 +24,20 @@ import (
 	"github.com/retortdb/retort/internal/term"
 )
 
-// Exit codes.
+// Exit codes. 3-6 are status's findings (docs/commands.md), worst first
+// when several apply: a failed step, unknown rows, edited files, pending
+// revisions (the last only with status --exit-code).
 const (
 	ExitOK      = 0 // success
 	ExitFailure = 1 // the command failed; a FAILED line says why
-	ExitUsage   = 2 // the command line was wrong (unknown flag, missing argument)
+	ExitUsage   = 2 // the command line was wrong (unknown flag, missing argument, blank target)
+
+	ExitPending = 3 // status --exit-code: revisions are waiting to be applied
+	ExitEdited  = 4 // status: applied revision files changed since they ran
+	ExitUnknown = 5 // status: version rows name revisions no file defines
+	ExitPartial = 6 // status: a step failed part-way and waits for `retort resolve`
+
+	// ExitInterrupted (130) is declared with the interrupt handling.
 )
 
 // Options configure a run from code; the public cli package builds them from
@@ -101,6 +110,11 @@ func Run(ctx context.Context, args []string, o Options) (code int) {
 	var se *silentError
 	if errors.As(err, &se) {
 		return se.code
+	}
+	var ie *interruptError
+	if errors.As(err, &ie) || ctx.Err() != nil {
+		a.printInterrupt(err)
+		return ExitInterrupted
 	}
 	a.printError(err)
 	return ExitFailure

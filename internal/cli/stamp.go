@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -29,14 +30,15 @@ revision(s), running no upgrade or downgrade section. Use it when the schema
 is already in that state (created by hand, restored from a dump…).
 
 "base" removes the rows, "heads" records every head, several revisions may
-be given. --purge deletes every row first, even rows naming revisions that
+be given. An empty or blank REVISION ('retort stamp ""') is a usage error
+that changes nothing, never base. --purge deletes every row first, even rows naming revisions that
 no file defines. --sql prints the SQL instead (each REVISION may be
 START:END, all with the same START).`,
 		Example: `  retort stamp head
   retort stamp 1975ea83b712 27c6a30d7c24
   retort stamp --purge head
   retort stamp --sql base:head`,
-		Args: minArgs(1, "at least one revision, e.g. 'retort stamp head'"),
+		Args: targets(minArgs(1, "at least one revision, e.g. 'retort stamp head'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			o.lockTimeoutSet = cmd.Flags().Changed("lock-timeout")
 			return a.stamp(cmd.Context(), o, args)
@@ -66,6 +68,9 @@ func (a *app) stamp(ctx context.Context, o *stampOptions, targets []string) erro
 	}
 	s, err := a.openMigrator(ctx, o.sql, rep, extra...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return a.interrupted(ctx, nil, err, nil)
+		}
 		return err
 	}
 	defer s.close()
@@ -80,7 +85,14 @@ func (a *app) stamp(ctx context.Context, o *stampOptions, targets []string) erro
 		rep.warnings(res.Warnings)
 	}
 	if err != nil {
+		if ctx.Err() != nil && !o.sql {
+			return a.interrupted(ctx, s, err, res)
+		}
 		return err
+	}
+	if o.purge && len(res.Before) > 0 && !o.json {
+		rep.info("Purged the version table: deleted %d row%s (%s); the database is now at %s",
+			len(res.Before), plural(len(res.Before)), strings.Join(res.Before, ", "), rowsText(res.After))
 	}
 	return a.printResult("stamp", targets, res, o.json, o.sql, rep)
 }

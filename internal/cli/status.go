@@ -13,7 +13,8 @@ import (
 )
 
 type statusOptions struct {
-	json bool
+	json     bool
+	exitCode bool
 }
 
 func (a *app) statusCommand() *cobra.Command {
@@ -24,14 +25,39 @@ func (a *app) statusCommand() *cobra.Command {
 		Long: `Show the database's version rows, the revisions an 'upgrade heads' would
 run, and anything that needs attention: rows naming revisions no file
 defines, applied revision files edited since they ran, and a step that failed
-part-way (MySQL/MariaDB) waiting for 'retort resolve'. Changes nothing.`,
+part-way (MySQL/MariaDB) waiting for 'retort resolve'. Changes nothing.
+
+Exit status, for CI (the worst finding wins):
+  0  up to date, or only pending revisions (without --exit-code)
+  1  status could not be read (a FAILED line says why)
+  3  revisions are pending (only with --exit-code)
+  4  an applied revision file was edited since it ran (see 'retort rehash')
+  5  a version row names a revision no file defines
+  6  a revision failed part-way and waits for 'retort resolve'`,
 		Example: `  retort status
-  retort status --json`,
+  retort status --json
+  retort status --exit-code || echo "not up to date"`,
 		Args: noArgs,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.dbStatus(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
+	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 3 when revisions are pending, not only on problems")
 	return cmd
+}
+
+// statusExit is the exit code for a status: the worst finding.
+func statusExit(st *retort.Status, pendingFails bool) int {
+	switch {
+	case st.Failed != nil:
+		return ExitPartial
+	case len(st.Unknown) > 0:
+		return ExitUnknown
+	case len(st.Edited) > 0:
+		return ExitEdited
+	case len(st.Pending) > 0 && pendingFails:
+		return ExitPending
+	}
+	return ExitOK
 }
 
 type editedJSON struct {
@@ -90,9 +116,16 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 		if f := st.Failed; f != nil {
 			out.Failed = &failedJSON{f.Revision, f.Direction, f.Path, f.Line, f.Executed, f.Total, f.Statement, f.Error, f.StartedAt}
 		}
-		return writeJSON(a.io.Out, out)
+		if err := writeJSON(a.io.Out, out); err != nil {
+			return err
+		}
+	} else {
+		a.printStatus(g, s.display, st, upToDate)
 	}
-	a.printStatus(g, s.display, st, upToDate)
+	// The report above says what is wrong: the code only gates.
+	if code := statusExit(st, o.exitCode); code != ExitOK {
+		return &silentError{code: code}
+	}
 	return nil
 }
 

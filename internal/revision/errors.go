@@ -47,6 +47,8 @@ var (
 	ErrOverlap = errors.New("overlapping revisions")
 	// ErrRange: a malformed start:end range.
 	ErrRange = errors.New("invalid revision range")
+	// ErrBlankTarget: a target is empty or whitespace (see *BlankTargetError).
+	ErrBlankTarget = errors.New("blank target")
 )
 
 // GraphError is a validation error from New. Kind is one of the graph
@@ -68,10 +70,15 @@ func (e *GraphError) Unwrap() []error { return []error{e.Kind, ErrInvalidGraph} 
 // <detail>"; Detail holds Alembic's raw text ("No such revision or branch
 // 'x'", "Multiple revisions start with …", "No such branch: 'x'", "Revision b
 // is not a member of branch 'e'").
+//
+// When the symbol names nothing, Error() ends with the nearest known names
+// ("; did you mean head?"), found only when the message is asked for.
 type ResolveError struct {
 	Symbol     string   // the argument that failed
 	Detail     string   // what is wrong
 	Candidates []string // matching ids for an ambiguous prefix, load order
+
+	suggest func() []string
 }
 
 func (e *ResolveError) Error() string {
@@ -79,7 +86,19 @@ func (e *ResolveError) Error() string {
 	if e.Detail != "" {
 		msg += ": " + e.Detail
 	}
+	if s := e.Suggestions(); len(s) > 0 {
+		msg += "; did you mean " + strings.Join(s, " or ") + "?"
+	}
 	return msg
+}
+
+// Suggestions returns the known names nearest to an unknown symbol (by edit
+// distance over head, heads, base, branch labels and revision ids), or nil.
+func (e *ResolveError) Suggestions() []string {
+	if e.suggest == nil {
+		return nil
+	}
+	return e.suggest()
 }
 
 // Is makes errors.Is(err, ErrNotFound) true.
@@ -142,9 +161,57 @@ func relativeErr(rel string, n int) error {
 	return errorf(ErrRelative, "Relative revision %s didn't produce %d migrations", rel, n)
 }
 
+// ambiguousWalk is Alembic's "Ambiguous walk" with where it stopped and
+// what to write instead: going up, a branch label picks the way
+// (label@+N); going down from a merge point only a revision can, since a
+// label's lineage holds both parents.
+func (g *Graph) ambiguousWalk(from int32, cands []int32, up bool) error {
+	ids := g.ids(cands)
+	var b strings.Builder
+	b.WriteString("Ambiguous walk: ")
+	switch {
+	case up && isBase(from):
+		fmt.Fprintf(&b, "a step up from base has %d bases to choose from (%s)", len(ids), quoteList(ids, 5))
+	case up:
+		fmt.Fprintf(&b, "a step up from branch point %s has %d children to choose from (%s)", g.revs[from].ID, len(ids), quoteList(ids, 5))
+	default:
+		fmt.Fprintf(&b, "a step down from merge point %s has %d parents to choose from (%s)", g.revs[from].ID, len(ids), quoteList(ids, 5))
+	}
+	if up {
+		for _, c := range cands {
+			if ls := g.nodes[c].labels; len(ls) > 0 {
+				fmt.Fprintf(&b, "; name the branch, e.g. %s@+1, or the revision to go to, e.g. %s", ls[0], g.revs[c].ID)
+				return &planError{kind: ErrAmbiguousWalk, msg: b.String()}
+			}
+		}
+	}
+	fmt.Fprintf(&b, "; name the revision to go to instead, e.g. %s", ids[0])
+	return &planError{kind: ErrAmbiguousWalk, msg: b.String()}
+}
+
+// wrongDirection refuses a bare relative target that points the other way
+// from the command (upgrade -1, downgrade +1) or nowhere (±0), saying which
+// command moves that way.
+func wrongDirection(command string, t relTarget) error {
+	lbl := ""
+	if t.branch != "" {
+		lbl = t.branch + "@"
+	}
+	if t.n == 0 {
+		return errorf(ErrRelative, "Relative revision %s%s moves no step: %s takes %s%sN with N of 1 or more",
+			lbl, t.rel, command, lbl, map[bool]string{true: "+", false: "-"}[command == "upgrade"])
+	}
+	head := fmt.Sprintf("Relative revision %s didn't produce %d migrations: ", t.rel, abs(t.n))
+	want, dir, other, otherDir := "+N (N steps up)", "down", "downgrade", "-"
+	if command == "downgrade" {
+		want, dir, other, otherDir = "-N (N steps down)", "up", "upgrade", "+"
+	}
+	return errorf(ErrRelative, "%s%s takes %s%s, not %s%s; to go %s, run `retort %s %s%s%d`",
+		head, command, lbl, want, lbl, t.rel, dir, other, lbl, otherDir, abs(t.n))
+}
+
 // Errors with Alembic's exact (capitalised) text.
-func errAmbiguousWalk() error { return &planError{kind: ErrAmbiguousWalk, msg: "Ambiguous walk"} }
-func errWalkedTooFar() error  { return &planError{kind: ErrWalkedTooFar, msg: "Walked too far"} }
+func errWalkedTooFar() error { return &planError{kind: ErrWalkedTooFar, msg: "Walked too far"} }
 func errAmbiguousUpgrade() error {
 	return &planError{kind: ErrAmbiguousUpgrade, msg: "Ambiguous upgrade from multiple current revisions"}
 }

@@ -186,9 +186,28 @@ func (s Step) String() string {
 	}
 	out := name + " " + strings.Join(s.From, ", ") + " -> " + strings.Join(s.To, ", ")
 	if s.Direction != StampDir && s.Revision != nil && s.Revision.Message != "" {
-		out += ", " + s.Revision.Message
+		out += ", " + LogMessage(s.Revision.Message)
 	}
 	return out
+}
+
+// MaxLogMessage is how many characters of a revision's message a log line
+// shows.
+const MaxLogMessage = 80
+
+// LogMessage is a revision message as one log line shows it: folded onto
+// one line and cut to MaxLogMessage characters with "…". The file, the
+// --json "message" and history keep it whole; a 10,000-character -m must not
+// flood every log line and error.
+func LogMessage(m string) string {
+	if strings.ContainsAny(m, "\n\r\t\v\f") {
+		m = strings.Join(strings.Fields(m), " ")
+	}
+	if utf8.RuneCountInString(m) <= MaxLogMessage {
+		return m
+	}
+	r := []rune(m)
+	return strings.TrimRight(string(r[:MaxLogMessage-1]), " ") + "…"
 }
 
 // String renders a row change compactly: "INSERT b", "UPDATE a->b", "DELETE a".

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // goldenRows are version rows used for " (current)" markers and `current`.
@@ -105,5 +107,31 @@ func TestGoldenFormats(t *testing.T) {
 				t.Errorf("%s differs from golden file:\n%s", path, got)
 			}
 		})
+	}
+}
+
+// Log lines show a message on one line, cut to MaxLogMessage characters.
+func TestLogMessage(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("é", 10000)
+	for _, c := range []struct{ in, want string }{
+		{"create account table", "create account table"},
+		{"two\nlines", "two lines"},
+		{"tabs\tand  spaces\r\n", "tabs and spaces"},
+		{strings.Repeat("x", MaxLogMessage), strings.Repeat("x", MaxLogMessage)},
+		{strings.Repeat("x", MaxLogMessage+1), strings.Repeat("x", MaxLogMessage-1) + "…"},
+		{long, strings.Repeat("é", MaxLogMessage-1) + "…"},
+	} {
+		got := LogMessage(c.in)
+		if got != c.want {
+			t.Errorf("LogMessage(%.20q…) = %q, want %q", c.in, got, c.want)
+		}
+		if !utf8.ValidString(got) || utf8.RuneCountInString(got) > MaxLogMessage || strings.ContainsAny(got, "\n\r") {
+			t.Errorf("LogMessage(%.20q…) = %q: not one valid line of at most %d characters", c.in, got, MaxLogMessage)
+		}
+	}
+	step := Step{Direction: Up, To: []string{"a"}, Revision: &Revision{ID: "a", Message: long}}
+	if s := step.String(); utf8.RuneCountInString(s) > 100 || !strings.HasSuffix(s, "…") {
+		t.Errorf("step text %d characters: %.120q", utf8.RuneCountInString(s), s)
 	}
 }

@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"head", "heads", "base", "", "-1", "+2", "abranch@head", "ebranch@-2", "e@d",
 		"some", "so", "b+2", "head-1", "base+1", "abranch@base+2", "x@y@z", "a:b", "current", "@", "@-1",
-		"ebranch@+1", "-0", "+99999999999999999999", "ebranch@sos", "a\x00b", "héad", "c-1x"} {
+		"ebranch@+1", "-0", "+99999999999999999999", "ebranch@sos", "a\x00b", "héad", "c-1x", "haed", "ebrnch@head", " ", "\t"} {
 		f.Add(s, uint8(0))
 	}
 	g, err := New(spec(append(graphs["LB"], "m:c,f", "n:m deps=someothername labels=nbranch")...))
@@ -22,7 +23,23 @@ func FuzzResolve(f *testing.F) {
 	states := [][]string{nil, {"c"}, {"b", "e"}, {"n"}, {"someothername"}, {"zz"}}
 	f.Fuzz(func(t *testing.T, sym string, st uint8) {
 		rows := states[int(st)%len(states)]
-		_, _ = g.Resolve(sym)
+		if _, err := g.Resolve(sym); err != nil {
+			// A suggestion is always a name the graph knows.
+			var re *ResolveError
+			if errors.As(err, &re) {
+				for _, s := range re.Suggestions() {
+					_, label := g.byLabel[s]
+					if !label && g.Get(s) == nil && s != "head" && s != "heads" && s != "base" {
+						t.Fatalf("Resolve(%q) suggests unknown name %q", sym, s)
+					}
+				}
+			}
+			if strings.TrimSpace(sym) == "" && !errors.Is(err, ErrBlankTarget) {
+				t.Fatalf("Resolve(%q): %v, want ErrBlankTarget", sym, err)
+			}
+		} else if strings.TrimSpace(sym) == "" {
+			t.Fatalf("Resolve(%q) succeeded on a blank target", sym)
+		}
 		_, _ = g.History(sym, rows)
 		_, _ = g.History(sym+":", rows)
 		_, _ = g.History(":"+sym, rows)

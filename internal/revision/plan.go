@@ -14,10 +14,16 @@ import (
 // Alembic's order. A target older than the current rows is a silent no-op.
 // A "start:end" target (offline mode) plans from start instead of current.
 func (g *Graph) PlanUpgrade(current []string, target string) (*Plan, error) {
+	if err := CheckTarget(target); err != nil {
+		return nil, err
+	}
 	q := g.newQuery()
-	current, target, rows, err := g.planStart(q, current, target, "heads")
+	current, target, rows, err := g.planStart(q, current, target)
 	if err != nil {
 		return nil, err
+	}
+	if t, ok := parseRelative(target); ok && t.sym == "" && t.n <= 0 {
+		return nil, wrongDirection("upgrade", t)
 	}
 	targets, err := g.parseUpgradeTarget(q, g.ids(rows), target, true)
 	if err != nil {
@@ -79,19 +85,17 @@ func upgradeErr(target string, err error) error {
 }
 
 // planStart prepares an upgrade or downgrade plan: a "start:end" target
-// (offline mode) plans from start instead of current, with an empty end
-// meaning defaultEnd; it returns the rows to plan from, the target and the
-// rows' indices.
-func (g *Graph) planStart(q *query, current []string, target, defaultEnd string) ([]string, string, []int32, error) {
+// (offline mode) plans from start instead of current (CheckTarget has made
+// sure neither side is blank); it returns the rows to plan from, the target
+// and the rows' indices.
+func (g *Graph) planStart(q *query, current []string, target string) ([]string, string, []int32, error) {
 	target = strings.TrimSpace(target)
 	if start, end, isRange := SplitRange(target); isRange {
 		var err error
 		if current, err = g.startRows(q, start); err != nil {
 			return nil, "", nil, err
 		}
-		if target = end; target == "" {
-			target = defaultEnd
-		}
+		target = end
 	}
 	rows, err := g.rows(current)
 	if err != nil {
@@ -100,10 +104,10 @@ func (g *Graph) planStart(q *query, current []string, target, defaultEnd string)
 	return current, target, rows, nil
 }
 
-// startRows resolves the start of an offline range: "" or base → no rows.
+// startRows resolves the start of an offline range: base → no rows.
 // Alembic accepts only one revision here; several (e.g. "heads") are fine.
 func (g *Graph) startRows(q *query, start string) ([]string, error) {
-	if start == "" || start == "base" {
+	if start == "base" {
 		return nil, nil
 	}
 	rs, err := g.resolveSymbol(q, start, true)
@@ -296,10 +300,16 @@ func (g *Graph) descendantsChecked(targets []int32) ([]bool, error) {
 // keeps only the children on that branch. A "start:end" target (offline
 // mode) plans from start instead of current.
 func (g *Graph) PlanDowngrade(current []string, target string) (*Plan, error) {
+	if err := CheckTarget(target); err != nil {
+		return nil, err
+	}
 	q := g.newQuery()
-	current, target, rows, err := g.planStart(q, current, target, "base")
+	current, target, rows, err := g.planStart(q, current, target)
 	if err != nil {
 		return nil, err
+	}
+	if t, ok := parseRelative(target); ok && t.sym == "" && t.n >= 0 {
+		return nil, wrongDirection("downgrade", t)
 	}
 	p := &Plan{Direction: Down, Before: slices.Clone(current)}
 	branch, tgt, warn, err := g.parseDowngradeTarget(q, current, rows, target, true)
@@ -513,6 +523,14 @@ func (g *Graph) CurrentHeads(rows []string) ([]*Revision, error) {
 // itself in one step, or is inserted as a new branch; base deletes the rows
 // of the lineage. "start:end" targets (offline mode) start from start.
 func (g *Graph) PlanStamp(current []string, targets []string, purge bool) (*Plan, error) {
+	if len(targets) == 0 {
+		return nil, errorf(ErrBlankTarget, "stamp needs at least one target; name base to remove every version row")
+	}
+	for _, t := range targets {
+		if err := CheckTarget(t); err != nil {
+			return nil, err
+		}
+	}
 	q := g.newQuery()
 	if purge {
 		current = nil
@@ -530,14 +548,8 @@ func (g *Graph) PlanStamp(current []string, targets []string, purge bool) (*Plan
 				return nil, errorf(ErrRange, "Stamp operation with --sql only supports a single starting revision at a time")
 			}
 			current, startSet, t = rows, true, end
-			if t == "" {
-				t = "heads"
-			}
 		}
 		dests = append(dests, t)
-	}
-	if len(dests) == 0 {
-		dests = []string{"base"}
 	}
 	rows, err := g.rows(current)
 	if err != nil {

@@ -187,7 +187,8 @@ func (g *Graph) resolveBranch(q *query, b string) (int32, error) {
 	}
 	i, err := g.revisionForIdent(q, b, "")
 	if err != nil {
-		return none, &ResolveError{Symbol: b, Detail: "No such branch: '" + b + "'"}
+		return none, &ResolveError{Symbol: b, Detail: "No such branch: '" + b + "'",
+			suggest: func() []string { return g.nearest(b, true) }}
 	}
 	return i, nil
 }
@@ -224,7 +225,7 @@ func (g *Graph) revisionForIdent(q *query, id, branch string) (int32, error) {
 			if len(id) < 4 {
 				d += "; please ensure at least four characters are present for partial revision identifier matches"
 			}
-			return none, &ResolveError{Symbol: id, Detail: d}
+			return none, &ResolveError{Symbol: id, Detail: d, suggest: func() []string { return g.nearest(id, false) }}
 		case 1:
 			r = cands[0]
 		default:
@@ -358,7 +359,7 @@ func (g *Graph) walk(q *query, start int32, steps int, branch string, strict boo
 			return cur, true, nil
 		}
 		if len(cands) > 1 {
-			return none, false, errAmbiguousWalk()
+			return none, false, g.ambiguousWalk(cur, cands, steps > 0)
 		}
 		cur = cands[0]
 	}
@@ -373,7 +374,8 @@ func abs(n int) int {
 }
 
 // Resolve resolves one target symbol (no ranges) to revisions with Alembic's
-// get_revisions semantics: "base"/"" → empty; heads; head (error if several);
+// get_revisions semantics: "base" → empty (a blank symbol is an error,
+// never base: see CheckTarget); heads; head (error if several);
 // ids; unique prefixes of ids and labels; labels; label@head|heads|base|id;
 // relative ±N forms. Errors list candidates for an ambiguous prefix.
 //
@@ -381,6 +383,9 @@ func abs(n int) int {
 // "+N"/"label@+N" walk up from base, and "sym±N"/"label@sym±N" walk from
 // sym. A walk that lands on base yields no revision.
 func (g *Graph) Resolve(symbol string) ([]*Revision, error) {
+	if err := CheckTarget(symbol); err != nil {
+		return nil, err
+	}
 	q := g.newQuery()
 	rs, err := g.resolveSymbol(q, strings.TrimSpace(symbol), true)
 	if err != nil {

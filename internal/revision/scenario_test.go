@@ -261,7 +261,7 @@ func TestResolve(t *testing.T) {
 		{graph: "LB", sym: "head", err: "Multiple head revisions are present for given argument 'head'", is: ErrMultipleHeads},
 		{graph: "LB", sym: "heads", want: []string{"c", "f"}},
 		{graph: "LB", sym: "base", want: []string{}},
-		{graph: "LB", sym: "", want: []string{}},
+		{graph: "LB", sym: "", err: "empty target", is: ErrBlankTarget}, // Alembic: base
 		{graph: "LB", sym: "abranch@head", want: []string{"c"}},
 		{graph: "LB", sym: "ebranch@head", want: []string{"f"}},
 		{graph: "LB", sym: "abranch@heads", want: []string{"c"}},
