@@ -59,14 +59,6 @@ var ErrRowCount = errors.New("version row mismatch")
 // Qualified is the version table's name as written in SQL.
 func (t *Tables) Qualified() string { return dialect.Qualified(t.D, t.Schema, t.Name) }
 
-// Key identifies the version table for the migration lock.
-func (t *Tables) Key() string {
-	if t.Schema == "" {
-		return t.Name
-	}
-	return t.Schema + "." + t.Name
-}
-
 // PKName is the primary key constraint's name, as Alembic names it.
 func (t *Tables) PKName() string { return t.Name + "_pkc" }
 
