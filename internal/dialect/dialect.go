@@ -200,3 +200,21 @@ func Qualified(d Dialect, schema, name string) string {
 	}
 	return d.QuoteIdent(schema) + "." + d.QuoteIdent(name)
 }
+
+// PrivilegeChecker is implemented by dialects that can tell an error caused
+// by a missing privilege (or a read-only database) from other errors, so it
+// is reported as such instead of as a missing or misshapen table.
+type PrivilegeChecker interface {
+	// IsPrivilegeError reports whether err says the user may not do what
+	// was asked.
+	IsPrivilegeError(err error) bool
+	// Grant renders the statement an administrator runs to give user the
+	// privileges privs on table (qualified and quoted); "" when the
+	// database has no grants (SQLite: the fix is the file's permissions).
+	Grant(privs, table, user string) string
+	// CurrentUser names the connection's user as Grant wants it ("" when
+	// unknown).
+	CurrentUser(ctx context.Context, q interface {
+		QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	}) string
+}
