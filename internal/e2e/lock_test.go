@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/retortdb/retort/internal/testutil"
@@ -133,5 +134,51 @@ func assertOnlyDatabase(t *testing.T, db string) {
 	}
 	if len(extra) > 0 {
 		t.Errorf("files left beside the database %s: %s", filepath.Base(db), strings.Join(extra, ", "))
+	}
+}
+
+// After runs as root, another user's runs work: the lock leaves nothing
+// beside the database that root owns (a root-owned lock file once made
+// every later run of another user fail with "permission denied"). A lock
+// file an older retort left there is not touched.
+func TestSQLiteRunAsAnotherUserAfterRoot(t *testing.T) {
+	t.Parallel()
+	if os.Geteuid() != 0 {
+		t.Skip("runs retort as another user, which needs root")
+	}
+	p := newProject(t, testutil.SQLite)
+	r1 := p.add("CREATE TABLE a (id INTEGER PRIMARY KEY);", "DROP TABLE a;")
+	r2 := p.add("CREATE TABLE b (id INTEGER PRIMARY KEY);", "DROP TABLE b;")
+	old := p.db.Name + "-retort.lock"
+	content := []byte("process 1 on host since 2024-01-01T00:00:00Z\n")
+	if err := os.WriteFile(old, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.mustRun("upgrade", r1)
+
+	// Let nobody reach the binary, the project and the database.
+	const nobody = 65534
+	for _, dir := range []string{filepath.Dir(retortBin), filepath.Dir(p.dir), filepath.Dir(filepath.Dir(p.db.Name))} {
+		if err := os.Chmod(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, mode := range map[string]os.FileMode{p.dir: 0o755, filepath.Dir(p.db.Name): 0o777, p.db.Name: 0o666} {
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := p.cmd(context.Background(), "upgrade", "head")
+	c.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	var out, errb bytes.Buffer
+	c.Stdout, c.Stderr = &out, &errb
+	if err := c.Run(); err != nil {
+		t.Fatalf("upgrade as another user after root: %v\n%s%s", err, out.String(), errb.String())
+	}
+	if rows := p.query("SELECT version_num FROM alembic_version"); !slices.Equal(rows, []string{r2}) {
+		t.Errorf("rows = %v, want [%s]", rows, r2)
+	}
+	if got, err := os.ReadFile(old); err != nil || !bytes.Equal(got, content) {
+		t.Errorf("the old lock file was touched: %q, %v", got, err)
 	}
 }

@@ -16,11 +16,11 @@ import (
 // restricted creates a database user for the project's database with the
 // grants given, returns a config file that connects as it, and drops the
 // user when the test ends.
-func (p *project) restricted(grants func(user string) []string) string {
+func (p *project) restricted(grants func(user string) []string) (toml, user string) {
 	p.t.Helper()
 	b := make([]byte, 4)
 	rand.Read(b)
-	user := "retort_u_" + hex.EncodeToString(b)
+	user = "retort_u_" + hex.EncodeToString(b)
 	u, err := url.Parse(p.db.URL)
 	if err != nil {
 		p.t.Fatal(err)
@@ -50,9 +50,9 @@ func (p *project) restricted(grants func(user string) []string) string {
 			}
 		}
 	})
-	toml := filepath.Join(p.dir, user+".toml")
+	toml = filepath.Join(p.dir, user+".toml")
 	write(p.t, toml, fmt.Sprintf("script_location = \".\"\nurl = %q\n", u.String()))
-	return toml
+	return toml, user
 }
 
 // state is what the database holds: version rows, history rows, side
@@ -94,9 +94,9 @@ func TestPrivilegeErrors(t *testing.T) {
 				}
 				return tbl
 			}
-			grantLine := "GRANT SELECT, INSERT, UPDATE, DELETE ON alembic_version TO "
+			grantLine := "GRANT SELECT, INSERT, UPDATE, DELETE ON " + qual("alembic_version") + " TO "
 
-			none := p.restricted(func(string) []string { return nil })
+			none, _ := p.restricted(func(string) []string { return nil })
 			for _, args := range [][]string{{"current"}, {"status"}, {"upgrade", "head"}} {
 				r := p.runWith(none, args...)
 				if r.err == nil {
@@ -114,7 +114,7 @@ func TestPrivilegeErrors(t *testing.T) {
 				t.Errorf("no rights: state changed\nbefore: %s\nafter:  %s", before, after)
 			}
 
-			readOnly := p.restricted(func(user string) []string {
+			readOnly, user := p.restricted(func(user string) []string {
 				gs := []string{"GRANT SELECT ON " + qual("alembic_version") + " TO " + account(d, user),
 					"GRANT SELECT ON " + qual("retort_history") + " TO " + account(d, user)}
 				if d == testutil.Postgres {
@@ -139,6 +139,28 @@ func TestPrivilegeErrors(t *testing.T) {
 			}
 			if !slices.Equal(p.query("SELECT version_num FROM alembic_version"), []string{revs[1]}) {
 				t.Error("version rows changed")
+			}
+
+			// The grants the message gives are what the run needs (with
+			// what the revision itself needs), as an administrator would
+			// paste them.
+			for _, line := range strings.Split(r.stderr, "\n") {
+				if g, ok := strings.CutPrefix(strings.TrimSpace(line), "GRANT "); ok {
+					if _, err := p.db.DB.Exec("GRANT " + strings.TrimSuffix(g, ";")); err != nil {
+						t.Fatalf("the suggested grant fails: %s: %v", line, err)
+					}
+				}
+			}
+			if d == testutil.MySQL {
+				if _, err := p.db.DB.Exec("GRANT CREATE, INSERT ON " + p.db.Name + ".* TO " + account(d, user)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if r := p.runWith(readOnly, "upgrade", "head"); r.err != nil {
+				t.Fatalf("after the suggested grants, upgrade = %v\n%s", r.err, r.stderr)
+			}
+			if rows := p.query("SELECT version_num FROM alembic_version"); !slices.Equal(rows, []string{revs[2]}) {
+				t.Errorf("after the suggested grants, rows = %v", rows)
 			}
 		})
 	}

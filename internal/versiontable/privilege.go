@@ -2,6 +2,7 @@ package versiontable
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 
@@ -46,11 +47,20 @@ func (t *Tables) Denied(ctx context.Context, q Querier, err error) error {
 		return nil
 	}
 	user := pc.CurrentUser(ctx, q)
+	named := *t
+	if named.Schema == "" && t.D.Name() == dialect.MySQL {
+		// A grant without a database applies to the administrator's
+		// current one: name the connection's.
+		var db sql.NullString
+		if q.QueryRowContext(ctx, "SELECT DATABASE()").Scan(&db) == nil && db.Valid {
+			named.Schema = db.String
+		}
+	}
 	var grants []string
-	if g := pc.Grant("SELECT, INSERT, UPDATE, DELETE", t.Qualified(), user); g != "" {
+	if g := pc.Grant("SELECT, INSERT, UPDATE, DELETE", named.Qualified(), user); g != "" {
 		grants = append(grants, g)
 		if t.History != "" {
-			grants = append(grants, pc.Grant("SELECT, INSERT, UPDATE", t.HistoryQualified(), user))
+			grants = append(grants, pc.Grant("SELECT, INSERT, UPDATE", named.HistoryQualified(), user))
 		}
 	}
 	return &PrivilegeError{Err: err, Grants: grants}
