@@ -53,7 +53,9 @@ func (*Dialect) Begin() string { return "BEGIN IMMEDIATE" }
 // however it dies:
 //
 //   - on Linux, an open-file-description lock on one byte of the database
-//     file that SQLite never locks: no second file;
+//     file that SQLite never locks: no second file (the descriptor is kept
+//     for the next run, never closed, as closing any descriptor of the file
+//     would drop SQLite's own locks held by the process);
 //   - on other Unix systems, flock on "<database file>-retort.lock" beside
 //     the real file, opened without following a symlink, never truncated,
 //     read-only when the user cannot write it, and removed when the run
