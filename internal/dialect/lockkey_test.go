@@ -141,3 +141,38 @@ func TestLockKeySpellings(t *testing.T) {
 		})
 	}
 }
+
+// TestGrant: the grant suggested for a missing privilege quotes the user as
+// each server needs.
+func TestGrant(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		d          dialect.Dialect
+		user, want string
+	}{
+		{postgresD, "app", "GRANT SELECT ON alembic_version TO app"},
+		{postgresD, "App User", `GRANT SELECT ON alembic_version TO "App User"`},
+		{postgresD, "", "GRANT SELECT ON alembic_version TO <user>"},
+		{mysqlD, "app@%", "GRANT SELECT ON alembic_version TO 'app'@'%'"},
+		{mysqlD, "o'neil@10.0.0.%", "GRANT SELECT ON alembic_version TO 'o''neil'@'10.0.0.%'"},
+		{mysqlD, "", "GRANT SELECT ON alembic_version TO <user>"},
+		{sqliteD, "", ""},
+	} {
+		pc, ok := c.d.(dialect.PrivilegeChecker)
+		if !ok {
+			t.Fatalf("%s is no PrivilegeChecker", c.d.Name())
+		}
+		if got := pc.Grant("SELECT", "alembic_version", c.user); got != c.want {
+			t.Errorf("%s Grant(%q) = %q, want %q", c.d.Name(), c.user, got, c.want)
+		}
+		if pc.IsPrivilegeError(errors.New("permission denied")) || pc.IsPrivilegeError(nil) {
+			t.Errorf("%s: a plain error taken for a privilege error", c.d.Name())
+		}
+	}
+}
+
+var (
+	postgresD = dialectFor(testutil.Postgres)
+	mysqlD    = dialectFor(testutil.MySQL)
+	sqliteD   = dialectFor(testutil.SQLite)
+)

@@ -156,24 +156,13 @@ func TestSQLiteRunAsAnotherUserAfterRoot(t *testing.T) {
 	}
 	p.mustRun("upgrade", r1)
 
-	// Let nobody reach the binary, the project and the database.
-	const nobody = 65534
-	for _, dir := range []string{filepath.Dir(retortBin), filepath.Dir(p.dir), filepath.Dir(filepath.Dir(p.db.Name))} {
-		if err := os.Chmod(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for path, mode := range map[string]os.FileMode{p.dir: 0o755, filepath.Dir(p.db.Name): 0o777, p.db.Name: 0o666} {
+	for path, mode := range map[string]os.FileMode{filepath.Dir(p.db.Name): 0o777, p.db.Name: 0o666} {
 		if err := os.Chmod(path, mode); err != nil {
 			t.Fatal(err)
 		}
 	}
-	c := p.cmd(context.Background(), "upgrade", "head")
-	c.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
-	var out, errb bytes.Buffer
-	c.Stdout, c.Stderr = &out, &errb
-	if err := c.Run(); err != nil {
-		t.Fatalf("upgrade as another user after root: %v\n%s%s", err, out.String(), errb.String())
+	if r := p.runAsNobody("upgrade", "head"); r.err != nil {
+		t.Fatalf("upgrade as another user after root: %v\n%s%s", r.err, r.stdout, r.stderr)
 	}
 	if rows := p.query("SELECT version_num FROM alembic_version"); !slices.Equal(rows, []string{r2}) {
 		t.Errorf("rows = %v, want [%s]", rows, r2)
@@ -181,4 +170,23 @@ func TestSQLiteRunAsAnotherUserAfterRoot(t *testing.T) {
 	if got, err := os.ReadFile(old); err != nil || !bytes.Equal(got, content) {
 		t.Errorf("the old lock file was touched: %q, %v", got, err)
 	}
+}
+
+// runAsNobody runs retort with the project's config as user nobody, after
+// letting nobody reach the binary, the project and the database's
+// directory (the database file's own mode is the caller's).
+func (p *project) runAsNobody(args ...string) result {
+	p.t.Helper()
+	const nobody = 65534
+	for _, dir := range []string{filepath.Dir(retortBin), filepath.Dir(p.dir), p.dir, filepath.Dir(filepath.Dir(p.db.Name))} {
+		if err := os.Chmod(dir, 0o755); err != nil {
+			p.t.Fatal(err)
+		}
+	}
+	c := p.cmd(context.Background(), args...)
+	c.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	var out, errb bytes.Buffer
+	c.Stdout, c.Stderr = &out, &errb
+	err := c.Run()
+	return result{err: err, stdout: out.String(), stderr: errb.String()}
 }

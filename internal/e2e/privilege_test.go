@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -197,6 +198,41 @@ func TestSQLiteReadOnly(t *testing.T) {
 		if r.err == nil || !strings.Contains(r.stderr, "read-only") {
 			t.Errorf("%s on a read-only database = %v; stderr:\n%s", args[0], r.err, r.stderr)
 		}
+	}
+	if after := p.state(); after != before {
+		t.Errorf("state changed\nbefore: %s\nafter:  %s", before, after)
+	}
+}
+
+// A SQLite file the user may not write (root's, mode 0644, as another
+// user: root itself ignores file modes) reads fine and refuses a run
+// before anything runs, saying the file is not writable.
+func TestSQLiteFileNotWritable(t *testing.T) {
+	t.Parallel()
+	if os.Geteuid() != 0 {
+		t.Skip("runs retort as another user, which needs root")
+	}
+	p := newProject(t, testutil.SQLite)
+	if _, err := p.db.DB.Exec("CREATE TABLE steplog (name VARCHAR(64) NOT NULL)"); err != nil {
+		t.Fatal(err)
+	}
+	r1 := p.add("CREATE TABLE t_1 (id INTEGER PRIMARY KEY);\nINSERT INTO steplog (name) VALUES ('up 1');", "DROP TABLE t_1;")
+	p.add("CREATE TABLE t_2 (id INTEGER PRIMARY KEY);\nINSERT INTO steplog (name) VALUES ('up 2');", "DROP TABLE t_2;")
+	p.mustRun("upgrade", r1)
+	before := p.state()
+	if err := os.Chmod(filepath.Dir(p.db.Name), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(p.db.Name, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := p.runAsNobody("current"); r.err != nil || !strings.Contains(r.stdout, r1) {
+		t.Errorf("current on a file the user may not write = %v, %q, %s", r.err, r.stdout, r.stderr)
+	}
+	r := p.runAsNobody("upgrade", "head")
+	t.Logf("upgrade: %s", r.stderr)
+	if r.err == nil || !strings.Contains(r.stderr, "not writable by this user") || strings.Contains(r.stderr, "Running upgrade") {
+		t.Errorf("upgrade on a file the user may not write = %v; stderr:\n%s", r.err, r.stderr)
 	}
 	if after := p.state(); after != before {
 		t.Errorf("state changed\nbefore: %s\nafter:  %s", before, after)

@@ -75,6 +75,10 @@ func newFileLock(path string) (fileLock, error) {
 	f, err := takeFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrPermission) || errors.Is(err, unix.EROFS) {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
 			return nil, fmt.Errorf("database file %s is not writable by this user (%w); "+
 				"run as a user who may write it, or fix its permissions", path, err)
 		}
