@@ -214,7 +214,10 @@ type PrivilegeChecker interface {
 	Grant(privs, table, user string) string
 	// CurrentUser names the connection's user as Grant wants it ("" when
 	// unknown).
-	CurrentUser(ctx context.Context, q interface {
-		QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	}) string
+	CurrentUser(ctx context.Context, q RowQuerier) string
+}
+
+// RowQuerier runs a query returning one row: a *sql.Conn, *sql.Tx or *sql.DB.
+type RowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }

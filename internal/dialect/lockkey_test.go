@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/mysql"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -176,3 +177,29 @@ var (
 	mysqlD    = dialectFor(testutil.MySQL)
 	sqliteD   = dialectFor(testutil.SQLite)
 )
+
+// FuzzLockName: a GET_LOCK name fits MySQL's 64 characters and two
+// different (database, table) pairs never share one (barring a SHA-256
+// collision), whatever the names hold: dots, quotes, long names.
+func FuzzLockName(f *testing.F) {
+	for _, s := range [][4]string{
+		{"app", "alembic_version", "app", "alembic_version2"},
+		{"a", "b.c", "a.b", "c"},
+		{"app", "alembic_version", "APP", "alembic_version"},
+		{strings.Repeat("d", 60), "v", strings.Repeat("d", 60), "w"},
+		{"", "x", "x", ""},
+		{"retort", "x", "retort.x", ""},
+		{strings.Repeat("a", 60) + "\x00b", "c", strings.Repeat("a", 60), "b\x00c"},
+	} {
+		f.Add(s[0], s[1], s[2], s[3])
+	}
+	f.Fuzz(func(t *testing.T, db1, t1, db2, t2 string) {
+		n1, n2 := mysql.LockName(db1, t1), mysql.LockName(db2, t2)
+		if len(n1) > 64 || len(n2) > 64 {
+			t.Fatalf("names over 64 characters: %q %q", n1, n2)
+		}
+		if (db1 != db2 || t1 != t2) && n1 == n2 {
+			t.Fatalf("(%q, %q) and (%q, %q) share the lock %q", db1, t1, db2, t2, n1)
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -73,7 +74,7 @@ func (*Dialect) ClientStatement(stmt string) string {
 func LockName(db, table string) string {
 	name := "retort." + db + "." + table
 	if len(name) > 64 || strings.Contains(db, ".") {
-		sum := sha256.Sum256([]byte(db + "\x00" + table))
+		sum := sha256.Sum256([]byte(strconv.Itoa(len(db)) + ":" + db + table))
 		name = "retort." + hex.EncodeToString(sum[:])[:40]
 	}
 	return name

@@ -2,7 +2,6 @@ package mysql
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"strings"
 
@@ -42,9 +41,7 @@ func (*Dialect) Grant(privs, table, user string) string {
 
 // CurrentUser implements dialect.PrivilegeChecker: the account the server
 // matched (CURRENT_USER(), "name@host").
-func (*Dialect) CurrentUser(ctx context.Context, q interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}) string {
+func (*Dialect) CurrentUser(ctx context.Context, q dialect.RowQuerier) string {
 	var u string
 	if err := q.QueryRowContext(ctx, "SELECT CURRENT_USER()").Scan(&u); err != nil {
 		return ""

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -28,9 +27,7 @@ func (d *Dialect) Grant(privs, table, user string) string {
 }
 
 // CurrentUser implements dialect.PrivilegeChecker.
-func (*Dialect) CurrentUser(ctx context.Context, q interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}) string {
+func (*Dialect) CurrentUser(ctx context.Context, q dialect.RowQuerier) string {
 	var u string
 	if err := q.QueryRowContext(ctx, "SELECT current_user").Scan(&u); err != nil {
 		return ""

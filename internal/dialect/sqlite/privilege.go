@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -24,8 +23,6 @@ func (*Dialect) IsPrivilegeError(err error) bool {
 func (*Dialect) Grant(string, string, string) string { return "" }
 
 // CurrentUser implements dialect.PrivilegeChecker.
-func (*Dialect) CurrentUser(context.Context, interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}) string {
+func (*Dialect) CurrentUser(context.Context, dialect.RowQuerier) string {
 	return ""
 }
