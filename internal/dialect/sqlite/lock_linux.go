@@ -105,7 +105,7 @@ func (l *ofdLock) try() (bool, error) {
 }
 
 // holder cannot name a process: OFD locks have no owning pid.
-func (l *ofdLock) holder() string { return "another process (a lock on " + l.path + ")" }
+func (l *ofdLock) holder() string { return "another run (a lock on " + l.path + ")" }
 
 // release unlocks and keeps the descriptor for the next run. The process
 // dying releases the lock too.

@@ -9,6 +9,6 @@ func newFileLock(string) (fileLock, error) { return noLock{}, nil }
 type noLock struct{}
 
 func (noLock) try() (bool, error) { return true, nil }
-func (noLock) holder() string     { return "another process" }
+func (noLock) holder() string     { return "another run" }
 func (noLock) release() error     { return nil }
 func (noLock) close()             {}

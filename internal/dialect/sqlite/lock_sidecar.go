@@ -32,7 +32,12 @@ func (l *sidecarLock) open() (*os.File, error) {
 	if errors.Is(err, os.ErrPermission) {
 		// Left by another user's run that was killed: locking needs no
 		// write access.
-		f, err = os.OpenFile(l.path, os.O_RDONLY|flags, 0)
+		var rerr error
+		if f, rerr = os.OpenFile(l.path, os.O_RDONLY|flags, 0); errors.Is(rerr, os.ErrNotExist) {
+			return nil, fmt.Errorf("cannot create lock file %s (%w): the database's directory must be writable, "+
+				"as SQLite needs for its journal", l.path, err)
+		}
+		err = rerr
 	}
 	if errors.Is(err, syscall.ELOOP) {
 		return nil, fmt.Errorf("lock file %s is a symbolic link; retort does not follow it: remove the link", l.path)
@@ -84,7 +89,7 @@ func (l *sidecarLock) current(f *os.File) bool {
 	return err == nil && os.SameFile(held, now)
 }
 
-func (l *sidecarLock) holder() string { return "another process (" + l.path + ")" }
+func (l *sidecarLock) holder() string { return "another run (" + l.path + ")" }
 
 // release removes the file while still holding the lock, then unlocks.
 // A file that cannot be removed (a directory this user may not write) stays;
