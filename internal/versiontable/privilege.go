@@ -25,7 +25,7 @@ type PrivilegeError struct {
 func (e *PrivilegeError) Error() string {
 	msg := e.Err.Error()
 	if e.Read {
-		msg += "\nthe version rows could not be read, so nothing is reported about them"
+		msg += "\nretort could not read its tables, so it reports nothing about the database's state"
 	}
 	if len(e.Grants) == 0 {
 		return msg + "\nthe database is read-only to retort: it was opened with mode=ro, or the file or its " +
