@@ -314,7 +314,7 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 // works even when ctx is cancelled and discards the connection if the
 // release fails (the lock dies with it).
 func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
-	unlock, err := m.d.Lock(ctx, conn, m.tables.Key(), dialect.LockOptions{
+	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
 		Wait: func(holder string) {
 			m.emit(Event{Kind: EventLockWait, Text: "waiting for the migration lock held by " + holder})

@@ -228,7 +228,7 @@ func TestLockTimeout(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer conn.Close()
-		unlock, err := lockDialect(dn).Lock(ctx, conn, "alembic_version", dialect.LockOptions{})
+		unlock, err := lockDialect(dn).Lock(ctx, conn, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -257,7 +257,7 @@ func TestLockTimeout(t *testing.T) {
 			t.Fatalf("after release: %v", err)
 		}
 		// a cancelled wait returns promptly and leaves no lock behind
-		unlock, err = lockDialect(dn).Lock(ctx, conn, "alembic_version", dialect.LockOptions{})
+		unlock, err = lockDialect(dn).Lock(ctx, conn, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/retortdb/retort/internal/migrate"
 	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/versiontable"
 )
 
 // StepResult is one executed (or planned) step.
@@ -282,12 +283,13 @@ func (m *Migrator) tablesReady(ctx context.Context, conn *sql.Conn) (bool, error
 // rows and re-plans (another run may have finished meanwhile), refuses on an
 // unresolved failed step or edited applied files, and runs.
 func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge bool,
-	plan func(rows []string) (*revision.Plan, error)) (*Result, error) {
+	plan func(rows []string) (*revision.Plan, error)) (_ *Result, err error) {
 	conn, err := m.conn(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
+	defer func() { err = m.explainDenied(ctx, conn, err) }()
 	rows, exists, err := m.tables.Rows(ctx, conn)
 	if err != nil {
 		return nil, err
@@ -397,4 +399,23 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 		return res, runErr
 	}
 	return res, nil
+}
+
+// explainDenied adds the grants that fix err when a bookkeeping statement
+// failed for want of a privilege, and says so when the database is
+// read-only (SQLite). A revision's own statement denied a privilege is left
+// as the server said it: the grants it needs are the revision's, not these.
+func (m *Migrator) explainDenied(ctx context.Context, conn *sql.Conn, err error) error {
+	perr := m.tables.Denied(context.WithoutCancel(ctx), conn, err)
+	if perr == nil {
+		return err
+	}
+	var se *migrate.StmtError
+	var pe *migrate.PartialError
+	var priv *versiontable.PrivilegeError
+	readOnly := errors.As(perr, &priv) && len(priv.Grants) == 0
+	if !readOnly && (errors.As(err, &se) || (errors.As(err, &pe) && pe.SQL != "")) {
+		return err
+	}
+	return perr
 }

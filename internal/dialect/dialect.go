@@ -43,10 +43,19 @@ type Dialect interface {
 	// Begin is the statement that opens a migration transaction (SQLite takes
 	// its write lock up front with BEGIN IMMEDIATE).
 	Begin() string
-	// Lock takes the migration lock for key (the version table's qualified
-	// name) on conn and holds it until the returned Unlock is called or the
-	// connection dies.
-	Lock(ctx context.Context, conn *sql.Conn, key string, o LockOptions) (Unlock, error)
+	// Lock takes the migration lock for the version table t on conn and
+	// holds it until the returned Unlock is called or the connection dies.
+	// The lock is keyed on the table as the server resolves it (the default
+	// schema or database filled in, names as the server compares them; on
+	// SQLite the database file), never on how a config spells it, so two
+	// configs naming one table differently take one lock.
+	Lock(ctx context.Context, conn *sql.Conn, t Table, o LockOptions) (Unlock, error)
+}
+
+// Table names a table as configured: Schema "" is the connection's default
+// schema (PostgreSQL), database (MySQL/MariaDB) or "main" (SQLite).
+type Table struct {
+	Schema, Name string
 }
 
 // ScriptFormatter is implemented by dialects whose command-line client needs
@@ -190,4 +199,25 @@ func Qualified(d Dialect, schema, name string) string {
 		return d.QuoteIdent(name)
 	}
 	return d.QuoteIdent(schema) + "." + d.QuoteIdent(name)
+}
+
+// PrivilegeChecker is implemented by dialects that can tell an error caused
+// by a missing privilege (or a read-only database) from other errors, so it
+// is reported as such instead of as a missing or misshapen table.
+type PrivilegeChecker interface {
+	// IsPrivilegeError reports whether err says the user may not do what
+	// was asked.
+	IsPrivilegeError(err error) bool
+	// Grant renders the statement an administrator runs to give user the
+	// privileges privs on table (qualified and quoted); "" when the
+	// database has no grants (SQLite: the fix is the file's permissions).
+	Grant(privs, table, user string) string
+	// CurrentUser names the connection's user as Grant wants it ("" when
+	// unknown).
+	CurrentUser(ctx context.Context, q RowQuerier) string
+}
+
+// RowQuerier runs a query returning one row: a *sql.Conn, *sql.Tx or *sql.DB.
+type RowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }

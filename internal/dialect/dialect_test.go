@@ -100,12 +100,12 @@ func TestLock(t *testing.T) {
 				return c
 			}
 			c1, c2 := open(), open()
-			unlock, err := d.Lock(ctx, c1, "alembic_version", dialect.LockOptions{})
+			unlock, err := d.Lock(ctx, c1, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			var holder string
-			_, err = d.Lock(ctx, c2, "alembic_version", dialect.LockOptions{Timeout: 300 * time.Millisecond, Poll: 50 * time.Millisecond,
+			_, err = d.Lock(ctx, c2, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{Timeout: 300 * time.Millisecond, Poll: 50 * time.Millisecond,
 				Wait: func(h string) { holder = h }})
 			var te *dialect.LockTimeoutError
 			if !errors.Is(err, dialect.ErrLockTimeout) || !errors.As(err, &te) || holder == "" || te.Holder != holder {
@@ -114,7 +114,7 @@ func TestLock(t *testing.T) {
 			t.Logf("holder: %s", holder)
 			// another version table is independent (SQLite locks the whole file)
 			if dn != testutil.SQLite {
-				u2, err := d.Lock(ctx, c2, "other_version", dialect.LockOptions{Timeout: time.Second})
+				u2, err := d.Lock(ctx, c2, dialect.Table{Name: "other_version"}, dialect.LockOptions{Timeout: time.Second})
 				if err != nil {
 					t.Fatalf("other key: %v", err)
 				}
@@ -123,7 +123,7 @@ func TestLock(t *testing.T) {
 			if err := unlock(ctx); err != nil {
 				t.Fatal(err)
 			}
-			u3, err := d.Lock(ctx, c2, "alembic_version", dialect.LockOptions{Timeout: time.Second})
+			u3, err := d.Lock(ctx, c2, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{Timeout: time.Second})
 			if err != nil {
 				t.Fatalf("after unlock: %v", err)
 			}
@@ -136,7 +136,7 @@ func TestLock(t *testing.T) {
 			_ = c2.Raw(func(any) error { return errBad })
 			c2.Close()
 			c3 := open()
-			u4, err := d.Lock(ctx, c3, "alembic_version", dialect.LockOptions{Timeout: 5 * time.Second})
+			u4, err := d.Lock(ctx, c3, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{Timeout: 5 * time.Second})
 			if err != nil {
 				t.Fatalf("after the holder's connection died: %v", err)
 			}

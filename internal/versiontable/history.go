@@ -291,6 +291,9 @@ func (t *Tables) query(ctx context.Context, q Querier, where string, args ...any
 	}
 	rows, err := q.QueryContext(ctx, selectHistory+t.HistoryQualified()+where, args...)
 	if err != nil {
+		if perr := t.deniedRead(ctx, q, err); perr != nil {
+			return nil, perr
+		}
 		if serr := t.checkShape(ctx, q, t.History, append([]string{"id"}, historyColumns...),
 			"rename it, or set history_table to another name"); serr != nil {
 			return nil, serr

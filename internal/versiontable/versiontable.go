@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/mysql"
 )
 
 // Querier is what the tables are read and written through: a *sql.Conn, a
@@ -58,14 +59,6 @@ var ErrRowCount = errors.New("version row mismatch")
 
 // Qualified is the version table's name as written in SQL.
 func (t *Tables) Qualified() string { return dialect.Qualified(t.D, t.Schema, t.Name) }
-
-// Key identifies the version table for the migration lock.
-func (t *Tables) Key() string {
-	if t.Schema == "" {
-		return t.Name
-	}
-	return t.Schema + "." + t.Name
-}
 
 // PKName is the primary key constraint's name, as Alembic names it.
 func (t *Tables) PKName() string { return t.Name + "_pkc" }
@@ -235,9 +228,36 @@ WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, t.
 		return false, fmt.Errorf("versiontable: unsupported dialect %q", t.D.Name())
 	}
 	if err != nil {
+		if perr := t.deniedRead(ctx, q, err); perr != nil {
+			return false, perr
+		}
 		return false, fmt.Errorf("look for table %s: %w", name, err)
 	}
+	if n == 0 && t.D.Name() == dialect.MySQL {
+		return t.probeMySQL(ctx, q, name)
+	}
 	return n > 0, nil
+}
+
+// probeMySQL tells a missing table from one information_schema hides: it
+// lists only the tables the user has some privilege on, so no row there
+// may mean "no privilege", not "no table". Selecting from the table
+// answers: ER_NO_SUCH_TABLE, or an access-denied error, which is reported
+// as such (the server checks privileges first, so without them it cannot
+// tell whether the table exists either).
+func (t *Tables) probeMySQL(ctx context.Context, q Querier, name string) (bool, error) {
+	rows, err := q.QueryContext(ctx, "SELECT 1 FROM "+dialect.Qualified(t.D, t.Schema, name)+" LIMIT 0")
+	if err == nil {
+		rows.Close()
+		return true, nil
+	}
+	if mysql.IsNoSuchTable(err) {
+		return false, nil
+	}
+	if perr := t.deniedRead(ctx, q, err); perr != nil {
+		return false, perr
+	}
+	return false, fmt.Errorf("look for table %s: %w", name, err)
 }
 
 // Columns lists the columns of table name (lower-cased), in table order.
@@ -246,8 +266,13 @@ func (t *Tables) Columns(ctx context.Context, q Querier, name string) ([]string,
 	var err error
 	switch t.D.Name() {
 	case dialect.Postgres:
-		rows, err = q.QueryContext(ctx, `SELECT column_name FROM information_schema.columns
-WHERE table_schema = coalesce(nullif($1, ''), current_schema()) AND table_name = $2 ORDER BY ordinal_position`, t.Schema, name)
+		// pg_catalog, not information_schema: that shows only the columns
+		// the user has privileges on, and a table without them would look
+		// misshapen.
+		rows, err = q.QueryContext(ctx, `SELECT a.attname FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attnum`, t.Schema, name)
 	case dialect.MySQL:
 		rows, err = q.QueryContext(ctx, `SELECT COLUMN_NAME FROM information_schema.COLUMNS
 WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`, t.Schema, name)
@@ -310,6 +335,9 @@ func (t *Tables) Rows(ctx context.Context, q Querier) (rows []string, exists boo
 	}
 	r, err := q.QueryContext(ctx, "SELECT version_num FROM "+t.Qualified())
 	if err != nil {
+		if perr := t.deniedRead(ctx, q, err); perr != nil {
+			return nil, true, perr
+		}
 		if serr := t.checkShape(ctx, q, t.Name, []string{"version_num"}, t.versionShapeHint()); serr != nil {
 			return nil, true, serr
 		}

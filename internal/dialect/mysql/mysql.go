@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -66,26 +67,47 @@ func (*Dialect) ClientStatement(stmt string) string {
 	return "DELIMITER " + delim + "\n" + dialect.Terminate(stmt, " "+delim, true) + "\nDELIMITER ;"
 }
 
-// LockName is the GET_LOCK name for a version table in database db. Locks
-// are server-wide, so the database is part of the name; MySQL caps names at
-// 64 characters.
-func LockName(db, key string) string {
-	name := "retort." + db + "." + key
-	if len(name) > 64 {
-		sum := sha256.Sum256([]byte(name))
+// LockName is the GET_LOCK name for table in database db. Locks are
+// server-wide, so the database is part of the name; MySQL caps names at 64
+// characters, and a name that would be longer or ambiguous (a '.' inside
+// db) is hashed.
+func LockName(db, table string) string {
+	name := "retort." + db + "." + table
+	if len(name) > 64 || strings.Contains(db, ".") {
+		sum := sha256.Sum256([]byte(strconv.Itoa(len(db)) + ":" + db + table))
 		name = "retort." + hex.EncodeToString(sum[:])[:40]
 	}
 	return name
 }
 
+// LockKey returns the GET_LOCK name for the version table t as the server
+// resolves it: the configured schema or else DATABASE(), and the table
+// name, both lower-cased when lower_case_table_names makes the server
+// compare them without case.
+func (*Dialect) LockKey(ctx context.Context, conn *sql.Conn, t dialect.Table) (string, error) {
+	var db sql.NullString
+	var lower int
+	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(NULLIF(?, ''), DATABASE()), @@lower_case_table_names",
+		t.Schema).Scan(&db, &lower); err != nil {
+		return "", err
+	}
+	if !db.Valid {
+		return "", fmt.Errorf("no database selected: name one in the URL or set version_table_schema")
+	}
+	name := t.Name
+	if lower != 0 {
+		db.String, name = strings.ToLower(db.String), strings.ToLower(name)
+	}
+	return LockName(db.String, name), nil
+}
+
 // Lock implements dialect.Dialect with GET_LOCK, released by RELEASE_LOCK or
 // when the session ends.
-func (*Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.LockOptions) (dialect.Unlock, error) {
-	var db sql.NullString
-	if err := conn.QueryRowContext(ctx, "SELECT DATABASE()").Scan(&db); err != nil {
+func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, t dialect.Table, o dialect.LockOptions) (dialect.Unlock, error) {
+	name, err := d.LockKey(ctx, conn, t)
+	if err != nil {
 		return nil, fmt.Errorf("take the migration lock: %w", err)
 	}
-	name := LockName(db.String, key)
 	try := func(ctx context.Context) (bool, error) {
 		var got sql.NullInt64
 		if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", name).Scan(&got); err != nil {

@@ -42,10 +42,29 @@ func (*Dialect) TransactionalDDL() bool { return true }
 // Begin implements dialect.Dialect.
 func (*Dialect) Begin() string { return "BEGIN" }
 
-// LockKey derives the advisory lock key from the version table's qualified
-// name, so runs on different version tables of one database do not block
-// each other.
-func LockKey(key string) int64 {
+// LockKey derives the advisory lock key from the version table as the
+// server resolves it: the configured schema, or current_schema() (where an
+// unqualified version table is found and created) when none is configured,
+// and the table name, which retort always quotes as written. Runs on
+// different version tables of one database do not block each other;
+// advisory locks are per database already.
+//
+// The key is the qualified name, each part quoted as needed (so it is
+// unambiguous and, for plain names, what earlier versions derived from an
+// explicit version_table_schema).
+func (d *Dialect) LockKey(ctx context.Context, conn *sql.Conn, t dialect.Table) (string, error) {
+	var schema sql.NullString
+	if err := conn.QueryRowContext(ctx, "SELECT coalesce(nullif($1, ''), current_schema())", t.Schema).Scan(&schema); err != nil {
+		return "", err
+	}
+	if !schema.Valid {
+		return "", fmt.Errorf("no schema for %s: search_path names no existing schema; "+
+			"create one, fix search_path, or set version_table_schema", d.QuoteIdent(t.Name))
+	}
+	return d.QuoteIdent(schema.String) + "." + d.QuoteIdent(t.Name), nil
+}
+
+func lockHash(key string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte("retort:" + key))
 	return int64(h.Sum64())
@@ -54,8 +73,12 @@ func LockKey(key string) int64 {
 // Lock implements dialect.Dialect with a session-level advisory lock, polled
 // with pg_try_advisory_lock so the wait can be bounded and reported. The lock
 // dies with the connection, so a killed run never leaves it behind.
-func (*Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.LockOptions) (dialect.Unlock, error) {
-	k := LockKey(key)
+func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, t dialect.Table, o dialect.LockOptions) (dialect.Unlock, error) {
+	key, err := d.LockKey(ctx, conn, t)
+	if err != nil {
+		return nil, fmt.Errorf("take the migration lock: %w", err)
+	}
+	k := lockHash(key)
 	try := func(ctx context.Context) (bool, error) {
 		var ok bool
 		err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", k).Scan(&ok)

@@ -7,7 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -45,58 +45,86 @@ func (*Dialect) Begin() string { return "BEGIN IMMEDIATE" }
 
 // Lock implements dialect.Dialect. SQLite's own locks last one transaction
 // only, while a run may span several (transaction_per_migration,
-// no-transaction sections), so the run holds an exclusive advisory lock on a
-// file beside the database, "<db>-retort.lock". The operating system drops
-// it when the process dies, however it dies. In-memory databases are private
-// to their connection and need no lock. The connection also gets a busy
-// timeout so the run's own transactions wait for other writers instead of
-// failing at once.
-func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, key string, o dialect.LockOptions) (dialect.Unlock, error) {
+// no-transaction sections, which must run outside any transaction), so
+// SQLite alone cannot hold a lock for a whole run. The run holds an
+// operating-system lock tied to the database file itself instead, so every
+// path that reaches the file (symlinks, relative paths, file: URIs) takes
+// the same lock and the operating system drops it when the process dies,
+// however it dies:
+//
+//   - on Linux, an open-file-description lock on one byte of the database
+//     file that SQLite never locks: no second file (the descriptor is kept
+//     for the next run, never closed, as closing any descriptor of the file
+//     would drop SQLite's own locks held by the process);
+//   - on other Unix systems, flock on "<database file>-retort.lock" beside
+//     the real file, opened without following a symlink, never truncated,
+//     read-only when the user cannot write it, and removed when the run
+//     ends.
+//
+// In-memory databases are private to their connection and need no lock.
+// The connection also gets a busy timeout so the run's own transactions wait
+// for other writers instead of failing at once.
+func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, t dialect.Table, o dialect.LockOptions) (dialect.Unlock, error) {
 	if err := d.PrepareConn(ctx, conn); err != nil {
 		return nil, fmt.Errorf("take the migration lock: %w", err)
 	}
-	path, err := FilePath(ctx, conn)
+	path, err := d.LockKey(ctx, conn, t)
 	if err != nil {
 		return nil, fmt.Errorf("take the migration lock: %w", err)
 	}
 	if path == "" {
 		return func(context.Context) error { return nil }, nil
 	}
-	lockPath := path + "-retort.lock"
-	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o644)
+	l, err := newFileLock(path)
 	if err != nil {
 		return nil, fmt.Errorf("take the migration lock: %w", err)
 	}
-	try := func(context.Context) (bool, error) { return tryLock(f) }
-	holder := func(context.Context) string {
-		b, err := os.ReadFile(lockPath)
-		if err != nil || len(strings.TrimSpace(string(b))) == 0 {
-			return "another process (" + lockPath + ")"
-		}
-		return strings.TrimSpace(string(b))
-	}
+	try := func(context.Context) (bool, error) { return l.try() }
+	holder := func(context.Context) string { return l.holder() }
 	if o.Poll == 0 {
 		o.Poll = 50 * time.Millisecond
 	}
-	if err := dialect.Poll(ctx, lockPath, o, try, holder); err != nil {
-		f.Close()
+	if err := dialect.Poll(ctx, path, o, try, holder); err != nil {
+		l.close()
 		return nil, err
 	}
-	host, _ := os.Hostname()
-	if err := f.Truncate(0); err == nil {
-		fmt.Fprintf(f, "process %d on %s since %s\n", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339))
-	}
 	return func(context.Context) error {
-		f.Truncate(0)
-		err := unlock(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := l.release(); err != nil {
 			return fmt.Errorf("release the migration lock: %w", err)
 		}
 		return nil
 	}, nil
+}
+
+// LockKey returns the real path of the file that holds the version table t
+// (the main database, or the attached database t.Schema names): absolute,
+// symlinks resolved, so that every spelling of one database gives one key.
+// It is "" for in-memory and temporary databases.
+func (*Dialect) LockKey(ctx context.Context, conn *sql.Conn, t dialect.Table) (string, error) {
+	schema := t.Schema
+	if schema == "" {
+		schema = "main"
+	}
+	path, err := schemaFile(ctx, conn, schema)
+	if err != nil || path == "" {
+		return "", err
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	return path, nil
+}
+
+// fileLock is a whole-run lock on a database file; try is called until it
+// succeeds, then release (or close, when giving up).
+type fileLock interface {
+	try() (bool, error)
+	holder() string
+	release() error
+	close()
 }
 
 // PrepareConn implements dialect.ConnPreparer: a connection without a busy
@@ -118,6 +146,12 @@ var _ dialect.ConnPreparer = (*Dialect)(nil)
 
 // FilePath returns the main database's file path ("" for in-memory).
 func FilePath(ctx context.Context, conn *sql.Conn) (string, error) {
+	return schemaFile(ctx, conn, "main")
+}
+
+// schemaFile returns the file path of the database schema names ("" for
+// in-memory; an error when no database of that name is attached).
+func schemaFile(ctx context.Context, conn *sql.Conn, schema string) (string, error) {
 	rows, err := conn.QueryContext(ctx, "PRAGMA database_list")
 	if err != nil {
 		return "", err
@@ -130,11 +164,14 @@ func FilePath(ctx context.Context, conn *sql.Conn) (string, error) {
 		if err := rows.Scan(&seq, &name, &file); err != nil {
 			return "", err
 		}
-		if name == "main" {
+		if strings.EqualFold(name, schema) {
 			return file.String, rows.Err()
 		}
 	}
-	return "", rows.Err()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	return "", fmt.Errorf("no database named %q is attached (version_table_schema names an attached database, or is unset for \"main\")", schema)
 }
 
 var reserved = func() map[string]bool {
