@@ -293,7 +293,7 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 			}
 			return nil, fmt.Errorf("no database URL: set url in %s, RETORT_DATABASE_URL, or pass --url", where)
 		}
-		dsn, err := config.ParseURL(cfg.URL)
+		dsn, err := cfg.DSN()
 		if err != nil {
 			return nil, err
 		}

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/internal/config"
 )
 
 type checkOptions struct {
@@ -101,12 +100,12 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 	if dir, err := os.UserCacheDir(); err == nil && !noCache {
 		models.CacheDir = filepath.Join(dir, "retort", "models")
 	}
-	scratch := cfg.DevURL
-	if scratch == "" {
-		scratch = cfg.URL
+	scratch := cfg.DevDSN
+	if cfg.DevURL == "" {
+		scratch = cfg.DSN
 	}
-	if scratch != "" {
-		dsn, err := config.ParseURL(scratch)
+	if cfg.DevURL != "" || cfg.URL != "" {
+		dsn, err := scratch()
 		if err != nil {
 			return nil, fmt.Errorf("dev_url: %w", err)
 		}
