@@ -195,14 +195,21 @@ func checkLocations(cfg *config.Config) error {
 	for _, dir := range cfg.VersionLocations {
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
-			hint := "Please use the 'init' command to create a new scripts folder"
 			if cfg.Path == "" {
-				hint += ", or point -c/--config at your retort.toml"
+				return noConfig(cfg, "without one, revisions are read from "+dir+", which does not exist")
 			}
-			return failf("Path doesn't exist: %s.  %s.", dir, hint)
+			return failf("Path doesn't exist: %s.  Please use the 'init' command to create a new scripts folder.", dir)
 		}
 	}
 	return nil
+}
+
+// noConfig is the error of a command that needed what no retort.toml gave:
+// it says first that there is none and where retort looked, then what that
+// left missing.
+func noConfig(cfg *config.Config, missing string) error {
+	return failf("no config file: looked for %s in %s; run `retort init migrations` to create one, or pass -c PATH (%s)",
+		strings.Join(config.Searched(), " and "), cfg.Dir, missing)
 }
 
 // goRevisions turns Go migrations into graph nodes.
@@ -278,6 +285,7 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 	}
 	s := &session{close: func() {}}
 	db := a.opts.DB
+	var dsn *config.DSN
 	switch {
 	case db != nil:
 		s.dialect = a.opts.Dialect
@@ -287,33 +295,32 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		}
 	default:
 		if cfg.URL == "" {
-			where := "retort.toml"
-			if cfg.Path != "" {
-				where = cfg.Path
+			if cfg.Path == "" {
+				return nil, noConfig(cfg, "without one there is no database URL: pass --url or set RETORT_DATABASE_URL")
 			}
-			return nil, fmt.Errorf("no database URL: set url in %s, RETORT_DATABASE_URL, or pass --url", where)
+			return nil, fmt.Errorf("no database URL: set url in %s, RETORT_DATABASE_URL, or pass --url", cfg.Path)
 		}
-		dsn, err := cfg.DSN()
-		if err != nil {
+		if dsn, err = cfg.DSN(); err != nil {
 			return nil, err
 		}
 		s.dialect, s.display = dsn.Dialect, dsn.Redacted
-		if !offline {
-			db, err = sql.Open(dsn.DriverName, dsn.DataSource)
-			if err != nil {
-				return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
-			}
-			if err := db.PingContext(ctx); err != nil {
-				db.Close()
-				return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
-			}
-			s.close = func() { db.Close() }
-		}
 	}
+	// The revision files before the database: without them (or without a
+	// config file) the database is not worth opening.
 	fsys, locs, prefix, err := a.source(cfg)
 	if err != nil {
-		s.close()
 		return nil, err
+	}
+	if dsn != nil && !offline {
+		db, err = sql.Open(dsn.DriverName, dsn.DataSource)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
+		}
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+		}
+		s.close = func() { db.Close() }
 	}
 	opts := []retort.Option{
 		retort.WithLockTimeout(cfg.LockTimeout),

@@ -83,11 +83,10 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 		return nil, err
 	}
 	if len(cfg.Models) == 0 {
-		where := "retort.toml"
-		if cfg.Path != "" {
-			where = cfg.Path
+		if cfg.Path == "" {
+			return nil, noConfig(cfg, "without one there are no models to compare with")
 		}
-		return nil, failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", where)
+		return nil, failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", cfg.Path)
 	}
 	rep := a.newReporter()
 	defer rep.done()

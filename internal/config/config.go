@@ -110,9 +110,15 @@ func (e *Error) Unwrap() error { return e.Err }
 // ErrUnknownKey is matched by the error for a key retort.toml does not have.
 var ErrUnknownKey = errors.New("unknown key")
 
-// Find returns the config path to use: explicit if given, else
-// "migrations/retort.toml", else "retort.toml" in the working directory; ""
-// when none exists (callers decide whether that is an error).
+// Searched lists, in order, the paths Find tries when none is given,
+// relative to the working directory.
+func Searched() []string {
+	return []string{filepath.Join("migrations", FileName), FileName}
+}
+
+// Find returns the config path to use: explicit if given, else the first of
+// Searched that exists; "" when none exists (callers decide whether that is
+// an error).
 //
 // An explicit directory means the retort.toml inside it.
 func Find(explicit string) (string, error) {
@@ -133,7 +139,7 @@ func Find(explicit string) (string, error) {
 		}
 		return explicit, nil
 	}
-	for _, p := range []string{filepath.Join("migrations", FileName), FileName} {
+	for _, p := range Searched() {
 		fi, err := os.Stat(p)
 		if err == nil && !fi.IsDir() {
 			return p, nil
