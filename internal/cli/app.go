@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -32,8 +33,9 @@ type app struct {
 	quiet      bool
 	noColor    bool
 
-	ran     bool     // a command's RunE started (errors before it are usage errors)
-	secrets []string // passwords to redact from every message
+	ran      bool     // a command's RunE started (errors before it are usage errors)
+	readOnly bool     // the running command only reads the database
+	secrets  []string // passwords to redact from every message
 
 	cfg *config.Config // loaded on first use
 }
@@ -77,9 +79,17 @@ func (a *app) errColors() term.Colors {
 func (a *app) runE(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		a.ran = true
+		a.readOnly = cmd.Annotations[readOnlyAnnotation] == "true"
 		return fn(cmd, args)
 	}
 }
+
+// readOnlyAnnotation marks a command that only reads the database: it never
+// creates a SQLite file that does not exist (see readsOnly).
+const readOnlyAnnotation = "retort:read-only"
+
+// readsOnly is the Annotations of a command that only reads the database.
+func readsOnly() map[string]string { return map[string]string{readOnlyAnnotation: "true"} }
 
 // config loads retort.toml once: -c, else Options.ConfigPath, else
 // RETORT_CONFIG, else migrations/retort.toml or retort.toml.
@@ -312,13 +322,8 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		return nil, err
 	}
 	if dsn != nil && !offline {
-		db, err = sql.Open(dsn.DriverName, dsn.DataSource)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
-		}
-		if err := db.PingContext(ctx); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+		if db, err = a.openDB(ctx, dsn); err != nil {
+			return nil, err
 		}
 		s.close = func() { db.Close() }
 	}
@@ -358,4 +363,49 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		dbClose()
 	}
 	return s, nil
+}
+
+// openDB opens and pings the database a URL names. A command that only
+// reads never creates a SQLite file: a missing one is an error naming it.
+func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
+	file := dsn.File()
+	if file != "" && a.readOnly {
+		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+			return nil, a.missingDB(dsn)
+		}
+		dsn = dsn.NoCreate() // and should it vanish before the open, still create nothing
+	}
+	db, err := sql.Open(dsn.DriverName, dsn.DataSource)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		if _, serr := os.Stat(file); file != "" && a.readOnly && errors.Is(serr, fs.ErrNotExist) {
+			return nil, a.missingDB(dsn)
+		}
+		return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+	}
+	return db, nil
+}
+
+// missingDB says that the SQLite file a read-only command was to read does
+// not exist.
+func (a *app) missingDB(dsn *config.DSN) error {
+	where := ""
+	if c := a.cfg; c != nil && c.URLDir != "" && c.Path != "" {
+		if d, err := config.ParseURL(c.URL); err == nil && !filepath.IsAbs(d.File()) {
+			where = fmt.Sprintf(" in %s, relative to its directory", c.Path)
+		}
+	}
+	return failf("SQLite database %s does not exist (url %s%s); this command only reads a database and creates none: "+
+		"check the url, or run `retort upgrade head` to create the database", absPath(dsn.File()), a.redact(dsn.Redacted), where)
+}
+
+// absPath is p made absolute for a message (p itself if that fails).
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }

@@ -32,8 +32,9 @@ and exits 0; otherwise it lists each difference ("Detected added table
 'users'") and exits 1: a gate for CI that the models and the revisions agree.`,
 		Example: `  retort check
   retort check --json`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")

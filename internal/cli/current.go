@@ -30,8 +30,9 @@ rows are exactly the graph's heads. Never creates the version table.`,
   retort current -v
   retort current --check-heads
   retort current --json`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.current(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.current(cmd.Context(), o) }),
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the database and full blocks")

@@ -40,8 +40,9 @@ retort_history table) instead of the files.`,
   retort history -r base:current -i
   retort history --graph
   retort history --applied`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.history(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.history(cmd.Context(), o) }),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.rangeSpec, "rev-range", "r", "", "range `START:END` to show (either side may be empty)")

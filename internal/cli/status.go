@@ -27,8 +27,9 @@ defines, applied revision files edited since they ran, and a step that failed
 part-way (MySQL/MariaDB) waiting for 'retort resolve'. Changes nothing.`,
 		Example: `  retort status
   retort status --json`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.dbStatus(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.dbStatus(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	return cmd

@@ -37,3 +37,27 @@ func (d *DSN) File() string {
 	}
 	return d.Database
 }
+
+// NoCreate returns the DSN opening its SQLite file read-write but never
+// creating it (SQLite's mode=rw), for commands that only read: opening a
+// missing file then fails instead of leaving an empty database behind. A
+// mode the URL sets itself is kept; other DSNs are returned as they are.
+func (d *DSN) NoCreate() *DSN {
+	if d.File() == "" {
+		return d
+	}
+	i := strings.IndexByte(d.DataSource, '?')
+	if i >= 0 {
+		ps, err := parseQuery(d.DataSource[i+1:])
+		if err != nil || hasParam(ps, "mode") {
+			return d
+		}
+	}
+	c := *d
+	if i >= 0 {
+		c.DataSource += "&mode=rw"
+	} else {
+		c.DataSource += "?mode=rw"
+	}
+	return &c
+}

@@ -324,3 +324,48 @@ func TestSQLitePathMatrix(t *testing.T) {
 func tomlString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
+
+// NoCreate opens an existing file read-write and never creates a missing one.
+func TestNoCreate(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.db")
+	for _, u := range []string{"sqlite:///" + missing, "file:" + missing + "?cache=shared", "sqlite:///" + missing + "?timeout=1"} {
+		d := mustParse(t, u).NoCreate()
+		if !strings.Contains(d.DataSource, "mode=rw") {
+			t.Errorf("%s: NoCreate data source %q lacks mode=rw", u, d.DataSource)
+		}
+		db, err := sql.Open(d.DriverName, d.DataSource)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Ping(); err == nil {
+			t.Errorf("%s: opening a missing file with NoCreate succeeded", u)
+		}
+		db.Close()
+		if _, err := os.Stat(missing); !os.IsNotExist(err) {
+			t.Fatalf("%s: NoCreate made the file: %v", u, err)
+		}
+	}
+	// An existing file opens, and may be written.
+	existing := filepath.Join(dir, "existing.db")
+	if err := os.WriteFile(existing, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := mustParse(t, "sqlite:///"+existing).NoCreate()
+	db, err := sql.Open(d.DriverName, d.DataSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE t (x INTEGER)"); err != nil {
+		t.Errorf("existing file with NoCreate: %v", err)
+	}
+	// A mode the URL gives is kept; memory and servers are left alone.
+	for _, u := range []string{"sqlite:///" + existing + "?mode=ro", "sqlite://", "file::memory:", "postgresql://h/x"} {
+		p := mustParse(t, u)
+		if got := p.NoCreate(); *got != *p {
+			t.Errorf("%s: NoCreate changed %q to %q", u, p.DataSource, got.DataSource)
+		}
+	}
+}
