@@ -381,10 +381,13 @@ func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		if _, serr := os.Stat(file); file != "" && a.readOnly && errors.Is(serr, fs.ErrNotExist) {
+		if file == "" {
+			return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+		}
+		if _, serr := os.Stat(file); a.readOnly && errors.Is(serr, fs.ErrNotExist) {
 			return nil, a.missingDB(dsn)
 		}
-		return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+		return nil, fmt.Errorf("cannot open SQLite database %s (%s): %w; %s", absPath(file), dsn.Redacted, err, sqliteHint(file))
 	}
 	return db, nil
 }
@@ -400,6 +403,20 @@ func (a *app) missingDB(dsn *config.DSN) error {
 	}
 	return failf("SQLite database %s does not exist (url %s%s); this command only reads a database and creates none: "+
 		"check the url, or run `retort upgrade head` to create the database", absPath(dsn.File()), a.redact(dsn.Redacted), where)
+}
+
+// sqliteHint says what to check when a SQLite file cannot be opened.
+func sqliteHint(file string) string {
+	dir := filepath.Dir(absPath(file))
+	if st, err := os.Stat(dir); err != nil {
+		return fmt.Sprintf("the directory %s does not exist: create it, or correct the path in the URL", dir)
+	} else if !st.IsDir() {
+		return fmt.Sprintf("%s is not a directory: correct the path in the URL", dir)
+	}
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		return fmt.Sprintf("%s is a directory, not a database file: correct the path in the URL", absPath(file))
+	}
+	return fmt.Sprintf("check the path, and that you may read and write %s and its directory %s", absPath(file), dir)
 }
 
 // absPath is p made absolute for a message (p itself if that fails).
