@@ -25,7 +25,8 @@ rows imply through depends_on:
 
 An empty database prints nothing. -v prints "Current revision(s) for <url>:"
 (password hidden) and full blocks. --check-heads fails unless the version
-rows are exactly the graph's heads. Never creates the version table.`,
+rows are exactly the graph's heads. Never creates the version table, nor a
+SQLite file: a missing one is an error naming its path.`,
 		Example: `  retort current
   retort current -v
   retort current --check-heads
