@@ -26,6 +26,8 @@ type Option func(*icli.Options)
 
 // WithURL sets the database URL. The --url flag still wins; the URL wins
 // over RETORT_DATABASE_URL and retort.toml. An empty url changes nothing.
+// A relative SQLite path in it is relative to the working directory, as the
+// application that gave it reads it.
 func WithURL(url string) Option {
 	return func(o *icli.Options) { o.URL = url }
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -32,8 +33,9 @@ type app struct {
 	quiet      bool
 	noColor    bool
 
-	ran     bool     // a command's RunE started (errors before it are usage errors)
-	secrets []string // passwords to redact from every message
+	ran      bool     // a command's RunE started (errors before it are usage errors)
+	readOnly bool     // the running command only reads the database
+	secrets  []string // passwords to redact from every message
 
 	cfg *config.Config // loaded on first use
 }
@@ -77,9 +79,17 @@ func (a *app) errColors() term.Colors {
 func (a *app) runE(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		a.ran = true
+		a.readOnly = cmd.Annotations[readOnlyAnnotation] == "true"
 		return fn(cmd, args)
 	}
 }
+
+// readOnlyAnnotation marks a command that only reads the database: it never
+// creates a SQLite file that does not exist (see readsOnly).
+const readOnlyAnnotation = "retort:read-only"
+
+// readsOnly is the Annotations of a command that only reads the database.
+func readsOnly() map[string]string { return map[string]string{readOnlyAnnotation: "true"} }
 
 // config loads retort.toml once: -c, else Options.ConfigPath, else
 // RETORT_CONFIG, else migrations/retort.toml or retort.toml.
@@ -195,14 +205,21 @@ func checkLocations(cfg *config.Config) error {
 	for _, dir := range cfg.VersionLocations {
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
-			hint := "Please use the 'init' command to create a new scripts folder"
 			if cfg.Path == "" {
-				hint += ", or point -c/--config at your retort.toml"
+				return noConfig(cfg, "without one, revisions are read from "+dir+", which does not exist")
 			}
-			return failf("Path doesn't exist: %s.  %s.", dir, hint)
+			return failf("Path doesn't exist: %s.  Please use the 'init' command to create a new scripts folder.", dir)
 		}
 	}
 	return nil
+}
+
+// noConfig is the error of a command that needed what no retort.toml gave:
+// it says first that there is none and where retort looked, then what that
+// left missing.
+func noConfig(cfg *config.Config, missing string) error {
+	return failf("no config file: looked for %s in %s; run `retort init migrations` to create one, or pass -c PATH (%s)",
+		strings.Join(config.Searched(), " and "), cfg.Dir, missing)
 }
 
 // goRevisions turns Go migrations into graph nodes.
@@ -278,6 +295,7 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 	}
 	s := &session{close: func() {}}
 	db := a.opts.DB
+	var dsn *config.DSN
 	switch {
 	case db != nil:
 		s.dialect = a.opts.Dialect
@@ -287,33 +305,27 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		}
 	default:
 		if cfg.URL == "" {
-			where := "retort.toml"
-			if cfg.Path != "" {
-				where = cfg.Path
+			if cfg.Path == "" {
+				return nil, noConfig(cfg, "without one there is no database URL: pass --url or set RETORT_DATABASE_URL")
 			}
-			return nil, fmt.Errorf("no database URL: set url in %s, RETORT_DATABASE_URL, or pass --url", where)
+			return nil, fmt.Errorf("no database URL: set url in %s, RETORT_DATABASE_URL, or pass --url", cfg.Path)
 		}
-		dsn, err := config.ParseURL(cfg.URL)
-		if err != nil {
+		if dsn, err = cfg.DSN(); err != nil {
 			return nil, err
 		}
 		s.dialect, s.display = dsn.Dialect, dsn.Redacted
-		if !offline {
-			db, err = sql.Open(dsn.DriverName, dsn.DataSource)
-			if err != nil {
-				return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
-			}
-			if err := db.PingContext(ctx); err != nil {
-				db.Close()
-				return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
-			}
-			s.close = func() { db.Close() }
-		}
 	}
+	// The revision files before the database: without them (or without a
+	// config file) the database is not worth opening.
 	fsys, locs, prefix, err := a.source(cfg)
 	if err != nil {
-		s.close()
 		return nil, err
+	}
+	if dsn != nil && !offline {
+		if db, err = a.openDB(ctx, dsn); err != nil {
+			return nil, err
+		}
+		s.close = func() { db.Close() }
 	}
 	opts := []retort.Option{
 		retort.WithLockTimeout(cfg.LockTimeout),
@@ -351,4 +363,66 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		dbClose()
 	}
 	return s, nil
+}
+
+// openDB opens and pings the database a URL names. A command that only
+// reads never creates a SQLite file: a missing one is an error naming it.
+func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
+	file := dsn.File()
+	if file != "" && a.readOnly {
+		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+			return nil, a.missingDB(dsn)
+		}
+		dsn = dsn.NoCreate() // and should it vanish before the open, still create nothing
+	}
+	db, err := sql.Open(dsn.DriverName, dsn.DataSource)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		if file == "" {
+			return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+		}
+		if _, serr := os.Stat(file); a.readOnly && errors.Is(serr, fs.ErrNotExist) {
+			return nil, a.missingDB(dsn)
+		}
+		return nil, fmt.Errorf("cannot open SQLite database %s (%s): %w; %s", absPath(file), dsn.Redacted, err, sqliteHint(file))
+	}
+	return db, nil
+}
+
+// missingDB says that the SQLite file a read-only command was to read does
+// not exist.
+func (a *app) missingDB(dsn *config.DSN) error {
+	where := ""
+	if c := a.cfg; c != nil && c.URLDir != "" && c.Path != "" {
+		if d, err := config.ParseURL(c.URL); err == nil && !filepath.IsAbs(d.File()) {
+			where = fmt.Sprintf(" in %s, relative to its directory", c.Path)
+		}
+	}
+	return failf("SQLite database %s does not exist (url %s%s); this command only reads a database and creates none: "+
+		"check the url, or run `retort upgrade head` to create the database", absPath(dsn.File()), a.redact(dsn.Redacted), where)
+}
+
+// sqliteHint says what to check when a SQLite file cannot be opened.
+func sqliteHint(file string) string {
+	dir := filepath.Dir(absPath(file))
+	if st, err := os.Stat(dir); err != nil {
+		return fmt.Sprintf("the directory %s does not exist: create it, or correct the path in the URL", dir)
+	} else if !st.IsDir() {
+		return fmt.Sprintf("%s is not a directory: correct the path in the URL", dir)
+	}
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		return fmt.Sprintf("%s is a directory, not a database file: correct the path in the URL", absPath(file))
+	}
+	return fmt.Sprintf("check the path, and that you may read and write %s and its directory %s", absPath(file), dir)
+}
+
+// absPath is p made absolute for a message (p itself if that fails).
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/internal/config"
 )
 
 type checkOptions struct {
@@ -40,8 +39,9 @@ its object on stdout in every outcome, with "error" set when the check could
 not run and "up_to_date": false when the database is not at its heads.`,
 		Example: `  retort check
   retort check --json`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
@@ -88,7 +88,7 @@ func (a *app) checkJSON(c *retort.Comparison, err error) error {
 			out.UpToDate = new(bool)
 		}
 		if a.cfg != nil {
-			if dsn, perr := config.ParseURL(a.cfg.URL); perr == nil {
+			if dsn, perr := a.cfg.DSN(); perr == nil {
 				out.Dialect = dsn.Dialect
 			}
 		}
@@ -123,11 +123,10 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 		return nil, err
 	}
 	if len(cfg.Models) == 0 {
-		where := "retort.toml"
-		if cfg.Path != "" {
-			where = cfg.Path
+		if cfg.Path == "" {
+			return nil, noConfig(cfg, "without one there are no models to compare with")
 		}
-		return nil, failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", where)
+		return nil, failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", cfg.Path)
 	}
 	rep := a.newReporter()
 	defer rep.done()
@@ -140,12 +139,12 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 	if dir, err := os.UserCacheDir(); err == nil && !noCache {
 		models.CacheDir = filepath.Join(dir, "retort", "models")
 	}
-	scratch := cfg.DevURL
-	if scratch == "" {
-		scratch = cfg.URL
+	scratch := cfg.DevDSN
+	if cfg.DevURL == "" {
+		scratch = cfg.DSN
 	}
-	if scratch != "" {
-		dsn, err := config.ParseURL(scratch)
+	if cfg.DevURL != "" || cfg.URL != "" {
+		dsn, err := scratch()
 		if err != nil {
 			return nil, fmt.Errorf("dev_url: %w", err)
 		}

@@ -25,13 +25,15 @@ rows imply through depends_on:
 
 An empty database prints nothing. -v prints "Current revision(s) for <url>:"
 (password hidden) and full blocks. --check-heads fails unless the version
-rows are exactly the graph's heads. Never creates the version table.`,
+rows are exactly the graph's heads. Never creates the version table, nor a
+SQLite file: a missing one is an error naming its path.`,
 		Example: `  retort current
   retort current -v
   retort current --check-heads
   retort current --json`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.current(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.current(cmd.Context(), o) }),
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the database and full blocks")

@@ -20,8 +20,9 @@ REV is any target; "current" opens the database's current revisions.`,
 		Example: `  retort edit head
   retort edit 1975
   EDITOR="code -w" retort edit shoppingcart@head`,
-		Args: targets(exactArgs(1, "one revision, e.g. 'retort edit head'")),
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.edit(cmd.Context(), args[0]) }),
+		Annotations: readsOnly(),
+		Args:        targets(exactArgs(1, "one revision, e.g. 'retort edit head'")),
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.edit(cmd.Context(), args[0]) }),
 	}
 	return cmd
 }

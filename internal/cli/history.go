@@ -40,7 +40,8 @@ retort_history table) instead of the files.`,
   retort history -r base:current -i
   retort history --graph
   retort history --applied`,
-		Args: noArgs,
+		Annotations: readsOnly(),
+		Args:        noArgs,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("rev-range") {
 				if err := revision.CheckRangeSides(o.rangeSpec); err != nil {

@@ -20,7 +20,9 @@ alembic_version table. It works with PostgreSQL, MySQL/MariaDB and SQLite.
 
 Configuration comes from retort.toml (-c/--config; default
 migrations/retort.toml, then retort.toml). The database URL comes from --url,
-RETORT_DATABASE_URL, or the file's url key, in that order.`,
+RETORT_DATABASE_URL, or the file's url key, in that order. A relative SQLite
+path written in the file is relative to the file's directory; one from the
+command line or the environment, to the working directory.`,
 		Example: `  retort init migrations
   retort revision -m "create account table"
   retort upgrade head
@@ -52,7 +54,7 @@ RETORT_DATABASE_URL, or the file's url key, in that order.`,
 
 	pf := root.PersistentFlags()
 	pf.StringVarP(&a.configPath, "config", "c", "", "path to retort.toml (default migrations/retort.toml, then retort.toml; env RETORT_CONFIG)")
-	pf.StringVar(&a.url, "url", "", "database URL; overrides RETORT_DATABASE_URL and the file's url")
+	pf.StringVar(&a.url, "url", "", "database URL; overrides RETORT_DATABASE_URL and the file's url (a relative SQLite path is relative to the working directory)")
 	pf.StringArrayVarP(&a.x, "x-arg", "x", nil, "extra `key=value` setting (repeatable)")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "print no INFO log lines or status messages")
 	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output (also: NO_COLOR set)")

@@ -201,6 +201,12 @@ func TestURLPrecedence(t *testing.T) {
 		{"option over env", false, true, true, "option.db"},
 		{"flag over all", true, true, true, "flag.db"},
 	}
+	for _, name := range []string{"file.db", "env.db", "option.db", "flag.db"} {
+		// current only reads: the databases must exist.
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, tt := range tests {
 		args := []string{"-c", cfg, "current", "-v"}
 		if tt.flag {

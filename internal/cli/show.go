@@ -35,8 +35,9 @@ revisions.`,
   retort show head
   retort show shoppingcart@head
   retort show current --json`,
-		Args: targets(exactArgs(1, "one revision, e.g. 'retort show head'")),
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.show(cmd.Context(), o, args[0]) }),
+		Annotations: readsOnly(),
+		Args:        targets(exactArgs(1, "one revision, e.g. 'retort show head'")),
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.show(cmd.Context(), o, args[0]) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	return cmd

@@ -37,8 +37,9 @@ Exit status, for CI (the worst finding wins):
 		Example: `  retort status
   retort status --json
   retort status --exit-code || echo "not up to date"`,
-		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.dbStatus(cmd.Context(), o) }),
+		Annotations: readsOnly(),
+		Args:        noArgs,
+		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.dbStatus(cmd.Context(), o) }),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 3 when revisions are pending, not only on problems")

@@ -38,7 +38,9 @@ type Config struct {
 	Dir                       string            // its directory (or the working directory)
 	ScriptLocation            string            // folder holding versions/ (default: Dir)
 	URL                       string            // database URL after expansion and overrides
+	URLDir                    string            // what a relative SQLite path in URL is relative to ("" = the working directory)
 	DevURL                    string            // scratch database for autogenerate (optional)
+	DevURLDir                 string            // the same for DevURL
 	Models                    []string          // autogenerate targets, absolute
 	Include                   []string          // autogenerate: name patterns of objects to compare (empty = all)
 	Exclude                   []string          // autogenerate: name patterns of objects never compared
@@ -61,8 +63,12 @@ type Overrides struct {
 	X   map[string]string // -x
 }
 
-// DSN parses the configured URL; ErrNoURL when there is none.
-func (c *Config) DSN() (*DSN, error) { return ParseURL(c.URL) }
+// DSN parses the configured URL, a relative SQLite path taken from URLDir;
+// ErrNoURL when there is none.
+func (c *Config) DSN() (*DSN, error) { return ParseURLIn(c.URL, c.URLDir) }
+
+// DevDSN parses dev_url as DSN parses url.
+func (c *Config) DevDSN() (*DSN, error) { return ParseURLIn(c.DevURL, c.DevURLDir) }
 
 // Location is the time zone for revision dates: Timezone, or time.Local.
 func (c *Config) Location() (*time.Location, error) {
@@ -104,9 +110,15 @@ func (e *Error) Unwrap() error { return e.Err }
 // ErrUnknownKey is matched by the error for a key retort.toml does not have.
 var ErrUnknownKey = errors.New("unknown key")
 
-// Find returns the config path to use: explicit if given, else
-// "migrations/retort.toml", else "retort.toml" in the working directory; ""
-// when none exists (callers decide whether that is an error).
+// Searched lists, in order, the paths Find tries when none is given,
+// relative to the working directory.
+func Searched() []string {
+	return []string{filepath.Join("migrations", FileName), FileName}
+}
+
+// Find returns the config path to use: explicit if given, else the first of
+// Searched that exists; "" when none exists (callers decide whether that is
+// an error).
 //
 // An explicit directory means the retort.toml inside it.
 func Find(explicit string) (string, error) {
@@ -127,7 +139,7 @@ func Find(explicit string) (string, error) {
 		}
 		return explicit, nil
 	}
-	for _, p := range []string{filepath.Join("migrations", FileName), FileName} {
+	for _, p := range Searched() {
 		fi, err := os.Stat(p)
 		if err == nil && !fi.IsDir() {
 			return p, nil
@@ -193,11 +205,11 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 
 	scriptLocation := "."
 	d.str("script_location", &scriptLocation)
-	d.str("url", &c.URL)
+	c.URLDir = d.url("url", &c.URL)
 	if urlOverridden && errors.Is(d.err, ErrUnsetVariable) {
 		d.err = nil // the file's url is not used, so its variables need not be set
 	}
-	d.str("dev_url", &c.DevURL)
+	c.DevURLDir = d.url("dev_url", &c.DevURL)
 	models := d.list("models")
 	c.Include = d.list("include")
 	c.Exclude = d.list("exclude")
@@ -249,10 +261,10 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 	}
 
 	if v, ok := getenv(EnvURL); ok && v != "" {
-		c.URL = v
+		c.URL, c.URLDir = v, ""
 	}
 	if o.URL != "" {
-		c.URL = o.URL
+		c.URL, c.URLDir = o.URL, ""
 	}
 	c.X = make(map[string]string, len(o.X))
 	for k, v := range o.X {
@@ -358,6 +370,34 @@ func (d *decoder) str(key string, dst *string) {
 	if s, ok := d.expand(key, s); ok {
 		*dst = s
 	}
+}
+
+// envMark marks where an environment variable's value starts in a url
+// being expanded: a NUL byte, which no environment variable can hold.
+const envMark = "\x00"
+
+// url reads a database URL key and returns the directory a relative SQLite
+// path in it is relative to: the file's, when the file's own text gives the
+// URL (a ${VAR:-default} default included), else "" (the working
+// directory), when any environment variable supplies part of it, since the
+// application that reads that variable resolves it there too.
+func (d *decoder) url(key string, dst *string) string {
+	getenv := d.getenv
+	defer func() { d.getenv = getenv }()
+	d.getenv = func(name string) (string, bool) {
+		v, ok := getenv(name)
+		if ok && v != "" {
+			v = envMark + v
+		}
+		return v, ok
+	}
+	v := *dst
+	d.str(key, &v)
+	*dst = strings.ReplaceAll(v, envMark, "")
+	if *dst == "" || strings.Contains(v, envMark) {
+		return ""
+	}
+	return d.here
 }
 
 func (d *decoder) list(key string) []string {

@@ -52,6 +52,7 @@ lock_timeout = "1m30s"
 		ScriptLocation:            filepath.Join(dir, "db"),
 		URL:                       "postgresql+asyncpg://app:pw@localhost/shop",
 		DevURL:                    "sqlite://",
+		DevURLDir:                 dir, // the file's text; URLDir is "": ${DB_PASSWORD} is the environment's
 		Models:                    []string{filepath.Join(filepath.Dir(dir), "schema.sql"), filepath.Join(dir, "models"), "/abs/models.sql"},
 		VersionTable:              "alembic_version_app",
 		VersionTableSchema:        "meta",

@@ -69,10 +69,13 @@ func ParseURL(raw string) (*DSN, error) {
 	if i <= 0 {
 		hint := ""
 		if strings.HasSuffix(s, ".db") || strings.HasSuffix(s, ".sqlite") || strings.HasSuffix(s, ".sqlite3") {
-			hint = fmt.Sprintf(" (for a SQLite file write sqlite:///%s)", strings.TrimPrefix(s, "/"))
-			if strings.HasPrefix(s, "/") {
-				hint = fmt.Sprintf(" (for a SQLite file write sqlite:///%s)", s)
+			p := s
+			for _, scheme := range []string{"sqlite:", "sqlite3:"} { // sqlite:app.db, a scheme without "//"
+				if hasPrefixFold(p, scheme) {
+					p = p[len(scheme):]
+				}
 			}
+			hint = fmt.Sprintf(" (for a SQLite file write sqlite:///%s)", p)
 		}
 		return nil, fmt.Errorf("%w %q: not a URL%s; accepted forms: %s", ErrUnsupportedScheme, red, hint, acceptedSchemes)
 	}

@@ -71,7 +71,13 @@ func New(t testing.TB, dialect string) *DB {
 	var d *DB
 	switch dialect {
 	case SQLite:
+		// An empty file is an empty SQLite database: it exists, as the
+		// other dialects' CREATE DATABASE makes theirs exist, so commands
+		// that only read (and never create a file) can read it.
 		path := filepath.Join(t.TempDir(), name+".db")
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatalf("create SQLite test database: %v", err)
+		}
 		d = &DB{Dialect: SQLite, Name: path, URL: "sqlite:///" + path,
 			DriverName: "sqlite", DataSource: SQLiteDSN(path)}
 	case Postgres:

@@ -39,8 +39,8 @@ func generate(dir string, n, branches int, seed uint64) error {
 	if err := os.MkdirAll(versions, 0o755); err != nil {
 		return err
 	}
-	toml := fmt.Sprintf("script_location = \".\"\nurl = \"sqlite:///%s\"\nversion_table = \"alembic_version\"\n",
-		filepath.Join(dir, "bench.db"))
+	// bench.db beside retort.toml: a relative path there is relative to it.
+	toml := "script_location = \".\"\nurl = \"sqlite:///bench.db\"\nversion_table = \"alembic_version\"\n"
 	if err := os.WriteFile(filepath.Join(dir, "retort.toml"), []byte(toml), 0o644); err != nil {
 		return err
 	}
