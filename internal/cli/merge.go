@@ -37,7 +37,7 @@ Merging a revision that is not a head needs --splice.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.message, "message", "m", "", "the merge revision's message")
 	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the merge revision (repeatable)")
-	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one")
+	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one (at most 32 characters; no whitespace, '/', '\\', '..' or any of '@-+:')")
 	f.BoolVar(&o.splice, "splice", false, "allow merging revisions that are not heads")
 	return cmd
 }

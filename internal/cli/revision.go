@@ -55,7 +55,7 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 	f.BoolVar(&o.splice, "splice", false, "allow --head to name a revision that is not a head (starts a branch)")
 	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the new revision (repeatable)")
 	f.StringArrayVar(&o.dependsOn, "depends-on", nil, "revision or label the new one depends on (repeatable)")
-	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one")
+	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one (at most 32 characters; no whitespace, '/', '\\', '..' or any of '@-+:')")
 	f.StringVar(&o.versionPath, "version-path", "", "version location to write to (one of version_locations)")
 	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
@@ -251,7 +251,7 @@ func (a *app) versionDir(scriptLocation string, locations []string, versionPath 
 // resolveDependsOn expands --depends-on values to full ids, keeping branch
 // labels as typed (Alembic's rule).
 func resolveDependsOn(g *revision.Graph, deps []string) ([]string, error) {
-	var out []string
+	var out, resolved []string
 	for _, d := range deps {
 		revs, err := g.Resolve(d)
 		if err != nil {
@@ -261,6 +261,10 @@ func resolveDependsOn(g *revision.Graph, deps []string) ([]string, error) {
 			return nil, failf("Can't locate revision identified by '%s'", d)
 		}
 		r := revs[0]
+		if slices.Contains(resolved, r.ID) {
+			return nil, failf("--depends-on %s names revision %s a second time; give each dependency once", d, r.ID)
+		}
+		resolved = append(resolved, r.ID)
 		if slices.Contains(r.BranchLabels, d) || slices.Contains(g.Labels(r.ID), d) {
 			out = append(out, d)
 		} else {

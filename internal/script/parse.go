@@ -44,7 +44,7 @@ type Script struct {
 // Parse reads the whole file, header and sections. Errors are *Error naming
 // path and line.
 func Parse(path string, data []byte) (*Script, error) {
-	if err := utf8Error(path, data); err != nil {
+	if err := textError(path, data); err != nil {
 		return nil, err
 	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
