@@ -80,6 +80,12 @@ func Parse(path string, data []byte) (*Script, error) {
 				return nil, &Error{Path: path, Line: it.stmt.Line, Msg: fmt.Sprintf(
 					"SQL before the first section marker; put it under %s or %s", annotUpgrade, annotDowngrade)}
 			}
+			if !cur.NoTransaction {
+				if e := checkTxControl(it); e != nil {
+					e.Path = path
+					return nil, e
+				}
+			}
 			cur.Statements = append(cur.Statements, it.stmt)
 			continue
 		}
