@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -401,4 +402,42 @@ func FuzzHeaderFields(f *testing.F) {
 			t.Fatalf("accepted id %q", tid)
 		}
 	})
+}
+
+func TestCheckUpgrade(t *testing.T) {
+	t.Parallel()
+	render := func(f NewFile) string { return string(Render(f)) }
+	cases := []struct {
+		name string
+		file string
+		line int // of the refusal; 0: accepted
+	}{
+		{"unedited template", render(NewFile{ID: "abc", Parents: []string{"p"}}), 9},
+		{"unedited base", render(NewFile{ID: "abc"}), 9},
+		{"comments only", "-- Revision ID: abc\n\n-- +retort upgrade\n-- TODO\n/* later */\n\n-- +retort downgrade\nDROP TABLE a;\n", 3},
+		{"only a downgrade", "-- Revision ID: abc\n\n-- +retort downgrade\nDROP TABLE a;\n-- +retort upgrade\n", 5},
+		{"marked empty", "-- Revision ID: abc\n\n-- +retort upgrade\n-- +retort empty\n-- +retort downgrade\n", 0},
+		{"marked empty, any case, after no-transaction", "-- Revision ID: abc\n\n-- +retort upgrade\n-- +retort no-transaction\n-- +Retort Empty\n", 0},
+		{"merge point", render(NewFile{ID: "abc", Parents: []string{"p1", "p2"}}), 0},
+		{"has SQL", render(NewFile{ID: "abc", Upgrade: "SELECT 1;"}), 0},
+		{"downgrade empty is fine", render(NewFile{ID: "abc", Upgrade: "SELECT 1;", Downgrade: ""}), 0},
+	}
+	for _, c := range cases {
+		s, err := Parse("versions/abc.sql", []byte(c.file))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		err = s.CheckUpgrade("shown/abc.sql")
+		if c.line == 0 {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		want := fmt.Sprintf("shown/abc.sql:%d: the upgrade section holds no SQL statement (an unedited template?)", c.line)
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), `"-- +retort empty"`) {
+			t.Errorf("%s: %v, want %q…", c.name, err, want)
+		}
+	}
 }

@@ -30,7 +30,7 @@ type NewFile struct {
 
 // Placeholders written for an empty section body.
 const (
-	UpgradePlaceholder   = "-- Write the upgrade SQL here."
+	UpgradePlaceholder   = "-- Write the upgrade SQL here (a revision meant to do nothing says so with a line \"-- +retort empty\")."
 	DowngradePlaceholder = "-- Write the downgrade SQL here."
 )
 

@@ -75,6 +75,7 @@ const (
 	annotNoTransaction
 	annotStatementBegin
 	annotStatementEnd
+	annotEmpty
 )
 
 func (k annotKind) String() string {
@@ -89,6 +90,8 @@ func (k annotKind) String() string {
 		return "-- +retort StatementBegin"
 	case annotStatementEnd:
 		return "-- +retort StatementEnd"
+	case annotEmpty:
+		return "-- +retort empty"
 	}
 	return fmt.Sprintf("annotation(%d)", int(k))
 }
@@ -106,11 +109,13 @@ func parseAnnotation(name string) (annotKind, bool) {
 		return annotStatementBegin, true
 	case "statementend":
 		return annotStatementEnd, true
+	case "empty":
+		return annotEmpty, true
 	}
 	return 0, false
 }
 
-const knownAnnotations = "upgrade, downgrade, no-transaction, StatementBegin, StatementEnd"
+const knownAnnotations = "upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd"
 
 // annotationText reports whether comment (the text after "--") is a
 // "+retort …" annotation and returns what follows "+retort".
