@@ -204,12 +204,6 @@ func TestTxControlInDowngradeAndBlocks(t *testing.T) {
 	}
 }
 
-// txFragment is a piece of a random revision body.
-type txFragment struct {
-	text    string
-	flagged bool // a transaction-control statement at the top level
-}
-
 // Fragments holding transaction-control words where they are not read as
 // such: strings, comments, quoted names, dollar quotes, routine bodies.
 var txHidden = []string{
