@@ -24,6 +24,9 @@ Merging a revision that is not a head needs --splice.`,
   retort merge ae1027a6acf 27c6a30d7c24 -m "merge ae1 and 27c"`,
 		Args: minArgs(1, "the revisions to merge, e.g. 'retort merge heads -m \"merge\"'"),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if err := checkRevIDFlag(cmd, o.revID); err != nil {
+				return err
+			}
 			_, err := a.createRevision(newRevision{
 				message: o.message,
 				heads:   args,

@@ -47,7 +47,12 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
   retort revision -m "fix" --head 1975ea83b712 --splice
   retort revision -m "needs accounts" --depends-on 1975ea83b712`,
 		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.revision(cmd.Context(), o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if err := checkRevIDFlag(cmd, o.revID); err != nil {
+				return err
+			}
+			return a.revision(cmd.Context(), o)
+		}),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.message, "message", "m", "", "the revision's message (also its file name's slug)")
@@ -82,6 +87,14 @@ func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 	}
 	_, err := a.createRevision(n)
 	return err
+}
+
+// checkRevIDFlag refuses an empty --rev-id: given, it is not "generate one".
+func checkRevIDFlag(cmd *cobra.Command, id string) error {
+	if cmd.Flags().Changed("rev-id") && id == "" {
+		return usageErrorf("--rev-id is empty; give an id, or leave the flag out to generate one")
+	}
+	return nil
 }
 
 // newRevision is what revision and merge ask for.
