@@ -281,6 +281,8 @@ func (m *Migrator) load(step revision.Step) (*migrate.Unit, error) {
 	sec := sc.Upgrade
 	if step.Direction == revision.Down {
 		sec = sc.Downgrade
+	} else if err := sc.CheckUpgrade(m.displayPath(sc.Revision.Path)); err != nil {
+		return nil, err
 	}
 	return &migrate.Unit{Path: m.displayPath(sc.Revision.Path), Statements: sec.Statements,
 		NoTransaction: sec.NoTransaction, Checksum: sc.Checksum}, nil

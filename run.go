@@ -253,6 +253,9 @@ func (m *Migrator) offline(ro *runOptions, start string, plan func(rows []string
 	for _, w := range p.Warnings {
 		m.emit(Event{Kind: EventWarning, Text: w})
 	}
+	if err := m.checkFiles(p, "no SQL was written"); err != nil {
+		return nil, err
+	}
 	if err := m.runner(ro.tag).Offline(ro.sqlTo, p, len(rows) == 0); err != nil {
 		return nil, err
 	}
@@ -315,6 +318,11 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 		return res, nil
 	}
 
+	if !m.d.TransactionalDDL() {
+		if err := m.checkFiles(p, "nothing was run"); err != nil {
+			return nil, err
+		}
+	}
 	unlock, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err

@@ -24,6 +24,9 @@ Merging a revision that is not a head needs --splice.`,
   retort merge ae1027a6acf 27c6a30d7c24 -m "merge ae1 and 27c"`,
 		Args: targets(minArgs(1, "the revisions to merge, e.g. 'retort merge heads -m \"merge\"'")),
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if err := checkRevIDFlag(cmd, o.revID); err != nil {
+				return err
+			}
 			_, err := a.createRevision(newRevision{
 				message: o.message,
 				heads:   args,
@@ -37,7 +40,7 @@ Merging a revision that is not a head needs --splice.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.message, "message", "m", "", "the merge revision's message")
 	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the merge revision (repeatable)")
-	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one")
+	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one (at most 32 characters; no whitespace, '/', '\\', '..' or any of '@-+:')")
 	f.BoolVar(&o.splice, "splice", false, "allow merging revisions that are not heads")
 	return cmd
 }

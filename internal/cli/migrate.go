@@ -57,7 +57,12 @@ TARGET is any target (docs/revisions.md): head, heads (all branches), an id
 or prefix, a branch label, label@head, +N (N steps up). An older target is a
 no-op. --sql prints the script instead (TARGET may be START:END, both sides
 named); --dry-run prints the plan. A run holds the migration lock for its
-whole duration. An empty or blank TARGET is a usage error, never base.`,
+whole duration. An empty or blank TARGET is a usage error, never base.
+
+Every file is checked before anything runs: an upgrade section without a
+statement (an unedited template) needs a line "-- +retort empty" unless the
+revision is a merge point, and COMMIT, ROLLBACK, BEGIN and the like need a
+"-- +retort no-transaction" section (docs/file-format.md).`,
 		Example: `  retort upgrade head
   retort upgrade heads
   retort upgrade +1

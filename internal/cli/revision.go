@@ -47,7 +47,12 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
   retort revision -m "fix" --head 1975ea83b712 --splice
   retort revision -m "needs accounts" --depends-on 1975ea83b712`,
 		Args: noArgs,
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return a.revision(cmd.Context(), o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if err := checkRevIDFlag(cmd, o.revID); err != nil {
+				return err
+			}
+			return a.revision(cmd.Context(), o)
+		}),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.message, "message", "m", "", "the revision's message (also its file name's slug)")
@@ -55,7 +60,7 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 	f.BoolVar(&o.splice, "splice", false, "allow --head to name a revision that is not a head (starts a branch)")
 	f.StringArrayVar(&o.branchLabels, "branch-label", nil, "branch label for the new revision (repeatable)")
 	f.StringArrayVar(&o.dependsOn, "depends-on", nil, "revision or label the new one depends on (repeatable)")
-	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one")
+	f.StringVar(&o.revID, "rev-id", "", "use this revision id instead of a generated one (at most 32 characters; no whitespace, '/', '\\', '..' or any of '@-+:')")
 	f.StringVar(&o.versionPath, "version-path", "", "version location to write to (one of version_locations)")
 	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
@@ -92,6 +97,14 @@ func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 	}
 	_, err := a.createRevision(n)
 	return err
+}
+
+// checkRevIDFlag refuses an empty --rev-id: given, it is not "generate one".
+func checkRevIDFlag(cmd *cobra.Command, id string) error {
+	if cmd.Flags().Changed("rev-id") && id == "" {
+		return usageErrorf("--rev-id is empty; give an id, or leave the flag out to generate one")
+	}
+	return nil
 }
 
 // newRevision is what revision and merge ask for.
@@ -261,7 +274,7 @@ func (a *app) versionDir(scriptLocation string, locations []string, versionPath 
 // resolveDependsOn expands --depends-on values to full ids, keeping branch
 // labels as typed (Alembic's rule).
 func resolveDependsOn(g *revision.Graph, deps []string) ([]string, error) {
-	var out []string
+	var out, resolved []string
 	for _, d := range deps {
 		revs, err := g.Resolve(d)
 		if err != nil {
@@ -271,6 +284,10 @@ func resolveDependsOn(g *revision.Graph, deps []string) ([]string, error) {
 			return nil, failf("Can't locate revision identified by '%s'", d)
 		}
 		r := revs[0]
+		if slices.Contains(resolved, r.ID) {
+			return nil, failf("--depends-on %s names revision %s a second time; give each dependency once", d, r.ID)
+		}
+		resolved = append(resolved, r.ID)
 		if slices.Contains(r.BranchLabels, d) || slices.Contains(g.Labels(r.ID), d) {
 			out = append(out, d)
 		} else {

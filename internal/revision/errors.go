@@ -18,7 +18,8 @@ var (
 	ErrMissingRevision = errors.New("missing revision")
 	// ErrCycle: the graph has a cycle or self-loop (versioned or dependency).
 	ErrCycle = errors.New("revision cycle")
-	// ErrInvalidID: an id is empty or holds a reserved character.
+	// ErrInvalidID: an id is empty, too long or holds a reserved
+	// character, or a revision lists a parent, dependency or label twice.
 	ErrInvalidID = errors.New("invalid revision identifier")
 	// ErrDuplicateLabel: a branch label is declared twice (or equals an id).
 	ErrDuplicateLabel = errors.New("duplicate branch label")

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Graph is an immutable, validated revision graph. It is safe for concurrent
@@ -80,6 +82,15 @@ func New(revs []*Revision) (*Graph, error) {
 		}
 		if err := ValidateID(r.ID); err != nil {
 			errs = append(errs, &GraphError{Kind: ErrInvalidID, Revisions: []string{r.ID}, Msg: prefixPath(r, err.Error())})
+		}
+		for _, l := range [...]struct {
+			what  string
+			items []string
+		}{{"parent", r.Parents}, {"dependency", r.DependsOn}, {"branch label", r.BranchLabels}} {
+			if d, ok := firstDuplicate(l.items); ok {
+				errs = append(errs, &GraphError{Kind: ErrInvalidID, Revisions: []string{r.ID},
+					Msg: prefixPath(r, fmt.Sprintf("revision %s lists %s %s twice; list it once", r.ID, l.what, d))})
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -297,8 +308,26 @@ func (g *Graph) lookupDependency(d string) (int32, string, bool) {
 	return 0, " (ambiguous prefix: " + quoteList(g.ids(cands), 10) + ")", false
 }
 
-// ValidateID reports an error if id is empty or contains any of "@-+:" or
-// whitespace: "Character(s) '-' not allowed in revision identifier 'ab-cd'".
+// firstDuplicate returns the first item of items that appears twice.
+func firstDuplicate(items []string) (string, bool) {
+	for i, x := range items {
+		if slices.Contains(items[:i], x) {
+			return x, true
+		}
+	}
+	return "", false
+}
+
+// MaxIDLength is the longest revision id, in characters: the width of
+// alembic_version.version_num (VARCHAR(32)), which every id is written to.
+const MaxIDLength = 32
+
+// ValidateID reports an error if id cannot name a revision: empty; longer
+// than MaxIDLength characters; holding any of "@-+:" (they mean something in
+// targets), a path separator ("/" or "\\"), whitespace or an invisible
+// character (control, format, unassigned); containing ".." or starting with
+// "." (an id is part of a file name, and names starting with "." are not
+// loaded). "Character(s) '-' not allowed in revision identifier 'ab-cd'".
 // The symbols head, heads, base and current are rejected too: they could
 // never be addressed.
 func ValidateID(id string) error {
@@ -306,12 +335,17 @@ func ValidateID(id string) error {
 		return &planError{kind: ErrInvalidID, msg: "Revision identifier must not be empty"}
 	}
 	var bad []string
+	n := 0
 	for _, c := range id {
-		if c > ' ' && c < 0x7f && c != '@' && c != '-' && c != '+' && c != ':' {
+		n++
+		if c > ' ' && c < 0x7f && !strings.ContainsRune(idReserved, c) {
 			continue // fast path: printable ASCII
 		}
-		if strings.ContainsRune("@-+:", c) || unicode.IsSpace(c) || unicode.IsControl(c) {
+		if strings.ContainsRune(idReserved, c) || unicode.IsSpace(c) || !unicode.IsPrint(c) {
 			s := string(c)
+			if !unicode.IsPrint(c) || c >= 0x80 && unicode.IsSpace(c) {
+				s = fmt.Sprintf("U+%04X", c)
+			}
 			if !slices.Contains(bad, s) {
 				bad = append(bad, s)
 			}
@@ -319,13 +353,46 @@ func ValidateID(id string) error {
 	}
 	if len(bad) > 0 {
 		sort.Strings(bad)
-		return &planError{kind: ErrInvalidID, msg: fmt.Sprintf("Character(s) '%s' not allowed in revision identifier '%s'", strings.Join(bad, ", "), id)}
+		return &planError{kind: ErrInvalidID, msg: fmt.Sprintf("Character(s) '%s' not allowed in revision identifier %s "+
+			"(an id holds no whitespace, invisible characters, path separators '/' '\\' or any of '@-+:')",
+			strings.Join(bad, ", "), showID(id))}
+	}
+	if n > MaxIDLength {
+		return &planError{kind: ErrInvalidID, msg: fmt.Sprintf("Revision identifier %s is %d characters long; "+
+			"the version table (alembic_version.version_num) holds at most %d: choose a shorter id", showID(id), n, MaxIDLength)}
+	}
+	switch {
+	case strings.Contains(id, ".."):
+		return &planError{kind: ErrInvalidID, msg: fmt.Sprintf("Revision identifier %s contains \"..\"; "+
+			"an id is part of the revision's file name: choose another id", showID(id))}
+	case id[0] == '.':
+		return &planError{kind: ErrInvalidID, msg: fmt.Sprintf("Revision identifier %s starts with \".\"; "+
+			"files whose names start with \".\" are not loaded: choose another id", showID(id))}
 	}
 	switch id {
 	case "head", "heads", "base", "current":
 		return &planError{kind: ErrInvalidID, msg: fmt.Sprintf("Revision identifier '%s' is reserved (it names a symbol in revision targets); choose another id", id)}
 	}
 	return nil
+}
+
+// idReserved are the printable characters an id may not hold.
+const idReserved = "@-+:/\\"
+
+// showID quotes id for a message: 'id', or Go-quoted when it holds
+// characters a terminal would not show as themselves; cut after 64
+// characters.
+func showID(id string) string {
+	if utf8.RuneCountInString(id) > 64 {
+		r := []rune(id)
+		id = string(r[:64]) + "…"
+	}
+	for _, c := range id {
+		if !unicode.IsPrint(c) || c >= 0x80 && unicode.IsSpace(c) {
+			return strconv.QuoteToASCII(id)
+		}
+	}
+	return "'" + id + "'"
 }
 
 // checkCycles finds cycles by topological sorting (Kahn) and reports them

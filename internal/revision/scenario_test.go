@@ -477,6 +477,11 @@ func TestNewErrors(t *testing.T) {
 		{"reserved", spec("heads:"), "Revision identifier 'heads' is reserved", ErrInvalidID, nil},
 		{"missing-parent", spec("a:", "c:b"), "Revision b referenced from c (versions/c.sql) is not present", ErrMissingRevision, []string{"versions/c.sql"}},
 		{"missing-dep", spec("a:", "c:a deps=zz"), "Revision zz (depends_on) referenced from c (versions/c.sql) is not present", ErrMissingRevision, nil},
+		{"parent-twice", spec("b0:", "a:b0,b0"), "versions/a.sql: revision a lists parent b0 twice; list it once", ErrInvalidID, nil},
+		{"dep-twice", spec("b0:", "c0:", "a:b0 deps=c0,c0"), "revision a lists dependency c0 twice", ErrInvalidID, nil},
+		{"label-twice-in-one", spec("a: labels=x,x"), "revision a lists branch label x twice", ErrInvalidID, nil},
+		{"long-id", spec("a123456789012345678901234567890123:"), "is 34 characters long", ErrInvalidID, nil},
+		{"slash-id", spec("sub/dir:"), "Character(s) '/' not allowed in revision identifier 'sub/dir'", ErrInvalidID, nil},
 		{"duplicate", []*Revision{{ID: "a", Path: "v/1_a.sql"}, {ID: "a", Path: "v/2_a.sql"}}, "Revision a is present more than once (v/1_a.sql and v/2_a.sql)", ErrDuplicateID, nil},
 	}
 	for _, c := range cases {
@@ -499,7 +504,7 @@ func TestNewErrors(t *testing.T) {
 			}
 		})
 	}
-	if err := ValidateID("a:b"); err == nil || err.Error() != "Character(s) ':' not allowed in revision identifier 'a:b'" {
+	if err := ValidateID("a:b"); err == nil || !strings.HasPrefix(err.Error(), "Character(s) ':' not allowed in revision identifier 'a:b' (") {
 		t.Errorf("ValidateID(a:b) = %v", err)
 	}
 	if err := ValidateID("1f3a9c2b7d4e"); err != nil {
@@ -591,5 +596,60 @@ func TestNewReportsAllMissing(t *testing.T) {
 	var ge *GraphError
 	if !errors.As(err, &ge) || !errors.Is(err, ErrMissingRevision) {
 		t.Errorf("error %v is not a *GraphError / ErrMissingRevision", err)
+	}
+}
+
+// TestValidateID covers the class of ids that cannot name a revision: each
+// would break addressing it, storing it in alembic_version.version_num
+// (VARCHAR(32)) or writing its file.
+func TestValidateID(t *testing.T) {
+	t.Parallel()
+	ok := []string{"1f3a9c2b7d4e", "a", "ae1027a6acf", "a_b", "a.b", "x.y.z", "Ünïcødé", "12345678901234567890123456789012",
+		strings.Repeat("é", 32), "a'b", "a%b", "a$b", "a*b"}
+	for _, id := range ok {
+		if err := ValidateID(id); err != nil {
+			t.Errorf("ValidateID(%q) = %v", id, err)
+		}
+	}
+	bad := []struct{ id, want string }{
+		{"", "must not be empty"},
+		{"123456789012345678901234567890123", "is 33 characters long"},
+		{strings.Repeat("a", 53), "is 53 characters long; the version table (alembic_version.version_num) holds at most 32"},
+		{strings.Repeat("é", 33), "is 33 characters long"},
+		{"sub/dir", "Character(s) '/' not allowed in revision identifier 'sub/dir'"},
+		{`sub\dir`, `Character(s) '\' not allowed`},
+		{"/abs", "'/'"},
+		{"..", `contains ".."`},
+		{"a..b", `contains ".."`},
+		{"../x", "'/'"},
+		{".hidden", `starts with "."`},
+		{"a b", "Character(s) ' ' not allowed"},
+		{"a\tb", "'U+0009'"},
+		{"a\nb", "'U+000A'"},
+		{"a\x00b", `'U+0000' not allowed in revision identifier "a\x00b"`},
+		{"a\x1bb", "'U+001B'"},
+		{"a\u00a0b", "'U+00A0'"},
+		{"a\u200bb", "'U+200B'"},
+		{"a\u202eb", "'U+202E'"},
+		{"a\ufeffb", "'U+FEFF'"},
+		{"a\u2028b", "'U+2028'"},
+		{"a-b", "'-'"}, {"a@b", "'@'"}, {"a+b", "'+'"}, {"a:b", "':'"},
+		{"head", "reserved"}, {"heads", "reserved"}, {"base", "reserved"}, {"current", "reserved"},
+	}
+	for _, c := range bad {
+		err := ValidateID(c.id)
+		if err == nil {
+			t.Errorf("ValidateID(%q) = nil, want an error", c.id)
+			continue
+		}
+		if !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrInvalidID) {
+			t.Errorf("ValidateID(%q) = %v, want %q", c.id, err, c.want)
+		}
+		if strings.ContainsFunc(err.Error(), func(r rune) bool { return r < ' ' || r == 0x7f }) {
+			t.Errorf("ValidateID(%q) message holds a control character: %q", c.id, err)
+		}
+	}
+	if err := ValidateID(strings.Repeat("x", 10000)); err == nil || len(err.Error()) > 300 {
+		t.Errorf("a huge id gives %d bytes of message", len(err.Error()))
 	}
 }

@@ -3,6 +3,7 @@ package script
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,20 +120,28 @@ func firstInvalidUTF8(data []byte) (line, col int, b byte) {
 	return 0, 0, 0
 }
 
-func utf8Error(path string, data []byte) error {
-	line, col, b := firstInvalidUTF8(data)
-	if line == 0 {
-		return nil
+// textError reports the first byte that makes data not text: one that is
+// not UTF-8, or a NUL (which no database takes in SQL text, and which
+// hides what follows it from many tools).
+func textError(path string, data []byte) error {
+	if line, col, b := firstInvalidUTF8(data); line != 0 {
+		return &Error{Path: path, Line: line, Msg: fmt.Sprintf(
+			"not valid UTF-8 (byte 0x%02x at column %d); save the file as UTF-8", b, col)}
 	}
-	return &Error{Path: path, Line: line, Msg: fmt.Sprintf(
-		"not valid UTF-8 (byte 0x%02x at column %d); save the file as UTF-8", b, col)}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte("\n"))
+		col := i - (bytes.LastIndexByte(data[:i], '\n') + 1) + 1
+		return &Error{Path: path, Line: line, Msg: fmt.Sprintf(
+			"NUL byte (0x00) at column %d; a revision file is text: remove it", col)}
+	}
+	return nil
 }
 
 // parseHeader parses the header of data and returns the offset where the
 // body starts (the line after the header).
 func parseHeader(path string, data []byte) (*header, int, error) {
 	start, end, _ := headerExtent(data)
-	if err := utf8Error(path, data[:end]); err != nil {
+	if err := textError(path, data[:end]); err != nil {
 		return nil, 0, err
 	}
 	text := string(data[start:end])
@@ -225,6 +234,17 @@ func parseHeader(path string, data []byte) (*header, int, error) {
 		}
 	}
 
+	// A self-loop is an error of the graph too; here it names the line.
+	for _, l := range [...]struct {
+		key   string
+		line  int
+		items []string
+	}{{keyRevises, seen[1], rev.Parents}, {keyDependsOn, seen[4], rev.DependsOn}} {
+		if slices.Contains(l.items, rev.ID) {
+			return nil, 0, &Error{Path: path, Line: l.line, Msg: fmt.Sprintf(
+				"revision %s lists itself in %q; a revision cannot revise or depend on itself", rev.ID, l.key+":")}
+		}
+	}
 	h.message = strings.TrimSpace(strings.Join(lines[:first], "\n"))
 	rev.Message, _, _ = strings.Cut(h.message, "\n\n")
 	rev.Doc = strings.TrimSpace(strings.Join(lines, "\n"))
@@ -262,6 +282,9 @@ func list(key, value string, ids bool) ([]string, error) {
 			}
 		} else if strings.IndexFunc(p, unicode.IsSpace) >= 0 {
 			return nil, fmt.Errorf("%s item %q contains whitespace; separate items with commas", key, p)
+		}
+		if slices.Contains(out, p) {
+			return nil, fmt.Errorf("%q lists %s twice; list each item once", key+":", p)
 		}
 		out = append(out, p)
 	}

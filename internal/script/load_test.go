@@ -141,7 +141,8 @@ func TestLoadErrors(t *testing.T) {
 	}
 	_, err := Load(fsys, []string{"versions"}, false)
 	want := "versions/b.sql:1: no \"Revision ID:\" line in the header (the \"--\" comment lines at the top of the file, up to the first other line); add \"-- Revision ID: <id>\"\n" +
-		"versions/c.sql:2: Character(s) '-' not allowed in revision identifier 'bad-id'"
+		"versions/c.sql:2: Character(s) '-' not allowed in revision identifier 'bad-id' (an id holds no whitespace, " +
+		"invisible characters, path separators '/' '\\' or any of '@-+:')"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load error:\n%v\nwant\n%s", err, want)
 	}

@@ -16,7 +16,10 @@ import (
 type Section struct {
 	Statements    []Statement
 	NoTransaction bool // "-- +retort no-transaction" applies to this section (or the whole file)
-	Line          int  // line of the marker; 0 when the file has no such section
+	// Empty is set by "-- +retort empty" in the section: it is meant to
+	// hold no statement (see Script.CheckUpgrade).
+	Empty bool
+	Line  int // line of the marker; 0 when the file has no such section
 	// Text is the section's body as written, between its marker line and the
 	// next marker (or the end), without leading blank lines and trailing
 	// white space. Render writes it back unchanged.
@@ -44,7 +47,7 @@ type Script struct {
 // Parse reads the whole file, header and sections. Errors are *Error naming
 // path and line.
 func Parse(path string, data []byte) (*Script, error) {
-	if err := utf8Error(path, data); err != nil {
+	if err := textError(path, data); err != nil {
 		return nil, err
 	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -80,6 +83,16 @@ func Parse(path string, data []byte) (*Script, error) {
 				return nil, &Error{Path: path, Line: it.stmt.Line, Msg: fmt.Sprintf(
 					"SQL before the first section marker; put it under %s or %s", annotUpgrade, annotDowngrade)}
 			}
+			if cur.Empty {
+				return nil, &Error{Path: path, Line: it.stmt.Line, Msg: fmt.Sprintf(
+					"SQL in a section marked %s; remove the marker or the SQL", annotEmpty)}
+			}
+			if !cur.NoTransaction {
+				if e := checkTxControl(it); e != nil {
+					e.Path = path
+					return nil, e
+				}
+			}
 			cur.Statements = append(cur.Statements, it.stmt)
 			continue
 		}
@@ -101,6 +114,17 @@ func Parse(path string, data []byte) (*Script, error) {
 			cur, curEnd = next, it.lineEnd
 			cur.Line = it.line
 			cur.NoTransaction = s.NoTransaction
+		case annotEmpty:
+			switch {
+			case cur == nil:
+				return nil, &Error{Path: path, Line: it.line, Msg: fmt.Sprintf(
+					"%s goes in the section meant to do nothing, on the line after its marker (%s)", it.annot, annotUpgrade)}
+			case len(cur.Statements) > 0:
+				return nil, &Error{Path: path, Line: it.line, Msg: fmt.Sprintf(
+					"%s marks a section that holds no SQL, but this one has statements since line %d; remove the marker or the SQL",
+					it.annot, cur.Statements[0].Line)}
+			}
+			cur.Empty = true
 		case annotNoTransaction:
 			switch {
 			case cur == nil:
@@ -135,4 +159,18 @@ func sectionText(t string) string {
 		}
 		t = t[nl+1:]
 	}
+}
+
+// CheckUpgrade refuses to run an upgrade section that holds no statement,
+// which is what an unedited template looks like, unless the section says it
+// is meant to be empty ("-- +retort empty") or the revision is a merge point
+// (several parents: `retort merge` writes one, and merging is its whole
+// work). path is the file as messages show it.
+func (s *Script) CheckUpgrade(path string) error {
+	if len(s.Upgrade.Statements) > 0 || s.Upgrade.Empty || len(s.Revision.Parents) > 1 {
+		return nil
+	}
+	return &Error{Path: path, Line: s.Upgrade.Line, Msg: fmt.Sprintf(
+		"the upgrade section holds no SQL statement (an unedited template?): write the upgrade SQL, "+
+			"or add a line %q after %q if the revision is meant to do nothing", "-- +retort empty", "-- +retort upgrade")}
 }

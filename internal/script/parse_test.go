@@ -6,11 +6,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/retortdb/retort/internal/revision"
 )
@@ -315,8 +318,9 @@ func FuzzParseHeader(f *testing.F) {
 			}
 			return
 		}
-		if r.ID == "" || revision.ValidateID(r.ID) != nil {
-			t.Fatalf("accepted id %q", r.ID)
+		checkAcceptedHeader(t, r)
+		if _, end, _ := headerExtent(data); bytes.IndexByte(data[:end], 0) >= 0 {
+			t.Fatalf("accepted a header holding a NUL byte: %q", data[:end])
 		}
 		// What Load reads (the header extent) must give the same revision.
 		_, end, _ := headerExtent(data)
@@ -342,4 +346,98 @@ func parseSeeds(tb testing.TB) [][]byte {
 		out = append(out, data)
 	}
 	return append(out, []byte(sample), []byte(strings.ReplaceAll(sample, "\n", "\r\n")))
+}
+
+// checkAcceptedHeader is what every accepted header guarantees: an id that
+// fits the version table and names no path, and lists without repeats or
+// self-references.
+func checkAcceptedHeader(t *testing.T, r *revision.Revision) {
+	t.Helper()
+	if r.ID == "" || revision.ValidateID(r.ID) != nil || utf8.RuneCountInString(r.ID) > revision.MaxIDLength ||
+		strings.ContainsAny(r.ID, "/\\\x00") || strings.Contains(r.ID, "..") {
+		t.Fatalf("accepted id %q", r.ID)
+	}
+	for _, l := range [][]string{r.Parents, r.DependsOn, r.BranchLabels} {
+		for i, x := range l {
+			if slices.Contains(l[:i], x) {
+				t.Fatalf("accepted %q twice in %q", x, l)
+			}
+		}
+	}
+	for _, p := range r.Parents {
+		if p == r.ID || revision.ValidateID(p) != nil {
+			t.Fatalf("accepted parent %q of %q", p, r.ID)
+		}
+	}
+	if slices.Contains(r.DependsOn, r.ID) {
+		t.Fatalf("accepted %q depending on itself", r.ID)
+	}
+}
+
+// FuzzHeaderFields fuzzes the field values of a well-formed header, where
+// random bytes rarely reach: whatever is accepted holds checkAcceptedHeader,
+// and an id over 32 characters or naming a path is always refused.
+func FuzzHeaderFields(f *testing.F) {
+	for _, c := range [][4]string{
+		{"1f3a9c2b7d4e", "", "", ""}, {"abc", "b0, b0", "", ""}, {"abc", "abc", "", ""}, {"abc", "b0", "c0,c0", ""},
+		{"abc", "b0", "abc", ""}, {"sub/dir", "", "", ""}, {"a\\b", "", "", ""}, {"a..b", "", "", ""}, {".a", "", "", ""},
+		{strings.Repeat("a", 53), "", "", ""}, {strings.Repeat("é", 33), "", "", ""}, {"a\x00b", "", "", ""},
+		{"abc", "b0,b1 ,b2", "x, y", "l1, l2"}, {"abc", "", "", "l, l"}, {"a b", "", "", ""}, {"abc", "x/y", "", ""},
+	} {
+		f.Add(c[0], c[1], c[2], c[3])
+	}
+	f.Fuzz(func(t *testing.T, id, revises, deps, labels string) {
+		data := "-- Fuzzed.\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises + "\n-- Create Date:\n-- Branch Labels: " +
+			labels + "\n-- Depends On: " + deps + "\n\n-- +retort upgrade\nSELECT 1;\n"
+		r, err := ParseHeader("f.sql", []byte(data))
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v is %T, want *Error", err, err)
+			}
+			return
+		}
+		checkAcceptedHeader(t, r)
+		if tid := strings.TrimSpace(id); !strings.ContainsAny(id, "\r\n") && r.ID == tid &&
+			(utf8.RuneCountInString(tid) > revision.MaxIDLength || strings.ContainsAny(tid, "/\\")) {
+			t.Fatalf("accepted id %q", tid)
+		}
+	})
+}
+
+func TestCheckUpgrade(t *testing.T) {
+	t.Parallel()
+	render := func(f NewFile) string { return string(Render(f)) }
+	cases := []struct {
+		name string
+		file string
+		line int // of the refusal; 0: accepted
+	}{
+		{"unedited template", render(NewFile{ID: "abc", Parents: []string{"p"}}), 9},
+		{"unedited base", render(NewFile{ID: "abc"}), 9},
+		{"comments only", "-- Revision ID: abc\n\n-- +retort upgrade\n-- TODO\n/* later */\n\n-- +retort downgrade\nDROP TABLE a;\n", 3},
+		{"only a downgrade", "-- Revision ID: abc\n\n-- +retort downgrade\nDROP TABLE a;\n-- +retort upgrade\n", 5},
+		{"marked empty", "-- Revision ID: abc\n\n-- +retort upgrade\n-- +retort empty\n-- +retort downgrade\n", 0},
+		{"marked empty, any case, after no-transaction", "-- Revision ID: abc\n\n-- +retort upgrade\n-- +retort no-transaction\n-- +Retort Empty\n", 0},
+		{"merge point", render(NewFile{ID: "abc", Parents: []string{"p1", "p2"}}), 0},
+		{"has SQL", render(NewFile{ID: "abc", Upgrade: "SELECT 1;"}), 0},
+		{"downgrade empty is fine", render(NewFile{ID: "abc", Upgrade: "SELECT 1;", Downgrade: ""}), 0},
+	}
+	for _, c := range cases {
+		s, err := Parse("versions/abc.sql", []byte(c.file))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		err = s.CheckUpgrade("shown/abc.sql")
+		if c.line == 0 {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		want := fmt.Sprintf("shown/abc.sql:%d: the upgrade section holds no SQL statement (an unedited template?)", c.line)
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), `"-- +retort empty"`) {
+			t.Errorf("%s: %v, want %q…", c.name, err, want)
+		}
+	}
 }

@@ -30,7 +30,7 @@ type NewFile struct {
 
 // Placeholders written for an empty section body.
 const (
-	UpgradePlaceholder   = "-- Write the upgrade SQL here."
+	UpgradePlaceholder   = "-- Write the upgrade SQL here (a revision meant to do nothing says so with a line \"-- +retort empty\")."
 	DowngradePlaceholder = "-- Write the downgrade SQL here."
 )
 
@@ -44,7 +44,8 @@ const EmptyMessage = "empty message"
 //
 // The message is cleaned the way Parse would read it back: line endings
 // become "\n", trailing blanks and surrounding blank lines go, and a line
-// that would read as a "-- +retort" annotation is written "+ retort".
+// that would read as a "-- +retort" annotation is written "+ retort"; bytes
+// that are not UTF-8 and NUL bytes are written as U+FFFD.
 func Render(f NewFile) []byte {
 	var b strings.Builder
 	for _, line := range strings.Split(normalizeMessage(f.Message), "\n") {
@@ -99,7 +100,9 @@ func normalizeNewlines(s string) string {
 
 // normalizeMessage is the message as a parsed header gives it back.
 func normalizeMessage(m string) string {
-	lines := strings.Split(normalizeNewlines(strings.ToValidUTF8(m, "\uFFFD")), "\n")
+	// A NUL is refused by Parse, so it goes like a byte that is not UTF-8.
+	m = strings.ReplaceAll(strings.ToValidUTF8(m, "\uFFFD"), "\x00", "\uFFFD")
+	lines := strings.Split(normalizeNewlines(m), "\n")
 	for i, line := range lines {
 		line = strings.TrimRightFunc(line, unicode.IsSpace)
 		if _, ok := annotationText(line); ok {

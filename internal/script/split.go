@@ -15,6 +15,8 @@ type Statement struct {
 // first line. Right about quotes, "double quoted" and `backtick` identifiers,
 // $tag$ dollar quoting, -- and /* */ comments, BEGIN … END bodies, and the
 // "-- +retort StatementBegin" / "-- +retort StatementEnd" block markers.
+// BEGIN … END bodies are those of CREATE FUNCTION/PROCEDURE/TRIGGER/EVENT
+// and MariaDB's compound statement BEGIN NOT ATOMIC … END.
 //
 // A statement's SQL runs from its first token to its last one: comments
 // before it and between its end and the ';' are dropped, comments inside it
@@ -73,6 +75,7 @@ const (
 	annotNoTransaction
 	annotStatementBegin
 	annotStatementEnd
+	annotEmpty
 )
 
 func (k annotKind) String() string {
@@ -87,6 +90,8 @@ func (k annotKind) String() string {
 		return "-- +retort StatementBegin"
 	case annotStatementEnd:
 		return "-- +retort StatementEnd"
+	case annotEmpty:
+		return "-- +retort empty"
 	}
 	return fmt.Sprintf("annotation(%d)", int(k))
 }
@@ -104,11 +109,13 @@ func parseAnnotation(name string) (annotKind, bool) {
 		return annotStatementBegin, true
 	case "statementend":
 		return annotStatementEnd, true
+	case "empty":
+		return annotEmpty, true
 	}
 	return 0, false
 }
 
-const knownAnnotations = "upgrade, downgrade, no-transaction, StatementBegin, StatementEnd"
+const knownAnnotations = "upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd"
 
 // annotationText reports whether comment (the text after "--") is a
 // "+retort …" annotation and returns what follows "+retort".
@@ -129,6 +136,7 @@ type item struct {
 	lineStart int // byte offsets of the annotation line, end includes its '\n'
 	lineEnd   int
 	mysql     bool // the statement was lexed with MySQL's rules
+	block     bool // the statement is a StatementBegin … StatementEnd block
 }
 
 // scanBody splits text into statements and annotation lines.
@@ -144,6 +152,9 @@ func scanBody(text string, firstLine int) ([]item, error) {
 	block, blockLine := false, 0
 	flush := func(end int) error {
 		its, err := lexSegment(text[segStart:end], segLine, block)
+		for i := range its {
+			its[i].block = block
+		}
 		items = append(items, its...)
 		return err
 	}
@@ -272,6 +283,8 @@ const (
 	rsDefinerParen
 	rsRoutine
 	rsOther
+	rsCompoundBegin // "BEGIN" opening a statement: MariaDB's BEGIN NOT ATOMIC?
+	rsCompoundNot
 )
 
 // opener is a compound statement opened in a routine body.
@@ -388,7 +401,8 @@ func (l *lexer) run() error {
 			if !ok {
 				return l.unterminatedf(line, "unterminated /* comment: add the closing */")
 			}
-			hint := l.pos+2 < len(src) && (src[l.pos+2] == '!' || src[l.pos+2] == '+')
+			hint := l.pos+2 < len(src) && (src[l.pos+2] == '!' || src[l.pos+2] == '+') ||
+				strings.HasPrefix(src[l.pos:], "/*M!") // MariaDB's executable comment
 			l.advance(end)
 			if hint { // MySQL executable comment or optimizer hint: it is SQL
 				if err := l.token(tkQuoted, start, end, line, ""); err != nil {
@@ -551,7 +565,7 @@ func (l *lexer) token(kind tokKind, start, end, line int, word string) error {
 		return nil
 	}
 	if l.routine != rsRoutine {
-		l.detectRoutine(kind, word)
+		l.detectRoutine(kind, word, line)
 		return nil
 	}
 	l.bodyToken(kind, word, line)
@@ -583,13 +597,30 @@ func oneOf(word string, set ...string) bool {
 	return false
 }
 
-func (l *lexer) detectRoutine(kind tokKind, word string) {
+func (l *lexer) detectRoutine(kind tokKind, word string, line int) {
 	switch l.routine {
 	case rsStart:
-		if kind == tkWord && strings.EqualFold(word, "CREATE") {
+		switch {
+		case kind == tkWord && strings.EqualFold(word, "CREATE"):
 			l.routine = rsAfterCreate
-		} else {
+		case kind == tkWord && strings.EqualFold(word, "BEGIN"):
+			l.routine = rsCompoundBegin
+		default:
 			l.routine = rsOther
+		}
+	case rsCompoundBegin:
+		l.routine = rsOther
+		if kind == tkWord && strings.EqualFold(word, "NOT") {
+			l.routine = rsCompoundNot
+		}
+	case rsCompoundNot:
+		l.routine = rsOther
+		if kind == tkWord && strings.EqualFold(word, "ATOMIC") {
+			// MariaDB's compound statement outside a stored program: its
+			// body is a routine body, already inside the BEGIN.
+			l.routine = rsRoutine
+			l.open("BEGIN", line)
+			l.prevKind, l.prevWord = kind, word
 		}
 	case rsAfterCreate:
 		switch {
@@ -622,7 +653,7 @@ func (l *lexer) detectRoutine(kind tokKind, word string) {
 			l.routine = rsDefinerParen
 		default:
 			l.routine = rsAfterCreate
-			l.detectRoutine(kind, word)
+			l.detectRoutine(kind, word, line)
 		}
 	case rsDefinerHost:
 		l.routine = rsOther

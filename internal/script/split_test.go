@@ -41,6 +41,8 @@ var splitCases = []struct {
 	{"comment inside statement kept", "SELECT /* ; */ 1;", []st{{"SELECT /* ; */ 1", 1}}},
 	{"mysql executable comment is SQL", "/*!40101 SET NAMES utf8 */;\nSELECT 1;", []st{
 		{"/*!40101 SET NAMES utf8 */", 1}, {"SELECT 1", 2}}},
+	{"mariadb executable comment is SQL", "/*M!100100 SET x = 1 */;\n/*m! a comment */;\nSELECT 1;", []st{
+		{"/*M!100100 SET x = 1 */", 1}, {"SELECT 1", 3}}},
 	{"postgres function with $$", "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  NEW.x := 1;\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT 1;",
 		[]st{{"CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  NEW.x := 1;\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql", 1}, {"SELECT 1", 7}}},
 	{"postgres function with $body$ holding $$", "CREATE OR REPLACE FUNCTION f() RETURNS text AS $body$\nBEGIN RETURN '$$;'; END;\n$body$ LANGUAGE plpgsql;\nDROP TABLE x;",
@@ -76,6 +78,10 @@ var splitCases = []struct {
 		[]st{{"CREATE EVENT e ON SCHEDULE EVERY 1 HOUR DO BEGIN DELETE FROM a; DELETE FROM b; END", 1}, {"SELECT 1", 2}}},
 	{"BEGIN as a transaction statement", "BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN TRANSACTION;\nEND;",
 		[]st{{"BEGIN", 1}, {"SELECT 1", 2}, {"COMMIT", 3}, {"BEGIN TRANSACTION", 4}, {"END", 5}}},
+	{"mariadb compound statement", "BEGIN NOT ATOMIC\n  DECLARE i INT DEFAULT 0;\n  IF i = 0 THEN SELECT 1; END IF;\nEND;\nSELECT 2;",
+		[]st{{"BEGIN NOT ATOMIC\n  DECLARE i INT DEFAULT 0;\n  IF i = 0 THEN SELECT 1; END IF;\nEND", 1}, {"SELECT 2", 5}}},
+	{"BEGIN NOT DEFERRABLE is a transaction", "BEGIN NOT DEFERRABLE; SELECT 1; END;",
+		[]st{{"BEGIN NOT DEFERRABLE", 1}, {"SELECT 1", 1}, {"END", 1}}},
 	{"CASE END in an ordinary statement", "SELECT CASE WHEN a THEN 1 END FROM t; SELECT 2;", []st{
 		{"SELECT CASE WHEN a THEN 1 END FROM t", 1}, {"SELECT 2", 1}}},
 	{"postgres trigger without body", "CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f();\nSELECT 1;",
@@ -136,9 +142,9 @@ func TestSplitErrors(t *testing.T) {
 		{"unterminated StatementBegin", "SELECT 1;\n-- +retort StatementBegin\nSELECT 2;", "line 2: -- +retort StatementBegin has no matching -- +retort StatementEnd"},
 		{"StatementEnd alone", "SELECT 1;\n-- +retort StatementEnd\n", "line 2: -- +retort StatementEnd without a -- +retort StatementBegin before it"},
 		{"nested StatementBegin", "-- +retort StatementBegin\n-- +retort StatementBegin\n", "line 2: -- +retort StatementBegin inside the block opened at line 1; close that one with -- +retort StatementEnd first"},
-		{"unknown annotation", "SELECT 1;\n--   +retort up\n", `line 2: unknown annotation "-- +retort up"; known: upgrade, downgrade, no-transaction, StatementBegin, StatementEnd`},
-		{"glued annotation", "-- +retortupgrade\n", `line 1: unknown annotation "-- +retortupgrade"; known: upgrade, downgrade, no-transaction, StatementBegin, StatementEnd`},
-		{"empty annotation", "-- +retort\n", `line 1: annotation "-- +retort" names nothing; known: upgrade, downgrade, no-transaction, StatementBegin, StatementEnd`},
+		{"unknown annotation", "SELECT 1;\n--   +retort up\n", `line 2: unknown annotation "-- +retort up"; known: upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd`},
+		{"glued annotation", "-- +retortupgrade\n", `line 1: unknown annotation "-- +retortupgrade"; known: upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd`},
+		{"empty annotation", "-- +retort\n", `line 1: annotation "-- +retort" names nothing; known: upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd`},
 		{"annotation after SQL", "SELECT 1; -- +retort StatementEnd\n", `line 1: annotation "-- +retort StatementEnd" must be on a line of its own`},
 		{"annotation lines end a dollar quote", "-- +retort StatementBegin\nDO $$\n-- +retort StatementEnd\n$$;\n-- +retort StatementEnd",
 			"line 2: unterminated dollar-quoted string: $$ opened here is never closed"},

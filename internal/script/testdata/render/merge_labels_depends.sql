@@ -7,7 +7,7 @@
 -- Depends On: 1975ea83b712, accounts
 
 -- +retort upgrade
--- Write the upgrade SQL here.
+-- Write the upgrade SQL here (a revision meant to do nothing says so with a line "-- +retort empty").
 
 -- +retort downgrade
 -- Write the downgrade SQL here.

@@ -1,0 +1,8 @@
+-- Add a.
+--
+-- Revision ID: sub\dir
+-- Revises: 
+-- Depends On: 
+
+-- +retort upgrade
+SELECT 1;

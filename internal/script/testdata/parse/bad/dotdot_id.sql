@@ -1,0 +1,8 @@
+-- Add a.
+--
+-- Revision ID: a..b
+-- Revises: 
+-- Depends On: 
+
+-- +retort upgrade
+SELECT 1;

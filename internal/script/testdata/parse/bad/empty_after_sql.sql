@@ -1,0 +1,7 @@
+-- M
+--
+-- Revision ID: abc
+
+-- +retort upgrade
+CREATE TABLE a (id int);
+-- +retort empty

@@ -1,0 +1,6 @@
+-- M
+--
+-- Revision ID: abc
+
+-- +retort empty
+-- +retort upgrade

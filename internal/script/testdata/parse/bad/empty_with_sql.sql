@@ -1,0 +1,7 @@
+-- M
+--
+-- Revision ID: abc
+
+-- +retort upgrade
+-- +retort empty
+CREATE TABLE a (id int);

@@ -1,0 +1,7 @@
+-- Add a.
+--
+-- Revision ID: abc
+-- Branch Labels: x, y, x
+
+-- +retort upgrade
+SELECT 1;
