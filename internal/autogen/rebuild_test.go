@@ -155,7 +155,7 @@ func rebuildProperty(t *testing.T, current, desired string, rows []string, bad b
 		t.Fatalf("the upgrade lacks the note %q or runs outside a transaction:\n%s", note, up)
 	}
 	before := fullDump(t, db)
-	err, fk := runRevision(t, db, up)
+	fk, err := runRevision(t, db, up)
 	if bad {
 		if err == nil {
 			t.Fatalf("the rebuild succeeded over a bad row\nrows: %v\nupgrade:\n%s", rows, up)
@@ -195,9 +195,9 @@ func rebuildProperty(t *testing.T, current, desired string, rows []string, bad b
 
 // runRevision runs text as the upgrade of revision x through the runner, as
 // `retort upgrade` does (bookkeeping tables created in its transaction),
-// and returns the run's error and PRAGMA foreign_keys on its connection
-// after the run.
-func runRevision(t *testing.T, db *testutil.DB, text string) (error, int) {
+// and returns PRAGMA foreign_keys on its connection after the run and the
+// run's error.
+func runRevision(t *testing.T, db *testutil.DB, text string) (int, error) {
 	t.Helper()
 	ctx := context.Background()
 	stmts, err := sqlstate.Split(text, false)
@@ -230,7 +230,7 @@ func runRevision(t *testing.T, db *testutil.DB, text string) (error, int) {
 	if err := conn.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
 		t.Fatal(err)
 	}
-	return runErr, fk
+	return fk, runErr
 }
 
 // fullDump is every schema object and every row (values and storage
