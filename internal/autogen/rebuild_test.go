@@ -341,3 +341,35 @@ func TestReviewNotesAcrossDialects(t *testing.T) {
 		})
 	}
 }
+
+// A rebuild keeps an AUTOINCREMENT table's counter: ids of rows deleted
+// before it are not handed out again, also when no row is left to copy.
+func TestRebuildKeepsAutoIncrementCounter(t *testing.T) {
+	t.Parallel()
+	for _, keep := range []string{"id < 3", "0"} {
+		t.Run(keep, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testutil.New(t, testutil.SQLite)
+			apply(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);\nINSERT INTO t (v) VALUES ('a'), ('b'), ('c');\nDELETE FROM t WHERE NOT ("+keep+");", "current")
+			cur, err := autogen.Inspect(ctx, db.DB, autogen.SQLite, skip)
+			if err != nil {
+				t.Fatal(err)
+			}
+			up, _, _, err := autogen.Generate(ctx, cur, loadModels(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT NOT NULL);", skip), autogen.SQLite)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := runRevision(t, db, up); err != nil {
+				t.Fatalf("%v\n%s", err, up)
+			}
+			apply(t, db, "INSERT INTO t (v) VALUES ('d')", "insert after the rebuild")
+			if got := queryAll(t, db.DB, "SELECT id FROM t WHERE v = 'd'"); got != "4(int64)\n" {
+				t.Errorf("the row inserted after the rebuild got id %s, want 4\n%s", got, up)
+			}
+			if got := queryAll(t, db.DB, "SELECT name, seq FROM sqlite_sequence"); got != "t(string) 4(int64)\n" {
+				t.Errorf("sqlite_sequence: %s", got)
+			}
+		})
+	}
+}

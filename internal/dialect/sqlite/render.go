@@ -248,6 +248,15 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 		list := strings.Join(cols, ", ")
 		r.add(fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", agQuote(t.Name), list, list, agQuote(old)), strings.Join(risks, "\n"))
 	}
+	if agAutoIncrement(f) && agAutoIncrement(t) {
+		// The copy set the counter to the largest id copied; the old
+		// table's counter also counts deleted rows, whose ids
+		// AUTOINCREMENT never hands out again.
+		r.stmts = append(r.stmts,
+			schema.Statement{SQL: "DELETE FROM sqlite_sequence WHERE name = " + agLiteral(t.Name),
+				Comment: "AUTOINCREMENT: keep the old table's counter, so that ids of deleted rows are not used again."},
+			schema.Statement{SQL: "UPDATE sqlite_sequence SET name = " + agLiteral(t.Name) + " WHERE name = " + agLiteral(old)})
+	}
 	r.add("DROP TABLE "+agQuote(old), "")
 	added := map[string]bool{} // unique indexes the rows have not met yet
 	for _, c := range m.Changes {
@@ -267,6 +276,17 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 	}
 	return nil
 }
+
+func agAutoIncrement(t *schema.Table) bool {
+	for _, c := range t.Columns {
+		if c.AutoIncrement {
+			return true
+		}
+	}
+	return false
+}
+
+func agLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 func agUniqueReview(x *schema.Index) string {
 	if x.Unique {
