@@ -333,7 +333,8 @@ func (u Unmanaged) String() string { return u.Kind + " " + u.Name }
 type Statement struct {
 	SQL string `json:"sql"`
 	// Review says why a human should look at this statement before running
-	// it (data loss, a rewrite, a cast that may fail); "" when nothing stands out.
+	// it (data loss, a rewrite, a cast that may fail), one note per line;
+	// "" when nothing stands out.
 	Review string `json:"review,omitempty"`
 	// Comment is a plain explanatory comment rendered above the statement.
 	Comment string `json:"comment,omitempty"`

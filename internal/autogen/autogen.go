@@ -100,7 +100,8 @@ func Generate(ctx context.Context, current, desired *schema.Schema, dialect stri
 }
 
 // Text renders statements as a revision section: each statement ends with
-// ";", a "-- REVIEW: why" line above those a human should look at, and
+// ";", "-- REVIEW: why" lines above those a human should look at (one per
+// line of the statement's review), and
 // "-- +retort StatementBegin/End" around statements with inner semicolons.
 func Text(r *schema.Rendered) string {
 	var b strings.Builder
@@ -117,7 +118,9 @@ func Text(r *schema.Rendered) string {
 			}
 		}
 		if st.Review != "" {
-			b.WriteString("-- REVIEW: " + st.Review + "\n")
+			for _, l := range strings.Split(st.Review, "\n") {
+				b.WriteString("-- REVIEW: " + l + "\n")
+			}
 		}
 		sql := strings.TrimRight(strings.TrimSpace(st.SQL), ";")
 		block := strings.Contains(sql, ";")

@@ -13,6 +13,10 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/mysql"
+	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/sqlite"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/internal/testutil"
 	"github.com/retortdb/retort/schema"
@@ -167,7 +171,9 @@ func apply(t *testing.T, db *testutil.DB, text, what string) {
 }
 
 // applyRevision runs a generated upgrade or downgrade as the runner does: in
-// one transaction unless the text asks for none.
+// one transaction unless the text asks for none, opened with foreign keys off
+// and checked before COMMIT when a statement asks for that (a SQLite
+// rebuild).
 func applyRevision(t *testing.T, db *testutil.DB, text, what string) {
 	t.Helper()
 	applyTx(t, db, text, what, !strings.HasPrefix(text, "-- +retort no-transaction"))
@@ -185,6 +191,27 @@ func applyTx(t *testing.T, db *testutil.DB, text, what string, tx bool) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	var pauser dialect.ForeignKeyPauser
+	if p, ok := dialectOf(db.Dialect).(dialect.ForeignKeyPauser); ok && tx {
+		for _, st := range stmts {
+			if p.PausesForeignKeys(st.SQL) {
+				pauser = p
+			}
+		}
+	}
+	checked := false
+	if pauser != nil {
+		restore, on, err := pauser.PauseForeignKeys(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked = on
+		defer func() {
+			if err := restore(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}()
+	}
 	if tx {
 		if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
 			t.Fatal(err)
@@ -196,6 +223,12 @@ func applyTx(t *testing.T, db *testutil.DB, text, what string, tx bool) {
 				_, _ = conn.ExecContext(ctx, "ROLLBACK")
 			}
 			t.Fatalf("%s\nline %d: %s: %v", what, st.Line, st.SQL, err)
+		}
+	}
+	if checked {
+		if err := pauser.ForeignKeyCheck(ctx, conn); err != nil {
+			_, _ = conn.ExecContext(ctx, "ROLLBACK")
+			t.Fatalf("%s: %v", what, err)
 		}
 	}
 	if tx {
@@ -237,4 +270,15 @@ func loadModels(t *testing.T, db *testutil.DB, text string, o schema.InspectOpti
 		t.Fatalf("load models: %v", err)
 	}
 	return s
+}
+
+func dialectOf(name string) dialect.Dialect {
+	switch name {
+	case testutil.Postgres:
+		return postgres.New()
+	case testutil.MySQL:
+		return mysql.New()
+	default:
+		return sqlite.New()
+	}
 }

@@ -221,3 +221,28 @@ type PrivilegeChecker interface {
 type RowQuerier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
+
+// ForeignKeyPauser is implemented by dialects whose foreign key enforcement
+// can only be switched off outside a transaction (SQLite, where
+// PRAGMA foreign_keys is a no-op inside one), while a table rebuild needs it
+// off and must still run in a transaction to be undone when it fails. A
+// revision asks for it with a statement PausesForeignKeys recognizes; the
+// runner then opens the transaction that holds the revision with
+// enforcement off, checks every step of it with ForeignKeyCheck before the
+// step ends, and restores the connection when the transaction ends.
+type ForeignKeyPauser interface {
+	// PausesForeignKeys reports whether a revision statement asks for
+	// foreign keys off during its step (SQLite: PRAGMA foreign_keys = OFF).
+	PausesForeignKeys(sql string) bool
+	// PauseForeignKeys switches enforcement off on conn, which is outside
+	// any transaction. checked says enforcement was on, so steps must pass
+	// ForeignKeyCheck; restore puts conn's settings back as they were.
+	PauseForeignKeys(ctx context.Context, conn *sql.Conn) (restore func(context.Context) error, checked bool, err error)
+	// ForeignKeyCheck returns an error naming the rows that break a
+	// foreign key, nil when none does.
+	ForeignKeyCheck(ctx context.Context, conn *sql.Conn) error
+	// OfflineForeignKeyPause is the same for an offline script: statements
+	// before the transaction's BEGIN (off), before its COMMIT (stop the
+	// transaction when a row breaks a foreign key) and after it (on).
+	OfflineForeignKeyPause() (off, check, on []string)
+}

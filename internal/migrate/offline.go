@@ -17,6 +17,9 @@ import (
 // each step, each statement followed by ";" and a blank line, then the
 // step's version-row SQL. No-transaction sections get COMMIT before and
 // BEGIN after them. The history table is not written by offline scripts.
+// A transaction holding a revision that asks for foreign keys off (a SQLite
+// table rebuild) switches them off before its BEGIN, checks them before its
+// COMMIT and on again after it, as online runs do.
 func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) error {
 	bw := bufio.NewWriter(w)
 	tx := r.Dialect.TransactionalDDL()
@@ -28,13 +31,8 @@ func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) err
 		}
 		bw.WriteString("\n\n")
 	}
-	if tx {
-		bw.WriteString("BEGIN;\n\n")
-	}
-	if createTable {
-		stmt(r.Tables.CreateSQL())
-	}
-	for _, step := range plan.Steps {
+	units := make([]*Unit, len(plan.Steps))
+	for i, step := range plan.Steps {
 		unit, err := r.Load(step)
 		if err != nil {
 			return fmt.Errorf("%s: %w", StepText(step), err)
@@ -42,10 +40,42 @@ func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) err
 		if unit != nil && unit.Go != nil {
 			return fmt.Errorf("revision %s is written in Go and cannot be rendered as offline SQL; run it online", stepRevID(step))
 		}
+		units[i] = unit
+	}
+	var off, check, on []string // the open transaction's foreign-key pause
+	begin := func(i int) {
+		if p, ok := r.Dialect.(dialect.ForeignKeyPauser); ok && pausesForeignKeys(p, units[i:]) {
+			off, check, on = p.OfflineForeignKeyPause()
+			bw.WriteString("-- A revision below rebuilds tables: foreign keys are off for this transaction,\n" +
+				"-- and a row that breaks one rolls it back (run the script with sqlite3 -bail).\n")
+			for _, s := range off {
+				stmt(s)
+			}
+		}
+		bw.WriteString("BEGIN;\n\n")
+	}
+	commit := func() {
+		for _, s := range check {
+			stmt(s)
+		}
+		bw.WriteString("COMMIT;\n\n")
+		for _, s := range on {
+			stmt(s)
+		}
+		off, check, on = nil, nil, nil
+	}
+	if tx {
+		begin(0)
+	}
+	if createTable {
+		stmt(r.Tables.CreateSQL())
+	}
+	for i, step := range plan.Steps {
+		unit := units[i]
 		fmt.Fprintf(bw, "-- Running %s\n\n", StepHead(step))
 		noTx := tx && unit != nil && unit.NoTransaction
 		if noTx {
-			bw.WriteString("COMMIT;\n\n")
+			commit()
 		}
 		if unit != nil {
 			for _, st := range unit.Statements {
@@ -53,7 +83,7 @@ func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) err
 			}
 		}
 		if noTx {
-			bw.WriteString("BEGIN;\n\n")
+			begin(i + 1)
 		}
 		for _, c := range Changes(step) {
 			s, err := r.Tables.SQL(c)
@@ -64,7 +94,27 @@ func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) err
 		}
 	}
 	if tx {
-		bw.WriteString("COMMIT;\n\n")
+		commit()
 	}
 	return bw.Flush()
+}
+
+// pausesForeignKeys reports whether a revision of the transaction that
+// starts with units[0] (up to the next no-transaction section) asks for
+// foreign keys off.
+func pausesForeignKeys(p dialect.ForeignKeyPauser, units []*Unit) bool {
+	for _, u := range units {
+		if u == nil {
+			continue
+		}
+		if u.NoTransaction {
+			return false
+		}
+		for _, st := range u.Statements {
+			if p.PausesForeignKeys(st.SQL) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -77,6 +77,12 @@ type online struct {
 	// ATOMIC … END). batchProbed says batch has been determined.
 	batch       batchMode
 	batchProbed bool
+
+	// pauseBy names, per step, the revision that needs foreign keys off
+	// in the transaction the step would open (fkpause.go); pause is the
+	// open transaction's.
+	pauseBy []string
+	pause   *fkPause
 }
 
 type batchMode int
@@ -192,6 +198,7 @@ func (o *online) commit() error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	o.inTx = false
+	o.resume()
 	o.tablesInTx = false
 	o.pending = nil
 	o.committed = append(o.committed, o.uncommit...)
@@ -213,6 +220,7 @@ func (o *online) rollback() {
 	if _, err := o.conn.ExecContext(o.cleanup, "ROLLBACK"); err != nil {
 		o.discard()
 	}
+	o.resume()
 	o.pending = nil
 	o.uncommit = nil
 }
@@ -258,8 +266,10 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
+	o.pauseBy = o.pauseRequests(plan, units, isNonTx)
 	if o.Purge {
-		if err := o.begin(); err != nil {
+		if err := o.beginAt(0); err != nil {
 			return nil, err
 		}
 		if _, err := o.conn.ExecContext(o.ctx, "DELETE FROM "+o.Tables.Qualified()); err != nil {
@@ -268,7 +278,6 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		}
 		o.dbRows, o.memRows = map[string]bool{}, map[string]bool{}
 	}
-	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
 	for i, step := range plan.Steps {
 		unit := units[i]
 		// A non-transactional step's closing transaction also opens the
@@ -298,7 +307,7 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 			o.committed = append(o.committed, res)
 		} else {
 			if !o.inTx {
-				if err := o.begin(); err != nil {
+				if err := o.beginAt(i); err != nil {
 					return o.committed, err
 				}
 			}
@@ -387,6 +396,9 @@ func (o *online) runTx(step revision.Step, unit *Unit, started time.Time) error 
 				e.FailedLine, e.FailedSQL = st.Line, st.SQL
 				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: err})
 			}
+		}
+		if err := o.checkForeignKeys(e.Revision); err != nil {
+			return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Err: err})
 		}
 		e.Executed = unit.count()
 	}

@@ -9,13 +9,19 @@ import (
 )
 
 // Render returns the SQLite statements that apply changes, in order. What
-// SQLite's ALTER TABLE cannot do is done by Alembic's "move and copy": the
-// table is renamed aside, created anew (from its stored CREATE statement
-// when known, so the result is exactly the desired table), its rows copied,
-// the old table dropped, and its indexes and triggers created again. A
-// script with a rebuild turns foreign keys off for its duration (so it must
-// not run inside a transaction), refuses to run if they are still on, and
-// refuses to finish if the copied rows break a foreign key.
+// SQLite's ALTER TABLE cannot do is done by a table rebuild, SQLite's
+// documented procedure for other schema changes in Alembic's "move and
+// copy" order: the table is renamed aside, created anew (from its stored
+// CREATE statement when known, so the stored schema is exactly the desired
+// table's text), its rows copied, the old table dropped, and its indexes
+// and triggers created again.
+//
+// A revision with a rebuild starts with PRAGMA foreign_keys = OFF and runs
+// in a transaction like any other: the runner (migrate) sees the PRAGMA,
+// which is a no-op inside a transaction, switches foreign keys off before
+// the transaction begins, checks them with PRAGMA foreign_key_check before
+// the revision's version rows are written, and switches them back on after.
+// So a rebuild that fails rolls back and leaves the table as it was.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
 	r := &agRenderer{}
 	for _, c := range changes {
@@ -25,25 +31,15 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 	}
 	out := &schema.Rendered{}
 	if r.rebuilt {
-		out.NoTransaction = true
-		out.Statements = append(out.Statements,
-			schema.Statement{SQL: "PRAGMA foreign_keys = OFF", Comment: "Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction)."},
-			schema.Statement{SQL: "PRAGMA legacy_alter_table = ON"},
-			schema.Statement{SQL: "CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0))"},
-			schema.Statement{SQL: "INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys"},
-		)
+		out.Statements = append(out.Statements, schema.Statement{SQL: "PRAGMA foreign_keys = OFF", Comment: rebuildComment})
 	}
 	out.Statements = append(out.Statements, r.stmts...)
-	if r.rebuilt {
-		out.Statements = append(out.Statements,
-			schema.Statement{SQL: "INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check"},
-			schema.Statement{SQL: "DROP TABLE _retort_guard"},
-			schema.Statement{SQL: "PRAGMA legacy_alter_table = OFF"},
-			schema.Statement{SQL: "PRAGMA foreign_keys = ON"},
-		)
-	}
 	return out, nil
 }
+
+const rebuildComment = `Rebuilding tables. retort switches foreign keys off before this revision's transaction
+begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+before the revision is recorded, and switches them back on after: a failure rolls back.`
 
 type agRenderer struct {
 	stmts   []schema.Statement
@@ -212,6 +208,16 @@ func agAppendColumns(sql string, defs []string) (string, bool) {
 	return sql[:closeTok.start] + ", " + strings.Join(defs, ", ") + sql[closeTok.start:], true
 }
 
+// rebuild moves the table aside, creates it anew and copies its rows. The
+// move happens under legacy_alter_table = ON so that nothing else follows
+// the table to its temporary name: other tables' foreign keys, triggers and
+// views keep naming it (SQLite's newer RENAME would rewrite them to the
+// temporary name, and then point at a dropped table). The order is
+// Alembic's, not the "create new_X, copy, drop X, rename new_X to X" of
+// SQLite's documentation, because that final RENAME rewrites the table's
+// own CREATE statement with its name quoted: the stored schema would no
+// longer be the models' text. With foreign keys off and legacy renames the
+// two orders make the same changes.
 func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 	r.rebuilt = true
 	f, t := m.From, m.To
@@ -223,8 +229,10 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 	for _, c := range m.Changes {
 		what = append(what, c.String())
 	}
+	r.add("PRAGMA legacy_alter_table = ON", "")
 	r.add("ALTER TABLE "+agQuote(f.Name)+" RENAME TO "+agQuote(old),
 		fmt.Sprintf("rebuilds table %s (SQLite cannot ALTER this: %s); its rows are copied", t.Name, strings.Join(what, "; ")))
+	r.add("PRAGMA legacy_alter_table = OFF", "")
 	r.add(agCreateTable(t, t.Name), "")
 	var cols []string
 	for _, c := range t.Columns {
@@ -235,19 +243,50 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 			cols = append(cols, agQuote(c.Name))
 		}
 	}
+	risks := agRebuildRisks(m)
 	if len(cols) > 0 {
 		list := strings.Join(cols, ", ")
-		r.add(fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", agQuote(t.Name), list, list, agQuote(old)), "")
+		r.add(fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", agQuote(t.Name), list, list, agQuote(old)), strings.Join(risks, "\n"))
+	}
+	if agAutoIncrement(f) && agAutoIncrement(t) {
+		// The copy set the counter to the largest id copied; the old
+		// table's counter also counts deleted rows, whose ids
+		// AUTOINCREMENT never hands out again.
+		r.stmts = append(r.stmts,
+			schema.Statement{SQL: "DELETE FROM sqlite_sequence WHERE name = " + agLiteral(t.Name),
+				Comment: "AUTOINCREMENT: keep the old table's counter, so that ids of deleted rows are not used again."},
+			schema.Statement{SQL: "UPDATE sqlite_sequence SET name = " + agLiteral(t.Name) + " WHERE name = " + agLiteral(old)})
 	}
 	r.add("DROP TABLE "+agQuote(old), "")
+	added := map[string]bool{} // unique indexes the rows have not met yet
+	for _, c := range m.Changes {
+		if a, ok := c.(*schema.AddIndex); ok {
+			added[a.Index.Name] = true
+		}
+	}
 	for _, x := range t.Indexes {
-		r.add(agCreateIndex(t, x), agUniqueReview(x))
+		review := ""
+		if added[x.Name] && len(cols) > 0 {
+			review = agUniqueReview(x)
+		}
+		r.add(agCreateIndex(t, x), review)
 	}
 	for _, tr := range t.Triggers {
 		r.add(tr.SQL, "")
 	}
 	return nil
 }
+
+func agAutoIncrement(t *schema.Table) bool {
+	for _, c := range t.Columns {
+		if c.AutoIncrement {
+			return true
+		}
+	}
+	return false
+}
+
+func agLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 func agUniqueReview(x *schema.Index) string {
 	if x.Unique {

@@ -1,16 +1,15 @@
 -- upgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table m (SQLite cannot ALTER this: modify column "a": type VARCHAR(10) → VARCHAR(5); modify column "b": type NUMERIC(10,2) → NUMERIC(12,4); modify column "c": type CHAR(5) → VARCHAR(5); modify column "d": type TEXT → VARCHAR(100); modify column "e": type SMALLINT → INTEGER; modify column "f": type BIGINT → INTEGER; modify column "g": type REAL → DOUBLE PRECISION; modify column "h": type DECIMAL(5,0) → DECIMAL(7,2); table definition); its rows are copied
 ALTER TABLE m RENAME TO _retort_old_m;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE m (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -28,27 +27,18 @@ INSERT INTO m (id, a, b, c, d, e, f, g, h) SELECT id, a, b, c, d, e, f, g, h FRO
 
 DROP TABLE _retort_old_m;
 
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;
-
 -- downgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table m (SQLite cannot ALTER this: table definition; modify column "h": type DECIMAL(7,2) → DECIMAL(5,0); modify column "g": type DOUBLE PRECISION → REAL; modify column "f": type INTEGER → BIGINT; modify column "e": type INTEGER → SMALLINT; modify column "d": type VARCHAR(100) → TEXT; modify column "c": type VARCHAR(5) → CHAR(5); modify column "b": type NUMERIC(12,4) → NUMERIC(10,2); modify column "a": type VARCHAR(5) → VARCHAR(10)); its rows are copied
 ALTER TABLE m RENAME TO _retort_old_m;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE m (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -65,11 +55,3 @@ CREATE TABLE m (
 INSERT INTO m (id, a, b, c, d, e, f, g, h) SELECT id, a, b, c, d, e, f, g, h FROM _retort_old_m;
 
 DROP TABLE _retort_old_m;
-
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;

@@ -1,16 +1,15 @@
 -- upgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table article (SQLite cannot ALTER this: drop index "ix_article_slug"; drop index "ix_article_views"; rename index "ix_pub" to "ix_article_published"; modify column "slug": type VARCHAR(50) → VARCHAR(120); add index "ix_article_lang_slug"; add index "ix_article_views"; table definition); its rows are copied
 ALTER TABLE article RENAME TO _retort_old_article;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE article (id INTEGER NOT NULL PRIMARY KEY, slug VARCHAR(120) NOT NULL, lang CHAR(2) NOT NULL, published_at TIMESTAMP, views INTEGER);
 
@@ -25,27 +24,18 @@ CREATE INDEX ix_article_published ON article (published_at);
 
 CREATE INDEX ix_article_views ON article (views DESC, id);
 
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;
-
 -- downgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table article (SQLite cannot ALTER this: table definition; drop index "ix_article_views"; drop index "ix_article_lang_slug"; modify column "slug": type VARCHAR(120) → VARCHAR(50); rename index "ix_article_published" to "ix_pub"; add index "ix_article_views"; add index "ix_article_slug"); its rows are copied
 ALTER TABLE article RENAME TO _retort_old_article;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE article (id INTEGER NOT NULL PRIMARY KEY, slug VARCHAR(50) NOT NULL, lang CHAR(2) NOT NULL, published_at TIMESTAMP, views INTEGER);
 
@@ -60,11 +50,3 @@ CREATE UNIQUE INDEX ix_article_slug ON article (slug);
 CREATE UNIQUE INDEX ix_article_views ON article (views);
 
 CREATE INDEX ix_pub ON article (published_at);
-
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;

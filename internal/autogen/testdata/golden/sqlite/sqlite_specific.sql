@@ -1,18 +1,17 @@
 -- upgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
-
-PRAGMA legacy_alter_table = ON;
-
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
 
 ALTER TABLE kv ADD COLUMN w INTEGER DEFAULT 0;
 
+PRAGMA legacy_alter_table = ON;
+
 -- REVIEW: rebuilds table t (SQLite cannot ALTER this: drop index "ix_t_name"; drop check constraint ""; modify column "id": auto-increment; modify column "name": set NOT NULL, default (none) → '', collation (none) → NOCASE; add column "doubled"; add index "ix_t_name"; add check constraint ""; table definition; replace triggers); its rows are copied
 ALTER TABLE t RENAME TO _retort_old_t;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE t (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -22,6 +21,8 @@ CREATE TABLE t (
     doubled INTEGER GENERATED ALWAYS AS (qty * 2) VIRTUAL
 );
 
+-- REVIEW: fails if t.name holds NULLs
+-- REVIEW: adds check (qty > 0) on t: fails if existing rows violate the check
 INSERT INTO t (id, name, qty, updated) SELECT id, name, qty, updated FROM _retort_old_t;
 
 DROP TABLE _retort_old_t;
@@ -32,27 +33,18 @@ CREATE INDEX ix_t_name ON t (lower(name)) WHERE qty > 1;
 CREATE TRIGGER trg_t AFTER UPDATE OF name ON t BEGIN UPDATE t SET updated = 'changed' WHERE id = new.id; END;
 -- +retort StatementEnd
 
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;
-
 -- downgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table t (SQLite cannot ALTER this: replace triggers; table definition; drop check constraint ""; drop index "ix_t_name"; drop column "doubled"; modify column "name": drop NOT NULL, default '' → (none), collation NOCASE → (none); modify column "id": auto-increment; add check constraint ""; add index "ix_t_name"); its rows are copied
 ALTER TABLE t RENAME TO _retort_old_t;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE t (
     id INTEGER PRIMARY KEY,
@@ -61,6 +53,7 @@ CREATE TABLE t (
     updated TEXT
 );
 
+-- REVIEW: adds check (qty >= 0) on t: fails if existing rows violate the check
 INSERT INTO t (id, name, qty, updated) SELECT id, name, qty, updated FROM _retort_old_t;
 
 DROP TABLE _retort_old_t;
@@ -71,19 +64,16 @@ CREATE INDEX ix_t_name ON t (name);
 CREATE TRIGGER trg_t AFTER UPDATE ON t BEGIN UPDATE t SET updated = 'now' WHERE id = new.id; END;
 -- +retort StatementEnd
 
+PRAGMA legacy_alter_table = ON;
+
 -- REVIEW: rebuilds table kv (SQLite cannot ALTER this: table definition; drop column "w"); its rows are copied
 ALTER TABLE kv RENAME TO _retort_old_kv;
 
+PRAGMA legacy_alter_table = OFF;
+
 CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 
+-- REVIEW: drops column kv.w and its data
 INSERT INTO kv (k, v) SELECT k, v FROM _retort_old_kv;
 
 DROP TABLE _retort_old_kv;
-
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;

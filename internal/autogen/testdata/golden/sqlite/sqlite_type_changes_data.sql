@@ -1,57 +1,45 @@
 -- upgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table acct (SQLite cannot ALTER this: add column "title"; modify column "id": type INT → INTEGER; modify column "num": type TEXT → INTEGER, set NOT NULL, default (none) → 0; modify column "label": type VARCHAR(10) → VARCHAR(40); drop column "legacy"; add index "ix_acct_label"; table definition); its rows are copied
 ALTER TABLE acct RENAME TO _retort_old_acct;
 
+PRAGMA legacy_alter_table = OFF;
+
 CREATE TABLE acct (id INTEGER PRIMARY KEY, num INTEGER NOT NULL DEFAULT 0, label VARCHAR(40), title TEXT);
 
+-- REVIEW: changes the type of acct.id from INT to INTEGER: fails if it holds values that are not integers (the column becomes the rowid)
+-- REVIEW: changes the type of acct.num from TEXT to INTEGER: values are stored with INTEGER affinity as they are copied, so text that reads as a number becomes one ('007' is stored as 7)
+-- REVIEW: fails if acct.num holds NULLs
+-- REVIEW: drops column acct.legacy and its data
 INSERT INTO acct (id, num, label) SELECT id, num, label FROM _retort_old_acct;
 
 DROP TABLE _retort_old_acct;
 
 CREATE INDEX ix_acct_label ON acct (upper(label)) WHERE num > 0;
 
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;
-
 -- downgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table acct (SQLite cannot ALTER this: table definition; drop index "ix_acct_label"; add column "legacy"; modify column "label": type VARCHAR(40) → VARCHAR(10); modify column "num": type INTEGER → TEXT, drop NOT NULL, default 0 → (none); modify column "id": type INTEGER → INT; drop column "title"); its rows are copied
 ALTER TABLE acct RENAME TO _retort_old_acct;
 
+PRAGMA legacy_alter_table = OFF;
+
 CREATE TABLE acct (id INT PRIMARY KEY, num TEXT, label VARCHAR(10), legacy TEXT);
 
+-- REVIEW: changes the type of acct.num from INTEGER to TEXT: values are stored with TEXT affinity as they are copied, so numbers become text (1.50 is stored as '1.5')
+-- REVIEW: drops column acct.title and its data
 INSERT INTO acct (id, num, label) SELECT id, num, label FROM _retort_old_acct;
 
 DROP TABLE _retort_old_acct;
-
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;

@@ -1,16 +1,15 @@
 -- upgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table users (SQLite cannot ALTER this: add column "verified"; add column "created_at"; add column "updated_at"; add column "deleted_at"; modify column "active": default (none) → TRUE; add index "ix_users_live"; table definition); its rows are copied
 ALTER TABLE users RENAME TO _retort_old_users;
+
+PRAGMA legacy_alter_table = OFF;
 
 CREATE TABLE users (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -28,38 +27,25 @@ DROP TABLE _retort_old_users;
 
 CREATE INDEX ix_users_live ON users (email, created_at);
 
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;
-
 -- downgrade
--- +retort no-transaction
--- Rebuilding tables: foreign keys are off while rows are copied (not possible inside a transaction).
+-- Rebuilding tables. retort switches foreign keys off before this revision's transaction
+-- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
+-- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
 PRAGMA legacy_alter_table = ON;
 
-CREATE TEMP TABLE _retort_guard (foreign_keys_off INTEGER CHECK (foreign_keys_off = 0), foreign_key_violations INTEGER CHECK (foreign_key_violations = 0));
-
-INSERT INTO _retort_guard (foreign_keys_off) SELECT foreign_keys FROM pragma_foreign_keys;
-
 -- REVIEW: rebuilds table users (SQLite cannot ALTER this: table definition; drop index "ix_users_live"; modify column "active": default TRUE → (none); drop column "deleted_at"; drop column "updated_at"; drop column "created_at"; drop column "verified"); its rows are copied
 ALTER TABLE users RENAME TO _retort_old_users;
 
+PRAGMA legacy_alter_table = OFF;
+
 CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, email VARCHAR(100) NOT NULL, active BOOLEAN);
 
+-- REVIEW: drops column users.deleted_at and its data
+-- REVIEW: drops column users.updated_at and its data
+-- REVIEW: drops column users.created_at and its data
+-- REVIEW: drops column users.verified and its data
 INSERT INTO users (id, email, active) SELECT id, email, active FROM _retort_old_users;
 
 DROP TABLE _retort_old_users;
-
-INSERT INTO _retort_guard (foreign_key_violations) SELECT count(*) FROM pragma_foreign_key_check;
-
-DROP TABLE _retort_guard;
-
-PRAGMA legacy_alter_table = OFF;
-
-PRAGMA foreign_keys = ON;
