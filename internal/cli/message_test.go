@@ -32,6 +32,15 @@ func TestHugeMessageIsCutInLogLines(t *testing.T) {
 	if err != nil || !strings.Contains(string(body), msg) {
 		t.Fatalf("the file must keep the whole message (%v)", err)
 	}
+	// An unedited template is refused by upgrade: mark it empty on purpose.
+	marked := strings.Replace(string(body), "-- +retort upgrade\n", "-- +retort upgrade\n-- +retort empty\n", 1)
+	if marked == string(body) {
+		t.Fatalf("no upgrade section marker in the template:\n%.400s", body)
+	}
+	body = []byte(marked)
+	if err := os.WriteFile(files[0], body, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{{"upgrade", "head", "--dry-run"}, {"upgrade", "head"}, {"downgrade", "b2"}} {
 		got := run(t, Options{}, append([]string{"-c", cfg}, args...)...)
 		if got.code != ExitOK {
