@@ -15,8 +15,10 @@ import (
 // DDL is transactional too), the version table's DDL when createTable (the
 // script starts from base), a "-- Running upgrade a -> b" comment before
 // each step, each statement followed by ";" and a blank line, then the
-// step's version-row SQL. No-transaction sections get COMMIT before and
-// BEGIN after them. The history table is not written by offline scripts.
+// step's version-row SQL, its revision ids as literals escaped for the
+// server's default settings (a comment at the top says which: a server set
+// otherwise would read another string). No-transaction sections get COMMIT
+// before and BEGIN after them. The history table is not written by offline scripts.
 func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) error {
 	bw := bufio.NewWriter(w)
 	tx := r.Dialect.TransactionalDDL()
@@ -27,6 +29,9 @@ func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) err
 			bw.WriteString(dialect.Terminate(s, ";", false))
 		}
 		bw.WriteString("\n\n")
+	}
+	if note := r.Tables.LiteralNote(); note != "" {
+		bw.WriteString(note + "\n\n")
 	}
 	if tx {
 		bw.WriteString("BEGIN;\n\n")

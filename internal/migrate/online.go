@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -77,6 +76,10 @@ type online struct {
 	// ATOMIC … END). batchProbed says batch has been determined.
 	batch       batchMode
 	batchProbed bool
+	// batchBinds says the driver binds parameters inside a batch, so the
+	// end of a step can travel as one; the statements that carry values
+	// never hold them as literals.
+	batchBinds bool
 }
 
 type batchMode int
@@ -564,10 +567,31 @@ func (o *online) useBatch() batchMode {
 	// syntax error; the per-statement results need go-sql-driver/mysql.
 	if ids, err := o.rawBatch(multiBatch.join("DO 1", "DO 1")); err == nil && len(ids) == 2 {
 		o.batch = multiBatch
+		// Values travel as bind parameters; in a batch only the driver
+		// can bind them (go-sql-driver's interpolateParams, which escapes
+		// for the session's sql_mode), else it answers ErrSkip.
+		_, err := o.rawBatch(multiBatch.join("DO ?", "DO ?"), 1, "\\'")
+		o.batchBinds = err == nil
 	} else if _, err := o.conn.ExecContext(o.ctx, compoundBatch.join("DO 1", "DO 1")); err == nil {
 		o.batch = compoundBatch // MariaDB
+		o.batchBinds = o.bindsInCompound()
 	}
 	return o.batch
+}
+
+// bindsInCompound reports whether the driver binds parameters in a compound
+// statement (by interpolating them: the server cannot prepare one).
+func (o *online) bindsInCompound() bool {
+	var interpolates bool
+	_ = o.conn.Raw(func(dc any) error {
+		if ex, ok := dc.(driver.ExecerContext); ok {
+			_, err := ex.ExecContext(o.ctx, compoundBatch.join("DO ?", "DO ?"),
+				[]driver.NamedValue{{Ordinal: 1, Value: int64(1)}, {Ordinal: 2, Value: "\\'"}})
+			interpolates = err == nil
+		}
+		return nil
+	})
+	return interpolates
 }
 
 // errNoBatch says the driver cannot run a batch with per-statement results.
@@ -581,14 +605,22 @@ type batchResult interface {
 
 // rawBatch runs a multi-statement batch and returns each statement's insert
 // id.
-func (o *online) rawBatch(q string) ([]int64, error) {
+func (o *online) rawBatch(q string, args ...any) ([]int64, error) {
 	var ids []int64
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		v, err := driver.DefaultParameterConverter.ConvertValue(a)
+		if err != nil {
+			return nil, err
+		}
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
+	}
 	err := o.conn.Raw(func(dc any) error {
 		ex, ok := dc.(driver.ExecerContext)
 		if !ok {
 			return errNoBatch
 		}
-		res, err := ex.ExecContext(o.ctx, q, nil)
+		res, err := ex.ExecContext(o.ctx, q, named)
 		if err != nil {
 			return err
 		}
@@ -639,7 +671,7 @@ func (m batchMode) combinable(sql string) bool {
 func (o *online) progressIs(id int64, executed int) bool {
 	var got int
 	err := o.conn.QueryRowContext(o.cleanup, "SELECT executed FROM "+o.Tables.HistoryQualified()+
-		" WHERE id = "+strconv.FormatInt(id, 10)).Scan(&got)
+		" WHERE id = "+o.Dialect.Placeholder(1), id).Scan(&got)
 	return err != nil || got >= executed
 }
 
@@ -650,14 +682,18 @@ func (o *online) progressIs(id int64, executed int) bool {
 // rolling back: the caller then does the same work statement by statement,
 // which names any failure precisely.
 func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *versiontable.Entry, ok bool, err error) {
+	if !o.batchBinds {
+		return nil, false, nil
+	}
 	compound := o.batch == compoundBatch
 	parts := []string{"BEGIN"}
 	if compound {
 		parts[0] = "START TRANSACTION"
 	}
+	b := o.Tables.NewBind()
 	n := 1 // statements in parts
 	for _, c := range Changes(step) {
-		s, err := o.Tables.CheckedSQL(c, compound)
+		s, err := o.Tables.CheckedSQL(c, compound, b)
 		if err != nil {
 			return nil, false, nil
 		}
@@ -669,20 +705,12 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 	}
 	at := -1 // the history INSERT's place in the batch
 	if o.Tables.History != "" {
-		s, err := o.Tables.FinishSQL(e)
-		if err != nil {
-			return nil, false, nil
-		}
-		parts = append(parts, s)
+		parts = append(parts, o.Tables.FinishSQL(e, b))
 		n++
 		if o.next != nil {
 			ne := o.entry(o.next.step, o.next.unit, time.Now())
 			ne.Status = versiontable.StatusRunning
-			s, err := o.Tables.StartSQL(ne)
-			if err != nil {
-				return nil, false, nil
-			}
-			parts = append(parts, s)
+			parts = append(parts, o.Tables.StartSQL(ne, b))
 			at = n
 			n++
 			opened = &ne
@@ -694,14 +722,14 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 	var rerr error
 	switch {
 	case !compound:
-		ids, rerr = o.rawBatch(o.batch.join(parts...))
+		ids, rerr = o.rawBatch(o.batch.join(parts...), b.Args...)
 	case opened != nil:
 		var id int64
-		rerr = o.conn.QueryRowContext(o.ctx, o.batch.join(append(parts, "SELECT LAST_INSERT_ID()")...)).Scan(&id)
+		rerr = o.conn.QueryRowContext(o.ctx, o.batch.join(append(parts, "SELECT LAST_INSERT_ID()")...), b.Args...).Scan(&id)
 		ids = make([]int64, n)
 		ids[at] = id
 	default:
-		_, rerr = o.conn.ExecContext(o.ctx, o.batch.join(parts...))
+		_, rerr = o.conn.ExecContext(o.ctx, o.batch.join(parts...), b.Args...)
 	}
 	if rerr != nil {
 		// A batch that failed stopped before its COMMIT (or the
