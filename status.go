@@ -157,7 +157,7 @@ func (m *Migrator) edited(ctx context.Context, q versiontable.Querier, rows []st
 				if err != nil && errOut == nil {
 					errOut = fmt.Errorf("check checksum of %s: %w", id, err)
 				} else if err == nil && sc.Checksum != sums[id] {
-					out = append(out, EditedRev{Revision: id, Path: m.displayPath(sc.Revision.Path), Applied: sums[id], Now: sc.Checksum})
+					out = append(out, EditedRev{Revision: id, Path: m.runPath(sc.Revision.Path), Applied: sums[id], Now: sc.Checksum})
 				}
 				mu.Unlock()
 			}
@@ -286,7 +286,7 @@ func (m *Migrator) Rehash(ctx context.Context, revs ...string) ([]string, error)
 			return nil, err
 		}
 		es = append(es, versiontable.Entry{Revision: id, Direction: versiontable.DirRehash, Status: versiontable.StatusDone,
-			Success: true, Checksum: sc.Checksum, Path: m.displayPath(sc.Revision.Path), StartedAt: now, FinishedAt: now,
+			Success: true, Checksum: sc.Checksum, Path: m.runPath(sc.Revision.Path), StartedAt: now, FinishedAt: now,
 			AppliedBy: m.appliedBy(), Version: Version()})
 	}
 	if err := m.tables.InsertHistory(ctx, conn, es); err != nil {

@@ -59,10 +59,14 @@ func (a *app) resolve(ctx context.Context, o *resolveOptions, rev string) error 
 	if err != nil {
 		return err
 	}
+	what := f.Revision
+	if f.Path != "" {
+		what += " (" + f.Path + ")"
+	}
 	if action == retort.ResolveApplied {
-		a.status("Recorded the failed %s of %s as completed; the version rows now say so.", f.Direction, f.Revision)
+		a.status("Recorded the failed %s of %s as completed; the version rows now say so.", f.Direction, what)
 	} else {
-		a.status("Recorded the failed %s of %s as rolled back; the version rows are as before it.", f.Direction, f.Revision)
+		a.status("Recorded the failed %s of %s as rolled back; the version rows are as before it.", f.Direction, what)
 	}
 	return nil
 }
