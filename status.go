@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/retortdb/retort/internal/migrate"
+	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
 )
 
@@ -347,6 +349,10 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 	if err != nil {
 		return nil, err
 	}
+	sum, path, err := m.currentFile(u)
+	if err != nil {
+		return nil, fmt.Errorf("resolve %s --applied: %w", u.Revision, err)
+	}
 	if _, err := conn.ExecContext(ctx, m.d.Begin()); err != nil {
 		return nil, err
 	}
@@ -361,9 +367,33 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 		rollback()
 		return nil, err
 	}
+	if u.Direction == migrate.DirectionName(revision.Up) && (sum != u.Checksum || path != u.Path) {
+		if err := m.tables.SetChecksum(ctx, conn, u.ID, sum, path); err != nil {
+			rollback()
+			return nil, err
+		}
+		u.Checksum, u.Path = sum, path
+	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		rollback()
 		return nil, err
 	}
 	return failedRun(u), nil
+}
+
+// currentFile returns the checksum and path of a failed step's revision
+// file as it is now: resolving it as applied records them, not those of the
+// file that failed, which was typically fixed since (the next upgrade would
+// refuse it as edited). A revision that is no longer a file (a Go revision)
+// keeps what was recorded.
+func (m *Migrator) currentFile(u *versiontable.Entry) (sum, path string, err error) {
+	sum, path = u.Checksum, u.Path
+	if m.set == nil || m.graph.Get(u.Revision) == nil || m.goRevs[u.Revision] != nil {
+		return sum, path, nil
+	}
+	sc, err := m.set.Script(u.Revision)
+	if err != nil {
+		return "", "", fmt.Errorf("read its file to record its checksum: %w; fix the file and resolve again", err)
+	}
+	return sc.Checksum, m.runPath(sc.Revision.Path), nil
 }
