@@ -15,6 +15,7 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/versiontable"
 )
 
@@ -354,6 +355,19 @@ func (o *online) entry(step revision.Step, unit *Unit, started time.Time) versio
 	return e
 }
 
+// runningEntry is the history row of a non-transactional step about to
+// start: status running, and the line of its first statement, which
+// progress updates move on so that a run killed mid-statement is reported
+// at the statement's file:line.
+func (o *online) runningEntry(step revision.Step, unit *Unit, started time.Time) versiontable.Entry {
+	e := o.entry(step, unit, started)
+	e.Status = versiontable.StatusRunning
+	if unit != nil && len(unit.Statements) > 0 {
+		e.FailedLine = unit.Statements[0].Line
+	}
+	return e
+}
+
 func (o *online) finish(e *versiontable.Entry, status string, success bool) {
 	e.Status = status
 	e.Success = success
@@ -451,8 +465,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 		e.StartedAt = started
 		o.preOpened = nil
 	} else {
-		e = o.entry(step, unit, started)
-		e.Status = versiontable.StatusRunning
+		e = o.runningEntry(step, unit, started)
 		id, err := o.Tables.StartHistory(o.ctx, o.conn, e)
 		if err != nil {
 			return err
@@ -479,30 +492,39 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 			return partial(0, 0, "", err)
 		}
 	}
+	combined := func(k int) bool {
+		return batch != noBatch && k > 0 && k < n && recorded && batch.combinable(unit.Statements[k].SQL)
+	}
 	for k, st := range unit.Statements {
-		if batch != noBatch && k > 0 && recorded && batch.combinable(st.SQL) {
+		if combined(k) {
 			// The progress of the statements before this one and this
 			// statement in one round trip: the server runs them in order
 			// and stops at the first error, so the row says k before
 			// statement k+1 starts, exactly as with two round trips.
-			if _, err := o.conn.ExecContext(o.ctx, batch.join(o.Tables.ProgressSQL(id, k), st.SQL)); err != nil {
+			if _, err := o.conn.ExecContext(o.ctx, batch.join(o.Tables.ProgressSQL(id, k, st.Line), st.SQL)); err != nil {
 				if !o.progressIs(id, k) {
 					return partial(k, 0, "", err)
 				}
 				return partial(k, st.Line, st.SQL, err)
 			}
-			continue
-		}
-		if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+		} else if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+			if k == 0 && o.failedWithoutEffect(st.SQL, err) {
+				if err := o.notRun(&e, unit, st, err); err != nil {
+					return err
+				}
+			}
 			return partial(k, st.Line, st.SQL, err)
 		}
-		if k < n-1 && !(batch != noBatch && recorded && batch.combinable(unit.Statements[k+1].SQL)) {
-			if err := o.Tables.Progress(o.ctx, o.conn, id, k+1); err != nil {
+		// The next statement's progress goes alone unless it travels
+		// with that statement (after a combined statement too: the row
+		// must name the statement running if the run dies during it).
+		if k < n-1 && !combined(k+1) {
+			if err := o.Tables.Progress(o.ctx, o.conn, id, k+1, unit.Statements[k+1].Line); err != nil {
 				return partial(k+1, 0, "", err)
 			}
 		}
 	}
-	e.Executed = n
+	e.Executed, e.FailedLine = n, 0
 	o.finish(&e, versiontable.StatusDone, true)
 	if batch != noBatch {
 		opened, ok, err := o.closeBatch(step, e)
@@ -533,8 +555,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 			return partial(n, 0, "", err)
 		}
 		if o.next != nil {
-			ne := o.entry(o.next.step, o.next.unit, time.Now())
-			ne.Status = versiontable.StatusRunning
+			ne := o.runningEntry(o.next.step, o.next.unit, time.Now())
 			nid, err := o.Tables.StartHistory(o.ctx, o.conn, ne)
 			if err != nil {
 				o.rollback()
@@ -551,6 +572,38 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	o.inTx = false
 	o.preOpened = opened
 	return nil
+}
+
+// effectChecker is the optional capability of a dialect whose statements
+// commit on their own (MySQL/MariaDB) to tell that a failed statement left
+// the database as it was.
+type effectChecker interface {
+	FailedWithoutEffect(sql string, err error) bool
+}
+
+func (o *online) failedWithoutEffect(sql string, err error) bool {
+	c, ok := o.Dialect.(effectChecker)
+	return ok && c.FailedWithoutEffect(sql, err)
+}
+
+// notRun ends a non-transactional step whose first statement failed
+// without effect: nothing of the revision ran, so it is not applied and
+// needs no resolve, only a fixed file. Its history row says rolled-back.
+// The error returned is the failure to report; nil when the row could not
+// be written (the caller then reports the step as failed part-way, which
+// the row, still running, says too).
+func (o *online) notRun(e *versiontable.Entry, unit *Unit, st script.Statement, cause error) error {
+	r := *e
+	r.Executed, r.FailedLine, r.FailedSQL, r.Error = 0, st.Line, st.SQL, cause.Error()
+	o.finish(&r, versiontable.StatusRollback, false)
+	if err := o.Tables.Finish(o.cleanup, o.conn, r); err != nil {
+		return nil
+	}
+	err := fmt.Errorf("%w\nnothing of it ran", &StmtError{Revision: r.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: cause})
+	if len(o.committed) == 0 {
+		return fmt.Errorf("%w: the database is as it was before this run; fix the revision and run again", err)
+	}
+	return fmt.Errorf("%w; the %d earlier step(s) of this run stay applied; fix the revision and run again", err, len(o.committed))
 }
 
 // useBatch says how this run's connection takes several statements per
@@ -708,8 +761,7 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 		parts = append(parts, o.Tables.FinishSQL(e, b))
 		n++
 		if o.next != nil {
-			ne := o.entry(o.next.step, o.next.unit, time.Now())
-			ne.Status = versiontable.StatusRunning
+			ne := o.runningEntry(o.next.step, o.next.unit, time.Now())
 			parts = append(parts, o.Tables.StartSQL(ne, b))
 			at = n
 			n++

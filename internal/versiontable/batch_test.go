@@ -40,7 +40,7 @@ func TestBatchSQL(t *testing.T) {
 		t.Fatalf("%s: %v", s, err)
 	}
 	e.ID, _ = res.LastInsertId()
-	if _, err := db.DB.ExecContext(ctx, tb.ProgressSQL(e.ID, 1)); err != nil {
+	if _, err := db.DB.ExecContext(ctx, tb.ProgressSQL(e.ID, 1, 7)); err != nil {
 		t.Fatal(err)
 	}
 	e.Status, e.Success, e.Executed, e.FinishedAt, e.DurationMS = versiontable.StatusDone, true, 2, started.Add(time.Second), 1000

@@ -239,25 +239,28 @@ func (t *Tables) StartHistory(ctx context.Context, q Querier, e Entry) (int64, e
 	return id, nil
 }
 
-// Progress records that executed statements of entry id have completed.
-func (t *Tables) Progress(ctx context.Context, q Querier, id int64, executed int) error {
+// Progress records that executed statements of entry id have completed
+// and the next one, at line of its file, is starting.
+func (t *Tables) Progress(ctx context.Context, q Querier, id int64, executed, line int) error {
 	if t.History == "" {
 		return nil
 	}
-	_, err := q.ExecContext(ctx, t.ProgressSQL(id, executed))
+	_, err := q.ExecContext(ctx, t.ProgressSQL(id, executed, line))
 	if err != nil {
 		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}
 	return nil
 }
 
-// ProgressSQL is Progress's statement. It holds two integers and no string,
-// so it means the same under every server setting; it is literal so that it
-// can share a round trip with a revision's statement, whose own text may
-// hold '?' and must not be bound.
-func (t *Tables) ProgressSQL(id int64, executed int) string {
+// ProgressSQL is Progress's statement. While a step runs, failed_line holds
+// the line of the statement running, so a run killed during it is reported
+// there. The statement holds integers only, no string, so it means the same
+// under every server setting; it is literal so that it can share a round
+// trip with a revision's statement, whose own text may hold '?' and must not
+// be bound.
+func (t *Tables) ProgressSQL(id int64, executed, line int) string {
 	return "UPDATE " + t.HistoryQualified() + " SET executed = " + strconv.Itoa(executed) +
-		" WHERE id = " + strconv.FormatInt(id, 10)
+		", failed_line = " + strconv.Itoa(line) + " WHERE id = " + strconv.FormatInt(id, 10)
 }
 
 // FinishSQL is Finish's statement, its values added to b.
