@@ -60,7 +60,6 @@ func TestHostileSettingsOnline(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			e := hostileEnv(t, c[0], c[1])
-			var revs []*revision.Revision
 			var steps []revision.Step
 			for i, id := range ids {
 				path := fmt.Sprintf(`versions/%d_it's\a $$ "q" ü.sql`, i)
@@ -69,7 +68,6 @@ func TestHostileSettingsOnline(t *testing.T) {
 					{SQL: fmt.Sprintf("INSERT INTO runlog (id, rev) VALUES (%d, 'x')", i), Line: 7},
 				}}
 				r := &revision.Revision{ID: id, Path: path, Message: `it's \ a message`}
-				revs = append(revs, r)
 				s := revision.Step{Direction: revision.Up, Revision: r, To: []string{id},
 					Changes: []revision.RowChange{{Op: revision.Insert, To: id}}}
 				if i > 0 {
