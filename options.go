@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 )
 
@@ -44,6 +45,7 @@ type options struct {
 	events        func(Event)
 	lockTimeout   time.Duration
 	pathPrefix    string
+	scriptDir     string // WithScriptLocation
 	appliedBy     string
 }
 
@@ -154,10 +156,31 @@ func WithLockTimeout(d time.Duration) Option {
 	}
 }
 
-// WithPathPrefix is prepended to revision paths in messages and `Path:` lines
-// (the CLI passes the OS root it opened fsys at).
+// WithPathPrefix is prepended to the revision paths of fsys in `Path:` lines
+// (Graph's revisions). The history table and messages about a run keep the
+// path relative to the script location (see WithScriptLocation).
 func WithPathPrefix(p string) Option {
 	return func(o *options) error { o.pathPrefix = p; return nil }
+}
+
+// WithScriptLocation names the folder holding the revision folders (the
+// script location, where versions/ is). With WithVersionDirs, revision paths
+// recorded in the history table and shown in messages about runs (failures,
+// status, resolve, edited files) are relative to it, e.g.
+// "versions/1f3a_add_users.sql"; without it they are the files' absolute
+// paths. Paths of fsys are relative to fsys already.
+func WithScriptLocation(dir string) Option {
+	return func(o *options) error {
+		if dir == "" {
+			return fmt.Errorf("WithScriptLocation needs a directory")
+		}
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return fmt.Errorf("script location %s: %w", dir, err)
+		}
+		o.scriptDir = abs
+		return nil
+	}
 }
 
 // WithAppliedBy sets who the history table records as applying steps

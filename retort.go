@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"os/user"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"strings"
@@ -182,6 +183,20 @@ func (m *Migrator) displayPath(p string) string {
 	return m.o.pathPrefix + string(os.PathSeparator) + p
 }
 
+// runPath is a revision file's path as the history table records it and
+// messages about runs show it: relative to the script location, in the
+// same form whichever way the files were read and wherever the command ran.
+func (m *Migrator) runPath(p string) string {
+	if m.o.scriptDir == "" || !filepath.IsAbs(p) {
+		return p // fsys paths are relative to fsys, the script location
+	}
+	rel, err := filepath.Rel(m.o.scriptDir, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
+}
+
 // Graph returns the validated revision graph.
 func (m *Migrator) Graph() *revision.Graph { return m.graph }
 
@@ -284,7 +299,7 @@ func (m *Migrator) load(step revision.Step) (*migrate.Unit, error) {
 	} else if err := sc.CheckUpgrade(m.displayPath(sc.Revision.Path)); err != nil {
 		return nil, err
 	}
-	return &migrate.Unit{Path: m.displayPath(sc.Revision.Path), Statements: sec.Statements,
+	return &migrate.Unit{Path: m.runPath(sc.Revision.Path), Statements: sec.Statements,
 		NoTransaction: sec.NoTransaction, Checksum: sc.Checksum}, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/retortdb/retort/internal/migrate"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
 )
@@ -158,7 +159,7 @@ func (m *Migrator) edited(ctx context.Context, q versiontable.Querier, rows []st
 				if err != nil && errOut == nil {
 					errOut = fmt.Errorf("check checksum of %s: %w", id, err)
 				} else if err == nil && sc.Checksum != sums[id] {
-					out = append(out, EditedRev{Revision: id, Path: m.displayPath(sc.Revision.Path), Applied: sums[id], Now: sc.Checksum})
+					out = append(out, EditedRev{Revision: id, Path: m.runPath(sc.Revision.Path), Applied: sums[id], Now: sc.Checksum})
 				}
 				mu.Unlock()
 			}
@@ -293,7 +294,7 @@ func (m *Migrator) Rehash(ctx context.Context, revs ...string) ([]string, error)
 			return nil, err
 		}
 		es = append(es, versiontable.Entry{Revision: id, Direction: versiontable.DirRehash, Status: versiontable.StatusDone,
-			Success: true, Checksum: sc.Checksum, Path: m.displayPath(sc.Revision.Path), StartedAt: now, FinishedAt: now,
+			Success: true, Checksum: sc.Checksum, Path: m.runPath(sc.Revision.Path), StartedAt: now, FinishedAt: now,
 			AppliedBy: m.appliedBy(), Version: Version()})
 	}
 	if err := m.tables.InsertHistory(ctx, conn, es); err != nil {
@@ -358,6 +359,10 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 	if err != nil {
 		return nil, err
 	}
+	sum, path, err := m.currentFile(u)
+	if err != nil {
+		return nil, fmt.Errorf("resolve %s --applied: %w", u.Revision, err)
+	}
 	if _, err := conn.ExecContext(ctx, m.d.Begin()); err != nil {
 		return nil, err
 	}
@@ -372,9 +377,33 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 		rollback()
 		return nil, err
 	}
+	if u.Direction == migrate.DirectionName(revision.Up) && (sum != u.Checksum || path != u.Path) {
+		if err := m.tables.SetChecksum(ctx, conn, u.ID, sum, path); err != nil {
+			rollback()
+			return nil, err
+		}
+		u.Checksum, u.Path = sum, path
+	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		rollback()
 		return nil, err
 	}
 	return failedRun(u), nil
+}
+
+// currentFile returns the checksum and path of a failed step's revision
+// file as it is now: resolving it as applied records them, not those of the
+// file that failed, which was typically fixed since (the next upgrade would
+// refuse it as edited). A revision that is no longer a file (a Go revision)
+// keeps what was recorded.
+func (m *Migrator) currentFile(u *versiontable.Entry) (sum, path string, err error) {
+	sum, path = u.Checksum, u.Path
+	if m.set == nil || m.graph.Get(u.Revision) == nil || m.goRevs[u.Revision] != nil {
+		return sum, path, nil
+	}
+	sc, err := m.set.Script(u.Revision)
+	if err != nil {
+		return "", "", fmt.Errorf("read its file to record its checksum: %w; fix the file and resolve again", err)
+	}
+	return sc.Checksum, m.runPath(sc.Revision.Path), nil
 }

@@ -347,9 +347,13 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 	}
 	opts = append(opts, extra...)
 	if a.opts.FS == nil {
-		// Straight from the OS: absolute paths in messages, faster loading.
+		// Straight from the OS: faster loading.
 		fsys = nil
 		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
+		if cfg.ScriptLocation != "" {
+			// History rows and messages name files as versions/x.sql.
+			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))
+		}
 	}
 	m, err := retort.Open(ctx, db, fsys, opts...)
 	if err != nil {

@@ -24,7 +24,9 @@ records how far it got, and every later run refuses until an operator has
 looked at the database and said what state it is in:
 
   --applied      the rest of the revision was finished by hand (or had
-                 completed): record the revision as applied.
+                 completed): record the revision as applied, with the
+                 checksum of its file as it is now (fix the file first, so
+                 that it says what the database holds).
   --rolled-back  what the revision did was undone by hand: keep the version
                  rows as they were before it.
 
@@ -59,10 +61,14 @@ func (a *app) resolve(ctx context.Context, o *resolveOptions, rev string) error 
 	if err != nil {
 		return err
 	}
+	what := f.Revision
+	if f.Path != "" {
+		what += " (" + f.Path + ")"
+	}
 	if action == retort.ResolveApplied {
-		a.status("Recorded the failed %s of %s as completed; the version rows now say so.", f.Direction, f.Revision)
+		a.status("Recorded the failed %s of %s as completed; the version rows now say so.", f.Direction, what)
 	} else {
-		a.status("Recorded the failed %s of %s as rolled back; the version rows are as before it.", f.Direction, f.Revision)
+		a.status("Recorded the failed %s of %s as rolled back; the version rows are as before it.", f.Direction, what)
 	}
 	return nil
 }

@@ -422,6 +422,11 @@ func mysqlDSNFrom(u rawURL, red string) (*DSN, error) {
 	if !hasParam(ps, "multiStatements") {
 		ps = append(ps, param{"multiStatements", "true"})
 	}
+	// retort binds every value it writes; interpolated by the driver (which
+	// escapes for the session's sql_mode), they can share a round trip.
+	if !hasParam(ps, "interpolateParams") {
+		ps = append(ps, param{"interpolateParams", "true"})
+	}
 	db := unquote(u.path)
 	if strings.Contains(db, "/") {
 		return nil, fmt.Errorf("database URL %q: database name %q contains \"/\"", red, db)

@@ -178,9 +178,15 @@ func TestKilledRunOnMySQLIsReportedAndResolved(t *testing.T) {
 	if !strings.Contains(r.stderr, r2) {
 		t.Errorf("the refusal must name the revision %s; stderr:\n%s", r2, r.stderr)
 	}
+	// The long statement is line 11 of the file (8 header lines, the
+	// marker, CREATE TABLE b).
+	where := fmt.Sprintf("was interrupted part-way at versions/%s_rev_2.sql:11 (statement 2 of 3 was running)", r2)
+	if !strings.Contains(r.stderr, where) {
+		t.Errorf("the refusal must say %q; stderr:\n%s", where, r.stderr)
+	}
 	st := p.run("status")
-	if !strings.Contains(st.stdout+st.stderr, r2) {
-		t.Errorf("status must report the failed revision %s; got:\n%s%s", r2, st.stdout, st.stderr)
+	if !strings.Contains(st.stdout+st.stderr, r2) || !strings.Contains(st.stdout, fmt.Sprintf("versions/%s_rev_2.sql:11", r2)) {
+		t.Errorf("status must report the failed revision %s at its line; got:\n%s%s", r2, st.stdout, st.stderr)
 	}
 	// The operator undoes the partial work and says so.
 	if _, err := p.db.DB.Exec("DROP TABLE b"); err != nil {

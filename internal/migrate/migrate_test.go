@@ -48,7 +48,13 @@ type env struct {
 
 func newEnv(t *testing.T, dialectName string, perMigration bool) *env {
 	t.Helper()
-	db := testutil.New(t, dialectName)
+	return newEnvOn(t, testutil.New(t, dialectName), perMigration)
+}
+
+// newEnvOn is newEnv on a database the test has made.
+func newEnvOn(t *testing.T, db *testutil.DB, perMigration bool) *env {
+	t.Helper()
+	dialectName := db.Dialect
 	ctx := context.Background()
 	conn, err := db.DB.Conn(ctx)
 	if err != nil {
@@ -469,7 +475,12 @@ func TestOfflineScriptMatchesOnline(t *testing.T) {
 					t.Errorf("script lacks %q:\n%s", want, s)
 				}
 			}
-			if tx := dn != testutil.MySQL; strings.HasPrefix(s, "BEGIN;\n\n") != tx || strings.HasSuffix(s, "COMMIT;\n\n") != tx {
+			note := map[string]string{testutil.Postgres: "-- string literals assume standard_conforming_strings=on (the default)\n\n",
+				testutil.MySQL: "-- string literals assume sql_mode without NO_BACKSLASH_ESCAPES (the default)\n\n"}[dn]
+			if !strings.HasPrefix(s, note) {
+				t.Errorf("script does not start with %q:\n%s", note, s)
+			}
+			if tx := dn != testutil.MySQL; strings.HasPrefix(s, note+"BEGIN;\n\n") != tx || strings.HasSuffix(s, "COMMIT;\n\n") != tx {
 				t.Errorf("BEGIN/COMMIT wrong for %s:\n%s", dn, s)
 			}
 			runClient(t, off.db, s)
@@ -501,7 +512,8 @@ func TestOfflineNoTransactionAndGo(t *testing.T) {
 	if err := r.Offline(&buf, p, false); err != nil {
 		t.Fatal(err)
 	}
-	want := "BEGIN;\n\n-- Running upgrade  -> a\n\nCOMMIT;\n\nCREATE INDEX CONCURRENTLY ix ON t (c);\n\nBEGIN;\n\n" +
+	want := "-- string literals assume standard_conforming_strings=on (the default)\n\n" +
+		"BEGIN;\n\n-- Running upgrade  -> a\n\nCOMMIT;\n\nCREATE INDEX CONCURRENTLY ix ON t (c);\n\nBEGIN;\n\n" +
 		"INSERT INTO alembic_version (version_num) VALUES ('a');\n\nCOMMIT;\n\n"
 	if buf.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)

@@ -15,11 +15,13 @@ import (
 // DDL is transactional too), the version table's DDL when createTable (the
 // script starts from base), a "-- Running upgrade a -> b" comment before
 // each step, each statement followed by ";" and a blank line, then the
-// step's version-row SQL. No-transaction sections get COMMIT before and
-// BEGIN after them. The history table is not written by offline scripts.
-// A transaction holding a revision that asks for foreign keys off (a SQLite
-// table rebuild) switches them off before its BEGIN, checks them before its
-// COMMIT and on again after it, as online runs do.
+// step's version-row SQL, its revision ids as literals escaped for the
+// server's default settings (a comment at the top says which: a server set
+// otherwise would read another string). No-transaction sections get COMMIT
+// before and BEGIN after them. The history table is not written by offline
+// scripts. A transaction holding a revision that asks for foreign keys off (a
+// SQLite table rebuild) switches them off before its BEGIN, checks them
+// before its COMMIT and on again after it, as online runs do.
 func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) error {
 	bw := bufio.NewWriter(w)
 	tx := r.Dialect.TransactionalDDL()
@@ -30,6 +32,9 @@ func (r *Runner) Offline(w io.Writer, plan *revision.Plan, createTable bool) err
 			bw.WriteString(dialect.Terminate(s, ";", false))
 		}
 		bw.WriteString("\n\n")
+	}
+	if note := r.Tables.LiteralNote(); note != "" {
+		bw.WriteString(note + "\n\n")
 	}
 	units := make([]*Unit, len(plan.Steps))
 	for i, step := range plan.Steps {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/versiontable"
 )
 
@@ -83,6 +83,10 @@ type online struct {
 	// open transaction's.
 	pauseBy []string
 	pause   *fkPause
+	// batchBinds says the driver binds parameters inside a batch, so the
+	// end of a step can travel as one; the statements that carry values
+	// never hold them as literals.
+	batchBinds bool
 }
 
 type batchMode int
@@ -360,6 +364,19 @@ func (o *online) entry(step revision.Step, unit *Unit, started time.Time) versio
 	return e
 }
 
+// runningEntry is the history row of a non-transactional step about to
+// start: status running, and the line of its first statement, which
+// progress updates move on so that a run killed mid-statement is reported
+// at the statement's file:line.
+func (o *online) runningEntry(step revision.Step, unit *Unit, started time.Time) versiontable.Entry {
+	e := o.entry(step, unit, started)
+	e.Status = versiontable.StatusRunning
+	if unit != nil && len(unit.Statements) > 0 {
+		e.FailedLine = unit.Statements[0].Line
+	}
+	return e
+}
+
 func (o *online) finish(e *versiontable.Entry, status string, success bool) {
 	e.Status = status
 	e.Success = success
@@ -460,8 +477,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 		e.StartedAt = started
 		o.preOpened = nil
 	} else {
-		e = o.entry(step, unit, started)
-		e.Status = versiontable.StatusRunning
+		e = o.runningEntry(step, unit, started)
 		id, err := o.Tables.StartHistory(o.ctx, o.conn, e)
 		if err != nil {
 			return err
@@ -488,30 +504,39 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 			return partial(0, 0, "", err)
 		}
 	}
+	combined := func(k int) bool {
+		return batch != noBatch && k > 0 && k < n && recorded && batch.combinable(unit.Statements[k].SQL)
+	}
 	for k, st := range unit.Statements {
-		if batch != noBatch && k > 0 && recorded && batch.combinable(st.SQL) {
+		if combined(k) {
 			// The progress of the statements before this one and this
 			// statement in one round trip: the server runs them in order
 			// and stops at the first error, so the row says k before
 			// statement k+1 starts, exactly as with two round trips.
-			if _, err := o.conn.ExecContext(o.ctx, batch.join(o.Tables.ProgressSQL(id, k), st.SQL)); err != nil {
+			if _, err := o.conn.ExecContext(o.ctx, batch.join(o.Tables.ProgressSQL(id, k, st.Line), st.SQL)); err != nil {
 				if !o.progressIs(id, k) {
 					return partial(k, 0, "", err)
 				}
 				return partial(k, st.Line, st.SQL, err)
 			}
-			continue
-		}
-		if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+		} else if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+			if k == 0 && o.failedWithoutEffect(st.SQL, err) {
+				if err := o.notRun(&e, unit, st, err); err != nil {
+					return err
+				}
+			}
 			return partial(k, st.Line, st.SQL, err)
 		}
-		if k < n-1 && !(batch != noBatch && recorded && batch.combinable(unit.Statements[k+1].SQL)) {
-			if err := o.Tables.Progress(o.ctx, o.conn, id, k+1); err != nil {
+		// The next statement's progress goes alone unless it travels
+		// with that statement (after a combined statement too: the row
+		// must name the statement running if the run dies during it).
+		if k < n-1 && !combined(k+1) {
+			if err := o.Tables.Progress(o.ctx, o.conn, id, k+1, unit.Statements[k+1].Line); err != nil {
 				return partial(k+1, 0, "", err)
 			}
 		}
 	}
-	e.Executed = n
+	e.Executed, e.FailedLine = n, 0
 	o.finish(&e, versiontable.StatusDone, true)
 	if batch != noBatch {
 		opened, ok, err := o.closeBatch(step, e)
@@ -542,8 +567,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 			return partial(n, 0, "", err)
 		}
 		if o.next != nil {
-			ne := o.entry(o.next.step, o.next.unit, time.Now())
-			ne.Status = versiontable.StatusRunning
+			ne := o.runningEntry(o.next.step, o.next.unit, time.Now())
 			nid, err := o.Tables.StartHistory(o.ctx, o.conn, ne)
 			if err != nil {
 				o.rollback()
@@ -562,6 +586,38 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	return nil
 }
 
+// effectChecker is the optional capability of a dialect whose statements
+// commit on their own (MySQL/MariaDB) to tell that a failed statement left
+// the database as it was.
+type effectChecker interface {
+	FailedWithoutEffect(sql string, err error) bool
+}
+
+func (o *online) failedWithoutEffect(sql string, err error) bool {
+	c, ok := o.Dialect.(effectChecker)
+	return ok && c.FailedWithoutEffect(sql, err)
+}
+
+// notRun ends a non-transactional step whose first statement failed
+// without effect: nothing of the revision ran, so it is not applied and
+// needs no resolve, only a fixed file. Its history row says rolled-back.
+// The error returned is the failure to report; nil when the row could not
+// be written (the caller then reports the step as failed part-way, which
+// the row, still running, says too).
+func (o *online) notRun(e *versiontable.Entry, unit *Unit, st script.Statement, cause error) error {
+	r := *e
+	r.Executed, r.FailedLine, r.FailedSQL, r.Error = 0, st.Line, st.SQL, cause.Error()
+	o.finish(&r, versiontable.StatusRollback, false)
+	if err := o.Tables.Finish(o.cleanup, o.conn, r); err != nil {
+		return nil
+	}
+	err := fmt.Errorf("%w\nnothing of it ran", &StmtError{Revision: r.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: cause})
+	if len(o.committed) == 0 {
+		return fmt.Errorf("%w: the database is as it was before this run; fix the revision and run again", err)
+	}
+	return fmt.Errorf("%w; the %d earlier step(s) of this run stay applied; fix the revision and run again", err, len(o.committed))
+}
+
 // useBatch says how this run's connection takes several statements per
 // round trip; it asks the server once, on MySQL/MariaDB only.
 func (o *online) useBatch() batchMode {
@@ -576,10 +632,31 @@ func (o *online) useBatch() batchMode {
 	// syntax error; the per-statement results need go-sql-driver/mysql.
 	if ids, err := o.rawBatch(multiBatch.join("DO 1", "DO 1")); err == nil && len(ids) == 2 {
 		o.batch = multiBatch
+		// Values travel as bind parameters; in a batch only the driver
+		// can bind them (go-sql-driver's interpolateParams, which escapes
+		// for the session's sql_mode), else it answers ErrSkip.
+		_, err := o.rawBatch(multiBatch.join("DO ?", "DO ?"), 1, "\\'")
+		o.batchBinds = err == nil
 	} else if _, err := o.conn.ExecContext(o.ctx, compoundBatch.join("DO 1", "DO 1")); err == nil {
 		o.batch = compoundBatch // MariaDB
+		o.batchBinds = o.bindsInCompound()
 	}
 	return o.batch
+}
+
+// bindsInCompound reports whether the driver binds parameters in a compound
+// statement (by interpolating them: the server cannot prepare one).
+func (o *online) bindsInCompound() bool {
+	var interpolates bool
+	_ = o.conn.Raw(func(dc any) error {
+		if ex, ok := dc.(driver.ExecerContext); ok {
+			_, err := ex.ExecContext(o.ctx, compoundBatch.join("DO ?", "DO ?"),
+				[]driver.NamedValue{{Ordinal: 1, Value: int64(1)}, {Ordinal: 2, Value: "\\'"}})
+			interpolates = err == nil
+		}
+		return nil
+	})
+	return interpolates
 }
 
 // errNoBatch says the driver cannot run a batch with per-statement results.
@@ -593,14 +670,22 @@ type batchResult interface {
 
 // rawBatch runs a multi-statement batch and returns each statement's insert
 // id.
-func (o *online) rawBatch(q string) ([]int64, error) {
+func (o *online) rawBatch(q string, args ...any) ([]int64, error) {
 	var ids []int64
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		v, err := driver.DefaultParameterConverter.ConvertValue(a)
+		if err != nil {
+			return nil, err
+		}
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
+	}
 	err := o.conn.Raw(func(dc any) error {
 		ex, ok := dc.(driver.ExecerContext)
 		if !ok {
 			return errNoBatch
 		}
-		res, err := ex.ExecContext(o.ctx, q, nil)
+		res, err := ex.ExecContext(o.ctx, q, named)
 		if err != nil {
 			return err
 		}
@@ -651,7 +736,7 @@ func (m batchMode) combinable(sql string) bool {
 func (o *online) progressIs(id int64, executed int) bool {
 	var got int
 	err := o.conn.QueryRowContext(o.cleanup, "SELECT executed FROM "+o.Tables.HistoryQualified()+
-		" WHERE id = "+strconv.FormatInt(id, 10)).Scan(&got)
+		" WHERE id = "+o.Dialect.Placeholder(1), id).Scan(&got)
 	return err != nil || got >= executed
 }
 
@@ -662,14 +747,18 @@ func (o *online) progressIs(id int64, executed int) bool {
 // rolling back: the caller then does the same work statement by statement,
 // which names any failure precisely.
 func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *versiontable.Entry, ok bool, err error) {
+	if !o.batchBinds {
+		return nil, false, nil
+	}
 	compound := o.batch == compoundBatch
 	parts := []string{"BEGIN"}
 	if compound {
 		parts[0] = "START TRANSACTION"
 	}
+	b := o.Tables.NewBind()
 	n := 1 // statements in parts
 	for _, c := range Changes(step) {
-		s, err := o.Tables.CheckedSQL(c, compound)
+		s, err := o.Tables.CheckedSQL(c, compound, b)
 		if err != nil {
 			return nil, false, nil
 		}
@@ -681,20 +770,11 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 	}
 	at := -1 // the history INSERT's place in the batch
 	if o.Tables.History != "" {
-		s, err := o.Tables.FinishSQL(e)
-		if err != nil {
-			return nil, false, nil
-		}
-		parts = append(parts, s)
+		parts = append(parts, o.Tables.FinishSQL(e, b))
 		n++
 		if o.next != nil {
-			ne := o.entry(o.next.step, o.next.unit, time.Now())
-			ne.Status = versiontable.StatusRunning
-			s, err := o.Tables.StartSQL(ne)
-			if err != nil {
-				return nil, false, nil
-			}
-			parts = append(parts, s)
+			ne := o.runningEntry(o.next.step, o.next.unit, time.Now())
+			parts = append(parts, o.Tables.StartSQL(ne, b))
 			at = n
 			n++
 			opened = &ne
@@ -706,14 +786,14 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 	var rerr error
 	switch {
 	case !compound:
-		ids, rerr = o.rawBatch(o.batch.join(parts...))
+		ids, rerr = o.rawBatch(o.batch.join(parts...), b.Args...)
 	case opened != nil:
 		var id int64
-		rerr = o.conn.QueryRowContext(o.ctx, o.batch.join(append(parts, "SELECT LAST_INSERT_ID()")...)).Scan(&id)
+		rerr = o.conn.QueryRowContext(o.ctx, o.batch.join(append(parts, "SELECT LAST_INSERT_ID()")...), b.Args...).Scan(&id)
 		ids = make([]int64, n)
 		ids[at] = id
 	default:
-		_, rerr = o.conn.ExecContext(o.ctx, o.batch.join(parts...))
+		_, rerr = o.conn.ExecContext(o.ctx, o.batch.join(parts...), b.Args...)
 	}
 	if rerr != nil {
 		// A batch that failed stopped before its COMMIT (or the

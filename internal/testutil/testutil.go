@@ -141,7 +141,7 @@ func MySQLDSN(u *url.URL, dbname string) string {
 	if host == "" {
 		host = "127.0.0.1:3306"
 	}
-	return fmt.Sprintf("%s@tcp(%s)/%s?multiStatements=true&parseTime=true", cred, host, dbname)
+	return fmt.Sprintf("%s@tcp(%s)/%s?multiStatements=true&interpolateParams=true&parseTime=true", cred, host, dbname)
 }
 
 var (
@@ -214,4 +214,39 @@ func randHex(n int) string {
 		panic(err)
 	}
 	return hex.EncodeToString(b)
+}
+
+// HostileMySQLMode is the sql_mode NewHostile sets on MySQL/MariaDB: strict,
+// and backslashes in string literals mean themselves.
+const HostileMySQLMode = "STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES"
+
+// NewHostile is New with the server set to read string literals unlike its
+// default, for tests that what retort writes is what the database holds:
+// PostgreSQL with standard_conforming_strings off for the test database
+// (ALTER DATABASE … SET, so every new connection has it), MySQL/MariaDB with
+// sql_mode NO_BACKSLASH_ESCAPES on every connection (a parameter of the
+// test's URL and data source). SQLite has no such setting: its database is
+// New's.
+func NewHostile(t testing.TB, dialect string) *DB {
+	t.Helper()
+	d := New(t, dialect)
+	switch dialect {
+	case Postgres:
+		exec(t, d.DB, "ALTER DATABASE "+d.Name+" SET standard_conforming_strings = off")
+		d.DB.Close() // connections made before the ALTER keep the default
+	case MySQL:
+		d.DB.Close()
+		mode := url.QueryEscape("'" + HostileMySQLMode + "'")
+		d.URL += "?sql_mode=" + mode
+		d.DataSource += "&sql_mode=" + mode
+	default:
+		return d
+	}
+	db, err := sql.Open(d.DriverName, d.DataSource)
+	if err != nil {
+		t.Fatalf("open %s test database: %v", dialect, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	d.DB = db
+	return d
 }

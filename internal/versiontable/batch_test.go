@@ -12,15 +12,12 @@ import (
 	"github.com/retortdb/retort/internal/versiontable"
 )
 
-// TestBatchSQL: the literal history statements for MySQL batches write the
-// same row as StartHistory and Finish, and the row check stops a batch.
+// TestBatchSQL: the history statements for MySQL batches write the same row
+// as StartHistory and Finish, and the row check stops a batch.
 func TestBatchSQL(t *testing.T) {
 	t.Parallel()
 	pg := &versiontable.Tables{D: postgres.New(), Name: "alembic_version", History: "retort_history"}
-	if _, err := pg.FinishSQL(versiontable.Entry{}); err == nil {
-		t.Error("FinishSQL on PostgreSQL: no error")
-	}
-	if _, err := pg.CheckedSQL(versiontable.Change{Op: versiontable.Delete, From: "a"}, false); err == nil {
+	if _, err := pg.CheckedSQL(versiontable.Change{Op: versiontable.Delete, From: "a"}, false, pg.NewBind()); err == nil {
 		t.Error("CheckedSQL on PostgreSQL: no error")
 	}
 
@@ -36,23 +33,22 @@ func TestBatchSQL(t *testing.T) {
 	started := time.Date(2026, 1, 2, 3, 4, 5, 600000000, time.UTC)
 	e := versiontable.Entry{Revision: "a", Direction: "upgrade", Status: versiontable.StatusRunning, Checksum: "c'\\x",
 		Path: "versions/a.sql", StartedAt: started, Statements: 2, AppliedBy: "me@host", Version: "v", Changes: "I::a"}
-	s, err := tb.StartSQL(e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := db.DB.ExecContext(ctx, s)
+	b := tb.NewBind()
+	s := tb.StartSQL(e, b)
+	res, err := db.DB.ExecContext(ctx, s, b.Args...)
 	if err != nil {
 		t.Fatalf("%s: %v", s, err)
 	}
 	e.ID, _ = res.LastInsertId()
-	if _, err := db.DB.ExecContext(ctx, tb.ProgressSQL(e.ID, 1)); err != nil {
+	if _, err := db.DB.ExecContext(ctx, tb.ProgressSQL(e.ID, 1, 7)); err != nil {
 		t.Fatal(err)
 	}
 	e.Status, e.Success, e.Executed, e.FinishedAt, e.DurationMS = versiontable.StatusDone, true, 2, started.Add(time.Second), 1000
-	if s, err = tb.FinishSQL(e); err != nil {
-		t.Fatal(err)
+	b = tb.NewBind()
+	if s = tb.FinishSQL(e, b); strings.Contains(s, "'") {
+		t.Errorf("values written into the statement: %s", s)
 	}
-	if _, err := db.DB.ExecContext(ctx, s); err != nil {
+	if _, err := db.DB.ExecContext(ctx, s, b.Args...); err != nil {
 		t.Fatalf("%s: %v", s, err)
 	}
 	es, err := tb.Entries(ctx, db.DB)
@@ -65,7 +61,7 @@ func TestBatchSQL(t *testing.T) {
 	}
 
 	// Row checks: an UPDATE that changes no row stops the batch.
-	if _, err := db.DB.ExecContext(ctx, tb.InsertSQL("a")); err != nil {
+	if err := tb.Apply(ctx, db.DB, versiontable.Change{Op: versiontable.Insert, To: "a"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -77,11 +73,12 @@ func TestBatchSQL(t *testing.T) {
 		{versiontable.Change{Op: versiontable.Delete, From: "b"}, false},
 		{versiontable.Change{Op: versiontable.Delete, From: "b"}, true},
 	} {
-		s, err := tb.CheckedSQL(tc.c, false)
+		b := tb.NewBind()
+		s, err := tb.CheckedSQL(tc.c, false, b)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.DB.ExecContext(ctx, s)
+		_, err = db.DB.ExecContext(ctx, s, b.Args...)
 		if (err != nil) != tc.fail || (err != nil && !strings.Contains(err.Error(), "1242")) {
 			t.Errorf("%s: err = %v, want failure %v", s, err, tc.fail)
 		}

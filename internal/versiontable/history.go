@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/retortdb/retort/internal/dialect"
 )
@@ -129,16 +130,45 @@ func (t *Tables) timeArg(tm time.Time) any {
 }
 
 func (t *Tables) args(e *Entry) []any {
-	return []any{e.Revision, e.Direction, e.Status, e.Success, e.Checksum, e.Path, t.timeArg(e.StartedAt),
-		t.timeArg(e.FinishedAt), e.DurationMS, e.Statements, e.Executed, trunc(e.AppliedBy, 255), trunc(e.Version, 64),
-		trunc(e.Tag, 255), e.Changes, e.Error, e.FailedLine, e.FailedSQL}
+	return []any{clip(e.Revision, 255), e.Direction, e.Status, e.Success, e.Checksum, clip(e.Path, 1024),
+		t.timeArg(e.StartedAt), t.timeArg(e.FinishedAt), e.DurationMS, e.Statements, e.Executed, clip(e.AppliedBy, 255),
+		clip(e.Version, 64), clip(e.Tag, 255), e.Changes, clipText(e.Error), e.FailedLine, clipText(e.FailedSQL)}
 }
 
-func trunc(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
+// clip makes s valid UTF-8 of at most n characters, to fit a VARCHAR(n)
+// column on every dialect (MySQL's strict mode refuses longer values and
+// invalid UTF-8 instead of cutting them).
+func clip(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return s
+	i, k := 0, 0
+	for i = range s {
+		if k == n {
+			break
+		}
+		k++
+	}
+	return s[:i]
+}
+
+// maxText is what a TEXT column holds on MySQL (65,535 bytes), with room.
+const maxText = 60000
+
+// clipText makes s valid UTF-8 of at most maxText bytes, cut at a
+// character boundary: an error message or a failing statement, recorded
+// for people.
+func clipText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= maxText {
+		return s
+	}
+	i := maxText
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
 }
 
 // InsertHistory writes finished entries, many per statement.
@@ -146,27 +176,19 @@ func (t *Tables) InsertHistory(ctx context.Context, q Querier, es []Entry) error
 	if t.History == "" || len(es) == 0 {
 		return nil
 	}
-	const chunk = 200
+	const chunk = 200 // 3,600 parameters: under every dialect's limit
 	for len(es) > 0 {
 		n := min(len(es), chunk)
-		var b strings.Builder
-		b.WriteString("INSERT INTO " + t.HistoryQualified() + " (" + strings.Join(historyColumns, ", ") + ") VALUES ")
-		args := make([]any, 0, n*len(historyColumns))
+		b := t.NewBind()
+		var sb strings.Builder
+		sb.WriteString(t.insertHead())
 		for i := range n {
 			if i > 0 {
-				b.WriteString(", ")
+				sb.WriteString(", ")
 			}
-			b.WriteByte('(')
-			for j := range historyColumns {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(t.D.Placeholder(len(args) + j + 1))
-			}
-			b.WriteByte(')')
-			args = append(args, t.args(&es[i])...)
+			sb.WriteString(t.values(&es[i], b))
 		}
-		if _, err := t.exec(ctx, q, b.String(), args...); err != nil {
+		if _, err := q.ExecContext(ctx, sb.String(), b.Args...); err != nil {
 			return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 		}
 		es = es[n:]
@@ -174,28 +196,39 @@ func (t *Tables) InsertHistory(ctx context.Context, q Querier, es []Entry) error
 	return nil
 }
 
-func (t *Tables) startQuery() string {
-	ph := make([]string, len(historyColumns))
-	for i := range ph {
-		ph[i] = t.D.Placeholder(i + 1)
-	}
-	return "INSERT INTO " + t.HistoryQualified() + " (" + strings.Join(historyColumns, ", ") + ") VALUES (" + strings.Join(ph, ", ") + ")"
+func (t *Tables) insertHead() string {
+	return "INSERT INTO " + t.HistoryQualified() + " (" + strings.Join(historyColumns, ", ") + ") VALUES "
 }
+
+// values is e's "(…)" row of an INSERT, its values added to b.
+func (t *Tables) values(e *Entry, b *Bind) string {
+	args := t.args(e)
+	marks := make([]string, len(args))
+	for i, a := range args {
+		marks[i] = b.Add(a)
+	}
+	return "(" + strings.Join(marks, ", ") + ")"
+}
+
+// StartSQL is StartHistory's INSERT, its values added to b (for a batch:
+// the new id is that statement's insert id).
+func (t *Tables) StartSQL(e Entry, b *Bind) string { return t.insertHead() + t.values(&e, b) }
 
 // StartHistory writes one entry (typically status running) and returns its id.
 func (t *Tables) StartHistory(ctx context.Context, q Querier, e Entry) (int64, error) {
 	if t.History == "" {
 		return 0, nil
 	}
-	s := t.startQuery()
+	b := t.NewBind()
+	s := t.StartSQL(e, b)
 	if t.D.Name() == dialect.Postgres {
 		var id int64
-		if err := q.QueryRowContext(ctx, s+" RETURNING id", t.args(&e)...).Scan(&id); err != nil {
+		if err := q.QueryRowContext(ctx, s+" RETURNING id", b.Args...).Scan(&id); err != nil {
 			return 0, fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 		}
 		return id, nil
 	}
-	res, err := t.exec(ctx, q, s, t.args(&e)...)
+	res, err := q.ExecContext(ctx, s, b.Args...)
 	if err != nil {
 		return 0, fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}
@@ -206,52 +239,37 @@ func (t *Tables) StartHistory(ctx context.Context, q Querier, e Entry) (int64, e
 	return id, nil
 }
 
-// Progress records that executed statements of entry id have completed. It
-// uses literal SQL (one round trip on every driver).
-func (t *Tables) Progress(ctx context.Context, q Querier, id int64, executed int) error {
+// Progress records that executed statements of entry id have completed
+// and the next one, at line of its file, is starting.
+func (t *Tables) Progress(ctx context.Context, q Querier, id int64, executed, line int) error {
 	if t.History == "" {
 		return nil
 	}
-	_, err := q.ExecContext(ctx, t.ProgressSQL(id, executed))
+	_, err := q.ExecContext(ctx, t.ProgressSQL(id, executed, line))
 	if err != nil {
 		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}
 	return nil
 }
 
-// ProgressSQL is Progress's statement.
-func (t *Tables) ProgressSQL(id int64, executed int) string {
+// ProgressSQL is Progress's statement. While a step runs, failed_line holds
+// the line of the statement running, so a run killed during it is reported
+// there. The statement holds integers only, no string, so it means the same
+// under every server setting; it is literal so that it can share a round
+// trip with a revision's statement, whose own text may hold '?' and must not
+// be bound.
+func (t *Tables) ProgressSQL(id int64, executed, line int) string {
 	return "UPDATE " + t.HistoryQualified() + " SET executed = " + strconv.Itoa(executed) +
-		" WHERE id = " + strconv.FormatInt(id, 10)
+		", failed_line = " + strconv.Itoa(line) + " WHERE id = " + strconv.FormatInt(id, 10)
 }
 
-func (t *Tables) finishQuery(e *Entry) (string, []any) {
-	p := t.D.Placeholder
-	s := "UPDATE " + t.HistoryQualified() + " SET status = " + p(1) + ", success = " + p(2) + ", finished_at = " + p(3) +
-		", duration_ms = " + p(4) + ", executed = " + p(5) + ", error = " + p(6) + ", failed_line = " + p(7) +
-		", failed_sql = " + p(8) + " WHERE id = " + p(9)
-	return s, []any{e.Status, e.Success, t.timeArg(e.FinishedAt), e.DurationMS, e.Executed, e.Error,
-		e.FailedLine, e.FailedSQL, e.ID}
-}
-
-// FinishSQL is Finish's statement with its values written as literals, for
-// a multi-statement batch; MySQL/MariaDB only.
-func (t *Tables) FinishSQL(e Entry) (string, error) {
-	if t.D.Name() != dialect.MySQL {
-		return "", fmt.Errorf("versiontable: FinishSQL is for MySQL, not %s", t.D.Name())
-	}
-	s, args := t.finishQuery(&e)
-	return literalSQL(s, args...)
-}
-
-// StartSQL is StartHistory's INSERT with its values written as literals,
-// for a multi-statement batch (the new id is that statement's insert id);
-// MySQL/MariaDB only.
-func (t *Tables) StartSQL(e Entry) (string, error) {
-	if t.D.Name() != dialect.MySQL {
-		return "", fmt.Errorf("versiontable: StartSQL is for MySQL, not %s", t.D.Name())
-	}
-	return literalSQL(t.startQuery(), t.args(&e)...)
+// FinishSQL is Finish's statement, its values added to b.
+func (t *Tables) FinishSQL(e Entry, b *Bind) string {
+	return "UPDATE " + t.HistoryQualified() + " SET status = " + b.Add(e.Status) + ", success = " + b.Add(e.Success) +
+		", finished_at = " + b.Add(t.timeArg(e.FinishedAt)) + ", duration_ms = " + b.Add(e.DurationMS) +
+		", executed = " + b.Add(e.Executed) + ", error = " + b.Add(clipText(e.Error)) +
+		", failed_line = " + b.Add(e.FailedLine) + ", failed_sql = " + b.Add(clipText(e.FailedSQL)) +
+		" WHERE id = " + b.Add(e.ID)
 }
 
 // Finish rewrites the outcome columns of entry e.ID.
@@ -259,9 +277,8 @@ func (t *Tables) Finish(ctx context.Context, q Querier, e Entry) error {
 	if t.History == "" {
 		return nil
 	}
-	s, args := t.finishQuery(&e)
-	_, err := t.exec(ctx, q, s, args...)
-	if err != nil {
+	b := t.NewBind()
+	if _, err := q.ExecContext(ctx, t.FinishSQL(e, b), b.Args...); err != nil {
 		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}
 	return nil
@@ -269,10 +286,22 @@ func (t *Tables) Finish(ctx context.Context, q Querier, e Entry) error {
 
 // SetStatus changes entry id's status and success flag.
 func (t *Tables) SetStatus(ctx context.Context, q Querier, id int64, status string, success bool) error {
-	p := t.D.Placeholder
-	_, err := t.exec(ctx, q, "UPDATE "+t.HistoryQualified()+" SET status = "+p(1)+", success = "+p(2)+" WHERE id = "+p(3),
-		status, success, id)
-	if err != nil {
+	b := t.NewBind()
+	s := "UPDATE " + t.HistoryQualified() + " SET status = " + b.Add(status) + ", success = " + b.Add(success) +
+		" WHERE id = " + b.Add(id)
+	if _, err := q.ExecContext(ctx, s, b.Args...); err != nil {
+		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
+	}
+	return nil
+}
+
+// SetChecksum changes entry id's checksum (and the path it was read from):
+// resolving a failed upgrade as applied records the file as it is now.
+func (t *Tables) SetChecksum(ctx context.Context, q Querier, id int64, checksum, path string) error {
+	b := t.NewBind()
+	s := "UPDATE " + t.HistoryQualified() + " SET checksum = " + b.Add(checksum) + ", path = " + b.Add(clip(path, 1024)) +
+		" WHERE id = " + b.Add(id)
+	if _, err := q.ExecContext(ctx, s, b.Args...); err != nil {
 		return fmt.Errorf("write history table %s: %w", t.HistoryQualified(), err)
 	}
 	return nil

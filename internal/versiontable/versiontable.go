@@ -69,20 +69,47 @@ func (t *Tables) CreateSQL() string {
 		t.D.QuoteIdent(t.PKName()) + " PRIMARY KEY (version_num)\n)"
 }
 
-// InsertSQL adds row v.
-func (t *Tables) InsertSQL(v string) string {
-	return "INSERT INTO " + t.Qualified() + " (version_num) VALUES (" + t.D.QuoteString(v) + ")"
-}
+// InsertSQL adds row v, as a literal statement for offline scripts.
+func (t *Tables) InsertSQL(v string) string { return t.insertSQL(t.D.QuoteString(v)) }
 
-// UpdateSQL moves row from to to.
+// UpdateSQL moves row from to to, as a literal statement for offline scripts.
 func (t *Tables) UpdateSQL(from, to string) string {
-	return "UPDATE " + t.Qualified() + " SET version_num=" + t.D.QuoteString(to) + " WHERE " +
-		t.Qualified() + ".version_num = " + t.D.QuoteString(from)
+	return t.updateSQL(t.D.QuoteString(from), t.D.QuoteString(to))
 }
 
-// DeleteSQL removes row v.
-func (t *Tables) DeleteSQL(v string) string {
-	return "DELETE FROM " + t.Qualified() + " WHERE " + t.Qualified() + ".version_num = " + t.D.QuoteString(v)
+// DeleteSQL removes row v, as a literal statement for offline scripts.
+func (t *Tables) DeleteSQL(v string) string { return t.deleteSQL(t.D.QuoteString(v)) }
+
+func (t *Tables) insertSQL(v string) string {
+	return "INSERT INTO " + t.Qualified() + " (version_num) VALUES (" + v + ")"
+}
+
+func (t *Tables) updateSQL(from, to string) string {
+	return "UPDATE " + t.Qualified() + " SET version_num=" + to + " WHERE " + t.Qualified() + ".version_num = " + from
+}
+
+func (t *Tables) deleteSQL(v string) string {
+	return "DELETE FROM " + t.Qualified() + " WHERE " + t.Qualified() + ".version_num = " + v
+}
+
+// Bind collects the bind parameters of one statement, or of a batch of
+// statements sent as one text, and writes their placeholders. Every value
+// retort writes online travels this way, never inside the SQL text: a
+// literal's meaning depends on server settings (PostgreSQL's
+// standard_conforming_strings, MySQL's NO_BACKSLASH_ESCAPES sql_mode) that
+// a bound value ignores.
+type Bind struct {
+	Mark func(n int) string // placeholder of the n-th (1-based) parameter
+	Args []any
+}
+
+// NewBind starts a Bind with the dialect's placeholders.
+func (t *Tables) NewBind() *Bind { return &Bind{Mark: t.D.Placeholder} }
+
+// Add appends v and returns its placeholder.
+func (b *Bind) Add(v any) string {
+	b.Args = append(b.Args, v)
+	return b.Mark(len(b.Args))
 }
 
 // Op is a version-row operation.
@@ -101,7 +128,8 @@ type Change struct {
 	From, To string
 }
 
-// SQL renders c.
+// SQL renders c with its revision ids as literals, for offline scripts
+// (escaped for the dialect's default settings).
 func (t *Tables) SQL(c Change) (string, error) {
 	switch c.Op {
 	case Insert:
@@ -115,23 +143,53 @@ func (t *Tables) SQL(c Change) (string, error) {
 	}
 }
 
+// LiteralNote is the comment an offline script starts with to say which
+// server setting its string literals assume: the same text means another
+// string under PostgreSQL's standard_conforming_strings=off or MySQL's
+// NO_BACKSLASH_ESCAPES sql_mode. "" when literals mean one thing always.
+func (t *Tables) LiteralNote() string {
+	switch t.D.Name() {
+	case dialect.Postgres:
+		return "-- string literals assume standard_conforming_strings=on (the default)"
+	case dialect.MySQL:
+		return "-- string literals assume sql_mode without NO_BACKSLASH_ESCAPES (the default)"
+	}
+	return ""
+}
+
+// BoundSQL renders c with placeholders, adding its values to b.
+func (t *Tables) BoundSQL(c Change, b *Bind) (string, error) {
+	switch c.Op {
+	case Insert:
+		return t.insertSQL(b.Add(c.To)), nil
+	case Update:
+		to := b.Add(c.To)
+		return t.updateSQL(b.Add(c.From), to), nil
+	case Delete:
+		return t.deleteSQL(b.Add(c.From)), nil
+	default:
+		return "", fmt.Errorf("unknown version row operation %q", c.Op)
+	}
+}
+
 // Apply runs c online, checking that UPDATE and DELETE match one row as
 // Alembic does.
 func (t *Tables) Apply(ctx context.Context, q Querier, c Change) error {
-	s, err := t.SQL(c)
+	b := t.NewBind()
+	s, err := t.BoundSQL(c, b)
 	if err != nil {
 		return err
 	}
-	res, err := q.ExecContext(ctx, s)
+	res, err := q.ExecContext(ctx, s, b.Args...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", s, err)
+		return fmt.Errorf("%s: %w", t.describe(c), err)
 	}
 	if c.Op == Insert {
 		return nil
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("%s: %w", s, err)
+		return fmt.Errorf("%s: %w", t.describe(c), err)
 	}
 	if n == 1 {
 		return nil
@@ -139,17 +197,29 @@ func (t *Tables) Apply(ctx context.Context, q Querier, c Change) error {
 	return &RowCountError{Table: t.Name, Change: c, Found: n}
 }
 
-// CheckedSQL renders c for a MySQL/MariaDB batch of statements: an UPDATE
-// or DELETE is followed by a statement that fails unless it changed exactly
-// one row, so a batch that ends in COMMIT stops before it, as Apply's check
-// would. In a multi-statement batch that is RowCheckSQL (error 1242); inside
-// a MariaDB compound statement (compound), RowCheckCompoundSQL (SQLSTATE
-// 45000).
-func (t *Tables) CheckedSQL(c Change, compound bool) (string, error) {
+// describe names a version-row change in an error message.
+func (t *Tables) describe(c Change) string {
+	switch c.Op {
+	case Insert:
+		return fmt.Sprintf("insert %q into %s", c.To, t.Qualified())
+	case Update:
+		return fmt.Sprintf("update %q to %q in %s", c.From, c.To, t.Qualified())
+	default:
+		return fmt.Sprintf("delete %q from %s", c.From, t.Qualified())
+	}
+}
+
+// CheckedSQL renders c for a MySQL/MariaDB batch of statements, adding its
+// values to b: an UPDATE or DELETE is followed by a statement that fails
+// unless it changed exactly one row, so a batch that ends in COMMIT stops
+// before it, as Apply's check would. In a multi-statement batch that is
+// RowCheckSQL (error 1242); inside a MariaDB compound statement (compound),
+// RowCheckCompoundSQL (SQLSTATE 45000).
+func (t *Tables) CheckedSQL(c Change, compound bool, b *Bind) (string, error) {
 	if t.D.Name() != dialect.MySQL {
 		return "", fmt.Errorf("versiontable: CheckedSQL is for MySQL, not %s", t.D.Name())
 	}
-	s, err := t.SQL(c)
+	s, err := t.BoundSQL(c, b)
 	if err != nil || c.Op == Insert {
 		return s, err
 	}
@@ -381,30 +451,32 @@ func (t *Tables) Ensure(ctx context.Context, q Querier) (created bool, err error
 // checking that every row to delete was there.
 func (t *Tables) Replace(ctx context.Context, q Querier, gone, added []string) error {
 	if len(gone) > 0 {
-		lits := make([]string, len(gone))
+		b := t.NewBind()
+		marks := make([]string, len(gone))
 		for i, g := range gone {
-			lits[i] = t.D.QuoteString(g)
+			marks[i] = b.Add(g)
 		}
-		s := "DELETE FROM " + t.Qualified() + " WHERE version_num IN (" + strings.Join(lits, ", ") + ")"
-		res, err := q.ExecContext(ctx, s)
+		s := "DELETE FROM " + t.Qualified() + " WHERE version_num IN (" + strings.Join(marks, ", ") + ")"
+		res, err := q.ExecContext(ctx, s, b.Args...)
 		if err != nil {
-			return fmt.Errorf("%s: %w", s, err)
+			return fmt.Errorf("delete %s from %s: %w", strings.Join(gone, ", "), t.Qualified(), err)
 		}
 		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("%s: %w", s, err)
+			return fmt.Errorf("delete %s from %s: %w", strings.Join(gone, ", "), t.Qualified(), err)
 		} else if n != int64(len(gone)) {
 			return fmt.Errorf("version table %s changed during the run: expected to delete %d row(s) (%s), %d found: %w",
 				t.Name, len(gone), strings.Join(gone, ", "), n, ErrRowCount)
 		}
 	}
 	if len(added) > 0 {
+		b := t.NewBind()
 		vals := make([]string, len(added))
 		for i, a := range added {
-			vals[i] = "(" + t.D.QuoteString(a) + ")"
+			vals[i] = "(" + b.Add(a) + ")"
 		}
 		s := "INSERT INTO " + t.Qualified() + " (version_num) VALUES " + strings.Join(vals, ", ")
-		if _, err := q.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("%s: %w", s, err)
+		if _, err := q.ExecContext(ctx, s, b.Args...); err != nil {
+			return fmt.Errorf("insert %s into %s: %w", strings.Join(added, ", "), t.Qualified(), err)
 		}
 	}
 	return nil

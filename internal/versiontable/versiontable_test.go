@@ -104,11 +104,11 @@ func TestTables(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := tb.Progress(ctx, db.DB, id, 2); err != nil {
+			if err := tb.Progress(ctx, db.DB, id, 2, 14); err != nil {
 				t.Fatal(err)
 			}
 			u, err := tb.Unresolved(ctx, db.DB)
-			if err != nil || u == nil || u.ID != id || u.Executed != 2 || u.Tag != odd || u.FailedSQL != odd || u.Path != e.Path || !u.StartedAt.Equal(start) {
+			if err != nil || u == nil || u.ID != id || u.Executed != 2 || u.FailedLine != 14 || u.Tag != odd || u.FailedSQL != odd || u.Path != e.Path || !u.StartedAt.Equal(start) {
 				t.Fatalf("unresolved %+v %v", u, err)
 			}
 			e.ID, e.Status, e.Success, e.Executed, e.FinishedAt, e.Error = id, versiontable.StatusDone, true, 3, start.Add(time.Second), odd
