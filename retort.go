@@ -174,8 +174,8 @@ func detectDialect(db *sql.DB) string {
 }
 
 func (m *Migrator) displayPath(p string) string {
-	if m.o.pathPrefix == "" || p == "" {
-		return p
+	if m.o.pathPrefix == "" || p == "" || filepath.IsAbs(p) {
+		return p // an absolute path (files read from the OS) is shown as it is
 	}
 	if strings.HasSuffix(m.o.pathPrefix, "/") || strings.HasSuffix(m.o.pathPrefix, string(os.PathSeparator)) {
 		return m.o.pathPrefix + p
@@ -296,7 +296,7 @@ func (m *Migrator) load(step revision.Step) (*migrate.Unit, error) {
 	sec := sc.Upgrade
 	if step.Direction == revision.Down {
 		sec = sc.Downgrade
-	} else if err := sc.CheckUpgrade(m.displayPath(sc.Revision.Path)); err != nil {
+	} else if err := sc.CheckUpgrade(m.runPath(sc.Revision.Path)); err != nil {
 		return nil, err
 	}
 	return &migrate.Unit{Path: m.runPath(sc.Revision.Path), Statements: sec.Statements,

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -23,8 +24,39 @@ import (
 // whose `retort …` lines execute Run in a child process of this binary.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"retort": func() { os.Exit(Run(context.Background(), os.Args[1:], Options{})) },
+		"retort": runGuarded,
 	})
+}
+
+// runGuarded runs retort as a script command and fails the command (exit
+// 99) when its output shows a path holding the script's work directory twice
+// (".../migrations//abs/.../migrations/versions/x.sql"): every message that
+// names a file must name it once, whatever the script checks.
+func runGuarded() {
+	var out, errOut bytes.Buffer
+	code := Run(context.Background(), os.Args[1:], Options{IO: PlainStreams(os.Stdin, &out, &errOut)})
+	os.Stdout.Write(out.Bytes())
+	os.Stderr.Write(errOut.Bytes())
+	if work := os.Getenv("WORK"); work != "" {
+		for _, text := range []string{out.String(), errOut.String()} {
+			if w := doubledPath(text, work); w != "" {
+				fmt.Fprintf(os.Stderr, "TEST GUARD: a path names the work directory twice: %s\n", w)
+				os.Exit(99)
+			}
+		}
+	}
+	os.Exit(code)
+}
+
+// doubledPath returns the first word of text in which dir occurs twice
+// ("" when none does).
+func doubledPath(text, dir string) string {
+	for _, w := range strings.Fields(text) {
+		if i := strings.Index(w, dir); i >= 0 && strings.Contains(w[i+len(dir):], dir) {
+			return w
+		}
+	}
+	return ""
 }
 
 type tKey struct{}
