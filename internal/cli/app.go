@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -80,8 +82,40 @@ func (a *app) runE(fn func(cmd *cobra.Command, args []string) error) func(*cobra
 	return func(cmd *cobra.Command, args []string) error {
 		a.ran = true
 		a.readOnly = cmd.Annotations[readOnlyAnnotation] == "true"
-		return fn(cmd, args)
+		if f := cmd.Flags().Lookup("json"); f == nil || f.Value.String() != "true" {
+			return fn(cmd, args)
+		}
+		// --json: a machine reads stdout, so it gets JSON in every outcome.
+		// A command that failed before printing its own object prints
+		// {"error": …} (the FAILED line still goes to stderr).
+		out := &countingWriter{w: a.io.Out}
+		saved := a.io.Out
+		a.io.Out = out
+		defer func() { a.io.Out = saved }()
+		err := fn(cmd, args)
+		if err != nil && out.n == 0 {
+			var se *silentError
+			if !errors.As(err, &se) {
+				b, _ := json.MarshalIndent(struct {
+					Error string `json:"error"`
+				}{a.redact(err.Error())}, "", "  ")
+				fmt.Fprintf(saved, "%s\n", b)
+			}
+		}
+		return err
 	}
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }
 
 // readOnlyAnnotation marks a command that only reads the database: it never
