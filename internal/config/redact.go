@@ -27,6 +27,9 @@ const Mask = "***"
 //
 // Neither depends on a URL parsing successfully.
 
+// secretKey matches the names of keys whose values are secrets.
+const secretKey = `[\w.\-]*(?:pass|pwd|secret|token)[\w.\-]*`
+
 var (
 	// A run of text that holds no whitespace or quote: a URL or DSN in
 	// free text is one token.
@@ -34,10 +37,14 @@ var (
 	// scheme://…, inside a token.
 	urlInText = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.\-]*://.*`)
 	// key=value pairs whose key names a secret (password, sslpassword,
-	// _auth_pass, pwd, passwd, passphrase, client_secret, api_token, …), in
-	// key=value DSNs (libpq, ODBC), URL queries and environment dumps. A
-	// quoted value may hold escaped quotes (libpq: 'it\'s').
-	kvSecret = regexp.MustCompile(`(?i)(^|[\s?&;,(])([\w.\-]*(?:pass|pwd|secret|token)[\w.\-]*)(\s*=\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s&;` + "`" + `]*)`)
+	// _auth_pass, pwd, passwd, passphrase, client_secret, api_token, …).
+	// In a key=value DSN (libpq, ODBC) or an environment dump a value ends
+	// at whitespace, unless quoted (libpq: 'it\'s'); in a URL query it ends
+	// at "&" or "#" too.
+	kvSecret    = regexp.MustCompile(`(?i)(^|[\s,(])(` + secretKey + `)(\s*=\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s` + "`" + `]*)`)
+	querySecret = regexp.MustCompile(`(?i)([?&;])(` + secretKey + `)(=)([^\s&#` + "`" + `]*)`)
+	// Where a value starts, whatever ends it.
+	secretValue = regexp.MustCompile(`(?i)(?:^|[\s,(?&;])(?:` + secretKey + `)\s*=\s*`)
 	// A URL whose password holds whitespace: scheme://user:pass word@…
 	urlSpacedPassword = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:'"]*):([^\s@'"]*\s[^@\n'"]*?)@`)
 	// go-sql-driver DSNs: user:password@tcp(host)/db; the password may
@@ -62,19 +69,24 @@ func Redact(raw string) string {
 	return redactKV(s)
 }
 
-// redactURL redacts one URL, which may contain spaces: structurally, then
-// every password any reading of it finds.
-func redactURL(s string) string { return scrub(Redact(s), spellingsOf(Secrets(s))) }
+// redactURL redacts one URL, which may contain spaces: every password any
+// reading of it finds, then by shape. In this order: masking by shape
+// first could cut a password holding a space or a quote in two, and leave
+// pieces that are no longer the password the second step looks for.
+func redactURL(s string) string { return Redact(scrub(s, spellingsOf(Secrets(s)))) }
 
 func redactKV(s string) string {
 	s = mysqlDSN.ReplaceAllString(s, "$1:"+Mask+"@$2(")
-	return kvSecret.ReplaceAllStringFunc(s, func(m string) string {
-		sub := kvSecret.FindStringSubmatch(m)
-		if sub[4] == "" {
-			return m
-		}
-		return sub[1] + sub[2] + sub[3] + Mask
-	})
+	for _, re := range []*regexp.Regexp{querySecret, kvSecret} {
+		s = re.ReplaceAllStringFunc(s, func(m string) string {
+			sub := re.FindStringSubmatch(m)
+			if sub[4] == "" || sub[4] == Mask {
+				return m
+			}
+			return sub[1] + sub[2] + sub[3] + Mask
+		})
+	}
+	return s
 }
 
 // redactToken masks the password of the URL or DSN that tok may be.
@@ -178,14 +190,29 @@ func Secrets(raw string) []string {
 			}
 		}
 	}
-	for _, m := range kvSecret.FindAllStringSubmatch(s, -1) {
-		v := m[4]
-		add(v)
-		if len(v) >= 2 && (v[0] == '\'' || v[0] == '"') && v[len(v)-1] == v[0] {
-			add(unescapeQuoted(v[1 : len(v)-1]))
+	// In a URL query a value ends at "&", ";" or "#"; in a key=value DSN
+	// at whitespace, or at its closing quote.
+	for _, m := range secretValue.FindAllStringIndex(s, -1) {
+		v := s[m[1]:]
+		if i := strings.IndexAny(v, " \t\r\n"); i >= 0 {
+			v = v[:i]
 		}
-		if d, err := url.QueryUnescape(v); err == nil {
-			add(d)
+		if strings.ContainsRune("?&;", rune(s[m[0]])) {
+			if i := strings.IndexAny(v, "&;#"); i >= 0 {
+				v = v[:i]
+			}
+			add(v)
+			if d, err := url.QueryUnescape(v); err == nil {
+				add(d)
+			}
+			continue
+		}
+		add(v)
+		if sub := kvSecret.FindStringSubmatch(s[m[0]:]); sub != nil {
+			if w := sub[4]; len(w) >= 2 && (w[0] == '\'' || w[0] == '"') && w[len(w)-1] == w[0] {
+				add(w)
+				add(unescapeQuoted(w[1 : len(w)-1]))
+			}
 		}
 	}
 	return dedupe(out)
@@ -348,9 +375,9 @@ func (r *Redactor) Scrub(s string) string {
 	return scrub(s, r.secrets)
 }
 
-// Redact masks passwords by shape (the package's Redact) and removes the
-// known ones: for messages.
-func (r *Redactor) Redact(s string) string { return r.Scrub(Redact(s)) }
+// Redact removes the known passwords and masks others by shape (the
+// package's Redact): for messages.
+func (r *Redactor) Redact(s string) string { return Redact(r.Scrub(s)) }
 
 // Error returns err with its message redacted, or nil. The result matches
 // what err matches with errors.Is, but does not unwrap: the original text
