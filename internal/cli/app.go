@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io/fs"
 	"os"
@@ -294,7 +293,7 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		}
 		s.dialect, s.display = dsn.Dialect, dsn.Redacted
 		if !offline {
-			db, err = sql.Open(dsn.DriverName, dsn.DataSource)
+			db, err = openDB(dsn.DriverName, dsn.DataSource, a.io.Err)
 			if err != nil {
 				return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
 			}
