@@ -490,3 +490,33 @@ func TestMySQLDriverLogIsCaptured(t *testing.T) {
 	}
 	checkNoLeak(t, "stderr", got.err, []string{"Kx7qVb9wZt4m"})
 }
+
+// Redaction hides passwords, not paths or messages that merely hold an "@"
+// or a ":".
+func TestRedactionKeepsWhatIsNoPassword(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "me@work:2")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	u := "sqlite:///" + filepath.ToSlash(dir) + "/app.db"
+	cfg := writeProject(t, u)
+	if got := runCtx(t, Options{}, "-c", cfg, "upgrade", "head"); got.code != ExitOK {
+		t.Fatalf("upgrade: exit %d: %s", got.code, got.err)
+	}
+	got := runCtx(t, Options{}, "-c", cfg, "current", "-v")
+	if want := "Current revision(s) for " + u + ":\n"; got.code != ExitOK || !strings.HasPrefix(got.out, want) {
+		t.Errorf("current -v: exit %d, stdout %q, want it to start %q", got.code, got.out, want)
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.MkdirAll(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(empty, "retort.toml"), []byte("url = \""+u+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got = runCtx(t, Options{}, "-c", filepath.Join(empty, "retort.toml"), "upgrade", "head")
+	if want := filepath.Join(empty, "versions"); got.code != ExitFailure || !strings.Contains(got.err, want) {
+		t.Errorf("upgrade without versions: exit %d, stderr %q lacks %q", got.code, got.err, want)
+	}
+}

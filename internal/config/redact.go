@@ -177,6 +177,9 @@ func Secrets(raw string) []string {
 		rest := s[m[1]:]
 		trimmed := strings.TrimLeft(rest, "/")
 		authority := len(rest)-len(trimmed) == 2
+		if !authority && isSQLiteScheme(s[:m[1]-1]) {
+			trimmed = "" // a file path, which may hold an "@"
+		}
 		for i := 0; i < len(trimmed); i++ {
 			if trimmed[i] != '@' {
 				continue
@@ -216,6 +219,11 @@ func Secrets(raw string) []string {
 		}
 	}
 	return dedupe(out)
+}
+
+func isSQLiteScheme(scheme string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(scheme), "+")
+	return base == "file" || base == "sqlite" || base == "sqlite3"
 }
 
 // unescapeQuoted undoes libpq's backslash escapes in a quoted value.

@@ -71,7 +71,8 @@ func TestSecrets(t *testing.T) {
 			}
 		}
 	}
-	for _, none := range []string{"", "sqlite:///app.db", "postgresql://app@h/db", "mysql://root@h/db?application_name=a@b"} {
+	for _, none := range []string{"", "sqlite:///app.db", "postgresql://app@h/db", "mysql://root@h/db?application_name=a@b",
+		"sqlite:////home/me@work/app.db", "file:/srv/a@b/app.db", "sqlite+pysqlite:///data@2/app.db"} {
 		if got := Secrets(none); len(got) != 0 {
 			t.Errorf("Secrets(%q) = %q, want none", none, got)
 		}
