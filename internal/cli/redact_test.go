@@ -278,6 +278,17 @@ func TestNoPasswordRealServers(t *testing.T) {
 					t.Errorf("failing revision: exit %d: %s", got.code, got.err)
 				}
 				checkTables(t, user.db.DB, toks, "b2")
+				// The password as typed, not percent-encoded: it connects
+				// where the URL can be read one way only, else it is refused
+				// before anything of it reaches the server.
+				if enc := userPW(pw); dialect != testutil.SQLite && enc != pw {
+					raw := strings.Replace(good, ":"+enc+"@", ":"+pw+"@", 1)
+					got := runCtx(t, Options{}, "-c", cfg, "--url="+raw, "current", "-v")
+					checkNoLeak(t, fmt.Sprintf("current -v with the raw password (exit %d)", got.code), got.out+got.err, toks)
+					if got.code != ExitOK && !strings.Contains(got.err, "cannot be parsed: percent-encode") {
+						t.Errorf("current -v with the raw password: exit %d: %s", got.code, got.err)
+					}
+				}
 				for _, u := range refusals {
 					for _, args := range leakCommands {
 						got := runCtx(t, Options{}, append([]string{"-c", cfg, "--url=" + u.url}, args...)...)
