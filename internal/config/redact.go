@@ -151,7 +151,7 @@ func redactUserinfo(s string) string {
 }
 
 // schemePrefix is what comes before the first ":" of a URL or MySQL DSN.
-var schemePrefix = regexp.MustCompile(`^[^:/@?#\s]*:`)
+var schemePrefix = regexp.MustCompile(`^[^:/@?#\r\n]*:`)
 
 // Secrets returns every string that some reading of the connection string
 // raw takes for a password, percent-decoded and as written: the userinfo
@@ -176,7 +176,8 @@ func Secrets(raw string) []string {
 	if m := schemePrefix.FindStringIndex(s); m != nil {
 		rest := s[m[1]:]
 		trimmed := strings.TrimLeft(rest, "/")
-		authority := len(rest)-len(trimmed) == 2
+		slashes := len(rest) - len(trimmed)
+		authority := slashes == 2
 		if !authority && isSQLiteScheme(s[:m[1]-1]) {
 			trimmed = "" // a file path, which may hold an "@"
 		}
@@ -185,10 +186,14 @@ func Secrets(raw string) []string {
 				continue
 			}
 			ui := trimmed[:i]
-			if _, pw, ok := strings.Cut(ui, ":"); ok {
+			_, pw, hasPW := strings.Cut(ui, ":")
+			if hasPW {
 				add(pw)
 			}
-			if !authority {
+			// Without "//" what precedes may be a password whole:
+			// postgres:pw@h, and user:pa:ss@tcp(h) where the "scheme" is
+			// the user. postgres:/u:pw@h keeps its user.
+			if slashes == 0 || !authority && !hasPW {
 				add(ui)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -152,7 +153,9 @@ var urlForms = []string{
 func passwordLike(pw, user, tail, form string) bool {
 	return len(pw) >= minAnywhere && utf8.ValidString(pw) && strings.TrimSpace(pw) == pw &&
 		!strings.Contains(user, pw) && !strings.Contains(tail, pw) && !strings.Contains(form, pw) &&
-		!strings.ContainsAny(user, ":@/?# \t\r\n")
+		!strings.ContainsAny(user, ":@/?#") && !strings.ContainsFunc(user, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r)
+	})
 }
 
 // FuzzRedactURL: whatever the URL, its password is in no ParseURL error, no
