@@ -532,3 +532,50 @@ func TestRedactionKeepsWhatIsNoPassword(t *testing.T) {
 		t.Errorf("upgrade without versions: exit %d, stderr %q lacks %q", got.code, got.err, want)
 	}
 }
+
+// A driver's error that quotes a URL is kept in the history row with the
+// password masked, on every dialect.
+func TestHistoryErrorIsRedacted(t *testing.T) {
+	t.Parallel()
+	const secret = "Kx7qVb9wZt4m"
+	for _, dialect := range testutil.Dialects() {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			db := testutil.New(t, dialect)
+			cfg := writeProject(t, db.URL)
+			if got := runCtx(t, Options{}, "-c", cfg, "upgrade", "b2"); got.code != ExitOK {
+				t.Fatalf("upgrade b2: exit %d: %s", got.code, got.err)
+			}
+			bad := filepath.Join(filepath.Dir(cfg), "versions", "c3.sql")
+			if err := os.WriteFile(bad, []byte("-- three\n--\n-- Revision ID: c3\n-- Revises: b2\n\n"+
+				"-- +retort upgrade\nSELECT * FROM \"postgres://app:"+secret+"@db.example/shop\";\n-- +retort downgrade\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := runCtx(t, Options{}, "-c", cfg, "upgrade", "head")
+			if got.code != ExitFailure {
+				t.Fatalf("upgrade head: exit %d, want 1: %s", got.code, got.err)
+			}
+			checkNoLeak(t, "stderr", got.err, []string{secret})
+			var errs []string
+			rows, err := db.DB.Query("SELECT error FROM retort_history WHERE revision = 'c3'")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var e sql.NullString
+				if err := rows.Scan(&e); err != nil {
+					t.Fatal(err)
+				}
+				errs = append(errs, e.String)
+			}
+			if len(errs) == 0 || !strings.Contains(strings.Join(errs, "\n"), "postgres://app:***@db.example") {
+				t.Errorf("history rows of c3 hold errors %q, want the URL with its password masked", errs)
+			}
+			checkNoLeak(t, "history error", strings.Join(errs, "\n"), []string{secret})
+			if v := tableText(t, db.DB, "alembic_version"); strings.TrimSpace(v) != "b2" {
+				t.Errorf("alembic_version holds %q, want b2", v)
+			}
+		})
+	}
+}
