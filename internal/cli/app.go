@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,15 +34,25 @@ type app struct {
 	quiet      bool
 	noColor    bool
 
-	ran      bool     // a command's RunE started (errors before it are usage errors)
-	readOnly bool     // the running command only reads the database
-	secrets  []string // passwords to redact from every message
+	ran      bool             // a command's RunE started (errors before it are usage errors)
+	readOnly bool             // the running command only reads the database
+	secrets  *config.Redactor // the passwords of every URL in use, kept out of all output
 
 	cfg *config.Config // loaded on first use
 }
 
+// newApp wraps the output streams so that nothing written reaches the user
+// with a password in it: stderr (messages, log lines) is redacted by shape
+// and of every known password; stdout carries data (--sql scripts, JSON,
+// revision text) that masking by shape could change, so only the known
+// passwords are removed from it.
 func newApp(o Options) *app {
-	return &app{opts: o, io: o.IO, getenv: o.Getenv}
+	a := &app{opts: o, getenv: o.Getenv, secrets: config.NewRedactor()}
+	io := *o.IO
+	io.Out = a.secrets.ScrubWriter(o.IO.Out)
+	io.Err = a.secrets.RedactWriter(o.IO.Err)
+	a.io = &io
+	return a
 }
 
 // color reports whether output may be coloured: a terminal, no --no-color,
@@ -152,29 +161,15 @@ func (a *app) config() (*config.Config, error) {
 	if u == "" {
 		u = a.opts.URL
 	}
-	a.addSecret(u)
+	env, _ := a.getenv(config.EnvURL)
+	a.secrets.Add(u, a.opts.URL, env)
 	cfg, err := config.Load(path, a.getenv, config.Overrides{URL: u, X: x})
 	if err != nil {
 		return nil, err
 	}
-	a.addSecret(cfg.URL)
+	a.secrets.Add(cfg.URL, cfg.DevURL) // as expanded from ${VAR}s
 	a.cfg = cfg
 	return cfg, nil
-}
-
-// addSecret remembers the password of a URL so no message repeats it.
-func (a *app) addSecret(raw string) {
-	if raw == "" {
-		return
-	}
-	if u, err := url.Parse(raw); err == nil && u.User != nil {
-		if pw, ok := u.User.Password(); ok && pw != "" {
-			a.secrets = append(a.secrets, pw)
-			if esc := url.QueryEscape(pw); esc != pw {
-				a.secrets = append(a.secrets, esc)
-			}
-		}
-	}
 }
 
 // parseX turns repeated -x key=value into a map; a bare key means "".
@@ -413,7 +408,7 @@ func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
 		}
 		dsn = dsn.NoCreate() // and should it vanish before the open, still create nothing
 	}
-	db, err := sql.Open(dsn.DriverName, dsn.DataSource)
+	db, err := openDB(dsn.DriverName, dsn.DataSource, a.io.Err)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
 	}

@@ -17,10 +17,8 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/term"
 )
 
@@ -87,7 +85,7 @@ func Run(ctx context.Context, args []string, o Options) (code int) {
 		if p := recover(); p != nil {
 			// Plain text: whatever panicked may panic again.
 			fmt.Fprintf(o.IO.Err, "FAILED: internal error: %s; please report this with the command you ran\n",
-				config.Redact(fmt.Sprint(p)))
+				a.redact(fmt.Sprint(p)))
 			code = ExitFailure
 		}
 	}()
@@ -142,17 +140,11 @@ func (a *app) printError(err error) {
 	fmt.Fprintln(a.io.Err, a.errColors().Red("FAILED:"), msg)
 }
 
-// redact removes passwords from text: URL userinfo (config.Redact) and the
-// literal password of the configured URL wherever it appears.
-func (a *app) redact(s string) string {
-	s = config.Redact(s)
-	for _, pw := range a.secrets {
-		if pw != "" {
-			s = strings.ReplaceAll(s, pw, "***")
-		}
-	}
-	return s
-}
+// redact removes passwords from text: whatever stands where a password
+// stands (config.Redact), and the passwords of the URLs in use wherever they
+// appear. The output streams do the same; this is for text that is data on
+// stdout (a JSON field naming the database).
+func (a *app) redact(s string) string { return a.secrets.Redact(s) }
 
 // version is what --version prints.
 func (o Options) version() string {

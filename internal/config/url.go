@@ -57,6 +57,17 @@ func (d *DSN) String() string { return d.Redacted }
 // translated (asyncpg's ssl=require becomes sslmode=require, pymysql's
 // unix_socket becomes a unix(…) address) or dropped (async_fallback).
 func ParseURL(raw string) (*DSN, error) {
+	d, err := parseURL(raw)
+	if err != nil {
+		// Every message below shows the URL redacted already; this catches
+		// what else could quote it (a driver's DSN error, a scheme that is
+		// really userinfo, a query value).
+		return nil, NewRedactor(raw).Error(err)
+	}
+	return d, nil
+}
+
+func parseURL(raw string) (*DSN, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return nil, ErrNoURL
@@ -167,6 +178,14 @@ func splitURL(s string) (rawURL, bool) {
 			return rawURL{}, false
 		}
 	}
+	if at >= 0 && strings.Contains(rest[:at], ":") && atOutsideQueryValues(rest[at+1:]) {
+		// user:pw@x/y@h/db: the password may be "pw" (database "y@h/db")
+		// or "pw@x/y" (host h). Guessing wrong would send part of the
+		// password to the server as a host or database name, which error
+		// messages then show. An "@" in a query value (application_name=
+		// me@host) is no such doubt.
+		return rawURL{}, false
+	}
 	if at >= 0 {
 		ui := rest[:at]
 		u.hasUser = true
@@ -193,6 +212,21 @@ func splitURL(s string) (rawURL, bool) {
 	}
 	u.query, u.queryErr = parseQuery(rawQuery)
 	return u, validHost(u.host)
+}
+
+// atOutsideQueryValues reports whether s (what follows the userinfo)
+// holds an "@" in its host, path or a query parameter's name.
+func atOutsideQueryValues(s string) bool {
+	head, query, _ := strings.Cut(s, "?")
+	if strings.Contains(head, "@") {
+		return true
+	}
+	for _, kv := range strings.Split(query, "&") {
+		if k, _, _ := strings.Cut(kv, "="); strings.Contains(k, "@") {
+			return true
+		}
+	}
+	return false
 }
 
 func validHost(h string) bool {
@@ -443,11 +477,7 @@ func mysqlDSNFrom(u rawURL, red string) (*DSN, error) {
 	fmt.Fprintf(&b, "%s(%s)/%s?%s", netw, addr, url.PathEscape(db), encodeQuery(ps))
 	dsn := b.String()
 	if _, err := mysql.ParseDSN(dsn); err != nil {
-		msg := err.Error()
-		if u.password != "" {
-			msg = strings.ReplaceAll(msg, u.password, Mask)
-		}
-		return nil, fmt.Errorf("database URL %q: %s", red, Redact(msg))
+		return nil, fmt.Errorf("database URL %q: %s", red, NewRedactor(dsn).Redact(err.Error()))
 	}
 	return &DSN{Dialect: MySQL, DriverName: "mysql", DataSource: dsn, Database: db, Redacted: red}, nil
 }

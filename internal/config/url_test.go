@@ -264,6 +264,12 @@ func TestParseURLErrors(t *testing.T) {
 		{"postgresql://u:s3cretpw@h/db?sslmode=on", "sslmode=on is not valid", nil},
 		{"postgresql://u:s3cretpw@h/db?x=%zz", "bad percent-encoding", nil},
 		{"postgresql://u:s3cretpw@my host/db", "cannot be parsed", nil},
+		// Read two ways: password "s3cretpw" or "s3cretpw@ss/word".
+		{"postgresql://u:s3cretpw@ss/word@h/db", "cannot be parsed", nil},
+		{"mysql://u:s3cretpw@ss?x@h/db", "cannot be parsed", nil},
+		{"postgresql:/u:s3cretpw@h/db", "not a URL", ErrUnsupportedScheme},
+		{"postgres:s3cretpw@h/x", "not a URL", ErrUnsupportedScheme},
+		{"u:s3cretpw@h://db", "unknown scheme", ErrUnsupportedScheme},
 		{"mysql://u:s3cretpw@h/db?ssl_ca=/etc/ca.pem", "ssl_ca is not supported", nil},
 		{"mysql://u:s3cretpw@h/db?ssl_mode=sometimes", "ssl_mode=sometimes", nil},
 		{"mysql://u:s3cretpw@h:port/db", "port \"port\" is not a valid port", nil},

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
@@ -457,12 +458,14 @@ func (o *online) ensureTablesOutside(ctx context.Context) error {
 	return nil
 }
 
+// errText is the error a history row keeps, any password masked: a
+// driver's message may quote a connection string.
 func errText(err error) string {
 	var se *StmtError
 	if errors.As(err, &se) && se.Err != nil {
-		return se.Err.Error()
+		return config.Redact(se.Err.Error())
 	}
-	return err.Error()
+	return config.Redact(err.Error())
 }
 
 // runNonTx runs a step whose statements cannot be rolled back, recording
@@ -491,7 +494,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	partial := func(k int, line int, sql string, cause error) error {
 		e.Executed = k
 		e.FailedLine, e.FailedSQL = line, sql
-		e.Error = cause.Error()
+		e.Error = config.Redact(cause.Error())
 		o.finish(&e, versiontable.StatusFailed, false)
 		if err := o.Tables.Finish(o.cleanup, o.conn, e); err != nil {
 			recorded = false

@@ -20,6 +20,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/dialect/postgres"
 	"github.com/retortdb/retort/internal/models/gostruct"
 	"github.com/retortdb/retort/schema"
@@ -99,14 +100,16 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 		}
 		files = append(files, file{p, stmts})
 	}
+	// Errors from opening the scratch database may quote its data source.
+	red := config.NewRedactor(src.DataSource)
 	db, drop, err := scratch(ctx, src)
 	if err != nil {
-		return nil, err
+		return nil, red.Error(err)
 	}
 	defer drop()
 	conn, err := db.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("connect to the scratch database: %w", err)
+		return nil, red.Error(fmt.Errorf("connect to the scratch database: %w", err))
 	}
 	defer conn.Close()
 	for _, f := range files {
