@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/revision"
 )
 
@@ -172,7 +173,7 @@ func (a *app) historyApplied(ctx context.Context, o *historyOptions) error {
 	for _, e := range entries {
 		result := e.Status
 		if e.Error != "" {
-			result += ": " + oneLine(e.Error)
+			result += ": " + oneLine(config.Redact(e.Error))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 			e.StartedAt.Format("2006-01-02 15:04:05 MST"), e.Direction, e.Revision,
@@ -186,6 +187,6 @@ func appliedToJSON(e retort.HistoryEntry) appliedJSON {
 		ID: e.ID, Revision: e.Revision, Direction: e.Direction, Status: e.Status, Checksum: e.Checksum,
 		Path: e.Path, StartedAt: e.StartedAt, FinishedAt: e.FinishedAt, DurationMS: ms(e.Duration),
 		AppliedBy: e.AppliedBy, Version: e.Version, Tag: e.Tag, Statements: e.Statements,
-		Executed: e.Executed, Success: e.Success, Error: e.Error,
+		Executed: e.Executed, Success: e.Success, Error: config.Redact(e.Error),
 	}
 }

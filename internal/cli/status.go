@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/revision"
 )
 
@@ -115,7 +116,7 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 			out.Edited = append(out.Edited, editedJSON{e.Revision, e.Path, e.Applied, e.Now})
 		}
 		if f := st.Failed; f != nil {
-			out.Failed = &failedJSON{f.Revision, f.Direction, f.Path, f.Line, f.Executed, f.Total, f.Statement, f.Error, f.StartedAt}
+			out.Failed = &failedJSON{f.Revision, f.Direction, f.Path, f.Line, f.Executed, f.Total, f.Statement, config.Redact(f.Error), f.StartedAt}
 		}
 		if err := writeJSON(a.io.Out, out); err != nil {
 			return err
@@ -179,7 +180,7 @@ func (a *app) printStatus(g *revision.Graph, display string, st *retort.Status, 
 		}
 		what := "was interrupted"
 		if f.Error != "" {
-			what = "failed: " + oneLine(f.Error)
+			what = "failed: " + oneLine(config.Redact(f.Error))
 		}
 		fmt.Fprintf(w, "%s the %s of %s stopped after %d of %d statements at %s and %s\n",
 			c.Red("Failed:"), f.Direction, f.Revision, f.Executed, f.Total, where, what)

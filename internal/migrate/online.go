@@ -609,7 +609,7 @@ func (o *online) failedWithoutEffect(sql string, err error) bool {
 // the row, still running, says too).
 func (o *online) notRun(e *versiontable.Entry, unit *Unit, st script.Statement, cause error) error {
 	r := *e
-	r.Executed, r.FailedLine, r.FailedSQL, r.Error = 0, st.Line, st.SQL, cause.Error()
+	r.Executed, r.FailedLine, r.FailedSQL, r.Error = 0, st.Line, st.SQL, config.Redact(cause.Error())
 	o.finish(&r, versiontable.StatusRollback, false)
 	if err := o.Tables.Finish(o.cleanup, o.conn, r); err != nil {
 		return nil
