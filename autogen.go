@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/schema"
 )
@@ -126,7 +127,7 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	desired, err := m.loadModels(ctx, models, sqlstate.Source{
 		Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
 		Files: models.Paths, Inspect: opts,
-	}, serverVersion(ctx, conn, name))
+	}, serverVersion(ctx, conn, m.d))
 	if err != nil {
 		return nil, err
 	}
@@ -149,19 +150,19 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 
 // serverVersion identifies the database server (the models' cache key
 // includes it: another server version may normalize differently).
-func serverVersion(ctx context.Context, q schema.Querier, dialect string) string {
-	query := "SELECT version()"
-	if dialect == "sqlite" {
-		query = "SELECT sqlite_version()"
+func serverVersion(ctx context.Context, q schema.Querier, d dialect.Dialect) string {
+	v, ok := d.(dialect.ServerVersioner)
+	if !ok {
+		return ""
 	}
-	rows, err := q.QueryContext(ctx, query)
+	rows, err := q.QueryContext(ctx, v.ServerVersionQuery())
 	if err != nil {
 		return ""
 	}
 	defer rows.Close()
-	var v string
+	var s string
 	if rows.Next() {
-		_ = rows.Scan(&v)
+		_ = rows.Scan(&s)
 	}
-	return v
+	return s
 }

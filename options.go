@@ -7,6 +7,9 @@ import (
 	"io"
 	"path/filepath"
 	"time"
+
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 )
 
 // Execer is what a Go revision gets: the run's connection, inside the
@@ -33,7 +36,7 @@ type GoMigration struct {
 type Option func(*options) error
 
 type options struct {
-	dialect       string
+	dialect       dialect.Dialect
 	locations     []string
 	osDirs        []string // WithVersionDirs: read from these OS directories instead of fsys
 	recursive     bool
@@ -49,20 +52,16 @@ type options struct {
 	appliedBy     string
 }
 
-// WithDialect names the dialect: "postgres", "mysql" or "sqlite". Default:
-// detected from the *sql.DB's driver. Required when db is nil (offline only).
+// WithDialect names the dialect: "postgres" (or "postgresql"), "mysql" (or
+// "mariadb") or "sqlite" (or "sqlite3"). Default: detected from the
+// *sql.DB's driver. Required when db is nil (offline only).
 func WithDialect(name string) Option {
 	return func(o *options) error {
-		switch name {
-		case "postgres", "postgresql":
-			o.dialect = "postgres"
-		case "mysql", "mariadb":
-			o.dialect = "mysql"
-		case "sqlite", "sqlite3":
-			o.dialect = "sqlite"
-		default:
-			return fmt.Errorf("unknown dialect %q: use postgres, mysql or sqlite", name)
+		d, err := registry.Lookup(name)
+		if err != nil {
+			return err
 		}
+		o.dialect = d
 		return nil
 	}
 }

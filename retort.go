@@ -15,15 +15,13 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"reflect"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/dialect"
-	"github.com/retortdb/retort/internal/dialect/mysql"
-	"github.com/retortdb/retort/internal/dialect/postgres"
-	"github.com/retortdb/retort/internal/dialect/sqlite"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/migrate"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
@@ -98,23 +96,16 @@ func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrato
 			return nil, fmt.Errorf("retort: %w", err)
 		}
 	}
-	name := m.o.dialect
-	if name == "" {
+	m.d = m.o.dialect
+	if m.d == nil {
 		if db == nil {
 			return nil, errors.New("retort: without a database, name the dialect with WithDialect")
 		}
-		name = detectDialect(db)
-		if name == "" {
-			return nil, fmt.Errorf("retort: cannot tell the dialect of database/sql driver %T; pass WithDialect(\"postgres\"|\"mysql\"|\"sqlite\")", db.Driver())
+		d, ok := registry.Detect(db)
+		if !ok {
+			return nil, fmt.Errorf("retort: cannot tell the dialect of database/sql driver %T; pass WithDialect(%s)", db.Driver(), withDialectArgs())
 		}
-	}
-	switch name {
-	case dialect.Postgres:
-		m.d = postgres.New()
-	case dialect.MySQL:
-		m.d = mysql.New()
-	case dialect.SQLite:
-		m.d = sqlite.New()
+		m.d = d
 	}
 	m.tables = &versiontable.Tables{D: m.d, Name: m.o.versionTable, Schema: m.o.versionSchema, History: m.o.historyTable}
 
@@ -155,22 +146,14 @@ func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrato
 	return m, nil
 }
 
-// detectDialect maps a database/sql driver to a dialect by its package.
-func detectDialect(db *sql.DB) string {
-	t := reflect.TypeOf(db.Driver())
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// withDialectArgs lists WithDialect's arguments for a message:
+// "postgres"|"mysql"|"sqlite".
+func withDialectArgs() string {
+	names := registry.Names()
+	for i, n := range names {
+		names[i] = strconv.Quote(n)
 	}
-	p := t.PkgPath()
-	switch {
-	case strings.Contains(p, "jackc/pgx"), strings.Contains(p, "lib/pq"):
-		return dialect.Postgres
-	case strings.Contains(p, "go-sql-driver/mysql"):
-		return dialect.MySQL
-	case strings.Contains(p, "sqlite"):
-		return dialect.SQLite
-	}
-	return ""
+	return strings.Join(names, "|")
 }
 
 func (m *Migrator) displayPath(p string) string {

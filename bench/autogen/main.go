@@ -44,6 +44,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/schema"
 )
@@ -115,7 +116,7 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 
-	admin, err := sql.Open("pgx", o.server)
+	admin, err := sql.Open(pgDriver(), o.server)
 	if err != nil {
 		return err
 	}
@@ -130,7 +131,7 @@ func run(ctx context.Context, o options) error {
 			fmt.Fprintf(os.Stderr, "drop database %s: %v\n", o.db, err)
 		}
 	}()
-	db, err := sql.Open("pgx", dbURL)
+	db, err := sql.Open(pgDriver(), dbURL)
 	if err != nil {
 		return err
 	}
@@ -165,7 +166,7 @@ func run(ctx context.Context, o options) error {
 			return fmt.Errorf("pg_dump: %w", err)
 		}
 		t := time.Now()
-		s, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
+		s, err := autogen.Inspect(ctx, db, dialect.Postgres, skip)
 		if err != nil {
 			return fmt.Errorf("inspect: %w", err)
 		}
@@ -178,20 +179,20 @@ func run(ctx context.Context, o options) error {
 		}
 
 		t0 := time.Now()
-		cur, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
+		cur, err := autogen.Inspect(ctx, db, dialect.Postgres, skip)
 		if err != nil {
 			return fmt.Errorf("inspect: %w", err)
 		}
 		t1 := time.Now()
 		des, err := sqlstate.Load(ctx, sqlstate.Source{
-			Dialect: autogen.Postgres, DriverName: "pgx", DataSource: dbURL,
+			Dialect: dialect.Postgres, DriverName: pgDriver(), DataSource: dbURL,
 			Files: []string{schemaPath}, Inspect: skip,
 		})
 		if err != nil {
 			return fmt.Errorf("load schema.sql: %w", err)
 		}
 		t2 := time.Now()
-		r, err := autogen.Check(cur, des, autogen.Postgres)
+		r, err := autogen.Check(cur, des, dialect.Postgres)
 		if err != nil {
 			return fmt.Errorf("check: %w", err)
 		}
@@ -326,7 +327,7 @@ func breakdown(ctx context.Context, o options, admin *sql.DB, ddl string, b *bre
 		return nil
 	}
 	inspect := func(q schema.Querier) error {
-		s, err := autogen.Inspect(ctx, q, autogen.Postgres, skip)
+		s, err := autogen.Inspect(ctx, q, dialect.Postgres, skip)
 		if err == nil && len(s.Tables) != o.tables {
 			err = fmt.Errorf("inspect found %d tables, want %d", len(s.Tables), o.tables)
 		}
@@ -344,7 +345,7 @@ func breakdown(ctx context.Context, o options, admin *sql.DB, ddl string, b *bre
 			if err != nil {
 				return err
 			}
-			db, err := sql.Open("pgx", u)
+			db, err := sql.Open(pgDriver(), u)
 			if err != nil {
 				return err
 			}
@@ -384,7 +385,7 @@ func breakdown(ctx context.Context, o options, admin *sql.DB, ddl string, b *bre
 			if err != nil {
 				return err
 			}
-			db, err := sql.Open("pgx", u)
+			db, err := sql.Open(pgDriver(), u)
 			if err != nil {
 				return err
 			}
@@ -521,12 +522,19 @@ func command(ctx context.Context, name string, args ...string) *exec.Cmd {
 	return cmd
 }
 
+// pgDriver is the database/sql driver of PostgreSQL, the one server this
+// benchmark measures.
+func pgDriver() string {
+	info, _ := dialect.Info(dialect.Postgres)
+	return info.Driver
+}
+
 func withDatabase(server, name string) (string, error) {
 	u, err := url.Parse(server)
 	if err != nil {
 		return "", err
 	}
-	if u.Scheme != "postgres" && u.Scheme != "postgresql" {
+	if name, ok := dialect.Canonical(u.Scheme); !ok || name != dialect.Postgres {
 		return "", fmt.Errorf("%q is not a postgres:// URL", server)
 	}
 	u.Path = "/" + name

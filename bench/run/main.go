@@ -31,13 +31,15 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/script"
 )
 
 func main() {
 	n := flag.Int("n", 1000, "revisions to apply")
 	rounds := flag.Int("rounds", 3, "rounds (the median is reported)")
-	dialects := flag.String("dialects", "postgres,mysql,sqlite", "dialects to measure")
+	dialects := flag.String("dialects", strings.Join(registry.Names(), ","), "dialects to measure")
 	noop := flag.Int("noop", 0, "also time a no-op `upgrade heads` on a history of this many revisions")
 	apply := flag.String("apply", "", "internal: apply the revisions in -dir to this dialect:dsn and exit")
 	dir := flag.String("dir", "", "internal: migrations directory for -apply")
@@ -57,9 +59,12 @@ func main() {
 
 // runApply is the measured retort process: open, load, lock, plan, run.
 func runApply(target, dir string) error {
-	dialect, dsn, _ := strings.Cut(target, ":")
-	driver := map[string]string{"postgres": "pgx", "mysql": "mysql", "sqlite": "sqlite"}[dialect]
-	db, err := sql.Open(driver, dsn)
+	name, dsn, _ := strings.Cut(target, ":")
+	info, ok := dialect.Info(name)
+	if !ok {
+		return fmt.Errorf("unknown dialect %q: use %s", name, dialect.NameList())
+	}
+	db, err := sql.Open(info.Driver, dsn)
 	if err != nil {
 		return err
 	}
@@ -134,20 +139,22 @@ func envOr(k, def string) string {
 	return def
 }
 
-func fresh(dialect, tmp string, k int) (*database, error) {
+// fresh makes a database on the bench's server for dialect d, with the
+// database's own command-line client to run a script in it.
+func fresh(d, tmp string, k int) (*database, error) {
 	name := fmt.Sprintf("retort_bench_%d_%d", os.Getpid(), k)
-	switch dialect {
-	case "sqlite":
+	switch d {
+	case dialect.SQLite:
 		path := filepath.Join(tmp, name+".db")
-		return &database{dialect: dialect, name: path, dsn: "file:" + path + "?_pragma=busy_timeout(10000)",
+		return &database{dialect: d, name: path, dsn: "file:" + path + "?_pragma=busy_timeout(10000)",
 			client: func(p string) *exec.Cmd {
 				c := exec.Command("sqlite3", "-bail", path)
 				c.Stdin, _ = os.Open(p)
 				return c
 			}, drop: func() { os.Remove(path) }}, nil
-	case "postgres":
+	case dialect.Postgres:
 		admin := envOr("RETORT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
-		adb, err := sql.Open("pgx", admin)
+		adb, err := sql.Open(driver(d), admin)
 		if err != nil {
 			return nil, err
 		}
@@ -156,25 +163,25 @@ func fresh(dialect, tmp string, k int) (*database, error) {
 		}
 		u, _ := url.Parse(admin)
 		u.Path = "/" + name
-		return &database{dialect: dialect, name: name, dsn: u.String(),
+		return &database{dialect: d, name: name, dsn: u.String(),
 			client: func(p string) *exec.Cmd {
-				return exec.Command("psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", u.String(), "-f", p)
+				return exec.Command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", u.String(), "-f", p)
 			}, drop: func() { adb.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); adb.Close() }}, nil
-	case "mysql":
+	case dialect.MySQL:
 		admin := envOr("RETORT_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/")
 		u, _ := url.Parse(admin)
 		cred := u.User.Username()
 		if p, ok := u.User.Password(); ok {
 			cred += ":" + p
 		}
-		adb, err := sql.Open("mysql", cred+"@tcp("+u.Host+")/")
+		adb, err := sql.Open(driver(d), cred+"@tcp("+u.Host+")/")
 		if err != nil {
 			return nil, err
 		}
 		if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
 			return nil, err
 		}
-		return &database{dialect: dialect, name: name, dsn: cred + "@tcp(" + u.Host + ")/" + name,
+		return &database{dialect: d, name: name, dsn: cred + "@tcp(" + u.Host + ")/" + name,
 			client: func(p string) *exec.Cmd {
 				args := []string{"-h", u.Hostname(), "-P", u.Port(), "-u", u.User.Username()}
 				if pw, ok := u.User.Password(); ok {
@@ -185,7 +192,13 @@ func fresh(dialect, tmp string, k int) (*database, error) {
 				return c
 			}, drop: func() { adb.Exec("DROP DATABASE IF EXISTS " + name); adb.Close() }}, nil
 	}
-	return nil, fmt.Errorf("unknown dialect %q", dialect)
+	return nil, fmt.Errorf("unknown dialect %q", d)
+}
+
+// driver is the database/sql driver retort opens dialect name with.
+func driver(name string) string {
+	info, _ := dialect.Info(name)
+	return info.Driver
 }
 
 func timed(c *exec.Cmd) (time.Duration, error) {
@@ -222,9 +235,15 @@ func compare(n, rounds int, dialects []string, noop int) error {
 	fmt.Printf("%-9s %12s %12s %7s\n", "dialect", "floor", "retort", "ratio")
 	k := 0
 	for _, d := range dialects {
-		tx := d != "mysql"
+		dl, err := registry.Lookup(d)
+		if err != nil {
+			return err
+		}
+		// The floor runs the revisions in one transaction where DDL is
+		// transactional, as retort does.
+		tx := dl.TransactionalDDL()
 		floorPath := filepath.Join(tmp, d+"-floor.sql")
-		if err := os.WriteFile(floorPath, []byte(floorScript(n, tx && d != "postgres")), 0o644); err != nil {
+		if err := os.WriteFile(floorPath, []byte(floorScript(n, tx)), 0o644); err != nil {
 			return err
 		}
 		var floor, ret []time.Duration

@@ -127,9 +127,9 @@ func TestParseURLErrorIsRedacted(t *testing.T) {
 	}
 }
 
-// urlForms put a password where each kind of connection string holds one;
+// redactURLForms put a password where each kind of connection string holds one;
 // %[1]s is the password, %[2]s the user, %[3]s what follows the host.
-var urlForms = []string{
+var redactURLForms = []string{
 	"postgresql://%[2]s:%[1]s@127.0.0.1:1/db%[3]s",
 	"postgresql+psycopg2://%[2]s:%[1]s@h/db%[3]s",
 	"postgres://%[2]s:%[1]s@h%[3]s",
@@ -162,7 +162,7 @@ func passwordLike(pw, user, tail, form string) bool {
 // Redacted form, and nothing a Redactor for it has seen: not the driver data
 // source, not text that quotes the URL.
 func FuzzRedactURL(f *testing.F) {
-	for i := range urlForms {
+	for i := range redactURLForms {
 		for _, pw := range []string{"S3cretTok", "p@ss/w0rdTok", "c0l:on?q#h%zz", `sp ace'quo"te`, "P%40ss%2Fw%3Ard", "pl+us&am=p"} {
 			f.Add(uint8(i), "app", pw, "")
 		}
@@ -170,7 +170,7 @@ func FuzzRedactURL(f *testing.F) {
 		f.Add(uint8(i), "app", "S3cretTok", "?x=%zz")
 	}
 	f.Fuzz(func(t *testing.T, form uint8, user, pw, tail string) {
-		shape := urlForms[int(form)%len(urlForms)]
+		shape := redactURLForms[int(form)%len(redactURLForms)]
 		if !passwordLike(pw, user, tail, shape) {
 			t.Skip()
 		}

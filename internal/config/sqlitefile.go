@@ -3,6 +3,8 @@ package config
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/retortdb/retort/internal/dialect"
 )
 
 // ParseURLIn is ParseURL with a relative SQLite file path taken as relative
@@ -32,7 +34,7 @@ func ParseURLIn(raw, dir string) (*DSN, error) {
 // File is the SQLite database file the DSN opens, as written or resolved;
 // "" for an in-memory database or a server's.
 func (d *DSN) File() string {
-	if d.Dialect != SQLite || d.Memory {
+	if info, ok := dialect.Info(d.Dialect); !ok || !info.FileDatabase || d.Memory {
 		return ""
 	}
 	return d.Database

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/internal/dialect"
 )
 
 // sqliteForms are SQLite URLs naming a relative file, and the file each names.
@@ -44,7 +46,7 @@ func TestParseURLIn(t *testing.T) {
 			t.Errorf("%s: File() = %q, Database = %q; want %q", tt.url, d.File(), d.Database, want)
 		}
 		plain, _ := ParseURL(tt.url)
-		if d.Redacted != plain.Redacted || d.Dialect != SQLite || d.DriverName != "sqlite" {
+		if d.Redacted != plain.Redacted || d.Dialect != dialect.SQLite || d.DriverName != "sqlite" {
 			t.Errorf("%s: resolving changed more than the path: %+v", tt.url, d)
 		}
 		if q, pq := afterQuery(d.DataSource), afterQuery(plain.DataSource); q != pq {

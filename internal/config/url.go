@@ -9,13 +9,8 @@ import (
 	"strings"
 
 	"github.com/go-sql-driver/mysql"
-)
 
-// Dialect names, as DSN.Dialect spells them.
-const (
-	Postgres = "postgres"
-	MySQL    = "mysql"
-	SQLite   = "sqlite"
+	"github.com/retortdb/retort/internal/dialect"
 )
 
 var (
@@ -32,8 +27,8 @@ const acceptedSchemes = "postgresql://, postgres://, pgx://, postgresql+DRIVER:/
 
 // DSN is a normalized database URL.
 type DSN struct {
-	Dialect    string // "postgres", "mysql" or "sqlite"
-	DriverName string // database/sql driver: "pgx", "mysql" or "sqlite"
+	Dialect    string // dialect.Postgres, dialect.MySQL or dialect.SQLite
+	DriverName string // database/sql driver: dialect.NameInfo's Driver
 	DataSource string // what sql.Open takes
 	Database   string // database name (or file path for SQLite; ":memory:" for memory)
 	Redacted   string // the URL as the user wrote it, password replaced by "***"
@@ -81,9 +76,9 @@ func parseURL(raw string) (*DSN, error) {
 		hint := ""
 		if strings.HasSuffix(s, ".db") || strings.HasSuffix(s, ".sqlite") || strings.HasSuffix(s, ".sqlite3") {
 			p := s
-			for _, scheme := range []string{"sqlite:", "sqlite3:"} { // sqlite:app.db, a scheme without "//"
-				if hasPrefixFold(p, scheme) {
-					p = p[len(scheme):]
+			for _, scheme := range fileSchemes() { // sqlite:app.db, a scheme without "//"
+				if hasPrefixFold(p, scheme+":") {
+					p = p[len(scheme)+1:]
 				}
 			}
 			hint = fmt.Sprintf(" (for a SQLite file write sqlite:///%s)", p)
@@ -95,20 +90,61 @@ func parseURL(raw string) (*DSN, error) {
 	if driver != "" && !isDriverName(driver) {
 		return nil, fmt.Errorf("%w %q: bad driver name %q; accepted forms: %s", ErrUnsupportedScheme, red, driver, acceptedSchemes)
 	}
-	if base == "sqlite" || base == "sqlite3" {
-		return sqliteURLDSN(s[i+3:], red)
+	name, known := dialect.Canonical(base)
+	if !known && driver == "" {
+		name, known = dialect.ForDriverName(base) // pgx://, named for its Go driver
+	}
+	var form urlForm
+	if known {
+		form = urlForms()[name]
+	}
+	if form.file != nil {
+		return form.file(s[i+3:], red)
 	}
 	u, ok := splitURL(s)
 	if !ok {
 		return nil, fmt.Errorf("database URL %q cannot be parsed: percent-encode special characters in the user name and password (@ as %%40, : as %%3A, / as %%2F, %% as %%25)", red)
 	}
-	switch {
-	case base == "postgresql" || base == "postgres" || (base == "pgx" && driver == ""):
-		return postgresDSN(u, red)
-	case base == "mysql" || base == "mariadb":
-		return mysqlDSNFrom(u, red)
+	if form.server != nil {
+		return form.server(u, red)
 	}
 	return nil, fmt.Errorf("%w %q: unknown scheme %q; accepted forms: %s", ErrUnsupportedScheme, red, s[:i], acceptedSchemes)
+}
+
+// urlForm parses the URLs of one dialect: those naming a file from what
+// follows "://", those naming a server's database split as SQLAlchemy does.
+type urlForm struct {
+	file   func(rest, red string) (*DSN, error)
+	server func(u rawURL, red string) (*DSN, error)
+}
+
+// urlForms are the URL parsers by dialect name (a literal per call: no
+// package state).
+func urlForms() map[string]urlForm {
+	return map[string]urlForm{
+		dialect.Postgres: {server: postgresDSN},
+		dialect.MySQL:    {server: mysqlDSNFrom},
+		dialect.SQLite:   {file: sqliteURLDSN},
+	}
+}
+
+// fileSchemes are the URL schemes (names and aliases) of dialects whose
+// URLs name a file.
+func fileSchemes() []string {
+	var s []string
+	for _, n := range dialect.NameInfos() {
+		if n.FileDatabase {
+			s = append(s, n.Name)
+			s = append(s, n.Aliases...)
+		}
+	}
+	return s
+}
+
+// driverName is the database/sql driver retort opens dialect name with.
+func driverName(name string) string {
+	info, _ := dialect.Info(name)
+	return info.Driver
 }
 
 func isDriverName(s string) bool {
@@ -369,7 +405,7 @@ func postgresDSN(u rawURL, red string) (*DSN, error) {
 		b.WriteByte('?')
 		b.WriteString(encodeQuery(ps))
 	}
-	return &DSN{Dialect: Postgres, DriverName: "pgx", DataSource: b.String(), Database: db, Redacted: red}, nil
+	return &DSN{Dialect: dialect.Postgres, DriverName: driverName(dialect.Postgres), DataSource: b.String(), Database: db, Redacted: red}, nil
 }
 
 // MySQL and MariaDB.
@@ -479,7 +515,7 @@ func mysqlDSNFrom(u rawURL, red string) (*DSN, error) {
 	if _, err := mysql.ParseDSN(dsn); err != nil {
 		return nil, fmt.Errorf("database URL %q: %s", red, NewRedactor(dsn).Redact(err.Error()))
 	}
-	return &DSN{Dialect: MySQL, DriverName: "mysql", DataSource: dsn, Database: db, Redacted: red}, nil
+	return &DSN{Dialect: dialect.MySQL, DriverName: driverName(dialect.MySQL), DataSource: dsn, Database: db, Redacted: red}, nil
 }
 
 // SQLite.
@@ -561,7 +597,7 @@ func sqliteDSN(path, escaped string, ps []param, red string) (*DSN, error) {
 	if len(ps) > 0 {
 		ds += "?" + encodeSQLiteQuery(ps)
 	}
-	return &DSN{Dialect: SQLite, DriverName: "sqlite", DataSource: ds, Database: path, Redacted: red, Memory: memory}, nil
+	return &DSN{Dialect: dialect.SQLite, DriverName: driverName(dialect.SQLite), DataSource: ds, Database: path, Redacted: red, Memory: memory}, nil
 }
 
 func hasPragma(ps []param, name string) bool {

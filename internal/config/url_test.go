@@ -17,6 +17,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -36,139 +37,139 @@ func TestParseURL(t *testing.T) {
 	}{
 		// PostgreSQL, every spelling.
 		{in: "postgresql://app:secret@db.example.com:5432/shop",
-			dialect: Postgres, dataSource: "postgres://app:secret@db.example.com:5432/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:secret@db.example.com:5432/shop", database: "shop",
 			redacted: "postgresql://app:***@db.example.com:5432/shop"},
 		{in: "postgres://app@localhost/shop?sslmode=disable",
-			dialect: Postgres, dataSource: "postgres://app@localhost/shop?sslmode=disable", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://app@localhost/shop?sslmode=disable", database: "shop"},
 		{in: "pgx://app:secret@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:secret@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:secret@localhost/shop", database: "shop",
 			redacted: "pgx://app:***@localhost/shop"},
 		{in: "postgresql+asyncpg://app:secret@localhost:5432/shop?ssl=require&async_fallback=true",
-			dialect: Postgres, dataSource: "postgres://app:secret@localhost:5432/shop?sslmode=require", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:secret@localhost:5432/shop?sslmode=require", database: "shop",
 			redacted: "postgresql+asyncpg://app:***@localhost:5432/shop?ssl=require&async_fallback=true"},
 		{in: "postgresql+asyncpg://app@localhost/shop?ssl=true&prepared_statement_cache_size=0",
-			dialect: Postgres, dataSource: "postgres://app@localhost/shop?sslmode=require", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://app@localhost/shop?sslmode=require", database: "shop"},
 		{in: "postgresql+asyncpg://app@localhost/shop?ssl=disable&sslmode=verify-full",
-			dialect: Postgres, dataSource: "postgres://app@localhost/shop?sslmode=verify-full", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://app@localhost/shop?sslmode=verify-full", database: "shop"},
 		{in: "postgresql+psycopg2://app:secret@localhost/shop?sslmode=prefer&application_name=api&connect_timeout=5",
-			dialect: Postgres, dataSource: "postgres://app:secret@localhost/shop?sslmode=prefer&application_name=api&connect_timeout=5", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:secret@localhost/shop?sslmode=prefer&application_name=api&connect_timeout=5", database: "shop",
 			redacted: "postgresql+psycopg2://app:***@localhost/shop?sslmode=prefer&application_name=api&connect_timeout=5"},
 		{in: "postgresql+psycopg://app:secret@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:secret@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:secret@localhost/shop", database: "shop",
 			redacted: "postgresql+psycopg://app:***@localhost/shop"},
 		{in: "POSTGRESQL://app@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app@localhost/shop", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://app@localhost/shop", database: "shop"},
 		// Unix socket via host=, no host in the authority (psycopg2 style).
 		{in: "postgresql+psycopg2://app@/shop?host=/var/run/postgresql",
-			dialect: Postgres, dataSource: "postgres://app@/shop?host=%2Fvar%2Frun%2Fpostgresql", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://app@/shop?host=%2Fvar%2Frun%2Fpostgresql", database: "shop"},
 		// Several hosts (libpq failover).
 		{in: "postgresql://app@h1:5432,h2:5433/shop?target_session_attrs=read-write",
-			dialect: Postgres, dataSource: "postgres://app@h1:5432,h2:5433/shop?target_session_attrs=read-write", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://app@h1:5432,h2:5433/shop?target_session_attrs=read-write", database: "shop"},
 		{in: "postgresql://[::1]:5432/shop",
-			dialect: Postgres, dataSource: "postgres://[::1]:5432/shop", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://[::1]:5432/shop", database: "shop"},
 		{in: "postgresql://localhost",
-			dialect: Postgres, dataSource: "postgres://localhost/", database: ""},
+			dialect: dialect.Postgres, dataSource: "postgres://localhost/", database: ""},
 		// Passwords: percent-encoded as SQLAlchemy requires…
 		{in: "postgresql://app:p%40ss%3Aw%2Frd%25x@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:p%40ss%3Aw%2Frd%25x@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:p%40ss%3Aw%2Frd%25x@localhost/shop", database: "shop",
 			redacted: "postgresql://app:***@localhost/shop"},
 		// …or raw where unambiguous.
 		{in: "postgresql://app:p@ss@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:p%40ss@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:p%40ss@localhost/shop", database: "shop",
 			redacted: "postgresql://app:***@localhost/shop"},
 		{in: "postgresql://app:a/b?c:d@localhost:5433/shop",
-			dialect: Postgres, dataSource: "postgres://app:a%2Fb%3Fc%3Ad@localhost:5433/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:a%2Fb%3Fc%3Ad@localhost:5433/shop", database: "shop",
 			redacted: "postgresql://app:***@localhost:5433/shop"},
 		{in: "postgresql://app:100%@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:100%25@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:100%25@localhost/shop", database: "shop",
 			redacted: "postgresql://app:***@localhost/shop"},
 		{in: "postgresql://app:@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:@localhost/shop", database: "shop",
 			redacted: "postgresql://app:***@localhost/shop"},
 		{in: "postgresql://us%20er:pw@localhost/my%20db",
-			dialect: Postgres, dataSource: "postgres://us%20er:pw@localhost/my%20db", database: "my db",
+			dialect: dialect.Postgres, dataSource: "postgres://us%20er:pw@localhost/my%20db", database: "my db",
 			redacted: "postgresql://us%20er:***@localhost/my%20db"},
 		// An "@" in the query is not userinfo.
 		{in: "postgresql://localhost/shop?application_name=me@host",
-			dialect: Postgres, dataSource: "postgres://localhost/shop?application_name=me%40host", database: "shop"},
+			dialect: dialect.Postgres, dataSource: "postgres://localhost/shop?application_name=me%40host", database: "shop"},
 		// password in the query is hidden too.
 		{in: "postgresql://app@localhost/shop?password=secret&sslmode=disable",
-			dialect: Postgres, dataSource: "postgres://app@localhost/shop?password=secret&sslmode=disable", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app@localhost/shop?password=secret&sslmode=disable", database: "shop",
 			redacted: "postgresql://app@localhost/shop?password=***&sslmode=disable"},
 
 		// MySQL and MariaDB.
 		{in: "mysql://root@127.0.0.1:3306/shop",
-			dialect: MySQL, dataSource: "root@tcp(127.0.0.1:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
+			dialect: dialect.MySQL, dataSource: "root@tcp(127.0.0.1:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
 		{in: "mysql+pymysql://app:secret@db.example.com/shop?charset=utf8mb4",
-			dialect: MySQL, dataSource: "app:secret@tcp(db.example.com:3306)/shop?charset=utf8mb4&parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@tcp(db.example.com:3306)/shop?charset=utf8mb4&parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql+pymysql://app:***@db.example.com/shop?charset=utf8mb4"},
 		{in: "mysql+mysqldb://app:secret@localhost:3307/shop",
-			dialect: MySQL, dataSource: "app:secret@tcp(localhost:3307)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@tcp(localhost:3307)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql+mysqldb://app:***@localhost:3307/shop"},
 		{in: "mysql+mysqlconnector://app:secret@localhost/shop",
-			dialect: MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql+mysqlconnector://app:***@localhost/shop"},
 		{in: "mysql+aiomysql://app:secret@localhost/shop?connect_timeout=10&read_timeout=30",
-			dialect: MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?timeout=10s&readTimeout=30s&parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?timeout=10s&readTimeout=30s&parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql+aiomysql://app:***@localhost/shop?connect_timeout=10&read_timeout=30"},
 		{in: "mariadb://app:secret@localhost/shop",
-			dialect: MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mariadb://app:***@localhost/shop"},
 		{in: "mariadb+mariadbconnector://app@localhost/shop",
-			dialect: MySQL, dataSource: "app@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
+			dialect: dialect.MySQL, dataSource: "app@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
 		{in: "mysql://app@[::1]/shop",
-			dialect: MySQL, dataSource: "app@tcp([::1]:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
+			dialect: dialect.MySQL, dataSource: "app@tcp([::1]:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
 		{in: "mysql://app@/shop",
-			dialect: MySQL, dataSource: "app@tcp(127.0.0.1:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
+			dialect: dialect.MySQL, dataSource: "app@tcp(127.0.0.1:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop"},
 		{in: "mysql://root@127.0.0.1:3306/",
-			dialect: MySQL, dataSource: "root@tcp(127.0.0.1:3306)/?parseTime=true&multiStatements=true&interpolateParams=true", database: ""},
+			dialect: dialect.MySQL, dataSource: "root@tcp(127.0.0.1:3306)/?parseTime=true&multiStatements=true&interpolateParams=true", database: ""},
 		{in: "mysql+pymysql://app:secret@localhost/shop?unix_socket=/var/run/mysqld/mysqld.sock",
-			dialect: MySQL, dataSource: "app:secret@unix(/var/run/mysqld/mysqld.sock)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@unix(/var/run/mysqld/mysqld.sock)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql+pymysql://app:***@localhost/shop?unix_socket=/var/run/mysqld/mysqld.sock"},
 		{in: "mysql://app:secret@localhost/shop?ssl_mode=REQUIRED&autocommit=true",
-			dialect: MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?tls=skip-verify&parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:secret@tcp(localhost:3306)/shop?tls=skip-verify&parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql://app:***@localhost/shop?ssl_mode=REQUIRED&autocommit=true"},
 		{in: "mysql://app@localhost/shop?parseTime=false&multiStatements=false&loc=Local",
-			dialect: MySQL, dataSource: "app@tcp(localhost:3306)/shop?parseTime=false&multiStatements=false&loc=Local&interpolateParams=true", database: "shop"},
+			dialect: dialect.MySQL, dataSource: "app@tcp(localhost:3306)/shop?parseTime=false&multiStatements=false&loc=Local&interpolateParams=true", database: "shop"},
 		// Raw and encoded special characters in a MySQL password.
 		{in: "mysql://app:p%40s%3As%2Fw%25@localhost/shop",
-			dialect: MySQL, dataSource: "app:p@s:s/w%@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:p@s:s/w%@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql://app:***@localhost/shop"},
 		{in: "mysql://app:p@ss:w@localhost/shop",
-			dialect: MySQL, dataSource: "app:p@ss:w@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
+			dialect: dialect.MySQL, dataSource: "app:p@ss:w@tcp(localhost:3306)/shop?parseTime=true&multiStatements=true&interpolateParams=true", database: "shop",
 			redacted: "mysql://app:***@localhost/shop"},
 
 		// SQLite.
-		{in: "sqlite:///app.db", dialect: SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db"},
-		{in: "sqlite:///data/app.db", dialect: SQLite, dataSource: "file:data/app.db?" + pragmas, database: "data/app.db"},
-		{in: "sqlite:////var/lib/app.db", dialect: SQLite, dataSource: "file:/var/lib/app.db?" + pragmas, database: "/var/lib/app.db"},
-		{in: "sqlite://", dialect: SQLite, dataSource: "file::memory:?" + pragmas, database: ":memory:", memory: true},
-		{in: "sqlite:///:memory:", dialect: SQLite, dataSource: "file::memory:?" + pragmas, database: ":memory:", memory: true},
-		{in: "sqlite+pysqlite:///:memory:", dialect: SQLite, dataSource: "file::memory:?" + pragmas, database: ":memory:", memory: true},
-		{in: "sqlite+aiosqlite:///app.db", dialect: SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db"},
+		{in: "sqlite:///app.db", dialect: dialect.SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db"},
+		{in: "sqlite:///data/app.db", dialect: dialect.SQLite, dataSource: "file:data/app.db?" + pragmas, database: "data/app.db"},
+		{in: "sqlite:////var/lib/app.db", dialect: dialect.SQLite, dataSource: "file:/var/lib/app.db?" + pragmas, database: "/var/lib/app.db"},
+		{in: "sqlite://", dialect: dialect.SQLite, dataSource: "file::memory:?" + pragmas, database: ":memory:", memory: true},
+		{in: "sqlite:///:memory:", dialect: dialect.SQLite, dataSource: "file::memory:?" + pragmas, database: ":memory:", memory: true},
+		{in: "sqlite+pysqlite:///:memory:", dialect: dialect.SQLite, dataSource: "file::memory:?" + pragmas, database: ":memory:", memory: true},
+		{in: "sqlite+aiosqlite:///app.db", dialect: dialect.SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db"},
 		{in: "sqlite+aiosqlite:////tmp/app.db?timeout=2.5&check_same_thread=false",
-			dialect: SQLite, dataSource: "file:/tmp/app.db?_pragma=busy_timeout(2500)&_pragma=foreign_keys(1)", database: "/tmp/app.db"},
+			dialect: dialect.SQLite, dataSource: "file:/tmp/app.db?_pragma=busy_timeout(2500)&_pragma=foreign_keys(1)", database: "/tmp/app.db"},
 		{in: "sqlite:///app.db?mode=ro&_pragma=foreign_keys(0)",
-			dialect: SQLite, dataSource: "file:app.db?_pragma=busy_timeout(10000)&mode=ro&_pragma=foreign_keys(0)", database: "app.db"},
+			dialect: dialect.SQLite, dataSource: "file:app.db?_pragma=busy_timeout(10000)&mode=ro&_pragma=foreign_keys(0)", database: "app.db"},
 		{in: "sqlite:///file:app.db?mode=ro&uri=true",
-			dialect: SQLite, dataSource: "file:app.db?" + pragmas + "&mode=ro", database: "app.db"},
+			dialect: dialect.SQLite, dataSource: "file:app.db?" + pragmas + "&mode=ro", database: "app.db"},
 		{in: "sqlite:////tmp/odd%name?.db",
-			dialect: SQLite, dataSource: "file:/tmp/odd%25name?" + pragmas + "&.db=", database: "/tmp/odd%name"},
+			dialect: dialect.SQLite, dataSource: "file:/tmp/odd%25name?" + pragmas + "&.db=", database: "/tmp/odd%name"},
 		{in: "sqlite:////tmp/a b#c.db",
-			dialect: SQLite, dataSource: "file:/tmp/a b%23c.db?" + pragmas, database: "/tmp/a b#c.db"},
-		{in: "file:app.db", dialect: SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db"},
-		{in: "file:/var/lib/app.db?mode=ro", dialect: SQLite, dataSource: "file:/var/lib/app.db?" + pragmas + "&mode=ro", database: "/var/lib/app.db"},
-		{in: "file:///var/lib/app.db", dialect: SQLite, dataSource: "file:/var/lib/app.db?" + pragmas, database: "/var/lib/app.db"},
-		{in: "file:my%20app.db", dialect: SQLite, dataSource: "file:my%20app.db?" + pragmas, database: "my app.db"},
-		{in: "file::memory:?cache=shared", dialect: SQLite, dataSource: "file::memory:?" + pragmas + "&cache=shared", database: ":memory:", memory: true},
-		{in: "file:mem1?mode=memory&cache=shared", dialect: SQLite, dataSource: "file:mem1?" + pragmas + "&mode=memory&cache=shared", database: "mem1", memory: true},
+			dialect: dialect.SQLite, dataSource: "file:/tmp/a b%23c.db?" + pragmas, database: "/tmp/a b#c.db"},
+		{in: "file:app.db", dialect: dialect.SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db"},
+		{in: "file:/var/lib/app.db?mode=ro", dialect: dialect.SQLite, dataSource: "file:/var/lib/app.db?" + pragmas + "&mode=ro", database: "/var/lib/app.db"},
+		{in: "file:///var/lib/app.db", dialect: dialect.SQLite, dataSource: "file:/var/lib/app.db?" + pragmas, database: "/var/lib/app.db"},
+		{in: "file:my%20app.db", dialect: dialect.SQLite, dataSource: "file:my%20app.db?" + pragmas, database: "my app.db"},
+		{in: "file::memory:?cache=shared", dialect: dialect.SQLite, dataSource: "file::memory:?" + pragmas + "&cache=shared", database: ":memory:", memory: true},
+		{in: "file:mem1?mode=memory&cache=shared", dialect: dialect.SQLite, dataSource: "file:mem1?" + pragmas + "&mode=memory&cache=shared", database: "mem1", memory: true},
 		// A password with a space is hidden whole.
 		{in: "postgresql://app:se cret@localhost/shop",
-			dialect: Postgres, dataSource: "postgres://app:se%20cret@localhost/shop", database: "shop",
+			dialect: dialect.Postgres, dataSource: "postgres://app:se%20cret@localhost/shop", database: "shop",
 			redacted: "postgresql://app:***@localhost/shop"},
-		{in: "  sqlite:///app.db\n", dialect: SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db", redacted: "sqlite:///app.db"},
+		{in: "  sqlite:///app.db\n", dialect: dialect.SQLite, dataSource: "file:app.db?" + pragmas, database: "app.db", redacted: "sqlite:///app.db"},
 	}
-	drivers := map[string]string{Postgres: "pgx", MySQL: "mysql", SQLite: "sqlite"}
+	drivers := map[string]string{dialect.Postgres: "pgx", dialect.MySQL: "mysql", dialect.SQLite: "sqlite"}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			t.Parallel()
@@ -372,24 +373,24 @@ func TestPasswordNeverShown(t *testing.T) {
 // A URL as testutil hands it out parses into something that connects.
 func TestParseURLConnects(t *testing.T) {
 	t.Parallel()
-	for _, dialect := range testutil.Dialects() {
-		t.Run(dialect, func(t *testing.T) {
+	for _, dl := range testutil.Dialects() {
+		t.Run(dl, func(t *testing.T) {
 			t.Parallel()
-			tdb := testutil.New(t, dialect)
+			tdb := testutil.New(t, dl)
 			d, err := ParseURL(tdb.URL)
 			if err != nil {
 				t.Fatalf("ParseURL(%q): %v", tdb.URL, err)
 			}
-			if d.Dialect != dialect || d.DriverName != tdb.DriverName {
-				t.Errorf("dialect, driver = %s, %s; want %s, %s", d.Dialect, d.DriverName, dialect, tdb.DriverName)
+			if d.Dialect != dl || d.DriverName != tdb.DriverName {
+				t.Errorf("dialect, driver = %s, %s; want %s, %s", d.Dialect, d.DriverName, dl, tdb.DriverName)
 			}
 			if d.Database != tdb.Name {
 				t.Errorf("Database = %q, want %q", d.Database, tdb.Name)
 			}
 			db := ping(t, d)
 			// The connection reaches the test's own database.
-			if dialect != SQLite {
-				q := map[string]string{Postgres: "SELECT current_database()", MySQL: "SELECT DATABASE()"}[dialect]
+			if dl != dialect.SQLite {
+				q := map[string]string{dialect.Postgres: "SELECT current_database()", dialect.MySQL: "SELECT DATABASE()"}[dl]
 				var name string
 				if err := db.QueryRow(q).Scan(&name); err != nil {
 					t.Fatal(err)
@@ -399,9 +400,9 @@ func TestParseURLConnects(t *testing.T) {
 				}
 			}
 			// The same URL in SQLAlchemy's async spelling reaches it too.
-			alt := map[string]string{Postgres: "postgresql+asyncpg", MySQL: "mysql+aiomysql", SQLite: "sqlite+aiosqlite"}[dialect]
+			alt := map[string]string{dialect.Postgres: "postgresql+asyncpg", dialect.MySQL: "mysql+aiomysql", dialect.SQLite: "sqlite+aiosqlite"}[dl]
 			scheme, rest, _ := strings.Cut(tdb.URL, "://")
-			if dialect == Postgres {
+			if dl == dialect.Postgres {
 				rest = strings.Replace(rest, "sslmode=", "ssl=", 1)
 			}
 			d2, err := ParseURL(alt + "://" + rest)
@@ -432,7 +433,7 @@ func ping(t *testing.T, d *DSN) *sql.DB {
 // against a real server.
 func TestParseURLPasswordConnectsMySQL(t *testing.T) {
 	t.Parallel()
-	tdb := testutil.New(t, MySQL)
+	tdb := testutil.New(t, dialect.MySQL)
 	const pw = "p@s:s/w%r?d#1"
 	user := "rt_" + tdb.Name[len("retort_t_"):]
 	for _, q := range []string{

@@ -19,13 +19,6 @@ import (
 	"time"
 )
 
-// Names of the supported dialects, as config.DSN.Dialect spells them.
-const (
-	Postgres = "postgres"
-	MySQL    = "mysql"
-	SQLite   = "sqlite"
-)
-
 // Dialect is what every database must provide to run migrations.
 type Dialect interface {
 	// Name is "postgres", "mysql" or "sqlite".

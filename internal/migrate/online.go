@@ -622,13 +622,14 @@ func (o *online) notRun(e *versiontable.Entry, unit *Unit, st script.Statement, 
 }
 
 // useBatch says how this run's connection takes several statements per
-// round trip; it asks the server once, on MySQL/MariaDB only.
+// round trip; it asks the server once, on dialects that batch statements
+// (MySQL/MariaDB) only.
 func (o *online) useBatch() batchMode {
 	if o.batchProbed {
 		return o.batch
 	}
 	o.batchProbed = true
-	if o.Dialect.Name() != dialect.MySQL {
+	if b, ok := o.Dialect.(dialect.StatementBatcher); !ok || !b.BatchesStatements() {
 		return noBatch
 	}
 	// Without the multiStatements option the server rejects this as a

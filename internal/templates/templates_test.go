@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
 )
 
 func TestList(t *testing.T) {
@@ -83,7 +84,7 @@ func TestInit(t *testing.T) {
 				c.FileTemplate != config.DefaultFileTemplate || c.TruncateSlugLength != config.DefaultTruncateSlugLength {
 				t.Errorf("template %s: loaded config differs from the defaults: %+v", tt.name, c)
 			}
-			if d, err := c.DSN(); err != nil || d.Dialect != config.SQLite {
+			if d, err := c.DSN(); err != nil || d.Dialect != dialect.SQLite {
 				t.Errorf("template %s: default URL: %v, %v", tt.name, d, err)
 			}
 			// And follows DATABASE_URL.

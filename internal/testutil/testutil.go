@@ -24,14 +24,23 @@ import (
 	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+
+	"github.com/retortdb/retort/internal/dialect"
 )
 
-// Dialect names, as config.DSN.Dialect spells them.
+// Dialect names: internal/dialect's, under the names tests have always
+// used.
 const (
-	SQLite   = "sqlite"
-	Postgres = "postgres"
-	MySQL    = "mysql"
+	SQLite   = dialect.SQLite
+	Postgres = dialect.Postgres
+	MySQL    = dialect.MySQL
 )
+
+// driver is the database/sql driver retort opens dialect name with.
+func driver(name string) string {
+	info, _ := dialect.Info(name)
+	return info.Driver
+}
 
 // Dialects lists every dialect a dialect-facing test must cover.
 func Dialects() []string { return []string{SQLite, Postgres, MySQL} }
@@ -65,58 +74,58 @@ func envOr(k, def string) string {
 }
 
 // New makes a fresh database for t on dialect and drops it when t ends.
-func New(t testing.TB, dialect string) *DB {
+func New(t testing.TB, name string) *DB {
 	t.Helper()
-	name := "retort_t_" + randHex(6)
+	dbName := "retort_t_" + randHex(6)
 	var d *DB
-	switch dialect {
+	switch name {
 	case SQLite:
 		// An empty file is an empty SQLite database: it exists, as the
 		// other dialects' CREATE DATABASE makes theirs exist, so commands
 		// that only read (and never create a file) can read it.
-		path := filepath.Join(t.TempDir(), name+".db")
+		path := filepath.Join(t.TempDir(), dbName+".db")
 		if err := os.WriteFile(path, nil, 0o644); err != nil {
 			t.Fatalf("create SQLite test database: %v", err)
 		}
 		d = &DB{Dialect: SQLite, Name: path, URL: "sqlite:///" + path,
-			DriverName: "sqlite", DataSource: SQLiteDSN(path)}
+			DriverName: driver(SQLite), DataSource: SQLiteDSN(path)}
 	case Postgres:
 		admin := PostgresServerURL()
-		adminDB := open(t, "pgx", admin, "PostgreSQL")
-		exec(t, adminDB, "CREATE DATABASE "+name)
+		adminDB := open(t, driver(Postgres), admin, "PostgreSQL")
+		exec(t, adminDB, "CREATE DATABASE "+dbName)
 		u := mustURL(t, admin)
-		u.Path = "/" + name
-		d = &DB{Dialect: Postgres, Name: name, URL: u.String(), DriverName: "pgx", DataSource: u.String()}
+		u.Path = "/" + dbName
+		d = &DB{Dialect: Postgres, Name: dbName, URL: u.String(), DriverName: driver(Postgres), DataSource: u.String()}
 		t.Cleanup(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-				t.Errorf("drop test database %s: %v", name, err)
+			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+dbName+" WITH (FORCE)"); err != nil {
+				t.Errorf("drop test database %s: %v", dbName, err)
 			}
 			adminDB.Close()
 		})
 	case MySQL:
 		admin := MySQLServerURL()
 		adminDSN := MySQLDSN(mustURL(t, admin), "")
-		adminDB := open(t, "mysql", adminDSN, "MariaDB/MySQL")
-		exec(t, adminDB, "CREATE DATABASE "+name)
+		adminDB := open(t, driver(MySQL), adminDSN, "MariaDB/MySQL")
+		exec(t, adminDB, "CREATE DATABASE "+dbName)
 		u := mustURL(t, admin)
-		u.Path = "/" + name
-		d = &DB{Dialect: MySQL, Name: name, URL: u.String(), DriverName: "mysql", DataSource: MySQLDSN(u, name)}
+		u.Path = "/" + dbName
+		d = &DB{Dialect: MySQL, Name: dbName, URL: u.String(), DriverName: driver(MySQL), DataSource: MySQLDSN(u, dbName)}
 		t.Cleanup(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name); err != nil {
-				t.Errorf("drop test database %s: %v", name, err)
+			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+dbName); err != nil {
+				t.Errorf("drop test database %s: %v", dbName, err)
 			}
 			adminDB.Close()
 		})
 	default:
-		t.Fatalf("testutil: unknown dialect %q", dialect)
+		t.Fatalf("testutil: unknown dialect %q", name)
 	}
 	db, err := sql.Open(d.DriverName, d.DataSource)
 	if err != nil {
-		t.Fatalf("open %s test database: %v", dialect, err)
+		t.Fatalf("open %s test database: %v", name, err)
 	}
 	t.Cleanup(func() { db.Close() })
 	d.DB = db
@@ -180,8 +189,8 @@ func open(t testing.TB, driver, dsn, what string) *sql.DB {
 	return db
 }
 
-func envName(driver string) string {
-	if driver == "pgx" {
+func envName(drv string) string {
+	if drv == driver(Postgres) {
 		return "POSTGRES"
 	}
 	return "MYSQL"
@@ -227,10 +236,10 @@ const HostileMySQLMode = "STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES"
 // sql_mode NO_BACKSLASH_ESCAPES on every connection (a parameter of the
 // test's URL and data source). SQLite has no such setting: its database is
 // New's.
-func NewHostile(t testing.TB, dialect string) *DB {
+func NewHostile(t testing.TB, name string) *DB {
 	t.Helper()
-	d := New(t, dialect)
-	switch dialect {
+	d := New(t, name)
+	switch name {
 	case Postgres:
 		exec(t, d.DB, "ALTER DATABASE "+d.Name+" SET standard_conforming_strings = off")
 		d.DB.Close() // connections made before the ALTER keep the default
@@ -244,7 +253,7 @@ func NewHostile(t testing.TB, dialect string) *DB {
 	}
 	db, err := sql.Open(d.DriverName, d.DataSource)
 	if err != nil {
-		t.Fatalf("open %s test database: %v", dialect, err)
+		t.Fatalf("open %s test database: %v", name, err)
 	}
 	t.Cleanup(func() { db.Close() })
 	d.DB = db

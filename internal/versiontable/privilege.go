@@ -2,7 +2,6 @@ package versiontable
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"strings"
 
@@ -48,13 +47,8 @@ func (t *Tables) Denied(ctx context.Context, q Querier, err error) error {
 	}
 	user := pc.CurrentUser(ctx, q)
 	named := *t
-	if named.Schema == "" && t.D.Name() == dialect.MySQL {
-		// A grant without a database applies to the administrator's
-		// current one: name the connection's.
-		var db sql.NullString
-		if q.QueryRowContext(ctx, "SELECT DATABASE()").Scan(&db) == nil && db.Valid {
-			named.Schema = db.String
-		}
+	if g, ok := t.D.(dialect.GrantSchemaNamer); ok && named.Schema == "" {
+		named.Schema = g.GrantSchema(ctx, q)
 	}
 	var grants []string
 	if g := pc.Grant("SELECT, INSERT, UPDATE, DELETE", named.Qualified(), user); g != "" {

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
-	"github.com/retortdb/retort/internal/dialect/mysql"
 )
 
 // Querier is what the tables are read and written through: a *sql.Conn, a
@@ -148,13 +147,20 @@ func (t *Tables) SQL(c Change) (string, error) {
 // string under PostgreSQL's standard_conforming_strings=off or MySQL's
 // NO_BACKSLASH_ESCAPES sql_mode. "" when literals mean one thing always.
 func (t *Tables) LiteralNote() string {
-	switch t.D.Name() {
-	case dialect.Postgres:
-		return "-- string literals assume standard_conforming_strings=on (the default)"
-	case dialect.MySQL:
-		return "-- string literals assume sql_mode without NO_BACKSLASH_ESCAPES (the default)"
+	if b, ok := t.D.(dialect.Bookkeeper); ok {
+		return b.LiteralNote()
 	}
 	return ""
+}
+
+// book is the dialect's knowledge of catalogs and column types; every
+// registered dialect has it (internal/dialect/registry's test checks).
+func (t *Tables) book() (dialect.Bookkeeper, error) {
+	b, ok := t.D.(dialect.Bookkeeper)
+	if !ok {
+		return nil, fmt.Errorf("versiontable: unsupported dialect %q", t.D.Name())
+	}
+	return b, nil
 }
 
 // BoundSQL renders c with placeholders, adding its values to b.
@@ -209,15 +215,15 @@ func (t *Tables) describe(c Change) string {
 	}
 }
 
-// CheckedSQL renders c for a MySQL/MariaDB batch of statements, adding its
+// CheckedSQL renders c for a batch of statements (MySQL/MariaDB), adding its
 // values to b: an UPDATE or DELETE is followed by a statement that fails
 // unless it changed exactly one row, so a batch that ends in COMMIT stops
 // before it, as Apply's check would. In a multi-statement batch that is
 // RowCheckSQL (error 1242); inside a MariaDB compound statement (compound),
 // RowCheckCompoundSQL (SQLSTATE 45000).
 func (t *Tables) CheckedSQL(c Change, compound bool, b *Bind) (string, error) {
-	if t.D.Name() != dialect.MySQL {
-		return "", fmt.Errorf("versiontable: CheckedSQL is for MySQL, not %s", t.D.Name())
+	if b, ok := t.D.(dialect.StatementBatcher); !ok || !b.BatchesStatements() {
+		return "", fmt.Errorf("versiontable: CheckedSQL is for dialects that batch statements, not %s", t.D.Name())
 	}
 	s, err := t.BoundSQL(c, b)
 	if err != nil || c.Op == Insert {
@@ -279,49 +285,37 @@ func DecodeChanges(s string) ([]Change, error) {
 
 // Exists reports whether table name exists in the tables' schema.
 func (t *Tables) Exists(ctx context.Context, q Querier, name string) (bool, error) {
-	var n int
-	var err error
-	switch t.D.Name() {
-	case dialect.Postgres:
-		err = q.QueryRowContext(ctx, `SELECT count(*) FROM pg_catalog.pg_tables
-WHERE schemaname = coalesce(nullif($1, ''), current_schema()) AND tablename = $2`, t.Schema, name).Scan(&n)
-	case dialect.MySQL:
-		err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM information_schema.TABLES
-WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, t.Schema, name).Scan(&n)
-	case dialect.SQLite:
-		master := "sqlite_master"
-		if t.Schema != "" {
-			master = t.D.QuoteIdent(t.Schema) + ".sqlite_master"
-		}
-		err = q.QueryRowContext(ctx, "SELECT count(*) FROM "+master+" WHERE type = 'table' AND name = ?", name).Scan(&n)
-	default:
-		return false, fmt.Errorf("versiontable: unsupported dialect %q", t.D.Name())
-	}
+	b, err := t.book()
 	if err != nil {
+		return false, err
+	}
+	var n int
+	query, args := b.TableCountQuery(t.Schema, name)
+	if err := q.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
 		if perr := t.deniedRead(ctx, q, err); perr != nil {
 			return false, perr
 		}
 		return false, fmt.Errorf("look for table %s: %w", name, err)
 	}
-	if n == 0 && t.D.Name() == dialect.MySQL {
-		return t.probeMySQL(ctx, q, name)
+	if h, ok := t.D.(dialect.HiddenTableCatalog); ok && n == 0 {
+		return t.probe(ctx, q, name, h)
 	}
 	return n > 0, nil
 }
 
-// probeMySQL tells a missing table from one information_schema hides: it
-// lists only the tables the user has some privilege on, so no row there
-// may mean "no privilege", not "no table". Selecting from the table
-// answers: ER_NO_SUCH_TABLE, or an access-denied error, which is reported
-// as such (the server checks privileges first, so without them it cannot
-// tell whether the table exists either).
-func (t *Tables) probeMySQL(ctx context.Context, q Querier, name string) (bool, error) {
+// probe tells a missing table from one the catalog hides (MySQL/MariaDB's
+// information_schema lists only the tables the user has some privilege
+// on, so no row there may mean "no privilege", not "no table"). Selecting
+// from the table answers: no such table, or an access-denied error, which
+// is reported as such (the server checks privileges first, so without them
+// it cannot tell whether the table exists either).
+func (t *Tables) probe(ctx context.Context, q Querier, name string, h dialect.HiddenTableCatalog) (bool, error) {
 	rows, err := q.QueryContext(ctx, "SELECT 1 FROM "+dialect.Qualified(t.D, t.Schema, name)+" LIMIT 0")
 	if err == nil {
 		rows.Close()
 		return true, nil
 	}
-	if mysql.IsNoSuchTable(err) {
+	if h.IsNoSuchTable(err) {
 		return false, nil
 	}
 	if perr := t.deniedRead(ctx, q, err); perr != nil {
@@ -332,29 +326,12 @@ func (t *Tables) probeMySQL(ctx context.Context, q Querier, name string) (bool, 
 
 // Columns lists the columns of table name (lower-cased), in table order.
 func (t *Tables) Columns(ctx context.Context, q Querier, name string) ([]string, error) {
-	var rows *sql.Rows
-	var err error
-	switch t.D.Name() {
-	case dialect.Postgres:
-		// pg_catalog, not information_schema: that shows only the columns
-		// the user has privileges on, and a table without them would look
-		// misshapen.
-		rows, err = q.QueryContext(ctx, `SELECT a.attname FROM pg_catalog.pg_attribute a
-JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attnum`, t.Schema, name)
-	case dialect.MySQL:
-		rows, err = q.QueryContext(ctx, `SELECT COLUMN_NAME FROM information_schema.COLUMNS
-WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`, t.Schema, name)
-	case dialect.SQLite:
-		if t.Schema != "" {
-			rows, err = q.QueryContext(ctx, "SELECT name FROM pragma_table_info(?, ?)", name, t.Schema)
-		} else {
-			rows, err = q.QueryContext(ctx, "SELECT name FROM pragma_table_info(?)", name)
-		}
-	default:
-		return nil, fmt.Errorf("versiontable: unsupported dialect %q", t.D.Name())
+	b, err := t.book()
+	if err != nil {
+		return nil, err
 	}
+	query, args := b.ColumnsQuery(t.Schema, name)
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read columns of %s: %w", name, err)
 	}

@@ -13,25 +13,20 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
-
 	"github.com/retortdb/retort/internal/config"
-	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/models/gostruct"
 	"github.com/retortdb/retort/schema"
-
-	mysqlinspect "github.com/retortdb/retort/internal/dialect/mysql"
-	"github.com/retortdb/retort/internal/dialect/sqlite"
 )
 
 // Source says where the desired state comes from and where to build it.
 type Source struct {
-	// Dialect is "postgres", "mysql" or "sqlite".
+	// Dialect names the dialect, as internal/dialect/registry.Lookup takes it.
 	Dialect string
 	// DriverName and DataSource open a connection to the server on which
 	// the scratch database is created: the live database's own data source,
@@ -94,15 +89,23 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read model file: %w", err)
 		}
-		stmts, err := Split(string(data), src.Dialect == "mysql")
+		stmts, err := Split(string(data), hashComments(src.Dialect))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		files = append(files, file{p, stmts})
 	}
+	d, err := registry.Lookup(src.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	in, ok := d.(dialect.Inspector)
+	if !ok {
+		return nil, fmt.Errorf("dialect %s cannot inspect a database", d.Name())
+	}
 	// Errors from opening the scratch database may quote its data source.
 	red := config.NewRedactor(src.DataSource)
-	db, drop, err := scratch(ctx, src)
+	db, drop, err := scratch(ctx, d, src)
 	if err != nil {
 		return nil, red.Error(err)
 	}
@@ -119,15 +122,7 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 			}
 		}
 	}
-	var s *schema.Schema
-	switch src.Dialect {
-	case "postgres":
-		s, err = postgres.Inspect(ctx, conn, src.Inspect)
-	case "mysql":
-		s, err = mysqlinspect.Inspect(ctx, conn, src.Inspect)
-	case "sqlite":
-		s, err = sqlite.Inspect(ctx, conn, src.Inspect)
-	}
+	s, err := in.Inspect(ctx, conn, src.Inspect)
 	if err != nil {
 		return nil, fmt.Errorf("inspect the models: %w", err)
 	}
@@ -149,19 +144,19 @@ func scratchName() string {
 
 // scratch creates the scratch database and returns a handle and the
 // function that drops it.
-func scratch(ctx context.Context, src Source) (*sql.DB, func(), error) {
+func scratch(ctx context.Context, d dialect.Dialect, src Source) (*sql.DB, func(), error) {
 	name := scratchName()
-	switch src.Dialect {
-	case "sqlite":
-		db, err := sql.Open("sqlite", "file:"+name+"?mode=memory")
+	if m, ok := d.(dialect.ScratchMemory); ok {
+		db, err := sql.Open(m.ScratchMemory(name))
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
 		}
 		db.SetMaxOpenConns(1)
 		return db, func() { db.Close() }, nil
-	case "postgres", "mysql":
-	default:
-		return nil, nil, fmt.Errorf("unknown dialect %q: use postgres, mysql or sqlite", src.Dialect)
+	}
+	srv, ok := d.(dialect.ScratchServer)
+	if !ok {
+		return nil, nil, fmt.Errorf("%w: dialect %s has none", ErrScratchDatabase, d.Name())
 	}
 	if src.DriverName == "" || src.DataSource == "" {
 		return nil, nil, fmt.Errorf("%w: no database server given; set url or dev_url", ErrScratchDatabase)
@@ -170,14 +165,8 @@ func scratch(ctx context.Context, src Source) (*sql.DB, func(), error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
 	}
-	create := "CREATE DATABASE " + name
-	dropSQL := "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-	dsn, err := pgDataSource(src.DataSource, name)
-	if src.Dialect == "mysql" {
-		create += " CHARACTER SET utf8mb4"
-		dropSQL = "DROP DATABASE IF EXISTS " + name
-		dsn, err = myDataSource(src.DataSource, name)
-	}
+	create, dropSQL := srv.ScratchSQL(name)
+	dsn, err := srv.ScratchDataSource(src.DataSource, name)
 	if err != nil {
 		admin.Close()
 		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
@@ -201,26 +190,14 @@ func scratch(ctx context.Context, src Source) (*sql.DB, func(), error) {
 	return db, drop, nil
 }
 
-// pgDataSource points a pgx data source (URL or key=value) at database name.
-func pgDataSource(ds, name string) (string, error) {
-	if strings.HasPrefix(ds, "postgres://") || strings.HasPrefix(ds, "postgresql://") {
-		u, err := url.Parse(ds)
-		if err != nil {
-			return "", err
-		}
-		u.Path = "/" + name
-		return u.String(), nil
-	}
-	return ds + " dbname=" + name, nil
-}
-
-// myDataSource points a go-sql-driver/mysql DSN at database name.
-func myDataSource(ds, name string) (string, error) {
-	cfg, err := mysql.ParseDSN(ds)
+// hashComments reports whether the named dialect reads "#" as a comment
+// and backslashes as escapes in literals (false for an unknown name, which
+// Load reports after splitting, as it always has).
+func hashComments(name string) bool {
+	d, err := registry.Lookup(name)
 	if err != nil {
-		return "", err
+		return false
 	}
-	cfg.DBName = name
-	cfg.MultiStatements = false
-	return cfg.FormatDSN(), nil
+	h, ok := d.(dialect.HashCommenter)
+	return ok && h.HashCommentsAndBackslashEscapes()
 }

@@ -1,0 +1,108 @@
+package dialect
+
+import (
+	"context"
+	"time"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// What a dialect provides beyond Dialect. A dialect package asserts each
+// interface it implements (var _ dialect.Bookkeeper = (*Dialect)(nil)), and
+// internal/dialect/registry's test checks that every registered dialect
+// implements the Required ones, so a dialect missing one fails to build its
+// test rather than a run.
+
+// Bookkeeper is the catalog and type knowledge the version and history
+// tables need (internal/versiontable). Required.
+type Bookkeeper interface {
+	// TableCountQuery counts the tables named name in schema ("" = the
+	// connection's default) with one row and one integer column.
+	TableCountQuery(schema, name string) (query string, args []any)
+	// ColumnsQuery lists the columns of table name in schema, one name per
+	// row, in table order, whatever the user's privileges on the table.
+	ColumnsQuery(schema, name string) (query string, args []any)
+	// HistoryColumnTypes are the types of the history table's generated id
+	// (with its key), timestamps, long text and flag columns.
+	HistoryColumnTypes() (id, timestamp, text, boolean string)
+	// HistoryTime is a UTC time as the history table's timestamp columns
+	// take it as a bind parameter.
+	HistoryTime(t time.Time) any
+	// TrueLiteral is the literal that compares equal to a true flag column.
+	TrueLiteral() string
+	// InsertReturnsID reports whether an INSERT returns its generated id
+	// with RETURNING (else the driver's LastInsertId has it).
+	InsertReturnsID() bool
+	// LiteralNote is the comment an offline script starts with to say which
+	// server setting its string literals assume, "" when a literal means
+	// one thing always.
+	LiteralNote() string
+}
+
+// HiddenTableCatalog is implemented by dialects whose catalog lists only the
+// tables the user holds some privilege on (MySQL/MariaDB's
+// information_schema), so a table missing from it may exist: the tables are
+// then probed with a SELECT, whose error IsNoSuchTable tells apart.
+type HiddenTableCatalog interface {
+	IsNoSuchTable(err error) bool
+}
+
+// GrantSchemaNamer is implemented by dialects where a GRANT on a table named
+// without its schema applies to the administrator's current schema, not
+// retort's (MySQL/MariaDB): GrantSchema names the connection's, "" when
+// unknown.
+type GrantSchemaNamer interface {
+	GrantSchema(ctx context.Context, q RowQuerier) string
+}
+
+// StatementBatcher is implemented by dialects whose server may take several
+// statements in one round trip (MySQL/MariaDB: multiStatements, or a
+// MariaDB compound statement); the runner asks the connection which way
+// works, and checks version rows inside the batch.
+type StatementBatcher interface {
+	BatchesStatements() bool
+}
+
+// Inspector reads a database's schema into the IR (autogenerate, models).
+// Required.
+type Inspector interface {
+	Inspect(ctx context.Context, q schema.Querier, o schema.InspectOptions) (*schema.Schema, error)
+}
+
+// ServerVersioner names the query that identifies the server and its
+// version in one string (the model cache keys on it). Required.
+type ServerVersioner interface {
+	ServerVersionQuery() string
+}
+
+// ScratchServer is implemented by dialects whose scratch database for models
+// is created on the configured server and dropped afterwards.
+type ScratchServer interface {
+	// ScratchSQL creates and drops the database name (a plain identifier).
+	ScratchSQL(name string) (create, drop string)
+	// ScratchDataSource points the data source ds at database name.
+	ScratchDataSource(ds, name string) (string, error)
+}
+
+// ScratchMemory is implemented by dialects whose scratch database lives in
+// the process's memory: it is opened with driver and dataSource, on one
+// connection, and gone when that closes.
+type ScratchMemory interface {
+	ScratchMemory(name string) (driver, dataSource string)
+}
+
+// HashCommenter is implemented by dialects whose SQL text lexes unlike
+// standard SQL when split into statements: "#" starts a comment and a
+// backslash escapes inside string literals (MySQL/MariaDB).
+type HashCommenter interface {
+	HashCommentsAndBackslashEscapes() bool
+}
+
+// Required is what the runner, the version table and autogenerate need of
+// every dialect: the registry's test checks each registered dialect has it.
+type Required interface {
+	Dialect
+	Bookkeeper
+	Inspector
+	ServerVersioner
+}

@@ -1,0 +1,101 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	gomysql "github.com/go-sql-driver/mysql"
+
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/schema"
+)
+
+// What MySQL/MariaDB provides beyond dialect.Dialect; see docs/design.md.
+var (
+	_ dialect.Required           = (*Dialect)(nil)
+	_ dialect.ScratchServer      = (*Dialect)(nil)
+	_ dialect.HiddenTableCatalog = (*Dialect)(nil)
+	_ dialect.GrantSchemaNamer   = (*Dialect)(nil)
+	_ dialect.StatementBatcher   = (*Dialect)(nil)
+	_ dialect.HashCommenter      = (*Dialect)(nil)
+)
+
+// TableCountQuery reads information_schema, which hides tables the user
+// has no privilege on (hence HiddenTableCatalog).
+func (*Dialect) TableCountQuery(schema, name string) (string, []any) {
+	return `SELECT COUNT(*) FROM information_schema.TABLES
+WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`, []any{schema, name}
+}
+
+// ColumnsQuery reads information_schema.COLUMNS.
+func (*Dialect) ColumnsQuery(schema, name string) (string, []any) {
+	return `SELECT COLUMN_NAME FROM information_schema.COLUMNS
+WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`, []any{schema, name}
+}
+
+// HistoryColumnTypes: AUTO_INCREMENT and microsecond DATETIMEs.
+func (*Dialect) HistoryColumnTypes() (id, timestamp, text, boolean string) {
+	return "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY", "DATETIME(6)", "TEXT", "BOOLEAN"
+}
+
+// HistoryTime is the DATETIME(6) text, so no driver option changes it.
+func (*Dialect) HistoryTime(t time.Time) any { return t.Format("2006-01-02 15:04:05.000000") }
+
+// TrueLiteral is 1: BOOLEAN is TINYINT(1).
+func (*Dialect) TrueLiteral() string { return "1" }
+
+// InsertReturnsID is false: the driver reports LastInsertId.
+func (*Dialect) InsertReturnsID() bool { return false }
+
+// LiteralNote names NO_BACKSLASH_ESCAPES, under which a backslash in a
+// literal is an ordinary character.
+func (*Dialect) LiteralNote() string {
+	return "-- string literals assume sql_mode without NO_BACKSLASH_ESCAPES (the default)"
+}
+
+// IsNoSuchTable is the package function IsNoSuchTable.
+func (*Dialect) IsNoSuchTable(err error) bool { return IsNoSuchTable(err) }
+
+// GrantSchema names the connection's current database: a grant without a
+// database applies to the administrator's current one.
+func (*Dialect) GrantSchema(ctx context.Context, q dialect.RowQuerier) string {
+	var db sql.NullString
+	if q.QueryRowContext(ctx, "SELECT DATABASE()").Scan(&db) == nil && db.Valid {
+		return db.String
+	}
+	return ""
+}
+
+// BatchesStatements is true: the runner probes for multiStatements and
+// MariaDB's compound statements.
+func (*Dialect) BatchesStatements() bool { return true }
+
+// HashCommentsAndBackslashEscapes is true on MySQL/MariaDB.
+func (*Dialect) HashCommentsAndBackslashEscapes() bool { return true }
+
+// Inspect reads the database's schema (see the package function Inspect).
+func (*Dialect) Inspect(ctx context.Context, q schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
+	return Inspect(ctx, q, o)
+}
+
+// ServerVersionQuery is version(), which says MariaDB when it is.
+func (*Dialect) ServerVersionQuery() string { return "SELECT version()" }
+
+// ScratchSQL creates the scratch database in utf8mb4 whatever the server's
+// default, so models compare as they would in a database made for them.
+func (*Dialect) ScratchSQL(name string) (create, drop string) {
+	return "CREATE DATABASE " + name + " CHARACTER SET utf8mb4", "DROP DATABASE IF EXISTS " + name
+}
+
+// ScratchDataSource points a go-sql-driver/mysql DSN at database name, one
+// statement per call.
+func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
+	cfg, err := gomysql.ParseDSN(ds)
+	if err != nil {
+		return "", err
+	}
+	cfg.DBName = name
+	cfg.MultiStatements = false
+	return cfg.FormatDSN(), nil
+}

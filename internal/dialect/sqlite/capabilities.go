@@ -1,0 +1,63 @@
+package sqlite
+
+import (
+	"context"
+	"time"
+
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/schema"
+)
+
+// What SQLite provides beyond dialect.Dialect; see docs/design.md.
+var (
+	_ dialect.Required      = (*Dialect)(nil)
+	_ dialect.ScratchMemory = (*Dialect)(nil)
+)
+
+// TableCountQuery reads the schema's sqlite_master.
+func (d *Dialect) TableCountQuery(schema, name string) (string, []any) {
+	master := "sqlite_master"
+	if schema != "" {
+		master = d.QuoteIdent(schema) + ".sqlite_master"
+	}
+	return "SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?", []any{name}
+}
+
+// ColumnsQuery reads pragma_table_info.
+func (*Dialect) ColumnsQuery(schema, name string) (string, []any) {
+	if schema != "" {
+		return "SELECT name FROM pragma_table_info(?, ?)", []any{name, schema}
+	}
+	return "SELECT name FROM pragma_table_info(?)", []any{name}
+}
+
+// HistoryColumnTypes: INTEGER PRIMARY KEY is the rowid; times are text.
+func (*Dialect) HistoryColumnTypes() (id, timestamp, text, boolean string) {
+	return "INTEGER PRIMARY KEY", "TEXT", "TEXT", "BOOLEAN"
+}
+
+// HistoryTime is text that sorts as time does.
+func (*Dialect) HistoryTime(t time.Time) any { return t.Format("2006-01-02 15:04:05.000000") }
+
+// TrueLiteral is 1.
+func (*Dialect) TrueLiteral() string { return "1" }
+
+// InsertReturnsID is false: the driver reports LastInsertId.
+func (*Dialect) InsertReturnsID() bool { return false }
+
+// LiteralNote is "": a SQLite literal means one thing always.
+func (*Dialect) LiteralNote() string { return "" }
+
+// Inspect reads the database's schema (see the package function Inspect).
+func (*Dialect) Inspect(ctx context.Context, q schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
+	return Inspect(ctx, q, o)
+}
+
+// ServerVersionQuery is sqlite_version(): SQLite has no version().
+func (*Dialect) ServerVersionQuery() string { return "SELECT sqlite_version()" }
+
+// ScratchMemory is a named in-memory database of the process.
+func (*Dialect) ScratchMemory(name string) (driver, dataSource string) {
+	info, _ := dialect.Info(dialect.SQLite)
+	return info.Driver, "file:" + name + "?mode=memory"
+}
