@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/retortdb/retort/internal/dialect"
 )
 
 // Mask is what replaces a password.
@@ -228,7 +230,15 @@ func Secrets(raw string) []string {
 
 func isSQLiteScheme(scheme string) bool {
 	base, _, _ := strings.Cut(strings.ToLower(scheme), "+")
-	return base == "file" || base == "sqlite" || base == "sqlite3"
+	if base == "file" { // SQLite's own URI form
+		return true
+	}
+	name, ok := dialect.Canonical(base)
+	if !ok {
+		return false
+	}
+	info, _ := dialect.Info(name)
+	return info.FileDatabase
 }
 
 // unescapeQuoted undoes libpq's backslash escapes in a quoted value.
