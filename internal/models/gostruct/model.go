@@ -20,13 +20,6 @@ import (
 	"strings"
 )
 
-// Dialect names accepted by DDL.
-const (
-	Postgres = "postgres"
-	MySQL    = "mysql"
-	SQLite   = "sqlite"
-)
-
 // Flavor says which tag convention a table's struct follows.
 type Flavor string
 
