@@ -164,91 +164,12 @@ func (b *builder) retortColumn(ctx *tableCtx, file *ast.File, f *ast.Field, path
 	}
 	ft := &fieldTags{b: b, ctx: ctx, c: c, path: path, name: name, pos: pos}
 	ft.applyAll(parseRetortTag(tag))
-	explicitNull, explicitNotNull, pk, fk, fkOpts := ft.null, ft.notNull, ft.pk, ft.fk, ft.fkOpts
-	// Type checks and conflicts.
-	if c.Kind == "" && c.Types[""] == "" {
-		if g.why == "" && g.kind == "" {
-			g.why = "type " + c.GoType + " has no SQL mapping"
-		}
-		if len(c.Types) > 0 {
-			for _, d := range dialectNames() {
-				if c.Types[d] == "" {
-					b.e.add(pos, "field %s: %s; its type is given for some dialects only: add type:… for every dialect", path, g.why)
-					return
-				}
-			}
-			c.Kind = "custom"
-		} else {
-			b.e.add(pos, "field %s: cannot map %s to an SQL type (%s): give one with retort:\"type:…\", or skip the field with db:\"-\"", path, c.GoType, g.why)
-			return
-		}
+	if !ft.settleKind(&g) {
+		return
 	}
-	if c.Kind == "struct" {
-		if c.Types[""] == "" {
-			b.e.add(pos, "field %s: %s is a struct; embed it to inline its fields, give it a column type (retort:\"type:jsonb,mysql=json,sqlite=text\"), or skip it with db:\"-\"", path, c.GoType)
-			return
-		}
-		c.Kind = "custom"
-	} else if c.Kind == "" {
-		c.Kind = "custom"
-	}
-	if explicitNull && explicitNotNull {
-		b.e.add(pos, "field %s: conflicting options null and notnull", path)
-	}
-	if explicitNull {
-		c.Nullable = true
-	}
-	if explicitNotNull {
-		c.Nullable = false
-	}
-	if pk {
-		if explicitNull {
-			b.e.add(pos, "field %s: a primary key column cannot be null", path)
-		}
-		c.Nullable = false
-		t.PrimaryKey = append(t.PrimaryKey, name)
-	}
-	if c.Identity && c.Kind != "int" && c.Kind != "uint" {
-		b.e.add(pos, "field %s: identity needs an integer field, not %s", path, c.GoType)
-	}
-	if c.Identity && c.Defaults != nil {
-		b.e.add(pos, "field %s: conflicting options identity and default", path)
-	}
-	if c.Size > 0 && c.Kind != "string" && c.Kind != "bytes" && c.Types[""] == "" {
-		b.e.add(pos, "field %s: size applies to string and []byte fields, not %s", path, c.GoType)
-	}
-	if c.Precision > 0 && c.Kind != "decimal" && c.Kind != "float" && c.Kind != "time" && c.Types[""] == "" {
-		b.e.add(pos, "field %s: precision applies to decimal, float and time fields, not %s", path, c.GoType)
-	}
-	if c.Enum != nil {
-		if c.Kind != "string" {
-			b.e.add(pos, "field %s: enum applies to string fields, not %s", path, c.GoType)
-		} else if c.Types[""] != "" {
-			b.e.add(pos, "field %s: conflicting options enum and type: an enum column's type is the enum", path)
-		} else {
-			c.EnumType = constraintEnumName(t.Name, name, g)
-			b.addEnum(c, pos)
-		}
-	}
-	if fk != nil {
-		for _, o := range fkOpts {
-			if o.key == "ondelete" {
-				fk.OnDelete = o.val
-			} else {
-				fk.OnUpdate = o.val
-			}
-		}
-		fk.OnDelete = normAction(fk.OnDelete)
-		fk.OnUpdate = normAction(fk.OnUpdate)
-		t.ForeignKeys = append(t.ForeignKeys, fk)
-	} else if len(fkOpts) > 0 {
-		b.e.add(pos, "field %s: %s without fk:table.column", path, fkOpts[0].key)
-	}
-	for _, a := range []string{fkOptsAction(fk, true), fkOptsAction(fk, false)} {
-		if a != "" && !validAction(a) {
-			b.e.add(pos, "field %s: unknown foreign key action %q (cascade, restrict, set null, set default, no action)", path, a)
-		}
-	}
+	ft.settleNullability()
+	ft.checkOptions(g)
+	ft.settleForeignKey()
 	ctx.cols[name] = c
 	t.Columns = append(t.Columns, c)
 }

@@ -275,3 +275,113 @@ func (f *fieldTags) enumOpt(o option) {
 	}
 	f.c.Enum = vals
 }
+
+// settleKind checks that the column has an SQL type on every dialect: the
+// Go type's mapping or an explicit type. It reports false when the field
+// cannot be a column.
+func (f *fieldTags) settleKind(g *goType) bool {
+	c := f.c
+	if c.Kind == "" && c.Types[""] == "" {
+		if g.why == "" && g.kind == "" {
+			g.why = "type " + c.GoType + " has no SQL mapping"
+		}
+		if len(c.Types) == 0 {
+			f.errorf("cannot map %s to an SQL type (%s): give one with retort:\"type:…\", or skip the field with db:\"-\"", c.GoType, g.why)
+			return false
+		}
+		for _, d := range dialectNames() {
+			if c.Types[d] == "" {
+				f.errorf("%s; its type is given for some dialects only: add type:… for every dialect", g.why)
+				return false
+			}
+		}
+		c.Kind = "custom"
+	}
+	switch c.Kind {
+	case "struct":
+		if c.Types[""] == "" {
+			f.errorf("%s is a struct; embed it to inline its fields, give it a column type (retort:\"type:jsonb,mysql=json,sqlite=text\"), or skip it with db:\"-\"", c.GoType)
+			return false
+		}
+		c.Kind = "custom"
+	case "":
+		c.Kind = "custom"
+	}
+	return true
+}
+
+// settleNullability applies null, notnull and pk: a key column is never
+// null.
+func (f *fieldTags) settleNullability() {
+	c := f.c
+	if f.null && f.notNull {
+		f.errorf("conflicting options null and notnull")
+	}
+	if f.null {
+		c.Nullable = true
+	}
+	if f.notNull {
+		c.Nullable = false
+	}
+	if f.pk {
+		if f.null {
+			f.errorf("a primary key column cannot be null")
+		}
+		c.Nullable = false
+		f.ctx.t.PrimaryKey = append(f.ctx.t.PrimaryKey, f.name)
+	}
+}
+
+// checkOptions refuses options that do not fit the field's type or each
+// other, and records the enum type of an enum column.
+func (f *fieldTags) checkOptions(g goType) {
+	c := f.c
+	if c.Identity && c.Kind != "int" && c.Kind != "uint" {
+		f.errorf("identity needs an integer field, not %s", c.GoType)
+	}
+	if c.Identity && c.Defaults != nil {
+		f.errorf("conflicting options identity and default")
+	}
+	if c.Size > 0 && c.Kind != "string" && c.Kind != "bytes" && c.Types[""] == "" {
+		f.errorf("size applies to string and []byte fields, not %s", c.GoType)
+	}
+	if c.Precision > 0 && c.Kind != "decimal" && c.Kind != "float" && c.Kind != "time" && c.Types[""] == "" {
+		f.errorf("precision applies to decimal, float and time fields, not %s", c.GoType)
+	}
+	if c.Enum != nil {
+		switch {
+		case c.Kind != "string":
+			f.errorf("enum applies to string fields, not %s", c.GoType)
+		case c.Types[""] != "":
+			f.errorf("conflicting options enum and type: an enum column's type is the enum")
+		default:
+			c.EnumType = constraintEnumName(f.ctx.t.Name, f.name, g)
+			f.b.addEnum(c, f.pos)
+		}
+	}
+}
+
+// settleForeignKey adds the fk option's foreign key with the ondelete and
+// onupdate options given beside it.
+func (f *fieldTags) settleForeignKey() {
+	fk := f.fk
+	if fk != nil {
+		for _, o := range f.fkOpts {
+			if o.key == "ondelete" {
+				fk.OnDelete = o.val
+			} else {
+				fk.OnUpdate = o.val
+			}
+		}
+		fk.OnDelete = normAction(fk.OnDelete)
+		fk.OnUpdate = normAction(fk.OnUpdate)
+		f.ctx.t.ForeignKeys = append(f.ctx.t.ForeignKeys, fk)
+	} else if len(f.fkOpts) > 0 {
+		f.errorf("%s without fk:table.column", f.fkOpts[0].key)
+	}
+	for _, a := range []string{fkOptsAction(fk, true), fkOptsAction(fk, false)} {
+		if a != "" && !validAction(a) {
+			f.errorf("unknown foreign key action %q (cascade, restrict, set null, set default, no action)", a)
+		}
+	}
+}
