@@ -10,7 +10,10 @@
 // which follows GORM's naming strategy and type mapping so that the schema
 // equals what GORM's AutoMigrate creates.
 //
-// The package imports no retort package.
+// It imports internal/dialect and the dialect packages, and nothing else of
+// retort: each dialect value supplies the type mappings and DDL spelling
+// facts (internal/dialect/models.go) so this package compares no dialect
+// names.
 package gostruct
 
 import (
