@@ -251,6 +251,8 @@ func (r *renderer) column(t *Table, c *Column) (def string, pkInType bool) {
 			}
 			// AUTOINCREMENT is valid only on INTEGER PRIMARY KEY.
 			return r.q(c.Name) + " INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL", true
+		default:
+			r.e.add(c.Pos, "field %s: %s has no identity columns: drop identity, or give a default", c.Field, r.d.Name())
 		}
 	}
 	if !c.Nullable {
