@@ -435,7 +435,7 @@ func (b *builder) gormColumns(s *gormSchema) {
 		}
 		switch {
 		case f.defString:
-			c.Defaults = map[string]string{"": gormQuote(Postgres, f.defValue), SQLite: gormQuote(SQLite, f.defValue)}
+			c.Defaults = gormStringDefaults(f.defValue)
 		case f.defValue != "":
 			c.Defaults = map[string]string{"": f.defValue}
 		}
@@ -567,6 +567,19 @@ func (b *builder) gormFieldIndexes(t *Table, f *gormField) []*Index {
 		}
 		out = append(out, &Index{Name: name, Class: strings.ToUpper(settings["CLASS"]), Method: strings.ToLower(settings["TYPE"]),
 			Where: settings["WHERE"], Comment: settings["COMMENT"], Parts: []IndexPart{part}, Pos: f.pos})
+	}
+	return out
+}
+
+// gormStringDefaults is a string default as each dialector quotes it: key ""
+// for the standard quoting, a dialect's name where its dialector differs.
+func gormStringDefaults(v string) map[string]string {
+	std := quoteString(v)
+	out := map[string]string{"": std}
+	for name, d := range ddlDialects() {
+		if q := d.GORMLiteral(v); q != std {
+			out[name] = q
+		}
 	}
 	return out
 }

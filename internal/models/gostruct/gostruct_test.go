@@ -252,7 +252,7 @@ func BenchmarkLoadAndRender(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := m.DDL(gostruct.Postgres); err != nil {
+				if _, err := m.DDL(testutil.Postgres); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,7 +10,10 @@
 // which follows GORM's naming strategy and type mapping so that the schema
 // equals what GORM's AutoMigrate creates.
 //
-// The package imports no retort package.
+// It imports internal/dialect and the dialect packages, and nothing else of
+// retort: each dialect value supplies the type mappings and DDL spelling
+// facts (internal/dialect/models.go) so this package compares no dialect
+// names.
 package gostruct
 
 import (
@@ -18,13 +21,6 @@ import (
 	"go/token"
 	"sort"
 	"strings"
-)
-
-// Dialect names accepted by DDL.
-const (
-	Postgres = "postgres"
-	MySQL    = "mysql"
-	SQLite   = "sqlite"
 )
 
 // Flavor says which tag convention a table's struct follows.

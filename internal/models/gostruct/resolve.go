@@ -3,6 +3,8 @@ package gostruct
 import (
 	"go/ast"
 	"strings"
+
+	"github.com/retortdb/retort/internal/dialect"
 )
 
 // goType is what retort knows of a field's Go type.
@@ -58,7 +60,7 @@ var knownExternal = map[string]goType{
 	"github.com/shopspring/decimal.NullDecimal": {kind: "decimal", nullable: true, gorm: "string"},
 	"gorm.io/gorm.DeletedAt":                    {kind: "time", nullable: true, gorm: "time"},
 	"gorm.io/gorm.Model":                        {kind: "struct", external: "gorm.Model"},
-	"gorm.io/datatypes.JSON":                    {kind: "json", gorm: "json", gormDB: map[string]string{Postgres: "JSONB", MySQL: "JSON", SQLite: "JSON"}},
+	"gorm.io/datatypes.JSON":                    {kind: "json", gorm: "json", gormDB: map[string]string{dialect.Postgres: "JSONB", dialect.MySQL: "JSON", dialect.SQLite: "JSON"}},
 	"gorm.io/datatypes.Date":                    {kind: "date", gorm: "date"},
 	"gorm.io/datatypes.Time":                    {kind: "custom", gorm: "time", why: "datatypes.Time"},
 	"github.com/lib/pq.StringArray":             {kind: "array", elem: "string", gorm: "string"},
@@ -234,8 +236,6 @@ func parseTypeDirective(v string) map[string]string {
 	}
 	return out
 }
-
-func isDialect(s string) bool { return s == Postgres || s == MySQL || s == SQLite }
 
 func splitEnum(v string) []string {
 	var out []string

@@ -74,9 +74,6 @@ type option struct {
 
 type subOption struct{ key, val string }
 
-// verbatimOptions take their whole value as written: commas are part of it.
-var verbatimOptions = map[string]bool{"comment": true, "check": true, "enum": true}
-
 // parseRetortTag splits a `retort` tag into options separated by ';'.
 func parseRetortTag(tag string) []option {
 	var out []option
@@ -103,7 +100,8 @@ func parseRetortTag(tag string) []option {
 			out = append(out, o)
 			continue
 		}
-		if verbatimOptions[key] {
+		if h := tagHandlerFor(key); h != nil && h.verbatim {
+			// The whole value as written: commas are part of it.
 			o.val = strings.TrimSpace(rest)
 			out = append(out, o)
 			continue
