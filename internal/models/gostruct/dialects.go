@@ -7,6 +7,7 @@ import (
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/mysql"
 	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/dialect/sqlite"
 )
 
@@ -46,14 +47,20 @@ var (
 	_ ddlDialect = (*sqlite.Dialect)(nil)
 )
 
-// ddlDialects are the dialects models render for, by name: the names that
-// retort tags and Load's callers use.
+// ddlDialects are the dialects models render for, by canonical name (the
+// names retort tags and Load's callers use): every registered dialect.
 func ddlDialects() map[string]ddlDialect {
-	return map[string]ddlDialect{
-		dialect.Postgres: postgres.New(),
-		dialect.MySQL:    mysql.New(),
-		dialect.SQLite:   sqlite.New(),
+	out := map[string]ddlDialect{}
+	for _, name := range registry.Names() {
+		d, err := registry.Lookup(name)
+		if err != nil {
+			continue
+		}
+		if dd, ok := d.(ddlDialect); ok {
+			out[name] = dd
+		}
 	}
+	return out
 }
 
 // dialectNames are the dialect names, sorted.
