@@ -48,7 +48,6 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	defer m.Close()
 	if _, err := m.Upgrade(ctx, "head"); err != nil {
 		fmt.Println(err)
 		return

@@ -86,7 +86,12 @@ type Migrator struct {
 
 // Open builds a Migrator. db may be nil for offline (SQL) use with WithDialect.
 // It loads and validates the revision graph (headers only). fsys may be nil
-// when every revision is a Go revision.
+// when every revision is a Go revision, or with WithVersionDirs.
+//
+// Open reads files and never the database, so it works offline and the
+// caller's *sql.DB stays the caller's: each operation takes a connection
+// from it and gives it back, and nothing is left to close (there is no
+// Close). A cancelled ctx stops Open before or after loading.
 func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrator, error) {
 	m := &Migrator{db: db, o: options{
 		locations:    []string{"versions"},
@@ -118,40 +123,35 @@ func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrato
 	}
 	m.tables = &versiontable.Tables{D: m.d, Name: m.o.versionTable, Schema: m.o.versionSchema, History: m.o.historyTable}
 
-	var revs []*revision.Revision
-	if fsys != nil || len(m.o.osDirs) > 0 {
-		var set *script.Set
-		var err error
-		if len(m.o.osDirs) > 0 {
-			set, err = script.LoadOS(m.o.osDirs, m.o.recursive)
-		} else {
-			set, err = script.Load(fsys, m.o.locations, m.o.recursive)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("retort: load revisions: %w", err)
-		}
-		m.set = set
-		for _, r := range set.Revisions() {
-			c := *r
-			if len(m.o.osDirs) == 0 { // LoadOS paths are absolute already
-				c.Path = m.displayPath(r.Path)
-			}
-			revs = append(revs, &c)
-		}
+	// Open reads files, never the database: it must work offline (db nil)
+	// and for commands that only read the graph. ctx bounds the loading.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
 	}
 	m.goRevs = map[string]*GoMigration{}
+	var goRevs []*revision.Revision
 	for i := range m.o.goMigrations {
 		g := &m.o.goMigrations[i]
 		m.goRevs[g.ID] = g
-		revs = append(revs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
+		goRevs = append(goRevs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
 			BranchLabels: g.BranchLabels, Message: g.Message, Doc: g.Message})
 	}
-	g, err := revision.New(revs)
-	if err != nil {
+	src := script.Source{Dirs: m.o.osDirs, Recursive: m.o.recursive}
+	if len(m.o.osDirs) == 0 && fsys != nil {
+		src.FS, src.Locations = fsys, m.o.locations
+	}
+	set, g, err := script.LoadGraph(src, goRevs)
+	var le *script.LoadError
+	switch {
+	case errors.As(err, &le):
+		return nil, fmt.Errorf("retort: load revisions: %w", le.Err)
+	case err != nil:
 		return nil, fmt.Errorf("retort: %w", err)
 	}
-	m.graph = g
-	_ = ctx
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
+	}
+	m.set, m.graph = set, g
 	return m, nil
 }
 
@@ -173,16 +173,6 @@ func detectDialect(db *sql.DB) string {
 	return ""
 }
 
-func (m *Migrator) displayPath(p string) string {
-	if m.o.pathPrefix == "" || p == "" || filepath.IsAbs(p) {
-		return p // an absolute path (files read from the OS) is shown as it is
-	}
-	if strings.HasSuffix(m.o.pathPrefix, "/") || strings.HasSuffix(m.o.pathPrefix, string(os.PathSeparator)) {
-		return m.o.pathPrefix + p
-	}
-	return m.o.pathPrefix + string(os.PathSeparator) + p
-}
-
 // runPath is a revision file's path as the history table records it and
 // messages about runs show it: relative to the script location, in the
 // same form whichever way the files were read and wherever the command ran.
@@ -197,14 +187,8 @@ func (m *Migrator) runPath(p string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Graph returns the validated revision graph.
-func (m *Migrator) Graph() *revision.Graph { return m.graph }
-
 // Dialect returns the dialect name: "postgres", "mysql" or "sqlite".
 func (m *Migrator) Dialect() string { return m.d.Name() }
-
-// Close releases what Open acquired (not the caller's *sql.DB).
-func (m *Migrator) Close() error { return nil }
 
 func (m *Migrator) emit(e Event) {
 	if m.o.events != nil {

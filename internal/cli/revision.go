@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
 )
@@ -86,7 +87,7 @@ func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 		DependsOn:     o.dependsOn,
 		RevID:         o.revID,
 		VersionPath:   o.versionPath,
-		MultipleHeads: "Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.",
+		MultipleHeads: retort.MultipleHeadsMessage,
 	}
 	if o.autogenerate {
 		return a.autogenerate(ctx, o, n)

@@ -21,8 +21,9 @@ type NewRevision struct {
 	DependsOn    []string // ids or labels; labels are kept as written
 	RevID        string   // "" = a generated id
 	VersionPath  string   // the version location to write to ("" = the only one, else the parent's)
-	// MultipleHeads replaces the error when a symbol names several heads
-	// ("" = revision.ErrMultipleHeads' own).
+	// MultipleHeads rewords the error when a symbol names several heads
+	// ("" = the resolver's own; errors.Is(err, revision.ErrMultipleHeads)
+	// holds either way).
 	MultipleHeads string
 	// Upgrade and Downgrade are the section bodies ("" = placeholders).
 	Upgrade, Downgrade string
@@ -70,7 +71,7 @@ func (a *Author) Create(n NewRevision) (string, *revision.Revision, error) {
 		revs, err := g.Resolve(sym)
 		if err != nil {
 			if errors.Is(err, revision.ErrMultipleHeads) && n.MultipleHeads != "" {
-				return "", nil, failf("%s", n.MultipleHeads)
+				return "", nil, &rewordedError{msg: n.MultipleHeads, err: err}
 			}
 			return "", nil, err
 		}
@@ -235,5 +236,14 @@ func resolveDependsOn(g *revision.Graph, deps []string) ([]string, error) {
 type messageError string
 
 func (e messageError) Error() string { return string(e) }
+
+// rewordedError says err in the caller's words (errors.Is still finds it).
+type rewordedError struct {
+	msg string
+	err error
+}
+
+func (e *rewordedError) Error() string { return e.msg }
+func (e *rewordedError) Unwrap() error { return e.err }
 
 func failf(format string, args ...any) error { return messageError(fmt.Sprintf(format, args...)) }
