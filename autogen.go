@@ -123,10 +123,10 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	if err != nil {
 		return nil, fmt.Errorf("inspect the database: %w", err)
 	}
-	desired, err := m.loadModels(ctx, models, sqlstate.Source{
+	desired, err := sqlstate.LoadCached(ctx, sqlstate.Source{
 		Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
 		Files: models.Paths, Inspect: opts,
-	}, serverVersion(ctx, conn, name))
+	}, sqlstate.Cache{Dir: models.CacheDir, ServerVersion: serverVersion(ctx, conn, name), Build: Version()})
 	if err != nil {
 		return nil, err
 	}
