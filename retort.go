@@ -327,7 +327,7 @@ func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
 	return func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
-			_ = conn.Raw(func(any) error { return errBadConn })
+			migrate.Discard(conn)
 		}
 	}, nil
 }
