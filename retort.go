@@ -1,7 +1,9 @@
 // Package retort is the library façade: open a Migrator over a caller's
 // *sql.DB and an fs.FS of revision files (embed.FS works), then Upgrade,
-// Downgrade, Stamp, Current, Status… Results and events are returned, never
-// printed.
+// Downgrade, Stamp, Current, Status…; read the graph (Heads, History,
+// Revision), create revisions (NewRevision), inspect and diff schemas.
+// Results and events are returned, never printed. The logic lives in the
+// internal packages; this package only wires them (docs/library.md).
 //
 // It may import every internal package except the CLI.
 package retort
