@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
@@ -120,6 +121,9 @@ var ErrMultipleHeads = revision.ErrMultipleHeads
 // Migrator itself does not change: open a new one to run the revision.
 func (m *Migrator) NewRevision(opts RevisionOptions) (string, Revision, error) {
 	heads := opts.Merge
+	if len(heads) > 0 && opts.Head != "" {
+		return "", Revision{}, fmt.Errorf("new revision: give Head or Merge, not both")
+	}
 	if len(heads) == 0 {
 		h := opts.Head
 		if h == "" {
@@ -131,6 +135,9 @@ func (m *Migrator) NewRevision(opts RevisionOptions) (string, Revision, error) {
 		if err := revision.CheckTarget(h); err != nil {
 			return "", Revision{}, fmt.Errorf("new revision: %w", err)
 		}
+	}
+	if !utf8.ValidString(opts.FileTemplate) {
+		return "", Revision{}, fmt.Errorf("new revision: FileTemplate %q is not valid UTF-8", opts.FileTemplate)
 	}
 	for _, d := range opts.DependsOn {
 		if err := revision.CheckTarget(d); err != nil {

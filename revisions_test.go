@@ -152,11 +152,13 @@ func TestNewRevisionRefusals(t *testing.T) {
 		{"blank merge", retort.RevisionOptions{Merge: []string{"b2", ""}}, "", retort.ErrBlankTarget},
 		{"blank depends", retort.RevisionOptions{Head: "b2", DependsOn: []string{"\t"}}, "", retort.ErrBlankTarget},
 		{"unknown head", retort.RevisionOptions{Head: "zz"}, "zz", nil},
+		{"head and merge", retort.RevisionOptions{Head: "b2", Merge: []string{"b2", "c3"}}, "not both", nil},
 		{"duplicate heads", retort.RevisionOptions{Merge: []string{"b2", "b2"}}, "Duplicate head revisions specified", nil},
 		{"label in use", retort.RevisionOptions{Head: "b2", BranchLabels: []string{"lb"}}, "lb", nil},
 		{"dependency twice", retort.RevisionOptions{Head: "b2", DependsOn: []string{"b2", "lb"}}, "a second time", nil},
 		{"unknown dir", retort.RevisionOptions{Head: "b2", Dir: "/nowhere"}, "is not represented in current version locations", nil},
 		{"bad template", retort.RevisionOptions{Head: "b2", FileTemplate: "%(nope)s"}, "file_template", nil},
+		{"template not UTF-8", retort.RevisionOptions{Head: "b2", FileTemplate: "\xd3/%(rev)s"}, "UTF-8", nil},
 		{"escaping template", retort.RevisionOptions{Head: "b2", FileTemplate: "../%(rev)s"}, "file_template", nil},
 	}
 	for _, c := range cases {
