@@ -61,7 +61,7 @@ var (
 	// ErrEdited: an applied revision's file changed since it ran.
 	ErrEdited = errors.New("applied revision edited")
 	// ErrPartial: a step that cannot roll back failed part-way (MySQL/MariaDB
-	// DDL, no-transaction sections); see migrate.PartialError.
+	// DDL, no-transaction sections); Status().Failed describes the step.
 	ErrPartial = migrate.ErrPartial
 	// ErrLockTimeout: WithLockTimeout passed while another run held the lock.
 	ErrLockTimeout = dialect.ErrLockTimeout
@@ -71,7 +71,7 @@ var (
 	ErrConnect = errors.New("cannot reach the database")
 	// ErrBlankTarget: a target (or revision argument) is empty or only
 	// whitespace, wholly or around its '@' or ':'. It is never taken as
-	// base; see revision.BlankTargetError.
+	// base; the message says which part is blank.
 	ErrBlankTarget = revision.ErrBlankTarget
 )
 
