@@ -103,4 +103,3 @@ func walk(t *testing.T, dir string) []string {
 	slices.Sort(out)
 	return out
 }
-
