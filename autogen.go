@@ -81,9 +81,9 @@ func listOrBase(ids []string) string {
 // and returns their differences and the SQL of a revision that removes
 // them. The database must be at the graph's heads.
 func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, error) {
-	filter := schema.Filter{Include: models.Include, Exclude: models.Exclude}
-	if err := filter.Validate(); err != nil {
-		return nil, fmt.Errorf("include/exclude: %w", err)
+	opts, err := m.inspectOptions(schema.Filter{Include: models.Include, Exclude: models.Exclude})
+	if err != nil {
+		return nil, err
 	}
 	conn, err := m.conn(ctx)
 	if err != nil {
@@ -108,26 +108,15 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 		return nil, &notUpToDateError{rows: rows, heads: heads}
 	}
 
-	names := []string{m.tables.Name}
-	if m.tables.History != "" {
-		names = append(names, m.tables.History)
-	}
-	skip := names
-	if m.tables.Schema != "" {
-		for _, n := range names {
-			skip = append(skip, m.tables.Schema+"."+n)
-		}
-	}
-	opts := schema.InspectOptions{Skip: skip, Filter: filter}
 	name := m.d.Name()
 	current, err := autogen.Inspect(ctx, conn, name, opts)
 	if err != nil {
 		return nil, fmt.Errorf("inspect the database: %w", err)
 	}
-	desired, err := m.loadModels(ctx, models, sqlstate.Source{
+	desired, err := sqlstate.LoadCached(ctx, sqlstate.Source{
 		Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
 		Files: models.Paths, Inspect: opts,
-	}, serverVersion(ctx, conn, m.d))
+	}, sqlstate.Cache{Dir: models.CacheDir, ServerVersion: serverVersion(ctx, conn, m.d), Build: Version()})
 	if err != nil {
 		return nil, err
 	}

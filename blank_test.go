@@ -42,10 +42,10 @@ func TestLibraryRefusesBlankTargets(t *testing.T) {
 			"Upgrade sql":    func(s string) error { _, err := m.Upgrade(ctx, s, retort.SQLTo(&sqlOut)); return err },
 			"Downgrade":      func(s string) error { _, err := m.Downgrade(ctx, s); return err },
 			"Downgrade sql":  func(s string) error { _, err := m.Downgrade(ctx, s, retort.SQLTo(&sqlOut)); return err },
-			"Stamp":          func(s string) error { _, err := m.Stamp(ctx, []string{s}, false); return err },
-			"Stamp purge":    func(s string) error { _, err := m.Stamp(ctx, []string{s}, true); return err },
-			"Stamp two":      func(s string) error { _, err := m.Stamp(ctx, []string{"head", s}, false); return err },
-			"Stamp sql":      func(s string) error { _, err := m.Stamp(ctx, []string{s}, false, retort.SQLTo(&sqlOut)); return err },
+			"Stamp":          func(s string) error { _, err := m.Stamp(ctx, []string{s}); return err },
+			"Stamp purge":    func(s string) error { _, err := m.Stamp(ctx, []string{s}, retort.StampPurge()); return err },
+			"Stamp two":      func(s string) error { _, err := m.Stamp(ctx, []string{"head", s}); return err },
+			"Stamp sql":      func(s string) error { _, err := m.Stamp(ctx, []string{s}, retort.SQLTo(&sqlOut)); return err },
 			"Rehash":         func(s string) error { _, err := m.Rehash(ctx, s); return err },
 			"Resolve":        func(s string) error { _, err := m.Resolve(ctx, s, retort.ResolveApplied); return err },
 			"Resolve rolled": func(s string) error { _, err := m.Resolve(ctx, s, retort.ResolveRolledBack); return err },
@@ -61,7 +61,7 @@ func TestLibraryRefusesBlankTargets(t *testing.T) {
 				}
 			}
 		}
-		if _, err := m.Stamp(ctx, nil, false); !errors.Is(err, retort.ErrBlankTarget) {
+		if _, err := m.Stamp(ctx, nil); !errors.Is(err, retort.ErrBlankTarget) {
 			t.Errorf("Stamp with no target = %v, want ErrBlankTarget", err)
 		}
 		if sqlOut.Len() != 0 {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/schema"
 
 	_ "modernc.org/sqlite"
 )
@@ -48,7 +49,6 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	defer m.Close()
 	if _, err := m.Upgrade(ctx, "head"); err != nil {
 		fmt.Println(err)
 		return
@@ -60,4 +60,62 @@ func Example() {
 	// Running upgrade 1a2b3c4d5e6f -> 2b3c4d5e6f7a, Add users.email.
 	// Running upgrade 2b3c4d5e6f7a -> 3c4d5e6f7a8b, backfill emails
 	// current: [3c4d5e6f7a8b]
+}
+
+// Creating a revision from code, as `retort revision` does, then running it.
+func ExampleMigrator_NewRevision() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "retort-example")
+	defer os.RemoveAll(dir)
+	versions := filepath.Join(dir, "versions")
+	_ = os.Mkdir(versions, 0o755)
+
+	m, err := retort.Open(ctx, nil, nil, retort.WithDialect("sqlite"), retort.WithVersionDirs(versions))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	path, rev, err := m.NewRevision(retort.RevisionOptions{
+		Message:   "create users",
+		RevID:     "1a2b3c4d5e6f",
+		Upgrade:   "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+		Downgrade: "DROP TABLE users;",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(filepath.Base(path), rev.Parents, rev.Head)
+
+	// A new Migrator sees it.
+	db, _ := sql.Open("sqlite", filepath.Join(dir, "app.db"))
+	defer db.Close()
+	m, _ = retort.Open(ctx, db, nil, retort.WithVersionDirs(versions), retort.WithScriptLocation(dir))
+	if _, err := m.Upgrade(ctx, "head"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, _ := m.Inspect(ctx, schema.Filter{})
+	for _, t := range s.Tables {
+		fmt.Println("table", t.Name)
+	}
+	// Output:
+	// 1a2b3c4d5e6f_create_users.sql [] true
+	// table users
+}
+
+// Reading the revision graph without the CLI.
+func ExampleMigrator_History() {
+	migrations, _ := fs.Sub(exampleFiles, "testdata/example")
+	m, err := retort.Open(context.Background(), nil, migrations, retort.WithDialect("postgres"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range m.History() {
+		fmt.Printf("%s %v head=%v %s\n", r.ID, r.Parents, r.Head, r.Message)
+	}
+	// Output:
+	// 2b3c4d5e6f7a [1a2b3c4d5e6f] head=true Add users.email.
+	// 1a2b3c4d5e6f [] head=false Create users.
 }

@@ -47,7 +47,6 @@ type options struct {
 	goMigrations  []GoMigration
 	events        func(Event)
 	lockTimeout   time.Duration
-	pathPrefix    string
 	scriptDir     string // WithScriptLocation
 	appliedBy     string
 }
@@ -81,7 +80,8 @@ func WithVersionLocations(dirs ...string) Option {
 // WithVersionDirs reads revision files from these directories of the
 // operating system instead of an fs.FS (Open's fsys may then be nil).
 // Revision paths in messages are the files' absolute paths, and loading
-// thousands of files takes fewer system calls than through os.DirFS.
+// thousands of files takes fewer system calls than through os.DirFS. They
+// are also where NewRevision writes (an fs.FS cannot be written to).
 func WithVersionDirs(dirs ...string) Option {
 	return func(o *options) error {
 		if len(dirs) == 0 {
@@ -155,13 +155,6 @@ func WithLockTimeout(d time.Duration) Option {
 	}
 }
 
-// WithPathPrefix is prepended to the revision paths of fsys in `Path:` lines
-// (Graph's revisions). The history table and messages about a run keep the
-// path relative to the script location (see WithScriptLocation).
-func WithPathPrefix(p string) Option {
-	return func(o *options) error { o.pathPrefix = p; return nil }
-}
-
 // WithScriptLocation names the folder holding the revision folders (the
 // script location, where versions/ is). With WithVersionDirs, revision paths
 // recorded in the history table and shown in messages about runs (failures,
@@ -218,6 +211,7 @@ type runOptions struct {
 	dryRun bool
 	sqlTo  io.Writer
 	tag    string
+	purge  bool
 }
 
 // DryRun computes and returns the plan without changing anything (no lock
@@ -227,6 +221,11 @@ func DryRun() RunOption { return func(r *runOptions) { r.dryRun = true } }
 // SQLTo writes an offline script to w instead of touching the database; the
 // target may be a "start:end" range.
 func SQLTo(w io.Writer) RunOption { return func(r *runOptions) { r.sqlTo = w } }
+
+// StampPurge makes Stamp delete every version row first, even rows naming
+// revisions no file defines (`retort stamp --purge`). Only Stamp takes it,
+// and not with SQLTo.
+func StampPurge() RunOption { return func(r *runOptions) { r.purge = true } }
 
 // Tag passes an opaque tag (recorded in the history table).
 func Tag(tag string) RunOption { return func(r *runOptions) { r.tag = tag } }

@@ -1,7 +1,9 @@
 // Package retort is the library façade: open a Migrator over a caller's
 // *sql.DB and an fs.FS of revision files (embed.FS works), then Upgrade,
-// Downgrade, Stamp, Current, Status… Results and events are returned, never
-// printed.
+// Downgrade, Stamp, Current, Status…; read the graph (Heads, History,
+// Revision), create revisions (NewRevision), inspect and diff schemas.
+// Results and events are returned, never printed. The logic lives in the
+// internal packages; this package only wires them (docs/library.md).
 //
 // It may import every internal package except the CLI.
 package retort
@@ -57,7 +59,7 @@ var (
 	// ErrEdited: an applied revision's file changed since it ran.
 	ErrEdited = errors.New("applied revision edited")
 	// ErrPartial: a step that cannot roll back failed part-way (MySQL/MariaDB
-	// DDL, no-transaction sections); see migrate.PartialError.
+	// DDL, no-transaction sections); Status().Failed describes the step.
 	ErrPartial = migrate.ErrPartial
 	// ErrLockTimeout: WithLockTimeout passed while another run held the lock.
 	ErrLockTimeout = dialect.ErrLockTimeout
@@ -67,7 +69,7 @@ var (
 	ErrConnect = errors.New("cannot reach the database")
 	// ErrBlankTarget: a target (or revision argument) is empty or only
 	// whitespace, wholly or around its '@' or ':'. It is never taken as
-	// base; see revision.BlankTargetError.
+	// base; the message says which part is blank.
 	ErrBlankTarget = revision.ErrBlankTarget
 )
 
@@ -84,7 +86,12 @@ type Migrator struct {
 
 // Open builds a Migrator. db may be nil for offline (SQL) use with WithDialect.
 // It loads and validates the revision graph (headers only). fsys may be nil
-// when every revision is a Go revision.
+// when every revision is a Go revision, or with WithVersionDirs.
+//
+// Open reads files and never the database, so it works offline and the
+// caller's *sql.DB stays the caller's: each operation takes a connection
+// from it and gives it back, and nothing is left to close (there is no
+// Close). A cancelled ctx stops Open before or after loading.
 func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrator, error) {
 	m := &Migrator{db: db, o: options{
 		locations:    []string{"versions"},
@@ -109,40 +116,35 @@ func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrato
 	}
 	m.tables = &versiontable.Tables{D: m.d, Name: m.o.versionTable, Schema: m.o.versionSchema, History: m.o.historyTable}
 
-	var revs []*revision.Revision
-	if fsys != nil || len(m.o.osDirs) > 0 {
-		var set *script.Set
-		var err error
-		if len(m.o.osDirs) > 0 {
-			set, err = script.LoadOS(m.o.osDirs, m.o.recursive)
-		} else {
-			set, err = script.Load(fsys, m.o.locations, m.o.recursive)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("retort: load revisions: %w", err)
-		}
-		m.set = set
-		for _, r := range set.Revisions() {
-			c := *r
-			if len(m.o.osDirs) == 0 { // LoadOS paths are absolute already
-				c.Path = m.displayPath(r.Path)
-			}
-			revs = append(revs, &c)
-		}
+	// Open reads files, never the database: it must work offline (db nil)
+	// and for commands that only read the graph. ctx bounds the loading.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
 	}
 	m.goRevs = map[string]*GoMigration{}
+	var goRevs []*revision.Revision
 	for i := range m.o.goMigrations {
 		g := &m.o.goMigrations[i]
 		m.goRevs[g.ID] = g
-		revs = append(revs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
+		goRevs = append(goRevs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
 			BranchLabels: g.BranchLabels, Message: g.Message, Doc: g.Message})
 	}
-	g, err := revision.New(revs)
-	if err != nil {
+	src := script.Source{Dirs: m.o.osDirs, Recursive: m.o.recursive}
+	if len(m.o.osDirs) == 0 && fsys != nil {
+		src.FS, src.Locations = fsys, m.o.locations
+	}
+	set, g, err := script.LoadGraph(src, goRevs)
+	var le *script.LoadError
+	switch {
+	case errors.As(err, &le):
+		return nil, fmt.Errorf("retort: load revisions: %w", le.Err)
+	case err != nil:
 		return nil, fmt.Errorf("retort: %w", err)
 	}
-	m.graph = g
-	_ = ctx
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
+	}
+	m.set, m.graph = set, g
 	return m, nil
 }
 
@@ -154,16 +156,6 @@ func withDialectArgs() string {
 		names[i] = strconv.Quote(n)
 	}
 	return strings.Join(names, "|")
-}
-
-func (m *Migrator) displayPath(p string) string {
-	if m.o.pathPrefix == "" || p == "" || filepath.IsAbs(p) {
-		return p // an absolute path (files read from the OS) is shown as it is
-	}
-	if strings.HasSuffix(m.o.pathPrefix, "/") || strings.HasSuffix(m.o.pathPrefix, string(os.PathSeparator)) {
-		return m.o.pathPrefix + p
-	}
-	return m.o.pathPrefix + string(os.PathSeparator) + p
 }
 
 // runPath is a revision file's path as the history table records it and
@@ -180,14 +172,8 @@ func (m *Migrator) runPath(p string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Graph returns the validated revision graph.
-func (m *Migrator) Graph() *revision.Graph { return m.graph }
-
 // Dialect returns the dialect name: "postgres", "mysql" or "sqlite".
 func (m *Migrator) Dialect() string { return m.d.Name() }
-
-// Close releases what Open acquired (not the caller's *sql.DB).
-func (m *Migrator) Close() error { return nil }
 
 func (m *Migrator) emit(e Event) {
 	if m.o.events != nil {
@@ -326,7 +312,7 @@ func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
 	return func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
-			_ = conn.Raw(func(any) error { return errBadConn })
+			migrate.Discard(conn)
 		}
 	}, nil
 }

@@ -69,7 +69,7 @@ func TestUpgradeResultEventsHistory(t *testing.T) {
 		if _, err := m.Downgrade(ctx, "-1"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := m.Stamp(ctx, []string{"a"}, false); err != nil {
+		if _, err := m.Stamp(ctx, []string{"a"}); err != nil {
 			t.Fatal(err)
 		}
 		h, err := m.Applied(ctx)
@@ -553,7 +553,7 @@ func TestBadStates(t *testing.T) {
 			if err != nil || !slices.Equal(st.Unknown, []string{"zzz"}) {
 				t.Errorf("status %+v %v", st, err)
 			}
-			if _, err := m.Stamp(ctx, []string{"a"}, true); err != nil {
+			if _, err := m.Stamp(ctx, []string{"a"}, retort.StampPurge()); err != nil {
 				t.Fatal(err)
 			}
 			if rows := db.rows(); !slices.Equal(rows, []string{"a"}) {
@@ -583,7 +583,7 @@ func TestBadStates(t *testing.T) {
 			if _, err := m.Downgrade(ctx, "a", retort.SQLTo(&bytes.Buffer{})); err == nil || !strings.Contains(err.Error(), "requires <fromrev>:<torev>") {
 				t.Errorf("downgrade --sql: %v", err)
 			}
-			if _, err := m.Stamp(ctx, []string{"a"}, true, retort.SQLTo(&bytes.Buffer{})); err == nil || !strings.Contains(err.Error(), "purge") {
+			if _, err := m.Stamp(ctx, []string{"a"}, retort.StampPurge(), retort.SQLTo(&bytes.Buffer{})); err == nil || !strings.Contains(err.Error(), "purge") {
 				t.Errorf("stamp --purge --sql: %v", err)
 			}
 			if _, err := m.Upgrade(ctx, "nope"); err == nil || !strings.Contains(err.Error(), "nope") {

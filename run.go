@@ -119,6 +119,9 @@ func (m *Migrator) Upgrade(ctx context.Context, target string, opts ...RunOption
 		return nil, fmt.Errorf("upgrade: %w", err)
 	}
 	ro := runOpts(opts)
+	if ro.purge {
+		return nil, errStampOnly("upgrade")
+	}
 	if ro.sqlTo != nil {
 		start, end, isRange := revision.SplitRange(target)
 		if !isRange {
@@ -144,6 +147,9 @@ func (m *Migrator) Downgrade(ctx context.Context, target string, opts ...RunOpti
 		return nil, fmt.Errorf("downgrade: %w", err)
 	}
 	ro := runOpts(opts)
+	if ro.purge {
+		return nil, errStampOnly("downgrade")
+	}
 	if ro.sqlTo != nil {
 		start, end, isRange := revision.SplitRange(target)
 		if !isRange {
@@ -161,12 +167,12 @@ func (m *Migrator) Downgrade(ctx context.Context, target string, opts ...RunOpti
 	return res, nil
 }
 
-// Stamp rewrites version rows to targets without running revisions. purge
-// deletes every row first (even rows naming unknown revisions); it cannot
-// be combined with SQLTo. With SQLTo each target may be "start:end", all
+// Stamp rewrites version rows to targets without running revisions.
+// StampPurge deletes every row first (even rows naming unknown revisions);
+// it cannot be combined with SQLTo. With SQLTo each target may be "start:end", all
 // with the same start. No target, or an empty or blank one, is refused
 // (ErrBlankTarget): removing every row needs "base", written out.
-func (m *Migrator) Stamp(ctx context.Context, targets []string, purge bool, opts ...RunOption) (*Result, error) {
+func (m *Migrator) Stamp(ctx context.Context, targets []string, opts ...RunOption) (*Result, error) {
 	if len(targets) == 0 {
 		return nil, fmt.Errorf("stamp: %w: name at least one target; base removes every version row", ErrBlankTarget)
 	}
@@ -176,6 +182,7 @@ func (m *Migrator) Stamp(ctx context.Context, targets []string, purge bool, opts
 		}
 	}
 	ro := runOpts(opts)
+	purge := ro.purge
 	if ro.sqlTo != nil {
 		if purge {
 			return nil, errors.New("stamp: Can't use --purge with --sql mode")
@@ -206,6 +213,9 @@ func (m *Migrator) Stamp(ctx context.Context, targets []string, purge bool, opts
 // CREATE TABLE).
 func (m *Migrator) EnsureVersion(ctx context.Context, opts ...RunOption) error {
 	ro := runOpts(opts)
+	if ro.purge {
+		return errStampOnly("ensure version")
+	}
 	if ro.sqlTo != nil {
 		r := m.runner(ro.tag)
 		return r.Offline(ro.sqlTo, &revision.Plan{}, true)
@@ -225,6 +235,12 @@ func (m *Migrator) EnsureVersion(ctx context.Context, opts ...RunOption) error {
 	defer unlock()
 	_, err = m.tables.Ensure(ctx, conn)
 	return err
+}
+
+// errStampOnly refuses StampPurge given to another operation, where it
+// would silently mean nothing.
+func errStampOnly(op string) error {
+	return fmt.Errorf("%s: StampPurge applies to Stamp only", op)
 }
 
 func runOpts(opts []RunOption) *runOptions {

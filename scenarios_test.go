@@ -92,7 +92,7 @@ func TestScenarios(t *testing.T) {
 				case "downgrade":
 					_, err = m.Downgrade(ctx, f[1])
 				case "stamp":
-					_, err = m.Stamp(ctx, f[1:], false)
+					_, err = m.Stamp(ctx, f[1:])
 				}
 				if sc.err != "" {
 					if err == nil || !strings.Contains(err.Error(), sc.err) {

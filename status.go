@@ -363,29 +363,7 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 	if err != nil {
 		return nil, fmt.Errorf("resolve %s --applied: %w", u.Revision, err)
 	}
-	if _, err := conn.ExecContext(ctx, m.d.Begin()); err != nil {
-		return nil, err
-	}
-	rollback := func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK") }
-	for _, c := range changes {
-		if err := m.tables.Apply(ctx, conn, c); err != nil {
-			rollback()
-			return nil, fmt.Errorf("resolve %s --applied: %w (the version rows changed since the failure; inspect them and use `retort stamp`)", u.Revision, err)
-		}
-	}
-	if err := m.tables.SetStatus(ctx, conn, u.ID, versiontable.StatusResolvedApplied, true); err != nil {
-		rollback()
-		return nil, err
-	}
-	if u.Direction == migrate.DirectionName(revision.Up) && (sum != u.Checksum || path != u.Path) {
-		if err := m.tables.SetChecksum(ctx, conn, u.ID, sum, path); err != nil {
-			rollback()
-			return nil, err
-		}
-		u.Checksum, u.Path = sum, path
-	}
-	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
-		rollback()
+	if err := migrate.RecordApplied(ctx, conn, m.d, m.tables, u, changes, sum, path); err != nil {
 		return nil, err
 	}
 	return failedRun(u), nil

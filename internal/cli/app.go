@@ -194,39 +194,40 @@ type project struct {
 	graph *revision.Graph
 }
 
-// project loads the configuration and the revision graph (headers only).
+// project loads the configuration and the revision graph (headers only),
+// the way the library does (script.LoadGraph), from the same files Open reads.
 func (a *app) project() (*project, error) {
 	cfg, err := a.config()
 	if err != nil {
 		return nil, err
 	}
-	var revs []*revision.Revision
-	if a.opts.FS != nil {
-		locs, err := fsLocations(cfg)
-		if err != nil {
-			return nil, err
-		}
-		set, err := script.Load(a.opts.FS, locs, cfg.RecursiveVersionLocations)
-		if err != nil {
-			return nil, err
-		}
-		revs = set.Revisions()
-	} else {
-		if err := checkLocations(cfg); err != nil {
-			return nil, err
-		}
-		set, err := script.LoadOS(cfg.VersionLocations, cfg.RecursiveVersionLocations)
-		if err != nil {
-			return nil, err
-		}
-		revs = set.Revisions()
+	fsys, locs, err := a.source(cfg)
+	if err != nil {
+		return nil, err
 	}
-	revs = append(revs, goRevisions(a.opts.GoMigrations)...)
-	g, err := revision.New(revs)
+	src := script.Source{FS: fsys, Locations: locs, Recursive: cfg.RecursiveVersionLocations}
+	if fsys == nil {
+		src.Dirs = cfg.VersionLocations
+	}
+	_, g, err := script.LoadGraph(src, goRevisions(a.opts.GoMigrations))
+	var le *script.LoadError
+	if errors.As(err, &le) {
+		return nil, le.Err
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &project{cfg: cfg, graph: g}, nil
+}
+
+// loadGraph is the revision graph for a command that also opened a Migrator
+// (which keeps its own graph private): the same files, loaded the same way.
+func (a *app) loadGraph() (*revision.Graph, error) {
+	p, err := a.project()
+	if err != nil {
+		return nil, err
+	}
+	return p.graph, nil
 }
 
 // checkLocations fails with Alembic's advice when a version location is missing.
@@ -281,30 +282,15 @@ func fsLocations(cfg *config.Config) ([]string, error) {
 	return locs, nil
 }
 
-// source is where the façade reads revision files: a file system, the
-// locations in it, and the prefix that turns its paths into what users see.
-func (a *app) source(cfg *config.Config) (fs.FS, []string, string, error) {
+// source is where revision files are read: Options.FS and the locations
+// in it, or (nil FS) straight from the OS, which loads faster and shows
+// absolute paths.
+func (a *app) source(cfg *config.Config) (fs.FS, []string, error) {
 	if a.opts.FS != nil {
 		locs, err := fsLocations(cfg)
-		return a.opts.FS, locs, "", err
+		return a.opts.FS, locs, err
 	}
-	if err := checkLocations(cfg); err != nil {
-		return nil, nil, "", err
-	}
-	if locs, err := fsLocations(cfg); err == nil {
-		return os.DirFS(cfg.ScriptLocation), locs, cfg.ScriptLocation + string(filepath.Separator), nil
-	}
-	// Locations outside the script location: read from the volume root.
-	vol := filepath.VolumeName(cfg.ScriptLocation) + string(filepath.Separator)
-	locs := make([]string, 0, len(cfg.VersionLocations))
-	for _, dir := range cfg.VersionLocations {
-		rel, err := filepath.Rel(vol, dir)
-		if err != nil {
-			return nil, nil, "", err
-		}
-		locs = append(locs, filepath.ToSlash(rel))
-	}
-	return os.DirFS(vol), locs, vol, nil
+	return nil, nil, checkLocations(cfg)
 }
 
 // session is an opened Migrator and what to say about its database.
@@ -346,7 +332,7 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 	}
 	// The revision files before the database: without them (or without a
 	// config file) the database is not worth opening.
-	fsys, locs, prefix, err := a.source(cfg)
+	fsys, locs, err := a.source(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -358,12 +344,10 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 	}
 	opts := []retort.Option{
 		retort.WithLockTimeout(cfg.LockTimeout),
-		retort.WithVersionLocations(locs...),
 		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
 		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
 		retort.WithHistoryTable(cfg.HistoryTable),
 		retort.WithTransactionPerMigration(cfg.TransactionPerMigration),
-		retort.WithPathPrefix(prefix),
 	}
 	if s.dialect != "" {
 		opts = append(opts, retort.WithDialect(s.dialect))
@@ -375,9 +359,9 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		opts = append(opts, retort.WithEvents(rep.event))
 	}
 	opts = append(opts, extra...)
-	if a.opts.FS == nil {
-		// Straight from the OS: faster loading.
-		fsys = nil
+	if fsys != nil {
+		opts = append(opts, retort.WithVersionLocations(locs...))
+	} else {
 		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
 		if cfg.ScriptLocation != "" {
 			// History rows and messages name files as versions/x.sql.
@@ -389,12 +373,7 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 		s.close()
 		return nil, err
 	}
-	dbClose := s.close
 	s.m = m
-	s.close = func() {
-		m.Close()
-		dbClose()
-	}
 	return s, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/script"
 )
 
 type checkOptions struct {
@@ -158,7 +159,7 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 
 // autogenerate writes a revision whose sections remove the differences
 // between the models and the database.
-func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n newRevision) error {
+func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.NewRevision) error {
 	c, err := a.compare(ctx, o.noCache)
 	if err != nil {
 		return err
@@ -171,7 +172,7 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n newRevisio
 		a.status("No changes in schema detected; no revision written (use --allow-empty to write one anyway)")
 		return nil
 	}
-	n.upgrade, n.downgrade = strings.TrimRight(c.Upgrade, "\n"), strings.TrimRight(c.Downgrade, "\n")
+	n.Upgrade, n.Downgrade = strings.TrimRight(c.Upgrade, "\n"), strings.TrimRight(c.Downgrade, "\n")
 	_, err = a.createRevision(n)
 	return err
 }

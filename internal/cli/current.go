@@ -52,7 +52,10 @@ func (a *app) current(ctx context.Context, o *currentOptions) error {
 	if err != nil {
 		return err
 	}
-	g := s.m.Graph()
+	g, err := a.loadGraph()
+	if err != nil {
+		return err
+	}
 	if o.verbose && !o.json {
 		fmt.Fprintf(a.io.Out, "Current revision(s) for %s:\n", a.redact(s.display))
 	}

@@ -89,7 +89,9 @@ func (a *app) history(ctx context.Context, o *historyOptions) error {
 		if rows, err = s.m.Current(ctx); err != nil {
 			return err
 		}
-		g = s.m.Graph()
+		if g, err = a.loadGraph(); err != nil {
+			return err
+		}
 	} else {
 		p, err := a.project()
 		if err != nil {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/internal/script"
 )
 
 type mergeOptions struct {
@@ -27,12 +29,12 @@ Merging a revision that is not a head needs --splice.`,
 			if err := checkRevIDFlag(cmd, o.revID); err != nil {
 				return err
 			}
-			_, err := a.createRevision(newRevision{
-				message: o.message,
-				heads:   args,
-				splice:  o.splice,
-				labels:  o.branchLabels,
-				revID:   o.revID,
+			_, err := a.createRevision(script.NewRevision{
+				Message:      o.message,
+				Heads:        args,
+				Splice:       o.splice,
+				BranchLabels: o.branchLabels,
+				RevID:        o.revID,
 			})
 			return err
 		}),

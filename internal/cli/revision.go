@@ -2,15 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
 )
@@ -82,15 +79,15 @@ func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 			return usageErrorf("--depends-on: %w", err)
 		}
 	}
-	n := newRevision{
-		message:      o.message,
-		heads:        []string{o.head},
-		splice:       o.splice,
-		labels:       o.branchLabels,
-		dependsOn:    o.dependsOn,
-		revID:        o.revID,
-		versionPath:  o.versionPath,
-		multipleHead: "Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.",
+	n := script.NewRevision{
+		Message:       o.message,
+		Heads:         []string{o.head},
+		Splice:        o.splice,
+		BranchLabels:  o.branchLabels,
+		DependsOn:     o.dependsOn,
+		RevID:         o.revID,
+		VersionPath:   o.versionPath,
+		MultipleHeads: retort.MultipleHeadsMessage,
 	}
 	if o.autogenerate {
 		return a.autogenerate(ctx, o, n)
@@ -107,192 +104,34 @@ func checkRevIDFlag(cmd *cobra.Command, id string) error {
 	return nil
 }
 
-// newRevision is what revision and merge ask for.
-type newRevision struct {
-	message      string
-	heads        []string // symbols naming the parents
-	splice       bool
-	labels       []string
-	dependsOn    []string
-	revID        string
-	versionPath  string
-	multipleHead string // message when a symbol names several heads ("" = Alembic's default)
-	upgrade      string // section bodies ("" = placeholders)
-	downgrade    string
-}
-
-// createRevision writes a new revision file with Alembic's rules
-// (ScriptDirectory.generate_revision) and returns its path. Nothing is
-// written unless the graph with the new revision is valid.
-func (a *app) createRevision(n newRevision) (string, error) {
+// createRevision writes a new revision file with the library's rules
+// (script.Author, Alembic's generate_revision), from retort.toml's
+// version locations, file_template, truncate_slug_length and timezone, and
+// returns its path.
+func (a *app) createRevision(n script.NewRevision) (string, error) {
 	p, err := a.project()
 	if err != nil {
 		return "", err
 	}
-	cfg, g := p.cfg, p.graph
-
-	id := n.revID
-	if id == "" {
-		id = script.NewID()
-	}
-	if err := revision.ValidateID(id); err != nil {
-		return "", err
-	}
-	if r := g.Get(id); r != nil {
-		where := r.Path
-		if where == "" {
-			where = "a Go revision"
-		}
-		return "", failf("Revision id %s is already used by %s; choose another --rev-id", id, where)
-	}
-
-	var parents []*revision.Revision
-	for _, sym := range n.heads {
-		revs, err := g.Resolve(sym)
-		if err != nil {
-			if errors.Is(err, revision.ErrMultipleHeads) && n.multipleHead != "" {
-				return "", failf("%s", n.multipleHead)
+	cfg := p.cfg
+	author := &script.Author{
+		Graph:              p.graph,
+		ScriptLocation:     cfg.ScriptLocation,
+		Locations:          cfg.VersionLocations,
+		FileTemplate:       cfg.FileTemplate,
+		TruncateSlugLength: cfg.TruncateSlugLength,
+		Now: func() (time.Time, error) {
+			loc, err := cfg.Location()
+			if err != nil {
+				return time.Time{}, fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
 			}
-			return "", err
-		}
-		parents = append(parents, revs...)
+			return time.Now().In(loc), nil
+		},
 	}
-	seen := map[string]bool{}
-	for _, r := range parents {
-		if seen[r.ID] {
-			return "", failf("Duplicate head revisions specified")
-		}
-		seen[r.ID] = true
-	}
-
-	dir, err := a.versionDir(cfg.ScriptLocation, cfg.VersionLocations, n.versionPath, parents)
+	path, _, err := author.Create(n)
 	if err != nil {
 		return "", err
-	}
-	if !n.splice {
-		for _, r := range parents {
-			if !g.IsHead(r.ID) {
-				return "", failf("Revision %s is not a head revision; please specify --splice to create a new branch from this revision", r.ID)
-			}
-		}
-	}
-	deps, err := resolveDependsOn(g, n.dependsOn)
-	if err != nil {
-		return "", err
-	}
-
-	loc, err := cfg.Location()
-	if err != nil {
-		return "", fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
-	}
-	now := time.Now().In(loc)
-	name, err := script.FileName(cfg.FileTemplate, id, script.Slug(n.message, cfg.TruncateSlugLength), now)
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, filepath.FromSlash(name))
-
-	parentIDs := make([]string, len(parents))
-	for i, r := range parents {
-		parentIDs[i] = r.ID
-	}
-	message := n.message
-	if message == "" {
-		message = script.EmptyMessage
-	}
-	nf := script.NewFile{
-		ID: id, Message: message, Parents: parentIDs, BranchLabels: n.labels,
-		DependsOn: deps, CreateDate: now, Upgrade: n.upgrade, Downgrade: n.downgrade,
-	}
-	data := script.Render(nf)
-	// Validate the graph with the new revision before writing anything:
-	// a duplicate id or a label already in use is refused here.
-	rev, err := script.ParseHeader(path, data)
-	if err != nil {
-		return "", err
-	}
-	if _, err := revision.New(append(g.Revisions(), rev)); err != nil {
-		return "", err
-	}
-
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", fmt.Errorf("create directory for %s: %w", path, err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return "", failf("File %s already exists; choose another --rev-id or message", path)
-		}
-		return "", err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path)
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	a.status("Generating %s ...  done", path)
 	return path, nil
-}
-
-// versionDir picks the version location to write to: --version-path (which
-// must be a configured location), else the only location, else the parent's.
-func (a *app) versionDir(scriptLocation string, locations []string, versionPath string, parents []*revision.Revision) (string, error) {
-	if versionPath == "" {
-		if len(locations) == 1 {
-			return locations[0], nil
-		}
-		for _, r := range parents {
-			if r.Path != "" {
-				p := r.Path
-				if !filepath.IsAbs(p) { // read through Options.FS
-					p = filepath.Join(scriptLocation, filepath.FromSlash(p))
-				}
-				versionPath = filepath.Dir(p)
-				break
-			}
-		}
-		if versionPath == "" {
-			return "", failf("Multiple version locations present, please specify --version-path")
-		}
-	}
-	abs, err := filepath.Abs(versionPath)
-	if err != nil {
-		return "", err
-	}
-	for _, loc := range locations {
-		if filepath.Clean(loc) == filepath.Clean(abs) {
-			return loc, nil
-		}
-	}
-	return "", failf("Path %s is not represented in current version locations", versionPath)
-}
-
-// resolveDependsOn expands --depends-on values to full ids, keeping branch
-// labels as typed (Alembic's rule).
-func resolveDependsOn(g *revision.Graph, deps []string) ([]string, error) {
-	var out, resolved []string
-	for _, d := range deps {
-		revs, err := g.Resolve(d)
-		if err != nil {
-			return nil, err
-		}
-		if len(revs) != 1 {
-			return nil, failf("Can't locate revision identified by '%s'", d)
-		}
-		r := revs[0]
-		if slices.Contains(resolved, r.ID) {
-			return nil, failf("--depends-on %s names revision %s a second time; give each dependency once", d, r.ID)
-		}
-		resolved = append(resolved, r.ID)
-		if slices.Contains(r.BranchLabels, d) || slices.Contains(g.Labels(r.ID), d) {
-			out = append(out, d)
-		} else {
-			out = append(out, r.ID)
-		}
-	}
-	return out, nil
 }

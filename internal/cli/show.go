@@ -70,7 +70,10 @@ func (a *app) resolveWithCurrent(ctx context.Context, symbol string) (*revision.
 		if err != nil {
 			return nil, nil, err
 		}
-		g := s.m.Graph()
+		g, err := a.loadGraph()
+		if err != nil {
+			return nil, nil, err
+		}
 		revs, err := a.currentRevisions(g, rows)
 		return g, revs, err
 	}

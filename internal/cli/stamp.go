@@ -79,7 +79,10 @@ func (a *app) stamp(ctx context.Context, o *stampOptions, targets []string) erro
 		rep.info("Generating static SQL")
 		opts = append(opts, retort.SQLTo(a.io.Out))
 	}
-	res, err := s.m.Stamp(ctx, targets, o.purge, opts...)
+	if o.purge {
+		opts = append(opts, retort.StampPurge())
+	}
+	res, err := s.m.Stamp(ctx, targets, opts...)
 	rep.done()
 	if res != nil {
 		rep.warnings(res.Warnings)

@@ -101,7 +101,10 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	g := s.m.Graph()
+	g, err := a.loadGraph()
+	if err != nil {
+		return err
+	}
 	upToDate := len(st.Pending) == 0 && len(st.Unknown) == 0 && len(st.Edited) == 0 && st.Failed == nil
 	if o.json {
 		out := statusJSON{

@@ -1,6 +1,8 @@
 // Package script owns revision files over an fs.FS (so embed.FS works): the
 // header, the upgrade/downgrade sections and their annotations, statement
-// splitting, checksums, and writing new files (file_template, slug, ids).
+// splitting, checksums, loading the revision graph (LoadGraph, used by the
+// library and the CLI alike) and authoring new revisions (Author: the checks
+// against the graph, file_template, slug, ids, writing).
 //
 // The file format is a contract shared with other tools; docs/file-format.md
 // describes it for users. Additions are fine, changes are not.

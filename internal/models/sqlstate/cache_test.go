@@ -1,4 +1,4 @@
-package retort
+package sqlstate
 
 import (
 	"context"
@@ -7,15 +7,12 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/internal/autogen"
-	"github.com/retortdb/retort/internal/models/sqlstate"
-	"github.com/retortdb/retort/internal/testutil"
 	"github.com/retortdb/retort/schema"
 )
 
 func TestModelCache(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db := testutil.New(t, testutil.SQLite)
 	dir := t.TempDir()
 	models := filepath.Join(dir, "schema.sql")
 	write := func(s string) {
@@ -25,26 +22,22 @@ func TestModelCache(t *testing.T) {
 		}
 	}
 	write("CREATE TABLE a (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL DEFAULT 'x');\nCREATE INDEX ix_a_name ON a (name);\n")
-	m, err := Open(ctx, db.DB, nil, WithDialect("sqlite"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := sqlstate.Source{Dialect: "sqlite", Files: []string{models}}
-	cache := Models{CacheDir: filepath.Join(dir, "cache")}
+	src := Source{Dialect: "sqlite", Files: []string{models}}
+	cache := Cache{Dir: filepath.Join(dir, "cache"), ServerVersion: "v1", Build: "test"}
 
-	fresh, err := sqlstate.Load(ctx, src)
+	fresh, err := Load(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, err := m.loadModels(ctx, cache, src, "v1")
+	first, err := LoadCached(ctx, src, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(cache.CacheDir)
+	entries, _ := os.ReadDir(cache.Dir)
 	if len(entries) != 1 {
 		t.Fatalf("cache holds %d entries after one load, want 1", len(entries))
 	}
-	cached, err := m.loadModels(ctx, cache, src, "v1")
+	cached, err := LoadCached(ctx, src, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,14 +52,19 @@ func TestModelCache(t *testing.T) {
 	}
 
 	// Another server version, or other content, is another key.
-	k1, _ := modelCacheKey(src, "v1")
-	k2, _ := modelCacheKey(src, "v2")
+	v2 := cache
+	v2.ServerVersion = "v2"
+	k1, _ := cacheKey(src, cache)
+	k2, _ := cacheKey(src, v2)
 	write("CREATE TABLE a (id INTEGER PRIMARY KEY);\n")
-	k3, _ := modelCacheKey(src, "v1")
-	if k1 == k2 || k1 == k3 {
-		t.Fatalf("cache keys must change with the server and the content: %s %s %s", k1, k2, k3)
+	k3, _ := cacheKey(src, cache)
+	other := cache
+	other.Build = "another build"
+	k4, _ := cacheKey(src, other)
+	if k1 == k2 || k1 == k3 || k1 == k4 {
+		t.Fatalf("cache keys must change with the server, the content and the build: %s %s %s %s", k1, k2, k3, k4)
 	}
-	changed, err := m.loadModels(ctx, cache, src, "v1")
+	changed, err := LoadCached(ctx, src, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,13 +73,13 @@ func TestModelCache(t *testing.T) {
 	}
 
 	// A damaged cache entry is ignored and rewritten.
-	entries, _ = os.ReadDir(cache.CacheDir)
+	entries, _ = os.ReadDir(cache.Dir)
 	for _, e := range entries {
-		if err := os.WriteFile(filepath.Join(cache.CacheDir, e.Name()), []byte("garbage"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(cache.Dir, e.Name()), []byte("garbage"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	again, err := m.loadModels(ctx, cache, src, "v1")
+	again, err := LoadCached(ctx, src, cache)
 	if err != nil || len(again.Tables) != 1 {
 		t.Fatalf("damaged cache: %v, %+v", err, again)
 	}

@@ -1,4 +1,4 @@
-package retort
+package sqlstate
 
 import (
 	"bytes"
@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -24,34 +23,43 @@ import (
 // server version or another retort build is a different key, never a stale
 // hit.
 
-// modelCacheFormat changes whenever what the cache stores changes shape.
-const modelCacheFormat = "retort-models-v1"
+// cacheFormat changes whenever what the cache stores changes shape.
+const cacheFormat = "retort-models-v1"
 
-// loadModels returns the models' schema, from the cache when allowed.
-func (m *Migrator) loadModels(ctx context.Context, models Models, src sqlstate.Source, serverVersion string) (*schema.Schema, error) {
-	if models.CacheDir == "" {
-		return sqlstate.Load(ctx, src)
+// Cache says where and under what conditions inspected models are kept.
+type Cache struct {
+	Dir           string // "" = no cache: load every time
+	ServerVersion string // the server the models would be loaded on
+	Build         string // the retort build (its module version)
+}
+
+// LoadCached returns the models' schema: from c.Dir when an entry for the
+// same models, server, options and build is there, else from Load, which it
+// then stores (best effort: a cache that cannot be written is only slower).
+func LoadCached(ctx context.Context, src Source, c Cache) (*schema.Schema, error) {
+	if c.Dir == "" {
+		return Load(ctx, src)
 	}
-	key, err := modelCacheKey(src, serverVersion)
+	key, err := cacheKey(src, c)
 	if err != nil {
 		// Unreadable models: let the loader report it properly.
-		return sqlstate.Load(ctx, src)
+		return Load(ctx, src)
 	}
-	path := filepath.Join(models.CacheDir, key+".gob")
+	path := filepath.Join(c.Dir, key+".gob")
 	if data, err := os.ReadFile(path); err == nil {
 		var s schema.Schema
 		if gob.NewDecoder(bytes.NewReader(data)).Decode(&s) == nil {
 			return &s, nil
 		}
 	}
-	s, err := sqlstate.Load(ctx, src)
+	s, err := Load(ctx, src)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(s) == nil {
 		// Best effort: a cache that cannot be written is only slower.
-		if os.MkdirAll(models.CacheDir, 0o755) == nil {
+		if os.MkdirAll(c.Dir, 0o755) == nil {
 			tmp := path + ".tmp" + fmt.Sprint(os.Getpid())
 			if os.WriteFile(tmp, buf.Bytes(), 0o644) == nil {
 				if os.Rename(tmp, path) != nil {
@@ -63,15 +71,15 @@ func (m *Migrator) loadModels(ctx context.Context, models Models, src sqlstate.S
 	return s, nil
 }
 
-// modelCacheKey hashes everything the inspected models depend on.
-func modelCacheKey(src sqlstate.Source, serverVersion string) (string, error) {
+// cacheKey hashes everything the inspected models depend on.
+func cacheKey(src Source, c Cache) (string, error) {
 	h := sha256.New()
 	field := func(parts ...string) {
 		for _, p := range parts {
 			fmt.Fprintf(h, "%d:%s;", len(p), p)
 		}
 	}
-	field(modelCacheFormat, Version(), executableStamp(), src.Dialect, serverVersion, src.DriverName, src.DataSource)
+	field(cacheFormat, c.Build, executableStamp(), src.Dialect, c.ServerVersion, src.DriverName, src.DataSource)
 	field(src.Inspect.Schemas...)
 	field("skip")
 	field(src.Inspect.Skip...)

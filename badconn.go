@@ -1,5 +1,0 @@
-package retort
-
-import "database/sql/driver"
-
-var errBadConn = driver.ErrBadConn
