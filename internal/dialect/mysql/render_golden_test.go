@@ -75,7 +75,7 @@ func golden(t *testing.T, path, got string) {
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
-	return &schema.Column{Name: name, Type: agParseType(typ), Nullable: nullable}
+	return &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable}
 }
 
 // users is a table with one of everything a table can carry.
@@ -171,11 +171,11 @@ func renderCases() []renderCase {
 		{"column_modify", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{
 				retype(to, 1, schema.ChangeType|schema.ChangeCollation|schema.ChangeComment, func(c *schema.Column) {
-					c.Type = agParseType("varchar(100)")
+					c.Type = parseType("varchar(100)")
 					c.Collation = ""
 					c.Comment = ""
 				}),
-				retype(to, 2, schema.ChangeType, func(c *schema.Column) { c.Type = agParseType("varchar(10)") }),
+				retype(to, 2, schema.ChangeType, func(c *schema.Column) { c.Type = parseType("varchar(10)") }),
 				retype(to, 6, schema.ChangeNull|schema.ChangeDefault, func(c *schema.Column) {
 					c.Nullable = false
 					c.Default = "'2000-01-01 00:00:00'"
@@ -196,7 +196,7 @@ func renderCases() []renderCase {
 		{"auto_increment_type", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{retype(to, 0, schema.ChangeAutoIncrement|schema.ChangeType, func(c *schema.Column) {
 				c.AutoIncrement = false
-				c.Type = agParseType("bigint(20)")
+				c.Type = parseType("bigint(20)")
 			})}
 		})}},
 		{"primary_key_change", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
