@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -314,7 +315,7 @@ func (d *decoder) unknownKeys() error {
 	}
 	var us []unknown
 	for k := range d.raw {
-		if !contains(keys, k) {
+		if !slices.Contains(keys, k) {
 			line, col := keyLine(d.data, k)
 			us = append(us, unknown{k, line, col})
 		}
@@ -534,15 +535,6 @@ func unquoteKey(k string) string {
 		return k[1 : len(k)-1]
 	}
 	return k
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // suggest returns the known key closest to k, if close enough to be a typo.
