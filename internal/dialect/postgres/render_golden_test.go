@@ -74,7 +74,7 @@ func golden(t *testing.T, path, got string) {
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
-	return &schema.Column{Name: name, Type: agParseType(typ), Nullable: nullable}
+	return &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable}
 }
 
 // users is a table with one of everything a table can carry.
@@ -115,7 +115,7 @@ func orders() *schema.Table {
 }
 
 func seq(name, typ string) *schema.Sequence {
-	s := agDefaultSeq("", name, typ)
+	s := defaultSequence("", name, typ)
 	return &s
 }
 
@@ -180,14 +180,14 @@ func renderCases() []renderCase {
 		{"column_type_widen", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			f := users().Columns[0]
 			c := *f
-			c.Type = agParseType("bigint")
+			c.Type = parseType("bigint")
 			to.Columns[0] = &c
 			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeType}}
 		})}},
 		{"column_type_using", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			f := users().Columns[1]
 			c := *f
-			c.Type = agParseType("integer[]")
+			c.Type = parseType("integer[]")
 			c.Default = ""
 			c.Nullable = false
 			c.Comment = ""
@@ -204,7 +204,7 @@ func renderCases() []renderCase {
 			}
 			f := from.Columns[1]
 			c := *f
-			c.Type = agParseType("character varying(80)")
+			c.Type = parseType("character varying(80)")
 			to.Columns[1] = &c
 			return &schema.ModifyTable{From: from, To: to, Changes: []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeType}}}
 		}()}},
