@@ -75,7 +75,7 @@ func golden(t *testing.T, path, got string) {
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
-	return &schema.Column{Name: name, Type: agParseType(typ), Nullable: nullable}
+	return &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable}
 }
 
 // users is a table rendered from the IR (no stored statement), with one of
@@ -117,7 +117,7 @@ func users() *schema.Table {
 // stored is a table known by its stored CREATE statement, as the inspector
 // reports it.
 func stored(sql string, cols ...*schema.Column) *schema.Table {
-	return &schema.Table{Name: "notes", Columns: cols, SQL: sql, Def: agDef(sql),
+	return &schema.Table{Name: "notes", Columns: cols, SQL: sql, Def: definition(sql),
 		PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}}}
 }
 
@@ -189,13 +189,13 @@ func renderCases() []renderCase {
 			to.Columns = slices.DeleteFunc(to.Columns, func(c *schema.Column) bool { return c.Name == "half" || c.Name == "Kind" })
 			return []schema.TableChange{
 				retype(to, 1, schema.ChangeType|schema.ChangeNull|schema.ChangeCollation, func(c *schema.Column) {
-					c.Type = agParseType("INTEGER")
+					c.Type = parseType("INTEGER")
 					c.Nullable = false
 					c.Collation = ""
 				}),
-				retype(to, 2, schema.ChangeType, func(c *schema.Column) { c.Type = agParseType("BLOB") }),
+				retype(to, 2, schema.ChangeType, func(c *schema.Column) { c.Type = parseType("BLOB") }),
 				retype(to, 3, schema.ChangeType|schema.ChangeGenerated|schema.ChangeDefault, func(c *schema.Column) {
-					c.Type = agParseType("TEXT")
+					c.Type = parseType("TEXT")
 					c.Default = ""
 					c.Generated = &schema.Generated{Expr: "id * 2", Stored: true}
 				}),
