@@ -25,7 +25,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		what string
 		fn   func(context.Context) error
 	}{
-		{"tables", in.tablesQ},
+		{"tables", in.loadTables},
 		{"columns", in.columns},
 		{"indexes", in.indexes},
 		{"foreign keys", in.foreignKeys},
@@ -57,7 +57,7 @@ type inspector struct {
 	tables map[string]*schema.Table
 }
 
-func (in *inspector) tablesQ(ctx context.Context) error {
+func (in *inspector) loadTables(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT DATABASE(), TABLE_NAME, TABLE_TYPE, coalesce(ENGINE, ''), coalesce(TABLE_COLLATION, ''), coalesce(TABLE_COMMENT, ''), coalesce(CREATE_OPTIONS, '')
 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
 	if err != nil {

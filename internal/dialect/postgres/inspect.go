@@ -26,7 +26,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		fn   func(context.Context) error
 	}{
 		{"schemas", in.namespaces},
-		{"tables", in.tables_},
+		{"tables", in.loadTables},
 		{"columns", in.columns},
 		{"sequences", in.sequences},
 		{"constraints", in.constraints},
@@ -107,7 +107,7 @@ WHERE `+userSchemas+` AND `+notExtension("n.oid", "pg_namespace")+` ORDER BY n.n
 	return nil
 }
 
-func (in *inspector) tables_(ctx context.Context) error {
+func (in *inspector) loadTables(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT c.oid, n.nspname, c.relname, c.relkind::text, coalesce(obj_description(c.oid, 'pg_class'), ''),
   c.relispartition, c.relpersistence::text
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
