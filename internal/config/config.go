@@ -2,7 +2,8 @@
 // expansion, defaults, flag and environment overrides, and database URL
 // normalization (SQLAlchemy-style URLs to Go driver DSNs) with redaction.
 //
-// It must not import any other retort package.
+// It must not import any other retort package: the CLI, the façade and
+// migrate read it, and it needs nothing of theirs.
 package config
 
 import (

@@ -10,7 +10,9 @@
 // which follows GORM's naming strategy and type mapping so that the schema
 // equals what GORM's AutoMigrate creates.
 //
-// The package imports no retort package.
+// It imports no retort package today; internal/archtest allows schema, the
+// dialect packages, internal/config and other models packages. It must not
+// import the façade, migrate, diff, autogen or the CLI.
 package gostruct
 
 import (
