@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -150,10 +151,8 @@ func inUniqueKey(t *schema.Table, column string) bool {
 		}
 	}
 	for _, k := range keys {
-		for _, c := range k {
-			if c == column {
-				return true
-			}
+		if slices.Contains(k, column) {
+			return true
 		}
 	}
 	return false
