@@ -5,7 +5,14 @@
 // Results and events are returned, never printed. The logic lives in the
 // internal packages; this package only wires them (docs/library.md).
 //
-// It may import every internal package except the CLI.
+// It imports the packages it stands in front of: internal/config (URLs and
+// options), internal/script and internal/revision (the graph from files),
+// internal/dialect and its dialect packages (the database behind the
+// *sql.DB), internal/versiontable (bookkeeping rows), internal/migrate
+// (running a plan), internal/models, internal/autogen and schema
+// (autogenerate; internal/diff is allowed too). It must not import
+// internal/cli, cli, internal/term or internal/templates: the library prints
+// nothing and knows no command line.
 package retort
 
 import (

@@ -6,6 +6,10 @@
 // makes `go run ./migrations upgrade head` behave exactly like the retort
 // binary, every command and flag included, with the connection taken from
 // the application's own settings and Go revisions joined to the graph.
+//
+// It imports the façade (package retort, whose types its options carry) and
+// internal/cli (the commands it runs); internal/term is allowed too. It must
+// not import anything else of retort's: it is a thin public wrapper.
 package cli
 
 import (

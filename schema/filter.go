@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"path"
+	"strings"
 )
 
 // InspectOptions says what an inspector reads.
@@ -48,22 +49,13 @@ func matchAny(patterns []string, ns, name string) bool {
 	q := QualifiedName(ns, name)
 	for _, p := range patterns {
 		target := name
-		if containsDot(p) {
+		if strings.Contains(p, ".") {
 			target = q
 			if ns == "" {
 				target = "." + name
 			}
 		}
 		if ok, _ := path.Match(p, target); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func containsDot(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '.' {
 			return true
 		}
 	}

@@ -6,7 +6,8 @@
 // Values are dialect-neutral in shape and dialect-specific in content: a
 // column type or a default expression is the SQL text the database reports,
 // normalized by the dialect's inspector so that two equal schemas compare
-// equal. The package imports nothing of retort.
+// equal. It is public, and every other package may use it, so it must import
+// nothing of retort.
 package schema
 
 import (

@@ -6,6 +6,9 @@
 //	retort upgrade head
 //
 // See docs/commands.md, or run retort --help.
+//
+// It imports only the public cli package (internal/cli is allowed too): the
+// binary is cli.Main and an exit code.
 package main
 
 import "github.com/retortdb/retort/cli"

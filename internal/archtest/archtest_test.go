@@ -7,8 +7,9 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,12 +118,7 @@ func TestLayering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs := make([]string, 0, len(imports))
-	for p := range imports {
-		pkgs = append(pkgs, p)
-	}
-	sort.Strings(pkgs)
-	for _, pkg := range pkgs {
+	for _, pkg := range slices.Sorted(maps.Keys(imports)) {
 		rule, ok := ruleFor(pkg)
 		if !ok {
 			t.Errorf("package %s has no layering rule: add it to internal/archtest and docs/design.md", pkg)

@@ -4,7 +4,10 @@
 // notes on risky or destructive steps. Check reports the same differences
 // for people (text) and machines (JSON).
 //
-// It imports schema, diff, models and the dialect packages; it prints nothing.
+// It imports schema (the IR and its typed changes), internal/diff (to
+// compute the changes) and the dialect packages (to render them). It must
+// not import internal/models (the caller loads the target schema),
+// internal/migrate, internal/script, the façade or the CLI; it prints nothing.
 package autogen
 
 import (

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/internal/revision"
@@ -50,7 +51,7 @@ func drawLanes(nodes []drawNode) []string {
 	var out []string
 	var lanes []string // lanes[i] = id the lane waits for
 	for _, n := range nodes {
-		col := indexOf(lanes, n.id)
+		col := slices.Index(lanes, n.id)
 		if col < 0 {
 			lanes = append(lanes, n.id)
 			col = len(lanes) - 1
@@ -165,15 +166,6 @@ func mergeLine(n, col, extra int) string {
 		c = c.set(2*(k+extra)-1, '\\')
 	}
 	return c.String()
-}
-
-func indexOf(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
 }
 
 func lastIndexOf(s []string, v string) int {

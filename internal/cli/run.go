@@ -2,10 +2,13 @@
 // each, with an options struct), text for people on stdout, log lines and
 // errors on stderr, --json for machines, and typed exit codes.
 //
-// It holds no migration logic: commands read the configuration (internal/config),
-// the revision graph (internal/script, internal/revision) and run the façade
-// (package retort). It may import every retort package except cmd/… and the
-// public cli package, which wraps it.
+// It holds no migration logic. It imports the façade (package retort) for
+// everything that touches a database, internal/config, internal/script and
+// internal/revision to read a project, internal/migrate for the errors it
+// explains, internal/templates for init and internal/term for the terminal;
+// internal/archtest also allows the dialect packages, diff, models, autogen
+// and schema. It must not import internal/versiontable (bookkeeping goes
+// through the façade), the public cli package, which wraps it, or cmd/….
 package cli
 
 import (

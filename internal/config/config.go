@@ -2,7 +2,8 @@
 // expansion, defaults, flag and environment overrides, and database URL
 // normalization (SQLAlchemy-style URLs to Go driver DSNs) with redaction.
 //
-// It must not import any other retort package.
+// It must not import any other retort package: the CLI, the façade and
+// migrate read it, and it needs nothing of theirs.
 package config
 
 import (
@@ -11,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -314,7 +316,7 @@ func (d *decoder) unknownKeys() error {
 	}
 	var us []unknown
 	for k := range d.raw {
-		if !contains(keys, k) {
+		if !slices.Contains(keys, k) {
 			line, col := keyLine(d.data, k)
 			us = append(us, unknown{k, line, col})
 		}
@@ -534,15 +536,6 @@ func unquoteKey(k string) string {
 		return k[1 : len(k)-1]
 	}
 	return k
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // suggest returns the known key closest to k, if close enough to be a typo.

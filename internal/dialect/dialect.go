@@ -7,7 +7,9 @@
 // Dialect is deliberately small; anything only some dialects can do is an
 // optional interface found by type assertion (ScriptFormatter).
 //
-// It may import the public schema package only.
+// It imports no retort package (internal/archtest allows the public schema
+// package, for capabilities that speak the IR). It must never import its
+// dialect packages (postgres, mysql, sqlite), which import it.
 package dialect
 
 import (

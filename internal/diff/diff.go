@@ -5,7 +5,8 @@
 // the tables they read change. The downgrade is schema.Reverse of the result.
 //
 // It knows no SQL dialect: the few places where dialects differ are Options.
-// It imports only the public schema package.
+// It imports only the public schema package; it must not import the dialect
+// packages, models or anything that touches a database.
 package diff
 
 import (

@@ -110,7 +110,7 @@ func TestInterruptedRunSaysWhatItLeft(t *testing.T) {
 				return out
 			}
 			var rows []string
-			if contains(p.tables(), "alembic_version") {
+			if slices.Contains(p.tables(), "alembic_version") {
 				rows = p.query("SELECT version_num FROM alembic_version")
 			}
 			if d == testutil.MySQL {
@@ -143,7 +143,7 @@ func TestInterruptedRunSaysWhatItLeft(t *testing.T) {
 			if len(rows) != 0 {
 				t.Errorf("version rows %v, want none", rows)
 			}
-			if contains(p.tables(), "retort_history") {
+			if slices.Contains(p.tables(), "retort_history") {
 				if st := p.query("SELECT status FROM retort_history WHERE status <> 'rolled-back'"); len(st) != 0 {
 					t.Errorf("history rows other than rolled-back: %v", st)
 				}
@@ -175,7 +175,7 @@ func TestInterruptedRunPerMigration(t *testing.T) {
 			if rows := p.query("SELECT version_num FROM alembic_version"); !slices.Equal(rows, []string{r1}) {
 				t.Errorf("version rows %v, want [%s] as reported", rows, r1)
 			}
-			if tables := p.tables(); !contains(tables, "a") || contains(tables, "b") || contains(tables, "c") {
+			if tables := p.tables(); !slices.Contains(tables, "a") || slices.Contains(tables, "b") || slices.Contains(tables, "c") {
 				t.Errorf("tables %v: want a, and neither b nor c", tables)
 			}
 		})

@@ -150,7 +150,7 @@ func TestKilledRunLeavesNoTrace(t *testing.T) {
 				t.Fatalf("after the next run the rows are %v, want [%s]", rows, r2)
 			}
 			for _, tbl := range []string{"a", "b", "c"} {
-				if !contains(p.tables(), tbl) {
+				if !slices.Contains(p.tables(), tbl) {
 					t.Errorf("table %s missing after the completed run", tbl)
 				}
 			}
@@ -168,7 +168,7 @@ func TestKilledRunOnMySQLIsReportedAndResolved(t *testing.T) {
 	p.startAndKill(r2)
 
 	tables := p.tables()
-	if !contains(tables, "a") || !contains(tables, "b") || contains(tables, "c") {
+	if !slices.Contains(tables, "a") || !slices.Contains(tables, "b") || slices.Contains(tables, "c") {
 		t.Fatalf("tables after the killed run = %v; want a and b (DDL commits as it runs) and not c", tables)
 	}
 	r := p.run("upgrade", "head")
@@ -197,7 +197,7 @@ func TestKilledRunOnMySQLIsReportedAndResolved(t *testing.T) {
 	if rows := p.query("SELECT version_num FROM alembic_version"); !slices.Equal(rows, []string{r2}) {
 		t.Fatalf("rows = %v, want [%s]", rows, r2)
 	}
-	if tables := p.tables(); !contains(tables, "c") {
+	if tables := p.tables(); !slices.Contains(tables, "c") {
 		t.Fatalf("tables = %v, want c after the completed run", tables)
 	}
 }

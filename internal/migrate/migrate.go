@@ -3,8 +3,11 @@
 // step, history rows, progress events, recovery data for steps that cannot
 // roll back), or offline into a SQL script for the database's own client.
 //
-// It may import internal/revision, internal/script, internal/dialect and
-// internal/versiontable.
+// It imports internal/revision (the plan), internal/script (the files a plan
+// runs), internal/dialect (locking, transactional facts, offline framing)
+// and internal/versiontable (the bookkeeping SQL); internal/archtest also
+// allows internal/config. It must not import the façade, the CLI, models,
+// diff or autogen.
 package migrate
 
 import (

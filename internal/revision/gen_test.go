@@ -3,6 +3,7 @@ package revision
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -66,7 +67,7 @@ func genGraph(rng *rand.Rand, o genOpts) []*Revision {
 		}
 		if k > 0 && rng.Float64() < o.deps {
 			d := revs[rng.IntN(len(revs))]
-			if !contains(r.Parents, d.ID) {
+			if !slices.Contains(r.Parents, d.ID) {
 				dep := d.ID
 				if len(d.BranchLabels) > 0 && rng.IntN(2) == 0 {
 					dep = d.BranchLabels[0]
@@ -82,7 +83,7 @@ func genGraph(rng *rand.Rand, o genOpts) []*Revision {
 		// recompute heads incrementally
 		var nh []int
 		for _, h := range heads {
-			if !contains(r.Parents, revs[h].ID) {
+			if !slices.Contains(r.Parents, revs[h].ID) {
 				nh = append(nh, h)
 			}
 		}
@@ -90,15 +91,6 @@ func genGraph(rng *rand.Rand, o genOpts) []*Revision {
 	}
 	sort.Slice(revs, func(i, j int) bool { return revs[i].ID < revs[j].ID })
 	return revs
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // genBranchy builds n revisions as a trunk from which `branches` side
@@ -123,10 +115,7 @@ func genBranchy(rng *rand.Rand, n, branches int) []*Revision {
 		revs = append(revs, r)
 		return r.ID
 	}
-	seg := n / (branches * 2)
-	if seg < 1 {
-		seg = 1
-	}
+	seg := max(n/(branches*2), 1)
 	tip := add()
 	for b := 0; b < branches && len(revs) < n; b++ {
 		fork := tip

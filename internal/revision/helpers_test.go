@@ -2,6 +2,7 @@ package revision
 
 import (
 	"flag"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -119,12 +120,7 @@ func replay(t testing.TB, before []string, p *Plan) []string {
 			}
 		}
 	}
-	out := []string{}
-	for r := range set {
-		out = append(out, r)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 func ids(rs []*Revision) []string {

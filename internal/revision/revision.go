@@ -4,7 +4,7 @@
 // downgrade and stamp (ordered steps plus version-table row changes).
 //
 // It is pure: no I/O, no database, no files. It must not import any other
-// retort package.
+// retort package, so that it is tested in memory and script can build on it.
 //
 // Semantics follow Alembic (script/revision.py and runtime/migration.py),
 // including its step order: a differential test compares plans, history and

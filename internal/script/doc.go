@@ -7,6 +7,7 @@
 // The file format is a contract shared with other tools; docs/file-format.md
 // describes it for users. Additions are fine, changes are not.
 //
-// It may import internal/revision (for the Revision type) and nothing else of
-// retort's.
+// It imports internal/revision (for the Revision type) and nothing else of
+// retort's: no dialect or database package, since files are read and
+// checked before any database is opened.
 package script

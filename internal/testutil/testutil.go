@@ -5,6 +5,9 @@
 // Servers come from RETORT_TEST_POSTGRES_URL and RETORT_TEST_MYSQL_URL
 // (defaults: the local servers). An unreachable server skips the test with a
 // loud reason, or fails it when CI=true.
+//
+// It must not import any other retort package, so that every package's
+// tests can use it.
 package testutil
 
 import (

@@ -4,7 +4,10 @@
 // (retort_history: one row per executed step, for audit, checksums and
 // recovery of runs that failed part-way).
 //
-// It may import internal/dialect only.
+// It imports internal/dialect (which database, quoting) and
+// internal/dialect/mysql (recognizing a missing table from the server's
+// error). It must not import migrate, the façade or anything above them,
+// nor schema, models or diff.
 package versiontable
 
 import (

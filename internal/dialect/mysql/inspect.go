@@ -20,12 +20,12 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	if err := o.Filter.Validate(); err != nil {
 		return nil, err
 	}
-	in := &agInspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	in := &inspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
 	steps := []struct {
 		what string
 		fn   func(context.Context) error
 	}{
-		{"tables", in.tablesQ},
+		{"tables", in.loadTables},
 		{"columns", in.columns},
 		{"indexes", in.indexes},
 		{"foreign keys", in.foreignKeys},
@@ -49,7 +49,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	return in.s, nil
 }
 
-type agInspector struct {
+type inspector struct {
 	db     schema.Querier
 	o      schema.InspectOptions
 	s      *schema.Schema
@@ -57,7 +57,7 @@ type agInspector struct {
 	tables map[string]*schema.Table
 }
 
-func (in *agInspector) tablesQ(ctx context.Context) error {
+func (in *inspector) loadTables(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT DATABASE(), TABLE_NAME, TABLE_TYPE, coalesce(ENGINE, ''), coalesce(TABLE_COLLATION, ''), coalesce(TABLE_COMMENT, ''), coalesce(CREATE_OPTIONS, '')
 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
 	if err != nil {
@@ -89,25 +89,25 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "partitioned table", Name: name})
 			continue
 		}
-		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment, Options: agTableOptions(opts)}
+		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment, Options: tableOptions(opts)}
 		in.tables[name] = t
 		in.s.Tables = append(in.s.Tables, t)
 	}
 	return rows.Err()
 }
 
-// agTableOptions normalizes information_schema's CREATE_OPTIONS: the
+// tableOptions normalizes information_schema's CREATE_OPTIONS: the
 // options sorted, one space apart.
-func agTableOptions(opts string) string {
+func tableOptions(opts string) string {
 	f := strings.Fields(opts)
 	sort.Strings(f)
 	return strings.Join(f, " ")
 }
 
-var agAutoInc = regexp.MustCompile(`(?i)\bauto_increment\b`)
-var agOnUpdate = regexp.MustCompile(`(?i)\bon update (.+)$`)
+var autoIncrementRe = regexp.MustCompile(`(?i)\bauto_increment\b`)
+var onUpdateRe = regexp.MustCompile(`(?i)\bon update (.+)$`)
 
-func (in *agInspector) columns(ctx context.Context) error {
+func (in *inspector) columns(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, coalesce(COLLATION_NAME, ''),
   coalesce(EXTRA, ''), coalesce(COLUMN_COMMENT, ''), coalesce(GENERATION_EXPRESSION, ''), coalesce(IS_GENERATED, '')
 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`)
@@ -125,15 +125,15 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 		if t == nil {
 			continue
 		}
-		c := &schema.Column{Name: name, Type: agParseType(typ), Nullable: nullable == "YES", Collation: coll, Comment: comment}
+		c := &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable == "YES", Collation: coll, Comment: comment}
 		if def.Valid && !(def.String == "NULL") {
 			c.Default = def.String
 		}
 		lower := strings.ToLower(extra)
-		if agAutoInc.MatchString(extra) {
+		if autoIncrementRe.MatchString(extra) {
 			c.AutoIncrement = true
 		}
-		if m := agOnUpdate.FindStringSubmatch(extra); m != nil {
+		if m := onUpdateRe.FindStringSubmatch(extra); m != nil {
 			c.OnUpdate = strings.TrimSpace(m[1])
 		}
 		if strings.Contains(lower, "generated") && genExpr != "" && !strings.Contains(lower, "default_generated") || isGen == "ALWAYS" {
@@ -145,7 +145,7 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 	return rows.Err()
 }
 
-func (in *agInspector) indexes(ctx context.Context) error {
+func (in *inspector) indexes(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, coalesce(COLUMN_NAME, ''), coalesce(SUB_PART, 0), coalesce(COLLATION, 'A'), INDEX_TYPE, coalesce(INDEX_COMMENT, '')
 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`)
 	if err != nil {
@@ -186,7 +186,7 @@ FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABL
 	return rows.Err()
 }
 
-func (in *agInspector) foreignKeys(ctx context.Context) error {
+func (in *inspector) foreignKeys(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,
   r.UPDATE_RULE, r.DELETE_RULE
 FROM information_schema.KEY_COLUMN_USAGE k
@@ -209,7 +209,7 @@ ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`)
 			continue
 		}
 		if last == nil || last.Name != name || lastTable != table {
-			last = &schema.ForeignKey{Name: name, RefTable: refTable, OnUpdate: agRule(upd), OnDelete: agRule(del)}
+			last = &schema.ForeignKey{Name: name, RefTable: refTable, OnUpdate: fkAction(upd), OnDelete: fkAction(del)}
 			if refSchema != in.dbname {
 				last.RefSchema = refSchema
 			}
@@ -222,14 +222,14 @@ ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`)
 	return rows.Err()
 }
 
-func agRule(r string) string {
+func fkAction(r string) string {
 	if r == "RESTRICT" {
 		return ""
 	}
 	return r
 }
 
-func (in *agInspector) checks(ctx context.Context) error {
+func (in *inspector) checks(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, coalesce(LEVEL, 'Table')
 FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME`)
 	if err != nil {
@@ -254,7 +254,7 @@ FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() O
 	return rows.Err()
 }
 
-func (in *agInspector) views(ctx context.Context) error {
+func (in *inspector) views(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
 	if err != nil {
 		return err
@@ -291,7 +291,7 @@ func (in *agInspector) views(ctx context.Context) error {
 	return nil
 }
 
-func (in *agInspector) unmanaged(ctx context.Context) error {
+func (in *inspector) unmanaged(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT lower(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
 UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
 UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()

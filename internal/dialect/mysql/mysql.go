@@ -1,6 +1,11 @@
 // Package mysql is retort's MySQL/MariaDB dialect: quoting, non-transactional
 // DDL, the GET_LOCK migration lock, DELIMITER handling for offline scripts,
 // and (in inspect*/render*/types* files) schema introspection and rendering.
+//
+// It imports internal/dialect (the interfaces it implements, the shared lock
+// loop) and schema (the IR it inspects into and renders from). It must not
+// import another dialect, diff, models, migrate, versiontable or anything
+// above them.
 package mysql
 
 import (

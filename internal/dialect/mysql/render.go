@@ -12,7 +12,7 @@ import (
 // Render returns the MySQL/MariaDB statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &agRenderer{out: &schema.Rendered{}}
+	r := &renderer{out: &schema.Rendered{}}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -21,26 +21,26 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 	return r.out, nil
 }
 
-type agRenderer struct {
+type renderer struct {
 	out *schema.Rendered
 }
 
-func (r *agRenderer) add(sql, review string) {
+func (r *renderer) add(sql, review string) {
 	r.out.Statements = append(r.out.Statements, schema.Statement{SQL: sql, Review: review})
 }
 
-func (r *agRenderer) change(c schema.Change) error {
+func (r *renderer) change(c schema.Change) error {
 	switch c := c.(type) {
 	case *schema.AddTable:
 		r.createTable(c.Table)
 	case *schema.DropTable:
-		r.add("DROP TABLE "+agQualify(c.Table.Schema, c.Table.Name), "drops table "+c.Table.Name+" and all its data")
+		r.add("DROP TABLE "+qualify(c.Table.Schema, c.Table.Name), "drops table "+c.Table.Name+" and all its data")
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
 	case *schema.AddView:
-		r.add("CREATE VIEW "+agQualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
+		r.add("CREATE VIEW "+qualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
 	case *schema.DropView:
-		r.add("DROP VIEW "+agQualify(c.View.Schema, c.View.Name), "")
+		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
@@ -51,11 +51,11 @@ func (r *agRenderer) change(c schema.Change) error {
 	return nil
 }
 
-// agColumnDef renders a column for CREATE TABLE, ADD and MODIFY COLUMN,
+// columnDef renders a column for CREATE TABLE, ADD and MODIFY COLUMN,
 // with its column-level check when t has one.
-func agColumnDef(t *schema.Table, c *schema.Column) string {
+func columnDef(t *schema.Table, c *schema.Column) string {
 	var b strings.Builder
-	b.WriteString(agQuote(c.Name) + " " + c.Type.SQL)
+	b.WriteString(quote(c.Name) + " " + c.Type.SQL)
 	if c.Collation != "" {
 		b.WriteString(" COLLATE " + c.Collation)
 	}
@@ -73,7 +73,7 @@ func agColumnDef(t *schema.Table, c *schema.Column) string {
 			b.WriteString(" NULL")
 		}
 		if c.Default != "" {
-			if agLiteralDefault(c.Default) || strings.HasPrefix(c.Default, "(") && strings.HasSuffix(c.Default, ")") {
+			if literalDefault(c.Default) || strings.HasPrefix(c.Default, "(") && strings.HasSuffix(c.Default, ")") {
 				b.WriteString(" DEFAULT " + c.Default)
 			} else {
 				b.WriteString(" DEFAULT (" + c.Default + ")")
@@ -87,7 +87,7 @@ func agColumnDef(t *schema.Table, c *schema.Column) string {
 		}
 	}
 	if c.Comment != "" {
-		b.WriteString(" COMMENT " + agString(c.Comment))
+		b.WriteString(" COMMENT " + literal(c.Comment))
 	}
 	if t != nil {
 		for _, ch := range t.Checks {
@@ -99,18 +99,18 @@ func agColumnDef(t *schema.Table, c *schema.Column) string {
 	return b.String()
 }
 
-func agCols(cols []string) string {
+func quoteList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
-		q[i] = agQuote(c)
+		q[i] = quote(c)
 	}
 	return strings.Join(q, ", ")
 }
 
-func agIndexParts(x *schema.Index) string {
+func indexParts(x *schema.Index) string {
 	parts := make([]string, len(x.Parts))
 	for i, p := range x.Parts {
-		s := agQuote(p.Column)
+		s := quote(p.Column)
 		if p.Column == "" {
 			s = "(" + p.Expr + ")"
 		}
@@ -125,7 +125,7 @@ func agIndexParts(x *schema.Index) string {
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-func agIndexKind(x *schema.Index) string {
+func indexKind(x *schema.Index) string {
 	switch {
 	case x.Method == "FULLTEXT":
 		return "FULLTEXT "
@@ -137,19 +137,19 @@ func agIndexKind(x *schema.Index) string {
 	return ""
 }
 
-func agIndexTail(x *schema.Index) string {
+func indexTail(x *schema.Index) string {
 	s := ""
 	if x.Method == "HASH" {
 		s += " USING HASH"
 	}
 	if x.Comment != "" {
-		s += " COMMENT " + agString(x.Comment)
+		s += " COMMENT " + literal(x.Comment)
 	}
 	return s
 }
 
-func agFKDef(fk *schema.ForeignKey) string {
-	s := fmt.Sprintf("FOREIGN KEY (%s) REFERENCES %s (%s)", agCols(fk.Columns), agQualify(fk.RefSchema, fk.RefTable), agCols(fk.RefColumns))
+func foreignKeyDef(fk *schema.ForeignKey) string {
+	s := fmt.Sprintf("FOREIGN KEY (%s) REFERENCES %s (%s)", quoteList(fk.Columns), qualify(fk.RefSchema, fk.RefTable), quoteList(fk.RefColumns))
 	if fk.OnDelete != "" {
 		s += " ON DELETE " + fk.OnDelete
 	}
@@ -159,7 +159,7 @@ func agFKDef(fk *schema.ForeignKey) string {
 	return s
 }
 
-// agAddFK is the ALTER TABLE clause adding fk to t. A foreign key added by
+// addForeignKey is the ALTER TABLE clause adding fk to t. A foreign key added by
 // ALTER TABLE replaces an index the server generated for an earlier foreign
 // key on the same columns with a new one named after the constraint, so the
 // index the table is meant to keep (say "post_id") would come back renamed.
@@ -167,10 +167,10 @@ func agFKDef(fk *schema.ForeignKey) string {
 // own, which the new foreign key then uses as it is. Only indexes named as
 // the server names the ones it generates (after the first column) are
 // concerned: one the user created is kept anyway.
-func agAddFK(t *schema.Table, fk *schema.ForeignKey) string {
-	add := "ADD CONSTRAINT " + agQuote(fk.Name) + " " + agFKDef(fk)
+func addForeignKey(t *schema.Table, fk *schema.ForeignKey) string {
+	add := "ADD CONSTRAINT " + quote(fk.Name) + " " + foreignKeyDef(fk)
 	for _, x := range t.Indexes {
-		if x.Name == fk.Name || x.Unique || x.Method != "" || len(x.Parts) != len(fk.Columns) || !agGeneratedName(x.Name, fk.Columns[0]) {
+		if x.Name == fk.Name || x.Unique || x.Method != "" || len(x.Parts) != len(fk.Columns) || !generatedIndexName(x.Name, fk.Columns[0]) {
 			continue
 		}
 		same := true
@@ -181,15 +181,15 @@ func agAddFK(t *schema.Table, fk *schema.ForeignKey) string {
 			}
 		}
 		if same {
-			return "DROP INDEX " + agQuote(x.Name) + ", ADD INDEX " + agQuote(x.Name) + " " + agIndexParts(x) + agIndexTail(x) + ", " + add
+			return "DROP INDEX " + quote(x.Name) + ", ADD INDEX " + quote(x.Name) + " " + indexParts(x) + indexTail(x) + ", " + add
 		}
 	}
 	return add
 }
 
-// agGeneratedName reports whether name is how the server names an index it
+// generatedIndexName reports whether name is how the server names an index it
 // generates for a foreign key starting with column col: "col" or "col_2".
-func agGeneratedName(name, col string) bool {
+func generatedIndexName(name, col string) bool {
 	if name == col {
 		return true
 	}
@@ -205,52 +205,52 @@ func agGeneratedName(name, col string) bool {
 	return true
 }
 
-func agCharset(collation string) string {
+func charsetOf(collation string) string {
 	cs, _, _ := strings.Cut(collation, "_")
 	return cs
 }
 
-func (r *agRenderer) createTable(t *schema.Table) {
+func (r *renderer) createTable(t *schema.Table) {
 	var lines []string
 	for _, c := range t.Columns {
-		lines = append(lines, agColumnDef(t, c))
+		lines = append(lines, columnDef(t, c))
 	}
 	if t.PrimaryKey != nil {
-		lines = append(lines, "PRIMARY KEY ("+agCols(t.PrimaryKey.Columns)+")")
+		lines = append(lines, "PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
 	}
 	for _, u := range t.Uniques {
-		lines = append(lines, "UNIQUE KEY "+agQuote(u.Name)+" ("+agCols(u.Columns)+")")
+		lines = append(lines, "UNIQUE KEY "+quote(u.Name)+" ("+quoteList(u.Columns)+")")
 	}
 	for _, x := range t.Indexes {
-		lines = append(lines, agIndexKind(x)+"KEY "+agQuote(x.Name)+" "+agIndexParts(x)+agIndexTail(x))
+		lines = append(lines, indexKind(x)+"KEY "+quote(x.Name)+" "+indexParts(x)+indexTail(x))
 	}
 	for _, ch := range t.Checks {
 		if ch.Column == "" {
-			lines = append(lines, "CONSTRAINT "+agQuote(ch.Name)+" CHECK ("+ch.Expr+")")
+			lines = append(lines, "CONSTRAINT "+quote(ch.Name)+" CHECK ("+ch.Expr+")")
 		}
 	}
 	for _, fk := range t.ForeignKeys {
-		lines = append(lines, "CONSTRAINT "+agQuote(fk.Name)+" "+agFKDef(fk))
+		lines = append(lines, "CONSTRAINT "+quote(fk.Name)+" "+foreignKeyDef(fk))
 	}
-	s := fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", agQualify(t.Schema, t.Name), strings.Join(lines, ",\n    "))
+	s := fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", qualify(t.Schema, t.Name), strings.Join(lines, ",\n    "))
 	if t.Engine != "" {
 		s += " ENGINE=" + t.Engine
 	}
 	if t.Collation != "" {
-		s += " DEFAULT CHARSET=" + agCharset(t.Collation) + " COLLATE=" + t.Collation
+		s += " DEFAULT CHARSET=" + charsetOf(t.Collation) + " COLLATE=" + t.Collation
 	}
 	if t.Options != "" {
 		s += " " + t.Options
 	}
 	if t.Comment != "" {
-		s += " COMMENT=" + agString(t.Comment)
+		s += " COMMENT=" + literal(t.Comment)
 	}
 	r.add(s, "")
 }
 
-// agOptionsChange is the ALTER TABLE clause turning table options from into
+// optionsChange is the ALTER TABLE clause turning table options from into
 // to ("" when equal): changed and new ones set, removed ones reset.
-func agOptionsChange(from, to string) string {
+func optionsChange(from, to string) string {
 	have := map[string]string{}
 	for _, o := range strings.Fields(from) {
 		k, v, _ := strings.Cut(o, "=")
@@ -280,25 +280,25 @@ func agOptionsChange(from, to string) string {
 	return strings.Join(out, " ")
 }
 
-func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) error {
-	alter := "ALTER TABLE " + agQualify(to.Schema, to.Name) + " "
+func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) error {
+	alter := "ALTER TABLE " + qualify(to.Schema, to.Name) + " "
 	switch c := c.(type) {
 	case *schema.AddColumn:
-		pos := agPosition(to, c.Column.Name)
+		pos := position(to, c.Column.Name)
 		review := ""
 		if !c.Column.Nullable && c.Column.Default == "" && !c.Column.AutoIncrement && c.Column.Generated == nil {
 			review = "adds NOT NULL column " + to.Name + "." + c.Column.Name + " without a default: existing rows get the type's zero value"
 		}
-		r.add(alter+"ADD COLUMN "+agColumnDef(to, c.Column)+pos, review)
+		r.add(alter+"ADD COLUMN "+columnDef(to, c.Column)+pos, review)
 	case *schema.DropColumn:
 		review := "drops column " + to.Name + "." + c.Column.Name + " and its data"
 		if c.Column.Generated != nil {
 			review = "" // computed from other columns, nothing is lost
 		}
-		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), review)
+		r.add(alter+"DROP COLUMN "+quote(c.Column.Name), review)
 	case *schema.ModifyColumn:
 		review := ""
-		if c.Change.Is(schema.ChangeType) && !agWidens(c.From.Type, c.To.Type) {
+		if c.Change.Is(schema.ChangeType) && !widens(c.From.Type, c.To.Type) {
 			review = fmt.Sprintf("changes the type of %s.%s from %s to %s: fails or truncates if existing values do not fit", to.Name, c.To.Name, c.From.Type.SQL, c.To.Type.SQL)
 		} else if c.Change.Is(schema.ChangeNull) && !c.To.Nullable {
 			review = "sets NOT NULL on " + to.Name + "." + c.To.Name + ": fails if it holds NULLs"
@@ -308,67 +308,67 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 			pos = " FIRST"
 			for i, col := range to.Columns {
 				if col.Name == c.To.Name && i > 0 {
-					pos = " AFTER " + agQuote(to.Columns[i-1].Name)
+					pos = " AFTER " + quote(to.Columns[i-1].Name)
 				}
 			}
 		}
-		r.add(alter+"MODIFY COLUMN "+agColumnDef(to, c.To)+pos, review)
+		r.add(alter+"MODIFY COLUMN "+columnDef(to, c.To)+pos, review)
 	case *schema.AddPrimaryKey:
-		r.add(alter+"ADD PRIMARY KEY ("+agCols(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+		r.add(alter+"ADD PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
 	case *schema.DropPrimaryKey:
 		r.add(alter+"DROP PRIMARY KEY", "")
 	case *schema.AddUnique:
-		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Unique.Name)+" UNIQUE ("+agCols(c.Unique.Columns)+")", "fails if existing rows hold duplicates")
+		r.add(alter+"ADD CONSTRAINT "+quote(c.Unique.Name)+" UNIQUE ("+quoteList(c.Unique.Columns)+")", "fails if existing rows hold duplicates")
 	case *schema.DropUnique:
-		r.add("DROP INDEX "+agQuote(c.Unique.Name)+" ON "+agQualify(to.Schema, to.Name), "")
+		r.add("DROP INDEX "+quote(c.Unique.Name)+" ON "+qualify(to.Schema, to.Name), "")
 	case *schema.AddIndex:
 		review := ""
 		if c.Index.Unique {
 			review = "fails if existing rows hold duplicates"
 		}
-		r.add("CREATE "+agIndexKind(c.Index)+"INDEX "+agQuote(c.Index.Name)+" ON "+agQualify(to.Schema, to.Name)+" "+agIndexParts(c.Index)+agIndexTail(c.Index), review)
+		r.add("CREATE "+indexKind(c.Index)+"INDEX "+quote(c.Index.Name)+" ON "+qualify(to.Schema, to.Name)+" "+indexParts(c.Index)+indexTail(c.Index), review)
 	case *schema.DropIndex:
-		r.add("DROP INDEX "+agQuote(c.Index.Name)+" ON "+agQualify(to.Schema, to.Name), "")
+		r.add("DROP INDEX "+quote(c.Index.Name)+" ON "+qualify(to.Schema, to.Name), "")
 	case *schema.RenameIndex:
-		r.add(alter+"RENAME INDEX "+agQuote(c.From.Name)+" TO "+agQuote(c.To.Name), "")
+		r.add(alter+"RENAME INDEX "+quote(c.From.Name)+" TO "+quote(c.To.Name), "")
 	case *schema.AddForeignKey:
-		r.add(alter+agAddFK(to, c.ForeignKey), "")
+		r.add(alter+addForeignKey(to, c.ForeignKey), "")
 	case *schema.DropForeignKey:
-		r.add(alter+"DROP FOREIGN KEY "+agQuote(c.ForeignKey.Name), "")
+		r.add(alter+"DROP FOREIGN KEY "+quote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:
 		if c.Check.Column != "" {
 			if col := to.Column(c.Check.Column); col != nil {
-				r.add(alter+"MODIFY COLUMN "+agColumnDef(to, col), "fails if existing rows violate the check")
+				r.add(alter+"MODIFY COLUMN "+columnDef(to, col), "fails if existing rows violate the check")
 				return nil
 			}
 		}
-		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Check.Name)+" CHECK ("+c.Check.Expr+")", "fails if existing rows violate the check")
+		r.add(alter+"ADD CONSTRAINT "+quote(c.Check.Name)+" CHECK ("+c.Check.Expr+")", "fails if existing rows violate the check")
 	case *schema.DropCheck:
 		if c.Check.Column != "" {
 			// A column-level check goes with its column's definition.
 			if col := to.Column(c.Check.Column); col != nil {
-				r.add(alter+"MODIFY COLUMN "+agColumnDef(to, col), "")
+				r.add(alter+"MODIFY COLUMN "+columnDef(to, col), "")
 			}
 			return nil
 		}
-		r.add(alter+"DROP CONSTRAINT "+agQuote(c.Check.Name), "")
+		r.add(alter+"DROP CONSTRAINT "+quote(c.Check.Name), "")
 	case *schema.RenameConstraint:
 		return r.renameConstraint(from, to, c)
 	case *schema.ModifyTableComment:
-		r.add(alter+"COMMENT = "+agString(c.To), "")
+		r.add(alter+"COMMENT = "+literal(c.To), "")
 	case *schema.ModifyTableOptions:
 		if c.From.Engine != c.To.Engine && c.To.Engine != "" {
 			r.add(alter+"ENGINE = "+c.To.Engine, "changes the storage engine of "+to.Name+": rewrites the table")
 		}
-		if o := agOptionsChange(c.From.Options, c.To.Options); o != "" {
+		if o := optionsChange(c.From.Options, c.To.Options); o != "" {
 			r.add(alter+o, "changes table options of "+to.Name+": may rebuild the table")
 		}
 		if c.From.Collation != c.To.Collation && c.To.Collation != "" {
-			r.add(alter+"CONVERT TO CHARACTER SET "+agCharset(c.To.Collation)+" COLLATE "+c.To.Collation,
+			r.add(alter+"CONVERT TO CHARACTER SET "+charsetOf(c.To.Collation)+" COLLATE "+c.To.Collation,
 				"converts every text column of "+to.Name+" to "+c.To.Collation+": rewrites the table")
 			for _, col := range to.Columns {
 				if col.Collation != "" {
-					r.add(alter+"MODIFY COLUMN "+agColumnDef(to, col), "")
+					r.add(alter+"MODIFY COLUMN "+columnDef(to, col), "")
 				}
 			}
 		}
@@ -382,25 +382,25 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 
 // renameConstraint: MySQL renames indexes but not foreign keys or checks,
 // which are dropped and added again under the new name.
-func (r *agRenderer) renameConstraint(from, to *schema.Table, c *schema.RenameConstraint) error {
-	alter := "ALTER TABLE " + agQualify(to.Schema, to.Name) + " "
+func (r *renderer) renameConstraint(from, to *schema.Table, c *schema.RenameConstraint) error {
+	alter := "ALTER TABLE " + qualify(to.Schema, to.Name) + " "
 	switch c.Kind {
 	case "unique":
-		r.add(alter+"RENAME INDEX "+agQuote(c.From)+" TO "+agQuote(c.To), "")
+		r.add(alter+"RENAME INDEX "+quote(c.From)+" TO "+quote(c.To), "")
 		return nil
 	case "foreign key":
 		for _, fk := range to.ForeignKeys {
 			if fk.Name == c.To {
-				r.add(alter+"DROP FOREIGN KEY "+agQuote(c.From), "")
-				r.add(alter+agAddFK(to, fk), "")
+				r.add(alter+"DROP FOREIGN KEY "+quote(c.From), "")
+				r.add(alter+addForeignKey(to, fk), "")
 				return nil
 			}
 		}
 	case "check":
 		for _, ch := range to.Checks {
 			if ch.Name == c.To {
-				r.add(alter+"DROP CONSTRAINT "+agQuote(c.From), "")
-				r.add(alter+"ADD CONSTRAINT "+agQuote(c.To)+" CHECK ("+ch.Expr+")", "")
+				r.add(alter+"DROP CONSTRAINT "+quote(c.From), "")
+				r.add(alter+"ADD CONSTRAINT "+quote(c.To)+" CHECK ("+ch.Expr+")", "")
 				return nil
 			}
 		}
@@ -410,10 +410,10 @@ func (r *agRenderer) renameConstraint(from, to *schema.Table, c *schema.RenameCo
 	return fmt.Errorf("mysql: cannot rename %s constraint %s of %s", c.Kind, c.From, to.Name)
 }
 
-// agPositionOrder returns m's changes with the column moves in the order
+// positionOrder returns m's changes with the column moves in the order
 // of the target table, each after its predecessor there: moves applied in
 // any other order (a reversed upgrade) would not give the target order.
-func agPositionOrder(m *schema.ModifyTable) []schema.TableChange {
+func positionOrder(m *schema.ModifyTable) []schema.TableChange {
 	out := append([]schema.TableChange(nil), m.Changes...)
 	var slots []int
 	var moves []*schema.ModifyColumn
@@ -438,9 +438,9 @@ func agPositionOrder(m *schema.ModifyTable) []schema.TableChange {
 // AUTO_INCREMENT column is a key at every moment, so AUTO_INCREMENT is
 // removed before keys are dropped and added after keys are created, and a
 // primary key that changes is dropped and added in one statement.
-// agPosition places a new column as in t: " FIRST", " AFTER prev", or ""
+// position places a new column as in t: " FIRST", " AFTER prev", or ""
 // at the end.
-func agPosition(t *schema.Table, name string) string {
+func position(t *schema.Table, name string) string {
 	for i, col := range t.Columns {
 		if col.Name != name {
 			continue
@@ -449,17 +449,17 @@ func agPosition(t *schema.Table, name string) string {
 		case i == 0:
 			return " FIRST"
 		case i < len(t.Columns)-1:
-			return " AFTER " + agQuote(t.Columns[i-1].Name)
+			return " AFTER " + quote(t.Columns[i-1].Name)
 		}
 	}
 	return ""
 }
 
-// agFKIndexDrops returns the index drops of m that could leave a foreign
+// fkIndexDrops returns the index drops of m that could leave a foreign
 // key the table keeps without an index: the server refuses those ("needed
 // in a foreign key constraint") unless the index replacing it comes in the
 // same statement, so they go in one ALTER TABLE with the indexes added.
-func agFKIndexDrops(m *schema.ModifyTable, changes []schema.TableChange) map[schema.TableChange]bool {
+func fkIndexDrops(m *schema.ModifyTable, changes []schema.TableChange) map[schema.TableChange]bool {
 	kept := map[string]bool{}
 	for _, fk := range m.From.ForeignKeys {
 		for _, tf := range m.To.ForeignKeys {
@@ -504,41 +504,41 @@ func agFKIndexDrops(m *schema.ModifyTable, changes []schema.TableChange) map[sch
 
 // keysTogether renders the index drops in drops and every index and unique
 // key changes adds in one ALTER TABLE.
-func (r *agRenderer) keysTogether(m *schema.ModifyTable, changes []schema.TableChange, drops map[schema.TableChange]bool) {
+func (r *renderer) keysTogether(m *schema.ModifyTable, changes []schema.TableChange, drops map[schema.TableChange]bool) {
 	var clauses []string
 	review := ""
 	for _, c := range changes {
 		switch c := c.(type) {
 		case *schema.DropIndex:
 			if drops[c] {
-				clauses = append(clauses, "DROP INDEX "+agQuote(c.Index.Name))
+				clauses = append(clauses, "DROP INDEX "+quote(c.Index.Name))
 			}
 		case *schema.DropUnique:
 			if drops[c] {
-				clauses = append(clauses, "DROP INDEX "+agQuote(c.Unique.Name))
+				clauses = append(clauses, "DROP INDEX "+quote(c.Unique.Name))
 			}
 		}
 	}
 	for _, c := range changes {
 		switch c := c.(type) {
 		case *schema.AddIndex:
-			clauses = append(clauses, "ADD "+agIndexKind(c.Index)+"INDEX "+agQuote(c.Index.Name)+" "+agIndexParts(c.Index)+agIndexTail(c.Index))
+			clauses = append(clauses, "ADD "+indexKind(c.Index)+"INDEX "+quote(c.Index.Name)+" "+indexParts(c.Index)+indexTail(c.Index))
 			if c.Index.Unique {
 				review = "fails if existing rows hold duplicates"
 			}
 		case *schema.AddUnique:
-			clauses = append(clauses, "ADD CONSTRAINT "+agQuote(c.Unique.Name)+" UNIQUE ("+agCols(c.Unique.Columns)+")")
+			clauses = append(clauses, "ADD CONSTRAINT "+quote(c.Unique.Name)+" UNIQUE ("+quoteList(c.Unique.Columns)+")")
 			review = "fails if existing rows hold duplicates"
 		}
 	}
-	r.add("ALTER TABLE "+agQualify(m.To.Schema, m.To.Name)+" "+strings.Join(clauses, ", "), review)
+	r.add("ALTER TABLE "+qualify(m.To.Schema, m.To.Name)+" "+strings.Join(clauses, ", "), review)
 }
 
-// agPKBeforeDrops moves the primary key change at index pk before the first
+// pkBeforeDrops moves the primary key change at index pk before the first
 // drop of a column of from's primary key: the server refuses to drop a
 // column of a multi-column primary key. It returns the changes and the new
 // index of the primary key change.
-func agPKBeforeDrops(from *schema.Table, changes []schema.TableChange, pk int) ([]schema.TableChange, int) {
+func pkBeforeDrops(from *schema.Table, changes []schema.TableChange, pk int) ([]schema.TableChange, int) {
 	if from.PrimaryKey == nil {
 		return changes, pk
 	}
@@ -556,10 +556,10 @@ func agPKBeforeDrops(from *schema.Table, changes []schema.TableChange, pk int) (
 	return changes, pk
 }
 
-// agNullAfterPK moves the changes that make a column of from's primary key
+// nullAfterPK moves the changes that make a column of from's primary key
 // nullable to just after the primary key change at index pk: the server
 // keeps primary key columns NOT NULL, so done before, they would stay so.
-func agNullAfterPK(from *schema.Table, changes []schema.TableChange, pk int) []schema.TableChange {
+func nullAfterPK(from *schema.Table, changes []schema.TableChange, pk int) []schema.TableChange {
 	if from.PrimaryKey == nil {
 		return changes
 	}
@@ -581,8 +581,8 @@ func agNullAfterPK(from *schema.Table, changes []schema.TableChange, pk int) []s
 	return out
 }
 
-func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
-	changes := agPositionOrder(m)
+func (r *renderer) modifyTable(m *schema.ModifyTable) error {
+	changes := positionOrder(m)
 	dropPK, addPK := -1, -1
 	for i, c := range changes {
 		switch c.(type) {
@@ -593,16 +593,16 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 		}
 	}
 	if dropPK >= 0 && addPK > dropPK {
-		changes, addPK = agPKBeforeDrops(m.From, changes, addPK)
-		changes = agNullAfterPK(m.From, changes, addPK)
+		changes, addPK = pkBeforeDrops(m.From, changes, addPK)
+		changes = nullAfterPK(m.From, changes, addPK)
 	}
-	alter := "ALTER TABLE " + agQualify(m.To.Schema, m.To.Name) + " "
+	alter := "ALTER TABLE " + qualify(m.To.Schema, m.To.Name) + " "
 	var later []*schema.Column
 	for _, c := range changes {
 		if mc, ok := c.(*schema.ModifyColumn); ok && mc.Change.Is(schema.ChangeAutoIncrement) && !mc.To.AutoIncrement {
 			col := *mc.From
 			col.AutoIncrement = false
-			r.add(alter+"MODIFY COLUMN "+agColumnDef(m.From, &col), "")
+			r.add(alter+"MODIFY COLUMN "+columnDef(m.From, &col), "")
 		}
 	}
 	// An AUTO_INCREMENT column must be a key from the start: a new one is
@@ -621,7 +621,7 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 			}
 		}
 	}
-	keep := agFKIndexDrops(m, changes)
+	keep := fkIndexDrops(m, changes)
 	keysDone := false
 	for _, c := range changes {
 		if keep[c] {
@@ -642,17 +642,17 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 			if c.Column == autoAdd {
 				pk := changes[addPK].(*schema.AddPrimaryKey)
 				var b strings.Builder
-				b.WriteString(alter + "ADD COLUMN " + agColumnDef(m.To, c.Column) + agPosition(m.To, c.Column.Name))
+				b.WriteString(alter + "ADD COLUMN " + columnDef(m.To, c.Column) + position(m.To, c.Column.Name))
 				if dropPK >= 0 {
 					b.WriteString(", DROP PRIMARY KEY")
 				}
-				b.WriteString(", ADD PRIMARY KEY (" + agCols(pk.PrimaryKey.Columns) + ")")
+				b.WriteString(", ADD PRIMARY KEY (" + quoteList(pk.PrimaryKey.Columns) + ")")
 				r.add(b.String(), "")
 				continue
 			}
 		case *schema.DropColumn:
 			if c.Column == autoDrop {
-				r.add(alter+"DROP PRIMARY KEY, DROP COLUMN "+agQuote(c.Column.Name), "drops column "+m.To.Name+"."+c.Column.Name+" and its data")
+				r.add(alter+"DROP PRIMARY KEY, DROP COLUMN "+quote(c.Column.Name), "drops column "+m.To.Name+"."+c.Column.Name+" and its data")
 				continue
 			}
 		case *schema.DropPrimaryKey:
@@ -664,7 +664,7 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 				continue
 			}
 			if dropPK >= 0 {
-				r.add(alter+"DROP PRIMARY KEY, ADD PRIMARY KEY ("+agCols(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+				r.add(alter+"DROP PRIMARY KEY, ADD PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
 				continue
 			}
 		case *schema.ModifyColumn:
@@ -695,7 +695,7 @@ func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
 		r.keysTogether(m, changes, keep)
 	}
 	for _, col := range later {
-		r.add(alter+"MODIFY COLUMN "+agColumnDef(m.To, col), "")
+		r.add(alter+"MODIFY COLUMN "+columnDef(m.To, col), "")
 	}
 	return nil
 }

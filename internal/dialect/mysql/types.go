@@ -7,9 +7,9 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// agParseType splits a COLUMN_TYPE spelling ("int(10) unsigned",
+// parseType splits a COLUMN_TYPE spelling ("int(10) unsigned",
 // "decimal(10,2)", "enum('a','b')") into the parts of schema.Type.
-func agParseType(s string) schema.Type {
+func parseType(s string) schema.Type {
 	t := schema.Type{SQL: s}
 	base := s
 	base = strings.TrimSuffix(base, " zerofill")
@@ -22,7 +22,7 @@ func agParseType(s string) schema.Type {
 		t.Name = strings.ToLower(base[:i])
 		switch t.Name {
 		case "enum", "set":
-			t.Values = agSplitValues(args)
+			t.Values = splitValues(args)
 		case "decimal", "numeric", "float", "double":
 			p, sc, _ := strings.Cut(args, ",")
 			t.Precision, _ = strconv.Atoi(p)
@@ -38,7 +38,7 @@ func agParseType(s string) schema.Type {
 	return t
 }
 
-func agSplitValues(args string) []string {
+func splitValues(args string) []string {
 	var out []string
 	for i := 0; i < len(args); i++ {
 		if args[i] != '\'' {
@@ -63,27 +63,27 @@ func agSplitValues(args string) []string {
 	return out
 }
 
-// agQuote quotes an identifier with backticks, as SHOW CREATE TABLE does.
-func agQuote(name string) string {
+// quote quotes an identifier with backticks, as SHOW CREATE TABLE does.
+func quote(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 
-func agQualify(ns, name string) string {
+func qualify(ns, name string) string {
 	if ns == "" {
-		return agQuote(name)
+		return quote(name)
 	}
-	return agQuote(ns) + "." + agQuote(name)
+	return quote(ns) + "." + quote(name)
 }
 
-// agString renders a string literal with MySQL's escapes.
-func agString(s string) string {
+// literal renders a string literal with MySQL's escapes.
+func literal(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "'", "''")
 	return "'" + r.Replace(s) + "'"
 }
 
-// agLiteralDefault reports whether a default as MariaDB reports it can be
+// literalDefault reports whether a default as MariaDB reports it can be
 // written after DEFAULT without parentheses.
-func agLiteralDefault(d string) bool {
+func literalDefault(d string) bool {
 	if d == "" {
 		return true
 	}
@@ -105,8 +105,8 @@ func agLiteralDefault(d string) bool {
 	return false
 }
 
-// agWidens reports whether every value of from fits in to unchanged.
-func agWidens(from, to schema.Type) bool {
+// widens reports whether every value of from fits in to unchanged.
+func widens(from, to schema.Type) bool {
 	if to.Unsigned && !from.Unsigned {
 		return false
 	}

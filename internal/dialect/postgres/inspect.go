@@ -20,13 +20,13 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	if err := o.Filter.Validate(); err != nil {
 		return nil, err
 	}
-	in := &agInspector{db: db, o: o, s: &schema.Schema{}, tables: map[uint32]*schema.Table{}, seqs: map[uint32]*schema.Sequence{}}
+	in := &inspector{db: db, o: o, s: &schema.Schema{}, tables: map[uint32]*schema.Table{}, seqs: map[uint32]*schema.Sequence{}}
 	steps := []struct {
 		what string
 		fn   func(context.Context) error
 	}{
 		{"schemas", in.namespaces},
-		{"tables", in.tables_},
+		{"tables", in.loadTables},
 		{"columns", in.columns},
 		{"sequences", in.sequences},
 		{"constraints", in.constraints},
@@ -45,7 +45,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	return in.s, nil
 }
 
-type agInspector struct {
+type inspector struct {
 	db      schema.Querier
 	o       schema.InspectOptions
 	s       *schema.Schema
@@ -54,22 +54,22 @@ type agInspector struct {
 	seqs    map[uint32]*schema.Sequence // standalone sequences by oid
 }
 
-// agUserSchemas is the SQL condition that keeps user schemas (alias n).
-const agUserSchemas = `n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'`
+// userSchemas is the SQL condition that keeps user schemas (alias n).
+const userSchemas = `n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'`
 
-// agNotExtension keeps objects no extension owns (class oid c, catalog cat).
-func agNotExtension(oid, catalog string) string {
+// notExtension keeps objects no extension owns (class oid c, catalog cat).
+func notExtension(oid, catalog string) string {
 	return fmt.Sprintf(`NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '%s'::regclass AND d.objid = %s AND d.deptype = 'e')`, catalog, oid)
 }
 
-func (in *agInspector) ns(name string) string {
+func (in *inspector) ns(name string) string {
 	if name == in.current {
 		return ""
 	}
 	return name
 }
 
-func (in *agInspector) wanted(nsp string) bool {
+func (in *inspector) wanted(nsp string) bool {
 	if len(in.o.Schemas) == 0 {
 		return true
 	}
@@ -81,9 +81,9 @@ func (in *agInspector) wanted(nsp string) bool {
 	return false
 }
 
-func (in *agInspector) namespaces(ctx context.Context) error {
+func (in *inspector) namespaces(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT coalesce(current_schema(), ''), n.nspname FROM pg_namespace n
-WHERE `+agUserSchemas+` AND `+agNotExtension("n.oid", "pg_namespace")+` ORDER BY n.nspname`)
+WHERE `+userSchemas+` AND `+notExtension("n.oid", "pg_namespace")+` ORDER BY n.nspname`)
 	if err != nil {
 		return err
 	}
@@ -107,11 +107,11 @@ WHERE `+agUserSchemas+` AND `+agNotExtension("n.oid", "pg_namespace")+` ORDER BY
 	return nil
 }
 
-func (in *agInspector) tables_(ctx context.Context) error {
+func (in *inspector) loadTables(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT c.oid, n.nspname, c.relname, c.relkind::text, coalesce(obj_description(c.oid, 'pg_class'), ''),
   c.relispartition, c.relpersistence::text
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r','p','f') AND `+agUserSchemas+` AND `+agNotExtension("c.oid", "pg_class")+`
+WHERE c.relkind IN ('r','p','f') AND `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
 ORDER BY n.nspname, c.relname`)
 	if err != nil {
 		return err
@@ -149,7 +149,7 @@ ORDER BY n.nspname, c.relname`)
 	return rows.Err()
 }
 
-func (in *agInspector) columns(ctx context.Context) error {
+func (in *inspector) columns(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
   coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''), a.attidentity::text, a.attgenerated::text,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
@@ -162,7 +162,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND `+agUserSchemas+`
+WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND `+userSchemas+`
 ORDER BY a.attrelid, a.attnum`)
 	if err != nil {
 		return err
@@ -180,7 +180,7 @@ ORDER BY a.attrelid, a.attnum`)
 		if t == nil {
 			continue
 		}
-		c := &schema.Column{Name: name, Type: agParseType(typ), Nullable: !notnull, Collation: coll, Comment: comment}
+		c := &schema.Column{Name: name, Type: parseType(typ), Nullable: !notnull, Collation: coll, Comment: comment}
 		switch generated {
 		case "s":
 			c.Generated = &schema.Generated{Expr: def, Stored: true}
@@ -200,7 +200,7 @@ ORDER BY a.attrelid, a.attnum`)
 	return rows.Err()
 }
 
-func (in *agInspector) sequences(ctx context.Context) error {
+func (in *inspector) sequences(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT c.oid, n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
   s.seqmin, s.seqmax, s.seqcache, s.seqcycle, coalesce(obj_description(c.oid, 'pg_class'), ''),
   coalesce(d.refobjid, 0), coalesce(a.attname, ''), coalesce(d.deptype::text, '')
@@ -209,7 +209,7 @@ JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
 LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-WHERE `+agUserSchemas+` AND `+agNotExtension("c.oid", "pg_class")+`
+WHERE `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
 ORDER BY n.nspname, c.relname`)
 	if err != nil {
 		return err
@@ -246,7 +246,7 @@ ORDER BY n.nspname, c.relname`)
 	return rows.Err()
 }
 
-type agConstraintRow struct {
+type constraintRow struct {
 	table      uint32
 	name       string
 	kind       string
@@ -262,7 +262,7 @@ type agConstraintRow struct {
 	noInherit  bool
 }
 
-func (in *agInspector) constraints(ctx context.Context) error {
+func (in *inspector) constraints(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT co.conrelid, co.conname, co.contype::text, pg_get_constraintdef(co.oid, true),
   coalesce((SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(co.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n)::text, '[]'),
   coalesce(rn.nspname, ''), coalesce(rc.relname, ''),
@@ -273,14 +273,14 @@ JOIN pg_class c ON c.oid = co.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = co.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE c.relkind = 'r' AND `+agUserSchemas+`
+WHERE c.relkind = 'r' AND `+userSchemas+`
 ORDER BY co.conrelid, co.conname`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r agConstraintRow
+		var r constraintRow
 		var cols, refCols string
 		if err := rows.Scan(&r.table, &r.name, &r.kind, &r.def, &cols, &r.refNsp, &r.refTable, &refCols, &r.upd, &r.del, &r.match, &r.deferrable, &r.deferred, &r.noInherit); err != nil {
 			return err
@@ -307,7 +307,7 @@ ORDER BY co.conrelid, co.conname`)
 				InitiallyDeferred: r.deferred, NullsNotDistinct: strings.HasPrefix(r.def, "UNIQUE NULLS NOT DISTINCT")})
 		case "f":
 			fk := &schema.ForeignKey{Name: r.name, Columns: r.cols, RefSchema: in.ns(r.refNsp), RefTable: r.refTable,
-				RefColumns: r.refCols, OnUpdate: agFKAction(r.upd), OnDelete: agFKAction(r.del),
+				RefColumns: r.refCols, OnUpdate: fkAction(r.upd), OnDelete: fkAction(r.del),
 				Deferrable: r.deferrable, InitiallyDeferred: r.deferred}
 			if r.match == "f" {
 				fk.Match = "FULL"
@@ -332,7 +332,7 @@ ORDER BY co.conrelid, co.conname`)
 	return rows.Err()
 }
 
-func agFKAction(c string) string {
+func fkAction(c string) string {
 	switch c {
 	case "r":
 		return "RESTRICT"
@@ -346,7 +346,7 @@ func agFKAction(c string) string {
 	return ""
 }
 
-type agIndexKey struct {
+type indexKey struct {
 	Def      string `json:"d"`
 	Col      bool   `json:"c"`
 	Option   int    `json:"o"`
@@ -356,7 +356,7 @@ type agIndexKey struct {
 	CollDiff bool   `json:"cd"`
 }
 
-func (in *agInspector) indexes(ctx context.Context) error {
+func (in *inspector) indexes(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT i.indrelid, ic.relname, i.indisunique, am.amname, coalesce(pg_get_expr(i.indpred, i.indrelid, true), ''),
   i.indnkeyatts, coalesce(obj_description(ic.oid, 'pg_class'), ''), i.indnullsnotdistinct,
   (SELECT json_agg(json_build_object(
@@ -374,7 +374,7 @@ JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
-WHERE c.relkind = 'r' AND `+agUserSchemas+`
+WHERE c.relkind = 'r' AND `+userSchemas+`
   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p','u','x'))
 ORDER BY i.indrelid, ic.relname`)
 	if err != nil {
@@ -393,7 +393,7 @@ ORDER BY i.indrelid, ic.relname`)
 		if t == nil {
 			continue
 		}
-		var ks []agIndexKey
+		var ks []indexKey
 		if err := json.Unmarshal([]byte(keys), &ks); err != nil {
 			return fmt.Errorf("index %s: %w", name, err)
 		}
@@ -403,13 +403,13 @@ ORDER BY i.indrelid, ic.relname`)
 		}
 		for i, k := range ks {
 			if i >= nkey {
-				idx.Include = append(idx.Include, agUnquoteIdent(k.Def))
+				idx.Include = append(idx.Include, unquoteIdent(k.Def))
 				continue
 			}
 			p := schema.IndexPart{}
 			def := k.Def
 			if k.Col {
-				p.Column = agUnquoteIdent(def)
+				p.Column = unquoteIdent(def)
 			} else {
 				p.Expr = def
 			}
@@ -436,11 +436,11 @@ ORDER BY i.indrelid, ic.relname`)
 	return rows.Err()
 }
 
-func (in *agInspector) enums(ctx context.Context) error {
+func (in *inspector) enums(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT n.nspname, t.typname, coalesce(obj_description(t.oid, 'pg_type'), ''),
   (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-WHERE t.typtype = 'e' AND `+agUserSchemas+` AND `+agNotExtension("t.oid", "pg_type")+`
+WHERE t.typtype = 'e' AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
 ORDER BY n.nspname, t.typname`)
 	if err != nil {
 		return err
@@ -466,7 +466,7 @@ ORDER BY n.nspname, t.typname`)
 	return rows.Err()
 }
 
-func (in *agInspector) extensions(ctx context.Context) error {
+func (in *inspector) extensions(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname <> 'plpgsql' ORDER BY e.extname`)
 	if err != nil {
@@ -486,13 +486,13 @@ WHERE e.extname <> 'plpgsql' ORDER BY e.extname`)
 	return rows.Err()
 }
 
-func (in *agInspector) views(ctx context.Context) error {
+func (in *inspector) views(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT n.nspname, c.relname, c.relkind::text, pg_get_viewdef(c.oid, true), coalesce(obj_description(c.oid, 'pg_class'), ''),
   coalesce((SELECT json_agg(DISTINCT dn.nspname || '.' || dc.relname) FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
      JOIN pg_class dc ON dc.oid = d.refobjid JOIN pg_namespace dn ON dn.oid = dc.relnamespace
      WHERE r.ev_class = c.oid AND d.refobjid <> c.oid)::text, '[]')
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('v','m') AND `+agUserSchemas+` AND `+agNotExtension("c.oid", "pg_class")+`
+WHERE c.relkind IN ('v','m') AND `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
 ORDER BY n.nspname, c.relname`)
 	if err != nil {
 		return err
@@ -526,50 +526,50 @@ ORDER BY n.nspname, c.relname`)
 
 // unmanaged lists functions, triggers, domains, composite and range types
 // and extensions: retort does not manage them, and says so.
-func (in *agInspector) unmanaged(ctx context.Context) error {
+func (in *inspector) unmanaged(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `
 SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE `+agUserSchemas+` AND `+agNotExtension("p.oid", "pg_proc")+`
+WHERE `+userSchemas+` AND `+notExtension("p.oid", "pg_proc")+`
 UNION ALL
 SELECT 'trigger', n.nspname, c.relname || '.' || tg.tgname
 FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT tg.tgisinternal AND `+agUserSchemas+`
+WHERE NOT tg.tgisinternal AND `+userSchemas+`
 UNION ALL
 SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_class c ON c.oid = t.typrelid
-WHERE (t.typtype IN ('d','r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+agUserSchemas+` AND `+agNotExtension("t.oid", "pg_type")+`
+WHERE (t.typtype IN ('d','r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
 
 UNION ALL
 SELECT 'rule', n.nspname, c.relname || '.' || r.rulename
 FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE r.rulename <> '_RETURN' AND `+agUserSchemas+`
+WHERE r.rulename <> '_RETURN' AND `+userSchemas+`
 UNION ALL
 SELECT 'table inheritance', n.nspname, c.relname
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT c.relispartition AND `+agUserSchemas+`
+WHERE NOT c.relispartition AND `+userSchemas+`
 UNION ALL
 SELECT 'row level security', n.nspname, c.relname
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND (c.relrowsecurity OR c.relforcerowsecurity) AND `+agUserSchemas+`
+WHERE c.relkind = 'r' AND (c.relrowsecurity OR c.relforcerowsecurity) AND `+userSchemas+`
 UNION ALL
 SELECT 'storage parameters', n.nspname, c.relname
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'i') AND c.reloptions IS NOT NULL AND `+agUserSchemas+`
+WHERE c.relkind IN ('r', 'i') AND c.reloptions IS NOT NULL AND `+userSchemas+`
 UNION ALL
 SELECT 'comment on constraint', n.nspname, c.relname || '.' || co.conname
 FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
 JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE `+agUserSchemas+`
+WHERE `+userSchemas+`
 UNION ALL
 SELECT 'comment on schema', '', n.nspname
 FROM pg_description ds JOIN pg_namespace n ON ds.classoid = 'pg_namespace'::regclass AND ds.objoid = n.oid
-WHERE `+agUserSchemas+` AND n.nspname <> 'public'
+WHERE `+userSchemas+` AND n.nspname <> 'public'
 UNION ALL
 SELECT 'policy', n.nspname, c.relname || '.' || po.polname
 FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE `+agUserSchemas+`
+WHERE `+userSchemas+`
 ORDER BY 1, 2, 3`)
 	if err != nil {
 		return err
@@ -599,8 +599,8 @@ ORDER BY 1, 2, 3`)
 	return nil
 }
 
-// agUnquoteIdent undoes quote_ident for a plain column reference.
-func agUnquoteIdent(s string) string {
+// unquoteIdent undoes quote_ident for a plain column reference.
+func unquoteIdent(s string) string {
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
 		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
 	}

@@ -1,6 +1,11 @@
 // Package postgres is retort's PostgreSQL dialect: quoting, transactional
 // DDL, the advisory migration lock, and (in inspect*/render*/types* files)
 // schema introspection and rendering.
+//
+// It imports internal/dialect (the interfaces it implements, the shared lock
+// loop) and schema (the IR it inspects into and renders from). It must not
+// import another dialect, diff, models, migrate, versiontable or anything
+// above them.
 package postgres
 
 import (

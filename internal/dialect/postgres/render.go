@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 // Render returns the PostgreSQL statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &agRenderer{out: &schema.Rendered{}}
+	r := &renderer{out: &schema.Rendered{}}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -20,61 +21,61 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 	return r.out, nil
 }
 
-type agRenderer struct {
+type renderer struct {
 	out *schema.Rendered
 }
 
-func (r *agRenderer) add(sql, review string) {
+func (r *renderer) add(sql, review string) {
 	r.out.Statements = append(r.out.Statements, schema.Statement{SQL: sql, Review: review})
 }
 
-func (r *agRenderer) change(c schema.Change) error {
+func (r *renderer) change(c schema.Change) error {
 	switch c := c.(type) {
 	case *schema.AddNamespace:
-		r.add("CREATE SCHEMA "+agQuote(c.Name), "")
+		r.add("CREATE SCHEMA "+quote(c.Name), "")
 	case *schema.DropNamespace:
-		r.add("DROP SCHEMA "+agQuote(c.Name), "drops schema "+c.Name)
+		r.add("DROP SCHEMA "+quote(c.Name), "drops schema "+c.Name)
 	case *schema.AddExtension:
-		s := "CREATE EXTENSION IF NOT EXISTS " + agQuote(c.Extension.Name)
+		s := "CREATE EXTENSION IF NOT EXISTS " + quote(c.Extension.Name)
 		if c.Extension.Schema != "" {
-			s += " SCHEMA " + agQuote(c.Extension.Schema)
+			s += " SCHEMA " + quote(c.Extension.Schema)
 		}
 		r.add(s, "")
 	case *schema.DropExtension:
-		r.add("DROP EXTENSION "+agQuote(c.Extension.Name), "drops extension "+c.Extension.Name+" and fails if something still uses it")
+		r.add("DROP EXTENSION "+quote(c.Extension.Name), "drops extension "+c.Extension.Name+" and fails if something still uses it")
 	case *schema.AddEnum:
 		vals := make([]string, len(c.Enum.Values))
 		for i, v := range c.Enum.Values {
-			vals[i] = agString(v)
+			vals[i] = literal(v)
 		}
-		r.add(fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", agQualify(c.Enum.Schema, c.Enum.Name), strings.Join(vals, ", ")), "")
+		r.add(fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", qualify(c.Enum.Schema, c.Enum.Name), strings.Join(vals, ", ")), "")
 		if c.Enum.Comment != "" {
-			r.add(fmt.Sprintf("COMMENT ON TYPE %s IS %s", agQualify(c.Enum.Schema, c.Enum.Name), agString(c.Enum.Comment)), "")
+			r.add(fmt.Sprintf("COMMENT ON TYPE %s IS %s", qualify(c.Enum.Schema, c.Enum.Name), literal(c.Enum.Comment)), "")
 		}
 	case *schema.DropEnum:
-		r.add("DROP TYPE "+agQualify(c.Enum.Schema, c.Enum.Name), "")
+		r.add("DROP TYPE "+qualify(c.Enum.Schema, c.Enum.Name), "")
 	case *schema.ModifyEnum:
 		return r.modifyEnum(c)
 	case *schema.AddSequence:
-		r.add("CREATE SEQUENCE "+agQualify(c.Sequence.Schema, c.Sequence.Name)+agSeqOptions(nil, c.Sequence), "")
+		r.add("CREATE SEQUENCE "+qualify(c.Sequence.Schema, c.Sequence.Name)+sequenceOptions(nil, c.Sequence), "")
 		if c.Sequence.Comment != "" {
-			r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", agQualify(c.Sequence.Schema, c.Sequence.Name), agString(c.Sequence.Comment)), "")
+			r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(c.Sequence.Schema, c.Sequence.Name), literal(c.Sequence.Comment)), "")
 		}
 	case *schema.DropSequence:
-		r.add("DROP SEQUENCE "+agQualify(c.Sequence.Schema, c.Sequence.Name), "")
+		r.add("DROP SEQUENCE "+qualify(c.Sequence.Schema, c.Sequence.Name), "")
 	case *schema.ModifySequence:
-		if opts := agSeqOptions(c.From, c.To); opts != "" {
-			r.add("ALTER SEQUENCE "+agQualify(c.To.Schema, c.To.Name)+opts, "")
+		if opts := sequenceOptions(c.From, c.To); opts != "" {
+			r.add("ALTER SEQUENCE "+qualify(c.To.Schema, c.To.Name)+opts, "")
 		}
 		if c.From.Comment != c.To.Comment {
-			r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", agQualify(c.To.Schema, c.To.Name), agCommentValue(c.To.Comment)), "")
+			r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(c.To.Schema, c.To.Name), commentValue(c.To.Comment)), "")
 		}
 	case *schema.AddTable:
 		r.createTable(c.Table)
 	case *schema.DropTable:
-		r.add("DROP TABLE "+agQualify(c.Table.Schema, c.Table.Name), "drops table "+schema.QualifiedName(c.Table.Schema, c.Table.Name)+" and all its data")
+		r.add("DROP TABLE "+qualify(c.Table.Schema, c.Table.Name), "drops table "+schema.QualifiedName(c.Table.Schema, c.Table.Name)+" and all its data")
 	case *schema.ModifyTable:
-		before, after := agReparsed(c)
+		before, after := reparsed(c)
 		changes := append(append(before, c.Changes...), after...)
 		for _, tc := range changes {
 			if err := r.tableChange(c.From, c.To, tc); err != nil {
@@ -82,24 +83,24 @@ func (r *agRenderer) change(c schema.Change) error {
 			}
 		}
 	case *schema.AddView:
-		r.add(fmt.Sprintf("CREATE VIEW %s AS\n%s", agQualify(c.View.Schema, c.View.Name), agArrayCasts(strings.TrimSuffix(strings.TrimSpace(c.View.Def), ";"))), "")
+		r.add(fmt.Sprintf("CREATE VIEW %s AS\n%s", qualify(c.View.Schema, c.View.Name), arrayCasts(strings.TrimSuffix(strings.TrimSpace(c.View.Def), ";"))), "")
 		if c.View.Comment != "" {
-			r.add(fmt.Sprintf("COMMENT ON VIEW %s IS %s", agQualify(c.View.Schema, c.View.Name), agString(c.View.Comment)), "")
+			r.add(fmt.Sprintf("COMMENT ON VIEW %s IS %s", qualify(c.View.Schema, c.View.Name), literal(c.View.Comment)), "")
 		}
 	case *schema.DropView:
-		r.add("DROP VIEW "+agQualify(c.View.Schema, c.View.Name), "")
+		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	default:
 		return fmt.Errorf("postgres: cannot render change %T (%s)", c, c)
 	}
 	return nil
 }
 
-func (r *agRenderer) createTable(t *schema.Table) {
-	name := agQualify(t.Schema, t.Name)
+func (r *renderer) createTable(t *schema.Table) {
+	name := qualify(t.Schema, t.Name)
 	var lines []string
 	var after []string
 	for _, c := range t.Columns {
-		def, pre, post := agColumnDef(t, c)
+		def, pre, post := columnDef(t, c)
 		for _, p := range pre {
 			r.add(p, "")
 		}
@@ -107,16 +108,16 @@ func (r *agRenderer) createTable(t *schema.Table) {
 		lines = append(lines, def)
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		lines = append(lines, agConstraintName(pk.Name, agDefaultPKName(t))+"PRIMARY KEY ("+agQuoteList(pk.Columns)+")")
+		lines = append(lines, constraintPrefixUnlessDefault(pk.Name, defaultPKName(t))+"PRIMARY KEY ("+quoteList(pk.Columns)+")")
 	}
 	for _, u := range t.Uniques {
-		lines = append(lines, "CONSTRAINT "+agQuote(u.Name)+" "+agUniqueDef(u))
+		lines = append(lines, "CONSTRAINT "+quote(u.Name)+" "+uniqueDef(u))
 	}
 	for _, ch := range t.Checks {
-		lines = append(lines, "CONSTRAINT "+agQuote(ch.Name)+" "+agCheckDef(ch))
+		lines = append(lines, "CONSTRAINT "+quote(ch.Name)+" "+checkDef(ch))
 	}
 	for _, fk := range t.ForeignKeys {
-		lines = append(lines, "CONSTRAINT "+agQuote(fk.Name)+" "+agFKDef(fk))
+		lines = append(lines, "CONSTRAINT "+quote(fk.Name)+" "+foreignKeyDef(fk))
 	}
 	r.add(fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", name, strings.Join(lines, ",\n    ")), "")
 	for _, a := range after {
@@ -126,42 +127,42 @@ func (r *agRenderer) createTable(t *schema.Table) {
 		r.addIndex(t, x)
 	}
 	if t.Comment != "" {
-		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, agString(t.Comment)), "")
+		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, literal(t.Comment)), "")
 	}
 	for _, c := range t.Columns {
 		if c.Comment != "" {
-			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, agQuote(c.Name), agString(c.Comment)), "")
+			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, quote(c.Name), literal(c.Comment)), "")
 		}
 	}
 }
 
-func agConstraintName(name, def string) string {
+func constraintPrefixUnlessDefault(name, def string) string {
 	if name == "" || name == def {
 		return ""
 	}
-	return "CONSTRAINT " + agQuote(name) + " "
+	return "CONSTRAINT " + quote(name) + " "
 }
 
-func agDefaultPKName(t *schema.Table) string { return t.Name + "_pkey" }
+func defaultPKName(t *schema.Table) string { return t.Name + "_pkey" }
 
-func agQuoteList(cols []string) string {
+func quoteList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
-		q[i] = agQuote(c)
+		q[i] = quote(c)
 	}
 	return strings.Join(q, ", ")
 }
 
-func agUniqueDef(u *schema.Unique) string {
+func uniqueDef(u *schema.Unique) string {
 	s := "UNIQUE "
 	if u.NullsNotDistinct {
 		s += "NULLS NOT DISTINCT "
 	}
-	s += "(" + agQuoteList(u.Columns) + ")"
-	return s + agDeferrable(u.Deferrable, u.InitiallyDeferred)
+	s += "(" + quoteList(u.Columns) + ")"
+	return s + deferrable(u.Deferrable, u.InitiallyDeferred)
 }
 
-func agDeferrable(d, initially bool) string {
+func deferrable(d, initially bool) string {
 	switch {
 	case d && initially:
 		return " DEFERRABLE INITIALLY DEFERRED"
@@ -171,9 +172,9 @@ func agDeferrable(d, initially bool) string {
 	return ""
 }
 
-func agCheckDef(c *schema.Check) string {
-	expr := agArrayCasts(c.Expr)
-	if !strings.HasPrefix(expr, "(") || !agBalanced(expr) {
+func checkDef(c *schema.Check) string {
+	expr := arrayCasts(c.Expr)
+	if !strings.HasPrefix(expr, "(") || !balanced(expr) {
 		expr = "(" + expr + ")"
 	}
 	s := "CHECK " + expr
@@ -183,9 +184,9 @@ func agCheckDef(c *schema.Check) string {
 	return s
 }
 
-// agBalanced reports whether a parenthesized expression's first "(" closes
+// balanced reports whether a parenthesized expression's first "(" closes
 // at its end, so "(a) AND (b)" is not taken as already wrapped.
-func agBalanced(s string) bool {
+func balanced(s string) bool {
 	depth := 0
 	inStr := false
 	for i := 0; i < len(s); i++ {
@@ -211,8 +212,8 @@ func agBalanced(s string) bool {
 	return depth == 0
 }
 
-func agFKDef(fk *schema.ForeignKey) string {
-	s := fmt.Sprintf("FOREIGN KEY (%s) REFERENCES %s (%s)", agQuoteList(fk.Columns), agQualify(fk.RefSchema, fk.RefTable), agQuoteList(fk.RefColumns))
+func foreignKeyDef(fk *schema.ForeignKey) string {
+	s := fmt.Sprintf("FOREIGN KEY (%s) REFERENCES %s (%s)", quoteList(fk.Columns), qualify(fk.RefSchema, fk.RefTable), quoteList(fk.RefColumns))
 	if fk.Match == "FULL" {
 		s += " MATCH FULL"
 	}
@@ -222,12 +223,12 @@ func agFKDef(fk *schema.ForeignKey) string {
 	if fk.OnDelete != "" {
 		s += " ON DELETE " + fk.OnDelete
 	}
-	return s + agDeferrable(fk.Deferrable, fk.InitiallyDeferred)
+	return s + deferrable(fk.Deferrable, fk.InitiallyDeferred)
 }
 
-// agSerial reports whether c is exactly what "serial" (or bigserial,
+// serialKind reports whether c is exactly what "serial" (or bigserial,
 // smallserial) creates, and which of them.
-func agSerial(t *schema.Table, c *schema.Column) (string, bool) {
+func serialKind(t *schema.Table, c *schema.Column) (string, bool) {
 	s := c.Sequence
 	if s == nil || c.Identity != nil || c.Nullable || c.Generated != nil {
 		return "", false
@@ -243,36 +244,36 @@ func agSerial(t *schema.Table, c *schema.Column) (string, bool) {
 	default:
 		return "", false
 	}
-	if s.Schema != t.Schema || s.Name != agSerialName(t.Name, c.Name) || s.Type != c.Type.SQL || s.Comment != "" {
+	if s.Schema != t.Schema || s.Name != serialName(t.Name, c.Name) || s.Type != c.Type.SQL || s.Comment != "" {
 		return "", false
 	}
-	if *s != agDefaultSeq(s.Schema, s.Name, s.Type) {
+	if *s != defaultSequence(s.Schema, s.Name, s.Type) {
 		return "", false
 	}
-	return kind, c.Default == agNextval(s)
+	return kind, c.Default == nextval(s)
 }
 
-func agSerialName(table, col string) string { return table + "_" + col + "_seq" }
+func serialName(table, col string) string { return table + "_" + col + "_seq" }
 
-func agNextval(s *schema.Sequence) string {
-	reg := agQualify(s.Schema, s.Name)
-	return "nextval(" + agString(reg) + "::regclass)"
+func nextval(s *schema.Sequence) string {
+	reg := qualify(s.Schema, s.Name)
+	return "nextval(" + literal(reg) + "::regclass)"
 }
 
-func agDefaultSeq(ns, name, typ string) schema.Sequence {
-	return schema.Sequence{Schema: ns, Name: name, Type: typ, Start: 1, Increment: 1, Min: 1, Max: agTypeMax(typ), Cache: 1}
+func defaultSequence(ns, name, typ string) schema.Sequence {
+	return schema.Sequence{Schema: ns, Name: name, Type: typ, Start: 1, Increment: 1, Min: 1, Max: typeMax(typ), Cache: 1}
 }
 
-// agSeqOptions renders the options of s that differ from from (or, when
+// sequenceOptions renders the options of s that differ from from (or, when
 // from is nil, from the defaults of a new sequence).
-func agSeqOptions(from, s *schema.Sequence) string {
+func sequenceOptions(from, s *schema.Sequence) string {
 	var b strings.Builder
 	if from == nil {
-		d := agDefaultSeq(s.Schema, s.Name, "bigint")
+		d := defaultSequence(s.Schema, s.Name, "bigint")
 		from = &d
 		if s.Type != "" && s.Type != "bigint" {
 			b.WriteString(" AS " + s.Type)
-			d2 := agDefaultSeq(s.Schema, s.Name, s.Type)
+			d2 := defaultSequence(s.Schema, s.Name, s.Type)
 			from = &d2
 		}
 	} else if from.Type != s.Type {
@@ -303,21 +304,21 @@ func agSeqOptions(from, s *schema.Sequence) string {
 	return b.String()
 }
 
-// agIdentityOptions renders the sequence options of an identity column.
-func agIdentityOptions(t *schema.Table, c *schema.Column) string {
+// identityOptions renders the sequence options of an identity column.
+func identityOptions(t *schema.Table, c *schema.Column) string {
 	s := c.Sequence
 	if s == nil {
 		return ""
 	}
 	var parts []string
-	if s.Name != agSerialName(t.Name, c.Name) || s.Schema != t.Schema {
-		parts = append(parts, "SEQUENCE NAME "+agQualify(s.Schema, s.Name))
+	if s.Name != serialName(t.Name, c.Name) || s.Schema != t.Schema {
+		parts = append(parts, "SEQUENCE NAME "+qualify(s.Schema, s.Name))
 	}
-	d := agDefaultSeq(s.Schema, s.Name, c.Type.SQL)
+	d := defaultSequence(s.Schema, s.Name, c.Type.SQL)
 	if s.Type != "" && s.Type != c.Type.SQL {
-		d = agDefaultSeq(s.Schema, s.Name, "bigint")
+		d = defaultSequence(s.Schema, s.Name, "bigint")
 	}
-	if opts := strings.TrimSpace(agSeqOptions(&d, s)); opts != "" {
+	if opts := strings.TrimSpace(sequenceOptions(&d, s)); opts != "" {
 		parts = append(parts, opts)
 	}
 	if len(parts) == 0 {
@@ -326,13 +327,13 @@ func agIdentityOptions(t *schema.Table, c *schema.Column) string {
 	return " (" + strings.Join(parts, " ") + ")"
 }
 
-// agColumnDef renders a column for CREATE TABLE / ADD COLUMN, with the
+// columnDef renders a column for CREATE TABLE / ADD COLUMN, with the
 // statements that must run before (an owned sequence) and after (its
 // OWNED BY).
-func agColumnDef(t *schema.Table, c *schema.Column) (def string, pre, post []string) {
+func columnDef(t *schema.Table, c *schema.Column) (def string, pre, post []string) {
 	var b strings.Builder
-	b.WriteString(agQuote(c.Name) + " ")
-	if kind, ok := agSerial(t, c); ok {
+	b.WriteString(quote(c.Name) + " ")
+	if kind, ok := serialKind(t, c); ok {
 		b.WriteString(kind)
 		if c.Collation != "" {
 			b.WriteString(" COLLATE " + c.Collation)
@@ -344,7 +345,7 @@ func agColumnDef(t *schema.Table, c *schema.Column) (def string, pre, post []str
 		b.WriteString(" COLLATE " + c.Collation)
 	}
 	if c.Generated != nil {
-		b.WriteString(" GENERATED ALWAYS AS (" + agArrayCasts(c.Generated.Expr) + ") STORED")
+		b.WriteString(" GENERATED ALWAYS AS (" + arrayCasts(c.Generated.Expr) + ") STORED")
 	}
 	if c.Identity != nil {
 		if c.Identity.Always {
@@ -352,12 +353,12 @@ func agColumnDef(t *schema.Table, c *schema.Column) (def string, pre, post []str
 		} else {
 			b.WriteString(" GENERATED BY DEFAULT AS IDENTITY")
 		}
-		b.WriteString(agIdentityOptions(t, c))
+		b.WriteString(identityOptions(t, c))
 	} else if s := c.Sequence; s != nil {
-		pre = append(pre, "CREATE SEQUENCE "+agQualify(s.Schema, s.Name)+agSeqOptions(nil, s))
-		post = append(post, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", agQualify(s.Schema, s.Name), agQualify(t.Schema, t.Name), agQuote(c.Name)))
+		pre = append(pre, "CREATE SEQUENCE "+qualify(s.Schema, s.Name)+sequenceOptions(nil, s))
+		post = append(post, fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", qualify(s.Schema, s.Name), qualify(t.Schema, t.Name), quote(c.Name)))
 		if s.Comment != "" {
-			post = append(post, fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", agQualify(s.Schema, s.Name), agString(s.Comment)))
+			post = append(post, fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(s.Schema, s.Name), literal(s.Comment)))
 		}
 	}
 	if c.Default != "" {
@@ -369,21 +370,21 @@ func agColumnDef(t *schema.Table, c *schema.Column) (def string, pre, post []str
 	return b.String(), pre, post
 }
 
-func (r *agRenderer) addIndex(t *schema.Table, x *schema.Index) {
+func (r *renderer) addIndex(t *schema.Table, x *schema.Index) {
 	var b strings.Builder
 	b.WriteString("CREATE ")
 	if x.Unique {
 		b.WriteString("UNIQUE ")
 	}
-	b.WriteString("INDEX " + agQuote(x.Name) + " ON " + agQualify(t.Schema, t.Name))
+	b.WriteString("INDEX " + quote(x.Name) + " ON " + qualify(t.Schema, t.Name))
 	if x.Method != "" {
 		b.WriteString(" USING " + x.Method)
 	}
 	parts := make([]string, len(x.Parts))
 	for i, p := range x.Parts {
-		s := agQuote(p.Column)
+		s := quote(p.Column)
 		if p.Column == "" {
-			s = "(" + agArrayCasts(p.Expr) + ")"
+			s = "(" + arrayCasts(p.Expr) + ")"
 		}
 		if p.Collation != "" {
 			s += " COLLATE " + p.Collation
@@ -404,13 +405,13 @@ func (r *agRenderer) addIndex(t *schema.Table, x *schema.Index) {
 	}
 	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	if len(x.Include) > 0 {
-		b.WriteString(" INCLUDE (" + agQuoteList(x.Include) + ")")
+		b.WriteString(" INCLUDE (" + quoteList(x.Include) + ")")
 	}
 	if x.NullsNotDistinct {
 		b.WriteString(" NULLS NOT DISTINCT")
 	}
 	if x.Where != "" {
-		b.WriteString(" WHERE " + agArrayCasts(x.Where))
+		b.WriteString(" WHERE " + arrayCasts(x.Where))
 	}
 	review := ""
 	if x.Unique {
@@ -418,24 +419,24 @@ func (r *agRenderer) addIndex(t *schema.Table, x *schema.Index) {
 	}
 	r.add(b.String(), review)
 	if x.Comment != "" {
-		r.add(fmt.Sprintf("COMMENT ON INDEX %s IS %s", agQualify(t.Schema, x.Name), agString(x.Comment)), "")
+		r.add(fmt.Sprintf("COMMENT ON INDEX %s IS %s", qualify(t.Schema, x.Name), literal(x.Comment)), "")
 	}
 }
 
-func agCommentValue(s string) string {
+func commentValue(s string) string {
 	if s == "" {
 		return "NULL"
 	}
-	return agString(s)
+	return literal(s)
 }
 
-func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) error {
-	name := agQualify(to.Schema, to.Name)
+func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) error {
+	name := qualify(to.Schema, to.Name)
 	q := schema.QualifiedName(to.Schema, to.Name)
 	alter := "ALTER TABLE " + name + " "
 	switch c := c.(type) {
 	case *schema.AddColumn:
-		def, pre, post := agColumnDef(to, c.Column)
+		def, pre, post := columnDef(to, c.Column)
 		for _, p := range pre {
 			r.add(p, "")
 		}
@@ -448,42 +449,42 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 			r.add(p, "")
 		}
 		if c.Column.Comment != "" {
-			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, agQuote(c.Column.Name), agString(c.Column.Comment)), "")
+			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, quote(c.Column.Name), literal(c.Column.Comment)), "")
 		}
 	case *schema.DropColumn:
 		review := "drops column " + q + "." + c.Column.Name + " and its data"
 		if c.Column.Generated != nil {
 			review = "" // computed from other columns, nothing is lost
 		}
-		r.add(alter+"DROP COLUMN "+agQuote(c.Column.Name), review)
+		r.add(alter+"DROP COLUMN "+quote(c.Column.Name), review)
 	case *schema.ModifyColumn:
 		return r.modifyColumn(from, to, c)
 	case *schema.AddPrimaryKey:
-		r.add(alter+"ADD "+agConstraintNameAlways(c.PrimaryKey.Name)+"PRIMARY KEY ("+agQuoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+		r.add(alter+"ADD "+constraintPrefix(c.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
 	case *schema.DropPrimaryKey:
-		r.add(alter+"DROP CONSTRAINT "+agQuote(c.PrimaryKey.Name), "")
+		r.add(alter+"DROP CONSTRAINT "+quote(c.PrimaryKey.Name), "")
 	case *schema.AddUnique:
-		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Unique.Name)+" "+agUniqueDef(c.Unique), "fails if existing rows hold duplicates")
+		r.add(alter+"ADD CONSTRAINT "+quote(c.Unique.Name)+" "+uniqueDef(c.Unique), "fails if existing rows hold duplicates")
 	case *schema.DropUnique:
-		r.add(alter+"DROP CONSTRAINT "+agQuote(c.Unique.Name), "")
+		r.add(alter+"DROP CONSTRAINT "+quote(c.Unique.Name), "")
 	case *schema.AddIndex:
 		r.addIndex(to, c.Index)
 	case *schema.DropIndex:
-		r.add("DROP INDEX "+agQualify(to.Schema, c.Index.Name), "")
+		r.add("DROP INDEX "+qualify(to.Schema, c.Index.Name), "")
 	case *schema.RenameIndex:
-		r.add("ALTER INDEX "+agQualify(to.Schema, c.From.Name)+" RENAME TO "+agQuote(c.To.Name), "")
+		r.add("ALTER INDEX "+qualify(to.Schema, c.From.Name)+" RENAME TO "+quote(c.To.Name), "")
 	case *schema.AddForeignKey:
-		r.add(alter+"ADD CONSTRAINT "+agQuote(c.ForeignKey.Name)+" "+agFKDef(c.ForeignKey), "")
+		r.add(alter+"ADD CONSTRAINT "+quote(c.ForeignKey.Name)+" "+foreignKeyDef(c.ForeignKey), "")
 	case *schema.DropForeignKey:
-		r.add(alter+"DROP CONSTRAINT "+agQuote(c.ForeignKey.Name), "")
+		r.add(alter+"DROP CONSTRAINT "+quote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:
-		r.add(alter+"ADD CONSTRAINT "+agQuote(c.Check.Name)+" "+agCheckDef(c.Check), "fails if existing rows violate the check")
+		r.add(alter+"ADD CONSTRAINT "+quote(c.Check.Name)+" "+checkDef(c.Check), "fails if existing rows violate the check")
 	case *schema.DropCheck:
-		r.add(alter+"DROP CONSTRAINT "+agQuote(c.Check.Name), "")
+		r.add(alter+"DROP CONSTRAINT "+quote(c.Check.Name), "")
 	case *schema.RenameConstraint:
-		r.add(alter+"RENAME CONSTRAINT "+agQuote(c.From)+" TO "+agQuote(c.To), "")
+		r.add(alter+"RENAME CONSTRAINT "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.ModifyTableComment:
-		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, agCommentValue(c.To)), "")
+		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, commentValue(c.To)), "")
 	case *schema.ModifyTableOptions, *schema.ModifyTriggers:
 		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
 	default:
@@ -492,17 +493,17 @@ func (r *agRenderer) tableChange(from, to *schema.Table, c schema.TableChange) e
 	return nil
 }
 
-func agConstraintNameAlways(name string) string {
+func constraintPrefix(name string) string {
 	if name == "" {
 		return ""
 	}
-	return "CONSTRAINT " + agQuote(name) + " "
+	return "CONSTRAINT " + quote(name) + " "
 }
 
-func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) error {
+func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) error {
 	f, t := m.From, m.To
 	q := schema.QualifiedName(to.Schema, to.Name) + "." + t.Name
-	col := "ALTER TABLE " + agQualify(to.Schema, to.Name) + " ALTER COLUMN " + agQuote(t.Name) + " "
+	col := "ALTER TABLE " + qualify(to.Schema, to.Name) + " ALTER COLUMN " + quote(t.Name) + " "
 	if m.Change.Is(schema.ChangeGenerated) {
 		if f.Generated != nil && t.Generated == nil && f.Generated.Stored {
 			r.add(col+"DROP EXPRESSION", "")
@@ -528,7 +529,7 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 		r.add(col+"DROP DEFAULT", "")
 	}
 	if dropSeq {
-		r.add("DROP SEQUENCE "+agQualify(fseq.Schema, fseq.Name), "")
+		r.add("DROP SEQUENCE "+qualify(fseq.Schema, fseq.Name), "")
 	}
 	if typeChange {
 		s := col + "TYPE " + t.Type.SQL
@@ -538,12 +539,12 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 			s += ` COLLATE "default"`
 		}
 		review := ""
-		if m.Change.Is(schema.ChangeType) && !agWidens(f.Type, t.Type) {
+		if m.Change.Is(schema.ChangeType) && !widens(f.Type, t.Type) {
 			review = fmt.Sprintf("changes the type of %s from %s to %s: fails or loses data if existing values do not fit", q, f.Type.SQL, t.Type.SQL)
 		}
 		if m.Change.Is(schema.ChangeType) {
-			if agNeedsUsing(f.Type, t.Type) {
-				cast := agUsing(agQuote(t.Name), f.Type, t.Type)
+			if needsUsing(f.Type, t.Type) {
+				cast := usingCast(quote(t.Name), f.Type, t.Type)
 				s += " USING " + cast
 				review = fmt.Sprintf("changes the type of %s from %s to %s with USING %s: the cast fails on values it cannot convert", q, f.Type.SQL, t.Type.SQL, cast)
 			}
@@ -553,17 +554,17 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 	if tseq != nil {
 		ts := tseq
 		if !sameSeq {
-			r.add("CREATE SEQUENCE "+agQualify(ts.Schema, ts.Name)+agSeqOptions(nil, ts), "")
-			r.add(fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", agQualify(ts.Schema, ts.Name), agQualify(to.Schema, to.Name), agQuote(t.Name)), "")
+			r.add("CREATE SEQUENCE "+qualify(ts.Schema, ts.Name)+sequenceOptions(nil, ts), "")
+			r.add(fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s", qualify(ts.Schema, ts.Name), qualify(to.Schema, to.Name), quote(t.Name)), "")
 			if ts.Comment != "" {
-				r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", agQualify(ts.Schema, ts.Name), agString(ts.Comment)), "")
+				r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(ts.Schema, ts.Name), literal(ts.Comment)), "")
 			}
 		} else if *fseq != *ts {
-			if opts := agSeqOptions(fseq, ts); opts != "" {
-				r.add("ALTER SEQUENCE "+agQualify(ts.Schema, ts.Name)+opts, "")
+			if opts := sequenceOptions(fseq, ts); opts != "" {
+				r.add("ALTER SEQUENCE "+qualify(ts.Schema, ts.Name)+opts, "")
 			}
 			if fseq.Comment != ts.Comment {
-				r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", agQualify(ts.Schema, ts.Name), agCommentValue(ts.Comment)), "")
+				r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(ts.Schema, ts.Name), commentValue(ts.Comment)), "")
 			}
 		}
 	}
@@ -583,7 +584,7 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 			if t.Identity.Always {
 				gen = "ALWAYS"
 			}
-			r.add(col+"ADD GENERATED "+gen+" AS IDENTITY"+agIdentityOptions(to, t), "")
+			r.add(col+"ADD GENERATED "+gen+" AS IDENTITY"+identityOptions(to, t), "")
 		} else {
 			if f.Identity.Always != t.Identity.Always {
 				if t.Identity.Always {
@@ -593,22 +594,22 @@ func (r *agRenderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn
 				}
 			}
 			if fs, ts := f.Sequence, t.Sequence; fs != nil && ts != nil {
-				if opts := agIdentityAlter(fs, ts, typeChange); opts != "" {
+				if opts := identityAlter(fs, ts, typeChange); opts != "" {
 					r.add(col+opts, "")
 				}
 			}
 		}
 	}
 	if m.Change.Is(schema.ChangeComment) {
-		r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", agQualify(to.Schema, to.Name), agQuote(t.Name), agCommentValue(t.Comment)), "")
+		r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", qualify(to.Schema, to.Name), quote(t.Name), commentValue(t.Comment)), "")
 	}
 	return nil
 }
 
-// agIdentityAlter renders ALTER COLUMN … SET options for an identity's
+// identityAlter renders ALTER COLUMN … SET options for an identity's
 // sequence. A type change has already moved the sequence to the new type's
 // bounds.
-func agIdentityAlter(f, t *schema.Sequence, typeChanged bool) string {
+func identityAlter(f, t *schema.Sequence, typeChanged bool) string {
 	var parts []string
 	if t.Increment != f.Increment {
 		parts = append(parts, "SET INCREMENT BY "+strconv.FormatInt(t.Increment, 10))
@@ -635,10 +636,10 @@ func agIdentityAlter(f, t *schema.Sequence, typeChanged bool) string {
 	return strings.Join(parts, " ")
 }
 
-func (r *agRenderer) modifyEnum(c *schema.ModifyEnum) error {
-	name := agQualify(c.To.Schema, c.To.Name)
-	if !agEqualStrings(c.From.Values, c.To.Values) {
-		if !c.Recreate && agIsSubsequence(c.From.Values, c.To.Values) {
+func (r *renderer) modifyEnum(c *schema.ModifyEnum) error {
+	name := qualify(c.To.Schema, c.To.Name)
+	if !slices.Equal(c.From.Values, c.To.Values) {
+		if !c.Recreate && isSubsequence(c.From.Values, c.To.Values) {
 			have := map[string]bool{}
 			for _, v := range c.From.Values {
 				have[v] = true
@@ -649,28 +650,28 @@ func (r *agRenderer) modifyEnum(c *schema.ModifyEnum) error {
 				}
 				pos := ""
 				if i+1 < len(c.To.Values) && have[c.To.Values[i+1]] {
-					pos = " BEFORE " + agString(c.To.Values[i+1])
+					pos = " BEFORE " + literal(c.To.Values[i+1])
 				} else if i > 0 {
-					pos = " AFTER " + agString(c.To.Values[i-1])
+					pos = " AFTER " + literal(c.To.Values[i-1])
 				}
-				r.add(fmt.Sprintf("ALTER TYPE %s ADD VALUE %s%s", name, agString(v), pos), "")
+				r.add(fmt.Sprintf("ALTER TYPE %s ADD VALUE %s%s", name, literal(v), pos), "")
 				have[v] = true
 			}
 		} else {
-			old := agQualify(c.To.Schema, c.To.Name+"__retort_old")
+			old := qualify(c.To.Schema, c.To.Name+"__retort_old")
 			why := fmt.Sprintf("recreates enum type %s to remove or reorder values, rewriting the columns that use it: fails if a column holds a value that is gone", schema.QualifiedName(c.To.Schema, c.To.Name))
-			if agIsSubsequence(c.From.Values, c.To.Values) {
+			if isSubsequence(c.From.Values, c.To.Values) {
 				why = fmt.Sprintf("recreates enum type %s, rewriting the columns that use it, because this migration uses its new values (PostgreSQL cannot use values added by ALTER TYPE … ADD VALUE in the same transaction)", schema.QualifiedName(c.To.Schema, c.To.Name))
 			}
-			r.add(fmt.Sprintf("ALTER TYPE %s RENAME TO %s", name, agQuote(c.To.Name+"__retort_old")), why)
+			r.add(fmt.Sprintf("ALTER TYPE %s RENAME TO %s", name, quote(c.To.Name+"__retort_old")), why)
 			vals := make([]string, len(c.To.Values))
 			for i, v := range c.To.Values {
-				vals[i] = agString(v)
+				vals[i] = literal(v)
 			}
 			r.add(fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", name, strings.Join(vals, ", ")), "")
 			for _, u := range c.Users {
-				tbl := agQualify(u.Table.Schema, u.Table.Name)
-				col := agQuote(u.Column.Name)
+				tbl := qualify(u.Table.Schema, u.Table.Name)
+				col := quote(u.Column.Name)
 				if u.Column.Default != "" {
 					r.add(fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", tbl, col), "")
 				}
@@ -685,24 +686,12 @@ func (r *agRenderer) modifyEnum(c *schema.ModifyEnum) error {
 		}
 	}
 	if c.From.Comment != c.To.Comment {
-		r.add(fmt.Sprintf("COMMENT ON TYPE %s IS %s", name, agCommentValue(c.To.Comment)), "")
+		r.add(fmt.Sprintf("COMMENT ON TYPE %s IS %s", name, commentValue(c.To.Comment)), "")
 	}
 	return nil
 }
 
-func agEqualStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func agIsSubsequence(a, b []string) bool {
+func isSubsequence(a, b []string) bool {
 	i := 0
 	for _, v := range b {
 		if i < len(a) && a[i] == v {
@@ -725,12 +714,12 @@ func RecreateColumn(from, to *schema.Column) bool {
 	return from.Generated == nil || to.Generated == nil || *from.Generated != *to.Generated
 }
 
-// agUsing is the USING expression that converts col from one type to
+// usingCast is the USING expression that converts col from one type to
 // another: a direct cast where one exists, else through text; a scalar
 // becomes a one-element array and an array its first element.
-func agUsing(col string, from, to schema.Type) string {
+func usingCast(col string, from, to schema.Type) string {
 	scalar := func(expr string, from, to schema.Type) string {
-		cf, ct := agTypeCategory(from.Name), agTypeCategory(to.Name)
+		cf, ct := typeCategory(from.Name), typeCategory(to.Name)
 		direct := cf == "string" || cf == ct ||
 			(cf == "number" || from.Name == "boolean") && (ct == "number" || to.Name == "boolean")
 		if direct {
@@ -739,7 +728,7 @@ func agUsing(col string, from, to schema.Type) string {
 		return expr + "::text::" + to.SQL
 	}
 	elem := func(t schema.Type) schema.Type {
-		e := agParseType(strings.TrimSuffix(t.SQL, strings.Repeat("[]", t.Array)))
+		e := parseType(strings.TrimSuffix(t.SQL, strings.Repeat("[]", t.Array)))
 		return e
 	}
 	switch {
@@ -748,7 +737,7 @@ func agUsing(col string, from, to schema.Type) string {
 	case from.Array > 0 && to.Array == 0:
 		return scalar("("+col+")[1]", elem(from), to)
 	case from.Array > 0 && to.Array > 0:
-		if from.Array == to.Array && agTypeCategory(elem(from).Name) == agTypeCategory(elem(to).Name) {
+		if from.Array == to.Array && typeCategory(elem(from).Name) == typeCategory(elem(to).Name) {
 			return col + "::" + to.SQL
 		}
 		return col + "::text::" + to.SQL

@@ -7,18 +7,18 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// agElemCast matches an array element that is one string literal cast to a
+// elemCastRe matches an array element that is one string literal cast to a
 // type: 'new'::character varying, 'a b'::"Kind", '1'::numeric(10,2).
-var agElemCast = regexp.MustCompile(`^'(?:[^']|'')*'::((?:[A-Za-z_][A-Za-z0-9_ ]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")+"))?(?:\(\d+(?:,\s*\d+)?\))?)$`)
+var elemCastRe = regexp.MustCompile(`^'(?:[^']|'')*'::((?:[A-Za-z_][A-Za-z0-9_ ]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")+"))?(?:\(\d+(?:,\s*\d+)?\))?)$`)
 
-// agArrayCasts rewrites "ARRAY['a'::T, 'b'::T]::U[]" in an expression the
+// arrayCasts rewrites "ARRAY['a'::T, 'b'::T]::U[]" in an expression the
 // server printed as "ARRAY['a'::T, 'b'::T]::T[]::U[]". PostgreSQL prints an
 // array of T cast as a whole to U[] that way (as for "col IN ('a', 'b')" on
 // a varchar column), but parsing the printed text pushes the cast into the
 // elements ("ARRAY['a'::T::U, …]"), a different expression that the
 // catalog then shows differently. Casting to the elements' own array type
 // first keeps the expression the server stored.
-func agArrayCasts(s string) string {
+func arrayCasts(s string) string {
 	if !strings.Contains(s, "]::") {
 		return s
 	}
@@ -27,21 +27,21 @@ func agArrayCasts(s string) string {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\'', '"':
-			i = agSkipQuoted(s, i)
+			i = skipQuoted(s, i)
 			continue
 		}
-		if !strings.HasPrefix(s[i:], "ARRAY[") || (i > 0 && agIdentChar(s[i-1])) {
+		if !strings.HasPrefix(s[i:], "ARRAY[") || (i > 0 && isIdentChar(s[i-1])) {
 			continue
 		}
 		open := i + len("ARRAY")
-		end := agMatchBracket(s, open)
+		end := matchBracket(s, open)
 		if end < 0 || !strings.HasPrefix(s[end+1:], "::") {
 			continue
 		}
-		elems := agSplitTop(s[open+1 : end])
+		elems := splitTop(s[open+1 : end])
 		typ := ""
 		for _, e := range elems {
-			m := agElemCast.FindStringSubmatch(strings.TrimSpace(e))
+			m := elemCastRe.FindStringSubmatch(strings.TrimSpace(e))
 			if m == nil || (typ != "" && m[1] != typ) {
 				typ = ""
 				break
@@ -68,13 +68,13 @@ func agArrayCasts(s string) string {
 	return b.String()
 }
 
-func agIdentChar(c byte) bool {
+func isIdentChar(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// agSkipQuoted returns the index of the quote closing the literal or
+// skipQuoted returns the index of the quote closing the literal or
 // identifier opened at s[i] (doubled quotes stay inside), or len(s)-1.
-func agSkipQuoted(s string, i int) int {
+func skipQuoted(s string, i int) int {
 	q := s[i]
 	for j := i + 1; j < len(s); j++ {
 		if s[j] != q {
@@ -89,14 +89,14 @@ func agSkipQuoted(s string, i int) int {
 	return len(s) - 1
 }
 
-// agMatchBracket returns the index of the "]" closing the "[" at s[open],
+// matchBracket returns the index of the "]" closing the "[" at s[open],
 // or -1.
-func agMatchBracket(s string, open int) int {
+func matchBracket(s string, open int) int {
 	depth := 0
 	for j := open; j < len(s); j++ {
 		switch s[j] {
 		case '\'', '"':
-			j = agSkipQuoted(s, j)
+			j = skipQuoted(s, j)
 		case '[', '(':
 			depth++
 		case ']', ')':
@@ -112,14 +112,14 @@ func agMatchBracket(s string, open int) int {
 	return -1
 }
 
-// agSplitTop splits s at the commas outside brackets, parentheses and quotes.
-func agSplitTop(s string) []string {
+// splitTop splits s at the commas outside brackets, parentheses and quotes.
+func splitTop(s string) []string {
 	var out []string
 	depth, start := 0, 0
 	for j := 0; j < len(s); j++ {
 		switch s[j] {
 		case '\'', '"':
-			j = agSkipQuoted(s, j)
+			j = skipQuoted(s, j)
 		case '[', '(':
 			depth++
 		case ']', ')':
@@ -134,13 +134,13 @@ func agSplitTop(s string) []string {
 	return append(out, s[start:])
 }
 
-// agReparsed returns the checks and indexes of m to drop before its changes
+// reparsed returns the checks and indexes of m to drop before its changes
 // and add after them: those that read a column whose type changes and whose
-// text holds an array cast agArrayCasts rewrites. PostgreSQL rebuilds such
+// text holds an array cast arrayCasts rewrites. PostgreSQL rebuilds such
 // dependents from their printed text when the column changes type, which
 // turns "ARRAY['a'::T]::U[]" into "ARRAY['a'::T::U]", a different stored
 // expression; recreating them from the rewritten text keeps the original.
-func agReparsed(m *schema.ModifyTable) (before, after []schema.TableChange) {
+func reparsed(m *schema.ModifyTable) (before, after []schema.TableChange) {
 	var pats []*regexp.Regexp
 	dropped := map[string]bool{}
 	for _, c := range m.Changes {
@@ -165,7 +165,7 @@ func agReparsed(m *schema.ModifyTable) (before, after []schema.TableChange) {
 	}
 	affected := func(exprs ...string) bool {
 		for _, e := range exprs {
-			if e == "" || agArrayCasts(e) == e {
+			if e == "" || arrayCasts(e) == e {
 				continue
 			}
 			for _, re := range pats {

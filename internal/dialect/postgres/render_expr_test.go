@@ -6,7 +6,7 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-func TestAgArrayCasts(t *testing.T) {
+func TestArrayCasts(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ in, want string }{
 		// The server's print of "s IN ('a', 'b')" on a varchar column.
@@ -28,13 +28,13 @@ func TestAgArrayCasts(t *testing.T) {
 		{"MYARRAY['a'::character varying]::text[]", "MYARRAY['a'::character varying]::text[]"},
 	}
 	for _, c := range cases {
-		if got := agArrayCasts(c.in); got != c.want {
-			t.Errorf("agArrayCasts(%q)\n got %q\nwant %q", c.in, got, c.want)
+		if got := arrayCasts(c.in); got != c.want {
+			t.Errorf("arrayCasts(%q)\n got %q\nwant %q", c.in, got, c.want)
 		}
 	}
 }
 
-func TestAgReparsed(t *testing.T) {
+func TestReparsed(t *testing.T) {
 	t.Parallel()
 	in := "(state::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[]))"
 	tbl := func(typ string) *schema.Table {
@@ -46,7 +46,7 @@ func TestAgReparsed(t *testing.T) {
 	from, to := tbl("character varying(10)"), tbl("character varying(20)")
 	m := &schema.ModifyTable{From: from, To: to, Changes: []schema.TableChange{
 		&schema.ModifyColumn{From: from.Columns[0], To: to.Columns[0], Change: schema.ChangeType}}}
-	before, after := agReparsed(m)
+	before, after := reparsed(m)
 	if len(before) != 1 || len(after) != 1 {
 		t.Fatalf("got %v / %v, want the state check dropped and added around the change", before, after)
 	}
@@ -55,7 +55,7 @@ func TestAgReparsed(t *testing.T) {
 	}
 	// No type change, nothing to move.
 	m.Changes = []schema.TableChange{&schema.ModifyColumn{From: from.Columns[0], To: to.Columns[0], Change: schema.ChangeNull}}
-	if before, after := agReparsed(m); len(before)+len(after) != 0 {
+	if before, after := reparsed(m); len(before)+len(after) != 0 {
 		t.Fatalf("got %v / %v without a type change", before, after)
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// agParseType splits a format_type() spelling into the parts of schema.Type.
-func agParseType(s string) schema.Type {
+// parseType splits a format_type() spelling into the parts of schema.Type.
+func parseType(s string) schema.Type {
 	t := schema.Type{SQL: s}
 	base := s
 	for strings.HasSuffix(base, "[]") {
@@ -42,9 +42,9 @@ func agParseType(s string) schema.Type {
 	return t
 }
 
-// agTypeCategory groups types between which PostgreSQL has an implicit or
+// typeCategory groups types between which PostgreSQL has an implicit or
 // assignment cast, so ALTER COLUMN … TYPE works without USING.
-func agTypeCategory(name string) string {
+func typeCategory(name string) string {
 	switch name {
 	case "smallint", "integer", "bigint", "numeric", "real", "double precision":
 		return "number"
@@ -64,13 +64,13 @@ func agTypeCategory(name string) string {
 	return "other:" + name
 }
 
-// agNeedsUsing reports whether changing a column from one type to another
+// needsUsing reports whether changing a column from one type to another
 // needs an explicit USING cast.
-func agNeedsUsing(from, to schema.Type) bool {
+func needsUsing(from, to schema.Type) bool {
 	if from.Array != to.Array {
 		return true
 	}
-	cf, ct := agTypeCategory(from.Name), agTypeCategory(to.Name)
+	cf, ct := typeCategory(from.Name), typeCategory(to.Name)
 	if cf == ct {
 		return cf == "json" && from.Name != to.Name && to.Name == "json"
 	}
@@ -80,8 +80,8 @@ func agNeedsUsing(from, to schema.Type) bool {
 	return true
 }
 
-// agTypeMax is the largest value of an integer type, for sequence defaults.
-func agTypeMax(typ string) int64 {
+// typeMax is the largest value of an integer type, for sequence defaults.
+func typeMax(typ string) int64 {
 	switch typ {
 	case "smallint":
 		return 32767
@@ -91,9 +91,9 @@ func agTypeMax(typ string) int64 {
 	return 9223372036854775807
 }
 
-// agKeywordList holds PostgreSQL's reserved key words (and those that
+// keywordList holds PostgreSQL's reserved key words (and those that
 // cannot be column names), which must be quoted as identifiers.
-const agKeywordList = ` all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation
+const keywordList = ` all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation
 column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp
 current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in
 initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset
@@ -103,12 +103,12 @@ between bigint bit boolean char character coalesce dec decimal exists extract fl
 national nchar none normalize nullif numeric out overlay position precision real row setof smallint substring time timestamp treat trim
 values varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable `
 
-func agIsKeyword(w string) bool {
-	return strings.Contains(strings.ReplaceAll(agKeywordList, "\n", " "), " "+w+" ")
+func isKeyword(w string) bool {
+	return strings.Contains(strings.ReplaceAll(keywordList, "\n", " "), " "+w+" ")
 }
 
-// agQuote quotes an identifier when it needs quoting.
-func agQuote(name string) string {
+// quote quotes an identifier when it needs quoting.
+func quote(name string) string {
 	plain := name != ""
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -118,31 +118,31 @@ func agQuote(name string) string {
 		plain = false
 		break
 	}
-	if plain && !agIsKeyword(name) {
+	if plain && !isKeyword(name) {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// agQualify quotes schema.name.
-func agQualify(ns, name string) string {
+// qualify quotes schema.name.
+func qualify(ns, name string) string {
 	if ns == "" {
-		return agQuote(name)
+		return quote(name)
 	}
-	return agQuote(ns) + "." + agQuote(name)
+	return quote(ns) + "." + quote(name)
 }
 
-// agString renders a string literal.
-func agString(s string) string {
+// literal renders a string literal.
+func literal(s string) string {
 	if strings.Contains(s, `\`) {
 		return "E'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", "''") + "'"
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
-// agWidens reports whether every value of from fits in to unchanged, so a
+// widens reports whether every value of from fits in to unchanged, so a
 // type change needs no review.
-func agWidens(from, to schema.Type) bool {
+func widens(from, to schema.Type) bool {
 	if from.Array != to.Array {
 		return false
 	}

@@ -2,7 +2,7 @@ package postgres
 
 import "testing"
 
-func TestAgParseType(t *testing.T) {
+func TestParseType(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
 		in                    string
@@ -16,19 +16,19 @@ func TestAgParseType(t *testing.T) {
 		{"text[][]", "text", 0, 0, 0, 2},
 	}
 	for _, c := range cases {
-		got := agParseType(c.in)
+		got := parseType(c.in)
 		if got.Name != c.name || got.Length != c.length || got.Precision != c.prec || got.Scale != c.sc || got.Array != c.arr || got.SQL != c.in {
-			t.Errorf("agParseType(%q) = %+v", c.in, got)
+			t.Errorf("parseType(%q) = %+v", c.in, got)
 		}
 	}
-	if agNeedsUsing(agParseType("integer"), agParseType("bigint")) || !agNeedsUsing(agParseType("text"), agParseType("integer")) ||
-		agNeedsUsing(agParseType("integer"), agParseType("text")) {
-		t.Error("agNeedsUsing misjudges integer/bigint/text")
+	if needsUsing(parseType("integer"), parseType("bigint")) || !needsUsing(parseType("text"), parseType("integer")) ||
+		needsUsing(parseType("integer"), parseType("text")) {
+		t.Error("needsUsing misjudges integer/bigint/text")
 	}
-	if !agWidens(agParseType("character varying(10)"), agParseType("text")) || agWidens(agParseType("bigint"), agParseType("integer")) {
-		t.Error("agWidens misjudges")
+	if !widens(parseType("character varying(10)"), parseType("text")) || widens(parseType("bigint"), parseType("integer")) {
+		t.Error("widens misjudges")
 	}
-	if agQuote("users") != "users" || agQuote("order") != `"order"` || agQuote("Users") != `"Users"` {
-		t.Error("agQuote")
+	if quote("users") != "users" || quote("order") != `"order"` || quote("Users") != `"Users"` {
+		t.Error("quote misjudges")
 	}
 }

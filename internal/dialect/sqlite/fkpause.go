@@ -20,7 +20,7 @@ var _ dialect.ForeignKeyPauser = (*Dialect)(nil)
 // SQLite takes as false ("off", "no", "false", 0, and every word it does not
 // know).
 func (*Dialect) PausesForeignKeys(sql string) bool {
-	ts, ok := agPragmaTokens(sql)
+	ts, ok := pragmaTokens(sql)
 	if !ok {
 		return false
 	}
@@ -34,7 +34,7 @@ func (*Dialect) PausesForeignKeys(sql string) bool {
 	if ts[1] == "." {
 		ts = ts[2:]
 	}
-	if len(ts) < 3 || !strings.EqualFold(agUnquoteName(ts[0]), "foreign_keys") {
+	if len(ts) < 3 || !strings.EqualFold(unquoteName(ts[0]), "foreign_keys") {
 		return false
 	}
 	var value []string
@@ -47,24 +47,24 @@ func (*Dialect) PausesForeignKeys(sql string) bool {
 		return false
 	}
 	switch {
-	case len(value) == 2 && value[0] == "+" && agIsNumber(value[1]):
+	case len(value) == 2 && value[0] == "+" && isNumber(value[1]):
 		value = value[1:]
-	case len(value) == 2 && value[0] == "-" && agIsNumber(value[1]):
+	case len(value) == 2 && value[0] == "-" && isNumber(value[1]):
 		return true // "-1": not a digit first, not a known word: false
 	}
 	if len(value) != 1 || len(value[0]) == 1 && strings.ContainsAny(value[0], "=().;+-,") {
 		return false
 	}
-	return !agSQLiteTrue(agUnquoteName(value[0]))
+	return !sqliteTrue(unquoteName(value[0]))
 }
 
-// agSQLiteTrue is SQLite's sqlite3GetBoolean for a flag pragma's value: a
+// sqliteTrue is SQLite's sqlite3GetBoolean for a flag pragma's value: a
 // number other than 0 (one that does not fit 31 bits reads as 0), or on,
 // yes, true; everything else (off, no, false, full, an unknown word, "") is
 // false.
-func agSQLiteTrue(v string) bool {
+func sqliteTrue(v string) bool {
 	if v != "" && v[0] >= '0' && v[0] <= '9' {
-		return agGetInt32(v) != 0
+		return getInt32(v) != 0
 	}
 	switch strings.ToLower(v) {
 	case "on", "yes", "true":
@@ -73,17 +73,17 @@ func agSQLiteTrue(v string) bool {
 	return false
 }
 
-// agGetInt32 is SQLite's sqlite3Atoi over sqlite3GetInt32: a leading
+// getInt32 is SQLite's sqlite3Atoi over sqlite3GetInt32: a leading
 // decimal (or 0x hexadecimal) integer that fits 31 bits, else 0.
-func agGetInt32(z string) int64 {
-	if len(z) > 2 && z[0] == '0' && (z[1] == 'x' || z[1] == 'X') && agIsHex(z[2]) {
+func getInt32(z string) int64 {
+	if len(z) > 2 && z[0] == '0' && (z[1] == 'x' || z[1] == 'X') && isHex(z[2]) {
 		z = strings.TrimLeft(z[2:], "0")
 		var u uint32
 		i := 0
-		for ; i < 8 && i < len(z) && agIsHex(z[i]); i++ {
-			u = u*16 + uint32(agHexVal(z[i]))
+		for ; i < 8 && i < len(z) && isHex(z[i]); i++ {
+			u = u*16 + uint32(hexVal(z[i]))
 		}
-		if u&0x80000000 != 0 || (i < len(z) && agIsHex(z[i])) {
+		if u&0x80000000 != 0 || (i < len(z) && isHex(z[i])) {
 			return 0
 		}
 		return int64(u)
@@ -100,11 +100,11 @@ func agGetInt32(z string) int64 {
 	return v
 }
 
-func agIsHex(c byte) bool {
+func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func agHexVal(c byte) int {
+func hexVal(c byte) int {
 	switch {
 	case c >= 'a':
 		return int(c-'a') + 10
@@ -114,10 +114,10 @@ func agHexVal(c byte) int {
 	return int(c - '0')
 }
 
-func agIsNumber(t string) bool { return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '.') }
+func isNumber(t string) bool { return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '.') }
 
-// agUnquoteName removes SQLite's identifier or string quotes.
-func agUnquoteName(t string) string {
+// unquoteName removes SQLite's identifier or string quotes.
+func unquoteName(t string) string {
 	if len(t) < 2 {
 		return t
 	}
@@ -130,11 +130,11 @@ func agUnquoteName(t string) string {
 	return t
 }
 
-// agPragmaTokens splits a statement into SQLite tokens, comments and
+// pragmaTokens splits a statement into SQLite tokens, comments and
 // whitespace dropped: words and numbers, quoted names and strings (quotes
 // kept), and single punctuation characters. ok is false for an unterminated
 // quote.
-func agPragmaTokens(s string) (ts []string, ok bool) {
+func pragmaTokens(s string) (ts []string, ok bool) {
 	isWord := func(c byte) bool {
 		return c == '_' || c == '$' || c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}

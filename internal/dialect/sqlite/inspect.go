@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,7 +21,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	if err := o.Filter.Validate(); err != nil {
 		return nil, err
 	}
-	in := &agInspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	in := &inspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
 	steps := []struct {
 		what string
 		fn   func(context.Context) error
@@ -42,7 +43,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	return in.s, nil
 }
 
-type agInspector struct {
+type inspector struct {
 	db     schema.Querier
 	o      schema.InspectOptions
 	s      *schema.Schema
@@ -51,7 +52,7 @@ type agInspector struct {
 	pkCols map[string]map[int]string
 }
 
-func (in *agInspector) objects(ctx context.Context) error {
+func (in *inspector) objects(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name`)
 	if err != nil {
 		return err
@@ -76,7 +77,7 @@ func (in *agInspector) objects(ctx context.Context) error {
 				in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "virtual table", Name: name})
 				continue
 			}
-			t := &schema.Table{Name: name, SQL: text, Def: agDef(text)}
+			t := &schema.Table{Name: name, SQL: text, Def: definition(text)}
 			up := strings.ToUpper(text)
 			if i := strings.LastIndexByte(up, ')'); i >= 0 {
 				opts := up[i+1:]
@@ -89,7 +90,7 @@ func (in *agInspector) objects(ctx context.Context) error {
 			if in.o.Skipped("", name) {
 				continue
 			}
-			in.s.Views = append(in.s.Views, &schema.View{Name: name, Def: agDef(text), SQL: text})
+			in.s.Views = append(in.s.Views, &schema.View{Name: name, Def: definition(text), SQL: text})
 		case "trigger":
 			trigs = append(trigs, trig{name, tbl, text})
 		}
@@ -106,11 +107,11 @@ func (in *agInspector) objects(ctx context.Context) error {
 	}
 	// A view depends on the tables and views its text names.
 	for _, v := range in.s.Views {
-		toks := agTokenize(v.SQL)
+		toks := tokenize(v.SQL)
 		names := map[string]bool{}
 		for _, t := range toks {
 			if t.kind == 'w' || t.kind == 'q' {
-				names[strings.ToLower(t.agIdent())] = true
+				names[strings.ToLower(t.ident())] = true
 			}
 		}
 		for n := range in.tables {
@@ -128,7 +129,7 @@ func (in *agInspector) objects(ctx context.Context) error {
 	return nil
 }
 
-func (in *agInspector) columns(ctx context.Context) error {
+func (in *inspector) columns(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
 FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
@@ -149,7 +150,7 @@ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
 		if t == nil {
 			continue
 		}
-		c := &schema.Column{Name: name, Type: agParseType(typ), Nullable: !notnull, Default: def.String}
+		c := &schema.Column{Name: name, Type: parseType(typ), Nullable: !notnull, Default: def.String}
 		switch hidden {
 		case 2:
 			c.Generated = &schema.Generated{}
@@ -178,7 +179,7 @@ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
 	return nil
 }
 
-func (in *agInspector) indexes(ctx context.Context) error {
+func (in *inspector) indexes(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique", il.origin, coalesce(ix.name, ''), ix.desc, coalesce(ix.coll, ''), ix.cid,
   coalesce((SELECT s.sql FROM sqlite_schema s WHERE s.type = 'index' AND s.name = il.name), '')
 FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix
@@ -215,7 +216,7 @@ ORDER BY m.name, il.name, ix.seqno`)
 			continue
 		}
 		if last == nil || last.Name != name || lastTable != table {
-			last = &schema.Index{Name: name, Unique: unique, SQL: text, Def: agDef(text)}
+			last = &schema.Index{Name: name, Unique: unique, SQL: text, Def: definition(text)}
 			lastTable = table
 			t.Indexes = append(t.Indexes, last)
 			in.parseIndex(last)
@@ -225,8 +226,8 @@ ORDER BY m.name, il.name, ix.seqno`)
 }
 
 // parseIndex fills an index's parts and predicate from its statement.
-func (in *agInspector) parseIndex(x *schema.Index) {
-	c, ok := agParseCreate(x.SQL)
+func (in *inspector) parseIndex(x *schema.Index) {
+	c, ok := parseCreate(x.SQL)
 	if !ok {
 		return
 	}
@@ -235,8 +236,8 @@ func (in *agInspector) parseIndex(x *schema.Index) {
 	for i < len(ts) && ts[i].text != "(" {
 		i++
 	}
-	inner, next := agParen(ts, i)
-	var part []agToken
+	inner, next := paren(ts, i)
+	var part []token
 	flush := func() {
 		if len(part) == 0 {
 			return
@@ -254,16 +255,16 @@ func (in *agInspector) parseIndex(x *schema.Index) {
 				continue
 			}
 			if len(part) > 2 && strings.EqualFold(part[len(part)-2].text, "collate") {
-				p.Collation = part[len(part)-1].agIdent()
+				p.Collation = part[len(part)-1].ident()
 				part = part[:len(part)-2]
 				continue
 			}
 			break
 		}
 		if len(part) == 1 && (part[0].kind == 'w' || part[0].kind == 'q') {
-			p.Column = part[0].agIdent()
+			p.Column = part[0].ident()
 		} else {
-			p.Expr = agJoin(part)
+			p.Expr = joinTokens(part)
 		}
 		x.Parts = append(x.Parts, p)
 		part = nil
@@ -285,11 +286,11 @@ func (in *agInspector) parseIndex(x *schema.Index) {
 	}
 	flush()
 	if next < len(ts) && strings.EqualFold(ts[next].text, "where") {
-		x.Where = agJoin(ts[next+1:])
+		x.Where = joinTokens(ts[next+1:])
 	}
 }
 
-func (in *agInspector) foreignKeys(ctx context.Context) error {
+func (in *inspector) foreignKeys(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT m.name, f.id, f."table", f."from", coalesce(f."to", ''), f.on_update, f.on_delete, f."match"
 FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, f.id DESC, f.seq`)
@@ -310,7 +311,7 @@ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, f.id DESC
 			continue
 		}
 		if last == nil || id != lastID || table != lastTable {
-			last = &schema.ForeignKey{RefTable: ref, OnUpdate: agAction(upd), OnDelete: agAction(del)}
+			last = &schema.ForeignKey{RefTable: ref, OnUpdate: fkAction(upd), OnDelete: fkAction(del)}
 			if match != "NONE" && match != "" {
 				last.Match = match
 			}
@@ -323,7 +324,7 @@ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, f.id DESC
 	return rows.Err()
 }
 
-func agAction(a string) string {
+func fkAction(a string) string {
 	if a == "NO ACTION" {
 		return ""
 	}
@@ -332,8 +333,8 @@ func agAction(a string) string {
 
 // parseTable adds what only the CREATE TABLE text says: constraint names,
 // checks, collations, generation expressions, AUTOINCREMENT.
-func (in *agInspector) parseTable(t *schema.Table) {
-	items, ok := agTableItems(t.SQL)
+func (in *inspector) parseTable(t *schema.Table) {
+	items, ok := tableItems(t.SQL)
 	if !ok {
 		return
 	}
@@ -346,8 +347,8 @@ func (in *agInspector) parseTable(t *schema.Table) {
 		}
 	}
 	for _, it := range items {
-		if it.agIsConstraint() {
-			c := agParseConstraint(t.SQL, it)
+		if it.isConstraint() {
+			c := parseConstraint(t.SQL, it)
 			switch c.kind {
 			case "check":
 				name := c.name
@@ -358,14 +359,14 @@ func (in *agInspector) parseTable(t *schema.Table) {
 				}
 			case "unique":
 				for _, u := range t.Uniques {
-					if agSameCols(u.Columns, c.columns) && strings.HasPrefix(u.Name, "sqlite_autoindex_") {
+					if slices.EqualFunc(u.Columns, c.columns, strings.EqualFold) && strings.HasPrefix(u.Name, "sqlite_autoindex_") {
 						u.Name = c.name
 						break
 					}
 				}
 			case "foreign":
 				for _, fk := range t.ForeignKeys {
-					if agSameCols(fk.Columns, c.columns) && strings.EqualFold(fk.RefTable, c.refTable) && fk.Name == "" {
+					if slices.EqualFunc(fk.Columns, c.columns, strings.EqualFold) && strings.EqualFold(fk.RefTable, c.refTable) && fk.Name == "" {
 						fk.Name = c.name
 						fk.Deferrable = c.deferrable
 						fk.InitiallyDeferred = c.deferred
@@ -378,11 +379,11 @@ func (in *agInspector) parseTable(t *schema.Table) {
 		if len(it.toks) == 0 {
 			continue
 		}
-		col := t.Column(it.toks[0].agIdent())
+		col := t.Column(it.toks[0].ident())
 		if col == nil {
 			continue
 		}
-		info := agParseColumn(t.SQL, it)
+		info := parseColumn(t.SQL, it)
 		col.Collation = info.collation
 		col.AutoIncrement = info.autoincrement
 		if col.Generated != nil {
@@ -405,16 +406,4 @@ func (in *agInspector) parseTable(t *schema.Table) {
 			u.Name = ""
 		}
 	}
-}
-
-func agSameCols(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
 }

@@ -4,35 +4,35 @@ import (
 	"strings"
 )
 
-// agToken is one lexical token of SQLite SQL.
-type agToken struct {
+// token is one lexical token of SQLite SQL.
+type token struct {
 	text  string // as written
 	kind  byte   // 'w' word, 'q' quoted identifier, 's' string, 'n' number, 'p' punctuation
 	start int    // byte offset in the source
 	end   int
 }
 
-// agNorm is the token's normalized form for comparisons: words and
+// norm is the token's normalized form for comparisons: words and
 // identifiers lower-cased and unquoted, strings kept.
-func (t agToken) agNorm() string {
+func (t token) norm() string {
 	switch t.kind {
 	case 'w':
 		return strings.ToLower(t.text)
 	case 'q':
-		return strings.ToLower(agUnquote(t.text))
+		return strings.ToLower(unquote(t.text))
 	}
 	return t.text
 }
 
-// agIdent returns the identifier a word or quoted token names.
-func (t agToken) agIdent() string {
+// ident returns the identifier a word or quoted token names.
+func (t token) ident() string {
 	if t.kind == 'q' {
-		return agUnquote(t.text)
+		return unquote(t.text)
 	}
 	return t.text
 }
 
-func agUnquote(s string) string {
+func unquote(s string) string {
 	if len(s) < 2 {
 		return s
 	}
@@ -47,9 +47,9 @@ func agUnquote(s string) string {
 	return s
 }
 
-// agTokenize splits SQL into tokens, dropping comments and white space.
-func agTokenize(s string) []agToken {
-	var out []agToken
+// tokenize splits SQL into tokens, dropping comments and white space.
+func tokenize(s string) []token {
+	var out []token
 	n := len(s)
 	for i := 0; i < n; {
 		c := s[i]
@@ -86,61 +86,61 @@ func agTokenize(s string) []agToken {
 			if c == '\'' {
 				kind = 's'
 			}
-			out = append(out, agToken{text: s[i : j+1], kind: kind, start: i, end: j + 1})
+			out = append(out, token{text: s[i : j+1], kind: kind, start: i, end: j + 1})
 			i = j + 1
 		case c == '[':
 			j := strings.IndexByte(s[i:], ']')
 			if j < 0 {
 				j = n - i - 1
 			}
-			out = append(out, agToken{text: s[i : i+j+1], kind: 'q', start: i, end: i + j + 1})
+			out = append(out, token{text: s[i : i+j+1], kind: 'q', start: i, end: i + j + 1})
 			i += j + 1
-		case agIsWord(c):
+		case isWordChar(c):
 			j := i
-			for j < n && (agIsWord(s[j]) || s[j] == '$') {
+			for j < n && (isWordChar(s[j]) || s[j] == '$') {
 				j++
 			}
 			kind := byte('w')
 			if c >= '0' && c <= '9' {
 				kind = 'n'
-				for j < n && (s[j] == '.' || agIsWord(s[j])) {
+				for j < n && (s[j] == '.' || isWordChar(s[j])) {
 					j++
 				}
 			}
-			out = append(out, agToken{text: s[i:j], kind: kind, start: i, end: j})
+			out = append(out, token{text: s[i:j], kind: kind, start: i, end: j})
 			i = j
 		default:
-			out = append(out, agToken{text: s[i : i+1], kind: 'p', start: i, end: i + 1})
+			out = append(out, token{text: s[i : i+1], kind: 'p', start: i, end: i + 1})
 			i++
 		}
 	}
 	return out
 }
 
-func agIsWord(c byte) bool {
+func isWordChar(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// agJoin is the normalized text of tokens.
-func agJoin(ts []agToken) string {
+// joinTokens is the normalized text of tokens.
+func joinTokens(ts []token) string {
 	parts := make([]string, len(ts))
 	for i, t := range ts {
-		parts[i] = t.agNorm()
+		parts[i] = t.norm()
 	}
 	return strings.Join(parts, " ")
 }
 
-// agCreate is a parsed CREATE TABLE / INDEX / VIEW statement.
-type agCreate struct {
+// createStmt is a parsed CREATE TABLE / INDEX / VIEW statement.
+type createStmt struct {
 	src      string
-	toks     []agToken
+	toks     []token
 	nameTok  int // index of the object name token
 	bodyFrom int // first token after the name
 }
 
-// agParseCreate finds the object name of a CREATE statement.
-func agParseCreate(sql string) (*agCreate, bool) {
-	ts := agTokenize(sql)
+// parseCreate finds the object name of a CREATE statement.
+func parseCreate(sql string) (*createStmt, bool) {
+	ts := tokenize(sql)
 	i := 0
 	if i >= len(ts) || !strings.EqualFold(ts[i].text, "create") {
 		return nil, false
@@ -163,21 +163,21 @@ func agParseCreate(sql string) (*agCreate, bool) {
 	if i+2 < len(ts) && ts[i+1].text == "." {
 		i += 2 // schema.name
 	}
-	return &agCreate{src: sql, toks: ts, nameTok: i, bodyFrom: i + 1}, true
+	return &createStmt{src: sql, toks: ts, nameTok: i, bodyFrom: i + 1}, true
 }
 
-// agDef is the normalized definition of a CREATE statement without its name.
-func agDef(sql string) string {
-	c, ok := agParseCreate(sql)
+// definition is the normalized definition of a CREATE statement without its name.
+func definition(sql string) string {
+	c, ok := parseCreate(sql)
 	if !ok {
 		return strings.Join(strings.Fields(sql), " ")
 	}
-	return agJoin(c.toks[c.bodyFrom:])
+	return joinTokens(c.toks[c.bodyFrom:])
 }
 
-// agWithName returns sql with the created object's name replaced.
-func agWithName(sql, name string) (string, bool) {
-	c, ok := agParseCreate(sql)
+// withName returns sql with the created object's name replaced.
+func withName(sql, name string) (string, bool) {
+	c, ok := parseCreate(sql)
 	if !ok {
 		return "", false
 	}
@@ -189,20 +189,20 @@ func agWithName(sql, name string) (string, bool) {
 	return sql[:start] + name + sql[t.end:], true
 }
 
-// agItem is one top-level item of a CREATE TABLE body: a column definition
+// bodyItem is one top-level item of a CREATE TABLE body: a column definition
 // or a table constraint, with its source text.
-type agItem struct {
-	toks []agToken
+type bodyItem struct {
+	toks []token
 	text string
 }
 
-// agTableItems splits the parenthesized body of CREATE TABLE into items.
-func agTableItems(sql string) ([]agItem, bool) {
-	c, ok := agParseCreate(sql)
+// tableItems splits the parenthesized body of CREATE TABLE into items.
+func tableItems(sql string) ([]bodyItem, bool) {
+	c, ok := parseCreate(sql)
 	if !ok || c.bodyFrom >= len(c.toks) || c.toks[c.bodyFrom].text != "(" {
 		return nil, false
 	}
-	var items []agItem
+	var items []bodyItem
 	depth := 0
 	startTok := c.bodyFrom + 1
 	for i := c.bodyFrom; i < len(c.toks); i++ {
@@ -213,14 +213,14 @@ func agTableItems(sql string) ([]agItem, bool) {
 			depth--
 			if depth == 0 {
 				if startTok < i {
-					items = append(items, agItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
+					items = append(items, bodyItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
 				}
 				return items, true
 			}
 		case ",":
 			if depth == 1 {
 				if startTok < i {
-					items = append(items, agItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
+					items = append(items, bodyItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
 				}
 				startTok = i + 1
 			}
@@ -229,8 +229,8 @@ func agTableItems(sql string) ([]agItem, bool) {
 	return nil, false
 }
 
-// agIsConstraint reports whether an item is a table constraint.
-func (it agItem) agIsConstraint() bool {
+// isConstraint reports whether an item is a table constraint.
+func (it bodyItem) isConstraint() bool {
 	if len(it.toks) == 0 || it.toks[0].kind != 'w' {
 		return false
 	}
@@ -241,9 +241,9 @@ func (it agItem) agIsConstraint() bool {
 	return false
 }
 
-// agParen returns the tokens inside the parenthesis that opens at ts[i],
+// paren returns the tokens inside the parenthesis that opens at ts[i],
 // and the index after the closing one.
-func agParen(ts []agToken, i int) ([]agToken, int) {
+func paren(ts []token, i int) ([]token, int) {
 	if i >= len(ts) || ts[i].text != "(" {
 		return nil, i
 	}
@@ -262,31 +262,31 @@ func agParen(ts []agToken, i int) ([]agToken, int) {
 	return ts[i+1:], len(ts)
 }
 
-// agSrc returns the source text spanned by tokens.
-func agSrc(src string, ts []agToken) string {
+// sourceOf returns the source text spanned by tokens.
+func sourceOf(src string, ts []token) string {
 	if len(ts) == 0 {
 		return ""
 	}
 	return src[ts[0].start:ts[len(ts)-1].end]
 }
 
-// agColumnInfo is what a column definition says beyond PRAGMA table_xinfo.
-type agColumnInfo struct {
+// columnInfo is what a column definition says beyond PRAGMA table_xinfo.
+type columnInfo struct {
 	collation     string
 	autoincrement bool
 	generated     string // expression source
-	checks        []agCheck
+	checks        []parsedCheck
 	fkNames       map[string]string // "reftable" → constraint name of a column REFERENCES
 }
 
-type agCheck struct {
+type parsedCheck struct {
 	name string
 	expr string // source text
 }
 
-// agParseColumn reads the constraints of a column definition.
-func agParseColumn(src string, it agItem) agColumnInfo {
-	info := agColumnInfo{}
+// parseColumn reads the constraints of a column definition.
+func parseColumn(src string, it bodyItem) columnInfo {
+	info := columnInfo{}
 	ts := it.toks
 	name := ""
 	for i := 1; i < len(ts); i++ {
@@ -297,27 +297,27 @@ func agParseColumn(src string, it agItem) agColumnInfo {
 		switch w {
 		case "constraint":
 			if i+1 < len(ts) {
-				name = ts[i+1].agIdent()
+				name = ts[i+1].ident()
 				i++
 			}
 			continue
 		case "collate":
 			if i+1 < len(ts) {
-				info.collation = ts[i+1].agIdent()
+				info.collation = ts[i+1].ident()
 				i++
 			}
 		case "autoincrement":
 			info.autoincrement = true
 		case "as":
 			if i+1 < len(ts) && ts[i+1].text == "(" {
-				inner, next := agParen(ts, i+1)
-				info.generated = agSrc(src, inner)
+				inner, next := paren(ts, i+1)
+				info.generated = sourceOf(src, inner)
 				i = next - 1
 			}
 		case "check":
 			if i+1 < len(ts) && ts[i+1].text == "(" {
-				inner, next := agParen(ts, i+1)
-				info.checks = append(info.checks, agCheck{name: name, expr: agSrc(src, inner)})
+				inner, next := paren(ts, i+1)
+				info.checks = append(info.checks, parsedCheck{name: name, expr: sourceOf(src, inner)})
 				i = next - 1
 			}
 		case "references":
@@ -325,7 +325,7 @@ func agParseColumn(src string, it agItem) agColumnInfo {
 				if info.fkNames == nil {
 					info.fkNames = map[string]string{}
 				}
-				info.fkNames[strings.ToLower(ts[i+1].agIdent())] = name
+				info.fkNames[strings.ToLower(ts[i+1].ident())] = name
 			}
 		}
 		name = ""
@@ -333,8 +333,8 @@ func agParseColumn(src string, it agItem) agColumnInfo {
 	return info
 }
 
-// agTableConstraint is a parsed table constraint.
-type agTableConstraint struct {
+// tableConstraint is a parsed table constraint.
+type tableConstraint struct {
 	name       string
 	kind       string // "primary", "unique", "check", "foreign"
 	columns    []string
@@ -344,12 +344,12 @@ type agTableConstraint struct {
 	deferrable bool
 }
 
-func agParseConstraint(src string, it agItem) agTableConstraint {
+func parseConstraint(src string, it bodyItem) tableConstraint {
 	ts := it.toks
-	c := agTableConstraint{}
+	c := tableConstraint{}
 	i := 0
 	if strings.EqualFold(ts[0].text, "constraint") && len(ts) > 1 {
-		c.name = ts[1].agIdent()
+		c.name = ts[1].ident()
 		i = 2
 	}
 	if i >= len(ts) {
@@ -358,13 +358,13 @@ func agParseConstraint(src string, it agItem) agTableConstraint {
 	c.kind = strings.ToLower(ts[i].text)
 	for j := i; j < len(ts); j++ {
 		if ts[j].text == "(" {
-			inner, next := agParen(ts, j)
+			inner, next := paren(ts, j)
 			if c.kind == "check" {
-				c.expr = agSrc(src, inner)
+				c.expr = sourceOf(src, inner)
 			} else {
 				for _, t := range inner {
 					if t.kind == 'w' || t.kind == 'q' {
-						c.columns = append(c.columns, t.agIdent())
+						c.columns = append(c.columns, t.ident())
 					}
 				}
 			}
@@ -372,7 +372,7 @@ func agParseConstraint(src string, it agItem) agTableConstraint {
 			if c.kind == "foreign" {
 				for k := next; k < len(ts); k++ {
 					if strings.EqualFold(ts[k].text, "references") && k+1 < len(ts) {
-						c.refTable = ts[k+1].agIdent()
+						c.refTable = ts[k+1].ident()
 					}
 					if strings.EqualFold(ts[k].text, "deferrable") {
 						c.deferrable = k == 0 || !strings.EqualFold(ts[k-1].text, "not")

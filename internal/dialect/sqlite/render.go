@@ -23,7 +23,7 @@ import (
 // the revision's version rows are written, and switches them back on after.
 // So a rebuild that fails rolls back and leaves the table as it was.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &agRenderer{}
+	r := &renderer{}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -41,37 +41,37 @@ const rebuildComment = `Rebuilding tables. retort switches foreign keys off befo
 begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
 before the revision is recorded, and switches them back on after: a failure rolls back.`
 
-type agRenderer struct {
+type renderer struct {
 	stmts   []schema.Statement
 	rebuilt bool
 }
 
-func (r *agRenderer) add(sql, review string) {
+func (r *renderer) add(sql, review string) {
 	r.stmts = append(r.stmts, schema.Statement{SQL: sql, Review: review})
 }
 
-func (r *agRenderer) change(c schema.Change) error {
+func (r *renderer) change(c schema.Change) error {
 	switch c := c.(type) {
 	case *schema.AddTable:
-		r.add(agCreateTable(c.Table, c.Table.Name), "")
+		r.add(createTable(c.Table, c.Table.Name), "")
 		for _, x := range c.Table.Indexes {
-			r.add(agCreateIndex(c.Table, x), "")
+			r.add(createIndex(c.Table, x), "")
 		}
 		for _, tr := range c.Table.Triggers {
 			r.add(tr.SQL, "")
 		}
 	case *schema.DropTable:
-		r.add("DROP TABLE "+agQuote(c.Table.Name), "drops table "+c.Table.Name+" and all its data")
+		r.add("DROP TABLE "+quote(c.Table.Name), "drops table "+c.Table.Name+" and all its data")
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
 	case *schema.AddView:
 		if c.View.SQL != "" {
 			r.add(c.View.SQL, "")
 		} else {
-			r.add("CREATE VIEW "+agQuote(c.View.Name)+" AS "+c.View.Def, "")
+			r.add("CREATE VIEW "+quote(c.View.Name)+" AS "+c.View.Def, "")
 		}
 	case *schema.DropView:
-		r.add("DROP VIEW "+agQuote(c.View.Name), "")
+		r.add("DROP VIEW "+quote(c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
@@ -82,39 +82,39 @@ func (r *agRenderer) change(c schema.Change) error {
 	return nil
 }
 
-func (r *agRenderer) modifyTable(m *schema.ModifyTable) error {
-	if stmts, ok := agNative(m); ok {
+func (r *renderer) modifyTable(m *schema.ModifyTable) error {
+	if stmts, ok := native(m); ok {
 		r.stmts = append(r.stmts, stmts...)
 		return nil
 	}
 	return r.rebuild(m)
 }
 
-// agNative renders m with plain ALTER TABLE / CREATE INDEX statements when
+// native renders m with plain ALTER TABLE / CREATE INDEX statements when
 // SQLite can do all of it that way and the stored table text ends up the
 // same as the desired one.
-func agNative(m *schema.ModifyTable) ([]schema.Statement, bool) {
+func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 	var out []schema.Statement
 	var added []string // column definitions as written in the desired table
 	optionsChanged := false
 	for _, c := range m.Changes {
 		switch c := c.(type) {
 		case *schema.AddColumn:
-			seg, ok := agColumnSource(m.To, c.Column)
-			if !ok || !agCanAddColumn(m.To, c.Column, seg) {
+			seg, ok := columnSource(m.To, c.Column)
+			if !ok || !canAddColumn(m.To, c.Column, seg) {
 				return nil, false
 			}
 			added = append(added, seg)
-			out = append(out, schema.Statement{SQL: "ALTER TABLE " + agQuote(m.To.Name) + " ADD COLUMN " + seg})
+			out = append(out, schema.Statement{SQL: "ALTER TABLE " + quote(m.To.Name) + " ADD COLUMN " + seg})
 		case *schema.AddIndex:
-			out = append(out, schema.Statement{SQL: agCreateIndex(m.To, c.Index), Review: agUniqueReview(c.Index)})
+			out = append(out, schema.Statement{SQL: createIndex(m.To, c.Index), Review: uniqueReview(c.Index)})
 		case *schema.DropIndex:
-			out = append(out, schema.Statement{SQL: "DROP INDEX " + agQuote(c.Index.Name)})
+			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.Index.Name)})
 		case *schema.RenameIndex:
-			out = append(out, schema.Statement{SQL: "DROP INDEX " + agQuote(c.From.Name)}, schema.Statement{SQL: agCreateIndex(m.To, c.To)})
+			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.From.Name)}, schema.Statement{SQL: createIndex(m.To, c.To)})
 		case *schema.ModifyTriggers:
 			for _, tr := range c.From {
-				out = append(out, schema.Statement{SQL: "DROP TRIGGER " + agQuote(tr.Name)})
+				out = append(out, schema.Statement{SQL: "DROP TRIGGER " + quote(tr.Name)})
 			}
 			for _, tr := range c.To {
 				out = append(out, schema.Statement{SQL: tr.SQL})
@@ -132,39 +132,39 @@ func agNative(m *schema.ModifyTable) ([]schema.Statement, bool) {
 		}
 		if len(added) > 0 {
 			for i, c := range m.To.Columns[len(m.To.Columns)-len(added):] {
-				if seg, _ := agColumnSource(m.To, c); seg != added[i] {
+				if seg, _ := columnSource(m.To, c); seg != added[i] {
 					return nil, false
 				}
 			}
 		}
-		sim, ok := agAppendColumns(m.From.SQL, added)
-		if !ok || agDef(sim) != m.To.Def {
+		sim, ok := appendColumns(m.From.SQL, added)
+		if !ok || definition(sim) != m.To.Def {
 			return nil, false
 		}
 	}
 	return out, true
 }
 
-// agColumnSource returns a column's definition as written in t's CREATE TABLE.
-func agColumnSource(t *schema.Table, c *schema.Column) (string, bool) {
+// columnSource returns a column's definition as written in t's CREATE TABLE.
+func columnSource(t *schema.Table, c *schema.Column) (string, bool) {
 	if t.SQL == "" {
 		return "", false
 	}
-	items, ok := agTableItems(t.SQL)
+	items, ok := tableItems(t.SQL)
 	if !ok {
 		return "", false
 	}
 	for _, it := range items {
-		if !it.agIsConstraint() && len(it.toks) > 0 && strings.EqualFold(it.toks[0].agIdent(), c.Name) {
+		if !it.isConstraint() && len(it.toks) > 0 && strings.EqualFold(it.toks[0].ident(), c.Name) {
 			return it.text, true
 		}
 	}
 	return "", false
 }
 
-// agCanAddColumn applies SQLite's ALTER TABLE ADD COLUMN restrictions.
-func agCanAddColumn(t *schema.Table, c *schema.Column, seg string) bool {
-	for _, tok := range agTokenize(seg) {
+// canAddColumn applies SQLite's ALTER TABLE ADD COLUMN restrictions.
+func canAddColumn(t *schema.Table, c *schema.Column, seg string) bool {
+	for _, tok := range tokenize(seg) {
 		switch strings.ToLower(tok.text) {
 		case "primary", "unique", "stored":
 			return false
@@ -190,17 +190,17 @@ func agCanAddColumn(t *schema.Table, c *schema.Column, seg string) bool {
 	return true
 }
 
-// agAppendColumns does to a CREATE TABLE text what ADD COLUMN does: the
+// appendColumns does to a CREATE TABLE text what ADD COLUMN does: the
 // definitions go before the closing parenthesis.
-func agAppendColumns(sql string, defs []string) (string, bool) {
+func appendColumns(sql string, defs []string) (string, bool) {
 	if len(defs) == 0 {
 		return sql, true
 	}
-	c, ok := agParseCreate(sql)
+	c, ok := parseCreate(sql)
 	if !ok || c.bodyFrom >= len(c.toks) {
 		return "", false
 	}
-	_, next := agParen(c.toks, c.bodyFrom)
+	_, next := paren(c.toks, c.bodyFrom)
 	if next == 0 || next > len(c.toks) {
 		return "", false
 	}
@@ -218,7 +218,7 @@ func agAppendColumns(sql string, defs []string) (string, bool) {
 // own CREATE statement with its name quoted: the stored schema would no
 // longer be the models' text. With foreign keys off and legacy renames the
 // two orders make the same changes.
-func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
+func (r *renderer) rebuild(m *schema.ModifyTable) error {
 	r.rebuilt = true
 	f, t := m.From, m.To
 	old := "_retort_old_" + t.Name
@@ -230,34 +230,34 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 		what = append(what, c.String())
 	}
 	r.add("PRAGMA legacy_alter_table = ON", "")
-	r.add("ALTER TABLE "+agQuote(f.Name)+" RENAME TO "+agQuote(old),
+	r.add("ALTER TABLE "+quote(f.Name)+" RENAME TO "+quote(old),
 		fmt.Sprintf("rebuilds table %s (SQLite cannot ALTER this: %s); its rows are copied", t.Name, strings.Join(what, "; ")))
 	r.add("PRAGMA legacy_alter_table = OFF", "")
-	r.add(agCreateTable(t, t.Name), "")
+	r.add(createTable(t, t.Name), "")
 	var cols []string
 	for _, c := range t.Columns {
 		if c.Generated != nil {
 			continue
 		}
 		if fc := f.Column(c.Name); fc != nil {
-			cols = append(cols, agQuote(c.Name))
+			cols = append(cols, quote(c.Name))
 		}
 	}
-	risks := agRebuildRisks(m)
+	risks := rebuildRisks(m)
 	if len(cols) > 0 {
 		list := strings.Join(cols, ", ")
-		r.add(fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", agQuote(t.Name), list, list, agQuote(old)), strings.Join(risks, "\n"))
+		r.add(fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", quote(t.Name), list, list, quote(old)), strings.Join(risks, "\n"))
 	}
-	if agAutoIncrement(f) && agAutoIncrement(t) {
+	if hasAutoIncrement(f) && hasAutoIncrement(t) {
 		// The copy set the counter to the largest id copied; the old
 		// table's counter also counts deleted rows, whose ids
 		// AUTOINCREMENT never hands out again.
 		r.stmts = append(r.stmts,
-			schema.Statement{SQL: "DELETE FROM sqlite_sequence WHERE name = " + agLiteral(t.Name),
+			schema.Statement{SQL: "DELETE FROM sqlite_sequence WHERE name = " + literal(t.Name),
 				Comment: "AUTOINCREMENT: keep the old table's counter, so that ids of deleted rows are not used again."},
-			schema.Statement{SQL: "UPDATE sqlite_sequence SET name = " + agLiteral(t.Name) + " WHERE name = " + agLiteral(old)})
+			schema.Statement{SQL: "UPDATE sqlite_sequence SET name = " + literal(t.Name) + " WHERE name = " + literal(old)})
 	}
-	r.add("DROP TABLE "+agQuote(old), "")
+	r.add("DROP TABLE "+quote(old), "")
 	added := map[string]bool{} // unique indexes the rows have not met yet
 	for _, c := range m.Changes {
 		if a, ok := c.(*schema.AddIndex); ok {
@@ -267,9 +267,9 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 	for _, x := range t.Indexes {
 		review := ""
 		if added[x.Name] && len(cols) > 0 {
-			review = agUniqueReview(x)
+			review = uniqueReview(x)
 		}
-		r.add(agCreateIndex(t, x), review)
+		r.add(createIndex(t, x), review)
 	}
 	for _, tr := range t.Triggers {
 		r.add(tr.SQL, "")
@@ -277,7 +277,7 @@ func (r *agRenderer) rebuild(m *schema.ModifyTable) error {
 	return nil
 }
 
-func agAutoIncrement(t *schema.Table) bool {
+func hasAutoIncrement(t *schema.Table) bool {
 	for _, c := range t.Columns {
 		if c.AutoIncrement {
 			return true
@@ -286,20 +286,20 @@ func agAutoIncrement(t *schema.Table) bool {
 	return false
 }
 
-func agLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+func literal(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-func agUniqueReview(x *schema.Index) string {
+func uniqueReview(x *schema.Index) string {
 	if x.Unique {
 		return "fails if existing rows hold duplicates"
 	}
 	return ""
 }
 
-// agCreateTable is t's CREATE TABLE under name: the stored statement when
+// createTable is t's CREATE TABLE under name: the stored statement when
 // known, else rendered from the IR.
-func agCreateTable(t *schema.Table, name string) string {
+func createTable(t *schema.Table, name string) string {
 	if t.SQL != "" {
-		if s, ok := agWithName(t.SQL, agQuote(name)); ok {
+		if s, ok := withName(t.SQL, quote(name)); ok {
 			if name == t.Name {
 				return t.SQL
 			}
@@ -310,7 +310,7 @@ func agCreateTable(t *schema.Table, name string) string {
 	inlinePK := t.PrimaryKey != nil && len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Name == ""
 	for _, c := range t.Columns {
 		var b strings.Builder
-		b.WriteString(agQuote(c.Name))
+		b.WriteString(quote(c.Name))
 		if c.Type.SQL != "" {
 			b.WriteString(" " + c.Type.SQL)
 		}
@@ -321,13 +321,13 @@ func agCreateTable(t *schema.Table, name string) string {
 			}
 		}
 		if c.Collation != "" {
-			b.WriteString(" COLLATE " + agQuote(c.Collation))
+			b.WriteString(" COLLATE " + quote(c.Collation))
 		}
 		if !c.Nullable {
 			b.WriteString(" NOT NULL")
 		}
 		if c.Default != "" {
-			b.WriteString(" DEFAULT " + agDefault(c.Default))
+			b.WriteString(" DEFAULT " + defaultExpr(c.Default))
 		}
 		if g := c.Generated; g != nil {
 			b.WriteString(" GENERATED ALWAYS AS (" + g.Expr + ")")
@@ -340,7 +340,7 @@ func agCreateTable(t *schema.Table, name string) string {
 		for _, ch := range t.Checks {
 			if ch.Column == c.Name {
 				if ch.Name != "" {
-					b.WriteString(" CONSTRAINT " + agQuote(ch.Name))
+					b.WriteString(" CONSTRAINT " + quote(ch.Name))
 				}
 				b.WriteString(" CHECK (" + ch.Expr + ")")
 			}
@@ -348,18 +348,18 @@ func agCreateTable(t *schema.Table, name string) string {
 		lines = append(lines, b.String())
 	}
 	if t.PrimaryKey != nil && !inlinePK {
-		lines = append(lines, agConstraintName(t.PrimaryKey.Name)+"PRIMARY KEY ("+agCols(t.PrimaryKey.Columns)+")")
+		lines = append(lines, constraintPrefix(t.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
 	}
 	for _, u := range t.Uniques {
-		lines = append(lines, agConstraintName(u.Name)+"UNIQUE ("+agCols(u.Columns)+")")
+		lines = append(lines, constraintPrefix(u.Name)+"UNIQUE ("+quoteList(u.Columns)+")")
 	}
 	for _, ch := range t.Checks {
 		if ch.Column == "" {
-			lines = append(lines, agConstraintName(ch.Name)+"CHECK ("+ch.Expr+")")
+			lines = append(lines, constraintPrefix(ch.Name)+"CHECK ("+ch.Expr+")")
 		}
 	}
 	for _, fk := range t.ForeignKeys {
-		s := agConstraintName(fk.Name) + "FOREIGN KEY (" + agCols(fk.Columns) + ") REFERENCES " + agQuote(fk.RefTable) + " (" + agCols(fk.RefColumns) + ")"
+		s := constraintPrefix(fk.Name) + "FOREIGN KEY (" + quoteList(fk.Columns) + ") REFERENCES " + quote(fk.RefTable) + " (" + quoteList(fk.RefColumns) + ")"
 		if fk.OnUpdate != "" {
 			s += " ON UPDATE " + fk.OnUpdate
 		}
@@ -374,7 +374,7 @@ func agCreateTable(t *schema.Table, name string) string {
 		}
 		lines = append(lines, s)
 	}
-	s := "CREATE TABLE " + agQuote(name) + " (\n    " + strings.Join(lines, ",\n    ") + "\n)"
+	s := "CREATE TABLE " + quote(name) + " (\n    " + strings.Join(lines, ",\n    ") + "\n)"
 	var opts []string
 	if t.WithoutRowID {
 		opts = append(opts, "WITHOUT ROWID")
@@ -388,24 +388,24 @@ func agCreateTable(t *schema.Table, name string) string {
 	return s
 }
 
-func agConstraintName(n string) string {
+func constraintPrefix(n string) string {
 	if n == "" {
 		return ""
 	}
-	return "CONSTRAINT " + agQuote(n) + " "
+	return "CONSTRAINT " + quote(n) + " "
 }
 
-func agCols(cols []string) string {
+func quoteList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
-		q[i] = agQuote(c)
+		q[i] = quote(c)
 	}
 	return strings.Join(q, ", ")
 }
 
-// agDefault writes a default as SQLite wants it: literals bare, expressions
+// defaultExpr writes a default as SQLite wants it: literals bare, expressions
 // in parentheses.
-func agDefault(d string) string {
+func defaultExpr(d string) string {
 	if d == "" || d[0] == '\'' || d[0] == '(' || strings.EqualFold(d, "NULL") || strings.EqualFold(d, "TRUE") || strings.EqualFold(d, "FALSE") ||
 		strings.HasPrefix(strings.ToUpper(d), "CURRENT_") || strings.HasPrefix(strings.ToUpper(d), "X'") {
 		return d
@@ -416,8 +416,8 @@ func agDefault(d string) string {
 	return "(" + d + ")"
 }
 
-// agCreateIndex is x's CREATE INDEX: the stored statement when known.
-func agCreateIndex(t *schema.Table, x *schema.Index) string {
+// createIndex is x's CREATE INDEX: the stored statement when known.
+func createIndex(t *schema.Table, x *schema.Index) string {
 	if x.SQL != "" {
 		return x.SQL
 	}
@@ -426,18 +426,18 @@ func agCreateIndex(t *schema.Table, x *schema.Index) string {
 	if x.Unique {
 		b.WriteString("UNIQUE ")
 	}
-	b.WriteString("INDEX " + agQuote(x.Name) + " ON " + agQuote(t.Name) + " (")
+	b.WriteString("INDEX " + quote(x.Name) + " ON " + quote(t.Name) + " (")
 	for i, p := range x.Parts {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		if p.Column != "" {
-			b.WriteString(agQuote(p.Column))
+			b.WriteString(quote(p.Column))
 		} else {
 			b.WriteString(p.Expr)
 		}
 		if p.Collation != "" {
-			b.WriteString(" COLLATE " + agQuote(p.Collation))
+			b.WriteString(" COLLATE " + quote(p.Collation))
 		}
 		if p.Desc {
 			b.WriteString(" DESC")

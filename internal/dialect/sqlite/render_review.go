@@ -2,22 +2,23 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
 )
 
-// agRebuildRisks returns the review notes of a rebuild's row copy: what in
+// rebuildRisks returns the review notes of a rebuild's row copy: what in
 // the existing rows makes it fail or changes them, one note per change, in
 // the words PostgreSQL's and MySQL's notes use for the same change.
-func agRebuildRisks(m *schema.ModifyTable) []string {
+func rebuildRisks(m *schema.ModifyTable) []string {
 	f, t := m.From, m.To
 	var out []string
 	for _, c := range m.Changes {
 		switch c := c.(type) {
 		case *schema.AddColumn:
 			col := c.Column
-			if !col.Nullable && col.Default == "" && col.Generated == nil && !agRowidAlias(t, col) {
+			if !col.Nullable && col.Default == "" && col.Generated == nil && !isRowidAlias(t, col) {
 				out = append(out, "adds NOT NULL column "+t.Name+"."+col.Name+" without a default: fails if the table has rows")
 			}
 		case *schema.DropColumn:
@@ -25,20 +26,20 @@ func agRebuildRisks(m *schema.ModifyTable) []string {
 				out = append(out, "drops column "+t.Name+"."+c.Column.Name+" and its data")
 			}
 		case *schema.ModifyColumn:
-			out = append(out, agColumnRisks(f, t, c)...)
+			out = append(out, columnRisks(f, t, c)...)
 		case *schema.AddPrimaryKey:
-			if agCopiesValues(f, t, c.PrimaryKey.Columns) {
+			if copiesValues(f, t, c.PrimaryKey.Columns) {
 				out = append(out, "adds primary key ("+strings.Join(c.PrimaryKey.Columns, ", ")+") on "+t.Name+": fails if existing rows hold duplicates")
 			}
 		case *schema.AddUnique:
-			if agCopiesValues(f, t, c.Unique.Columns) {
+			if copiesValues(f, t, c.Unique.Columns) {
 				out = append(out, "adds unique ("+strings.Join(c.Unique.Columns, ", ")+") on "+t.Name+": fails if existing rows hold duplicates")
 			}
 		case *schema.AddCheck:
 			out = append(out, "adds check ("+c.Check.Expr+") on "+t.Name+": fails if existing rows violate the check")
 		case *schema.AddForeignKey:
 			fk := c.ForeignKey
-			if !agCopiesValues(f, t, fk.Columns) {
+			if !copiesValues(f, t, fk.Columns) {
 				continue
 			}
 			out = append(out, fmt.Sprintf("adds foreign key %s (%s) -> %s: fails if an existing row references no row of %s (PRAGMA foreign_key_check)",
@@ -52,27 +53,27 @@ func agRebuildRisks(m *schema.ModifyTable) []string {
 	return out
 }
 
-// agColumnRisks are the notes of one column change copied by a rebuild.
-func agColumnRisks(f, t *schema.Table, c *schema.ModifyColumn) []string {
+// columnRisks are the notes of one column change copied by a rebuild.
+func columnRisks(f, t *schema.Table, c *schema.ModifyColumn) []string {
 	q := t.Name + "." + c.To.Name
 	var out []string
 	if c.Change.Is(schema.ChangeType) {
 		from, to := c.From.Type.SQL, c.To.Type.SQL
-		fa, ta := agAffinity(from), agAffinity(to)
+		fa, ta := affinity(from), affinity(to)
 		switch {
-		case agRowidAlias(t, c.To) && !agRowidAlias(f, c.From):
-			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: fails if it holds values that are not integers (the column becomes the rowid)", q, agTypeName(from), agTypeName(to)))
+		case isRowidAlias(t, c.To) && !isRowidAlias(f, c.From):
+			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: fails if it holds values that are not integers (the column becomes the rowid)", q, typeName(from), typeName(to)))
 		case t.Strict:
-			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: fails if existing values do not fit (STRICT table)", q, agTypeName(from), agTypeName(to)))
+			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: fails if existing values do not fit (STRICT table)", q, typeName(from), typeName(to)))
 		case fa != ta && ta != "BLOB":
 			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: values are stored with %s affinity as they are copied, %s",
-				q, agTypeName(from), agTypeName(to), ta, agAffinityEffect(ta)))
+				q, typeName(from), typeName(to), ta, affinityEffect(ta)))
 		}
 	}
-	if c.Change.Is(schema.ChangeNull) && !c.To.Nullable && !agRowidAlias(t, c.To) {
+	if c.Change.Is(schema.ChangeNull) && !c.To.Nullable && !isRowidAlias(t, c.To) {
 		out = append(out, "fails if "+q+" holds NULLs")
 	}
-	if c.Change.Is(schema.ChangeCollation) && agInUniqueKey(t, c.To.Name) {
+	if c.Change.Is(schema.ChangeCollation) && inUniqueKey(t, c.To.Name) {
 		out = append(out, "changes the collation of "+q+", which a unique key uses: fails if existing values become duplicates")
 	}
 	if c.Change.Is(schema.ChangeGenerated) && c.From.Generated == nil && c.To.Generated != nil {
@@ -81,10 +82,10 @@ func agColumnRisks(f, t *schema.Table, c *schema.ModifyColumn) []string {
 	return out
 }
 
-// agCopiesValues reports whether a key over columns meets values from the
+// copiesValues reports whether a key over columns meets values from the
 // existing rows: false when every column is new and starts out NULL (NULLs
 // never collide).
-func agCopiesValues(f, t *schema.Table, columns []string) bool {
+func copiesValues(f, t *schema.Table, columns []string) bool {
 	for _, name := range columns {
 		c := t.Column(name)
 		if f.Column(name) != nil || c == nil || !c.Nullable || c.Default != "" || c.Generated != nil {
@@ -94,16 +95,16 @@ func agCopiesValues(f, t *schema.Table, columns []string) bool {
 	return false
 }
 
-func agTypeName(s string) string {
+func typeName(s string) string {
 	if s == "" {
 		return "(no type)"
 	}
 	return s
 }
 
-// agAffinity is a declared type's column affinity (SQLite's datatype3
+// affinity is a declared type's column affinity (SQLite's datatype3
 // rules, section 3.1).
-func agAffinity(decl string) string {
+func affinity(decl string) string {
 	u := strings.ToUpper(decl)
 	switch {
 	case strings.Contains(u, "INT"):
@@ -118,23 +119,23 @@ func agAffinity(decl string) string {
 	return "NUMERIC"
 }
 
-func agAffinityEffect(aff string) string {
+func affinityEffect(aff string) string {
 	if aff == "TEXT" {
 		return "so numbers become text (1.50 is stored as '1.5')"
 	}
 	return "so text that reads as a number becomes one ('007' is stored as 7)"
 }
 
-// agRowidAlias reports whether c is t's INTEGER PRIMARY KEY, an alias of
+// isRowidAlias reports whether c is t's INTEGER PRIMARY KEY, an alias of
 // the rowid: NULL there means "the next rowid", never a NOT NULL failure.
-func agRowidAlias(t *schema.Table, c *schema.Column) bool {
+func isRowidAlias(t *schema.Table, c *schema.Column) bool {
 	return !t.WithoutRowID && t.PrimaryKey != nil && len(t.PrimaryKey.Columns) == 1 &&
 		t.PrimaryKey.Columns[0] == c.Name && strings.EqualFold(c.Type.SQL, "INTEGER")
 }
 
-// agInUniqueKey reports whether a primary key, unique constraint or unique
+// inUniqueKey reports whether a primary key, unique constraint or unique
 // index of t uses column.
-func agInUniqueKey(t *schema.Table, column string) bool {
+func inUniqueKey(t *schema.Table, column string) bool {
 	var keys [][]string
 	if t.PrimaryKey != nil {
 		keys = append(keys, t.PrimaryKey.Columns)
@@ -150,10 +151,8 @@ func agInUniqueKey(t *schema.Table, column string) bool {
 		}
 	}
 	for _, k := range keys {
-		for _, c := range k {
-			if c == column {
-				return true
-			}
+		if slices.Contains(k, column) {
+			return true
 		}
 	}
 	return false

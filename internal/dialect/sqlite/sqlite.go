@@ -1,6 +1,11 @@
 // Package sqlite is retort's SQLite dialect: quoting, transactional DDL, the
-// migration lock, and (in inspect*/render*/types* files) schema introspection
-// and rendering.
+// migration lock, pausing foreign keys around table rebuilds (fkpause.go),
+// and (in inspect*/render*/types* files) schema introspection and rendering.
+//
+// It imports internal/dialect (the interfaces it implements, the shared lock
+// loop) and schema (the IR it inspects into and renders from). It must not
+// import another dialect, diff, models, migrate, versiontable or anything
+// above them.
 package sqlite
 
 import (

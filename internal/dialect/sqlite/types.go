@@ -7,10 +7,10 @@ import (
 	"github.com/retortdb/retort/schema"
 )
 
-// agParseType reads a declared column type. SQLite keeps the declaration
+// parseType reads a declared column type. SQLite keeps the declaration
 // as written; it is compared upper-cased with single spaces, so "varchar(20)"
 // and "VARCHAR (20)" are the same type.
-func agParseType(s string) schema.Type {
+func parseType(s string) schema.Type {
 	norm := strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	norm = strings.ReplaceAll(norm, " (", "(")
 	norm = strings.ReplaceAll(norm, ", ", ",")
@@ -29,8 +29,8 @@ func agParseType(s string) schema.Type {
 	return t
 }
 
-// agQuote quotes an identifier when it is not a plain lower-case word.
-func agQuote(name string) string {
+// quote quotes an identifier when it is not a plain lower-case word.
+func quote(name string) string {
 	plain := name != ""
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -40,14 +40,14 @@ func agQuote(name string) string {
 		plain = false
 		break
 	}
-	if plain && !strings.Contains(strings.ReplaceAll(agKeywordList, "\n", " "), " "+name+" ") {
+	if plain && !strings.Contains(strings.ReplaceAll(keywordList, "\n", " "), " "+name+" ") {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// agKeywordList holds SQLite key words that cannot be bare identifiers.
-const agKeywordList = ` abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast check
+// keywordList holds SQLite key words that cannot be bare identifiers.
+const keywordList = ` abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast check
 collate column commit conflict constraint create cross current current_date current_time current_timestamp database default deferrable deferred
 delete desc detach distinct do drop each else end escape except exclude exclusive exists explain fail filter first following for foreign from full
 generated glob group groups having if ignore immediate in index indexed initially inner insert instead intersect into is isnull join key last left

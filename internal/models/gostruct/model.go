@@ -10,10 +10,12 @@
 // which follows GORM's naming strategy and type mapping so that the schema
 // equals what GORM's AutoMigrate creates.
 //
-// It imports internal/dialect and the dialect packages, and nothing else of
-// retort: each dialect value supplies the type mappings and DDL spelling
-// facts (internal/dialect/models.go) so this package compares no dialect
-// names.
+// It imports internal/dialect, the dialect packages and the dialect
+// registry, and nothing else of retort: each dialect value supplies the type
+// mappings and DDL spelling facts (internal/dialect/models.go) so this
+// package compares no dialect names. internal/archtest also allows schema,
+// internal/config and other models packages. It must not import the façade,
+// migrate, diff, autogen or the CLI.
 package gostruct
 
 import (

@@ -4,6 +4,11 @@
 // (or a dev_url) and always dropped afterwards — which is then inspected.
 // The server itself normalizes what the files say, so the result compares
 // equal to a live database built from the same SQL.
+//
+// It imports schema (the result), the dialect packages (to inspect the
+// scratch database) and internal/models/gostruct (Go models become DDL
+// first); internal/archtest also allows internal/config. It must not import
+// the façade, migrate, diff, autogen or the CLI.
 package sqlstate
 
 import (

@@ -1,0 +1,4 @@
+-- up
+ALTER TABLE `users` MODIFY COLUMN `id` int(11) NOT NULL;
+-- down
+ALTER TABLE `users` MODIFY COLUMN `id` int(11) NOT NULL AUTO_INCREMENT;

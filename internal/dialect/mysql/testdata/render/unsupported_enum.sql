@@ -1,0 +1,4 @@
+-- up
+-- error: mysql: add enum type "mood" (a) is not supported by MySQL/MariaDB
+-- down
+-- error: mysql: drop enum type "mood" is not supported by MySQL/MariaDB

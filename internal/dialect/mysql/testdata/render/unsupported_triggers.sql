@@ -1,0 +1,4 @@
+-- up
+-- error: mysql: triggers of table users are not managed
+-- down
+-- error: mysql: triggers of table users are not managed

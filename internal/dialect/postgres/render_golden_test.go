@@ -1,0 +1,296 @@
+package postgres
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestRenderGolden pins the SQL that typed changes render to, in both
+// directions (the changes and their Reverse), without a server: a change
+// to the renderer shows up as a diff of testdata/render/*.sql.
+func TestRenderGolden(t *testing.T) {
+	t.Parallel()
+	for _, c := range renderCases() {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := "-- up\n" + renderText(c.changes) + "-- down\n" + renderText(schema.Reverse(c.changes))
+			golden(t, filepath.Join("testdata", "render", c.name+".sql"), got)
+		})
+	}
+}
+
+type renderCase struct {
+	name    string
+	changes []schema.Change
+}
+
+func renderText(changes []schema.Change) string {
+	out, err := Render(changes)
+	if err != nil {
+		return "-- error: " + err.Error() + "\n"
+	}
+	var b strings.Builder
+	if out.NoTransaction {
+		b.WriteString("-- no transaction\n")
+	}
+	for _, s := range out.Statements {
+		for _, l := range strings.Split(s.Comment, "\n") {
+			if l != "" {
+				b.WriteString("-- " + l + "\n")
+			}
+		}
+		for _, l := range strings.Split(s.Review, "\n") {
+			if l != "" {
+				b.WriteString("-- review: " + l + "\n")
+			}
+		}
+		b.WriteString(s.SQL + ";\n")
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs (go test -update rewrites it)\n--- got ---\n%s--- want ---\n%s", path, got, want)
+	}
+}
+
+func col(name, typ string, nullable bool) *schema.Column {
+	return &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable}
+}
+
+// users is a table with one of everything a table can carry.
+func users() *schema.Table {
+	name := col("name", "character varying(50)", true)
+	name.Default = "'anon'::character varying"
+	name.Comment = "display name"
+	email := col("email", "text", false)
+	email.Collation = `"C"`
+	tags := col("tags", "text[]", true)
+	return &schema.Table{
+		Name:       "users",
+		Columns:    []*schema.Column{col("id", "integer", false), name, email, tags},
+		PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
+		Uniques:    []*schema.Unique{{Name: "uq_users_email", Columns: []string{"email"}, Deferrable: true, InitiallyDeferred: true}},
+		Checks:     []*schema.Check{{Name: "ck_users_name", Expr: "(length((name)::text) > 0)"}},
+		Indexes: []*schema.Index{
+			{Name: "ix_users_name", Parts: []schema.IndexPart{{Column: "name", Desc: true, NullsLast: true}}, Where: "(name IS NOT NULL)", Comment: "lookup"},
+			{Name: "ix_users_lower", Unique: true, Method: "btree", Parts: []schema.IndexPart{{Expr: "lower(email)", Collation: `"C"`, OpClass: "text_pattern_ops"}}, Include: []string{"id"}},
+			{Name: "ix_users_tags", Method: "gin", Parts: []schema.IndexPart{{Column: "tags"}}},
+		},
+		Comment: "people who sign in",
+	}
+}
+
+func orders() *schema.Table {
+	return &schema.Table{
+		Schema:     "shop",
+		Name:       "orders",
+		Columns:    []*schema.Column{col("id", "bigint", false), col("user_id", "integer", true), col("Total", "numeric(10,2)", false)},
+		PrimaryKey: &schema.PrimaryKey{Name: "orders_pkey", Columns: []string{"id"}},
+		ForeignKeys: []*schema.ForeignKey{{
+			Name: "fk_orders_user", Columns: []string{"user_id"}, RefTable: "users", RefColumns: []string{"id"},
+			OnDelete: "CASCADE", OnUpdate: "SET NULL", Match: "FULL", Deferrable: true,
+		}},
+		Checks: []*schema.Check{{Name: "ck_total", Expr: `"Total" >= 0`, NoInherit: true}},
+	}
+}
+
+func seq(name, typ string) *schema.Sequence {
+	s := defaultSequence("", name, typ)
+	return &s
+}
+
+// modify returns a ModifyTable from users() to users() changed by edit.
+func modify(edit func(to *schema.Table) []schema.TableChange) *schema.ModifyTable {
+	from, to := users(), users()
+	return &schema.ModifyTable{From: from, To: to, Changes: edit(to)}
+}
+
+func renderCases() []renderCase {
+	serial := col("id", "integer", false)
+	serial.Sequence = seq("counters_id_seq", "integer")
+	serial.Default = "nextval('counters_id_seq'::regclass)"
+	ident := col("n", "bigint", false)
+	ident.Identity = &schema.Identity{Always: true}
+	ident.Sequence = &schema.Sequence{Name: "counters_n_seq", Type: "bigint", Start: 10, Increment: 5, Min: 1, Max: 9223372036854775807, Cache: 1}
+	owned := col("m", "integer", false)
+	owned.Sequence = &schema.Sequence{Name: "m_numbers", Type: "integer", Start: 1, Increment: 1, Min: 1, Max: 2147483647, Cache: 1, Comment: "owned"}
+	owned.Default = "nextval('m_numbers'::regclass)"
+	gen := col("doubled", "bigint", true)
+	gen.Generated = &schema.Generated{Expr: "(n * 2)", Stored: true}
+	counters := &schema.Table{Name: "counters", Columns: []*schema.Column{serial, ident, owned, gen}}
+
+	mood := &schema.Enum{Name: "mood", Values: []string{"sad", "ok"}, Comment: "feelings"}
+	moodCol := col("feeling", "mood", true)
+	moodCol.Default = "'ok'::mood"
+	moodArr := col("history", "mood[]", true)
+	moodTable := &schema.Table{Name: "diary", Columns: []*schema.Column{moodCol, moodArr}}
+	moodUsers := []schema.EnumUser{{Table: moodTable, Column: moodCol}, {Table: moodTable, Column: moodArr}}
+
+	standalone := &schema.Sequence{Schema: "shop", Name: "tickets", Type: "integer", Start: 100, Increment: 2, Min: 1, Max: 2147483647, Cache: 20, Cycle: true, Comment: "ticket numbers"}
+	standalone2 := *standalone
+	standalone2.Type, standalone2.Max, standalone2.Increment, standalone2.Cycle, standalone2.Comment = "bigint", 9223372036854775807, 1, false, ""
+
+	return []renderCase{
+		{"namespace", []schema.Change{&schema.AddNamespace{Name: "shop"}}},
+		{"extension", []schema.Change{&schema.AddExtension{Extension: &schema.Extension{Name: "pg_trgm", Schema: "shop"}}}},
+		{"enum", []schema.Change{&schema.AddEnum{Enum: mood}}},
+		{"enum_add_values", []schema.Change{&schema.ModifyEnum{From: mood,
+			To: &schema.Enum{Name: "mood", Values: []string{"happy", "sad", "ok", "great"}, Comment: "feelings"}}}},
+		{"enum_recreate", []schema.Change{&schema.ModifyEnum{From: mood,
+			To: &schema.Enum{Name: "mood", Values: []string{"ok"}}, Users: moodUsers}}},
+		{"enum_recreate_forced", []schema.Change{&schema.ModifyEnum{From: mood,
+			To: &schema.Enum{Name: "mood", Values: []string{"sad", "ok", "great"}, Comment: "feelings"}, Users: moodUsers, Recreate: true}}},
+		{"sequence", []schema.Change{&schema.AddSequence{Sequence: standalone}}},
+		{"sequence_modify", []schema.Change{&schema.ModifySequence{From: standalone, To: &standalone2}}},
+		{"table", []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
+		{"table_sequences", []schema.Change{&schema.AddTable{Table: counters}}},
+		{"view", []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
+			Def: " SELECT ARRAY['a'::text, 'b'::text] AS x, users.name\n   FROM users;", Comment: "just names"}}}},
+		{"column_add_drop", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			age := col("age", "integer", false)
+			age.Comment = "years"
+			nick := col("nick", "text", true)
+			to.Columns = append(to.Columns, age, nick)
+			return []schema.TableChange{&schema.AddColumn{Column: age}, &schema.AddColumn{Column: nick}}
+		})}},
+		{"column_drop_generated", []schema.Change{&schema.ModifyTable{From: counters, To: counters,
+			Changes: []schema.TableChange{&schema.DropColumn{Column: gen}}}}},
+		{"column_add_serial", []schema.Change{&schema.ModifyTable{From: counters, To: counters,
+			Changes: []schema.TableChange{&schema.AddColumn{Column: owned}}}}},
+		{"column_type_widen", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			f := users().Columns[0]
+			c := *f
+			c.Type = parseType("bigint")
+			to.Columns[0] = &c
+			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeType}}
+		})}},
+		{"column_type_using", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			f := users().Columns[1]
+			c := *f
+			c.Type = parseType("integer[]")
+			c.Default = ""
+			c.Nullable = false
+			c.Comment = ""
+			to.Columns[1] = &c
+			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c,
+				Change: schema.ChangeType | schema.ChangeDefault | schema.ChangeNull | schema.ChangeComment}}
+		})}},
+		{"column_type_reparse", []schema.Change{func() schema.Change {
+			from, to := users(), users()
+			in := "(name::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[]))"
+			for _, t := range []*schema.Table{from, to} {
+				t.Checks = append(t.Checks, &schema.Check{Name: "ck_name_in", Expr: in})
+				t.Indexes[0].Where = "name::text = ANY (ARRAY['x'::character varying]::text[])"
+			}
+			f := from.Columns[1]
+			c := *f
+			c.Type = parseType("character varying(80)")
+			to.Columns[1] = &c
+			return &schema.ModifyTable{From: from, To: to, Changes: []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeType}}}
+		}()}},
+		{"column_collation", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			f := users().Columns[2]
+			c := *f
+			c.Collation = ""
+			to.Columns[2] = &c
+			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeCollation}}
+		})}},
+		{"column_identity", []schema.Change{func() schema.Change {
+			to := *ident
+			to.Identity = &schema.Identity{Always: false}
+			seq := *ident.Sequence
+			seq.Increment, seq.Min, seq.Max, seq.Start, seq.Cache, seq.Cycle = 1, 5, 1000, 5, 10, true
+			to.Sequence = &seq
+			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
+				&schema.ModifyColumn{From: ident, To: &to, Change: schema.ChangeIdentity | schema.ChangeSequence}}}
+		}()}},
+		{"column_identity_add", []schema.Change{func() schema.Change {
+			plain := col("n", "bigint", false)
+			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
+				&schema.ModifyColumn{From: plain, To: ident, Change: schema.ChangeIdentity | schema.ChangeSequence}}}
+		}()}},
+		{"column_serial_to_plain", []schema.Change{func() schema.Change {
+			plain := col("m", "integer", false)
+			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
+				&schema.ModifyColumn{From: owned, To: plain, Change: schema.ChangeDefault | schema.ChangeSequence}}}
+		}()}},
+		{"column_sequence_options", []schema.Change{func() schema.Change {
+			to := *owned
+			s := *owned.Sequence
+			s.Cache, s.Comment = 50, ""
+			to.Sequence = &s
+			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
+				&schema.ModifyColumn{From: owned, To: &to, Change: schema.ChangeSequence}}}
+		}()}},
+		{"column_drop_expression", []schema.Change{func() schema.Change {
+			plain := col("doubled", "bigint", true)
+			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
+				&schema.ModifyColumn{From: gen, To: plain, Change: schema.ChangeGenerated}}}
+		}()}},
+		{"keys", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			from := users()
+			pk := &schema.PrimaryKey{Name: "users_id_email", Columns: []string{"id", "email"}}
+			u := &schema.Unique{Name: "uq_name", Columns: []string{"name"}, NullsNotDistinct: true}
+			to.PrimaryKey = pk
+			to.Uniques = []*schema.Unique{u}
+			return []schema.TableChange{
+				&schema.DropPrimaryKey{PrimaryKey: from.PrimaryKey}, &schema.AddPrimaryKey{PrimaryKey: pk},
+				&schema.DropUnique{Unique: from.Uniques[0]}, &schema.AddUnique{Unique: u},
+			}
+		})}},
+		{"indexes", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			from := users()
+			x := &schema.Index{Name: "ix_users_email", Unique: true, NullsNotDistinct: true, Parts: []schema.IndexPart{{Column: "email", NullsFirst: true}}}
+			renamed := *from.Indexes[2]
+			renamed.Name = "ix_tags"
+			to.Indexes = []*schema.Index{from.Indexes[1], &renamed, x}
+			return []schema.TableChange{
+				&schema.DropIndex{Index: from.Indexes[0]}, &schema.AddIndex{Index: x},
+				&schema.RenameIndex{From: from.Indexes[2], To: &renamed},
+			}
+		})}},
+		{"constraints", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			from := users()
+			fk := &schema.ForeignKey{Name: "fk_users_self", Columns: []string{"id"}, RefSchema: "shop", RefTable: "orders", RefColumns: []string{"id"}}
+			ck := &schema.Check{Name: "ck_id", Expr: "(id > 0) AND (id < 100)"}
+			to.ForeignKeys = []*schema.ForeignKey{fk}
+			to.Checks = []*schema.Check{ck}
+			return []schema.TableChange{
+				&schema.DropCheck{Check: from.Checks[0]}, &schema.AddCheck{Check: ck}, &schema.AddForeignKey{ForeignKey: fk},
+				&schema.RenameConstraint{Kind: "unique", From: "uq_users_email", To: "users_email_key"},
+			}
+		})}},
+		{"table_comment", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			to.Comment = ""
+			return []schema.TableChange{&schema.ModifyTableComment{From: "people who sign in", To: ""}}
+		})}},
+		{"unsupported_options", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			return []schema.TableChange{&schema.ModifyTableOptions{From: users(), To: to}}
+		})}},
+		{"unsupported_generation", []schema.Change{func() schema.Change {
+			plain := col("doubled", "bigint", true)
+			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
+				&schema.ModifyColumn{From: plain, To: gen, Change: schema.ChangeGenerated}}}
+		}()}},
+	}
+}

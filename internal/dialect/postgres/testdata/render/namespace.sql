@@ -1,0 +1,5 @@
+-- up
+CREATE SCHEMA shop;
+-- down
+-- review: drops schema shop
+DROP SCHEMA shop;

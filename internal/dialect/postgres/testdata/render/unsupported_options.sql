@@ -1,0 +1,4 @@
+-- up
+-- error: postgres: table definition on table users is not supported
+-- down
+-- error: postgres: table definition on table users is not supported

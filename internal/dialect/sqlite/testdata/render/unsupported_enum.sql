@@ -1,0 +1,4 @@
+-- up
+-- error: sqlite: add enum type "mood" (a) is not supported by SQLite
+-- down
+-- error: sqlite: drop enum type "mood" is not supported by SQLite
