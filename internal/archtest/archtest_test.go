@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"internal/term":         {},
 	"internal/testutil":     {},
 	"schema":                {},
-	"internal/dialect":      {"schema"},
+	"internal/dialect":      {"schema", "internal/sqlsplit"},
 	"internal/dialect/...":  {"internal/dialect", "internal/sqlsplit", "schema"},
 	"internal/versiontable": {"internal/dialect/..."},
 	"internal/migrate":      {"internal/revision", "internal/script", "internal/dialect/...", "internal/versiontable", "internal/config"},
