@@ -13,7 +13,7 @@ import (
 func TestDialectRules(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name, in                 string
+		name, in                string
 		postgres, mysql, sqlite []string // nil: an error
 	}{
 		{"backslash in a string", `SELECT 'C:\'; SELECT 2;`,
