@@ -93,7 +93,7 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read model file: %w", err)
 		}
-		stmts, err := Split(string(data), src.Dialect == "mysql")
+		stmts, err := splitModel(string(data), src.Dialect)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
