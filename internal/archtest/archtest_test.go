@@ -21,7 +21,7 @@ const module = "github.com/retortdb/retort"
 // subpackages.
 var allowed = map[string][]string{
 	"internal/revision":     {},
-	"internal/sqlsplit":     {},
+	"internal/sqlsplit":     {}, // the one statement splitter: a leaf, so script, models and dialects share it
 	"internal/script":       {"internal/revision", "internal/sqlsplit"},
 	"internal/config":       {},
 	"internal/templates":    {},
