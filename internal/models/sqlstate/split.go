@@ -9,7 +9,9 @@ import (
 )
 
 // Statement is one SQL statement of a file, without its trailing ';'.
-type Statement = sqlsplit.Statement
+// (A type of its own, not an alias, so that code copying it into a
+// script.Statement keeps compiling if either gains a field.)
+type Statement sqlsplit.Statement
 
 // Split splits SQL text into statements with the one splitter
 // (internal/sqlsplit): MySQL's lexical rules when isMySQL is set, else
@@ -21,7 +23,7 @@ func Split(text string, isMySQL bool) ([]Statement, error) {
 	if isMySQL {
 		r = mysqlinspect.Lexical
 	}
-	return sqlsplit.Split(text, 1, r)
+	return split(text, r)
 }
 
 // splitModel splits a model file of the dialect named name with the
@@ -34,5 +36,17 @@ func splitModel(text, name string) ([]Statement, error) {
 	case dialect.SQLite:
 		l = sqlite.New()
 	}
-	return sqlsplit.Split(text, 1, l.LexicalRules())
+	return split(text, l.LexicalRules())
+}
+
+func split(text string, r sqlsplit.Rules) ([]Statement, error) {
+	ss, err := sqlsplit.Split(text, 1, r)
+	if err != nil {
+		return nil, err
+	}
+	var out []Statement
+	for _, s := range ss {
+		out = append(out, Statement(s))
+	}
+	return out, nil
 }
