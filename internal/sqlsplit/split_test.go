@@ -298,3 +298,28 @@ var splitSeeds = []string{
 	"SELECT 'It\\'s';\n# comment\nSELECT 2;",
 	"BEGIN;\nCOMMIT;\r\nSELECT $1;",
 }
+
+// TestSplitPlainFile checks what Split (a plain SQL file) makes of
+// "-- +retort" lines: blocks are read, any other such line is a comment,
+// even one Scan would refuse.
+func TestSplitPlainFile(t *testing.T) {
+	t.Parallel()
+	in := "-- +retort upgrade\n-- +retort no-transaction\nSELECT 1;\n-- +retortfoo\n--  +retort bogus\n-- +retort\n" +
+		"-- +retort StatementBegin\nSELECT 2; SELECT 3;\n-- +retort StatementEnd\nSELECT 4 -- +retort downgrade\n;"
+	got, err := Split(in, 1, AllDialects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Statement{{"SELECT 1", 3}, {"SELECT 2; SELECT 3", 8}, {"SELECT 4", 10}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if _, err := Scan(in, 1, AllDialects); err == nil {
+		t.Error("Scan reads the same text without an error")
+	}
+	for _, bad := range []string{"SELECT 1; -- +retort StatementEnd\n", "-- +retort StatementBegin\nSELECT 1;\n"} {
+		if got, err := Split(bad, 1, AllDialects); err == nil {
+			t.Errorf("Split(%q) = %+v, want an error", bad, got)
+		}
+	}
+}
