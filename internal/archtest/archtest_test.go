@@ -22,20 +22,21 @@ const module = "github.com/retortdb/retort"
 // subpackages.
 var allowed = map[string][]string{
 	"internal/revision":    {},
-	"internal/script":      {"internal/revision"},
+	"internal/sqlsplit":    {}, // the one statement splitter: a leaf, so script, models and dialects share it
+	"internal/script":      {"internal/revision", "internal/sqlsplit"},
 	"internal/config":      {"internal/dialect"}, // dialect names and aliases for URL schemes
 	"internal/templates":   {},
 	"internal/term":        {},
 	"internal/testutil":    {"internal/dialect"}, // dialect names and drivers
 	"schema":               {},
-	"internal/dialect":     {"schema"},
-	"internal/dialect/...": {"internal/dialect", "schema"},
+	"internal/dialect":     {"schema", "internal/sqlsplit"},
+	"internal/dialect/...": {"internal/dialect", "internal/sqlsplit", "schema"},
 	// The registry is the one package that knows every dialect package.
 	"internal/dialect/registry": {"internal/dialect", "internal/dialect/postgres", "internal/dialect/mysql", "internal/dialect/sqlite"},
 	"internal/versiontable":     {"internal/dialect"},
 	"internal/migrate":          {"internal/revision", "internal/script", "internal/dialect/...", "internal/versiontable", "internal/config"},
 	"internal/diff":             {"schema"},
-	"internal/models/...":       {"schema", "internal/dialect/...", "internal/config", "internal/models/..."},
+	"internal/models/...":       {"schema", "internal/dialect/...", "internal/config", "internal/models/...", "internal/sqlsplit"},
 	"internal/autogen":          {"schema", "internal/diff", "internal/dialect/..."},
 	".":                         {"internal/revision", "internal/script", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
 	"internal/cli":              {".", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},

@@ -91,13 +91,6 @@ type ScratchMemory interface {
 	ScratchMemory(name string) (driver, dataSource string)
 }
 
-// HashCommenter is implemented by dialects whose SQL text lexes unlike
-// standard SQL when split into statements: "#" starts a comment and a
-// backslash escapes inside string literals (MySQL/MariaDB).
-type HashCommenter interface {
-	HashCommentsAndBackslashEscapes() bool
-}
-
 // Required is what the runner, the version table and autogenerate need of
 // every dialect: the registry's test checks each registered dialect has it.
 type Required interface {
@@ -105,4 +98,5 @@ type Required interface {
 	Bookkeeper
 	Inspector
 	ServerVersioner
+	Lexer // how model files in its SQL split into statements
 }

@@ -3,6 +3,8 @@ package script
 import (
 	"fmt"
 	"strings"
+
+	"github.com/retortdb/retort/internal/sqlsplit"
 )
 
 // Transaction control in a revision.
@@ -157,7 +159,14 @@ type txToken struct {
 	text string
 }
 
-const tkEOF tokKind = -1
+type tokKind int
+
+const (
+	tkEOF    tokKind = iota - 1
+	tkWord           // bare word: keyword, identifier or number
+	tkQuoted         // string, quoted identifier, dollar-quoted text
+	tkPunct          // any other single character
+)
 
 func (t txToken) isWord(w string) bool  { return t.kind == tkWord && strings.EqualFold(t.text, w) }
 func (t txToken) isPunct(p string) bool { return t.kind == tkPunct && t.text == p }
@@ -201,8 +210,8 @@ func (tk *txTokenizer) next() txToken {
 		case c == '\'' || c == '"' || c == '`':
 			tk.pos = skipQuoted(src, tk.pos, tk.mysql && c != '`')
 			return txToken{kind: tkQuoted}
-		case c == '$' && dollarTag(rest) != "":
-			tag := dollarTag(rest)
+		case c == '$' && sqlsplit.DollarTag(rest) != "":
+			tag := sqlsplit.DollarTag(rest)
 			end := strings.Index(src[tk.pos+len(tag):], tag)
 			if end < 0 {
 				tk.pos = len(src)
@@ -210,9 +219,9 @@ func (tk *txTokenizer) next() txToken {
 				tk.pos += len(tag) + end + len(tag)
 			}
 			return txToken{kind: tkQuoted}
-		case isIdentChar(c):
+		case sqlsplit.IsIdentChar(c):
 			end := tk.pos + 1
-			for end < len(src) && isIdentChar(src[end]) {
+			for end < len(src) && sqlsplit.IsIdentChar(src[end]) {
 				end++
 			}
 			w := src[tk.pos:end]
@@ -287,7 +296,7 @@ func checkTxControl(it item) *Error {
 		}
 		return nil
 	}
-	pieces, mysql, err := lexMode(it.stmt.SQL, it.stmt.Line, false)
+	pieces, err := sqlsplit.Lex(it.stmt.SQL, it.stmt.Line, sqlsplit.AllDialects)
 	if err != nil {
 		if what, ok := txControl(it.stmt.SQL, it.mysql); ok {
 			return txControlError(what, it.stmt.Line)
@@ -295,8 +304,8 @@ func checkTxControl(it item) *Error {
 		return nil
 	}
 	for _, p := range pieces {
-		if what, ok := txControl(p.stmt.SQL, mysql); ok {
-			return txControlError(what, p.stmt.Line)
+		if what, ok := txControl(p.Statement.SQL, p.Rules.Backslash); ok {
+			return txControlError(what, p.Statement.Line)
 		}
 	}
 	return nil

@@ -18,7 +18,6 @@ var (
 	_ dialect.HiddenTableCatalog = (*Dialect)(nil)
 	_ dialect.GrantSchemaNamer   = (*Dialect)(nil)
 	_ dialect.StatementBatcher   = (*Dialect)(nil)
-	_ dialect.HashCommenter      = (*Dialect)(nil)
 )
 
 // TableCountQuery reads information_schema, which hides tables the user
@@ -70,9 +69,6 @@ func (*Dialect) GrantSchema(ctx context.Context, q dialect.RowQuerier) string {
 // BatchesStatements is true: the runner probes for multiStatements and
 // MariaDB's compound statements.
 func (*Dialect) BatchesStatements() bool { return true }
-
-// HashCommentsAndBackslashEscapes is true on MySQL/MariaDB.
-func (*Dialect) HashCommentsAndBackslashEscapes() bool { return true }
 
 // Inspect reads the database's schema (see the package function Inspect).
 func (*Dialect) Inspect(ctx context.Context, q schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {

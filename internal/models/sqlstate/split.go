@@ -1,196 +1,52 @@
 package sqlstate
 
 import (
-	"fmt"
-	"strings"
+	"github.com/retortdb/retort/internal/dialect"
+	mysqlinspect "github.com/retortdb/retort/internal/dialect/mysql"
+	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/registry"
+	"github.com/retortdb/retort/internal/sqlsplit"
 )
 
 // Statement is one SQL statement of a file, without its trailing ';'.
-type Statement struct {
-	SQL  string
-	Line int // 1-based line where the statement starts
+// (A type of its own, not an alias, so that code copying it into a
+// script.Statement keeps compiling if either gains a field.)
+type Statement sqlsplit.Statement
+
+// Split splits SQL text into statements with the one splitter
+// (internal/sqlsplit): MySQL's lexical rules when isMySQL is set, else
+// PostgreSQL's. Load splits model files with their own dialect's rules
+// (splitModel); Split serves callers that know only whether the text is
+// MySQL's.
+func Split(text string, isMySQL bool) ([]Statement, error) {
+	r := postgres.Lexical
+	if isMySQL {
+		r = mysqlinspect.Lexical
+	}
+	return split(text, r)
 }
 
-// Split splits SQL text into statements. It understands '…' strings (with
-// backslash escapes when backslash is set, as MySQL reads them), "…" and
-// `…` identifiers, $tag$ dollar quoting, --, # (MySQL) and /* */ comments,
-// the BEGIN … END bodies of CREATE TRIGGER, and the "-- +retort
-// StatementBegin" / "-- +retort StatementEnd" markers.
-func Split(text string, mysql bool) ([]Statement, error) {
+// splitModel splits a model file of the dialect named name with the
+// lexical rules its dialect gives (PostgreSQL's for a name the registry does
+// not know: Load reports that after splitting, as it always has).
+func splitModel(text, name string) ([]Statement, error) {
+	var l dialect.Lexer = postgres.New()
+	if d, err := registry.Lookup(name); err == nil {
+		if dl, ok := d.(dialect.Lexer); ok {
+			l = dl
+		}
+	}
+	return split(text, l.LexicalRules())
+}
+
+func split(text string, r sqlsplit.Rules) ([]Statement, error) {
+	ss, err := sqlsplit.Split(text, 1, r)
+	if err != nil {
+		return nil, err
+	}
 	var out []Statement
-	var cur strings.Builder
-	line, start := 1, 0
-	depth := 0     // BEGIN/CASE … END nesting inside a trigger body
-	block := false // between StatementBegin and StatementEnd
-	flush := func() {
-		s := strings.TrimSpace(cur.String())
-		if s != "" && !onlyComments(s) {
-			out = append(out, Statement{SQL: s, Line: start})
-		}
-		cur.Reset()
-		start = 0
-		depth = 0
+	for _, s := range ss {
+		out = append(out, Statement(s))
 	}
-	n := len(text)
-	for i := 0; i < n; {
-		c := text[i]
-		if start == 0 && !isSpace(c) {
-			start = line
-		}
-		switch {
-		case c == '\n':
-			line++
-			cur.WriteByte(c)
-			i++
-		case c == '-' && i+1 < n && text[i+1] == '-', mysql && c == '#':
-			j := strings.IndexByte(text[i:], '\n')
-			if j < 0 {
-				j = n - i
-			}
-			comment := text[i : i+j]
-			marker := strings.TrimSpace(strings.TrimPrefix(comment, "--"))
-			switch strings.ToLower(marker) {
-			case "+retort statementbegin":
-				flush()
-				block = true
-				i += j
-				continue
-			case "+retort statementend":
-				block = false
-				flush()
-				i += j
-				continue
-			}
-			if strings.TrimSpace(cur.String()) == "" {
-				start = 0
-				i += j
-				continue
-			}
-			cur.WriteString(comment)
-			i += j
-		case c == '/' && i+1 < n && text[i+1] == '*':
-			j := strings.Index(text[i+2:], "*/")
-			if j < 0 {
-				return nil, fmt.Errorf("line %d: unterminated /* comment", line)
-			}
-			seg := text[i : i+2+j+2]
-			line += strings.Count(seg, "\n")
-			cur.WriteString(seg)
-			i += len(seg)
-		case c == '\'' || c == '"' || c == '`':
-			j := i + 1
-			for {
-				if j >= n {
-					return nil, fmt.Errorf("line %d: unterminated %c quote", line, c)
-				}
-				if mysql && c != '`' && text[j] == '\\' {
-					j += 2
-					continue
-				}
-				if text[j] == c {
-					if j+1 < n && text[j+1] == c {
-						j += 2
-						continue
-					}
-					break
-				}
-				j++
-			}
-			seg := text[i : j+1]
-			line += strings.Count(seg, "\n")
-			cur.WriteString(seg)
-			i = j + 1
-		case c == '$' && !mysql && (i == 0 || !isIdent(text[i-1])):
-			tag, ok := dollarTag(text[i:])
-			if !ok {
-				cur.WriteByte(c)
-				i++
-				continue
-			}
-			j := strings.Index(text[i+len(tag):], tag)
-			if j < 0 {
-				return nil, fmt.Errorf("line %d: unterminated %s quote", line, tag)
-			}
-			seg := text[i : i+len(tag)+j+len(tag)]
-			line += strings.Count(seg, "\n")
-			cur.WriteString(seg)
-			i += len(seg)
-		case isIdentStart(c) && (i == 0 || !isIdent(text[i-1])):
-			j := i
-			for j < n && isIdent(text[j]) {
-				j++
-			}
-			word := strings.ToUpper(text[i:j])
-			if isTrigger(cur.String()) {
-				switch word {
-				case "BEGIN", "CASE":
-					depth++
-				case "END":
-					if depth > 0 {
-						depth--
-					}
-				}
-			}
-			cur.WriteString(text[i:j])
-			i = j
-		case c == ';' && !block && depth == 0:
-			flush()
-			i++
-		default:
-			cur.WriteByte(c)
-			i++
-		}
-	}
-	if block {
-		return nil, fmt.Errorf("line %d: -- +retort StatementBegin without StatementEnd", line)
-	}
-	flush()
 	return out, nil
 }
-
-func dollarTag(s string) (string, bool) {
-	for j := 1; j < len(s); j++ {
-		if s[j] == '$' {
-			return s[:j+1], true
-		}
-		if !isIdent(s[j]) {
-			return "", false
-		}
-	}
-	return "", false
-}
-
-func isTrigger(stmt string) bool {
-	f := strings.Fields(strings.ToUpper(stripComments(stmt)))
-	for i, w := range f {
-		if i > 4 {
-			return false
-		}
-		if w == "TRIGGER" {
-			return len(f) > 0 && f[0] == "CREATE"
-		}
-	}
-	return false
-}
-
-func stripComments(s string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(s, "\n") {
-		if t := strings.TrimSpace(l); strings.HasPrefix(t, "--") {
-			continue
-		}
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-func onlyComments(s string) bool {
-	return strings.TrimSpace(stripComments(s)) == ""
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-func isIdentStart(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-func isIdent(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' || c == '$' }

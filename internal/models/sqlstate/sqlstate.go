@@ -94,7 +94,7 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read model file: %w", err)
 		}
-		stmts, err := Split(string(data), hashComments(src.Dialect))
+		stmts, err := splitModel(string(data), src.Dialect)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
@@ -193,16 +193,4 @@ func scratch(ctx context.Context, d dialect.Dialect, src Source) (*sql.DB, func(
 		admin.Close()
 	}
 	return db, drop, nil
-}
-
-// hashComments reports whether the named dialect reads "#" as a comment
-// and backslashes as escapes in literals (false for an unknown name, which
-// Load reports after splitting, as it always has).
-func hashComments(name string) bool {
-	d, err := registry.Lookup(name)
-	if err != nil {
-		return false
-	}
-	h, ok := d.(dialect.HashCommenter)
-	return ok && h.HashCommentsAndBackslashEscapes()
 }
