@@ -52,9 +52,11 @@ func Diff(current, desired *schema.Schema, dialect string) ([]schema.Change, err
 	case Postgres:
 		o.RecreateColumn = postgres.RecreateColumn
 	case MySQL:
-		o.ColumnOrder = true
+		o.ColumnOrder = diff.ColumnOrderMoved
 	case SQLite:
-		o.InlineForeignKeys = true
+		o.InlineForeignKeysOnly = true
+		o.RebuildsTables = true
+		o.ColumnOrder = diff.ColumnOrderRebuilt
 	default:
 		return nil, unknownDialect(dialect)
 	}

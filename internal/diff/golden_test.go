@@ -26,8 +26,8 @@ func variants() []struct {
 	}{
 		{"zero options", diff.Options{}},
 		{"postgres", diff.Options{RecreateColumn: postgres.RecreateColumn}},
-		{"mysql", diff.Options{ColumnOrder: true}},
-		{"sqlite", diff.Options{InlineForeignKeys: true}},
+		{"mysql", diff.Options{ColumnOrder: diff.ColumnOrderMoved}},
+		{"sqlite", diff.Options{InlineForeignKeysOnly: true, RebuildsTables: true, ColumnOrder: diff.ColumnOrderRebuilt}},
 	}
 }
 
