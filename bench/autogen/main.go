@@ -44,6 +44,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/schema"
 )
@@ -165,7 +166,7 @@ func run(ctx context.Context, o options) error {
 			return fmt.Errorf("pg_dump: %w", err)
 		}
 		t := time.Now()
-		s, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
+		s, err := autogen.Inspect(ctx, db, dialect.Postgres, skip)
 		if err != nil {
 			return fmt.Errorf("inspect: %w", err)
 		}
@@ -178,20 +179,20 @@ func run(ctx context.Context, o options) error {
 		}
 
 		t0 := time.Now()
-		cur, err := autogen.Inspect(ctx, db, autogen.Postgres, skip)
+		cur, err := autogen.Inspect(ctx, db, dialect.Postgres, skip)
 		if err != nil {
 			return fmt.Errorf("inspect: %w", err)
 		}
 		t1 := time.Now()
 		des, err := sqlstate.Load(ctx, sqlstate.Source{
-			Dialect: autogen.Postgres, DriverName: "pgx", DataSource: dbURL,
+			Dialect: dialect.Postgres, DriverName: "pgx", DataSource: dbURL,
 			Files: []string{schemaPath}, Inspect: skip,
 		})
 		if err != nil {
 			return fmt.Errorf("load schema.sql: %w", err)
 		}
 		t2 := time.Now()
-		r, err := autogen.Check(cur, des, autogen.Postgres)
+		r, err := autogen.Check(cur, des, dialect.Postgres)
 		if err != nil {
 			return fmt.Errorf("check: %w", err)
 		}
@@ -326,7 +327,7 @@ func breakdown(ctx context.Context, o options, admin *sql.DB, ddl string, b *bre
 		return nil
 	}
 	inspect := func(q schema.Querier) error {
-		s, err := autogen.Inspect(ctx, q, autogen.Postgres, skip)
+		s, err := autogen.Inspect(ctx, q, dialect.Postgres, skip)
 		if err == nil && len(s.Tables) != o.tables {
 			err = fmt.Errorf("inspect found %d tables, want %d", len(s.Tables), o.tables)
 		}

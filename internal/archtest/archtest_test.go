@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"internal/testutil":     {},
 	"schema":                {},
 	"internal/dialect":      {"schema"},
-	"internal/dialect/...":  {"internal/dialect", "schema"},
+	"internal/dialect/...":  {"internal/dialect", "internal/diff", "schema"},
 	"internal/versiontable": {"internal/dialect/..."},
 	"internal/migrate":      {"internal/revision", "internal/script", "internal/dialect/...", "internal/versiontable", "internal/config"},
 	"internal/diff":         {"schema"},

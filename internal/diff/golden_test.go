@@ -8,14 +8,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/dialect/mysql"
 	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/sqlite"
 	"github.com/retortdb/retort/internal/diff"
 	"github.com/retortdb/retort/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden")
 
-// variants are the diff.Options the dialects use, and the zero Options.
+// variants are the diff.Options each dialect supplies, and the zero Options.
 func variants() []struct {
 	name string
 	o    diff.Options
@@ -25,9 +27,9 @@ func variants() []struct {
 		o    diff.Options
 	}{
 		{"zero options", diff.Options{}},
-		{"postgres", diff.Options{RecreateColumn: postgres.RecreateColumn}},
-		{"mysql", diff.Options{ColumnOrder: diff.ColumnOrderMoved}},
-		{"sqlite", diff.Options{InlineForeignKeysOnly: true, RebuildsTables: true, ColumnOrder: diff.ColumnOrderRebuilt}},
+		{"postgres", postgres.New().DiffOptions()},
+		{"mysql", mysql.New().DiffOptions()},
+		{"sqlite", sqlite.New().DiffOptions()},
 	}
 }
 
