@@ -4,7 +4,9 @@
 // notes on risky or destructive steps. Check reports the same differences
 // for people (text) and machines (JSON).
 //
-// It imports schema, diff, models and the dialect packages; it prints nothing.
+// It imports schema, diff and the dialect packages; it prints nothing. A
+// dialect says how its schemas are diffed (DiffOptions); autogen only
+// resolves the name.
 package autogen
 
 import (
