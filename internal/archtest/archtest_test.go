@@ -21,16 +21,17 @@ const module = "github.com/retortdb/retort"
 // the retort packages its non-test files may import. A trailing "/..." covers
 // subpackages.
 var allowed = map[string][]string{
-	"internal/revision":    {},
-	"internal/sqlsplit":    {}, // the one statement splitter: a leaf, so script, models and dialects share it
-	"internal/script":      {"internal/revision", "internal/sqlsplit"},
-	"internal/config":      {"internal/dialect"}, // dialect names and aliases for URL schemes
-	"internal/templates":   {},
-	"internal/term":        {},
-	"internal/testutil":    {"internal/dialect"}, // dialect names and drivers
-	"schema":               {},
-	"internal/dialect":     {"schema", "internal/sqlsplit"},
-	"internal/dialect/...": {"internal/dialect", "internal/sqlsplit", "schema"},
+	"internal/revision":  {},
+	"internal/sqlsplit":  {}, // the one statement splitter: a leaf, so script, models and dialects share it
+	"internal/script":    {"internal/revision", "internal/sqlsplit"},
+	"internal/config":    {"internal/dialect"}, // dialect names and aliases for URL schemes
+	"internal/templates": {},
+	"internal/term":      {},
+	"internal/testutil":  {"internal/dialect"}, // dialect names and drivers
+	"schema":             {},
+	"internal/dialect":   {"schema", "internal/sqlsplit"},
+	// A dialect package supplies its diff.Options (diff imports only schema).
+	"internal/dialect/...": {"internal/dialect", "internal/sqlsplit", "internal/diff", "schema"},
 	// The registry is the one package that knows every dialect package.
 	"internal/dialect/registry": {"internal/dialect", "internal/dialect/postgres", "internal/dialect/mysql", "internal/dialect/sqlite"},
 	"internal/versiontable":     {"internal/dialect"},

@@ -5,9 +5,11 @@
 // for people (text) and machines (JSON).
 //
 // It imports schema (the IR and its typed changes), internal/diff (to
-// compute the changes) and the dialect packages (to render them). It must
-// not import internal/models (the caller loads the target schema),
-// internal/migrate, internal/script, the façade or the CLI; it prints nothing.
+// compute the changes) and the dialect packages (to render them; a dialect
+// says how its schemas are diffed with DiffOptions, and autogen only
+// resolves the name). It must not import internal/models (the caller loads
+// the target schema), internal/migrate, internal/script, the façade or the
+// CLI; it prints nothing.
 package autogen
 
 import (
@@ -15,66 +17,84 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/mysql"
 	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/dialect/sqlite"
 	"github.com/retortdb/retort/internal/diff"
 	"github.com/retortdb/retort/schema"
 )
 
-// Dialect names.
-const (
-	Postgres = "postgres"
-	MySQL    = "mysql"
-	SQLite   = "sqlite"
+// backend is what autogenerate needs of a dialect.
+type backend struct {
+	dialect dialect.Dialect
+	inspect func(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*schema.Schema, error)
+	render  func(changes []schema.Change) (*schema.Rendered, error)
+}
+
+// backendFor resolves a dialect name (as config.DSN.Dialect spells it)
+// through the registry; everything else asks the dialect value.
+func backendFor(name string) (backend, error) {
+	d, err := registry.Lookup(name)
+	if err != nil {
+		return backend{}, err
+	}
+	in, ok := d.(dialect.Inspector)
+	if !ok {
+		return backend{}, fmt.Errorf("dialect %s cannot inspect a database", d.Name())
+	}
+	r, ok := d.(dialect.Renderer)
+	if !ok {
+		return backend{}, fmt.Errorf("dialect %s cannot render changes", d.Name())
+	}
+	return backend{d, in.Inspect, r.Render}, nil
+}
+
+// diffOptioner is implemented by dialects whose schemas are diffed with
+// other than diff's zero Options, named for what the dialect can do
+// ("rebuilds tables to change columns"), never for which dialect it is.
+type diffOptioner interface {
+	DiffOptions() diff.Options
+}
+
+var (
+	_ diffOptioner = (*postgres.Dialect)(nil)
+	_ diffOptioner = (*mysql.Dialect)(nil)
+	_ diffOptioner = (*sqlite.Dialect)(nil)
 )
 
 // Inspect reads the schema of the database behind db (a *sql.DB or
 // *sql.Conn) for dialect. Pass the version and history table names in
 // o.Skip so they are never part of a diff.
 func Inspect(ctx context.Context, db schema.Querier, dialect string, o schema.InspectOptions) (*schema.Schema, error) {
-	switch dialect {
-	case Postgres:
-		return postgres.Inspect(ctx, db, o)
-	case MySQL:
-		return mysql.Inspect(ctx, db, o)
-	case SQLite:
-		return sqlite.Inspect(ctx, db, o)
+	b, err := backendFor(dialect)
+	if err != nil {
+		return nil, err
 	}
-	return nil, unknownDialect(dialect)
-}
-
-func unknownDialect(d string) error {
-	return fmt.Errorf("unknown dialect %q: use postgres, mysql or sqlite", d)
+	return b.inspect(ctx, db, o)
 }
 
 // Diff returns the changes that turn current into desired on dialect.
 func Diff(current, desired *schema.Schema, dialect string) ([]schema.Change, error) {
+	b, err := backendFor(dialect)
+	if err != nil {
+		return nil, err
+	}
 	var o diff.Options
-	switch dialect {
-	case Postgres:
-		o.RecreateColumn = postgres.RecreateColumn
-	case MySQL:
-		o.ColumnOrder = true
-	case SQLite:
-		o.InlineForeignKeys = true
-	default:
-		return nil, unknownDialect(dialect)
+	if d, ok := b.dialect.(diffOptioner); ok {
+		o = d.DiffOptions()
 	}
 	return diff.Diff(current, desired, o)
 }
 
 // Render returns the dialect's SQL for changes.
 func Render(changes []schema.Change, dialect string) (*schema.Rendered, error) {
-	switch dialect {
-	case Postgres:
-		return postgres.Render(changes)
-	case MySQL:
-		return mysql.Render(changes)
-	case SQLite:
-		return sqlite.Render(changes)
+	b, err := backendFor(dialect)
+	if err != nil {
+		return nil, err
 	}
-	return nil, unknownDialect(dialect)
+	return b.render(changes)
 }
 
 // Generate diffs current against desired and returns the upgrade and

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -30,7 +31,7 @@ func BenchmarkInspectPostgres1000(b *testing.B) {
 	}
 	b.Run("retort", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			s, err := autogen.Inspect(ctx, db.DB, autogen.Postgres, skip)
+			s, err := autogen.Inspect(ctx, db.DB, dialect.Postgres, skip)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -40,17 +41,17 @@ func BenchmarkInspectPostgres1000(b *testing.B) {
 		}
 	})
 	b.Run("check", func(b *testing.B) {
-		s, err := autogen.Inspect(ctx, db.DB, autogen.Postgres, skip)
+		s, err := autogen.Inspect(ctx, db.DB, dialect.Postgres, skip)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			cur, err := autogen.Inspect(ctx, db.DB, autogen.Postgres, skip)
+			cur, err := autogen.Inspect(ctx, db.DB, dialect.Postgres, skip)
 			if err != nil {
 				b.Fatal(err)
 			}
-			r, err := autogen.Check(cur, s, autogen.Postgres)
+			r, err := autogen.Check(cur, s, dialect.Postgres)
 			if err != nil || !r.Clean() {
 				b.Fatalf("check: %v %v", err, r.Differences)
 			}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/sqlite"
 	"github.com/retortdb/retort/internal/migrate"
 	"github.com/retortdb/retort/internal/models/sqlstate"
@@ -138,12 +139,12 @@ func rebuildProperty(t *testing.T, current, desired string, rows []string, bad b
 		apply(t, db, r, "row")
 	}
 	apply(t, db, "INSERT INTO ref (c_id) SELECT id FROM c", "referencing rows")
-	cur, err := autogen.Inspect(ctx, db.DB, autogen.SQLite, skip)
+	cur, err := autogen.Inspect(ctx, db.DB, dialect.SQLite, skip)
 	if err != nil {
 		t.Fatal(err)
 	}
 	des := loadModels(t, db, desired+ref, skip)
-	up, _, _, err := autogen.Generate(ctx, cur, des, autogen.SQLite)
+	up, _, _, err := autogen.Generate(ctx, cur, des, dialect.SQLite)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,11 +177,11 @@ func rebuildProperty(t *testing.T, current, desired string, rows []string, bad b
 		if err != nil {
 			t.Fatalf("rebuild: %v\nrows: %v\nupgrade:\n%s", err, rows, up)
 		}
-		after, err := autogen.Inspect(ctx, db.DB, autogen.SQLite, skip)
+		after, err := autogen.Inspect(ctx, db.DB, dialect.SQLite, skip)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ch, err := autogen.Diff(after, des, autogen.SQLite); err != nil || len(ch) != 0 {
+		if ch, err := autogen.Diff(after, des, dialect.SQLite); err != nil || len(ch) != 0 {
 			t.Errorf("after the rebuild the database differs from the models: %v %v", ch, err)
 		}
 		sameRows(t, "after the rebuild", rowCounts(t, db, cur), rowCounts(t, db, after))
@@ -352,11 +353,11 @@ func TestRebuildKeepsAutoIncrementCounter(t *testing.T) {
 			ctx := context.Background()
 			db := testutil.New(t, testutil.SQLite)
 			apply(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);\nINSERT INTO t (v) VALUES ('a'), ('b'), ('c');\nDELETE FROM t WHERE NOT ("+keep+");", "current")
-			cur, err := autogen.Inspect(ctx, db.DB, autogen.SQLite, skip)
+			cur, err := autogen.Inspect(ctx, db.DB, dialect.SQLite, skip)
 			if err != nil {
 				t.Fatal(err)
 			}
-			up, _, _, err := autogen.Generate(ctx, cur, loadModels(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT NOT NULL);", skip), autogen.SQLite)
+			up, _, _, err := autogen.Generate(ctx, cur, loadModels(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT NOT NULL);", skip), dialect.SQLite)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -149,7 +149,7 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 // columns compare in name order.
 func dump(t *testing.T, dialect string, s *schema.Schema) string {
 	t.Helper()
-	if dialect == autogen.Postgres {
+	if dialect == testutil.Postgres {
 		for _, tb := range s.Tables {
 			cols := append([]*schema.Column(nil), tb.Columns...)
 			sort.Slice(cols, func(i, j int) bool { return cols[i].Name < cols[j].Name })

@@ -69,6 +69,12 @@ type Inspector interface {
 	Inspect(ctx context.Context, q schema.Querier, o schema.InspectOptions) (*schema.Schema, error)
 }
 
+// Renderer renders typed changes as the dialect's DDL (autogenerate's
+// upgrade and downgrade sections, and review notes). Required.
+type Renderer interface {
+	Render(changes []schema.Change) (*schema.Rendered, error)
+}
+
 // ServerVersioner names the query that identifies the server and its
 // version in one string (the model cache keys on it). Required.
 type ServerVersioner interface {
@@ -97,6 +103,7 @@ type Required interface {
 	Dialect
 	Bookkeeper
 	Inspector
+	Renderer
 	ServerVersioner
 	Lexer // how model files in its SQL split into statements
 }

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -11,9 +12,9 @@ import (
 // rewrites such expressions (a literal 'x'::mood) when the column changes
 // type and fails with "operator does not exist: mood = mood__old", and a
 // literal of a removed value cannot be parsed at all. They are dropped
-// before the type changes (with the foreign keys, phase b) and the desired
-// ones added with the table's other changes afterwards. The downgrade,
-// the same list reversed, does the mirror image.
+// before the type changes (with the foreign keys, in the dropForeignKeys
+// phase) and the desired ones added with the table's other changes
+// afterwards. The downgrade, the same list reversed, does the mirror image.
 func enumDependents(p *tablePlan, enumCols map[string]bool) {
 	if len(enumCols) == 0 {
 		return
@@ -126,4 +127,103 @@ func checkNamed(t *schema.Table, name string) *schema.Check {
 		}
 	}
 	return &schema.Check{Name: name}
+}
+
+// enumUsers lists the columns of s whose type is e or an array of it.
+func enumUsers(s *schema.Schema, e *schema.Enum) []schema.EnumUser {
+	var out []schema.EnumUser
+	for _, t := range s.Tables {
+		for _, c := range t.Columns {
+			if typeNames(c.Type, e) {
+				out = append(out, schema.EnumUser{Table: t, Column: c})
+			}
+		}
+	}
+	return out
+}
+
+// typeNames reports whether type t names enum e.
+func typeNames(t schema.Type, e *schema.Enum) bool {
+	name := unquote(t.Name)
+	if name == "" {
+		name = unquote(strings.TrimRight(t.SQL, "[]"))
+	}
+	return name == e.Name || (e.Schema != "" && name == e.Schema+"."+e.Name)
+}
+
+func unquote(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		if len(p) >= 2 && p[0] == '"' && p[len(p)-1] == '"' {
+			parts[i] = strings.ReplaceAll(p[1:len(p)-1], `""`, `"`)
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// isSubsequence reports whether a's values appear in b in the same order.
+func isSubsequence(a, b []string) bool {
+	i := 0
+	for _, v := range b {
+		if i < len(a) && a[i] == v {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// arrayLiteral matches a PostgreSQL array literal ('{a,"b c"}').
+var arrayLiteral = regexp.MustCompile(`'\{(?:[^']|'')*\}'`)
+
+// inArrayLiteral reports whether text holds an array literal ('{a,"b c"}')
+// with the element v.
+func inArrayLiteral(text, v string) bool {
+	for _, lit := range arrayLiteral.FindAllString(text, -1) {
+		inner := strings.ReplaceAll(lit[2:len(lit)-2], "''", "'")
+		for _, e := range strings.Split(inner, ",") {
+			e = strings.TrimSpace(e)
+			if len(e) >= 2 && e[0] == '"' && e[len(e)-1] == '"' {
+				e = strings.ReplaceAll(strings.ReplaceAll(e[1:len(e)-1], `\"`, `"`), `\\`, `\`)
+			}
+			if e == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usesNewValues reports whether something in s names a value that to adds
+// to from (a default, a check, an index predicate, a view).
+func usesNewValues(s *schema.Schema, from, to *schema.Enum) bool {
+	var texts []string
+	for _, t := range s.Tables {
+		for _, c := range t.Columns {
+			texts = append(texts, c.Default)
+			if c.Generated != nil {
+				texts = append(texts, c.Generated.Expr)
+			}
+		}
+		for _, c := range t.Checks {
+			texts = append(texts, c.Expr)
+		}
+		for _, x := range t.Indexes {
+			texts = append(texts, x.Where)
+			for _, p := range x.Parts {
+				texts = append(texts, p.Expr)
+			}
+		}
+	}
+	for _, v := range s.Views {
+		texts = append(texts, v.Def)
+	}
+	for _, v := range minus(to.Values, from.Values) {
+		lit := "'" + strings.ReplaceAll(v, "'", "''") + "'"
+		for _, t := range texts {
+			if strings.Contains(t, lit) || inArrayLiteral(t, v) {
+				return true
+			}
+		}
+	}
+	return false
 }

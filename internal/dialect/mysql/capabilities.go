@@ -95,3 +95,6 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 	cfg.MultiStatements = false
 	return cfg.FormatDSN(), nil
 }
+
+// Render implements dialect.Renderer with this package's Render.
+func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }

@@ -80,3 +80,6 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 	}
 	return ds + " dbname=" + name, nil
 }
+
+// Render implements dialect.Renderer with this package's Render.
+func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }

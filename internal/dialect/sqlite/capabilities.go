@@ -61,3 +61,6 @@ func (*Dialect) ScratchMemory(name string) (driver, dataSource string) {
 	info, _ := dialect.Info(dialect.SQLite)
 	return info.Driver, "file:" + name + "?mode=memory"
 }
+
+// Render implements dialect.Renderer with this package's Render.
+func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }
