@@ -2,11 +2,9 @@ package postgres
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/dialect/rendertest"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -17,60 +15,16 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // to the renderer shows up as a diff of testdata/render/*.sql.
 func TestRenderGolden(t *testing.T) {
 	t.Parallel()
+	var cases []rendertest.Case
 	for _, c := range renderCases() {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			got := "-- up\n" + renderText(c.changes) + "-- down\n" + renderText(schema.Reverse(c.changes))
-			golden(t, filepath.Join("testdata", "render", c.name+".sql"), got)
-		})
+		cases = append(cases, rendertest.Case{Name: c.name, Changes: c.changes})
 	}
+	rendertest.Run(t, Render, cases, *update)
 }
 
 type renderCase struct {
 	name    string
 	changes []schema.Change
-}
-
-func renderText(changes []schema.Change) string {
-	out, err := Render(changes)
-	if err != nil {
-		return "-- error: " + err.Error() + "\n"
-	}
-	var b strings.Builder
-	if out.NoTransaction {
-		b.WriteString("-- no transaction\n")
-	}
-	for _, s := range out.Statements {
-		for _, l := range strings.Split(s.Comment, "\n") {
-			if l != "" {
-				b.WriteString("-- " + l + "\n")
-			}
-		}
-		for _, l := range strings.Split(s.Review, "\n") {
-			if l != "" {
-				b.WriteString("-- review: " + l + "\n")
-			}
-		}
-		b.WriteString(s.SQL + ";\n")
-	}
-	return b.String()
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- got ---\n%s--- want ---\n%s", path, got, want)
-	}
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
