@@ -7,9 +7,14 @@
 // Dialect is deliberately small; anything only some dialects can do is an
 // optional interface found by type assertion (ScriptFormatter).
 //
-// It imports no retort package (internal/archtest allows the public schema
-// package, for capabilities that speak the IR). It must never import its
-// dialect packages (postgres, mysql, sqlite), which import it.
+// It also holds the dialect names, with their aliases and drivers
+// (names.go, the one definition), and the capability interfaces a dialect
+// package implements (capabilities.go; Required is what every dialect must
+// have, checked by the registry's test).
+//
+// It imports schema (capabilities that speak the IR) and internal/sqlsplit
+// (the Rules a Lexer gives). It must never import its dialect packages
+// (postgres, mysql, sqlite) or their registry, which import it.
 package dialect
 
 import (
