@@ -16,6 +16,8 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/term"
@@ -394,7 +396,7 @@ func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		if file == "" {
-			return nil, fmt.Errorf("cannot connect to %s: %w; check the URL and that the server is running", dsn.Redacted, err)
+			return nil, fmt.Errorf("cannot connect to %s: %w; %s", dsn.Redacted, err, connectAdvice(dsn.Dialect, err))
 		}
 		if _, serr := os.Stat(file); a.readOnly && errors.Is(serr, fs.ErrNotExist) {
 			return nil, a.missingDB(dsn)
@@ -402,6 +404,19 @@ func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
 		return nil, fmt.Errorf("cannot open SQLite database %s (%s): %w; %s", absPath(file), dsn.Redacted, err, sqliteHint(file))
 	}
 	return db, nil
+}
+
+// connectAdvice is what to fix after a server refused the first
+// connection: the dialect's reading of its error, else the generic advice.
+func connectAdvice(name string, err error) string {
+	if d, lerr := registry.Lookup(name); lerr == nil {
+		if c, ok := d.(dialect.ConnectAdvisor); ok {
+			if advice, ok := c.ConnectAdvice(err); ok {
+				return advice
+			}
+		}
+	}
+	return "check the URL and that the server is running"
 }
 
 // missingDB says that the SQLite file a read-only command was to read does

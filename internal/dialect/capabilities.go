@@ -107,3 +107,12 @@ type Required interface {
 	ServerVersioner
 	Lexer // how model files in its SQL split into statements
 }
+
+// ConnectAdvisor is implemented by server dialects that can tell, from the
+// error of a first connection, what the user must fix: the user name or
+// password, a database that does not exist, missing rights on it. ok is
+// false for other errors (the server is not reachable, a network error),
+// which get the generic advice to check the URL and the server.
+type ConnectAdvisor interface {
+	ConnectAdvice(err error) (advice string, ok bool)
+}
