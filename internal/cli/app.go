@@ -306,6 +306,26 @@ type session struct {
 // openMigrator opens the database (unless offline) and the façade over the
 // revision files. Offline sessions (--sql) need only the dialect.
 func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, extra ...retort.Option) (*session, error) {
+	return a.open(ctx, offline, true, rep, extra...)
+}
+
+// currentRows reads the database's version rows through a Migrator opened
+// without revision files: commands that load the graph themselves for
+// display (current, history -i, show current) then read the files once.
+// It returns the database as messages may show it.
+func (a *app) currentRows(ctx context.Context) (rows []string, display string, err error) {
+	s, err := a.open(ctx, false, false, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	defer s.close()
+	rows, err = s.m.Current(ctx)
+	return rows, s.display, err
+}
+
+// open is openMigrator; withFiles false opens the Migrator over no revision
+// files (the locations are still checked), for reading version rows only.
+func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, extra ...retort.Option) (*session, error) {
 	cfg, err := a.config()
 	if err != nil {
 		return nil, err
@@ -354,16 +374,19 @@ func (a *app) openMigrator(ctx context.Context, offline bool, rep *reporter, ext
 	if s.dialect != "" {
 		opts = append(opts, retort.WithDialect(s.dialect))
 	}
-	if len(a.opts.GoMigrations) > 0 {
+	if len(a.opts.GoMigrations) > 0 && withFiles { // Go revisions may name files as parents
 		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))
 	}
 	if rep != nil {
 		opts = append(opts, retort.WithEvents(rep.event))
 	}
 	opts = append(opts, extra...)
-	if fsys != nil {
+	switch {
+	case !withFiles:
+		fsys = nil
+	case fsys != nil:
 		opts = append(opts, retort.WithVersionLocations(locs...))
-	} else {
+	default:
 		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
 		if cfg.ScriptLocation != "" {
 			// History rows and messages name files as versions/x.sql.

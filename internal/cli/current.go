@@ -43,12 +43,7 @@ SQLite file: a missing one is an error naming its path.`,
 }
 
 func (a *app) current(ctx context.Context, o *currentOptions) error {
-	s, err := a.openMigrator(ctx, false, nil)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	rows, err := s.m.Current(ctx)
+	rows, display, err := a.currentRows(ctx)
 	if err != nil {
 		return err
 	}
@@ -57,7 +52,7 @@ func (a *app) current(ctx context.Context, o *currentOptions) error {
 		return err
 	}
 	if o.verbose && !o.json {
-		fmt.Fprintf(a.io.Out, "Current revision(s) for %s:\n", a.redact(s.display))
+		fmt.Fprintf(a.io.Out, "Current revision(s) for %s:\n", a.redact(display))
 	}
 	heads := map[string]bool{}
 	for _, h := range g.Heads() {
@@ -76,7 +71,7 @@ func (a *app) current(ctx context.Context, o *currentOptions) error {
 	}
 	if o.json {
 		return writeJSON(a.io.Out, map[string]any{
-			"database":  a.redact(s.display),
+			"database":  a.redact(display),
 			"rows":      nonNil(rows),
 			"revisions": revsJSON(g, revs, nil),
 			"on_heads":  onHeads,

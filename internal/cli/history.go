@@ -81,12 +81,8 @@ func (a *app) history(ctx context.Context, o *historyOptions) error {
 	var g *revision.Graph
 	var rows []string
 	if needDB {
-		s, err := a.openMigrator(ctx, false, nil)
-		if err != nil {
-			return err
-		}
-		defer s.close()
-		if rows, err = s.m.Current(ctx); err != nil {
+		var err error
+		if rows, _, err = a.currentRows(ctx); err != nil {
 			return err
 		}
 		if g, err = a.loadGraph(); err != nil {

@@ -61,12 +61,7 @@ func (a *app) show(ctx context.Context, o *showOptions, rev string) error {
 // for its version rows (with the effective heads they imply).
 func (a *app) resolveWithCurrent(ctx context.Context, symbol string) (*revision.Graph, []*revision.Revision, error) {
 	if symbol == "current" {
-		s, err := a.openMigrator(ctx, false, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer s.close()
-		rows, err := s.m.Current(ctx)
+		rows, _, err := a.currentRows(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
