@@ -61,6 +61,17 @@ func (m *Migrator) History() []Revision {
 	return m.infos(revs)
 }
 
+// CurrentLine is revision id's line as `retort current` prints it, in
+// Alembic's format ("ae1027a6acf (head) (mergepoint)", with branch labels
+// and the message); ok is false when no revision has exactly that id.
+func (m *Migrator) CurrentLine(id string) (line string, ok bool) {
+	r := m.graph.Get(id)
+	if r == nil {
+		return "", false
+	}
+	return m.graph.CurrentLine(r), true
+}
+
 // Revision resolves a target symbol ("head", "heads", an id or a unique
 // prefix of one, "label@head", "base"…) to the revisions it names.
 func (m *Migrator) Revision(symbol string) ([]Revision, error) {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/config"
-	"github.com/retortdb/retort/internal/revision"
 )
 
 type statusOptions struct {
@@ -101,10 +100,6 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	g, err := a.loadGraph()
-	if err != nil {
-		return err
-	}
 	upToDate := len(st.Pending) == 0 && len(st.Unknown) == 0 && len(st.Edited) == 0 && st.Failed == nil
 	if o.json {
 		out := statusJSON{
@@ -125,7 +120,7 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 			return err
 		}
 	} else {
-		a.printStatus(g, s.display, st, upToDate)
+		a.printStatus(s.m, s.display, st, upToDate)
 	}
 	// The report above says what is wrong: the code only gates.
 	if code := statusExit(st, o.exitCode); code != ExitOK {
@@ -134,7 +129,7 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 	return nil
 }
 
-func (a *app) printStatus(g *revision.Graph, display string, st *retort.Status, upToDate bool) {
+func (a *app) printStatus(m *retort.Migrator, display string, st *retort.Status, upToDate bool) {
 	w := a.io.Out
 	c := a.colors()
 	fmt.Fprintf(w, "Database: %s\n", a.redact(display))
@@ -143,8 +138,8 @@ func (a *app) printStatus(g *revision.Graph, display string, st *retort.Status, 
 	} else {
 		fmt.Fprintln(w, "Current:")
 		for _, row := range st.Current {
-			if r := g.Get(row); r != nil {
-				fmt.Fprintf(w, "  %s\n", g.CurrentLine(r))
+			if line, ok := m.CurrentLine(row); ok {
+				fmt.Fprintf(w, "  %s\n", line)
 			} else {
 				fmt.Fprintf(w, "  %s %s\n", row, c.Red("(unknown: no revision file defines it)"))
 			}
@@ -159,8 +154,8 @@ func (a *app) printStatus(g *revision.Graph, display string, st *retort.Status, 
 		fmt.Fprintf(w, "Pending:  %d revision%s to reach heads ('retort upgrade heads'):\n", len(st.Pending), plural(len(st.Pending)))
 		for _, id := range st.Pending {
 			msg := ""
-			if r := g.Get(id); r != nil && r.Message != "" {
-				msg = ", " + r.Message
+			if rs, err := m.Revision(id); err == nil && len(rs) == 1 && rs[0].Message != "" {
+				msg = ", " + rs[0].Message
 			}
 			fmt.Fprintf(w, "  %s%s\n", id, msg)
 		}

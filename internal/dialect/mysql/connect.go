@@ -18,7 +18,7 @@ func (*Dialect) ConnectAdvice(err error) (string, bool) {
 		return "", false
 	}
 	switch me.Number {
-	case 1045: // ER_ACCESS_DENIED_ERROR
+	case 1045, 1698: // ER_ACCESS_DENIED_ERROR, ER_ACCESS_DENIED_NO_PASSWORD_ERROR
 		return "the server refused the user name or password: check them in the URL", true
 	case 1044: // ER_DBACCESS_DENIED_ERROR
 		return "the user has no rights on this database: an administrator runs GRANT ALL ON `<database>`.* TO <user>", true
