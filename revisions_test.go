@@ -270,6 +270,15 @@ func TestRevisionViews(t *testing.T) {
 	if err != nil || len(got) != 1 || got[0].ID != "d4" {
 		t.Errorf("lb@head: %+v %v", got, err)
 	}
+	if line, ok := m.CurrentLine("d4"); !ok || !strings.HasPrefix(line, "d4 (head) (mergepoint)") {
+		t.Errorf("CurrentLine(d4) = %q, %v", line, ok)
+	}
+	if line, ok := m.CurrentLine("a1"); !ok || !strings.HasPrefix(line, "a1 (branchpoint)") {
+		t.Errorf("CurrentLine(a1) = %q, %v", line, ok)
+	}
+	if line, ok := m.CurrentLine("d"); ok { // ids only, never a prefix or a symbol
+		t.Errorf("CurrentLine(d) = %q, want no line", line)
+	}
 	if _, err := m.Revision(""); !errors.Is(err, retort.ErrBlankTarget) {
 		t.Errorf("blank symbol: %v", err)
 	}
