@@ -29,6 +29,15 @@ func TestJSONInEveryOutcome(t *testing.T) {
 		}
 	}
 	walk(root)
+	// A command line refused before the command runs (exit 2).
+	for _, name := range cmds {
+		args := append(strings.Fields(name), "--json", "--no-such-flag")
+		got := run(t, Options{}, args...)
+		var obj map[string]any
+		if got.code != ExitUsage || json.Unmarshal([]byte(got.out), &obj) != nil || obj["error"] == nil {
+			t.Errorf("%v: exit %d, stdout %q; want exit 2 and {\"error\": …}", args, got.code, got.out)
+		}
+	}
 	if len(cmds) < 5 {
 		t.Fatalf("found only %v with --json", cmds)
 	}

@@ -14,6 +14,7 @@ package cli
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -100,6 +101,14 @@ func Run(ctx context.Context, args []string, o Options) (code int) {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) || !a.ran {
+		if !a.ran && wantsJSON(args) {
+			// The command line was refused before the command ran: a
+			// machine reading stdout still gets one JSON document.
+			b, _ := json.MarshalIndent(struct {
+				Error string `json:"error"`
+			}{a.redact(err.Error())}, "", "  ")
+			fmt.Fprintf(a.io.Out, "%s\n", b)
+		}
 		a.printError(err)
 		path := root.Name()
 		if cmd != nil {
@@ -169,4 +178,17 @@ func (e *cmdError) Error() string { return e.msg }
 // failf builds a cmdError.
 func failf(format string, args ...any) error {
 	return &cmdError{msg: fmt.Sprintf(format, args...)}
+}
+
+// wantsJSON reports whether the command line asks for --json (before "--").
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "--json", "--json=true":
+			return true
+		}
+	}
+	return false
 }
