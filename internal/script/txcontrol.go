@@ -208,7 +208,7 @@ func (tk *txTokenizer) next() txToken {
 		case strings.HasPrefix(rest, "/*"):
 			tk.pos = skipBlockComment(src, tk.pos)
 		case c == '\'' || c == '"' || c == '`':
-			tk.pos = skipQuoted(src, tk.pos, tk.mysql && c != '`')
+			tk.pos, _ = sqlsplit.SkipQuoted(src, tk.pos, tk.mysql && c != '`')
 			return txToken{kind: tkQuoted}
 		case c == '$' && sqlsplit.DollarTag(rest) != "":
 			tag := sqlsplit.DollarTag(rest)
@@ -252,26 +252,6 @@ func skipBlockComment(src string, i int) int {
 			}
 		default:
 			i++
-		}
-	}
-	return len(src)
-}
-
-// skipQuoted returns the offset after the quoted text opening at i.
-func skipQuoted(src string, i int, backslash bool) int {
-	q := src[i]
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			if backslash {
-				j++
-			}
-		case q:
-			if j+1 < len(src) && src[j+1] == q {
-				j++
-				continue
-			}
-			return j + 1
 		}
 	}
 	return len(src)

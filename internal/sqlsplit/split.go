@@ -537,23 +537,36 @@ func (l *lexer) blockComment() (int, bool) {
 // quoted consumes the quoted text opening at l.pos (a doubled quote is an
 // escaped quote; backslash escapes too when asked).
 func (l *lexer) quoted(q byte, backslash bool, what string) error {
-	src, line := l.src, l.line
-	for i := l.pos + 1; i < len(src); i++ {
-		switch src[i] {
+	line := l.line
+	end, closed := SkipQuoted(l.src, l.pos, backslash)
+	if !closed {
+		return l.unterminatedf(line, "unterminated %s: the %c opened here is never closed", what, q)
+	}
+	l.advance(end)
+	return nil
+}
+
+// SkipQuoted returns the offset just after the quoted text that opens at
+// src[i] (its quote character; a doubled quote is an escaped quote, and a
+// backslash escapes the next byte when backslash is set), and whether the
+// quote is closed; an unclosed quote runs to len(src).
+func SkipQuoted(src string, i int, backslash bool) (end int, closed bool) {
+	q := src[i]
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
 		case '\\':
 			if backslash {
-				i++
+				j++
 			}
 		case q:
-			if i+1 < len(src) && src[i+1] == q {
-				i++
+			if j+1 < len(src) && src[j+1] == q {
+				j++
 				continue
 			}
-			l.advance(i + 1)
-			return nil
+			return j + 1, true
 		}
 	}
-	return l.unterminatedf(line, "unterminated %s: the %c opened here is never closed", what, q)
+	return len(src), false
 }
 
 // token records a token of the current statement.
