@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/migrate"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
@@ -334,6 +335,13 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 		return res, nil
 	}
 
+	if w, ok := m.d.(dialect.WritableChecker); ok {
+		// A standby or read-only server would refuse the first write, after
+		// the lock and maybe the bookkeeping tables: say so before.
+		if err := w.CheckWritable(ctx, conn); err != nil {
+			return nil, err
+		}
+	}
 	if !m.d.TransactionalDDL() {
 		if err := m.checkFiles(p, "nothing was run"); err != nil {
 			return nil, err

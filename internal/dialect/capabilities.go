@@ -116,3 +116,12 @@ type Required interface {
 type ConnectAdvisor interface {
 	ConnectAdvice(err error) (advice string, ok bool)
 }
+
+// WritableChecker is implemented by dialects that can tell, before a run
+// writes anything, that the database will refuse writes: a standby in
+// recovery, a read-only replica, a read-only session. CheckWritable returns
+// nil for a writable database, and otherwise an error that names the
+// setting and says where to run migrations instead.
+type WritableChecker interface {
+	CheckWritable(ctx context.Context, q RowQuerier) error
+}
