@@ -412,7 +412,7 @@ func (a *app) openDB(ctx context.Context, dsn *config.DSN) (*sql.DB, error) {
 		}
 		dsn = dsn.NoCreate() // and should it vanish before the open, still create nothing
 	}
-	db, err := openDB(dsn.DriverName, dsn.DataSource, a.io.Err)
+	db, err := openDB(dsn, a.io.Err)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn.Redacted, err)
 	}

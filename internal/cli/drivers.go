@@ -6,29 +6,24 @@ package cli
 import (
 	"database/sql"
 	"io"
-	"log"
 
-	"github.com/go-sql-driver/mysql"   // "mysql"
+	_ "github.com/go-sql-driver/mysql" // "mysql"
 	_ "github.com/jackc/pgx/v5/stdlib" // "pgx"
 	_ "modernc.org/sqlite"             // "sqlite"
+
+	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 )
 
-// openDB opens a data source. go-sql-driver/mysql logs some connection
-// errors itself, by default straight to the process's stderr; its lines go
-// to errw instead, the command's stderr, which redacts passwords and which
-// a program running the CLI may capture.
-func openDB(driverName, dataSource string, errw io.Writer) (*sql.DB, error) {
-	if driverName != "mysql" {
-		return sql.Open(driverName, dataSource)
+// openDB opens the database dsn names. A dialect whose driver logs lines
+// of its own (dialect.LogOpener) sends them to errw, the command's stderr,
+// which redacts passwords and which a program running the CLI may capture.
+func openDB(dsn *config.DSN, errw io.Writer) (*sql.DB, error) {
+	if d, err := registry.Lookup(dsn.Dialect); err == nil {
+		if lo, ok := d.(dialect.LogOpener); ok {
+			return lo.OpenLogged(dsn.DataSource, errw)
+		}
 	}
-	cfg, err := mysql.ParseDSN(dataSource)
-	if err != nil {
-		return nil, err
-	}
-	cfg.Logger = log.New(errw, "[mysql] ", log.Ldate|log.Ltime)
-	c, err := mysql.NewConnector(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return sql.OpenDB(c), nil
+	return sql.Open(dsn.DriverName, dsn.DataSource)
 }

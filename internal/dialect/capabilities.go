@@ -2,6 +2,8 @@ package dialect
 
 import (
 	"context"
+	"database/sql"
+	"io"
 	"time"
 
 	"github.com/retortdb/retort/schema"
@@ -124,4 +126,13 @@ type ConnectAdvisor interface {
 // setting and says where to run migrations instead.
 type WritableChecker interface {
 	CheckWritable(ctx context.Context, q RowQuerier) error
+}
+
+// LogOpener is implemented by dialects whose database/sql driver writes log
+// lines of its own (go-sql-driver/mysql, by default straight to the
+// process's stderr): OpenLogged opens dataSource with those lines sent to
+// w instead, so a command's own stderr (which redacts passwords, and which
+// a program running the CLI may capture) receives them.
+type LogOpener interface {
+	OpenLogged(dataSource string, w io.Writer) (*sql.DB, error)
 }
