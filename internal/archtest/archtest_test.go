@@ -27,7 +27,7 @@ var allowed = map[string][]string{
 	"internal/config":    {"internal/dialect"}, // dialect names and aliases for URL schemes
 	"internal/templates": {},
 	"internal/term":      {},
-	"internal/testutil":  {"internal/dialect"}, // dialect names and drivers
+	"internal/testutil":  {"internal/dialect", "internal/dialect/registry"}, // dialect names, drivers, CREATE/DROP DATABASE
 	"schema":             {},
 	"internal/dialect":   {"schema", "internal/sqlsplit"},
 	// A dialect package supplies its diff.Options (diff imports only schema).

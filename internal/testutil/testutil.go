@@ -6,8 +6,9 @@
 // (defaults: the local servers). An unreachable server skips the test with a
 // loud reason, or fails it when CI=true.
 //
-// It must not import any other retort package, so that every package's
-// tests can use it.
+// It imports internal/dialect and its registry only (names, drivers, and
+// the SQL that creates and drops a database), so that every package's tests
+// can use it.
 package testutil
 
 import (
@@ -29,6 +30,7 @@ import (
 	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
 
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 )
 
 // Dialect names: internal/dialect's, under the names tests have always
@@ -38,12 +40,6 @@ const (
 	Postgres = dialect.Postgres
 	MySQL    = dialect.MySQL
 )
-
-// driver is the database/sql driver retort opens dialect name with.
-func driver(name string) string {
-	info, _ := dialect.Info(name)
-	return info.Driver
-}
 
 // Dialects lists every dialect a dialect-facing test must cover.
 func Dialects() []string { return []string{SQLite, Postgres, MySQL} }
@@ -76,13 +72,57 @@ func envOr(k, def string) string {
 	return def
 }
 
+// testServer is where a server dialect's test databases are made: test
+// environment, not dialect knowledge (what a database is created and dropped
+// with comes from the dialect's dialect.ScratchServer).
+type testServer struct {
+	what     string        // the server, as a skip message names it
+	env      string        // RETORT_TEST_<env>_URL sets it
+	adminURL func() string // the URL of an admin connection
+	// dataSource is the driver's data source for database dbname (""
+	// for the admin connection) on the server at u.
+	dataSource func(u *url.URL, dbname string) string
+	// hostile sets d to read string literals unlike the server's default
+	// (NewHostile), returning whether d must be opened again.
+	hostile func(t testing.TB, d *DB) bool
+}
+
+// testServers are the servers of the dialects whose databases are not files.
+func testServers() map[string]testServer {
+	return map[string]testServer{
+		Postgres: {what: "PostgreSQL", env: "POSTGRES", adminURL: PostgresServerURL,
+			dataSource: func(u *url.URL, dbname string) string {
+				if dbname == "" {
+					return u.String()
+				}
+				v := *u
+				v.Path = "/" + dbname
+				return v.String()
+			},
+			hostile: func(t testing.TB, d *DB) bool {
+				exec(t, d.DB, "ALTER DATABASE "+d.Name+" SET standard_conforming_strings = off")
+				return true // connections made before the ALTER keep the default
+			}},
+		MySQL: {what: "MariaDB/MySQL", env: "MYSQL", adminURL: MySQLServerURL, dataSource: MySQLDSN,
+			hostile: func(t testing.TB, d *DB) bool {
+				mode := url.QueryEscape("'" + HostileMySQLMode + "'")
+				d.URL += "?sql_mode=" + mode
+				d.DataSource += "&sql_mode=" + mode
+				return true
+			}},
+	}
+}
+
 // New makes a fresh database for t on dialect and drops it when t ends.
 func New(t testing.TB, name string) *DB {
 	t.Helper()
+	info, ok := dialect.Info(name)
+	if !ok {
+		t.Fatalf("testutil: unknown dialect %q", name)
+	}
 	dbName := "retort_t_" + randHex(6)
 	var d *DB
-	switch name {
-	case SQLite:
+	if info.FileDatabase {
 		// An empty file is an empty SQLite database: it exists, as the
 		// other dialects' CREATE DATABASE makes theirs exist, so commands
 		// that only read (and never create a file) can read it.
@@ -90,41 +130,10 @@ func New(t testing.TB, name string) *DB {
 		if err := os.WriteFile(path, nil, 0o644); err != nil {
 			t.Fatalf("create SQLite test database: %v", err)
 		}
-		d = &DB{Dialect: SQLite, Name: path, URL: "sqlite:///" + path,
-			DriverName: driver(SQLite), DataSource: SQLiteDSN(path)}
-	case Postgres:
-		admin := PostgresServerURL()
-		adminDB := open(t, driver(Postgres), admin, "PostgreSQL")
-		exec(t, adminDB, "CREATE DATABASE "+dbName)
-		u := mustURL(t, admin)
-		u.Path = "/" + dbName
-		d = &DB{Dialect: Postgres, Name: dbName, URL: u.String(), DriverName: driver(Postgres), DataSource: u.String()}
-		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+dbName+" WITH (FORCE)"); err != nil {
-				t.Errorf("drop test database %s: %v", dbName, err)
-			}
-			adminDB.Close()
-		})
-	case MySQL:
-		admin := MySQLServerURL()
-		adminDSN := MySQLDSN(mustURL(t, admin), "")
-		adminDB := open(t, driver(MySQL), adminDSN, "MariaDB/MySQL")
-		exec(t, adminDB, "CREATE DATABASE "+dbName)
-		u := mustURL(t, admin)
-		u.Path = "/" + dbName
-		d = &DB{Dialect: MySQL, Name: dbName, URL: u.String(), DriverName: driver(MySQL), DataSource: MySQLDSN(u, dbName)}
-		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE IF EXISTS "+dbName); err != nil {
-				t.Errorf("drop test database %s: %v", dbName, err)
-			}
-			adminDB.Close()
-		})
-	default:
-		t.Fatalf("testutil: unknown dialect %q", name)
+		d = &DB{Dialect: name, Name: path, URL: "sqlite:///" + path,
+			DriverName: info.Driver, DataSource: SQLiteDSN(path)}
+	} else {
+		d = newOnServer(t, name, info.Driver, dbName)
 	}
 	db, err := sql.Open(d.DriverName, d.DataSource)
 	if err != nil {
@@ -133,6 +142,39 @@ func New(t testing.TB, name string) *DB {
 	t.Cleanup(func() { db.Close() })
 	d.DB = db
 	return d
+}
+
+// newOnServer creates database dbName on dialect name's test server and
+// drops it when t ends.
+func newOnServer(t testing.TB, name, driver, dbName string) *DB {
+	t.Helper()
+	srv, ok := testServers()[name]
+	if !ok {
+		t.Fatalf("testutil: no test server for dialect %q", name)
+	}
+	d, err := registry.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scratch, ok := d.(dialect.ScratchServer)
+	if !ok {
+		t.Fatalf("testutil: dialect %q cannot create databases", name)
+	}
+	create, drop := scratch.ScratchSQL(dbName)
+	admin := mustURL(t, srv.adminURL())
+	adminDB := open(t, driver, srv.dataSource(admin, ""), srv.what, srv.env)
+	exec(t, adminDB, create)
+	u := *admin
+	u.Path = "/" + dbName
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if _, err := adminDB.ExecContext(ctx, drop); err != nil {
+			t.Errorf("drop test database %s: %v", dbName, err)
+		}
+		adminDB.Close()
+	})
+	return &DB{Dialect: name, Name: dbName, URL: u.String(), DriverName: driver, DataSource: srv.dataSource(admin, dbName)}
 }
 
 // SQLiteDSN is the modernc.org/sqlite data source for a file, with the
@@ -161,7 +203,7 @@ var (
 	reach   = map[string]error{}
 )
 
-func open(t testing.TB, driver, dsn, what string) *sql.DB {
+func open(t testing.TB, driver, dsn, what, env string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open(driver, dsn)
 	if err == nil {
@@ -183,20 +225,13 @@ func open(t testing.TB, driver, dsn, what string) *sql.DB {
 		if db != nil {
 			db.Close()
 		}
-		msg := fmt.Sprintf("%s test server unreachable (%v); start it or set RETORT_TEST_%s_URL", what, err, envName(driver))
+		msg := fmt.Sprintf("%s test server unreachable (%v); start it or set RETORT_TEST_%s_URL", what, err, env)
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
 		t.Skip("SKIPPING: " + msg)
 	}
 	return db
-}
-
-func envName(drv string) string {
-	if drv == driver(Postgres) {
-		return "POSTGRES"
-	}
-	return "MYSQL"
 }
 
 func exec(t testing.TB, db *sql.DB, q string) {
@@ -242,18 +277,11 @@ const HostileMySQLMode = "STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES"
 func NewHostile(t testing.TB, name string) *DB {
 	t.Helper()
 	d := New(t, name)
-	switch name {
-	case Postgres:
-		exec(t, d.DB, "ALTER DATABASE "+d.Name+" SET standard_conforming_strings = off")
-		d.DB.Close() // connections made before the ALTER keep the default
-	case MySQL:
-		d.DB.Close()
-		mode := url.QueryEscape("'" + HostileMySQLMode + "'")
-		d.URL += "?sql_mode=" + mode
-		d.DataSource += "&sql_mode=" + mode
-	default:
+	srv, ok := testServers()[name]
+	if !ok || !srv.hostile(t, d) {
 		return d
 	}
+	d.DB.Close()
 	db, err := sql.Open(d.DriverName, d.DataSource)
 	if err != nil {
 		t.Fatalf("open %s test database: %v", name, err)
