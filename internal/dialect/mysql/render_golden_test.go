@@ -16,16 +16,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // to the renderer shows up as a diff of testdata/render/*.sql.
 func TestRenderGolden(t *testing.T) {
 	t.Parallel()
-	var cases []rendertest.Case
-	for _, c := range renderCases() {
-		cases = append(cases, rendertest.Case{Name: c.name, Changes: c.changes})
-	}
-	rendertest.Run(t, Render, cases, *update)
-}
-
-type renderCase struct {
-	name    string
-	changes []schema.Change
+	rendertest.Run(t, Render, renderCases(), *update)
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
@@ -99,17 +90,17 @@ func retype(t *schema.Table, i int, change schema.ColumnChange, edit func(c *sch
 	return &schema.ModifyColumn{From: f, To: &c, Change: change}
 }
 
-func renderCases() []renderCase {
-	return []renderCase{
-		{"table", []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
-		{"view", []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
+func renderCases() []rendertest.Case {
+	return []rendertest.Case{
+		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
+		{Name: "view", Changes: []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
 			Def: "select `users`.`name` AS `name` from `users`"}}}},
-		{"unsupported_enum", []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
-		{"unsupported_sequence", []schema.Change{&schema.AddSequence{Sequence: &schema.Sequence{Name: "s"}}}},
-		{"unsupported_triggers", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "unsupported_enum", Changes: []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
+		{Name: "unsupported_sequence", Changes: []schema.Change{&schema.AddSequence{Sequence: &schema.Sequence{Name: "s"}}}},
+		{Name: "unsupported_triggers", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{&schema.ModifyTriggers{To: []*schema.Trigger{{Name: "t", SQL: "CREATE TRIGGER t"}}}}
 		})}},
-		{"column_add_drop", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "column_add_drop", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			first := col("tenant", "int(11)", false)
 			mid := col("nick", "varchar(20)", true)
 			last := col("age", "tinyint(3) unsigned", false)
@@ -122,7 +113,7 @@ func renderCases() []renderCase {
 				&schema.DropColumn{Column: from.Columns[5]}, &schema.DropColumn{Column: from.Columns[6]},
 			}
 		})}},
-		{"column_modify", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "column_modify", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{
 				retype(to, 1, schema.ChangeType|schema.ChangeCollation|schema.ChangeComment, func(c *schema.Column) {
 					c.Type = parseType("varchar(100)")
@@ -137,23 +128,23 @@ func renderCases() []renderCase {
 				retype(to, 3, schema.ChangeOnUpdate, func(c *schema.Column) { c.OnUpdate = "" }),
 			}
 		})}},
-		{"column_position", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "column_position", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			to.Columns[0], to.Columns[1], to.Columns[2] = from.Columns[2], from.Columns[0], from.Columns[1]
 			return []schema.TableChange{
 				&schema.ModifyColumn{From: from.Columns[1], To: from.Columns[1], Change: schema.ChangePosition},
 				&schema.ModifyColumn{From: from.Columns[2], To: from.Columns[2], Change: schema.ChangePosition},
 			}
 		})}},
-		{"auto_increment_off", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "auto_increment_off", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{retype(to, 0, schema.ChangeAutoIncrement, func(c *schema.Column) { c.AutoIncrement = false })}
 		})}},
-		{"auto_increment_type", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "auto_increment_type", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{retype(to, 0, schema.ChangeAutoIncrement|schema.ChangeType, func(c *schema.Column) {
 				c.AutoIncrement = false
 				c.Type = parseType("bigint(20)")
 			})}
 		})}},
-		{"primary_key_change", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "primary_key_change", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			to.PrimaryKey = &schema.PrimaryKey{Name: "PRIMARY", Columns: []string{"email", "name"}}
 			return []schema.TableChange{
 				&schema.DropPrimaryKey{PrimaryKey: from.PrimaryKey},
@@ -161,7 +152,7 @@ func renderCases() []renderCase {
 				&schema.AddPrimaryKey{PrimaryKey: to.PrimaryKey},
 			}
 		})}},
-		{"primary_key_composite_drop", []schema.Change{func() schema.Change {
+		{Name: "primary_key_composite_drop", Changes: []schema.Change{func() schema.Change {
 			base := func() *schema.Table {
 				t := users()
 				t.Columns[0].AutoIncrement = false
@@ -178,7 +169,7 @@ func renderCases() []renderCase {
 				}
 			})
 		}()}},
-		{"auto_increment_column_add", []schema.Change{func() schema.Change {
+		{Name: "auto_increment_column_add", Changes: []schema.Change{func() schema.Change {
 			base := func() *schema.Table {
 				t := users()
 				t.Columns = t.Columns[1:]
@@ -193,7 +184,7 @@ func renderCases() []renderCase {
 				return []schema.TableChange{&schema.AddColumn{Column: id}, &schema.AddPrimaryKey{PrimaryKey: to.PrimaryKey}}
 			})
 		}()}},
-		{"keys", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "keys", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			u := &schema.Unique{Name: "uq_name", Columns: []string{"name", "email"}}
 			x := &schema.Index{Name: "ix_email", Unique: true, Parts: []schema.IndexPart{{Column: "email"}}}
 			renamed := *from.Indexes[1]
@@ -206,24 +197,24 @@ func renderCases() []renderCase {
 				&schema.RenameIndex{From: from.Indexes[1], To: &renamed},
 			}
 		})}},
-		{"foreign_key_index", []schema.Change{modify(orders, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "foreign_key_index", Changes: []schema.Change{modify(orders, func(from, to *schema.Table) []schema.TableChange {
 			x := &schema.Index{Name: "ix_user_id", Parts: []schema.IndexPart{{Column: "user_id"}, {Column: "id"}}}
 			to.Indexes = []*schema.Index{x}
 			return []schema.TableChange{&schema.DropIndex{Index: from.Indexes[0]}, &schema.AddIndex{Index: x}}
 		})}},
-		{"foreign_key_add", []schema.Change{modify(orders, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "foreign_key_add", Changes: []schema.Change{modify(orders, func(from, to *schema.Table) []schema.TableChange {
 			fk := &schema.ForeignKey{Name: "fk_orders_user2", Columns: []string{"user_id"}, RefSchema: "shop", RefTable: "users", RefColumns: []string{"id"}}
 			to.ForeignKeys = []*schema.ForeignKey{fk}
 			return []schema.TableChange{&schema.DropForeignKey{ForeignKey: from.ForeignKeys[0]}, &schema.AddForeignKey{ForeignKey: fk}}
 		})}},
-		{"checks", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "checks", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			ck := &schema.Check{Name: "ck_len", Expr: "char_length(`name`) > 0"}
 			to.Checks = []*schema.Check{ck}
 			return []schema.TableChange{
 				&schema.DropCheck{Check: from.Checks[0]}, &schema.DropCheck{Check: from.Checks[1]}, &schema.AddCheck{Check: ck},
 			}
 		})}},
-		{"rename_constraints", []schema.Change{modify(orders, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "rename_constraints", Changes: []schema.Change{modify(orders, func(from, to *schema.Table) []schema.TableChange {
 			fk := *from.ForeignKeys[0]
 			fk.Name = "orders_ibfk_1"
 			to.ForeignKeys = []*schema.ForeignKey{&fk}
@@ -237,7 +228,7 @@ func renderCases() []renderCase {
 				&schema.RenameConstraint{Kind: "primary key", From: "PRIMARY", To: "PRIMARY"},
 			}
 		})}},
-		{"table_options", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "table_options", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			to.Engine = "Aria"
 			to.Options = "checksum=1 stats_persistent=0"
 			to.Collation = "utf8mb3_general_ci"

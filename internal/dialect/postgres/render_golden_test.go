@@ -15,16 +15,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // to the renderer shows up as a diff of testdata/render/*.sql.
 func TestRenderGolden(t *testing.T) {
 	t.Parallel()
-	var cases []rendertest.Case
-	for _, c := range renderCases() {
-		cases = append(cases, rendertest.Case{Name: c.name, Changes: c.changes})
-	}
-	rendertest.Run(t, Render, cases, *update)
-}
-
-type renderCase struct {
-	name    string
-	changes []schema.Change
+	rendertest.Run(t, Render, renderCases(), *update)
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
@@ -79,7 +70,7 @@ func modify(edit func(to *schema.Table) []schema.TableChange) *schema.ModifyTabl
 	return &schema.ModifyTable{From: from, To: to, Changes: edit(to)}
 }
 
-func renderCases() []renderCase {
+func renderCases() []rendertest.Case {
 	serial := col("id", "integer", false)
 	serial.Sequence = seq("counters_id_seq", "integer")
 	serial.Default = "nextval('counters_id_seq'::regclass)"
@@ -104,41 +95,41 @@ func renderCases() []renderCase {
 	standalone2 := *standalone
 	standalone2.Type, standalone2.Max, standalone2.Increment, standalone2.Cycle, standalone2.Comment = "bigint", 9223372036854775807, 1, false, ""
 
-	return []renderCase{
-		{"namespace", []schema.Change{&schema.AddNamespace{Name: "shop"}}},
-		{"extension", []schema.Change{&schema.AddExtension{Extension: &schema.Extension{Name: "pg_trgm", Schema: "shop"}}}},
-		{"enum", []schema.Change{&schema.AddEnum{Enum: mood}}},
-		{"enum_add_values", []schema.Change{&schema.ModifyEnum{From: mood,
+	return []rendertest.Case{
+		{Name: "namespace", Changes: []schema.Change{&schema.AddNamespace{Name: "shop"}}},
+		{Name: "extension", Changes: []schema.Change{&schema.AddExtension{Extension: &schema.Extension{Name: "pg_trgm", Schema: "shop"}}}},
+		{Name: "enum", Changes: []schema.Change{&schema.AddEnum{Enum: mood}}},
+		{Name: "enum_add_values", Changes: []schema.Change{&schema.ModifyEnum{From: mood,
 			To: &schema.Enum{Name: "mood", Values: []string{"happy", "sad", "ok", "great"}, Comment: "feelings"}}}},
-		{"enum_recreate", []schema.Change{&schema.ModifyEnum{From: mood,
+		{Name: "enum_recreate", Changes: []schema.Change{&schema.ModifyEnum{From: mood,
 			To: &schema.Enum{Name: "mood", Values: []string{"ok"}}, Users: moodUsers}}},
-		{"enum_recreate_forced", []schema.Change{&schema.ModifyEnum{From: mood,
+		{Name: "enum_recreate_forced", Changes: []schema.Change{&schema.ModifyEnum{From: mood,
 			To: &schema.Enum{Name: "mood", Values: []string{"sad", "ok", "great"}, Comment: "feelings"}, Users: moodUsers, Recreate: true}}},
-		{"sequence", []schema.Change{&schema.AddSequence{Sequence: standalone}}},
-		{"sequence_modify", []schema.Change{&schema.ModifySequence{From: standalone, To: &standalone2}}},
-		{"table", []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
-		{"table_sequences", []schema.Change{&schema.AddTable{Table: counters}}},
-		{"view", []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
+		{Name: "sequence", Changes: []schema.Change{&schema.AddSequence{Sequence: standalone}}},
+		{Name: "sequence_modify", Changes: []schema.Change{&schema.ModifySequence{From: standalone, To: &standalone2}}},
+		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
+		{Name: "table_sequences", Changes: []schema.Change{&schema.AddTable{Table: counters}}},
+		{Name: "view", Changes: []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
 			Def: " SELECT ARRAY['a'::text, 'b'::text] AS x, users.name\n   FROM users;", Comment: "just names"}}}},
-		{"column_add_drop", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "column_add_drop", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			age := col("age", "integer", false)
 			age.Comment = "years"
 			nick := col("nick", "text", true)
 			to.Columns = append(to.Columns, age, nick)
 			return []schema.TableChange{&schema.AddColumn{Column: age}, &schema.AddColumn{Column: nick}}
 		})}},
-		{"column_drop_generated", []schema.Change{&schema.ModifyTable{From: counters, To: counters,
+		{Name: "column_drop_generated", Changes: []schema.Change{&schema.ModifyTable{From: counters, To: counters,
 			Changes: []schema.TableChange{&schema.DropColumn{Column: gen}}}}},
-		{"column_add_serial", []schema.Change{&schema.ModifyTable{From: counters, To: counters,
+		{Name: "column_add_serial", Changes: []schema.Change{&schema.ModifyTable{From: counters, To: counters,
 			Changes: []schema.TableChange{&schema.AddColumn{Column: owned}}}}},
-		{"column_type_widen", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "column_type_widen", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			f := users().Columns[0]
 			c := *f
 			c.Type = parseType("bigint")
 			to.Columns[0] = &c
 			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeType}}
 		})}},
-		{"column_type_using", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "column_type_using", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			f := users().Columns[1]
 			c := *f
 			c.Type = parseType("integer[]")
@@ -149,7 +140,7 @@ func renderCases() []renderCase {
 			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c,
 				Change: schema.ChangeType | schema.ChangeDefault | schema.ChangeNull | schema.ChangeComment}}
 		})}},
-		{"column_type_reparse", []schema.Change{func() schema.Change {
+		{Name: "column_type_reparse", Changes: []schema.Change{func() schema.Change {
 			from, to := users(), users()
 			in := "(name::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[]))"
 			for _, t := range []*schema.Table{from, to} {
@@ -162,14 +153,14 @@ func renderCases() []renderCase {
 			to.Columns[1] = &c
 			return &schema.ModifyTable{From: from, To: to, Changes: []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeType}}}
 		}()}},
-		{"column_collation", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "column_collation", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			f := users().Columns[2]
 			c := *f
 			c.Collation = ""
 			to.Columns[2] = &c
 			return []schema.TableChange{&schema.ModifyColumn{From: f, To: &c, Change: schema.ChangeCollation}}
 		})}},
-		{"column_identity", []schema.Change{func() schema.Change {
+		{Name: "column_identity", Changes: []schema.Change{func() schema.Change {
 			to := *ident
 			to.Identity = &schema.Identity{Always: false}
 			seq := *ident.Sequence
@@ -178,17 +169,17 @@ func renderCases() []renderCase {
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: ident, To: &to, Change: schema.ChangeIdentity | schema.ChangeSequence}}}
 		}()}},
-		{"column_identity_add", []schema.Change{func() schema.Change {
+		{Name: "column_identity_add", Changes: []schema.Change{func() schema.Change {
 			plain := col("n", "bigint", false)
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: plain, To: ident, Change: schema.ChangeIdentity | schema.ChangeSequence}}}
 		}()}},
-		{"column_serial_to_plain", []schema.Change{func() schema.Change {
+		{Name: "column_serial_to_plain", Changes: []schema.Change{func() schema.Change {
 			plain := col("m", "integer", false)
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: owned, To: plain, Change: schema.ChangeDefault | schema.ChangeSequence}}}
 		}()}},
-		{"column_sequence_options", []schema.Change{func() schema.Change {
+		{Name: "column_sequence_options", Changes: []schema.Change{func() schema.Change {
 			to := *owned
 			s := *owned.Sequence
 			s.Cache, s.Comment = 50, ""
@@ -196,12 +187,12 @@ func renderCases() []renderCase {
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: owned, To: &to, Change: schema.ChangeSequence}}}
 		}()}},
-		{"column_drop_expression", []schema.Change{func() schema.Change {
+		{Name: "column_drop_expression", Changes: []schema.Change{func() schema.Change {
 			plain := col("doubled", "bigint", true)
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: gen, To: plain, Change: schema.ChangeGenerated}}}
 		}()}},
-		{"keys", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "keys", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			from := users()
 			pk := &schema.PrimaryKey{Name: "users_id_email", Columns: []string{"id", "email"}}
 			u := &schema.Unique{Name: "uq_name", Columns: []string{"name"}, NullsNotDistinct: true}
@@ -212,7 +203,7 @@ func renderCases() []renderCase {
 				&schema.DropUnique{Unique: from.Uniques[0]}, &schema.AddUnique{Unique: u},
 			}
 		})}},
-		{"indexes", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "indexes", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			from := users()
 			x := &schema.Index{Name: "ix_users_email", Unique: true, NullsNotDistinct: true, Parts: []schema.IndexPart{{Column: "email", NullsFirst: true}}}
 			renamed := *from.Indexes[2]
@@ -223,7 +214,7 @@ func renderCases() []renderCase {
 				&schema.RenameIndex{From: from.Indexes[2], To: &renamed},
 			}
 		})}},
-		{"constraints", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "constraints", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			from := users()
 			fk := &schema.ForeignKey{Name: "fk_users_self", Columns: []string{"id"}, RefSchema: "shop", RefTable: "orders", RefColumns: []string{"id"}}
 			ck := &schema.Check{Name: "ck_id", Expr: "(id > 0) AND (id < 100)"}
@@ -234,14 +225,14 @@ func renderCases() []renderCase {
 				&schema.RenameConstraint{Kind: "unique", From: "uq_users_email", To: "users_email_key"},
 			}
 		})}},
-		{"table_comment", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "table_comment", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			to.Comment = ""
 			return []schema.TableChange{&schema.ModifyTableComment{From: "people who sign in", To: ""}}
 		})}},
-		{"unsupported_options", []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+		{Name: "unsupported_options", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
 			return []schema.TableChange{&schema.ModifyTableOptions{From: users(), To: to}}
 		})}},
-		{"unsupported_generation", []schema.Change{func() schema.Change {
+		{Name: "unsupported_generation", Changes: []schema.Change{func() schema.Change {
 			plain := col("doubled", "bigint", true)
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: plain, To: gen, Change: schema.ChangeGenerated}}}

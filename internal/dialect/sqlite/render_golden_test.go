@@ -17,16 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // to the renderer shows up as a diff of testdata/render/*.sql.
 func TestRenderGolden(t *testing.T) {
 	t.Parallel()
-	var cases []rendertest.Case
-	for _, c := range renderCases() {
-		cases = append(cases, rendertest.Case{Name: c.name, Changes: c.changes})
-	}
-	rendertest.Run(t, Render, cases, *update)
-}
-
-type renderCase struct {
-	name    string
-	changes []schema.Change
+	rendertest.Run(t, Render, renderCases(), *update)
 }
 
 func col(name, typ string, nullable bool) *schema.Column {
@@ -98,34 +89,34 @@ func retype(t *schema.Table, i int, change schema.ColumnChange, edit func(c *sch
 	return &schema.ModifyColumn{From: f, To: &c, Change: change}
 }
 
-func renderCases() []renderCase {
-	return []renderCase{
-		{"table", []schema.Change{&schema.AddTable{Table: users()}}},
-		{"table_options", []schema.Change{func() schema.Change {
+func renderCases() []rendertest.Case {
+	return []rendertest.Case{
+		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}}},
+		{Name: "table_options", Changes: []schema.Change{func() schema.Change {
 			t := users()
 			t.WithoutRowID, t.Strict = true, true
 			t.PrimaryKey = &schema.PrimaryKey{Name: "pk_users", Columns: []string{"id", "email"}}
 			t.Indexes, t.Triggers = nil, nil
 			return &schema.AddTable{Table: t}
 		}()}},
-		{"table_stored", []schema.Change{func() schema.Change {
+		{Name: "table_stored", Changes: []schema.Change{func() schema.Change {
 			t := notes()
 			t.Indexes = []*schema.Index{{Name: "ix_notes_body", Parts: []schema.IndexPart{{Column: "body"}}, SQL: "CREATE INDEX ix_notes_body ON notes(body)"}}
 			return &schema.AddTable{Table: t}
 		}()}},
-		{"view", []schema.Change{
+		{Name: "view", Changes: []schema.Change{
 			&schema.AddView{View: &schema.View{Name: "names", Def: "SELECT name FROM users"}},
 			&schema.AddView{View: &schema.View{Name: "Emails", Def: "SELECT email FROM users", SQL: `CREATE VIEW "Emails" AS SELECT email FROM users`}},
 		}},
-		{"unsupported_enum", []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
-		{"native_add_column", []schema.Change{func() schema.Change {
+		{Name: "unsupported_enum", Changes: []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
+		{Name: "native_add_column", Changes: []schema.Change{func() schema.Change {
 			added := col("tag", "TEXT", true)
 			added.Default = "'x'"
 			from := notes()
 			to := stored("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, tag TEXT DEFAULT 'x')", from.Columns[0], from.Columns[1], added)
 			return &schema.ModifyTable{From: from, To: to, Changes: []schema.TableChange{&schema.AddColumn{Column: added}}}
 		}()}},
-		{"native_indexes", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "native_indexes", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			x := &schema.Index{Name: "ix_users_email", Unique: true, Parts: []schema.IndexPart{{Column: "email"}}}
 			renamed := *from.Indexes[1]
 			renamed.Name = "ix_lower"
@@ -138,7 +129,7 @@ func renderCases() []renderCase {
 				&schema.ModifyTriggers{From: from.Triggers, To: trig},
 			}
 		})}},
-		{"rebuild_columns", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "rebuild_columns", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			added := col("age", "INTEGER", false)
 			to.Columns = append(to.Columns, added)
 			to.Columns = slices.DeleteFunc(to.Columns, func(c *schema.Column) bool { return c.Name == "half" || c.Name == "Kind" })
@@ -158,7 +149,7 @@ func renderCases() []renderCase {
 				&schema.DropColumn{Column: from.Columns[4]}, &schema.DropColumn{Column: from.Columns[5]},
 			}
 		})}},
-		{"rebuild_keys", []schema.Change{modify(notes, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "rebuild_keys", Changes: []schema.Change{modify(notes, func(from, to *schema.Table) []schema.TableChange {
 			fresh := col("ref", "INTEGER", true)
 			to.SQL, to.Def = "", ""
 			to.Columns = append(to.Columns, fresh)
@@ -180,14 +171,14 @@ func renderCases() []renderCase {
 				&schema.ModifyTableOptions{From: from, To: to},
 			}
 		})}},
-		{"rebuild_autoincrement", []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "rebuild_autoincrement", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			to.Name = strings.Repeat("t", 55)
 			from.Name = to.Name
 			return []schema.TableChange{
 				retype(to, 0, schema.ChangeNull, func(c *schema.Column) { c.Nullable = true }),
 			}
 		})}},
-		{"rebuild_rowid", []schema.Change{modify(notes, func(from, to *schema.Table) []schema.TableChange {
+		{Name: "rebuild_rowid", Changes: []schema.Change{modify(notes, func(from, to *schema.Table) []schema.TableChange {
 			base := stored("CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT)", col("id", "TEXT", false), col("body", "TEXT", true))
 			*from = *base
 			return []schema.TableChange{&schema.ModifyColumn{From: from.Columns[0], To: to.Columns[0], Change: schema.ChangeType}}
