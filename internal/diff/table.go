@@ -203,121 +203,109 @@ func primaryKey(f, t *schema.Table, cols *columnChanges) constraintChanges {
 // uniques compares the unique constraints; one that only changes its name
 // is renamed.
 func uniques(f, t *schema.Table, cols *columnChanges) constraintChanges {
-	var c constraintChanges
-	fm, tm := map[string]*schema.Unique{}, map[string]*schema.Unique{}
-	for _, u := range f.Uniques {
-		fm[uniqueKey(u)] = u
-	}
-	for _, u := range t.Uniques {
-		tm[uniqueKey(u)] = u
-	}
-	var gone, fresh []*schema.Unique
-	for _, u := range f.Uniques {
-		if tu := tm[uniqueKey(u)]; tu == nil || !uniqueEqual(u, tu) || cols.touches(u.Columns) {
-			gone = append(gone, u)
-		}
-	}
-	for _, u := range t.Uniques {
-		if fu := fm[uniqueKey(u)]; fu == nil || !uniqueEqual(fu, u) || cols.touches(u.Columns) {
-			fresh = append(fresh, u)
-		}
-	}
-	for _, g := range gone {
-		if g.Name != "" && tm[uniqueKey(g)] == nil && !cols.touches(g.Columns) {
-			if i := findUnique(fresh, g); i >= 0 && fresh[i].Name != "" && fm[uniqueKey(fresh[i])] == nil {
-				c.renames = append(c.renames, &schema.RenameConstraint{Kind: "unique", From: g.Name, To: fresh[i].Name})
-				fresh = append(fresh[:i], fresh[i+1:]...)
-				continue
-			}
-		}
-		c.drops = append(c.drops, &schema.DropUnique{Unique: g})
-	}
-	for _, u := range fresh {
-		c.adds = append(c.adds, &schema.AddUnique{Unique: u})
-	}
-	return c
+	return keyedKind[*schema.Unique]{
+		key:        uniqueKey,
+		equal:      uniqueEqual,
+		touched:    func(u *schema.Unique) bool { return cols.touches(u.Columns) },
+		renameFrom: func(u *schema.Unique) bool { return u.Name != "" },
+		renameTo:   func(u *schema.Unique) bool { return u.Name != "" },
+		find:       findUnique,
+		rename: func(from, to *schema.Unique) schema.TableChange {
+			return &schema.RenameConstraint{Kind: "unique", From: from.Name, To: to.Name}
+		},
+		drop: func(u *schema.Unique) schema.TableChange { return &schema.DropUnique{Unique: u} },
+		add:  func(u *schema.Unique) schema.TableChange { return &schema.AddUnique{Unique: u} },
+	}.compare(f.Uniques, t.Uniques)
 }
 
 // indexes compares the indexes; one that only changes its name is renamed.
 func indexes(f, t *schema.Table, cols *columnChanges) constraintChanges {
-	var c constraintChanges
-	fm, tm := map[string]*schema.Index{}, map[string]*schema.Index{}
-	for _, x := range f.Indexes {
-		fm[x.Name] = x
-	}
-	for _, x := range t.Indexes {
-		tm[x.Name] = x
-	}
-	touched := func(x *schema.Index) bool {
-		var names, exprs []string
-		for _, p := range x.Parts {
-			names = append(names, p.Column)
-			exprs = append(exprs, p.Expr)
-		}
-		names = append(names, x.Include...)
-		return cols.touches(names, append(exprs, x.Where)...)
-	}
-	var gone, fresh []*schema.Index
-	for _, x := range f.Indexes {
-		if tx := tm[x.Name]; tx == nil || !indexEqual(x, tx) || touched(x) {
-			gone = append(gone, x)
-		}
-	}
-	for _, x := range t.Indexes {
-		if fx := fm[x.Name]; fx == nil || !indexEqual(fx, x) || touched(x) {
-			fresh = append(fresh, x)
-		}
-	}
-	for _, g := range gone {
-		if tm[g.Name] == nil && !touched(g) {
-			if i := findIndex(fresh, g); i >= 0 && fm[fresh[i].Name] == nil {
-				c.renames = append(c.renames, &schema.RenameIndex{From: g, To: fresh[i]})
-				fresh = append(fresh[:i], fresh[i+1:]...)
-				continue
+	return keyedKind[*schema.Index]{
+		key:   func(x *schema.Index) string { return x.Name },
+		equal: indexEqual,
+		touched: func(x *schema.Index) bool {
+			var names, exprs []string
+			for _, p := range x.Parts {
+				names = append(names, p.Column)
+				exprs = append(exprs, p.Expr)
 			}
-		}
-		c.drops = append(c.drops, &schema.DropIndex{Index: g})
-	}
-	for _, x := range fresh {
-		c.adds = append(c.adds, &schema.AddIndex{Index: x})
-	}
-	return c
+			names = append(names, x.Include...)
+			return cols.touches(names, append(exprs, x.Where)...)
+		},
+		find:   findIndex,
+		rename: func(from, to *schema.Index) schema.TableChange { return &schema.RenameIndex{From: from, To: to} },
+		drop:   func(x *schema.Index) schema.TableChange { return &schema.DropIndex{Index: x} },
+		add:    func(x *schema.Index) schema.TableChange { return &schema.AddIndex{Index: x} },
+	}.compare(f.Indexes, t.Indexes)
 }
 
 // checks compares the check constraints; a named table check that only
 // changes its name is renamed.
 func checks(f, t *schema.Table, cols *columnChanges) constraintChanges {
+	return keyedKind[*schema.Check]{
+		key:        checkKey,
+		equal:      func(a, b *schema.Check) bool { return *a == *b },
+		touched:    func(ck *schema.Check) bool { return cols.touches(nil, ck.Expr) },
+		renameFrom: func(ck *schema.Check) bool { return ck.Name != "" && ck.Column == "" },
+		renameTo:   func(ck *schema.Check) bool { return ck.Name != "" },
+		find:       findCheck,
+		rename: func(from, to *schema.Check) schema.TableChange {
+			return &schema.RenameConstraint{Kind: "check", From: from.Name, To: to.Name}
+		},
+		drop: func(ck *schema.Check) schema.TableChange { return &schema.DropCheck{Check: ck} },
+		add:  func(ck *schema.Check) schema.TableChange { return &schema.AddCheck{Check: ck} },
+	}.compare(f.Checks, t.Checks)
+}
+
+// keyedKind is how one kind of table object (unique, index, check) is
+// compared: matched by key; changed, or reading a column that changes, it
+// goes and comes again; gone and come with only its name changed, it is
+// renamed.
+type keyedKind[T any] struct {
+	key     func(T) string
+	equal   func(from, to T) bool
+	touched func(T) bool // reads a column that changes
+	// renameFrom and renameTo say which objects may be renamed (nil: all).
+	renameFrom, renameTo func(T) bool
+	find                 func(fresh []T, gone T) int // the one gone renamed to, or -1
+	rename               func(from, to T) schema.TableChange
+	drop, add            func(T) schema.TableChange
+}
+
+func (k keyedKind[T]) compare(from, to []T) constraintChanges {
 	var c constraintChanges
-	fm, tm := map[string]*schema.Check{}, map[string]*schema.Check{}
-	for _, ck := range f.Checks {
-		fm[checkKey(ck)] = ck
+	fm, tm := map[string]T{}, map[string]T{}
+	for _, x := range from {
+		fm[k.key(x)] = x
 	}
-	for _, ck := range t.Checks {
-		tm[checkKey(ck)] = ck
+	for _, x := range to {
+		tm[k.key(x)] = x
 	}
-	var gone, fresh []*schema.Check
-	for _, ck := range f.Checks {
-		if tc := tm[checkKey(ck)]; tc == nil || *tc != *ck || cols.touches(nil, ck.Expr) {
-			gone = append(gone, ck)
+	var gone, fresh []T
+	for _, x := range from {
+		if tx, ok := tm[k.key(x)]; !ok || !k.equal(x, tx) || k.touched(x) {
+			gone = append(gone, x)
 		}
 	}
-	for _, ck := range t.Checks {
-		if fc := fm[checkKey(ck)]; fc == nil || *fc != *ck || cols.touches(nil, ck.Expr) {
-			fresh = append(fresh, ck)
+	for _, x := range to {
+		if fx, ok := fm[k.key(x)]; !ok || !k.equal(fx, x) || k.touched(x) {
+			fresh = append(fresh, x)
 		}
 	}
 	for _, g := range gone {
-		if g.Name != "" && tm[checkKey(g)] == nil && !cols.touches(nil, g.Expr) && g.Column == "" {
-			if i := findCheck(fresh, g); i >= 0 && fresh[i].Name != "" && fm[checkKey(fresh[i])] == nil {
-				c.renames = append(c.renames, &schema.RenameConstraint{Kind: "check", From: g.Name, To: fresh[i].Name})
-				fresh = append(fresh[:i], fresh[i+1:]...)
-				continue
+		if _, kept := tm[k.key(g)]; !kept && !k.touched(g) && (k.renameFrom == nil || k.renameFrom(g)) {
+			if i := k.find(fresh, g); i >= 0 && (k.renameTo == nil || k.renameTo(fresh[i])) {
+				if _, had := fm[k.key(fresh[i])]; !had {
+					c.renames = append(c.renames, k.rename(g, fresh[i]))
+					fresh = append(fresh[:i], fresh[i+1:]...)
+					continue
+				}
 			}
 		}
-		c.drops = append(c.drops, &schema.DropCheck{Check: g})
+		c.drops = append(c.drops, k.drop(g))
 	}
-	for _, ck := range fresh {
-		c.adds = append(c.adds, &schema.AddCheck{Check: ck})
+	for _, x := range fresh {
+		c.adds = append(c.adds, k.add(x))
 	}
 	return c
 }
