@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/versiontable"
@@ -39,7 +38,7 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	partial := func(k int, line int, sql string, cause error) error {
 		e.Executed = k
 		e.FailedLine, e.FailedSQL = line, sql
-		e.Error = config.Redact(cause.Error())
+		e.Error = historyText(cause)
 		o.finish(&e, versiontable.StatusFailed, false)
 		if err := o.Tables.Finish(o.cleanup, o.conn, e); err != nil {
 			recorded = false
@@ -154,7 +153,7 @@ func (o *online) failedWithoutEffect(sql string, err error) bool {
 // the row, still running, says too).
 func (o *online) notRun(e *versiontable.Entry, unit *Unit, st script.Statement, cause error) error {
 	r := *e
-	r.Executed, r.FailedLine, r.FailedSQL, r.Error = 0, st.Line, st.SQL, config.Redact(cause.Error())
+	r.Executed, r.FailedLine, r.FailedSQL, r.Error = 0, st.Line, st.SQL, historyText(cause)
 	o.finish(&r, versiontable.StatusRollback, false)
 	if err := o.Tables.Finish(o.cleanup, o.conn, r); err != nil {
 		return nil

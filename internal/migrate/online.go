@@ -443,7 +443,11 @@ func (o *online) ensureTablesOutside(ctx context.Context) error {
 func errText(err error) string {
 	var se *StmtError
 	if errors.As(err, &se) && se.Err != nil {
-		return config.Redact(se.Err.Error())
+		return historyText(se.Err)
 	}
-	return config.Redact(err.Error())
+	return historyText(err)
 }
+
+// historyText is err's text as a history row keeps it: any password masked,
+// since a driver's message may quote a connection string.
+func historyText(err error) string { return config.Redact(err.Error()) }
