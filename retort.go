@@ -309,6 +309,7 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
 	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
+		DB:      m.db,
 		Wait: func(holder string) {
 			m.emit(Event{Kind: EventLockWait, Text: "waiting for the migration lock held by " + holder})
 		},

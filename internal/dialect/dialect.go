@@ -85,6 +85,11 @@ type LockOptions struct {
 	Wait func(holder string)
 	// Poll is the interval between attempts (default 200ms).
 	Poll time.Duration
+	// DB is the pool conn came from. A lock that must outlive conn's
+	// transactions on a topology where session state does not (a
+	// transaction-mode pooler, a cluster whose named locks are node-local)
+	// takes its own connection from it. Nil means only conn may be used.
+	DB *sql.DB
 }
 
 // ErrLockTimeout is wrapped by the error Lock returns when Timeout passes.
