@@ -30,6 +30,14 @@ func parseType(s string) schema.Type {
 }
 
 // quote quotes an identifier when it is not a plain lower-case word.
+// quoteAlways quotes an identifier whether or not it needs it, as a table
+// rendered from the IR (a Go model's) names everything: the statement is
+// stored as the table's definition, so it does not depend on which words a
+// future SQLite reserves.
+func quoteAlways(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
 func quote(name string) string {
 	plain := name != ""
 	for i := 0; i < len(name); i++ {
