@@ -48,11 +48,21 @@ func quote(name string) string {
 		plain = false
 		break
 	}
-	if plain && !strings.Contains(strings.ReplaceAll(keywordList, "\n", " "), " "+name+" ") {
+	if plain && !keywords[name] {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+// keywords is keywordList as a set, built once and only read: quote runs
+// for every name a renderer writes.
+var keywords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(keywordList) {
+		m[w] = true
+	}
+	return m
+}()
 
 // keywordList holds SQLite key words that cannot be bare identifiers.
 const keywordList = ` abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast check
