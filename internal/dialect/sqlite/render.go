@@ -425,6 +425,20 @@ func defaultExpr(d string) string {
 	return "(" + d + ")"
 }
 
+// collation names a collation in a rendered index: bare when it is a plain
+// word that is no key word (NOCASE, as the models write it), else quoted.
+func collation(name string) string {
+	if name == "" || keywords[strings.ToLower(name)] {
+		return quoteAlways(name)
+	}
+	for i, c := range name {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return quoteAlways(name)
+		}
+	}
+	return name
+}
+
 // createIndex is x's CREATE INDEX: the stored statement when known, else
 // rendered from the IR with every name quoted, as createTable does.
 func createIndex(t *schema.Table, x *schema.Index) string {
@@ -447,7 +461,7 @@ func createIndex(t *schema.Table, x *schema.Index) string {
 			b.WriteString(p.Expr)
 		}
 		if p.Collation != "" {
-			b.WriteString(" COLLATE " + quote(p.Collation))
+			b.WriteString(" COLLATE " + collation(p.Collation))
 		}
 		if p.Desc {
 			b.WriteString(" DESC")

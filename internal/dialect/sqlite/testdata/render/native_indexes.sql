@@ -12,4 +12,4 @@ CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 DROP INDEX ix_lower;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 DROP INDEX ix_users_email;
-CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
+CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;

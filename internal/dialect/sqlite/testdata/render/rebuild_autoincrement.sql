@@ -24,7 +24,7 @@ INSERT INTO ttttttttttttttttttttttttttttttttttttttttttttttttttttttt (id, name, e
 DELETE FROM sqlite_sequence WHERE name = 'ttttttttttttttttttttttttttttttttttttttttttttttttttttttt';
 UPDATE sqlite_sequence SET name = 'ttttttttttttttttttttttttttttttttttttttttttttttttttttttt' WHERE name = '_retort_old_tttttttttttttttttttttttttttttttttttttttttttttttt';
 DROP TABLE _retort_old_tttttttttttttttttttttttttttttttttttttttttttttttt;
-CREATE INDEX "ix_users_name" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("name" COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
+CREATE INDEX "ix_users_name" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
@@ -53,6 +53,6 @@ INSERT INTO ttttttttttttttttttttttttttttttttttttttttttttttttttttttt (id, name, e
 DELETE FROM sqlite_sequence WHERE name = 'ttttttttttttttttttttttttttttttttttttttttttttttttttttttt';
 UPDATE sqlite_sequence SET name = 'ttttttttttttttttttttttttttttttttttttttttttttttttttttttt' WHERE name = '_retort_old_tttttttttttttttttttttttttttttttttttttttttttttttt';
 DROP TABLE _retort_old_tttttttttttttttttttttttttttttttttttttttttttttttt;
-CREATE INDEX "ix_users_name" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("name" COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
+CREATE INDEX "ix_users_name" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;

@@ -30,7 +30,7 @@ INSERT INTO users (id, name, email) SELECT id, name, email FROM _retort_old_user
 DELETE FROM sqlite_sequence WHERE name = 'users';
 UPDATE sqlite_sequence SET name = 'users' WHERE name = '_retort_old_users';
 DROP TABLE _retort_old_users;
-CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
+CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
@@ -64,6 +64,6 @@ INSERT INTO users (id, name, email, score) SELECT id, name, email, score FROM _r
 DELETE FROM sqlite_sequence WHERE name = 'users';
 UPDATE sqlite_sequence SET name = 'users' WHERE name = '_retort_old_users';
 DROP TABLE _retort_old_users;
-CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
+CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;

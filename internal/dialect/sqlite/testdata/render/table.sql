@@ -11,7 +11,7 @@ CREATE TABLE "users" (
   CONSTRAINT "fk_users_team" FOREIGN KEY ("name") REFERENCES "teams" ("name") ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED,
   CHECK (length(name) > 0)
 );
-CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
+CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
