@@ -2,6 +2,7 @@ package gostruct
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/retortdb/retort/schema"
@@ -34,18 +35,17 @@ func (m *Model) Steps(dialect string) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &irBuilder{d: d}
-	s := b.schema(m)
-	if err := b.e.err(); err != nil {
+	s, err := m.Schema(dialect)
+	if err != nil {
 		return nil, err
 	}
 	var steps []Step
-	enums := map[string]*Enum{}
+	enumPos := map[string]Pos{}
 	for _, en := range m.Enums {
-		enums[en.Name] = en
+		enumPos[en.Name] = en.Pos
 	}
 	for _, en := range s.Enums {
-		steps = append(steps, Step{&schema.AddEnum{Enum: en}, enums[en.Name].Pos})
+		steps = append(steps, Step{&schema.AddEnum{Enum: en}, enumPos[en.Name]})
 	}
 	ir := map[*Table]*schema.Table{}
 	for i, t := range m.Tables {
@@ -57,40 +57,45 @@ func (m *Model) Steps(dialect string) ([]Step, error) {
 	}
 	var late []Step
 	for _, t := range order {
-		full := ir[t]
-		// The table as CREATE TABLE makes it: without its indexes (each a
-		// step) and the foreign keys that must wait for their table.
-		created := *full
-		created.Indexes, created.ForeignKeys = nil, nil
-		var waiting []*schema.ForeignKey
-		for i, fk := range t.ForeignKeys {
-			if deferred[fk] {
-				waiting = append(waiting, full.ForeignKeys[i])
-				late = append(late, Step{Pos: fk.Pos, Change: &schema.ModifyTable{Changes: []schema.TableChange{&schema.AddForeignKey{ForeignKey: full.ForeignKeys[i]}}}})
-				continue
-			}
-			created.ForeignKeys = append(created.ForeignKeys, full.ForeignKeys[i])
-		}
-		steps = append(steps, Step{&schema.AddTable{Table: &created}, t.Pos})
-		withIndexes := created
-		for i, ix := range t.Indexes {
-			from := withIndexes
-			withIndexes.Indexes = append(append([]*schema.Index(nil), from.Indexes...), full.Indexes[i])
-			to := withIndexes
-			steps = append(steps, Step{&schema.ModifyTable{From: &from, To: &to,
-				Changes: []schema.TableChange{&schema.AddIndex{Index: full.Indexes[i]}}}, ix.Pos})
-		}
-		// The late foreign keys go to the table as it then stands.
-		for _, st := range late[len(late)-len(waiting):] {
-			mt := st.Change.(*schema.ModifyTable)
-			from := withIndexes
-			mt.From = &from
-			withIndexes.ForeignKeys = append(append([]*schema.ForeignKey(nil), withIndexes.ForeignKeys...), mt.Changes[0].(*schema.AddForeignKey).ForeignKey)
-			to := withIndexes
-			mt.To = &to
-		}
+		created, waiting := tableSteps(t, ir[t], deferred)
+		steps = append(steps, created...)
+		late = append(late, waiting...)
 	}
 	return append(steps, late...), nil
+}
+
+// tableSteps creates table t (full is its IR): CREATE TABLE without the
+// indexes and the foreign keys in deferred, then each index; late adds those
+// foreign keys once every table exists. Each change's From and To are the
+// table as it stands before and after it, as a diff would give them.
+func tableSteps(t *Table, full *schema.Table, deferred map[*ForeignKey]bool) (steps, late []Step) {
+	cur := *full
+	cur.Indexes, cur.ForeignKeys = nil, nil
+	var waiting []int
+	for i, fk := range t.ForeignKeys {
+		if deferred[fk] {
+			waiting = append(waiting, i)
+			continue
+		}
+		cur.ForeignKeys = append(cur.ForeignKeys, full.ForeignKeys[i])
+	}
+	created := cur
+	steps = append(steps, Step{&schema.AddTable{Table: &created}, t.Pos})
+	for i, ix := range t.Indexes {
+		from := cur
+		cur.Indexes = append(slices.Clip(cur.Indexes), full.Indexes[i])
+		to := cur
+		steps = append(steps, Step{&schema.ModifyTable{From: &from, To: &to,
+			Changes: []schema.TableChange{&schema.AddIndex{Index: full.Indexes[i]}}}, ix.Pos})
+	}
+	for _, i := range waiting {
+		from := cur
+		cur.ForeignKeys = append(slices.Clip(cur.ForeignKeys), full.ForeignKeys[i])
+		to := cur
+		late = append(late, Step{&schema.ModifyTable{From: &from, To: &to,
+			Changes: []schema.TableChange{&schema.AddForeignKey{ForeignKey: full.ForeignKeys[i]}}}, t.ForeignKeys[i].Pos})
+	}
+	return steps, late
 }
 
 // Statements is the model's DDL for dialect: its Steps rendered by the
