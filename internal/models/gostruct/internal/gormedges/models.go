@@ -1,4 +1,5 @@
-// Package gormedges holds GORM options whose SQL a renderer could get wrong:
+// Package gormedges holds GORM options (compared with GORM's AutoMigrate by
+// the oracle test) whose SQL a renderer could get wrong:
 // a comment and a string default with quotes and backslashes, a composite
 // unique index ordered by priority, a descending index, an index type that
 // only PostgreSQL keeps, foreign key actions.
