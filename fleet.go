@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/fleet"
 )
 
@@ -341,4 +344,51 @@ func (f *Fleet) runTarget(ctx context.Context, i int, r *TargetResult, emit func
 		return err
 	}
 	return fn(ctx, m, r)
+}
+
+// Schemas lists the schemas of db's database whose names match pattern
+// (*, ?, [a-z] as in path.Match), sorted: the tenants of a fleet that keeps
+// one schema per tenant. Only a dialect with schemas (PostgreSQL) has them;
+// elsewhere the error says so.
+func Schemas(ctx context.Context, db *sql.DB, pattern string) ([]string, error) {
+	if _, err := path.Match(pattern, ""); err != nil {
+		return nil, fmt.Errorf("schema pattern %q is not valid: use *, ? and [a-z]", pattern)
+	}
+	d, ok := registry.Detect(db)
+	if !ok {
+		return nil, fmt.Errorf("cannot tell the dialect of database/sql driver %T", db.Driver())
+	}
+	st, ok := d.(dialect.SchemaTenancy)
+	if !ok {
+		return nil, fmt.Errorf("a %s database has no schemas to take tenants from: name the tenants' databases instead (urls, or url with tenants)", d.Name())
+	}
+	all, err := st.TenantSchemas(ctx, db)
+	if err != nil {
+		return nil, connError(err)
+	}
+	var out []string
+	for _, s := range all {
+		if ok, _ := path.Match(pattern, s); ok {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// SchemaDataSource returns dataSource, a data source of dialectName's
+// driver, with schema as the search path of every connection opened with
+// it: a tenant's unqualified names then mean its own tables. It is set when
+// each connection starts (never by a SET a pooler could leak), and holds
+// the schema alone, so a name missing from the tenant's schema is an error
+// rather than another schema's table.
+func SchemaDataSource(dialectName, dataSource, schema string) (string, error) {
+	d, err := registry.Lookup(dialectName)
+	if err != nil {
+		return "", err
+	}
+	st, ok := d.(dialect.SchemaTenancy)
+	if !ok {
+		return "", fmt.Errorf("a %s database has no schemas to take tenants from", d.Name())
+	}
+	return st.SchemaDataSource(dataSource, schema)
 }

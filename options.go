@@ -110,6 +110,13 @@ func WithVersionTable(name, schema string) Option {
 	}
 }
 
+// WithVersionSchema sets the version (and history) table's schema alone,
+// keeping its name: a fleet target's own schema, when each tenant is a
+// schema (Target.Options).
+func WithVersionSchema(schema string) Option {
+	return func(o *options) error { o.versionSchema = schema; return nil }
+}
+
 // WithHistoryTable sets the audit table's name (default "retort_history");
 // "" switches the history table off (and with it checksum checks and, on
 // MySQL/MariaDB, the refusal to run after a step failed part-way).
