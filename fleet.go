@@ -15,6 +15,7 @@ import (
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/fleet"
+	"github.com/retortdb/retort/internal/revision"
 )
 
 // DefaultParallelism is how many of a fleet's targets run at once unless
@@ -219,6 +220,9 @@ func (f *Fleet) Downgrade(ctx context.Context, target string, fo FleetOptions, o
 
 func (f *Fleet) migrate(ctx context.Context, op, target string, fo FleetOptions, opts []RunOption,
 	run func(*Migrator, context.Context, string, ...RunOption) (*Result, error)) (*FleetResult, error) {
+	if err := revision.CheckTarget(target); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
 	if runOpts(opts).sqlTo != nil {
 		return nil, fmt.Errorf("%s: SQLTo writes one offline script; a fleet runs online only", op)
 	}
