@@ -143,8 +143,8 @@ type FleetEvent struct {
 type TargetResult struct {
 	Name    string
 	Started bool     // false: never started (FailFast after a failure, or the context ended)
-	Before  []string // version rows before (nil when they could not be read)
-	After   []string // version rows after (nil when they could not be read)
+	Before  []string // version rows before: empty for none, nil when they could not be read
+	After   []string // version rows after: empty for none, nil when they could not be read
 	Result  *Result  // Upgrade, Downgrade: the run's steps
 	Status  *Status  // Status
 	Err     error    // why the target failed; nil when it made it (or never started)
@@ -232,16 +232,32 @@ func (f *Fleet) migrate(ctx context.Context, op, target string, fo FleetOptions,
 	return f.Each(ctx, fo, func(ctx context.Context, m *Migrator, r *TargetResult) error {
 		res, err := run(m, ctx, target, opts...)
 		if res != nil {
-			r.Result, r.Before, r.After = res, res.Before, res.After
-		} else if err != nil {
-			// Failed before reading the rows (a lock timeout, say): what
-			// they are is still worth reporting, if they can be read.
+			r.Result, r.Before, r.After = res, known(res.Before), res.After
+			if err == nil {
+				r.After = known(r.After)
+			}
+		}
+		if err != nil && r.After == nil {
+			// A failed run: report what the version table holds now (also
+			// when the failure came before the rows were read, a lock
+			// timeout say), if it can be read.
 			if rows, cerr := m.Current(context.WithoutCancel(ctx)); cerr == nil {
-				r.Before, r.After = rows, rows
+				r.After = known(rows)
+				if res == nil {
+					r.Before = r.After
+				}
 			}
 		}
 		return err
 	}), nil
+}
+
+// known is rows as read: never nil, so that nil can mean "not read".
+func known(rows []string) []string {
+	if rows == nil {
+		return []string{}
+	}
+	return rows
 }
 
 // Current reads every target's version rows (Before and After).
@@ -249,7 +265,7 @@ func (f *Fleet) Current(ctx context.Context, fo FleetOptions) *FleetResult {
 	return f.Each(ctx, fo, func(ctx context.Context, m *Migrator, r *TargetResult) error {
 		rows, err := m.Current(ctx)
 		if err == nil {
-			r.Before, r.After = rows, rows
+			r.Before, r.After = known(rows), known(rows)
 		}
 		return err
 	})
@@ -262,7 +278,7 @@ func (f *Fleet) Status(ctx context.Context, fo FleetOptions) *FleetResult {
 	return f.Each(ctx, fo, func(ctx context.Context, m *Migrator, r *TargetResult) error {
 		st, err := m.Status(ctx)
 		if err == nil {
-			r.Status, r.Before, r.After = st, st.Current, st.Current
+			r.Status, r.Before, r.After = st, known(st.Current), known(st.Current)
 		}
 		return err
 	})
