@@ -162,4 +162,3 @@ func queryDB(t *testing.T, db *testutil.DB, q string) []string {
 	}
 	return out
 }
-
