@@ -210,7 +210,7 @@ func TestFleetPostgresSchemas(t *testing.T) {
 		}
 		targets = append(targets, retort.Target{Name: s,
 			Connect: func(ctx context.Context) (*sql.DB, error) { return sql.Open("pgx", ds) },
-			Options: []retort.Option{retort.WithVersionSchema(s)}})
+			Options: []retort.Option{retort.WithTenantSchema(s)}})
 	}
 	f, err := retort.OpenFleet(ctx, targets, graphFS(linear("a", "b", "c")...))
 	if err != nil {
@@ -316,5 +316,28 @@ func TestFleetRefusals(t *testing.T) {
 	}
 	if got := d.DB.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master"); got == nil {
 		t.Fatal("no row")
+	}
+}
+
+// TestTenantSchemaRefusesAWrongSearchPath: a tenant's Migrator whose
+// connections resolve names to another schema (a pooler dropping the
+// search path, a plain URL) runs nothing, anywhere.
+func TestTenantSchemaRefusesAWrongSearchPath(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testutil.New(t, testutil.Postgres)
+	if _, err := db.DB.ExecContext(ctx, "CREATE SCHEMA tenant_x"); err != nil {
+		t.Fatal(err)
+	}
+	m, err := retort.Open(ctx, db.DB, graphFS(linear("a")...), retort.WithTenantSchema("tenant_x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = m.Upgrade(ctx, "head")
+	if err == nil || !strings.Contains(err.Error(), "refusing to run for tenant schema tenant_x: the connection resolves unqualified names to schema public") {
+		t.Fatalf("Upgrade: %v", err)
+	}
+	if got := queryStrings(t, db.DB, "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname IN ('public', 'tenant_x')"); len(got) != 0 {
+		t.Errorf("a refused run left %v", got)
 	}
 }

@@ -258,7 +258,36 @@ func (m *Migrator) conn(ctx context.Context) (*sql.Conn, error) {
 		c.Close()
 		return nil, connError(err)
 	}
+	if err := m.checkTenant(ctx, c); err != nil {
+		c.Close()
+		return nil, err
+	}
 	return c, nil
+}
+
+// checkTenant refuses a connection of a schema tenant's Migrator whose
+// unqualified names do not resolve to the tenant's schema.
+func (m *Migrator) checkTenant(ctx context.Context, c *sql.Conn) error {
+	if m.o.tenantSchema == "" {
+		return nil
+	}
+	st, ok := m.d.(dialect.SchemaTenancy)
+	if !ok {
+		return fmt.Errorf("a %s database has no schemas: WithTenantSchema(%q) cannot apply", m.d.Name(), m.o.tenantSchema)
+	}
+	cur, err := st.CurrentSchema(ctx, c)
+	if err != nil {
+		return connError(err)
+	}
+	if cur != m.o.tenantSchema {
+		if cur == "" {
+			cur = "none"
+		}
+		return fmt.Errorf("refusing to run for tenant schema %s: the connection resolves unqualified names to schema %s; "+
+			"open it with the tenant's search path (SchemaDataSource), and check that no connection pooler between drops it "+
+			"(PgBouncer's ignore_startup_parameters)", m.o.tenantSchema, cur)
+	}
+	return nil
 }
 
 func connError(err error) error {

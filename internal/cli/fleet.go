@@ -190,7 +190,7 @@ func (a *app) fleetTargets(ctx context.Context, cfg *config.Config) ([]retort.Ta
 		sd.DataSource = ds
 		sd.Redacted = dsn.Redacted + " (schema " + s + ")"
 		out = append(out, retort.Target{Name: s, Connect: connect(&sd),
-			Options: []retort.Option{retort.WithDialect(dsn.Dialect), retort.WithVersionSchema(s)}})
+			Options: []retort.Option{retort.WithDialect(dsn.Dialect), retort.WithTenantSchema(s)}})
 		dsns = append(dsns, dsn)
 	}
 	return out, dsns, nil

@@ -110,6 +110,9 @@ type SchemaTenancy interface {
 	// starts, not by a session SET that a pooler could hand to another
 	// client or lose between transactions.
 	SchemaDataSource(dataSource, name string) (string, error)
+	// CurrentSchema is the schema unqualified names resolve to on q's
+	// connection ("" when its search path names none that exists).
+	CurrentSchema(ctx context.Context, q RowQuerier) (string, error)
 }
 
 // Required is what the runner, the version table and autogenerate need of

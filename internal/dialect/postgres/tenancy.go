@@ -2,10 +2,12 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net/url"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -30,6 +32,16 @@ WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY nspname`)
 		return nil, fmt.Errorf("list schemas: %w", err)
 	}
 	return out, nil
+}
+
+// CurrentSchema is current_schema(): the first schema of the search path
+// that exists.
+func (*Dialect) CurrentSchema(ctx context.Context, q dialect.RowQuerier) (string, error) {
+	var s sql.NullString
+	if err := q.QueryRowContext(ctx, "SELECT current_schema()").Scan(&s); err != nil {
+		return "", err
+	}
+	return s.String, nil
 }
 
 // SchemaDataSource sets search_path as a run-time parameter of the
