@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/term"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -309,5 +310,31 @@ func TestFleetRefusals(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(tenants); len(ents) != 0 {
 		t.Errorf("refused commands created %v", ents)
+	}
+}
+
+// TestFleetProgressOnTerminal: on a terminal a fleet run draws a progress
+// line ("target N of M") on stderr and erases it; off one, it logs a line
+// per target instead. stdout holds the table either way.
+func TestFleetProgressOnTerminal(t *testing.T) {
+	t.Parallel()
+	tenants := t.TempDir()
+	dir := fleetProject(t, fmt.Sprintf("[fleet]\nurl = \"sqlite:///%s/{tenant}.db\"\ntenants = [\"a\", \"b\", \"c\"]\n", filepath.ToSlash(tenants)))
+	cfg := filepath.Join(dir, "retort.toml")
+	for _, tty := range []bool{true, false} {
+		io, _, _, _ := term.Test()
+		io.ErrIsTTY = tty
+		r := runCtx(t, Options{IO: io}, "-c", cfg, "upgrade", "head", "--all", "-j", "1")
+		if r.code != ExitOK {
+			t.Fatalf("tty=%v: exit %d\n%s", tty, r.code, r.err)
+		}
+		drawn := strings.Contains(r.err, "\r\x1b[Ktarget 3 of 3")
+		logged := strings.Contains(r.err, "INFO  [retort] c: ")
+		if drawn != tty || logged == tty {
+			t.Errorf("tty=%v: progress drawn %v, per-target lines %v:\n%q", tty, drawn, logged, r.err)
+		}
+		if !strings.HasPrefix(r.out, "TARGET") || strings.Count(r.out, "upgraded (2 steps)") != 3 && strings.Count(r.out, "already at head") != 3 {
+			t.Errorf("tty=%v: table:\n%s", tty, r.out)
+		}
 	}
 }
