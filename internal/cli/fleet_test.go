@@ -133,7 +133,26 @@ func TestFleetCommands(t *testing.T) {
 				return r
 			}
 
-			r := run("upgrade", "head", "--all", "--json")
+			// Fail-fast, one at a time: t3 never starts.
+			r := run("upgrade", "head", "--all", "--fail-fast", "-j", "1", "--json")
+			if r.code != ExitFailure {
+				t.Fatalf("upgrade --all --fail-fast: exit %d, want 1\n%s\n%s", r.code, r.out, r.err)
+			}
+			ff := decodeFleet(t, r.out)
+			if ff.OK || ff.Succeeded != 2 || ff.Failed != 1 || ff.NotStarted != 1 {
+				t.Errorf("fail-fast document: %+v", ff)
+			}
+			if t3 := ff.Targets[3]; t3.Started || t3.OK || t3.From != nil || t3.To != nil || t3.Result != "not started" {
+				t.Errorf("fail-fast t3: %+v", t3)
+			}
+			if got := rows(3); len(got) != 0 {
+				t.Errorf("fail-fast: t3 holds %v, but it never started", got)
+			}
+			if !strings.Contains(r.err, "1 not started (t3)") {
+				t.Errorf("fail-fast stderr does not name the target not started:\n%s", r.err)
+			}
+
+			r = run("upgrade", "head", "--all", "--json")
 			if r.code != ExitFailure {
 				t.Fatalf("upgrade --all with a failing tenant: exit %d, want 1\n%s\n%s", r.code, r.out, r.err)
 			}
@@ -149,8 +168,10 @@ func TestFleetCommands(t *testing.T) {
 					if tr.OK || !strings.Contains(tr.Error, "t_b") || !strings.HasPrefix(tr.Result, "FAILED") {
 						t.Errorf("t2: %+v", tr)
 					}
-				} else if !tr.OK || len(tr.Steps) != 2 || !slices.Equal(tr.To, []string{"bbbbbbbbbbbb"}) || tr.From == nil || len(tr.From) != 0 || tr.Result != "upgraded (2 steps)" {
+				} else if i == 3 && (!tr.OK || len(tr.Steps) != 2 || !slices.Equal(tr.To, []string{"bbbbbbbbbbbb"}) || tr.From == nil || len(tr.From) != 0 || tr.Result != "upgraded (2 steps)") {
 					t.Errorf("t%d: %+v", i, tr)
+				} else if i < 2 && (!tr.OK || len(tr.Steps) != 0 || !slices.Equal(tr.From, []string{"bbbbbbbbbbbb"}) || tr.Result != "already at head") {
+					t.Errorf("t%d (upgraded by the fail-fast run): %+v", i, tr)
 				}
 			}
 			if !strings.Contains(r.err, "FAILED: 1 of 4 targets failed (t2)") {
