@@ -4,7 +4,11 @@
 // time with the ideal, one target's time × N / j, where one target's time
 // is measured alone on fresh targets (connect, read the version table,
 // lock, run three revisions, close), so the difference is what the fleet
-// runner adds per target.
+// runner adds per target. Since one target's time alone moves with the
+// machine's load, each run also reports the targets' own times as the
+// runner measured them (Σtarget/j: their sum over j) and the wall time's
+// excess over that per target (runner/tgt): process start-up, loading the
+// graph, scheduling, reporting; everything but the targets' own work.
 //
 //	go run ./bench/fleet                       # both fleets, -j 1,2,4
 //	go run ./bench/fleet -sqlite 200 -postgres 50 -jobs 1,4
@@ -21,6 +25,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/url"
@@ -251,7 +256,7 @@ func measure(work, bin string, c fleetCase, single int, jobs []int) {
 	}
 	one := total / time.Duration(single)
 	fmt.Printf("\n%s: %d tenants; one target alone: %s (mean of %d)\n", c.name, c.n, ms(one), single)
-	fmt.Printf("%-8s %-4s %12s %12s %10s %14s %12s %12s\n", "via", "-j", "wall", "ideal", "wall/ideal", "overhead/tgt", "ideal(cpus)", "no-op rerun")
+	fmt.Printf("%-8s %-4s %11s %11s %10s %12s %11s %11s %12s %11s\n", "via", "-j", "wall", "ideal", "wall/ideal", "overhead/tgt", "ideal(cpus)", "Σtarget/j", "runner/tgt", "no-op rerun")
 	for _, j := range jobs {
 		ideal := one * time.Duration(c.n) / time.Duration(j)
 		// What j can give on this machine when a target's work is this
@@ -259,13 +264,30 @@ func measure(work, bin string, c fleetCase, single int, jobs []int) {
 		idealCPU := one * time.Duration(c.n) / time.Duration(min(j, runtime.NumCPU()))
 		for _, via := range []string{"binary", "library"} {
 			c.reset()
-			run := func() time.Duration {
+			// run returns the wall time and the sum of the targets' own
+			// times (connect, read, lock, run, close) as the runner measured
+			// them: wall − sum/j is what the runner adds, whatever the
+			// machine's load does to the targets' own time.
+			run := func() (time.Duration, time.Duration) {
 				start := time.Now()
+				var sum time.Duration
 				if via == "binary" {
-					cmd := exec.Command(bin, "-c", toml, "-q", "upgrade", "head", "--all", "-j", strconv.Itoa(j))
+					cmd := exec.Command(bin, "-c", toml, "-q", "upgrade", "head", "--all", "-j", strconv.Itoa(j), "--json")
 					cmd.Env = append(os.Environ(), "RETORT_DATABASE_URL=")
-					if out, err := cmd.CombinedOutput(); err != nil {
+					out, err := cmd.Output()
+					if err != nil {
 						fail(fmt.Errorf("retort upgrade head --all: %v\n%s", err, tail(string(out))))
+					}
+					var doc struct {
+						Targets []struct {
+							DurationMS float64 `json:"duration_ms"`
+						} `json:"targets"`
+					}
+					if err := json.Unmarshal(out, &doc); err != nil {
+						fail(err)
+					}
+					for _, t := range doc.Targets {
+						sum += time.Duration(t.DurationMS * float64(time.Millisecond))
 					}
 				} else {
 					f, err := retort.OpenFleet(ctx, c.targets(), nil, retort.WithVersionDirs(filepath.Join(work, "versions")))
@@ -279,13 +301,18 @@ func measure(work, bin string, c fleetCase, single int, jobs []int) {
 					if err != nil {
 						fail(err)
 					}
+					for _, t := range res.Targets {
+						sum += t.Duration
+					}
 				}
-				return time.Since(start)
+				return time.Since(start), sum
 			}
-			wall := run()
-			noop := run()
+			wall, sum := run()
+			noop, _ := run()
 			over := (wall - ideal) * time.Duration(j) / time.Duration(c.n)
-			fmt.Printf("%-8s %-4d %12s %12s %10.2f %14s %12s %12s\n", via, j, ms(wall), ms(ideal), float64(wall)/float64(ideal), ms(over), ms(idealCPU), ms(noop))
+			busy := sum / time.Duration(j)
+			runner := (wall - busy) * time.Duration(j) / time.Duration(c.n)
+			fmt.Printf("%-8s %-4d %11s %11s %10.2f %12s %11s %11s %12s %11s\n", via, j, ms(wall), ms(ideal), float64(wall)/float64(ideal), ms(over), ms(idealCPU), ms(busy), ms(runner), ms(noop))
 		}
 	}
 }
