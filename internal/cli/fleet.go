@@ -270,6 +270,8 @@ func (r *fleetReporter) summary(t *retort.TargetResult) string {
 		return fmt.Sprintf("%sd (%d step%s)", r.what, n, plural(n))
 	case t.Status != nil:
 		return statusWords(t.Status)
+	case r.what == "check":
+		return "clean"
 	}
 	return "ok"
 }
@@ -291,7 +293,7 @@ func statusWords(st *retort.Status) string {
 	return "up to date"
 }
 
-// printTable writes the summary table on stdout.
+// printFleetTable writes the summary table on stdout.
 func (a *app) printFleetTable(header []string, rows [][]string) {
 	tw := tabwriter.NewWriter(a.io.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
@@ -549,11 +551,7 @@ func (a *app) checkFleet(ctx context.Context, o *checkOptions, sel fleet.Selecto
 	} else {
 		rows := make([][]string, len(res.Targets))
 		for i, t := range res.Targets {
-			result := r.rep.summary(&res.Targets[i])
-			if t.OK() {
-				result = "clean"
-			}
-			rows[i] = []string{a.redact(t.Name), rowsCell(t, t.After), fleetDuration(t), result}
+			rows[i] = []string{a.redact(t.Name), rowsCell(t, t.After), fleetDuration(t), r.rep.summary(&res.Targets[i])}
 		}
 		a.printFleetTable([]string{"TARGET", "CURRENT", "DURATION", "RESULT"}, rows)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -357,5 +358,42 @@ func TestFleetProgressOnTerminal(t *testing.T) {
 		if !strings.HasPrefix(r.out, "TARGET") || strings.Count(r.out, "upgraded (2 steps)") != 3 && strings.Count(r.out, "already at head") != 3 {
 			t.Errorf("tty=%v: table:\n%s", tty, r.out)
 		}
+	}
+}
+
+// TestFleetCheck: check --all compares each target with the models; a
+// target that differs fails the run and is named, the others are clean.
+func TestFleetCheck(t *testing.T) {
+	t.Parallel()
+	tenants := t.TempDir()
+	dir := fleetProject(t, fmt.Sprintf("models = [\"schema.sql\"]\n[fleet]\nurl = \"sqlite:///%s/{tenant}.db\"\ntenants = [\"a\", \"b\"]\n", filepath.ToSlash(tenants)))
+	if err := os.WriteFile(filepath.Join(dir, "schema.sql"), []byte("CREATE TABLE t_a (id INTEGER);\nCREATE TABLE t_b (id INTEGER);\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "retort.toml")
+	if r := runCtx(t, Options{}, "-c", cfg, "upgrade", "head", "--all"); r.code != ExitOK {
+		t.Fatalf("upgrade: %d %s", r.code, r.err)
+	}
+	r := runCtx(t, Options{}, "-c", cfg, "check", "--all", "--json", "--no-cache")
+	if r.code != ExitOK {
+		t.Fatalf("check --all on clean targets: exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+	doc := decodeFleet(t, r.out)
+	for _, tr := range doc.Targets {
+		if !tr.OK || tr.Result != "clean" || !strings.Contains(string(tr.Check), `"clean": true`) {
+			t.Errorf("clean target: %+v %s", tr, tr.Check)
+		}
+	}
+	db, err := sql.Open("sqlite", filepath.Join(tenants, "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE stray (id INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	r = runCtx(t, Options{}, "-c", cfg, "check", "--all", "--no-cache")
+	if r.code != ExitFailure || !strings.Contains(r.err, "1 of 2 targets failed (b)") || !strings.Contains(r.out, "1 difference") {
+		t.Errorf("check --all with a stray table in b: exit %d\n%s\n%s", r.code, r.out, r.err)
 	}
 }
