@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/testutil"
@@ -339,5 +340,65 @@ func TestTenantSchemaRefusesAWrongSearchPath(t *testing.T) {
 	}
 	if got := queryStrings(t, db.DB, "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname IN ('public', 'tenant_x')"); len(got) != 0 {
 		t.Errorf("a refused run left %v", got)
+	}
+}
+
+// TestSchemaTenantsDoNotShareALock: two schema tenants of one PostgreSQL
+// database lock separately (the lock is keyed on each tenant's version
+// table): while one tenant's run holds its lock, the other's run, with a
+// short lock timeout, completes.
+func TestSchemaTenantsDoNotShareALock(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testutil.New(t, testutil.Postgres)
+	for _, s := range []string{"tenant_1", "tenant_2"} {
+		if _, err := db.DB.ExecContext(ctx, "CREATE SCHEMA "+s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entered, release := make(chan struct{}), make(chan struct{})
+	blocking := retort.GoMigration{ID: "a1", Message: "blocks", Up: func(ctx context.Context, ex retort.Execer) error {
+		close(entered)
+		<-release
+		_, err := ex.ExecContext(ctx, "CREATE TABLE t_block (id INTEGER)")
+		return err
+	}}
+	quick := retort.GoMigration{ID: "a1", Message: "quick", Up: func(ctx context.Context, ex retort.Execer) error {
+		_, err := ex.ExecContext(ctx, "CREATE TABLE t_quick (id INTEGER)")
+		return err
+	}}
+	open := func(schema string, g retort.GoMigration) *retort.Migrator {
+		m, err := retort.Open(ctx, schemaDB(t, db, schema), nil, retort.WithGoMigrations(g),
+			retort.WithTenantSchema(schema), retort.WithLockTimeout(2*time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := open("tenant_1", blocking).Upgrade(ctx, "head")
+		done <- err
+	}()
+	select {
+	case <-entered:
+	case err := <-done:
+		t.Fatalf("tenant_1's run ended before its revision ran: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("tenant_1's revision never started")
+	}
+	_, err := open("tenant_2", quick).Upgrade(ctx, "head")
+	close(release)
+	if err != nil {
+		t.Fatalf("tenant_2 waited for tenant_1's lock: %v", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("tenant_1: %v", err)
+	}
+	for s, table := range map[string]string{"tenant_1": "t_block", "tenant_2": "t_quick"} {
+		got := queryStrings(t, db.DB, "SELECT tablename FROM pg_tables WHERE schemaname = '"+s+"' ORDER BY 1")
+		if !slices.Equal(got, []string{"alembic_version", "retort_history", table}) {
+			t.Errorf("%s holds %v", s, got)
+		}
 	}
 }
