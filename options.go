@@ -49,6 +49,7 @@ type options struct {
 	lockTimeout   time.Duration
 	scriptDir     string // WithScriptLocation
 	appliedBy     string
+	tenantSchema  string // WithTenantSchema
 }
 
 // WithDialect names the dialect: "postgres" (or "postgresql"), "mysql" (or
@@ -106,6 +107,29 @@ func WithVersionTable(name, schema string) Option {
 			return fmt.Errorf("the version table needs a name")
 		}
 		o.versionTable, o.versionSchema = name, schema
+		return nil
+	}
+}
+
+// WithVersionSchema sets the version (and history) table's schema alone,
+// keeping its name.
+func WithVersionSchema(schema string) Option {
+	return func(o *options) error { o.versionSchema = schema; return nil }
+}
+
+// WithTenantSchema makes schema the tenant this Migrator migrates, when
+// each tenant of a database is a schema (PostgreSQL): the version and
+// history tables live in it, and every connection taken from the *sql.DB
+// must already resolve unqualified names to it (its search path, as
+// SchemaDataSource sets it) or the operation is refused before it touches
+// anything: a connection pooler that drops the search path must never send
+// one tenant's revisions to another schema.
+func WithTenantSchema(schema string) Option {
+	return func(o *options) error {
+		if schema == "" {
+			return fmt.Errorf("WithTenantSchema needs a schema")
+		}
+		o.versionSchema, o.tenantSchema = schema, schema
 		return nil
 	}
 }

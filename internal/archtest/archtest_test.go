@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"internal/config":    {"internal/dialect"}, // dialect names and aliases for URL schemes
 	"internal/templates": {},
 	"internal/term":      {},
+	"internal/fleet":     {},                                                // the fleet runner, shards and selectors: pure, no database
 	"internal/testutil":  {"internal/dialect", "internal/dialect/registry"}, // dialect names, drivers, CREATE/DROP DATABASE
 	"schema":             {},
 	"internal/dialect":   {"schema", "internal/sqlsplit"},
@@ -39,8 +40,8 @@ var allowed = map[string][]string{
 	"internal/diff":             {"schema"},
 	"internal/models/...":       {"schema", "internal/dialect/...", "internal/config", "internal/models/...", "internal/sqlsplit"},
 	"internal/autogen":          {"schema", "internal/diff", "internal/dialect/..."},
-	".":                         {"internal/revision", "internal/script", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
-	"internal/cli":              {".", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"internal/cli":              {".", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
 	"cli":                       {".", "internal/cli", "internal/term"},
 	"cmd/retort":                {"cli", "internal/cli"},
 	"internal/archtest":         {},

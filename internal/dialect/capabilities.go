@@ -99,6 +99,22 @@ type ScratchMemory interface {
 	ScratchMemory(name string) (driver, dataSource string)
 }
 
+// SchemaTenancy is implemented by dialects whose databases hold tenants as
+// schemas (PostgreSQL): a fleet's `schemas` pattern lists them, and each
+// tenant's revisions run with its schema first on the search path.
+type SchemaTenancy interface {
+	// TenantSchemas lists the database's schemas, the system's left out.
+	TenantSchemas(ctx context.Context, q schema.Querier) ([]string, error)
+	// SchemaDataSource returns dataSource with name (alone) as the search
+	// path of every connection opened with it: set when the connection
+	// starts, not by a session SET that a pooler could hand to another
+	// client or lose between transactions.
+	SchemaDataSource(dataSource, name string) (string, error)
+	// CurrentSchema is the schema unqualified names resolve to on q's
+	// connection ("" when its search path names none that exists).
+	CurrentSchema(ctx context.Context, q RowQuerier) (string, error)
+}
+
 // Required is what the runner, the version table and autogenerate need of
 // every dialect: the registry's test checks each registered dialect has it.
 type Required interface {
