@@ -366,6 +366,8 @@ func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, 
 	}
 	opts := []retort.Option{
 		retort.WithLockTimeout(cfg.LockTimeout),
+		retort.WithLockLease(cfg.LockLease),
+		retort.WithNodeLocalDDL(cfg.AllowNodeLocalDDL),
 		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
 		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
 		retort.WithHistoryTable(cfg.HistoryTable),
