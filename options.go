@@ -49,7 +49,7 @@ type options struct {
 	lockTimeout   time.Duration
 	lockLease     time.Duration // WithLockLease; 0 = dialect.DefaultLease
 	nodeLocalDDL  bool          // WithNodeLocalDDL
-	scriptDir     string // WithScriptLocation
+	scriptDir     string        // WithScriptLocation
 	appliedBy     string
 }
 
