@@ -76,9 +76,10 @@ var (
 )
 
 // Main starts the cluster, runs the tests and stops it: a test package's
-// TestMain is os.Exit(galera.Main(m)). A cluster that cannot start is not a
-// failure here: each test's Need reports it.
-func Main(m *testing.M) int {
+// TestMain is os.Exit(galera.Main(m)), m a *testing.M (or anything that
+// runs the tests). A cluster that cannot start is not a failure here: each
+// test's Need reports it.
+func Main(m interface{ Run() int }) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	c, err := Start(ctx)
 	cancel()
