@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"slices"
@@ -349,6 +350,84 @@ func TestLeaseIsExclusiveAcrossNodes(t *testing.T) {
 		t.Errorf("%d runs held the lock at once, want 1", most)
 	}
 	for n := range p.dbs {
+		if got := p.query(n, "SELECT owner FROM $db.retort_lock"); len(got) != 0 {
+			t.Errorf("node %d: lease rows left: %v", n+1, got)
+		}
+	}
+}
+
+// holdEnv names the data source a re-run of the test binary takes the
+// lease lock on, and then holds it until killed.
+const holdEnv = "RETORT_GALERA_HOLD_DSN"
+
+func holdLease(dsn string) int {
+	db, err := sql.Open("mysql", dsn)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if _, err := mysql.New().Lock(ctx, conn, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{DB: db, Lease: 2 * time.Second}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Println("held")
+	select {}
+}
+
+// A process holding the lock (and nothing else under way) is killed with
+// SIGKILL: its lease row stays, and a run on another node names the dead
+// holder, waits for the lease to expire, takes it over and does the whole
+// upgrade, exit 0, leaving no lease row.
+func TestKilledIdleHolderLeaseIsTakenOver(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, "lock_lease = \"2s\"\n")
+	var ids []string
+	for i := range 3 {
+		ids = append(ids, p.add(fmt.Sprintf("CREATE TABLE t_%d (id INT PRIMARY KEY);", i), fmt.Sprintf("DROP TABLE t_%d;", i)))
+	}
+	hold := exec.Command(os.Args[0], "-test.run=^$")
+	hold.Env = append(os.Environ(), holdEnv+"="+p.c.Nodes[0].DataSource(p.name))
+	out, err := hold.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb strings.Builder
+	hold.Stderr = &errb
+	if err := hold.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line := make([]byte, 5)
+	if _, err := io.ReadFull(out, line); err != nil || string(line) != "held\n" {
+		hold.Process.Kill() //nolint:errcheck
+		hold.Wait()         //nolint:errcheck
+		t.Fatalf("the holder did not take the lock: %q %v\n%s", line, err, errb.String())
+	}
+	if err := hold.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	hold.Wait() //nolint:errcheck
+	pid := hold.Process.Pid
+	if got := p.query(2, "SELECT pid FROM $db.retort_lock"); !slices.Equal(got, []string{strconv.Itoa(pid)}) {
+		t.Fatalf("lease rows %v, want the killed holder's (pid %d)", got, pid)
+	}
+
+	r := p.mustRun(2, "upgrade", "head")
+	if want := fmt.Sprintf("aiting for the migration lock held by pid %d on ", pid); !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+	}
+	for n := range p.dbs {
+		if got := p.query(n, "SELECT version_num FROM $db.alembic_version"); !slices.Equal(got, []string{ids[2]}) {
+			t.Errorf("node %d: version rows %v, want [%s]", n+1, got, ids[2])
+		}
+		if got := p.query(n, "SELECT revision FROM $db.retort_history WHERE status = 'done' ORDER BY id"); !slices.Equal(got, ids) {
+			t.Errorf("node %d: history %v, want %v", n+1, got, ids)
+		}
 		if got := p.query(n, "SELECT owner FROM $db.retort_lock"); len(got) != 0 {
 			t.Errorf("node %d: lease rows left: %v", n+1, got)
 		}

@@ -25,6 +25,9 @@ import (
 var retortBin string
 
 func TestMain(m *testing.M) {
+	if dsn := os.Getenv(holdEnv); dsn != "" {
+		os.Exit(holdLease(dsn)) // a lock holder for a test to kill
+	}
 	dir, err := os.MkdirTemp("", "retort-e2e-galera")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
