@@ -81,8 +81,13 @@ var (
 // test's Need reports it.
 func Main(m interface{ Run() int }) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	began := time.Now()
 	c, err := Start(ctx)
 	cancel()
+	if c != nil {
+		fmt.Fprintf(os.Stderr, "galera: three-node test cluster up in %s (SQL ports %d, %d, %d)\n",
+			time.Since(began).Round(time.Millisecond), c.Nodes[0].Port, c.Nodes[1].Port, c.Nodes[2].Port)
+	}
 	mu.Lock()
 	current, failure = c, err
 	mu.Unlock()
@@ -91,7 +96,9 @@ func Main(m interface{ Run() int }) int {
 	}
 	code := m.Run()
 	if c != nil {
+		began := time.Now()
 		c.Stop()
+		fmt.Fprintf(os.Stderr, "galera: test cluster stopped in %s\n", time.Since(began).Round(time.Millisecond))
 	}
 	return code
 }
@@ -202,11 +209,26 @@ func Start(ctx context.Context) (*Cluster, error) {
 		if runAs != "" {
 			args = append(args, "--user="+runAs)
 		}
+		c.Nodes = append(c.Nodes, n)
+		if i > 0 {
+			// A joining node's datadir is replaced by the state transfer
+			// from the first: it needs only to exist.
+			if err := os.Mkdir(filepath.Join(n.dir, "data"), 0o700); err != nil {
+				os.RemoveAll(dir)
+				return nil, err
+			}
+			if uid >= 0 {
+				if err := os.Chown(filepath.Join(n.dir, "data"), uid, gid); err != nil {
+					os.RemoveAll(dir)
+					return nil, err
+				}
+			}
+			continue
+		}
 		if out, err := exec.CommandContext(ctx, installDB, args...).CombinedOutput(); err != nil {
 			os.RemoveAll(dir)
 			return nil, fmt.Errorf("mariadb-install-db for %s: %v\n%s", n.Name, err, out)
 		}
-		c.Nodes = append(c.Nodes, n)
 	}
 
 	// The nodes are started from one goroutine locked to its OS thread,
