@@ -97,6 +97,7 @@ type lease struct {
 	mu      sync.Mutex
 	expiry  time.Time     // local time by which the lease surely lapses unless renewed: renewal sent + dur
 	lost    error         // wraps ErrLockLost once the lease lapsed or was taken over
+	told    bool          // check has returned lost: the run knows
 	changed chan struct{} // closed (and replaced) after each renewal attempt
 	kick    chan struct{} // asks for a renewal now
 	stop    chan struct{} // closed by unlock
@@ -373,6 +374,7 @@ func (l *lease) check(ctx context.Context) error {
 	for {
 		l.mu.Lock()
 		lost, expiry, changed := l.lost, l.expiry, l.changed
+		l.told = l.told || lost != nil
 		l.mu.Unlock()
 		if lost != nil {
 			return lost
@@ -398,7 +400,9 @@ func (l *lease) check(ctx context.Context) error {
 	}
 }
 
-// release stops the renewals and deletes the lease row. A renewal in flight
+// release stops the renewals and deletes the lease row, and reports a
+// lapse the run's checks did not (it came after the run's last write). A
+// renewal in flight
 // (held up behind a DDL statement in total order isolation) is waited for
 // up to the lease's duration.
 func (l *lease) release(ctx context.Context) error {
@@ -411,14 +415,17 @@ func (l *lease) release(ctx context.Context) error {
 	}
 	l.cancel()
 	l.mu.Lock()
-	lost := l.lost
+	lost, told := l.lost, l.told
 	l.mu.Unlock()
+	if told {
+		lost = nil // the run stopped on it and says so
+	}
 	defer l.close(ctx)
 	res, err := l.exec(ctx, "DELETE FROM "+l.table+" WHERE lock_key = ? AND owner = ?", l.key, l.owner)
 	if err != nil {
 		return errors.Join(lost, fmt.Errorf("release the migration lock (its lease lapses by itself within %s): %w", l.dur, err))
 	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 && lost == nil {
+	if n, err := res.RowsAffected(); err == nil && n == 0 && lost == nil && !told {
 		lost = fmt.Errorf("%w: another run had taken it over by the time this one released it", dialect.ErrLockLost)
 	}
 	return lost

@@ -124,8 +124,9 @@ func Need(t testing.TB) *Cluster {
 	return nil
 }
 
-// Start creates three data directories, starts the first node as a new
-// cluster and the other two joining it, and returns when all three are
+// Start prepares the first node's data directory (mariadb-install-db),
+// starts it as a new cluster and the other two joining it (they receive
+// their data by rsync state transfer), and returns when all three are
 // synced members of one cluster of size 3.
 func Start(ctx context.Context) (*Cluster, error) {
 	mariadbd, err := lookPath("mariadbd")
