@@ -87,6 +87,8 @@ type lease struct {
 	d     *Dialect
 	db    *sql.DB
 	conn  *sql.Conn // the lease's own connection; nil after it broke
+	// restore puts conn's wsrep_sync_wait back as it was.
+	restore func(context.Context) error
 	table string    // qualified LeaseTable
 	key   string
 	owner string
@@ -167,11 +169,12 @@ func (l *lease) open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("a second connection for the lease (the pool must allow two): %w", err)
 	}
-	l.conn = c
-	if _, err := c.ExecContext(ctx, "SET SESSION wsrep_sync_wait = 1"); err != nil {
-		l.close(ctx)
+	if l.restore, err = syncReads(ctx, c); err != nil {
+		discard(c)
+		c.Close()
 		return err
 	}
+	l.conn = c
 	_, err = c.ExecContext(ctx, "SELECT 1 FROM "+l.table+" LIMIT 0")
 	if err == nil {
 		return nil
@@ -202,7 +205,7 @@ func (l *lease) close(ctx context.Context) {
 	if l.conn == nil {
 		return
 	}
-	if _, err := l.conn.ExecContext(ctx, "SET SESSION wsrep_sync_wait = DEFAULT"); err != nil {
+	if err := l.restore(ctx); err != nil {
 		discard(l.conn)
 	}
 	l.conn.Close()
@@ -217,12 +220,13 @@ func (l *lease) exec(ctx context.Context, q string, args ...any) (sql.Result, er
 		if err != nil {
 			return nil, err
 		}
-		if _, err := c.ExecContext(ctx, "SET SESSION wsrep_sync_wait = 1"); err != nil {
+		restore, err := syncReads(ctx, c)
+		if err != nil {
 			discard(c)
 			c.Close()
 			return nil, err
 		}
-		l.conn = c
+		l.conn, l.restore = c, restore
 	}
 	res, err := l.conn.ExecContext(ctx, q, args...)
 	var me *gomysql.MySQLError

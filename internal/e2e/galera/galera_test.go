@@ -331,6 +331,10 @@ func TestLeaseIsExclusiveAcrossNodes(t *testing.T) {
 			holders++
 			most = max(most, holders)
 			mu.Unlock()
+			var wait int
+			if err := conn.QueryRowContext(ctx, "SELECT @@session.wsrep_sync_wait").Scan(&wait); err != nil || wait&1 != 1 {
+				t.Errorf("while the lock is held the run's reads must wait for the cluster: wsrep_sync_wait = %d (%v)", wait, err)
+			}
 			time.Sleep(150 * time.Millisecond)
 			if check == nil {
 				t.Error("a lease lock gave no check")
@@ -342,6 +346,9 @@ func TestLeaseIsExclusiveAcrossNodes(t *testing.T) {
 			mu.Unlock()
 			if err := unlock(ctx); err != nil {
 				t.Errorf("unlock: %v", err)
+			}
+			if err := conn.QueryRowContext(ctx, "SELECT @@session.wsrep_sync_wait").Scan(&wait); err != nil || wait != 0 {
+				t.Errorf("after unlock the session's wsrep_sync_wait must be back to 0, is %d (%v)", wait, err)
 			}
 		})
 	}
