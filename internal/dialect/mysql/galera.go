@@ -84,17 +84,17 @@ func (*Dialect) CheckCluster(ctx context.Context, q dialect.RowQuerier, allowNod
 
 // lease is a held lease lock.
 type lease struct {
-	d     *Dialect
-	db    *sql.DB
-	conn  *sql.Conn // the lease's own connection; nil after it broke
+	d    *Dialect
+	db   *sql.DB
+	conn *sql.Conn // the lease's own connection; nil after it broke
 	// restore puts conn's wsrep_sync_wait back as it was.
 	restore func(context.Context) error
-	table string    // qualified LeaseTable
-	key   string
-	owner string
-	host  string
-	pid   int
-	dur   time.Duration
+	table   string // qualified LeaseTable
+	key     string
+	owner   string
+	host    string
+	pid     int
+	dur     time.Duration
 
 	mu      sync.Mutex
 	expiry  time.Time     // local time by which the lease surely lapses unless renewed: renewal sent + dur

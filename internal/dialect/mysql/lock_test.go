@@ -2,6 +2,7 @@ package mysql_test
 
 import (
 	"context"
+	"io"
 	"testing"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -59,5 +60,21 @@ func TestSingleServerKeepsGetLock(t *testing.T) {
 	}
 	if err := db.DB.QueryRowContext(ctx, "SELECT COALESCE(IS_USED_LOCK(?), 0)", key).Scan(&owner); err != nil || owner != 0 {
 		t.Errorf("after unlock GET_LOCK is held by %d (%v)", owner, err)
+	}
+}
+
+// On a single server the command's pool sets nothing: there is no cluster
+// to wait for.
+func TestSingleServerPoolSetsNoSyncWait(t *testing.T) {
+	t.Parallel()
+	db := testutil.New(t, testutil.MySQL)
+	pool, err := mysql.New().OpenLogged(db.DataSource, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	var got int
+	if err := pool.QueryRow("SELECT @@session.wsrep_sync_wait").Scan(&got); err != nil || got != 0 {
+		t.Errorf("wsrep_sync_wait = %d (%v), want 0", got, err)
 	}
 }

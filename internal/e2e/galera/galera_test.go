@@ -17,6 +17,7 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/mysql"
+	gcluster "github.com/retortdb/retort/internal/testutil/galera"
 )
 
 // TestClusterReplicates: the cluster is one: a table created and a row
@@ -438,5 +439,27 @@ func TestKilledIdleHolderLeaseIsTakenOver(t *testing.T) {
 		if got := p.query(n, "SELECT owner FROM $db.retort_lock"); len(got) != 0 {
 			t.Errorf("node %d: lease rows left: %v", n+1, got)
 		}
+	}
+}
+
+// The command's own pool (dialect.LogOpener) reads with wsrep_sync_wait on
+// a Galera node, so `current` and `status` on any node see the latest
+// commit; a wsrep_sync_wait the URL sets is kept.
+func TestCommandPoolReadsWaitForTheCluster(t *testing.T) {
+	t.Parallel()
+	c := gcluster.Need(t)
+	for _, tc := range []struct {
+		params string
+		want   int
+	}{{"", 1}, {"&wsrep_sync_wait=3", 3}, {"&wsrep_sync_wait=2", 3}} {
+		db, err := mysql.New().OpenLogged(c.Nodes[1].DataSource("")+tc.params, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got int
+		if err := db.QueryRow("SELECT @@session.wsrep_sync_wait").Scan(&got); err != nil || got != tc.want {
+			t.Errorf("%q: wsrep_sync_wait = %d (%v), want %d", tc.params, got, err, tc.want)
+		}
+		db.Close()
 	}
 }
