@@ -146,3 +146,11 @@ type LogOpener interface {
 type ClusterChecker interface {
 	CheckCluster(ctx context.Context, q RowQuerier, allowNodeLocal bool) (note string, err error)
 }
+
+// LockTableNamer is implemented by dialects whose migration lock may keep a
+// table of its own beside the version table (MySQL/MariaDB on a Galera
+// cluster: the lease table). Autogenerate and check leave those tables
+// out, as they do the version and history tables.
+type LockTableNamer interface {
+	LockTables() []string
+}

@@ -15,9 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/mysql"
 	gcluster "github.com/retortdb/retort/internal/testutil/galera"
+	"github.com/retortdb/retort/schema"
 )
 
 // TestClusterReplicates: the cluster is one: a table created and a row
@@ -461,5 +463,38 @@ func TestCommandPoolReadsWaitForTheCluster(t *testing.T) {
 			t.Errorf("%q: wsrep_sync_wait = %d (%v), want %d", tc.params, got, err, tc.want)
 		}
 		db.Close()
+	}
+}
+
+// The lease table is retort's bookkeeping: inspecting the database (what
+// autogenerate and check compare with the models) leaves it out, as it
+// does the version and history tables, so no revision ever drops it.
+func TestInspectLeavesOutTheLeaseTable(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, "")
+	p.add("CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;")
+	p.mustRun(1, "upgrade", "head")
+	if !slices.Contains(p.tables(1), mysql.LeaseTable) {
+		t.Fatalf("no lease table after a run: %v", p.tables(1))
+	}
+	db, err := sql.Open("mysql", p.c.Nodes[1].DataSource(p.name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, err := retort.Open(context.Background(), db, os.DirFS(p.dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := m.Inspect(context.Background(), schema.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tb := range s.Tables {
+		names = append(names, tb.Name)
+	}
+	if !slices.Equal(names, []string{"a"}) {
+		t.Errorf("inspected tables %v, want [a]", names)
 	}
 }
