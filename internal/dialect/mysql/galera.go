@@ -27,11 +27,6 @@ import (
 	"github.com/retortdb/retort/internal/dialect"
 )
 
-var (
-	_ dialect.ClusterChecker = (*Dialect)(nil)
-	_ dialect.LockTableNamer = (*Dialect)(nil)
-)
-
 // LockTables implements dialect.LockTableNamer: the lease table, which
 // exists only where a run took the lock on a Galera cluster.
 func (*Dialect) LockTables() []string { return []string{LeaseTable} }
