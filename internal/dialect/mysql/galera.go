@@ -117,6 +117,9 @@ func (d *Dialect) leaseLock(ctx context.Context, conn *sql.Conn, db, key string,
 	if o.DB == nil {
 		return nil, errors.New("take the migration lock: on a Galera cluster it is a lease renewed on a connection of its own, and no connection pool was given to take one from")
 	}
+	if o.DB.Stats().MaxOpenConnections == 1 {
+		return nil, errors.New("take the migration lock: on a Galera cluster it is a lease renewed on a second connection, and the connection pool allows only one (SetMaxOpenConns(1)): allow at least two")
+	}
 	dur := o.Lease
 	if dur <= 0 {
 		dur = dialect.DefaultLease

@@ -498,3 +498,29 @@ func TestInspectLeavesOutTheLeaseTable(t *testing.T) {
 		t.Errorf("inspected tables %v, want [a]", names)
 	}
 }
+
+// A pool of one connection cannot hold a lease beside the run's own
+// connection: the lock says so at once instead of waiting for a second.
+func TestLeaseNeedsTwoConnections(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, "")
+	db, err := sql.Open("mysql", p.c.Nodes[0].DataSource(p.name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_, err = mysql.New().Lock(ctx, conn, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{DB: db})
+	if err == nil || !strings.Contains(err.Error(), "allow at least two") {
+		t.Fatalf("Lock on a one-connection pool: %v", err)
+	}
+	if got := p.tables(0); len(got) != 0 {
+		t.Errorf("the refused lock left tables %v", got)
+	}
+}
