@@ -69,12 +69,18 @@ func TestConcurrentUpgradesAcrossNodes(t *testing.T) {
 		wg.Go(func() { results[i] = p.run(i%3, "upgrade", "head") })
 	}
 	wg.Wait()
-	toi := false
+	toi, waited := false, 0
 	for i, r := range results {
 		if r.err != nil {
 			t.Errorf("process %d (node %d): %v\nstdout: %s\nstderr: %s", i, i%3+1, r.err, r.stdout, r.stderr)
 		}
 		toi = toi || strings.Contains(r.stderr, "total order isolation")
+		if strings.Contains(r.stderr, "aiting for the migration lock held by pid ") {
+			waited++
+		}
+	}
+	if waited == 0 {
+		t.Errorf("no run waited for another's lease: the runs did not race\n%s", results[0].stderr)
 	}
 	if !toi {
 		t.Errorf("no run said its DDL runs in total order isolation:\n%s", results[0].stderr)
