@@ -86,7 +86,6 @@ func (*Dialect) CheckCluster(ctx context.Context, q dialect.RowQuerier, allowNod
 
 // lease is a held lease lock.
 type lease struct {
-	d    *Dialect
 	db   *sql.DB
 	conn *sql.Conn // the lease's own connection; nil after it broke
 	// restore puts conn's wsrep_sync_wait back as it was.
@@ -125,7 +124,7 @@ func (d *Dialect) leaseLock(ctx context.Context, conn *sql.Conn, db, key string,
 		dur = dialect.DefaultLease
 	}
 	host, _ := os.Hostname()
-	l := &lease{d: d, db: o.DB, table: d.QuoteIdent(db) + "." + d.QuoteIdent(LeaseTable), key: key,
+	l := &lease{db: o.DB, table: d.QuoteIdent(db) + "." + d.QuoteIdent(LeaseTable), key: key,
 		owner: randomOwner(), host: host, pid: os.Getpid(), dur: dur,
 		changed: make(chan struct{}), kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	if err := l.open(ctx); err != nil {
