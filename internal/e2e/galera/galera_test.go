@@ -530,3 +530,22 @@ func TestLeaseNeedsTwoConnections(t *testing.T) {
 		t.Errorf("the refused lock left tables %v", got)
 	}
 }
+
+// A revision whose statements outlast the lease (a one-second lease, a
+// table copied by ALTER in total order isolation, which may hold the
+// lease's renewal until it ends) does not cost the run its lock when nobody
+// took it over: before its next write the run renews, and goes on.
+func TestDDLLongerThanTheLease(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, "lock_lease = \"1s\"\n")
+	r1 := p.add("CREATE TABLE big (id INT PRIMARY KEY, v VARCHAR(100) NOT NULL);\n"+
+		"INSERT INTO big SELECT seq, REPEAT('x', 100) FROM seq_1_to_300000;\n"+
+		"ALTER TABLE big ADD COLUMN w INT NOT NULL DEFAULT 1, ALGORITHM=COPY;\n"+
+		"CREATE TABLE after_big (id INT PRIMARY KEY);", "DROP TABLE after_big;\nDROP TABLE big;")
+	p.mustRun(0, "upgrade", "head")
+	for n := range p.dbs {
+		if got := p.query(n, "SELECT version_num FROM $db.alembic_version"); !slices.Equal(got, []string{r1}) {
+			t.Errorf("node %d: version rows %v, want [%s]", n+1, got, r1)
+		}
+	}
+}

@@ -329,25 +329,20 @@ func (n *Node) waitReady(ctx context.Context, size int) error {
 	}
 }
 
-// Stop shuts the nodes down (SIGTERM, then SIGKILL after a grace period)
-// and removes the cluster's directory.
+// Stop kills the nodes (their process groups, with any state transfer
+// they run) and removes the cluster's directory. Nothing of a test
+// cluster is kept, so there is nothing a clean shutdown would save.
 func (c *Cluster) Stop() {
-	for i := len(c.Nodes) - 1; i >= 0; i-- {
-		if n := c.Nodes[i]; n.cmd != nil && n.cmd.Process != nil {
-			n.cmd.Process.Signal(syscall.SIGTERM) //nolint:errcheck // may be gone
+	for _, n := range c.Nodes {
+		if n.cmd != nil && n.cmd.Process != nil {
+			syscall.Kill(-n.cmd.Process.Pid, syscall.SIGKILL) //nolint:errcheck // may be gone
+			n.cmd.Process.Kill()                              //nolint:errcheck
 		}
 	}
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for _, n := range c.Nodes {
-		if n.cmd == nil || n.cmd.Process == nil {
-			continue
-		}
-		for alive(n.cmd.Process.Pid) && time.Now().Before(deadline) {
-			time.Sleep(50 * time.Millisecond)
-		}
-		if alive(n.cmd.Process.Pid) {
-			syscall.Kill(-n.cmd.Process.Pid, syscall.SIGKILL) //nolint:errcheck
-			n.cmd.Process.Kill()                              //nolint:errcheck
+		for n.cmd != nil && n.cmd.Process != nil && alive(n.cmd.Process.Pid) && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
 		}
 	}
 	close(c.stop)
