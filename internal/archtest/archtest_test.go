@@ -21,16 +21,16 @@ const module = "github.com/retortdb/retort"
 // the retort packages its non-test files may import. A trailing "/..." covers
 // subpackages.
 var allowed = map[string][]string{
-	"internal/revision":        {},
-	"internal/sqlsplit":        {}, // the one statement splitter: a leaf, so script, models and dialects share it
-	"internal/script":          {"internal/revision", "internal/sqlsplit"},
-	"internal/config":          {"internal/dialect"}, // dialect names and aliases for URL schemes
-	"internal/templates":       {},
-	"internal/term":            {},
-	"internal/testutil":        {"internal/dialect", "internal/dialect/registry"}, // dialect names, drivers, CREATE/DROP DATABASE
-	"internal/testutil/galera": {},                                                // a three-node Galera cluster of local mariadbd processes for tests
-	"schema":                   {},
-	"internal/dialect":         {"schema", "internal/sqlsplit"},
+	"internal/revision":  {},
+	"internal/sqlsplit":  {}, // the one statement splitter: a leaf, so script, models and dialects share it
+	"internal/script":    {"internal/revision", "internal/sqlsplit"},
+	"internal/config":    {"internal/dialect"}, // dialect names and aliases for URL schemes
+	"internal/templates": {},
+	"internal/term":      {},
+	"internal/fleet":     {},                                                // the fleet runner, shards and selectors: pure, no database
+	"internal/testutil":  {"internal/dialect", "internal/dialect/registry"}, // dialect names, drivers, CREATE/DROP DATABASE
+	"schema":             {},
+	"internal/dialect":   {"schema", "internal/sqlsplit"},
 	// A dialect package supplies its diff.Options (diff imports only schema).
 	"internal/dialect/...": {"internal/dialect", "internal/sqlsplit", "internal/diff", "schema"},
 	// The registry is the one package that knows every dialect package.
@@ -40,13 +40,16 @@ var allowed = map[string][]string{
 	"internal/diff":             {"schema"},
 	"internal/models/...":       {"schema", "internal/dialect/...", "internal/config", "internal/models/...", "internal/sqlsplit"},
 	"internal/autogen":          {"schema", "internal/diff", "internal/dialect/..."},
-	".":                         {"internal/revision", "internal/script", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
-	"internal/cli":              {".", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"internal/cli":              {".", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
 	"cli":                       {".", "internal/cli", "internal/term"},
 	"cmd/retort":                {"cli", "internal/cli"},
 	"internal/archtest":         {},
 	"bench/...":                 {"...", ""},
 	"examples/...":              {"...", ""},
+
+	// A three-node Galera cluster of local mariadbd processes for tests.
+	"internal/testutil/galera": {},
 }
 
 func match(pattern, pkg string) bool {
