@@ -47,7 +47,9 @@ type options struct {
 	goMigrations  []GoMigration
 	events        func(Event)
 	lockTimeout   time.Duration
-	scriptDir     string // WithScriptLocation
+	lockLease     time.Duration // WithLockLease; 0 = dialect.DefaultLease
+	nodeLocalDDL  bool          // WithNodeLocalDDL
+	scriptDir     string        // WithScriptLocation
 	appliedBy     string
 	tenantSchema  string // WithTenantSchema
 }
@@ -177,6 +179,29 @@ func WithLockTimeout(d time.Duration) Option {
 		o.lockTimeout = d
 		return nil
 	}
+}
+
+// WithLockLease sets how long a migration lock that lapses unless renewed
+// lasts after each renewal: the lease row retort uses on a Galera cluster
+// (docs/galera.md), renewed every third of it while the run lasts. Default
+// 30s; at least one second. A run whose lease lapsed stops before its next
+// write.
+func WithLockLease(d time.Duration) Option {
+	return func(o *options) error {
+		if d != 0 && d < time.Second {
+			return fmt.Errorf("lock lease %s is too short: give at least 1s", d)
+		}
+		o.lockLease = d
+		return nil
+	}
+}
+
+// WithNodeLocalDDL lets a run proceed where a cluster would apply its DDL
+// on the connected node only (Galera with wsrep_OSU_method=RSU), which is
+// refused otherwise: the version rows replicate to every node and would
+// say all of them were migrated (docs/galera.md).
+func WithNodeLocalDDL(allow bool) Option {
+	return func(o *options) error { o.nodeLocalDDL = allow; return nil }
 }
 
 // WithScriptLocation names the folder holding the revision folders (the

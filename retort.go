@@ -367,24 +367,42 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 
 // lock takes the migration lock on conn and returns its release, which
 // works even when ctx is cancelled and discards the connection if the
-// release fails (the lock dies with it).
-func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
+// release fails (the lock dies with it), and held, the check a run makes
+// before each write (nil for a lock that cannot lapse). Before it, a
+// cluster's way of applying DDL is checked and reported
+// (dialect.ClusterChecker). A lease that lapsed after the run's last write
+// is reported as a warning by the release.
+func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (release func(), held func(context.Context) error, err error) {
+	if c, ok := m.d.(dialect.ClusterChecker); ok {
+		note, err := c.CheckCluster(ctx, conn, m.o.nodeLocalDDL)
+		if err != nil {
+			return nil, nil, err
+		}
+		if note != "" {
+			m.emit(Event{Kind: EventInfo, Text: note})
+		}
+	}
 	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
 		DB:      m.db,
+		Lease:   m.o.lockLease,
+		Held:    func(check func(context.Context) error) { held = check },
 		Wait: func(holder string) {
 			m.emit(Event{Kind: EventLockWait, Text: "waiting for the migration lock held by " + holder})
 		},
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
 	return func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
+			if errors.Is(err, dialect.ErrLockLost) {
+				m.emit(Event{Kind: EventWarning, Text: err.Error()})
+			}
 			migrate.Discard(conn)
 		}
-	}, nil
+	}, held, nil
 }
 
 func revIDs(rs []*revision.Revision) []string {

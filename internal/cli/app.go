@@ -396,6 +396,8 @@ func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, 
 func (a *app) migratorOptions(cfg *config.Config, rep *reporter, withFiles bool, fsys fs.FS, locs []string) []retort.Option {
 	opts := []retort.Option{
 		retort.WithLockTimeout(cfg.LockTimeout),
+		retort.WithLockLease(cfg.LockLease),
+		retort.WithNodeLocalDDL(cfg.AllowNodeLocalDDL),
 		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
 		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
 		retort.WithHistoryTable(cfg.HistoryTable),

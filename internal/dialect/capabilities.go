@@ -152,3 +152,21 @@ type WritableChecker interface {
 type LogOpener interface {
 	OpenLogged(dataSource string, w io.Writer) (*sql.DB, error)
 }
+
+// ClusterChecker is implemented by dialects whose server may be one node of
+// a cluster that applies DDL in a mode of its own (a Galera cluster's
+// wsrep_OSU_method). CheckCluster, called before a run takes the lock, says
+// how the run's DDL will reach the other nodes (note, for the run to
+// report; "" on a single server), and refuses a mode in which DDL would be
+// applied on this node only unless allowNodeLocal.
+type ClusterChecker interface {
+	CheckCluster(ctx context.Context, q RowQuerier, allowNodeLocal bool) (note string, err error)
+}
+
+// LockTableNamer is implemented by dialects whose migration lock may keep a
+// table of its own beside the version table (MySQL/MariaDB on a Galera
+// cluster: the lease table). Autogenerate and check leave those tables
+// out, as they do the version and history tables.
+type LockTableNamer interface {
+	LockTables() []string
+}
