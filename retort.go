@@ -303,10 +303,20 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 	}
 }
 
-// lock takes the migration lock on conn and returns its release, which
-// works even when ctx is cancelled and discards the connection if the
-// release fails (the lock dies with it).
+// lock says when conn goes through a connection pooler (or refuses one
+// that cannot run migrations), takes the migration lock on conn and
+// returns its release, which works even when ctx is cancelled and
+// discards the connection if the release fails (the lock dies with it).
 func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
+	if p, ok := m.d.(dialect.PoolerDetector); ok {
+		note, err := p.DetectPooler(ctx, conn, m.db)
+		if err != nil {
+			return nil, err
+		}
+		if note != "" {
+			m.emit(Event{Kind: EventInfo, Text: note})
+		}
+	}
 	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
 		DB:      m.db,

@@ -32,9 +32,9 @@ func lockHash(key string) int64 {
 // transaction pins one server connection, and a killed run's transaction
 // ends with its client, releasing the lock. It does not conflict with the
 // DDL that conn runs meanwhile: an advisory lock locks no table, and the
-// transaction holds no snapshot between statements (read committed), so
-// even CREATE INDEX CONCURRENTLY, which waits for older snapshots, does not
-// wait for it. Each failed attempt is rolled back, so a waiting run never
+// transaction holds no snapshot once the lock is taken (read committed, and
+// no portal left open), so even CREATE INDEX CONCURRENTLY, which waits for
+// transactions with older snapshots, does not wait for it. Each failed attempt is rolled back, so a waiting run never
 // holds a transaction open either.
 //
 // Without o.DB, or when the pool is limited to one connection (a second one
@@ -75,8 +75,8 @@ func sessionLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dia
 // lockSettings turns off, for the lock's transaction only, the server
 // timeouts that would end an idle open transaction (and with it the lock)
 // while the run goes on; transaction_timeout exists from PostgreSQL 17.
-const lockSettings = `(SELECT count(set_config(name, '0', true)) FROM pg_catalog.pg_settings
-WHERE name IN ('idle_in_transaction_session_timeout', 'transaction_timeout'))`
+const lockSettings = `SELECT set_config(name, '0', true) FROM pg_catalog.pg_settings
+WHERE name IN ('idle_in_transaction_session_timeout', 'transaction_timeout')`
 
 // xactLock holds pg_try_advisory_xact_lock in an open transaction on a
 // connection of its own from o.DB (see Lock).
@@ -94,8 +94,7 @@ func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialec
 			return false, statementPooling(err)
 		}
 		var ok bool
-		var n int
-		if err := t.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock($1), "+lockSettings, k).Scan(&ok, &n); err != nil {
+		if err := t.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock($1)", k).Scan(&ok); err != nil {
 			t.Rollback()
 			return false, statementPooling(err)
 		}
@@ -103,6 +102,14 @@ func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialec
 			// Hold no transaction while waiting: CREATE INDEX CONCURRENTLY
 			// in the holder's run would wait for it to end.
 			return false, t.Rollback()
+		}
+		// Without arguments this goes by the simple query protocol (pgx,
+		// lib/pq), which drops the unnamed portal the query above left
+		// open: that portal keeps its snapshot, and with it an xmin that
+		// CREATE INDEX CONCURRENTLY in the run would wait for forever.
+		if _, err := t.ExecContext(ctx, lockSettings); err != nil {
+			t.Rollback()
+			return false, statementPooling(err)
 		}
 		tx = t
 		return true, nil
