@@ -308,14 +308,16 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 // returns its release, which works even when ctx is cancelled and
 // discards the connection if the release fails (the lock dies with it).
 func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
-	if p, ok := m.d.(dialect.PoolerDetector); ok {
-		note, err := p.DetectPooler(ctx, conn, m.db)
-		if err != nil {
-			return nil, err
-		}
-		if note != "" {
-			m.emit(Event{Kind: EventInfo, Text: note})
-		}
+	unlock, _, err := m.lockPooled(ctx, conn)
+	return unlock, err
+}
+
+// lockPooled is lock, also reporting whether conn was seen to go through a
+// transaction-mode pooler (pooler.go).
+func (m *Migrator) lockPooled(ctx context.Context, conn *sql.Conn) (func(), bool, error) {
+	pooled, err := m.detectPooler(ctx, conn)
+	if err != nil {
+		return nil, false, err
 	}
 	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
@@ -325,14 +327,14 @@ func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
 		},
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
 	return func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
 			migrate.Discard(conn)
 		}
-	}, nil
+	}, pooled, nil
 }
 
 func revIDs(rs []*revision.Revision) []string {

@@ -347,7 +347,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 			return nil, err
 		}
 	}
-	unlock, err := m.lock(ctx, conn)
+	unlock, pooled, err := m.lockPooled(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
@@ -411,6 +411,9 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	r := m.runner(ro.tag)
 	r.Purge = purge
 	r.EnsureTables = ensureInRun
+	if pooled {
+		r.Load = m.warnSessionState(r.Load)
+	}
 	done, runErr := r.Online(ctx, conn, p)
 	for _, d := range done {
 		sr := stepResult(d.Step)

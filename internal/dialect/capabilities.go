@@ -149,4 +149,10 @@ type PoolerDetector interface {
 	// err refuses a pooler no migration can run through (one that allows
 	// no multi-statement transaction), saying why and what to do.
 	DetectPooler(ctx context.Context, conn *sql.Conn, db *sql.DB) (note string, err error)
+	// SessionState reports whether a revision's statement leaves state on
+	// its server connection beyond its transaction (a session SET, a
+	// temporary table): behind such a pooler the run's next transaction
+	// may not see it and the next client may. what names it ("SET
+	// search_path") for a warning.
+	SessionState(sql string) (what string, ok bool)
 }

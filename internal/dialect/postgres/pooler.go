@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
 )
@@ -12,14 +13,16 @@ var _ dialect.PoolerDetector = (*Dialect)(nil)
 
 // DetectPooler implements dialect.PoolerDetector by comparing server
 // backend pids. Without a pooler, or through a session-mode one, two open
-// client connections never share a backend and one client connection
-// keeps its backend. Through a transaction-mode pooler (PgBouncer, which
-// by default hands out the server connection released last) the second
-// connection's transaction usually gets the backend conn's statement just
-// released, and conn's next statement then gets another one, since that
-// transaction still holds the first. Either sign is proof; a busy pooler
-// may hide both, which costs only the note: the lock (see Lock) is
-// transaction-scoped whether a pooler is seen or not.
+// client connections never share a backend. Through a transaction-mode
+// pooler (PgBouncer, which by default hands out the server connection
+// released last) a second connection's transaction usually gets the
+// backend that conn's statement just released: proof of such a pooler. A
+// busy pooler may hide it, which costs only the note: the lock (see Lock)
+// is transaction-scoped whether a pooler is seen or not.
+//
+// While the second connection's transaction is open nothing else is asked
+// of the pooler: holding one server connection while waiting for another
+// deadlocks a small pool once several runs do it at once.
 //
 // A pooler in statement mode refuses the second connection's transaction,
 // and with it the run.
@@ -27,13 +30,8 @@ func (*Dialect) DetectPooler(ctx context.Context, conn *sql.Conn, db *sql.DB) (s
 	if db == nil || db.Stats().MaxOpenConnections == 1 {
 		return "", nil
 	}
-	pid := func(q dialect.RowQuerier) (int64, error) {
-		var p int64
-		err := q.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&p)
-		return p, statementPooling(err)
-	}
-	p1, err := pid(conn)
-	if err != nil {
+	var p1, p2 int64
+	if err := conn.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&p1); err != nil {
 		return "", err
 	}
 	other, err := db.Conn(ctx)
@@ -45,24 +43,50 @@ func (*Dialect) DetectPooler(ctx context.Context, conn *sql.Conn, db *sql.DB) (s
 	if err != nil {
 		return "", statementPooling(err)
 	}
-	defer tx.Rollback()
-	p2, err := pid(tx)
+	err = tx.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&p2)
+	tx.Rollback()
 	if err != nil {
-		return "", err
+		return "", statementPooling(err)
 	}
-	p3, err := pid(conn)
-	if err != nil {
-		return "", err
-	}
-	var how string
-	switch {
-	case p1 == p2:
-		how = fmt.Sprintf("two client connections were served by one server backend, pid %d", p1)
-	case p1 != p3:
-		how = fmt.Sprintf("one client connection was served by server backends %d and then %d", p1, p3)
-	default:
+	if p1 != p2 {
 		return "", nil
 	}
-	return "connected through a transaction-mode pooler (" + how + "); no session state is relied on, " +
-		"and the migration lock is transaction-scoped on a connection of its own", nil
+	return fmt.Sprintf("connected through a transaction-mode pooler (two client connections were served by one server backend, pid %d); "+
+		"no session state is relied on, and the migration lock is transaction-scoped on a connection of its own", p1), nil
+}
+
+// SessionState implements dialect.PoolerDetector: SET without LOCAL (other
+// than SET TRANSACTION and SET CONSTRAINTS, which last one transaction),
+// SET SESSION …, a temporary table that outlives its transaction, LISTEN
+// and PREPARE.
+func (*Dialect) SessionState(sql string) (string, bool) {
+	w := strings.Fields(strings.ToUpper(sql))
+	word := func(i int) string {
+		if i < len(w) {
+			return strings.TrimRight(w[i], ";")
+		}
+		return ""
+	}
+	switch word(0) {
+	case "SET":
+		switch word(1) {
+		case "LOCAL", "TRANSACTION", "CONSTRAINTS", "":
+			return "", false
+		case "SESSION":
+			return "SET SESSION " + strings.ToLower(word(2)), true
+		}
+		name, _, _ := strings.Cut(strings.Fields(sql)[1], "=")
+		return "SET " + name, true
+	case "CREATE":
+		i := 1
+		if word(i) == "GLOBAL" || word(i) == "LOCAL" {
+			i++
+		}
+		if (word(i) == "TEMP" || word(i) == "TEMPORARY") && !strings.Contains(strings.Join(w, " "), "ON COMMIT DROP") {
+			return "CREATE TEMPORARY " + word(i+1), true
+		}
+	case "LISTEN", "PREPARE":
+		return word(0), true
+	}
+	return "", false
 }

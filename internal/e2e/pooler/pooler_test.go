@@ -413,7 +413,8 @@ func TestCommandsThroughPgBouncer(t *testing.T) {
 }
 
 // A run through an otherwise idle transaction-mode PgBouncer says it found
-// one; the same run on a direct connection says nothing of a pooler.
+// one, and warns about a revision's session SET (not about SET LOCAL); the
+// same kind of run on a direct connection says nothing of either.
 func TestPoolerDetected(t *testing.T) {
 	t.Parallel()
 	pgbouncer.Need(t, bouncerErr)
@@ -423,10 +424,18 @@ func TestPoolerDetected(t *testing.T) {
 	pgbouncer.Need(t, err)
 	t.Cleanup(srv.Stop)
 	p := newProject(t, srv)
-	r1 := p.add("CREATE TABLE a (id INTEGER PRIMARY KEY);", "DROP TABLE a;")
+	r1 := p.add("SET lock_timeout = '5s';\nCREATE TABLE a (id INTEGER PRIMARY KEY);", "SET LOCAL lock_timeout = '5s';\nDROP TABLE a;")
 	r := p.mustRun("upgrade", "head")
 	if !strings.Contains(r.stderr, "connected through a transaction-mode pooler") {
 		t.Errorf("the run through PgBouncer did not say it found a pooler:\n%s", r)
+	}
+	// The revision's session SET is named, at its line.
+	setWarning := fmt.Sprintf("WARN  [retort] versions/%s_rev_1.sql:10: SET lock_timeout sets session state behind a transaction-mode pooler", r1)
+	if !strings.Contains(r.stderr, setWarning) {
+		t.Errorf("the run did not warn %q:\n%s", setWarning, r)
+	}
+	if rows := p.versionRows(); !slices.Equal(rows, []string{r1}) {
+		t.Errorf("rows after upgrade: %v, want [%s]", rows, r1)
 	}
 	direct := p.config("direct.toml", "")
 	write(t, direct, fmt.Sprintf("script_location = \".\"\nurl = %q\n", p.db.URL))
@@ -434,7 +443,7 @@ func TestPoolerDetected(t *testing.T) {
 	if r.err != nil {
 		t.Fatalf("direct downgrade:\n%s", r)
 	}
-	if strings.Contains(r.stderr, "pooler") {
+	if strings.Contains(r.stderr, "pooler") || strings.Contains(r.stderr, "WARN") {
 		t.Errorf("a direct run claims a pooler:\n%s", r)
 	}
 	if rows := p.versionRows(); len(rows) != 0 {
