@@ -81,9 +81,18 @@ WHERE name IN ('idle_in_transaction_session_timeout', 'transaction_timeout')`
 // xactLock holds pg_try_advisory_xact_lock in an open transaction on a
 // connection of its own from o.DB (see Lock).
 func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialect.LockOptions) (dialect.Unlock, error) {
-	lc, err := o.DB.Conn(ctx)
+	// A pool at its MaxOpenConns waits for a free connection: within the
+	// lock timeout, as a wait for the lock would.
+	cctx := ctx
+	if o.Timeout > 0 {
+		var cancel context.CancelFunc
+		cctx, cancel = context.WithTimeout(ctx, o.Timeout)
+		defer cancel()
+	}
+	lc, err := o.DB.Conn(cctx)
 	if err != nil {
-		return nil, fmt.Errorf("take the migration lock: open its connection: %w", err)
+		return nil, fmt.Errorf("take the migration lock: open a second connection from the pool for it "+
+			"(leave the pool room for two, or raise the lock timeout): %w", err)
 	}
 	var tx *sql.Tx
 	try := func(ctx context.Context) (bool, error) {
