@@ -483,3 +483,25 @@ func TestStatementModeRefused(t *testing.T) {
 		t.Errorf("current through a statement-mode pooler:\n%s", r)
 	}
 }
+
+// A URL parameter PgBouncer does not pass on (search_path) is refused by
+// it at connection: the run says what to do instead, and nothing is made.
+func TestStartupParameterRefusedWithAdvice(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, nil)
+	p.add("CREATE TABLE a (id INTEGER PRIMARY KEY);", "DROP TABLE a;")
+	withPath := filepath.Join(p.dir, "search_path.toml")
+	write(t, withPath, fmt.Sprintf("script_location = \".\"\nurl = %q\n", p.url+"&search_path=public"))
+	r := p.runWith(withPath, "upgrade", "head")
+	if r.err == nil {
+		t.Fatalf("PgBouncer 1.18 refuses search_path in the startup packet; the run succeeded:\n%s", r)
+	}
+	for _, want := range []string{"unsupported startup parameter", "version_table_schema", "ignore_startup_parameters"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("the refusal must mention %q:\n%s", want, r)
+		}
+	}
+	if tables := p.tables(); len(tables) != 0 {
+		t.Errorf("the refused run left tables %v", tables)
+	}
+}
