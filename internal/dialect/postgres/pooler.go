@@ -5,11 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-
-	"github.com/retortdb/retort/internal/dialect"
 )
-
-var _ dialect.PoolerDetector = (*Dialect)(nil)
 
 // DetectPooler implements dialect.PoolerDetector by comparing server
 // backend pids. Without a pooler, or through a session-mode one, two open
