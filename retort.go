@@ -365,23 +365,39 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 	}
 }
 
-// lock takes the migration lock on conn and returns its release, which
-// works even when ctx is cancelled and discards the connection if the
-// release fails (the lock dies with it), and held, the check a run makes
-// before each write (nil for a lock that cannot lapse). Before it, a
-// cluster's way of applying DDL is checked and reported
-// (dialect.ClusterChecker). A lease that lapsed after the run's last write
-// is reported as a warning by the release.
-func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (release func(), held func(context.Context) error, err error) {
+// runLock is the migration lock a run holds.
+type runLock struct {
+	// release frees it; it works even when ctx is cancelled and discards the
+	// connection if the release fails (the lock dies with it). A lease that
+	// lapsed after the run's last write is reported as a warning.
+	release func()
+	// held is the check a run makes before each write (nil for a lock that
+	// cannot lapse).
+	held func(context.Context) error
+	// pooled says conn was seen to go through a transaction-mode pooler
+	// (pooler.go).
+	pooled bool
+}
+
+// lock takes the migration lock on conn. Before it, a cluster's way of
+// applying DDL is checked and reported (dialect.ClusterChecker), and a
+// connection pooler is reported or, when no migration can run through it,
+// refused (dialect.PoolerDetector).
+func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (*runLock, error) {
 	if c, ok := m.d.(dialect.ClusterChecker); ok {
 		note, err := c.CheckCluster(ctx, conn, m.o.nodeLocalDDL)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if note != "" {
 			m.emit(Event{Kind: EventInfo, Text: note})
 		}
 	}
+	pooled, err := m.detectPooler(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	var held func(context.Context) error
 	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
 		DB:      m.db,
@@ -392,17 +408,18 @@ func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (release func(), he
 		},
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
-	return func() {
+	release := func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
 			if errors.Is(err, dialect.ErrLockLost) {
 				m.emit(Event{Kind: EventWarning, Text: err.Error()})
 			}
 			migrate.Discard(conn)
 		}
-	}, held, nil
+	}
+	return &runLock{release: release, held: held, pooled: pooled}, nil
 }
 
 func revIDs(rs []*revision.Revision) []string {

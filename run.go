@@ -229,11 +229,11 @@ func (m *Migrator) EnsureVersion(ctx context.Context, opts ...RunOption) error {
 	if _, exists, err := m.tables.Rows(ctx, conn); err != nil || exists {
 		return err
 	}
-	unlock, _, err := m.lock(ctx, conn)
+	lk, err := m.lock(ctx, conn)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer lk.release()
 	_, err = m.tables.Ensure(ctx, conn)
 	return err
 }
@@ -347,11 +347,11 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 			return nil, err
 		}
 	}
-	unlock, held, err := m.lock(ctx, conn)
+	lk, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
+	defer lk.release()
 	// On a transactional dialect missing bookkeeping tables are created in
 	// the run's first transaction, so a run that never commits leaves no
 	// trace; elsewhere they are created now.
@@ -411,7 +411,10 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	r := m.runner(ro.tag)
 	r.Purge = purge
 	r.EnsureTables = ensureInRun
-	r.Held = held
+	r.Held = lk.held
+	if lk.pooled {
+		r.Load = m.warnSessionState(r.Load)
+	}
 	done, runErr := r.Online(ctx, conn, p)
 	for _, d := range done {
 		sr := stepResult(d.Step)

@@ -234,11 +234,11 @@ func (m *Migrator) Rehash(ctx context.Context, revs ...string) ([]string, error)
 		return nil, err
 	}
 	defer conn.Close()
-	unlock, _, err := m.lock(ctx, conn)
+	lk, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
+	defer lk.release()
 	if err := m.tables.EnsureHistory(ctx, conn); err != nil {
 		return nil, err
 	}
@@ -332,11 +332,11 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 		return nil, err
 	}
 	defer conn.Close()
-	unlock, _, err := m.lock(ctx, conn)
+	lk, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
+	defer lk.release()
 	u, err := m.tables.Unresolved(ctx, conn)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@
 //	go run ./bench/run                 # 1,000 revisions, all dialects, 3 rounds
 //	go run ./bench/run -n 500 -dialects sqlite,postgres -rounds 5
 //	go run ./bench/run -noop 10000     # also time a no-op `upgrade heads` on a 10,000-revision history
+//	go run ./bench/run -pgx-mode cache_statement   # pgx's own default instead of the CLI's exec
 //
 // Each revision creates a table and an index. The floor is `psql -1 -f`,
 // `sqlite3` on a script wrapped in BEGIN/COMMIT, and `mariadb` reading the
@@ -43,26 +44,34 @@ func main() {
 	noop := flag.Int("noop", 0, "also time a no-op `upgrade heads` on a history of this many revisions")
 	apply := flag.String("apply", "", "internal: apply the revisions in -dir to this dialect:dsn and exit")
 	dir := flag.String("dir", "", "internal: migrations directory for -apply")
+	pgxMode := flag.String("pgx-mode", "exec", "pgx's default_query_exec_mode for retort's PostgreSQL connections (the CLI's default is exec; \"\" leaves pgx's own, cache_statement)")
 	flag.Parse()
 	if *apply != "" {
-		if err := runApply(*apply, *dir); err != nil {
+		if err := runApply(*apply, *dir, *pgxMode); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 		return
 	}
-	if err := compare(*n, *rounds, strings.Split(*dialects, ","), *noop); err != nil {
+	if err := compare(*n, *rounds, strings.Split(*dialects, ","), *noop, *pgxMode); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
 // runApply is the measured retort process: open, load, lock, plan, run.
-func runApply(target, dir string) error {
+func runApply(target, dir, pgxMode string) error {
 	name, dsn, _ := strings.Cut(target, ":")
 	info, ok := dialect.Info(name)
 	if !ok {
 		return fmt.Errorf("unknown dialect %q: use %s", name, dialect.NameList())
+	}
+	if name == dialect.Postgres && pgxMode != "" && !strings.Contains(dsn, "default_query_exec_mode=") {
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		dsn += sep + "default_query_exec_mode=" + pgxMode
 	}
 	db, err := sql.Open(info.Driver, dsn)
 	if err != nil {
@@ -216,7 +225,7 @@ func median(ds []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
-func compare(n, rounds int, dialects []string, noop int) error {
+func compare(n, rounds int, dialects []string, noop int, pgxMode string) error {
 	tmp, err := os.MkdirTemp("", "retort-bench")
 	if err != nil {
 		return err
@@ -264,7 +273,7 @@ func compare(n, rounds int, dialects []string, noop int) error {
 				if isFloor {
 					t, err = timed(db.client(floorPath))
 				} else {
-					t, err = timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", migDir))
+					t, err = timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", migDir, "-pgx-mode", pgxMode))
 				}
 				db.drop()
 				if err != nil {
@@ -281,14 +290,14 @@ func compare(n, rounds int, dialects []string, noop int) error {
 		fmt.Printf("%-9s %12s %12s %6.2fx\n", d, f.Round(time.Millisecond), r.Round(time.Millisecond), float64(r)/float64(f))
 	}
 	if noop > 0 {
-		return noopBench(tmp, self, noop, rounds, dialects)
+		return noopBench(tmp, self, noop, rounds, dialects, pgxMode)
 	}
 	return nil
 }
 
 // noopBench times `upgrade heads` on a database already at head after noop
 // revisions (each a single trivial statement), whole process.
-func noopBench(tmp, self string, n, rounds int, dialects []string) error {
+func noopBench(tmp, self string, n, rounds int, dialects []string, pgxMode string) error {
 	dir := filepath.Join(tmp, "noop")
 	if err := os.MkdirAll(filepath.Join(dir, "versions"), 0o755); err != nil {
 		return err
@@ -311,13 +320,13 @@ func noopBench(tmp, self string, n, rounds int, dialects []string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", dir)); err != nil {
+		if _, err := timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", dir, "-pgx-mode", pgxMode)); err != nil {
 			db.drop()
 			return err
 		}
 		var ts []time.Duration
 		for range rounds {
-			t, err := timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", dir))
+			t, err := timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", dir, "-pgx-mode", pgxMode))
 			if err != nil {
 				db.drop()
 				return err

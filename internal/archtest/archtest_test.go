@@ -50,6 +50,8 @@ var allowed = map[string][]string{
 
 	// A three-node Galera cluster of local mariadbd processes for tests.
 	"internal/testutil/galera": {},
+	// A real PgBouncer for internal/e2e/pooler, in front of the test server.
+	"internal/testutil/pgbouncer": {"internal/testutil"},
 }
 
 func match(pattern, pkg string) bool {

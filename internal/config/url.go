@@ -362,6 +362,17 @@ var sslModes = map[string]string{
 	"require": "require", "true": "require", "verify-ca": "verify-ca", "verify-full": "verify-full",
 }
 
+// postgresDSN normalizes a PostgreSQL URL for pgx. Unless the URL says
+// otherwise it sets default_query_exec_mode=exec: pgx's default caches a
+// named prepared statement per query on the connection, which breaks
+// behind a transaction-mode pooler such as PgBouncer (the next transaction
+// may run on another server connection, where the statement is missing
+// or, prepared by another client, already exists: SQLSTATE 26000 or
+// 42P05). exec sends each query with the unnamed statement in one round
+// trip, as the cache does for a query it has seen; a migration runs most
+// queries once, so the cache saved nothing (bench/run measures both).
+// simple_protocol would work too but refuses standard_conforming_strings
+// off.
 func postgresDSN(u rawURL, red string) (*DSN, error) {
 	if u.queryErr != nil {
 		return nil, fmt.Errorf("database URL %q: %v", red, u.queryErr)
@@ -386,6 +397,9 @@ func postgresDSN(u rawURL, red string) (*DSN, error) {
 				return nil, fmt.Errorf("database URL %q: sslmode=%s is not valid; use disable, allow, prefer, require, verify-ca or verify-full", red, p.value)
 			}
 		}
+	}
+	if !hasParam(ps, "default_query_exec_mode") {
+		ps = append(ps, param{"default_query_exec_mode", "exec"})
 	}
 	var b strings.Builder
 	b.WriteString("postgres://")

@@ -170,3 +170,23 @@ type ClusterChecker interface {
 type LockTableNamer interface {
 	LockTables() []string
 }
+
+// PoolerDetector is implemented by dialects that can tell whether a
+// connection reaches the server through a pooler that hands a client's
+// consecutive transactions to different server connections (PgBouncer's
+// transaction mode), where nothing that outlives a transaction may be
+// relied on. It runs before the migration lock, on runs that take it.
+type PoolerDetector interface {
+	// DetectPooler compares conn with a second connection from db, the pool
+	// conn came from (nil: conn alone). note describes what was found and
+	// what the dialect does about it ("" when nothing points to a pooler);
+	// err refuses a pooler no migration can run through (one that allows
+	// no multi-statement transaction), saying why and what to do.
+	DetectPooler(ctx context.Context, conn *sql.Conn, db *sql.DB) (note string, err error)
+	// SessionState reports whether a revision's statement leaves state on
+	// its server connection beyond its transaction (a session SET, a
+	// temporary table): behind such a pooler the run's next transaction
+	// may not see it and the next client may. what names it ("SET
+	// search_path") for a warning.
+	SessionState(sql string) (what string, ok bool)
+}

@@ -12,9 +12,10 @@ import (
 
 // What PostgreSQL provides beyond dialect.Dialect; see docs/design.md.
 var (
-	_ dialect.Required      = (*Dialect)(nil)
-	_ dialect.ScratchServer = (*Dialect)(nil)
-	_ dialect.SchemaTenancy = (*Dialect)(nil) // tenancy.go
+	_ dialect.Required       = (*Dialect)(nil)
+	_ dialect.ScratchServer  = (*Dialect)(nil)
+	_ dialect.SchemaTenancy  = (*Dialect)(nil) // tenancy.go
+	_ dialect.PoolerDetector = (*Dialect)(nil) // pooler.go
 )
 
 // TableCountQuery reads pg_catalog, which lists every table whatever the

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
 )
@@ -24,6 +25,12 @@ func (*Dialect) ConnectAdvice(err error) (string, bool) {
 		return "the user may not connect to this database: an administrator runs GRANT CONNECT ON DATABASE … TO …", true
 	case "53300": // too_many_connections
 		return "the server has no free connection slots: retry later, or raise max_connections", true
+	case "08P01": // protocol_violation: what PgBouncer answers a startup parameter it does not forward
+		if strings.Contains(err.Error(), "unsupported startup parameter") {
+			return "a connection pooler (PgBouncer) refused a URL parameter it does not pass on to the server: remove it from the URL " +
+				"(instead of search_path set version_table_schema, or ALTER ROLE … SET search_path on the server); " +
+				"listing it in the pooler's ignore_startup_parameters drops it silently (docs/poolers.md)", true
+		}
 	}
 	return "", false
 }

@@ -12,7 +12,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"hash/fnv"
 	"strconv"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -67,54 +66,6 @@ func (d *Dialect) LockKey(ctx context.Context, conn *sql.Conn, t dialect.Table) 
 			"create one, fix search_path, or set version_table_schema", d.QuoteIdent(t.Name))
 	}
 	return d.QuoteIdent(schema.String) + "." + d.QuoteIdent(t.Name), nil
-}
-
-func lockHash(key string) int64 {
-	h := fnv.New64a()
-	h.Write([]byte("retort:" + key))
-	return int64(h.Sum64())
-}
-
-// Lock implements dialect.Dialect with a session-level advisory lock, polled
-// with pg_try_advisory_lock so the wait can be bounded and reported. The lock
-// dies with the connection, so a killed run never leaves it behind.
-func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, t dialect.Table, o dialect.LockOptions) (dialect.Unlock, error) {
-	key, err := d.LockKey(ctx, conn, t)
-	if err != nil {
-		return nil, fmt.Errorf("take the migration lock: %w", err)
-	}
-	k := lockHash(key)
-	try := func(ctx context.Context) (bool, error) {
-		var ok bool
-		err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", k).Scan(&ok)
-		return ok, err
-	}
-	holder := func(ctx context.Context) string {
-		var pid int64
-		var user, addr, app string
-		err := conn.QueryRowContext(ctx, `SELECT a.pid, coalesce(a.usename, ''), coalesce(host(a.client_addr), 'local'), coalesce(a.application_name, '')
-FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
-WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = $1 AND l.objid::bigint = $2 AND l.objsubid = 1
-LIMIT 1`, int64(uint64(k)>>32), int64(uint32(k))).Scan(&pid, &user, &addr, &app)
-		if err != nil {
-			return "another session"
-		}
-		s := fmt.Sprintf("backend pid %d (%s@%s", pid, user, addr)
-		if app != "" {
-			s += ", " + app
-		}
-		return s + ")"
-	}
-	if err := dialect.Poll(ctx, key, o, try, holder); err != nil {
-		return nil, err
-	}
-	return func(ctx context.Context) error {
-		var ok bool
-		if err := conn.QueryRowContext(ctx, "SELECT pg_advisory_unlock($1)", k).Scan(&ok); err != nil {
-			return fmt.Errorf("release the migration lock: %w", err)
-		}
-		return nil
-	}, nil
 }
 
 // reserved holds PostgreSQL's reserved key words (those that cannot be
