@@ -1,0 +1,876 @@
+package lint
+
+import (
+	"strings"
+)
+
+// kind is what a statement does, as far as the rules care.
+type kind int
+
+const (
+	kOther kind = iota
+	kCreateTable
+	kAlterTable
+	kCreateIndex
+	kDropIndex
+	kDropTable
+	kTruncate
+	kDelete
+	kSet
+	kAlterTypeAddValue
+	kRenameTables // MySQL's RENAME TABLE a TO b[, c TO d]
+	kDropDatabase
+	kDropSchema
+	kReindex
+	kPragma
+)
+
+// stmt is one classified statement.
+type stmt struct {
+	kind  kind
+	sql   string
+	line  int
+	table string // the table it works on (create/alter/index/delete), name only
+	// tables: DROP TABLE and TRUNCATE's list; RENAME TABLE's pairs (from, to).
+	tables       []string
+	index        string
+	ifExists     bool
+	cascade      bool
+	concurrently bool
+	unique       bool
+	temporary    bool
+	asSelect     bool
+	hasWhere     bool
+	columns      []column     // CREATE TABLE's columns
+	constraints  []constraint // CREATE TABLE's table constraints
+	actions      []action     // ALTER TABLE's actions
+	indexCols    []string     // CREATE INDEX's plain column names
+	setName      string       // SET name; PRAGMA name
+	setValue     string
+	enumType     string // ALTER TYPE … ADD VALUE
+	enumValue    string
+	enumPlaced   bool // BEFORE or AFTER given
+	names        []nameAt
+}
+
+// nameAt is an identifier a statement gives to a new object.
+type nameAt struct {
+	what, name string
+}
+
+// column is a column definition.
+type column struct {
+	name       string
+	typ        string // as written, lower case, single spaces: "character varying(50)"
+	notNull    bool
+	primaryKey bool
+	unique     bool
+	hasDefault bool
+	defaultSQL string
+	generated  bool // GENERATED … AS (…) STORED / VIRTUAL, or MySQL's AS (…)
+	identity   bool // GENERATED … AS IDENTITY, AUTO_INCREMENT
+	references string
+	check      bool
+	position   bool // MySQL's FIRST / AFTER
+}
+
+// conKind is a kind of table constraint.
+type conKind int
+
+const (
+	cOther conKind = iota
+	cPrimaryKey
+	cUnique
+	cForeignKey
+	cCheck
+	cExclude
+	cIndex // MySQL's ADD INDEX / KEY
+)
+
+// constraint is a table constraint.
+type constraint struct {
+	kind       conKind
+	name       string
+	notValid   bool
+	usingIndex bool
+	columns    []string
+	references string
+	checkSQL   string
+}
+
+// actKind is a kind of ALTER TABLE action.
+type actKind int
+
+const (
+	aOther actKind = iota
+	aAddColumn
+	aDropColumn
+	aAlterType      // ALTER COLUMN … TYPE; MySQL's MODIFY / CHANGE with a type
+	aSetNotNull     // ALTER COLUMN … SET NOT NULL
+	aDropNotNull    // ALTER COLUMN … DROP NOT NULL
+	aSetDefault     // ALTER COLUMN … SET DEFAULT / DROP DEFAULT
+	aAddConstraint  // ADD [CONSTRAINT n] PRIMARY KEY | UNIQUE | FOREIGN KEY | CHECK | EXCLUDE; MySQL ADD INDEX
+	aDropConstraint // DROP CONSTRAINT; MySQL DROP INDEX / FOREIGN KEY
+	aDropPrimaryKey // MySQL DROP PRIMARY KEY
+	aValidate       // VALIDATE CONSTRAINT
+	aRenameColumn
+	aRenameTable
+	aRenameOther // RENAME CONSTRAINT / INDEX
+	aAlgorithm   // MySQL ALGORITHM = x
+	aLock        // MySQL LOCK = x
+	aConvert     // MySQL CONVERT TO CHARACTER SET
+	aEngine      // MySQL ENGINE = / FORCE
+	aSetOption   // SET (…), SET TABLESPACE, OWNER…: harmless for the rules
+)
+
+// action is one ALTER TABLE action.
+type action struct {
+	kind       actKind
+	col        column // ADD COLUMN, MODIFY / CHANGE
+	colName    string
+	newName    string
+	typ        string // ALTER COLUMN TYPE
+	using      bool
+	con        constraint
+	value      string // ALGORITHM / LOCK
+	cascade    bool
+	ifExists   bool
+	modifyFull bool // MySQL MODIFY / CHANGE: the whole definition is restated
+}
+
+// classify reads a statement.
+func classify(sql string, line int) *stmt {
+	s := &stmt{sql: sql, line: line}
+	ts := tokenize(sql)
+	p := &parser{ts: ts}
+	defer func() {
+		// The classifier must never take lint down: a statement it cannot
+		// read is one it does not report on.
+		if r := recover(); r != nil {
+			*s = stmt{sql: sql, line: line}
+		}
+	}()
+	switch {
+	case p.words("create"):
+		p.createStmt(s)
+	case p.words("alter", "table"):
+		p.alterTable(s)
+	case p.words("alter", "type"):
+		p.alterType(s)
+	case p.words("drop", "table"):
+		s.kind = kDropTable
+		s.ifExists = p.words("if", "exists")
+		s.tables = p.nameList()
+		s.cascade = p.has("cascade")
+	case p.words("drop", "index"):
+		s.kind = kDropIndex
+		s.concurrently = p.words("concurrently")
+		s.ifExists = p.words("if", "exists")
+		s.index = p.qualifiedName()
+		if p.words("on") { // MySQL: DROP INDEX i ON t
+			s.table = p.qualifiedName()
+		}
+		s.cascade = p.has("cascade")
+	case p.words("drop", "database"), p.words("drop", "schema"):
+		s.kind = kDropSchema
+		if strings.EqualFold(ts[1].text, "database") {
+			s.kind = kDropDatabase
+		}
+		s.ifExists = p.words("if", "exists")
+		s.tables = p.nameList()
+		s.cascade = p.has("cascade")
+	case p.words("truncate"):
+		s.kind = kTruncate
+		p.words("table")
+		p.words("only")
+		s.tables = p.nameList()
+		s.cascade = p.has("cascade")
+	case p.words("delete"):
+		s.kind = kDelete
+		p.words("from")
+		p.words("only")
+		s.table = p.qualifiedName()
+		s.hasWhere = p.has("where")
+	case p.words("set"):
+		s.kind = kSet
+		if !p.words("local") {
+			p.words("session")
+		}
+		s.setName = p.qualifiedName()
+		if p.punct("=") || p.words("to") {
+			s.setValue = p.rest()
+		}
+	case p.words("pragma"):
+		s.kind = kPragma
+		s.setName = p.qualifiedName()
+		if p.punct("=") || p.punct("(") {
+			s.setValue = strings.Trim(p.rest(), "()' ")
+		}
+	case p.words("rename", "table"):
+		s.kind = kRenameTables
+		for !p.done() {
+			from := p.qualifiedName()
+			if !p.words("to") {
+				break
+			}
+			s.tables = append(s.tables, from, p.qualifiedName())
+			if !p.punct(",") {
+				break
+			}
+		}
+	case p.words("reindex"):
+		s.kind = kReindex
+		p.skipParens()
+		for !p.done() && !p.peek().is("concurrently") {
+			p.i++
+		}
+		s.concurrently = p.words("concurrently")
+	}
+	return s
+}
+
+// parser walks a statement's tokens.
+type parser struct {
+	ts []token
+	i  int
+}
+
+func (p *parser) done() bool { return p.i >= len(p.ts) }
+
+func (p *parser) peek() token {
+	if p.done() {
+		return token{}
+	}
+	return p.ts[p.i]
+}
+
+func (p *parser) peekAt(n int) token {
+	if p.i+n >= len(p.ts) {
+		return token{}
+	}
+	return p.ts[p.i+n]
+}
+
+// words consumes the keywords ws if they come next, all of them.
+func (p *parser) words(ws ...string) bool {
+	for k, w := range ws {
+		if !p.peekAt(k).is(w) {
+			return false
+		}
+	}
+	p.i += len(ws)
+	return true
+}
+
+// punct consumes the punctuation c if it comes next.
+func (p *parser) punct(c string) bool {
+	if p.peek().punct(c) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// has reports whether keyword w appears among the remaining tokens, outside
+// parentheses.
+func (p *parser) has(w string) bool {
+	depth := 0
+	for _, t := range p.ts[p.i:] {
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+		case depth == 0 && t.is(w):
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiedName reads schema.name (or name) and returns name.
+func (p *parser) qualifiedName() string {
+	n := ""
+	for !p.done() {
+		t := p.peek()
+		if t.kind != tWord && t.kind != tIdent {
+			break
+		}
+		n = t.name()
+		p.i++
+		if !p.punct(".") {
+			break
+		}
+	}
+	return n
+}
+
+// nameList reads a, b.c, d and returns the names.
+func (p *parser) nameList() []string {
+	var out []string
+	for !p.done() {
+		n := p.qualifiedName()
+		if n == "" {
+			break
+		}
+		out = append(out, n)
+		if !p.punct(",") {
+			break
+		}
+	}
+	return out
+}
+
+// skipParens skips a parenthesized group if one comes next.
+func (p *parser) skipParens() {
+	if !p.peek().punct("(") {
+		return
+	}
+	depth := 0
+	for !p.done() {
+		t := p.ts[p.i]
+		p.i++
+		if t.punct("(") {
+			depth++
+		} else if t.punct(")") {
+			depth--
+			if depth == 0 {
+				return
+			}
+		}
+	}
+}
+
+// rest is the remaining tokens' text joined by spaces.
+func (p *parser) rest() string {
+	var parts []string
+	for _, t := range p.ts[p.i:] {
+		parts = append(parts, t.raw)
+	}
+	p.i = len(p.ts)
+	return strings.Join(parts, " ")
+}
+
+// createStmt reads CREATE … after CREATE.
+func (p *parser) createStmt(s *stmt) {
+	p.words("or", "replace")
+	for p.words("temporary") || p.words("temp") || p.words("global") || p.words("local") || p.words("unlogged") {
+		s.temporary = s.temporary || true
+	}
+	switch {
+	case p.words("table"):
+		p.createTable(s)
+	case p.peek().is("unique") || p.peek().is("index") || p.peek().is("fulltext") || p.peek().is("spatial"):
+		s.kind = kCreateIndex
+		s.unique = p.words("unique")
+		p.words("fulltext")
+		p.words("spatial")
+		p.words("index")
+		s.concurrently = p.words("concurrently")
+		p.words("if", "not", "exists")
+		if !p.peek().is("on") {
+			s.index = p.qualifiedName()
+			if s.index != "" {
+				s.names = append(s.names, nameAt{"index", s.index})
+			}
+		}
+		if p.words("on") {
+			p.words("only")
+			s.table = p.qualifiedName()
+		}
+		if p.words("using") {
+			p.i++
+		}
+		if p.peek().punct("(") {
+			for _, g := range p.group() {
+				if len(g) == 1 && (g[0].kind == tWord || g[0].kind == tIdent) {
+					s.indexCols = append(s.indexCols, g[0].name())
+				}
+			}
+		}
+		s.hasWhere = p.has("where")
+	case p.words("type"):
+		// CREATE TYPE: nothing to check but the name.
+		if n := p.qualifiedName(); n != "" {
+			s.names = append(s.names, nameAt{"type", n})
+		}
+	}
+}
+
+// group reads a parenthesized list and returns its items split at
+// top-level commas.
+func (p *parser) group() [][]token {
+	if !p.punct("(") {
+		return nil
+	}
+	var items [][]token
+	var cur []token
+	depth := 1
+	for !p.done() {
+		t := p.ts[p.i]
+		p.i++
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+			if depth == 0 {
+				if len(cur) > 0 {
+					items = append(items, cur)
+				}
+				return items
+			}
+		case t.punct(",") && depth == 1:
+			items = append(items, cur)
+			cur = nil
+			continue
+		}
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		items = append(items, cur)
+	}
+	return items
+}
+
+// createTable reads CREATE TABLE after TABLE.
+func (p *parser) createTable(s *stmt) {
+	s.kind = kCreateTable
+	p.words("if", "not", "exists")
+	s.table = p.qualifiedName()
+	s.names = append(s.names, nameAt{"table", s.table})
+	if p.words("as") || p.peek().is("like") || p.words("partition", "of") {
+		s.asSelect = true
+		return
+	}
+	for _, item := range p.group() {
+		q := &parser{ts: item}
+		if isConstraintStart(q) {
+			c := q.tableConstraint()
+			if c.name != "" {
+				s.names = append(s.names, nameAt{"constraint", c.name})
+			}
+			s.constraints = append(s.constraints, c)
+			continue
+		}
+		if q.peek().is("like") {
+			continue
+		}
+		c := q.columnDef()
+		if c.name != "" {
+			s.names = append(s.names, nameAt{"column", c.name})
+			s.columns = append(s.columns, c)
+		}
+	}
+	if p.words("as") {
+		s.asSelect = true
+	}
+}
+
+// isConstraintStart reports whether a table element starts a table
+// constraint (or a MySQL index definition) rather than a column.
+func isConstraintStart(q *parser) bool {
+	t := q.peek()
+	if t.kind != tWord {
+		return false
+	}
+	switch strings.ToLower(t.text) {
+	case "constraint", "check", "exclude", "foreign", "fulltext", "spatial":
+		return true
+	case "primary":
+		return q.peekAt(1).is("key")
+	case "unique":
+		n := q.peekAt(1)
+		return n.punct("(") || n.is("key") || n.is("index") || n.is("nulls") || n.is("using") || n.kind == tWord || n.kind == tIdent
+	case "index", "key":
+		return true
+	}
+	return false
+}
+
+// tableConstraint reads [CONSTRAINT name] PRIMARY KEY (…) | UNIQUE (…) |
+// FOREIGN KEY (…) REFERENCES t | CHECK (…) | EXCLUDE …, and MySQL's
+// [UNIQUE] INDEX|KEY [name] (…).
+func (p *parser) tableConstraint() constraint {
+	var c constraint
+	if p.words("constraint") {
+		c.name = p.qualifiedName()
+	}
+	switch {
+	case p.words("primary", "key"):
+		c.kind = cPrimaryKey
+	case p.words("unique"):
+		c.kind = cUnique
+		if p.words("index") || p.words("key") {
+			if !p.peek().punct("(") && !p.peek().is("using") {
+				c.name = p.qualifiedName()
+			}
+		}
+		p.words("nulls", "not", "distinct")
+		p.words("nulls", "distinct")
+	case p.words("foreign", "key"):
+		c.kind = cForeignKey
+	case p.words("check"):
+		c.kind = cCheck
+		start := p.i
+		p.skipParens()
+		c.checkSQL = joinRaw(p.ts[start:p.i])
+	case p.words("exclude"):
+		c.kind = cExclude
+	case p.peek().is("index") || p.peek().is("key") || p.peek().is("fulltext") || p.peek().is("spatial"):
+		p.words("fulltext")
+		p.words("spatial")
+		c.kind = cIndex
+		p.i++
+		if !p.peek().punct("(") && !p.peek().is("using") {
+			c.name = p.qualifiedName()
+		}
+	}
+	if p.words("using", "index") {
+		c.usingIndex = true
+	}
+	if p.peek().punct("(") {
+		for _, g := range p.group() {
+			if len(g) > 0 && (g[0].kind == tWord || g[0].kind == tIdent) {
+				c.columns = append(c.columns, g[0].name())
+			}
+		}
+	}
+	if p.words("references") {
+		c.references = p.qualifiedName()
+	}
+	if p.has("not") {
+		for k := p.i; k+1 < len(p.ts); k++ {
+			if p.ts[k].is("not") && p.ts[k+1].is("valid") {
+				c.notValid = true
+			}
+		}
+	}
+	if p.has("using") {
+		for k := p.i; k+1 < len(p.ts); k++ {
+			if p.ts[k].is("using") && p.ts[k+1].is("index") && (k+2 >= len(p.ts) || !p.ts[k+2].is("tablespace")) {
+				c.usingIndex = true
+			}
+		}
+	}
+	p.i = len(p.ts)
+	return c
+}
+
+// constraintWords end a column's type.
+var constraintWords = map[string]bool{
+	"not": true, "null": true, "default": true, "primary": true, "unique": true, "references": true,
+	"check": true, "constraint": true, "generated": true, "collate": true, "auto_increment": true,
+	"autoincrement": true, "comment": true, "on": true, "as": true, "first": true, "after": true,
+	"invisible": true, "visible": true, "storage": true, "compression": true, "identity": true,
+	"column_format": true, "srid": true, "key": true, "using": true, "charset": true,
+}
+
+// columnDef reads name type [constraints…].
+func (p *parser) columnDef() column {
+	var c column
+	t := p.peek()
+	if t.kind != tWord && t.kind != tIdent {
+		return c
+	}
+	c.name = t.name()
+	p.i++
+	c.typ = p.typeText()
+	for !p.done() {
+		switch {
+		case p.words("not", "null"):
+			c.notNull = true
+		case p.words("null"):
+		case p.words("primary", "key"):
+			c.primaryKey = true
+			c.notNull = true
+		case p.words("unique"):
+			c.unique = true
+			p.words("key")
+		case p.words("default"):
+			c.hasDefault = true
+			start := p.i
+			p.skipExpr()
+			c.defaultSQL = joinRaw(p.ts[start:p.i])
+		case p.words("generated"):
+			p.words("always")
+			p.words("by", "default")
+			if p.words("as", "identity") {
+				c.identity = true
+				p.skipParens()
+			} else if p.words("as") {
+				c.generated = true
+				p.skipParens()
+				if p.words("virtual") {
+					c.generated = false // computed on read: no rewrite
+				} else {
+					p.words("stored")
+				}
+			}
+		case p.words("as"): // MySQL generated column
+			p.skipParens()
+			c.generated = !p.words("virtual")
+			p.words("stored")
+		case p.words("auto_increment"), p.words("autoincrement"):
+			c.identity = true
+		case p.words("references"):
+			c.references = p.qualifiedName()
+			p.skipParens()
+		case p.words("check"):
+			c.check = true
+			p.skipParens()
+		case p.words("first"):
+			c.position = true
+		case p.words("after"):
+			c.position = true
+			p.qualifiedName()
+		default:
+			p.i++
+		}
+	}
+	return c
+}
+
+// skipExpr skips an expression up to the next column constraint keyword at
+// depth 0.
+func (p *parser) skipExpr() {
+	depth := 0
+	for !p.done() {
+		t := p.peek()
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+		case depth == 0 && t.kind == tWord && constraintWords[strings.ToLower(t.text)] && !t.is("null"):
+			return
+		case depth == 0 && t.punct(","):
+			return
+		}
+		p.i++
+	}
+}
+
+// typeText reads a column type as written, normalized: lower case, single
+// spaces, no space before '(' or around ',' inside it.
+func (p *parser) typeText() string {
+	var b strings.Builder
+	depth := 0
+	for !p.done() {
+		t := p.peek()
+		if depth == 0 {
+			if t.kind == tWord && constraintWords[strings.ToLower(t.text)] {
+				break
+			}
+			if t.is("character") && p.peekAt(1).is("set") {
+				break // MySQL: varchar(10) CHARACTER SET utf8mb4
+			}
+			if t.punct(",") || t.punct(";") {
+				break
+			}
+			if t.kind == tString {
+				break
+			}
+		}
+		switch {
+		case t.punct("("):
+			depth++
+			b.WriteString("(")
+		case t.punct(")"):
+			depth--
+			b.WriteString(")")
+		case t.punct(","):
+			b.WriteString(",")
+		case t.punct("[") || t.punct("]") || t.punct("."):
+			b.WriteString(t.text)
+		default:
+			s := b.String()
+			if s != "" && !strings.HasSuffix(s, "(") && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ".") {
+				b.WriteString(" ")
+			}
+			b.WriteString(strings.ToLower(t.raw))
+		}
+		p.i++
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func joinRaw(ts []token) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.raw
+	}
+	return strings.Join(parts, " ")
+}
+
+// alterType reads ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w'].
+func (p *parser) alterType(s *stmt) {
+	name := p.qualifiedName()
+	if !p.words("add", "value") {
+		return
+	}
+	s.kind = kAlterTypeAddValue
+	s.enumType = name
+	p.words("if", "not", "exists")
+	if t := p.peek(); t.kind == tString {
+		s.enumValue = t.text
+		p.i++
+	}
+	s.enumPlaced = p.words("before") || p.words("after")
+}
+
+// alterTable reads ALTER TABLE … after TABLE.
+func (p *parser) alterTable(s *stmt) {
+	s.kind = kAlterTable
+	s.ifExists = p.words("if", "exists")
+	p.words("only")
+	s.table = p.qualifiedName()
+	p.punct("*")
+	// Actions split at top-level commas.
+	var items [][]token
+	var cur []token
+	depth := 0
+	for !p.done() {
+		t := p.ts[p.i]
+		p.i++
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+		case t.punct(",") && depth == 0:
+			items = append(items, cur)
+			cur = nil
+			continue
+		}
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		items = append(items, cur)
+	}
+	for _, item := range items {
+		a := (&parser{ts: item}).action()
+		if a.kind == aAddConstraint && a.con.name != "" {
+			s.names = append(s.names, nameAt{"constraint", a.con.name})
+		}
+		if a.kind == aAddColumn {
+			s.names = append(s.names, nameAt{"column", a.col.name})
+		}
+		if a.kind == aRenameColumn || a.kind == aRenameTable {
+			s.names = append(s.names, nameAt{"name", a.newName})
+		}
+		s.actions = append(s.actions, a)
+	}
+}
+
+// action reads one ALTER TABLE action.
+func (p *parser) action() action {
+	var a action
+	switch {
+	case p.words("add"):
+		if p.peek().is("column") {
+			p.i++
+		} else if isConstraintStart(p) {
+			a.kind = aAddConstraint
+			a.con = p.tableConstraint()
+			return a
+		}
+		p.words("if", "not", "exists")
+		a.kind = aAddColumn
+		if p.peek().punct("(") { // MySQL: ADD (a int, b int)
+			a.kind = aOther
+			return a
+		}
+		a.col = p.columnDef()
+	case p.words("drop"):
+		switch {
+		case p.words("constraint"):
+			a.kind = aDropConstraint
+			a.ifExists = p.words("if", "exists")
+			a.con.name = p.qualifiedName()
+		case p.words("primary", "key"):
+			a.kind = aDropPrimaryKey
+		case p.words("foreign", "key"), p.words("index"), p.words("key"), p.words("check"):
+			a.kind = aDropConstraint
+			a.con.name = p.qualifiedName()
+		default:
+			p.words("column")
+			a.kind = aDropColumn
+			a.ifExists = p.words("if", "exists")
+			a.colName = p.qualifiedName()
+		}
+		a.cascade = p.has("cascade")
+	case p.words("alter"):
+		if p.words("constraint") || p.words("index") || p.words("check") {
+			a.kind = aOther
+			return a
+		}
+		p.words("column")
+		a.colName = p.qualifiedName()
+		switch {
+		case p.words("type"), p.words("set", "data", "type"):
+			a.kind = aAlterType
+			a.typ = p.typeText()
+			a.using = p.has("using")
+		case p.words("set", "not", "null"):
+			a.kind = aSetNotNull
+		case p.words("drop", "not", "null"):
+			a.kind = aDropNotNull
+		case p.words("set", "default"), p.words("drop", "default"):
+			a.kind = aSetDefault
+		default:
+			a.kind = aSetOption
+		}
+	case p.words("modify"):
+		p.words("column")
+		a.kind = aAlterType
+		a.modifyFull = true
+		a.col = p.columnDef()
+		a.colName, a.typ = a.col.name, a.col.typ
+	case p.words("change"):
+		p.words("column")
+		a.kind = aAlterType
+		a.modifyFull = true
+		a.colName = p.qualifiedName()
+		a.col = p.columnDef()
+		a.newName, a.typ = a.col.name, a.col.typ
+	case p.words("validate", "constraint"):
+		a.kind = aValidate
+		a.con.name = p.qualifiedName()
+	case p.words("rename"):
+		switch {
+		case p.words("constraint"), p.words("index"), p.words("key"):
+			a.kind = aRenameOther
+		case p.words("to"), p.words("as"):
+			a.kind = aRenameTable
+			a.newName = p.qualifiedName()
+		default:
+			p.words("column")
+			a.kind = aRenameColumn
+			a.colName = p.qualifiedName()
+			p.words("to")
+			a.newName = p.qualifiedName()
+			if a.newName == "" { // MySQL: RENAME new_name
+				a.kind, a.newName, a.colName = aRenameTable, a.colName, ""
+			}
+		}
+	case p.words("algorithm"):
+		p.punct("=")
+		a.kind = aAlgorithm
+		a.value = strings.ToLower(p.peek().text)
+	case p.words("lock"):
+		p.punct("=")
+		a.kind = aLock
+		a.value = strings.ToLower(p.peek().text)
+	case p.words("convert", "to"):
+		a.kind = aConvert
+	case p.words("engine"), p.words("force"):
+		a.kind = aEngine
+	case p.words("set"), p.words("owner"), p.words("reset"), p.words("enable"), p.words("disable"),
+		p.words("cluster"), p.words("replica"), p.words("inherit"), p.words("no"), p.words("comment"),
+		p.words("auto_increment"), p.words("default"), p.words("character"), p.words("collate"),
+		p.words("attach"), p.words("detach"), p.words("of"), p.words("not"), p.words("force"):
+		a.kind = aSetOption
+	}
+	return a
+}
