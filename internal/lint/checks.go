@@ -491,8 +491,8 @@ func (c *revCtx) takesStrongLock(s *stmt) (string, bool) {
 }
 
 func checkPGLockTimeout(c *revCtx, r *Rule, s *stmt) {
-	if c.lockTimeout || c.lockReported {
-		return
+	if c.lockTimeout || c.lockReported || c.section != "upgrade" {
+		return // a downgrade undoes the upgrade in an emergency: not held to this
 	}
 	if t, ok := c.takesStrongLock(s); ok {
 		c.lockReported = true

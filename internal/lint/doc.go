@@ -9,6 +9,7 @@
 // commits) come from the dialect value through dialect.LintAdvisor and the
 // other capabilities; this package compares no dialect name.
 //
-// It imports internal/dialect (the capabilities) and nothing else of retort;
-// the façade turns revision files into Revision values.
+// It imports internal/dialect (the capabilities) and internal/script (the
+// revision files it reads); nothing that touches a database, nor the façade
+// or the CLI.
 package lint

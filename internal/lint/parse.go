@@ -93,6 +93,7 @@ type constraint struct {
 	name       string
 	notValid   bool
 	usingIndex bool
+	indexName  string // USING INDEX name
 	columns    []string
 	references string
 	checkSQL   string
@@ -528,6 +529,7 @@ func (p *parser) tableConstraint() constraint {
 	}
 	if p.words("using", "index") {
 		c.usingIndex = true
+		c.indexName = p.qualifiedName()
 	}
 	if p.peek().punct("(") {
 		for _, g := range p.group() {

@@ -283,6 +283,9 @@ func (a *applier) alter(t *table, ac action) *table {
 			}
 			t.refs[ac.con.references] = true
 		}
+		if ac.con.usingIndex && ac.con.indexName != "" {
+			delete(a.st.indexes, ac.con.indexName) // the index becomes the constraint's
+		}
 		if ac.con.name != "" {
 			ix := &index{table: t.name, newIn: a.rev, unique: ac.con.kind == cUnique || ac.con.kind == cPrimaryKey,
 				notValid: ac.con.notValid, cols: ac.con.columns}
