@@ -57,6 +57,7 @@ type Config struct {
 	TransactionPerMigration   bool              //
 	LockTimeout               time.Duration     // lock_timeout; 0 = wait as long as it takes
 	X                         map[string]string // -x key=value
+	Lint                      Lint              // [lint]: rules off and re-levelled
 }
 
 // Overrides are what flags and the environment say, applied after the file.
@@ -226,6 +227,7 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 	d.boolean("transaction_per_migration", &c.TransactionPerMigration)
 	var lockTimeout string
 	d.str("lock_timeout", &lockTimeout)
+	d.lint(&c.Lint)
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -288,7 +290,7 @@ var keys = []string{
 	"script_location", "url", "dev_url", "models", "version_table", "version_table_schema",
 	"history_table", "file_template", "truncate_slug_length", "timezone", "version_locations",
 	"recursive_version_locations", "transaction_per_migration", "lock_timeout",
-	"include", "exclude",
+	"include", "exclude", "lint",
 }
 
 // Keys returns the names of every key retort.toml accepts.

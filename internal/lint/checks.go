@@ -609,8 +609,8 @@ func checkPGEnumOrder(c *revCtx, r *Rule, s *stmt) {
 // --- MySQL / MariaDB ---
 
 func checkMySQLImplicitCommit(c *revCtx, r *Rule, s *stmt) {
-	if c.commitWarned || len(c.sec.Statements) < 2 {
-		return
+	if c.commitWarned || len(c.sec.Statements) < 2 || c.section != "upgrade" || !c.touchesExisting() {
+		return // a downgrade undoes what its upgrade made; new tables alone leave nothing half-changed in use
 	}
 	// Reported on the first DDL statement after which more statements run.
 	if isDDL(s) && s.line < c.sec.Statements[len(c.sec.Statements)-1].Line {
@@ -731,4 +731,37 @@ func checkSQLiteRebuildFK(c *revCtx, r *Rule, s *stmt) {
 			}
 		}
 	}
+}
+
+// touchesExisting reports whether the section runs DDL or DML on a table
+// that existed before the revision.
+func (c *revCtx) touchesExisting() bool {
+	created := map[string]bool{}
+	for _, raw := range c.sec.Statements {
+		if s := classify(raw.SQL, raw.Line); s.kind == kCreateTable {
+			created[s.table] = true
+		}
+	}
+	old := func(n string) bool { return n != "" && (c.root.tables[n] != nil || !created[n]) }
+	for _, raw := range c.sec.Statements {
+		s := classify(raw.SQL, raw.Line)
+		switch s.kind {
+		case kAlterTable, kCreateIndex, kDelete:
+			if old(s.table) {
+				return true
+			}
+		case kDropTable, kTruncate, kRenameTables:
+			for _, n := range s.tables {
+				if old(n) {
+					return true
+				}
+			}
+		case kOther:
+			switch firstWord(s.sql) {
+			case "insert", "update", "replace":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -111,3 +111,9 @@ func TestRevisionRules(t *testing.T) {
 		}
 	}
 }
+
+func TestMySQLImplicitCommitNewTables(t *testing.T) {
+	t.Parallel()
+	check(t, ruleCase{dialect: "mysql", up: "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY, a_id bigint);\nCREATE INDEX ix_b_a ON b (a_id);",
+		down: "DROP TABLE b;\nDROP TABLE a;"})
+}
