@@ -58,7 +58,7 @@ func checkDropColumn(c *revCtx, r *Rule, s *stmt) {
 	if s.kind != kAlterTable {
 		return
 	}
-	t := c.existing(s.table)
+	t := c.existed(s.table)
 	if t == nil {
 		return
 	}

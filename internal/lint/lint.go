@@ -240,6 +240,9 @@ type revCtx struct {
 	fkOff         bool
 	notValidAdded map[string]bool
 	upCreated     *state // after the upgrade (downgrade checks)
+	// touched: the tables the upgrade works on. The downgrade's statements
+	// on them are its reverse: the cost of going back, not a new hazard.
+	touched map[string]bool
 }
 
 // deferredFinding is decided at the end of its section, when the section's
@@ -266,6 +269,7 @@ func (e *engine) revision(r *Revision, before *state) (*state, []Finding) {
 			t.origin = t.name
 		}
 		c.upCreated = up
+		c.touched = touchedTables(r.Upgrade, before)
 		c.runSection("downgrade", &r.Downgrade, down)
 		c.checkReverse(down)
 	}
@@ -353,6 +357,15 @@ func (c *revCtx) newTable(name string) bool {
 // existing returns the table if it existed before the revision (it may be
 // partial), nil when it is new or unknown and new.
 func (c *revCtx) existing(name string) *table {
+	if c.section == "downgrade" && c.touched[name] {
+		return nil
+	}
+	return c.existed(name)
+}
+
+// existed is existing without the downgrade's exemption for the tables its
+// upgrade works on (data loss is loss in either direction).
+func (c *revCtx) existed(name string) *table {
 	if name == "" {
 		return nil
 	}
@@ -416,4 +429,29 @@ func (c *revCtx) filter() []Finding {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return slices.DeleteFunc(out, func(f Finding) bool { return f.Severity == Off })
+}
+
+// touchedTables names the tables a section's statements work on.
+func touchedTables(sec Section, before *state) map[string]bool {
+	out := map[string]bool{}
+	for _, raw := range sec.Statements {
+		s := classify(raw.SQL, raw.Line)
+		if s.table != "" {
+			out[s.table] = true
+		}
+		for _, n := range s.tables {
+			out[n] = true
+		}
+		for _, a := range s.actions {
+			if a.kind == aRenameTable {
+				out[a.newName] = true
+			}
+		}
+		if s.kind == kDropIndex {
+			if ix := before.indexes[s.index]; ix != nil {
+				out[ix.table] = true
+			}
+		}
+	}
+	return out
 }
