@@ -39,7 +39,7 @@ func parseIgnores(r *Revision) *ignoreSet {
 	}
 	for i, text := range strings.Split(r.Source, "\n") {
 		line := i + 1
-		at := strings.Index(strings.ToLower(text), "--")
+		at := strings.Index(text, "--")
 		for at >= 0 {
 			rest := strings.TrimSpace(text[at+2:])
 			if len(rest) >= len(ignoreTag) && strings.EqualFold(rest[:len(ignoreTag)], ignoreTag) {

@@ -66,13 +66,10 @@ func tokenize(s string) []token {
 			j, body := quoted(s, i, c, false)
 			out = append(out, token{kind: tIdent, text: body, raw: s[i:j]})
 			i = j
-		case c == '[': // SQLite accepts [name]
-			j := strings.IndexByte(s[i:], ']')
-			if j < 0 {
-				j = len(s) - i - 1
-			}
-			out = append(out, token{kind: tIdent, text: s[i+1 : i+j], raw: s[i : i+j+1]})
-			i += j + 1
+		case c == '[' && bracketName(s[i:]) != "": // SQLite accepts [name]
+			name := bracketName(s[i:])
+			out = append(out, token{kind: tIdent, text: name, raw: s[i : i+len(name)+2]})
+			i += len(name) + 2
 		case c == '$':
 			if tag := dollarTag(s[i:]); tag != "" {
 				end := strings.Index(s[i+len(tag):], tag)
@@ -178,6 +175,25 @@ func dollarTag(s string) string {
 		}
 		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 || j > 1 && isDigit(c)) {
 			return ""
+		}
+	}
+	return ""
+}
+
+// bracketName returns the name of a SQLite [name] identifier at the start
+// of s, "" when s starts no such name (PostgreSQL's int[] and a[1]).
+func bracketName(s string) string {
+	j := strings.IndexByte(s, ']')
+	if j <= 1 {
+		return ""
+	}
+	name := s[1:j]
+	if strings.ContainsAny(name, "[\n") {
+		return ""
+	}
+	for k := 0; k < len(name); k++ {
+		if !isDigit(name[k]) && name[k] != ':' && name[k] != ' ' {
+			return name
 		}
 	}
 	return ""
