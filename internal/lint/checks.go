@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -39,6 +40,8 @@ func checkDropTable(c *revCtx, r *Rule, s *stmt) {
 		}
 		// A table renamed away and rebuilt under its name (SQLite's
 		// procedure) is not dropped: decide at the end of the section.
+		cp, copied := c.copies[n]
+		lost := c.notCopied(cp, cols)
 		c.reportLater(r, s, func(final *state) bool {
 			nt := final.tables[origin]
 			if nt == nil || origin == n && nt.newIn != c.r.ID && nt.origin == "" {
@@ -49,8 +52,11 @@ func checkDropTable(c *revCtx, r *Rule, s *stmt) {
 					return true
 				}
 			}
+			if !copied || len(lost) > 0 {
+				return true // rebuilt, but the rows (or some columns) were not copied
+			}
 			return false
-		}, "drops table %s and every row in it", n)
+		}, "%s", dropMessage(n, origin, copied, lost))
 	}
 }
 
@@ -92,6 +98,12 @@ func checkDeleteAll(c *revCtx, r *Rule, s *stmt) {
 		if !s.hasWhere && c.existing(s.table) != nil && !c.createdByUpgrade(s.table) {
 			c.report(r, s, "deletes every row of %s (no WHERE clause)", s.table)
 		}
+	}
+}
+
+func checkDropCascade(c *revCtx, r *Rule, s *stmt) {
+	if s.kind == kDropObject && s.cascade {
+		c.report(r, s, "DROP %s %s CASCADE also drops every column, default and view that depends on it", strings.ToUpper(s.object), strings.Join(s.tables, ", "))
 	}
 }
 
@@ -764,4 +776,40 @@ func (c *revCtx) touchesExisting() bool {
 		}
 	}
 	return false
+}
+
+// notCopied lists the columns of the old table (cols) that an INSERT …
+// SELECT with a column list leaves out.
+func (c *revCtx) notCopied(cp *stmt, cols []string) []string {
+	if cp == nil || cp.indexCols == nil {
+		return nil
+	}
+	var lost []string
+	for _, cn := range cols {
+		if !slices.Contains(cp.indexCols, cn) {
+			lost = append(lost, cn)
+		}
+	}
+	return lost
+}
+
+func dropMessage(n, origin string, copied bool, lost []string) string {
+	switch {
+	case origin != n && !copied:
+		return fmt.Sprintf("drops table %s (the old %s) without copying its rows into the rebuilt %s: every row is lost", n, origin, origin)
+	case origin != n && len(lost) > 0:
+		return fmt.Sprintf("drops table %s (the old %s) after copying its rows without column%s %s: their data is lost", n, origin, plural(len(lost)), strings.Join(lost, ", "))
+	case len(lost) > 0:
+		return fmt.Sprintf("drops table %s after copying its rows without column%s %s: their data is lost", n, plural(len(lost)), strings.Join(lost, ", "))
+	case origin == n && !copied:
+		return fmt.Sprintf("drops table %s and every row in it", n)
+	}
+	return fmt.Sprintf("drops table %s and every row in it", n)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

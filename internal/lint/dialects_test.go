@@ -60,6 +60,20 @@ ALTER TABLE users_old RENAME TO users;`},
 INSERT INTO users_new (id, email, name) SELECT id, coalesce(email, ''), name FROM users;
 DROP TABLE users;
 ALTER TABLE users_new RENAME TO users;`, down: "-- +retort empty", want: []string{"sqlite-rebuild-foreign-keys"}},
+		{name: "rebuild without copying the rows", up: `PRAGMA foreign_keys = OFF;
+CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL);
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;`, down: "-- +retort empty", want: []string{"drop-table"}},
+		{name: "rebuild copying without a column", up: `PRAGMA foreign_keys = OFF;
+ALTER TABLE users RENAME TO _old_users;
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT NOT NULL DEFAULT '');
+INSERT INTO users (id, email) SELECT id, email FROM _old_users;
+DROP TABLE _old_users;`, down: "-- +retort empty", want: []string{"drop-table"}},
+		{name: "rebuild renaming away and copying all", up: `PRAGMA foreign_keys = OFF;
+ALTER TABLE users RENAME TO _old_users;
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT '', name TEXT NOT NULL);
+INSERT INTO users (id, email, name) SELECT id, coalesce(email, ''), name FROM _old_users;
+DROP TABLE _old_users;`, down: "-- +retort empty"},
 		{name: "rebuild dropping a column", up: `PRAGMA foreign_keys = OFF;
 CREATE TABLE users_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 INSERT INTO users_new (id, name) SELECT id, name FROM users;

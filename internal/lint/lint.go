@@ -239,6 +239,9 @@ type revCtx struct {
 	commitWarned  bool
 	fkOff         bool
 	notValidAdded map[string]bool
+	// copies: INSERT … SELECT … FROM source statements of the section so
+	// far, by source table (a rebuild copies the old table's rows).
+	copies    map[string]*stmt
 	upCreated     *state // after the upgrade (downgrade checks)
 	// touched: the tables the upgrade works on. The downgrade's statements
 	// on them are its reverse: the cost of going back, not a new hazard.
@@ -287,6 +290,7 @@ func (c *revCtx) runSection(name string, sec *Section, st *state) {
 	c.section, c.sec, c.st = name, sec, st
 	c.lockTimeout, c.lockReported, c.ddl, c.commitWarned, c.fkOff = false, false, 0, false, false
 	c.notValidAdded = map[string]bool{}
+	c.copies = map[string]*stmt{}
 	c.deferred = nil
 	a := &applier{st: st, root: c.root, rev: c.r.ID}
 	for _, raw := range sec.Statements {
@@ -313,6 +317,10 @@ func (c *revCtx) after(s *stmt) {
 	case kSet:
 		if s.setName == "lock_timeout" && !isZeroTimeout(s.setValue) {
 			c.lockTimeout = true
+		}
+	case kInsert:
+		if s.source != "" {
+			c.copies[s.source] = s
 		}
 	case kPragma:
 		if p, ok := c.e.d.(dialect.ForeignKeyPauser); ok && p.PausesForeignKeys(s.sql) {

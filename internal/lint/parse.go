@@ -23,6 +23,8 @@ const (
 	kDropSchema
 	kReindex
 	kPragma
+	kInsert     // INSERT INTO t [(cols)] SELECT … FROM source
+	kDropObject // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
 )
 
 // stmt is one classified statement.
@@ -51,6 +53,8 @@ type stmt struct {
 	enumValue    string
 	enumPlaced   bool // BEFORE or AFTER given
 	names        []nameAt
+	source       string // INSERT … SELECT's first FROM table
+	object       string // DROP <object>'s kind: "type", "domain", …
 }
 
 // nameAt is an identifier a statement gives to a new object.
@@ -224,6 +228,48 @@ func parse(sql string, line int) *stmt {
 				break
 			}
 		}
+	case p.words("insert"):
+		p.words("ignore")
+		if !p.words("into") {
+			break
+		}
+		s.kind = kInsert
+		s.table = p.qualifiedName()
+		if p.peek().punct("(") {
+			for _, g := range p.group() {
+				if len(g) == 1 && (g[0].kind == tWord || g[0].kind == tIdent) {
+					s.indexCols = append(s.indexCols, g[0].name())
+				} else {
+					s.indexCols = nil
+					break
+				}
+			}
+		}
+		if p.words("select") {
+			depth := 0
+			for !p.done() {
+				t := p.ts[p.i]
+				p.i++
+				switch {
+				case t.punct("("):
+					depth++
+				case t.punct(")"):
+					depth--
+				case depth == 0 && t.is("from"):
+					s.source = p.qualifiedName()
+					p.i = len(p.ts)
+				}
+			}
+		}
+	case p.peek().is("drop") && (p.peekAt(1).is("type") || p.peekAt(1).is("domain") || p.peekAt(1).is("function") ||
+		p.peekAt(1).is("sequence") || p.peekAt(1).is("extension") || p.peekAt(1).is("view") || p.peekAt(1).is("procedure")):
+		p.i++
+		s.kind = kDropObject
+		s.object = strings.ToLower(p.peek().text)
+		p.i++
+		s.ifExists = p.words("if", "exists")
+		s.tables = p.nameList()
+		s.cascade = p.has("cascade")
 	case p.words("reindex"):
 		s.kind = kReindex
 		p.skipParens()

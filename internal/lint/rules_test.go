@@ -146,6 +146,10 @@ func TestPostgresRules(t *testing.T) {
 			want: []string{"drop-table"}},
 		{name: "truncate cascade", up: "TRUNCATE users CASCADE;", down: "-- +retort empty",
 			want: []string{"delete-all-rows", "pg-truncate-cascade"}},
+		{name: "drop type cascade", up: "DROP TYPE status CASCADE;", down: "CREATE TYPE status AS ENUM ('new', 'done');", want: []string{"drop-cascade"}},
+		{name: "drop type", up: "DROP TYPE status;", down: "CREATE TYPE status AS ENUM ('new', 'done');"},
+		{name: "downgrade indexes another table", up: "ALTER TABLE users ADD COLUMN nick text;", down: "ALTER TABLE users DROP COLUMN nick;\nCREATE INDEX ix_orders_note ON orders (note);",
+			want: []string{"pg-create-index-concurrently", "downgrade-not-reverse"}},
 		{name: "delete without where", up: "DELETE FROM orders;", down: "-- +retort empty", want: []string{"delete-all-rows"}},
 		{name: "delete with where", up: "DELETE FROM orders WHERE note = 'test';", down: "-- +retort empty"},
 		// lock timeout
