@@ -136,8 +136,11 @@ func (c *revCtx) typeChanges(s *stmt, fn func(a action, from string)) {
 			continue // added in this revision: no rows yet
 		}
 		from := ""
-		if col != nil {
-			from = col.typ
+		if col != nil && col.typ != "" {
+			from = withCharset(col.typ, col.charset, t.charset)
+		}
+		if a.modifyFull {
+			a.typ = withCharset(a.typ, a.col.charset, t.charset)
 		}
 		fn(a, from)
 	}
@@ -812,4 +815,18 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// withCharset appends MySQL's character set to a type ("varchar(50)
+// charset utf8mb4"): the column's own, else the table's. The dialect reads
+// it (a VARCHAR's length prefix is counted in bytes).
+func withCharset(typ, own, table string) string {
+	cs := own
+	if cs == "" {
+		cs = table
+	}
+	if cs == "" {
+		return typ
+	}
+	return typ + " charset " + cs
 }

@@ -53,6 +53,7 @@ type stmt struct {
 	enumValue    string
 	enumPlaced   bool // BEFORE or AFTER given
 	names        []nameAt
+	charset      string // CREATE TABLE's default character set (MySQL)
 	source       string // INSERT … SELECT's first FROM table
 	object       string // DROP <object>'s kind: "type", "domain", …
 }
@@ -75,7 +76,8 @@ type column struct {
 	identity   bool // GENERATED … AS IDENTITY, AUTO_INCREMENT
 	references string
 	check      bool
-	position   bool // MySQL's FIRST / AFTER
+	position   bool   // MySQL's FIRST / AFTER
+	charset    string // MySQL's CHARACTER SET / CHARSET
 }
 
 // conKind is a kind of table constraint.
@@ -506,6 +508,7 @@ func (p *parser) createTable(s *stmt) {
 			continue
 		}
 		if q.peek().is("like") {
+			s.asSelect = true // copies another table's columns: not known here
 			continue
 		}
 		c := q.columnDef()
@@ -514,8 +517,16 @@ func (p *parser) createTable(s *stmt) {
 			s.columns = append(s.columns, c)
 		}
 	}
-	if p.words("as") {
-		s.asSelect = true
+	for !p.done() {
+		switch {
+		case p.words("as"):
+			s.asSelect = true
+		case p.words("character", "set"), p.words("charset"):
+			p.punct("=")
+			s.charset = strings.ToLower(p.peek().text)
+		default:
+			p.i++
+		}
 	}
 }
 
@@ -672,6 +683,9 @@ func (p *parser) columnDef() column {
 		case p.words("check"):
 			c.check = true
 			p.skipParens()
+		case p.words("character", "set"), p.words("charset"):
+			c.charset = strings.ToLower(p.peek().text)
+			p.i++
 		case p.words("first"):
 			c.position = true
 		case p.words("after"):
@@ -917,6 +931,9 @@ func (p *parser) action() action {
 		a.value = strings.ToLower(p.peek().text)
 	case p.words("convert", "to"):
 		a.kind = aConvert
+		p.words("character", "set")
+		p.words("charset")
+		a.value = strings.ToLower(p.peek().text)
 	case p.words("engine"), p.words("force"):
 		a.kind = aEngine
 	case p.words("set"), p.words("owner"), p.words("reset"), p.words("enable"), p.words("disable"),

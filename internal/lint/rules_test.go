@@ -174,8 +174,8 @@ func TestPostgresRules(t *testing.T) {
 	}
 }
 
-const myBase = `CREATE TABLE users (id bigint AUTO_INCREMENT PRIMARY KEY, email varchar(50), name varchar(100) NOT NULL, score int);
-CREATE TABLE orders (id bigint AUTO_INCREMENT PRIMARY KEY, user_id bigint NOT NULL, amount decimal(10,2), CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id));`
+const myBase = `CREATE TABLE users (id bigint AUTO_INCREMENT PRIMARY KEY, email varchar(50), name varchar(100) NOT NULL, score int) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE orders (id bigint AUTO_INCREMENT PRIMARY KEY, user_id bigint NOT NULL, amount decimal(10,2), note varchar(100), CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id));`
 const myBaseDown = "DROP TABLE orders;\nDROP TABLE users;"
 
 const liteBase = `CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT NOT NULL);

@@ -23,10 +23,12 @@ type table struct {
 	columns map[string]*col
 	order   []string
 	refs    map[string]bool // tables its foreign keys reference
+	charset string          // default character set (MySQL), "" when not said
 }
 
 type col struct {
 	typ          string // "" when unknown
+	charset      string // MySQL: the column's own character set
 	notNull      bool
 	notNullKnown bool
 	newIn        string
@@ -133,7 +135,7 @@ func (t *table) addColumn(c column, rev string) {
 	if _, ok := t.columns[c.name]; !ok {
 		t.order = append(t.order, c.name)
 	}
-	t.columns[c.name] = &col{typ: c.typ, notNull: c.notNull, notNullKnown: true, newIn: rev}
+	t.columns[c.name] = &col{typ: c.typ, charset: c.charset, notNull: c.notNull, notNullKnown: true, newIn: rev}
 	if c.references != "" {
 		if t.refs == nil {
 			t.refs = map[string]bool{}
@@ -154,7 +156,7 @@ func (a *applier) apply(s *stmt) {
 		if s.temporary {
 			return
 		}
-		t := &table{name: s.table, newIn: a.rev, columns: map[string]*col{}, partial: s.asSelect}
+		t := &table{name: s.table, newIn: a.rev, columns: map[string]*col{}, partial: s.asSelect, charset: s.charset}
 		for _, c := range s.columns {
 			t.addColumn(c, a.rev)
 		}
@@ -261,6 +263,7 @@ func (a *applier) alter(t *table, ac action) *table {
 		}
 		c.typ = ac.typ
 		if ac.modifyFull {
+			c.charset = ac.col.charset
 			c.notNull, c.notNullKnown = ac.col.notNull, true
 			if ac.newName != "" && ac.newName != ac.colName {
 				t.dropColumn(ac.colName)
@@ -321,6 +324,11 @@ func (a *applier) alter(t *table, ac action) *table {
 		t.dropColumn(ac.colName)
 		t.columns[ac.newName] = c
 		t.order = append(t.order, ac.newName)
+	case aConvert:
+		t.charset = ac.value
+		for _, c := range t.columns {
+			c.charset = ""
+		}
 	case aRenameTable:
 		old := t.name
 		a.renameTable(old, ac.newName)

@@ -47,8 +47,17 @@ func (*Dialect) TypeChange(from, to string) dialect.TypeChange {
 		if tn < fn {
 			return copyTable(true)
 		}
-		// utf8mb4: 4 bytes a character; the length prefix grows past 255 bytes.
-		if (fn*4 <= 255) == (tn*4 <= 255) {
+		if f.charset != t.charset {
+			return copyTable(false)
+		}
+		// The length prefix grows from one byte to two past 255 bytes; a
+		// character set the DDL does not name is counted one byte a
+		// character (the least that can be said without the server).
+		per := charsetBytes[f.charset]
+		if per == 0 {
+			per = 1
+		}
+		if (fn*per <= 255) == (tn*per <= 255) {
 			return dialect.TypeChange{Known: true}
 		}
 		return copyTable(false)
@@ -77,10 +86,18 @@ func (*Dialect) TypeChange(from, to string) dialect.TypeChange {
 	return copyTable(false)
 }
 
+// charsetBytes is the most bytes a character takes in a character set.
+var charsetBytes = map[string]int{
+	"utf8mb4": 4, "utf8": 3, "utf8mb3": 3, "utf16": 4, "utf16le": 4, "utf32": 4, "ucs2": 2,
+	"latin1": 1, "ascii": 1, "binary": 1, "latin2": 1, "cp1250": 1, "cp1251": 1, "cp1252": 1,
+	"big5": 2, "gbk": 2, "gb2312": 2, "sjis": 2, "ujis": 3, "euckr": 2, "gb18030": 4,
+}
+
 var intBytes = map[string]int{"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "bigint": 8}
 var textBytes = map[string]int{"tinytext": 1, "text": 2, "mediumtext": 3, "longtext": 4}
 
 type lintType struct {
+	charset  string
 	name     string
 	args     []int
 	members  []string
@@ -88,6 +105,9 @@ type lintType struct {
 }
 
 func (t lintType) equal(o lintType) bool {
+	if t.charset != o.charset && t.charset != "" && o.charset != "" {
+		return false
+	}
 	if t.name != o.name || t.unsigned != o.unsigned || strings.Join(t.members, ",") != strings.Join(o.members, ",") {
 		return false
 	}
@@ -119,6 +139,10 @@ var lintAliases = map[string]string{
 func parseLintType(s string) (lintType, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	var t lintType
+	if i := strings.Index(s, " charset "); i >= 0 {
+		t.charset = strings.TrimSpace(s[i+len(" charset "):])
+		s = strings.TrimSpace(s[:i])
+	}
 	if strings.HasSuffix(s, " unsigned") || strings.Contains(s, " unsigned ") {
 		t.unsigned = true
 		s = strings.Replace(s, " unsigned", "", 1)
