@@ -3,6 +3,9 @@ package lint
 import (
 	"strings"
 	"testing"
+
+	"github.com/retortdb/retort/internal/dialect/registry"
+	"github.com/retortdb/retort/internal/script"
 )
 
 func TestMySQLRules(t *testing.T) {
@@ -134,4 +137,27 @@ func TestMySQLImplicitCommitNewTables(t *testing.T) {
 	t.Parallel()
 	check(t, ruleCase{dialect: "mysql", up: "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY, a_id bigint);\nCREATE INDEX ix_b_a ON b (a_id);",
 		down: "DROP TABLE b;\nDROP TABLE a;"})
+}
+
+// An ignore comment above the upgrade marker applies to the findings about
+// the file.
+func TestIgnoreFileFindings(t *testing.T) {
+	t.Parallel()
+	src := "-- wip\n--\n-- Revision ID: 000000000001\n-- Revises:\n\n-- retort:ignore message-uninformative,downgrade-missing scratch revision for a demo\n-- +retort upgrade\nCREATE TABLE t (id bigint PRIMARY KEY);\n"
+	sc, err := script.Parse("x.sql", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := registry.Lookup("postgres")
+	fs, err := Run([]Revision{FromScript(sc, "x.sql")}, Options{Dialect: d})
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("%v\n%s", err, describe(fs))
+	}
+	// Without the comment, both are reported.
+	src = strings.Replace(src, "-- retort:ignore message-uninformative,downgrade-missing scratch revision for a demo\n", "", 1)
+	sc, _ = script.Parse("x.sql", []byte(src))
+	fs, _ = Run([]Revision{FromScript(sc, "x.sql")}, Options{Dialect: d})
+	if got := ids(fs); len(got) != 2 {
+		t.Fatalf("%v\n%s", got, describe(fs))
+	}
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -84,4 +86,21 @@ func FuzzRun(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every rule is documented in docs/lint.md under its id.
+func TestRulesDocumented(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "lint.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules() {
+		if !strings.Contains(string(doc), "### `"+r.ID+"`") {
+			t.Errorf("docs/lint.md has no section for %s", r.ID)
+		}
+		if r.Doc == "" || r.Safe == "" || r.Example == "" {
+			t.Errorf("rule %s lacks its doc, safe alternative or example", r.ID)
+		}
+	}
 }
