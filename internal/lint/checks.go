@@ -27,8 +27,8 @@ func checkDropTable(c *revCtx, r *Rule, s *stmt) {
 		if t != nil && t.newIn == c.r.ID {
 			continue // created in this revision
 		}
-		if t == nil && (c.root.tables[n] != nil || s.ifExists) {
-			continue // dropped or renamed earlier in the section; IF EXISTS of nothing
+		if t == nil && c.root.tables[n] != nil {
+			continue // dropped or renamed earlier in the section
 		}
 		origin := n
 		if t != nil && t.origin != "" {
@@ -429,13 +429,54 @@ func checkPGDropIndex(c *revCtx, r *Rule, s *stmt) {
 }
 
 func checkPGConcurrentlyInTx(c *revCtx, r *Rule, s *stmt) {
-	if c.sec.NoTransaction || !s.concurrently {
+	if c.sec.NoTransaction {
+		return
+	}
+	if s.kind == kVacuum {
+		c.report(r, s, "VACUUM cannot run inside a transaction block, and this %s section runs in one", c.section)
+		return
+	}
+	if !s.concurrently {
 		return
 	}
 	switch s.kind {
 	case kCreateIndex, kDropIndex, kReindex:
 		c.report(r, s, "CONCURRENTLY cannot run inside a transaction block, and this %s section runs in one", c.section)
 	}
+}
+
+func checkPGRewrite(c *revCtx, r *Rule, s *stmt) {
+	switch s.kind {
+	case kVacuum:
+		if s.full && (s.table == "" || c.existing(s.table) != nil) {
+			c.report(r, s, "VACUUM FULL rewrites %s under an ACCESS EXCLUSIVE lock", orAll(s.table))
+		}
+	case kCluster:
+		if s.table == "" || c.existing(s.table) != nil {
+			c.report(r, s, "CLUSTER rewrites %s under an ACCESS EXCLUSIVE lock", orAll(s.table))
+		}
+	case kReindex:
+		if !s.concurrently {
+			c.report(r, s, "REINDEX without CONCURRENTLY blocks writes to the table while the index is rebuilt")
+		}
+	case kAlterTable:
+		if c.existing(s.table) == nil {
+			return
+		}
+		for _, a := range s.actions {
+			if a.kind == aRewrite {
+				c.report(r, s, "rewrites %s under an ACCESS EXCLUSIVE lock", s.table)
+				return
+			}
+		}
+	}
+}
+
+func orAll(table string) string {
+	if table == "" {
+		return "every table"
+	}
+	return table
 }
 
 func checkPGAlterType(c *revCtx, r *Rule, s *stmt) {

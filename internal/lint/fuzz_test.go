@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,17 +90,56 @@ func FuzzRun(f *testing.F) {
 	})
 }
 
-// Every rule is documented in docs/lint.md under its id.
+var update = flag.Bool("update", false, "rewrite docs/lint.md's rule reference from the rule table")
+
+// rulesMarkdown is docs/lint.md's rule reference, made from the rule table.
+func rulesMarkdown() string {
+	group := map[string]string{"": "Every dialect", "pg": "PostgreSQL", "mysql": "MySQL and MariaDB", "sqlite": "SQLite"}
+	var b strings.Builder
+	last := "-"
+	for _, r := range Rules() {
+		if r.Set != last {
+			fmt.Fprintf(&b, "## %s\n\n", group[r.Set])
+			last = r.Set
+		}
+		fmt.Fprintf(&b, "### `%s`\n\n", r.ID)
+		sq := ""
+		if r.Squawk != "" {
+			sq = fmt.Sprintf(" · squawk: `%s`", r.Squawk)
+		}
+		fmt.Fprintf(&b, "**%s**%s\n\n", r.Severity, sq)
+		fmt.Fprintf(&b, "Finds: %s.\n\n", r.Doc)
+		fmt.Fprintf(&b, "Safe alternative: %s.\n\n", strings.TrimSuffix(r.Safe, "."))
+		fmt.Fprintf(&b, "```sql\n%s\n```\n\n", r.Example)
+	}
+	return b.String()
+}
+
+// docs/lint.md's rule reference is the rule table's (go test -update
+// rewrites it), and every rule has its doc, safe alternative and example.
 func TestRulesDocumented(t *testing.T) {
 	t.Parallel()
-	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "lint.md"))
+	path := filepath.Join("..", "..", "docs", "lint.md")
+	doc, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range Rules() {
-		if !strings.Contains(string(doc), "### `"+r.ID+"`") {
-			t.Errorf("docs/lint.md has no section for %s", r.ID)
+	const marker = "# Rules\n\n"
+	head, _, ok := strings.Cut(string(doc), marker)
+	if !ok {
+		t.Fatalf("docs/lint.md has no %q heading", strings.TrimSpace(marker))
+	}
+	want := head + marker + rulesMarkdown()
+	if *update {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
 		}
+		return
+	}
+	if string(doc) != want {
+		t.Errorf("docs/lint.md's rule reference is not the rule table's: run go test ./internal/lint -run TestRulesDocumented -update")
+	}
+	for _, r := range Rules() {
 		if r.Doc == "" || r.Safe == "" || r.Example == "" {
 			t.Errorf("rule %s lacks its doc, safe alternative or example", r.ID)
 		}

@@ -23,6 +23,8 @@ const (
 	kDropSchema
 	kReindex
 	kPragma
+	kVacuum     // VACUUM [FULL] [t]
+	kCluster    // CLUSTER [t]
 	kInsert     // INSERT INTO t [(cols)] SELECT … FROM source
 	kDropObject // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
 )
@@ -39,6 +41,7 @@ type stmt struct {
 	ifExists     bool
 	cascade      bool
 	concurrently bool
+	full         bool // VACUUM FULL
 	unique       bool
 	temporary    bool
 	asSelect     bool
@@ -127,7 +130,8 @@ const (
 	aLock        // MySQL LOCK = x
 	aConvert     // MySQL CONVERT TO CHARACTER SET
 	aEngine      // MySQL ENGINE = / FORCE
-	aSetOption   // SET (…), SET TABLESPACE, OWNER…: harmless for the rules
+	aSetOption   // SET (…), OWNER…: harmless for the rules
+	aRewrite     // SET LOGGED / UNLOGGED / TABLESPACE: PostgreSQL rewrites the table
 )
 
 // action is one ALTER TABLE action.
@@ -275,10 +279,31 @@ func parse(sql string, line int) *stmt {
 	case p.words("reindex"):
 		s.kind = kReindex
 		p.skipParens()
-		for !p.done() && !p.peek().is("concurrently") {
+		if p.words("table") || p.words("index") {
+			s.concurrently = p.words("concurrently")
+			s.table = p.qualifiedName()
+		} else {
+			for !p.done() && !p.peek().is("concurrently") {
+				p.i++
+			}
+			s.concurrently = p.words("concurrently")
+		}
+	case p.words("vacuum"):
+		s.kind = kVacuum
+		for !p.done() {
+			t := p.peek()
+			if t.is("full") {
+				s.full = true
+			}
+			if (t.kind == tWord || t.kind == tIdent) && !t.is("full") && !t.is("freeze") && !t.is("verbose") && !t.is("analyze") && !t.is("true") && !t.is("false") && !t.is("on") && !t.is("off") {
+				s.table = t.name()
+			}
 			p.i++
 		}
-		s.concurrently = p.words("concurrently")
+	case p.words("cluster"):
+		s.kind = kCluster
+		p.words("verbose")
+		s.table = p.qualifiedName()
 	}
 	return s
 }
@@ -936,6 +961,8 @@ func (p *parser) action() action {
 		a.value = strings.ToLower(p.peek().text)
 	case p.words("engine"), p.words("force"):
 		a.kind = aEngine
+	case p.words("set", "logged"), p.words("set", "unlogged"), p.words("set", "tablespace"):
+		a.kind = aRewrite
 	case p.words("set"), p.words("owner"), p.words("reset"), p.words("enable"), p.words("disable"),
 		p.words("cluster"), p.words("replica"), p.words("inherit"), p.words("no"), p.words("comment"),
 		p.words("auto_increment"), p.words("default"), p.words("character"), p.words("collate"),
