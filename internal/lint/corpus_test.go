@@ -3,8 +3,8 @@ package lint
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/internal/dialect/registry"

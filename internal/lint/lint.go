@@ -58,7 +58,7 @@ type Section struct {
 
 // Revision is one revision file as lint reads it.
 type Revision struct {
-	ID, Path, Message string
+	ID, Path, Message  string
 	Upgrade, Downgrade Section
 	// Source is the whole file (for ignore comments and review notes).
 	Source string
@@ -242,7 +242,7 @@ type revCtx struct {
 	// copies: INSERT … SELECT … FROM source statements of the section so
 	// far, by source table (a rebuild copies the old table's rows).
 	copies    map[string]*stmt
-	upCreated     *state // after the upgrade (downgrade checks)
+	upCreated *state // after the upgrade (downgrade checks)
 	// touched: the tables the upgrade works on. The downgrade's statements
 	// on them are its reverse: the cost of going back, not a new hazard.
 	touched map[string]bool
@@ -353,13 +353,6 @@ func firstWord(sql string) string {
 		return ""
 	}
 	return strings.ToLower(ts[0].text)
-}
-
-// newTable reports whether table name was created in this revision (by
-// its upgrade; in the downgrade, also what the upgrade created).
-func (c *revCtx) newTable(name string) bool {
-	t := c.st.tables[name]
-	return t != nil && t.newIn == c.r.ID
 }
 
 // existing returns the table if it existed before the revision (it may be

@@ -434,7 +434,7 @@ func (p *parser) rest() string {
 func (p *parser) createStmt(s *stmt) {
 	p.words("or", "replace")
 	for p.words("temporary") || p.words("temp") || p.words("global") || p.words("local") || p.words("unlogged") {
-		s.temporary = s.temporary || true
+		s.temporary = true
 	}
 	switch {
 	case p.words("table"):

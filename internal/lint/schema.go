@@ -250,9 +250,6 @@ func (a *applier) alter(t *table, ac action) *table {
 	switch ac.kind {
 	case aAddColumn:
 		t.addColumn(ac.col, a.rev)
-		if ac.col.unique || ac.col.primaryKey {
-			// an unnamed index: nothing to track by name
-		}
 	case aDropColumn:
 		a.column(t, ac.colName)
 		t.dropColumn(ac.colName)

@@ -110,9 +110,11 @@ func tokenize(s string) []token {
 	return out
 }
 
-func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
-func isWordStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
-func isWordChar(c byte) bool  { return isWordStart(c) || isDigit(c) || c == '$' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isWordStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+func isWordChar(c byte) bool { return isWordStart(c) || isDigit(c) || c == '$' }
 
 // skipComment returns the offset after the /* … */ comment at i (nested, as
 // PostgreSQL reads them; the end of the text if it is not closed).
