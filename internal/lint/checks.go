@@ -132,9 +132,6 @@ func (c *revCtx) typeChanges(s *stmt, fn func(a action, from string)) {
 			continue
 		}
 		col := t.columns[a.colName]
-		if col != nil && col.newIn == c.r.ID {
-			continue // added in this revision: no rows yet
-		}
 		from := ""
 		if col != nil && col.typ != "" {
 			from = withCharset(col.typ, col.charset, t.charset)
@@ -150,6 +147,9 @@ func checkNarrows(c *revCtx, r *Rule, s *stmt) {
 	c.typeChanges(s, func(a action, from string) {
 		if from == "" || c.e.sameType(from, a.typ) {
 			return
+		}
+		if t := c.st.tables[s.table]; t != nil && t.columns[a.colName] != nil && t.columns[a.colName].newIn == c.r.ID {
+			return // added in this revision: it holds only its default
 		}
 		tc := c.e.typeChange(from, a.typ)
 		if tc.Known && tc.Narrows {
@@ -506,7 +506,7 @@ func checkPGSetNotNull(c *revCtx, r *Rule, s *stmt) {
 		if a.kind != aSetNotNull {
 			continue
 		}
-		if col := t.columns[a.colName]; col != nil && (col.newIn == c.r.ID || col.checked) {
+		if col := t.columns[a.colName]; col != nil && col.checked {
 			continue
 		}
 		c.report(r, s, "SET NOT NULL on %s.%s scans every row under an ACCESS EXCLUSIVE lock (no validated CHECK (%s IS NOT NULL) to use)", s.table, a.colName, a.colName)
@@ -665,7 +665,7 @@ func checkPGEnumOrder(c *revCtx, r *Rule, s *stmt) {
 // --- MySQL / MariaDB ---
 
 func checkMySQLImplicitCommit(c *revCtx, r *Rule, s *stmt) {
-	if c.commitWarned || len(c.sec.Statements) < 2 || c.section != "upgrade" || !c.touchesExisting() {
+	if c.commitWarned || len(c.sec.Statements) < 2 || c.section != "upgrade" || !isDDL(s) || !c.touchesExistingOnce() {
 		return // a downgrade undoes what its upgrade made; new tables alone leave nothing half-changed in use
 	}
 	// Reported on the first DDL statement after which more statements run.
@@ -787,6 +787,17 @@ func checkSQLiteRebuildFK(c *revCtx, r *Rule, s *stmt) {
 			}
 		}
 	}
+}
+
+// touchesExistingOnce is touchesExisting, computed once a section.
+func (c *revCtx) touchesExistingOnce() bool {
+	if c.touches == 0 {
+		c.touches = 2
+		if c.touchesExisting() {
+			c.touches = 1
+		}
+	}
+	return c.touches == 1
 }
 
 // touchesExisting reports whether the section runs DDL or DML on a table

@@ -237,6 +237,7 @@ type revCtx struct {
 	lockReported  bool
 	ddl           int
 	commitWarned  bool
+	touches       int // touchesExistingOnce: 0 not known, 1 yes, 2 no
 	fkOff         bool
 	notValidAdded map[string]bool
 	// copies: INSERT … SELECT … FROM source statements of the section so
@@ -288,7 +289,7 @@ func (e *engine) revision(r *Revision, before *state) (*state, []Finding) {
 // runSection checks and applies a section's statements.
 func (c *revCtx) runSection(name string, sec *Section, st *state) {
 	c.section, c.sec, c.st = name, sec, st
-	c.lockTimeout, c.lockReported, c.ddl, c.commitWarned, c.fkOff = false, false, 0, false, false
+	c.lockTimeout, c.lockReported, c.ddl, c.commitWarned, c.fkOff, c.touches = false, false, 0, false, false, 0
 	c.notValidAdded = map[string]bool{}
 	c.copies = map[string]*stmt{}
 	c.deferred = nil

@@ -433,8 +433,15 @@ func (p *parser) rest() string {
 // createStmt reads CREATE … after CREATE.
 func (p *parser) createStmt(s *stmt) {
 	p.words("or", "replace")
-	for p.words("temporary") || p.words("temp") || p.words("global") || p.words("local") || p.words("unlogged") {
-		s.temporary = true
+	for {
+		switch {
+		case p.words("temporary"), p.words("temp"):
+			s.temporary = true
+			continue
+		case p.words("global"), p.words("local"), p.words("unlogged"):
+			continue
+		}
+		break
 	}
 	switch {
 	case p.words("table"):

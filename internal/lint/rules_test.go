@@ -128,7 +128,14 @@ func TestPostgresRules(t *testing.T) {
 			want: []string{"pg-alter-column-type", "type-change-narrows"}},
 		{name: "numeric scale down", up: "ALTER TABLE users ALTER COLUMN amount TYPE numeric(10,0);", down: "ALTER TABLE users ALTER COLUMN amount TYPE numeric(12,2);",
 			want: []string{"pg-alter-column-type", "type-change-narrows", "downgrade-not-reverse"}},
-		{name: "type of new column", up: "ALTER TABLE users ADD COLUMN n integer;\nALTER TABLE users ALTER COLUMN n TYPE bigint;", down: "ALTER TABLE users DROP COLUMN n;"},
+		// A column added in this revision to an existing table: its type
+		// change still rewrites every row, but loses nothing.
+		{name: "type of new column", up: "ALTER TABLE users ADD COLUMN n integer;\nALTER TABLE users ALTER COLUMN n TYPE smallint;", down: "ALTER TABLE users DROP COLUMN n;",
+			want: []string{"pg-alter-column-type"}},
+		{name: "type of new table's column", up: "CREATE TABLE t (id bigint PRIMARY KEY, n integer);\nALTER TABLE t ALTER COLUMN n TYPE smallint;", down: "DROP TABLE t;"},
+		{name: "set not null on a new column", up: "ALTER TABLE users ADD COLUMN n integer;\nUPDATE users SET n = 0;\nALTER TABLE users ALTER COLUMN n SET NOT NULL;", down: "ALTER TABLE users DROP COLUMN n;",
+			want: []string{"pg-set-not-null"}},
+		{name: "unlogged table is new", up: "CREATE UNLOGGED TABLE t (id bigint PRIMARY KEY, v text);\nCREATE INDEX ix_t_v ON t (v);", down: "DROP TABLE t;"},
 		// not null
 		{name: "set not null", up: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;", down: "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;",
 			want: []string{"pg-set-not-null"}},
