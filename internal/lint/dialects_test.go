@@ -161,3 +161,16 @@ func TestIgnoreFileFindings(t *testing.T) {
 		t.Fatalf("%v\n%s", got, describe(fs))
 	}
 }
+
+// Notes above one statement are one finding; notes in the downgrade are
+// not reported (they describe what going back costs).
+func TestReviewNotesGrouped(t *testing.T) {
+	t.Parallel()
+	h := history{dialect: "sqlite", revs: [][2]string{{
+		"-- REVIEW: one\n-- REVIEW: two\nCREATE TABLE t (id INTEGER PRIMARY KEY);\n\n-- REVIEW: three\nCREATE TABLE u (id INTEGER PRIMARY KEY);",
+		"-- REVIEW: drops table u\nDROP TABLE u;\nDROP TABLE t;"}}}
+	fs := h.run(t)
+	if len(fs) != 2 || fs[0].Message != "unreviewed notes: one; two" || fs[1].Message != "unreviewed note: three" {
+		t.Fatalf("%s", describe(fs))
+	}
+}

@@ -302,6 +302,15 @@ func checkReviewNotes(c *revCtx, r *Rule) {
 	if c.r.Downgrade.Present && c.r.Downgrade.Line > c.r.Upgrade.Line {
 		end = c.r.Downgrade.Line
 	}
+	// Consecutive notes (those above one statement) are one finding.
+	var notes []string
+	first := 0
+	flush := func() {
+		if len(notes) > 0 {
+			c.reportAt(r, "upgrade", first, "unreviewed note%s: %s", plural(len(notes)), strings.Join(notes, "; "))
+		}
+		notes = nil
+	}
 	for i, text := range strings.Split(c.r.Source, "\n") {
 		line := i + 1
 		if line <= c.r.Upgrade.Line || line >= end {
@@ -309,13 +318,18 @@ func checkReviewNotes(c *revCtx, r *Rule) {
 		}
 		t := strings.TrimSpace(text)
 		if !strings.HasPrefix(t, "--") {
+			flush()
 			continue
 		}
 		t = strings.TrimSpace(t[2:])
 		if len(t) >= 7 && strings.EqualFold(t[:7], "REVIEW:") {
-			c.reportAt(r, "upgrade", line, "unreviewed note: %s", strings.TrimSpace(t[7:]))
+			if len(notes) == 0 {
+				first = line
+			}
+			notes = append(notes, strings.TrimSpace(t[7:]))
 		}
 	}
+	flush()
 }
 
 // checkReverse compares the schema before the upgrade with the schema after
