@@ -429,7 +429,14 @@ func (c *revCtx) filter() []Finding {
 				Revision: c.r.ID, File: c.r.Path, Line: bad.line, Message: bad.msg, Safe: r.Safe})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	// By line, then in the rule table's order: the same files give the
+	// same output.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return ruleIndex(out[i].Rule) < ruleIndex(out[j].Rule)
+	})
 	return slices.DeleteFunc(out, func(f Finding) bool { return f.Severity == Off })
 }
 
@@ -456,4 +463,13 @@ func touchedTables(sec Section, before *state) map[string]bool {
 		}
 	}
 	return out
+}
+
+func ruleIndex(id string) int {
+	for i, r := range rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	return len(rules)
 }
