@@ -10,6 +10,7 @@ import (
 	"github.com/retortdb/retort/internal/lint"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/schema"
 )
 
 // LintOptions configure Lint: rules to turn off and levels to change
@@ -19,6 +20,12 @@ type LintOptions struct {
 	Disable []string
 	// Severity sets a rule's level: "error", "warning" or "off".
 	Severity map[string]string
+	// Database: start from the schema of the Migrator's database, as
+	// inspected, instead of from the DDL of the revisions it has applied,
+	// and lint only the revisions it has not applied (of rangeSpec, when
+	// given). Exact where the files cannot be: tables made outside the
+	// revisions, the server's own types. Needs the *sql.DB; reads only.
+	Database bool
 }
 
 // Finding is one problem Lint found in a revision file.
@@ -77,6 +84,13 @@ func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([
 	if err != nil {
 		return nil, err
 	}
+	var start *schema.Schema
+	applied := map[string]bool{}
+	if o.Database {
+		if start, applied, err = m.lintStart(ctx, rangeSpec, selected); err != nil {
+			return nil, err
+		}
+	}
 	order, _ := m.graph.History("", nil)
 	slices.Reverse(order) // oldest first
 	var revs []lint.Revision
@@ -93,10 +107,11 @@ func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([
 			return nil, err
 		}
 		lr := lint.FromScript(sc, sc.Revision.Path)
-		lr.Lint = selected[r.ID]
+		lr.Lint = selected[r.ID] && !applied[r.ID]
+		lr.Applied = applied[r.ID]
 		revs = append(revs, lr)
 	}
-	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: cfg})
+	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: cfg, Start: start})
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +121,43 @@ func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([
 			Section: f.Section, Statement: f.Statement, Message: f.Message, Safe: f.Safe, Squawk: f.Squawk})
 	}
 	return out, nil
+}
+
+// lintStart inspects the database for Lint: its schema, and the revisions
+// its version rows say it has applied. A range naming only applied
+// revisions is an error (there is nothing to lint against this database).
+func (m *Migrator) lintStart(ctx context.Context, rangeSpec string, selected map[string]bool) (*schema.Schema, map[string]bool, error) {
+	if m.db == nil {
+		return nil, nil, fmt.Errorf("lint against the database: %w", ErrNoDatabase)
+	}
+	rows, err := m.Current(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := m.unknownRows(rows); err != nil {
+		return nil, nil, err
+	}
+	start, err := m.Inspect(ctx, schema.Filter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	applied := map[string]bool{}
+	for _, id := range m.applied(rows) {
+		applied[id] = true
+	}
+	if strings.TrimSpace(rangeSpec) != "" {
+		pending := 0
+		for id := range selected {
+			if !applied[id] {
+				pending++
+			}
+		}
+		if pending == 0 {
+			return nil, nil, fmt.Errorf("lint %s against the database: the database has applied every revision of the range; "+
+				"lint them without --database, or name revisions it has not run", rangeSpec)
+		}
+	}
+	return start, applied, nil
 }
 
 // lintRange resolves Lint's range to the set of revision ids to report on.

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/testutil"
 )
 
 func lintFS() fstest.MapFS {
@@ -73,5 +74,111 @@ func TestLintLibrary(t *testing.T) {
 	}
 	if len(retort.LintRules()) < 30 {
 		t.Errorf("%d rules", len(retort.LintRules()))
+	}
+}
+
+// Lint against a database: it starts from the inspected schema (a table
+// made outside the revisions is known exactly) and lints only what the
+// database has not applied; it changes nothing. Each dialect gets the
+// statement whose judgement needs the database: a PostgreSQL type change
+// that does not rewrite, a MySQL VARCHAR widening that crosses the length
+// prefix in utf8mb4, a SQLite drop of a table another references.
+func TestLintDatabase(t *testing.T) {
+	t.Parallel()
+	type dialectCase struct {
+		setup            []string
+		up, down         string
+		offline, against string // rule ids found, space-separated
+	}
+	cases := map[string]dialectCase{
+		testutil.Postgres: {
+			setup:   []string{"CREATE TABLE ext (id bigint PRIMARY KEY, v varchar(50))"},
+			up:      "SET lock_timeout = '2s';\nALTER TABLE ext ALTER COLUMN v TYPE varchar(100);",
+			down:    "-- +retort empty",
+			offline: "pg-alter-column-type",
+		},
+		testutil.MySQL: {
+			setup:   []string{"CREATE TABLE ext (id bigint PRIMARY KEY, v varchar(50)) DEFAULT CHARSET=utf8mb4"},
+			up:      "ALTER TABLE ext MODIFY v varchar(100);",
+			down:    "-- +retort empty",
+			against: "mysql-alter-copy",
+		},
+		testutil.SQLite: {
+			setup: []string{"CREATE TABLE ext (id INTEGER PRIMARY KEY, v TEXT)",
+				"CREATE TABLE child (id INTEGER PRIMARY KEY, ext_id INTEGER REFERENCES ext (id) ON DELETE CASCADE)"},
+			up:      "DROP TABLE ext;",
+			down:    "CREATE TABLE ext (id INTEGER PRIMARY KEY, v TEXT);",
+			offline: "drop-table",
+			against: "drop-table sqlite-rebuild-foreign-keys",
+		},
+	}
+	for _, d := range testutil.Dialects() {
+		c := cases[d]
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testutil.New(t, d)
+			for _, q := range c.setup {
+				if _, err := db.DB.ExecContext(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			file := func(id, parent, msg, up, down string) *fstest.MapFile {
+				return &fstest.MapFile{Data: []byte("-- " + msg + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + parent +
+					"\n-- Create Date: 2026-01-01 00:00:00\n\n-- +retort upgrade\n" + up + "\n\n-- +retort downgrade\n" + down + "\n")}
+			}
+			fsys := fstest.MapFS{
+				"versions/b1.sql": file("b1", "", "wip", "CREATE TABLE t (id bigint PRIMARY KEY);", "DROP TABLE t;"),
+				"versions/b2.sql": file("b2", "b1", "change ext", c.up, c.down),
+			}
+			m, err := retort.Open(ctx, db.DB, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := m.Upgrade(ctx, "b1"); err != nil {
+				t.Fatal(err)
+			}
+			ids := func(fs []retort.Finding) string {
+				var out []string
+				for _, f := range fs {
+					if f.Revision == "b2" {
+						out = append(out, f.Rule)
+					} else {
+						out = append(out, f.Revision+":"+f.Rule)
+					}
+				}
+				return strings.Join(out, " ")
+			}
+			offline, err := m.Lint(ctx, "", retort.LintOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.TrimSpace("b1:message-uninformative " + c.offline)
+			if got := ids(offline); got != want {
+				t.Errorf("from the files: %q, want %q", got, want)
+			}
+			against, err := m.Lint(ctx, "", retort.LintOptions{Database: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(against); got != c.against {
+				for _, f := range against {
+					t.Log(f.Rule, f.Message)
+				}
+				t.Errorf("against the database: %q, want %q", got, c.against)
+			}
+			if _, err := m.Lint(ctx, "b1", retort.LintOptions{Database: true}); err == nil || !strings.Contains(err.Error(), "applied every revision") {
+				t.Errorf("range of applied revisions: %v", err)
+			}
+			// Lint read only: the database is still at b1, ext unchanged.
+			rows, err := m.Current(ctx)
+			if err != nil || strings.Join(rows, ",") != "b1" {
+				t.Errorf("version rows %v, %v; want b1", rows, err)
+			}
+			var n int
+			if err := db.DB.QueryRowContext(ctx, "SELECT count(*) FROM ext").Scan(&n); err != nil {
+				t.Errorf("ext: %v", err)
+			}
+		})
 	}
 }

@@ -17,10 +17,11 @@ import (
 )
 
 type lintOptions struct {
-	format  string
-	json    bool
-	dialect string
-	rules   bool
+	database bool
+	format   string
+	json     bool
+	dialect  string
+	rules    bool
 }
 
 func (a *app) lintCommand() *cobra.Command {
@@ -45,6 +46,11 @@ change that keeps the table (varchar(50) to varchar(100), to text) is not
 reported. The dialect is the configured URL's (no connection is made), or
 --dialect.
 
+--database connects to the configured database instead (reading only): it
+lints the revisions the database has not applied, starting from its
+inspected schema, so tables made outside the revisions and the server's
+own column types are known exactly.
+
 RANGE is START:END as history takes it (both ends inclusive; either may be
 empty), or one revision (an id or prefix, head, label@head).
 
@@ -63,7 +69,9 @@ command line.`,
   retort lint ae1027a6acf:head
   retort lint head --format github
   retort lint --json
+  retort lint --database
   retort lint --rules`,
+		Annotations: readsOnly(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("%s takes at most one RANGE (got %d arguments)", cmd.CommandPath(), len(args))
@@ -97,6 +105,9 @@ command line.`,
 			if o.rules {
 				return a.lintRules(o)
 			}
+			if o.database && o.dialect != "" {
+				return usageErrorf("--database and --dialect disagree: the database says its dialect; give one")
+			}
 			return a.lint(cmd.Context(), rangeSpec, o)
 		}),
 	}
@@ -105,6 +116,7 @@ command line.`,
 	f.BoolVar(&o.json, "json", false, "print JSON (the same as --format json; see docs/commands.md)")
 	f.StringVar(&o.dialect, "dialect", "", "lint for this dialect (postgres, mysql, sqlite) instead of the configured URL's")
 	f.BoolVar(&o.rules, "rules", false, "list the rules and exit")
+	f.BoolVar(&o.database, "database", false, "start from the configured database's inspected schema and lint the revisions it has not applied (reads only)")
 	return cmd
 }
 
@@ -117,13 +129,19 @@ type lintJSON struct {
 }
 
 func (a *app) lint(ctx context.Context, rangeSpec string, o *lintOptions) error {
-	s, err := a.openForLint(ctx, o.dialect)
+	var s *session
+	var err error
+	if o.database {
+		s, err = a.openMigrator(ctx, false, nil)
+	} else {
+		s, err = a.openForLint(ctx, o.dialect)
+	}
 	if err != nil {
 		return err
 	}
 	defer s.close()
 	cfg, _ := a.config()
-	fs, err := s.m.Lint(ctx, rangeSpec, retort.LintOptions{Disable: cfg.Lint.Disable, Severity: cfg.Lint.Severity})
+	fs, err := s.m.Lint(ctx, rangeSpec, retort.LintOptions{Disable: cfg.Lint.Disable, Severity: cfg.Lint.Severity, Database: o.database})
 	if errors.Is(err, retort.ErrLintConfig) {
 		return cfg.LintError(err)
 	}

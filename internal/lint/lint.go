@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/schema"
 )
 
 // Severity is how much a finding matters: an error fails `retort lint`.
@@ -68,6 +69,9 @@ type Revision struct {
 	// Go: a Go revision, whose code lint cannot read (only replayed as
 	// nothing).
 	Go bool
+	// Applied: the database Options.Start was inspected from has run it;
+	// its effect is in Start already.
+	Applied bool
 }
 
 // Finding is one problem found.
@@ -96,6 +100,10 @@ type Config struct {
 type Options struct {
 	Dialect dialect.Dialect
 	Config  Config
+	// Start, when set, is the inspected schema of a database: the
+	// revisions marked Applied are skipped, and the others start from it
+	// (exact types, every table and column known) instead of from nothing.
+	Start *schema.Schema
 }
 
 // CheckConfig validates rule ids and levels; errors name the rule and
@@ -143,9 +151,15 @@ func Run(revs []Revision, o Options) ([]Finding, error) {
 	}
 	e := newEngine(o)
 	cur := newState()
+	if o.Start != nil {
+		cur = fromSchema(o.Start)
+	}
 	var out []Finding
 	for i := range revs {
 		r := &revs[i]
+		if r.Applied && o.Start != nil {
+			continue
+		}
 		if !r.Lint || r.Go {
 			a := &applier{st: cur, rev: r.ID}
 			for _, st := range r.Upgrade.Statements {

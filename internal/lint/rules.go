@@ -357,7 +357,7 @@ func (c *revCtx) checkReverse(after *state) {
 				diffs = append(diffs, fmt.Sprintf("column %s.%s is gone (the downgrade does not restore it)", n, cn))
 			case bc.typ != "" && ac.typ != "" && !c.e.sameType(bc.typ, ac.typ):
 				diffs = append(diffs, fmt.Sprintf("column %s.%s is %s, was %s", n, cn, ac.typ, bc.typ))
-			case bc.notNullKnown && ac.notNullKnown && bc.notNull != ac.notNull:
+			case bc.notNullKnown && ac.notNullKnown && bc.notNull != ac.notNull && !bc.pk && !ac.pk:
 				was := "nullable"
 				if bc.notNull {
 					was = "NOT NULL"
@@ -366,7 +366,9 @@ func (c *revCtx) checkReverse(after *state) {
 			}
 		}
 		for _, cn := range at.order {
-			if bt.columns[cn] == nil && !bt.partial || bt.partial && bt.columns[cn] == nil && at.columns[cn].newIn == c.r.ID {
+			// A partial table re-created by the downgrade shows columns lint
+			// never knew; only those the revision added are left behind.
+			if bt.columns[cn] == nil && (!bt.partial || at.newIn != c.r.ID && at.columns[cn].newIn == c.r.ID) {
 				diffs = append(diffs, fmt.Sprintf("column %s.%s is left behind (the downgrade does not drop it)", n, cn))
 			}
 		}

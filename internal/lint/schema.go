@@ -31,6 +31,7 @@ type col struct {
 	charset      string // MySQL: the column's own character set
 	notNull      bool
 	notNullKnown bool
+	pk           bool // in the primary key (whose nullability servers report differently)
 	newIn        string
 	// checked: a validated CHECK (col IS NOT NULL) exists, so SET NOT NULL
 	// needs no scan (PostgreSQL 12+).
@@ -135,7 +136,7 @@ func (t *table) addColumn(c column, rev string) {
 	if _, ok := t.columns[c.name]; !ok {
 		t.order = append(t.order, c.name)
 	}
-	t.columns[c.name] = &col{typ: c.typ, charset: c.charset, notNull: c.notNull, notNullKnown: true, newIn: rev}
+	t.columns[c.name] = &col{typ: c.typ, charset: c.charset, notNull: c.notNull, notNullKnown: true, pk: c.primaryKey, newIn: rev}
 	if c.references != "" {
 		if t.refs == nil {
 			t.refs = map[string]bool{}
@@ -170,7 +171,7 @@ func (a *applier) apply(s *stmt) {
 			if c.kind == cPrimaryKey {
 				for _, n := range c.columns {
 					if cl := t.columns[n]; cl != nil {
-						cl.notNull = true
+						cl.notNull, cl.pk = true, true
 					}
 				}
 			}
