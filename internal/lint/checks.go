@@ -765,6 +765,23 @@ func checkSQLiteUnsupported(c *revCtx, r *Rule, s *stmt) {
 	}
 	if len(s.actions) > 1 {
 		c.report(r, s, "SQLite's ALTER TABLE takes one action per statement: the statement fails")
+		return
+	}
+	t := c.st.tables[s.table]
+	for _, a := range s.actions {
+		if a.kind != aDropColumn || t == nil {
+			continue
+		}
+		if col := t.columns[a.colName]; col != nil && col.pk {
+			c.report(r, s, "SQLite cannot drop %s.%s, which is in the primary key: the statement fails", s.table, a.colName)
+			continue
+		}
+		for _, n := range sortedKeys(c.st.indexes) {
+			if ix := c.st.indexes[n]; ix.table == s.table && slices.Contains(ix.cols, a.colName) {
+				c.report(r, s, "SQLite cannot drop %s.%s, which index or constraint %s uses: the statement fails", s.table, a.colName, n)
+				break
+			}
+		}
 	}
 }
 

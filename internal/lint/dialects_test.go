@@ -55,6 +55,10 @@ func TestSQLiteRules(t *testing.T) {
 		{name: "alter column", up: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;", down: "-- +retort empty",
 			want: []string{"sqlite-alter-unsupported"}},
 		{name: "index on existing table", up: "CREATE INDEX ix_email ON users (email);", down: "DROP INDEX ix_email;"},
+		{name: "drop an indexed column", up: "CREATE INDEX ix_email ON users (email);\nALTER TABLE users DROP COLUMN email;", down: "-- +retort empty",
+			want: []string{"sqlite-alter-unsupported", "drop-column"}},
+		{name: "drop a primary key column", up: "ALTER TABLE orders DROP COLUMN id;", down: "-- +retort empty",
+			want: []string{"sqlite-alter-unsupported", "drop-column"}},
 		{name: "rebuild with foreign keys off", up: `PRAGMA foreign_keys = OFF;
 CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL);
 INSERT INTO users_new (id, email, name) SELECT id, coalesce(email, ''), name FROM users;

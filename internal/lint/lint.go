@@ -330,7 +330,8 @@ func (c *revCtx) runSection(name string, sec *Section, st *state) {
 func (c *revCtx) after(s *stmt) {
 	switch s.kind {
 	case kSet:
-		if s.setName == "lock_timeout" && !isZeroTimeout(s.setValue) {
+		// SET LOCAL outside a transaction block sets nothing.
+		if s.setName == "lock_timeout" && !isZeroTimeout(s.setValue) && !(s.setLocal && c.sec.NoTransaction) {
 			c.lockTimeout = true
 		}
 	case kInsert:

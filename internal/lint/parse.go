@@ -50,6 +50,7 @@ type stmt struct {
 	constraints  []constraint // CREATE TABLE's table constraints
 	actions      []action     // ALTER TABLE's actions
 	indexCols    []string     // CREATE INDEX's plain column names
+	setLocal     bool         // SET LOCAL
 	setName      string       // SET name; PRAGMA name
 	setValue     string
 	enumType     string // ALTER TYPE … ADD VALUE
@@ -209,7 +210,7 @@ func parse(sql string, line int) *stmt {
 		s.hasWhere = p.has("where")
 	case p.words("set"):
 		s.kind = kSet
-		if !p.words("local") {
+		if s.setLocal = p.words("local"); !s.setLocal {
 			p.words("session")
 		}
 		s.setName = p.qualifiedName()

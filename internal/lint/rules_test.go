@@ -171,6 +171,9 @@ func TestPostgresRules(t *testing.T) {
 		// lock timeout
 		{name: "no lock timeout", noTimeout: true, up: "ALTER TABLE users ADD COLUMN nick text;\nALTER TABLE users ADD COLUMN nick2 text;", down: "ALTER TABLE users DROP COLUMN nick2;\nALTER TABLE users DROP COLUMN nick;",
 			want: []string{"pg-lock-timeout"}},
+		{name: "set local outside a transaction", noTimeout: true, up: "-- +retort no-transaction\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nick text;", down: "ALTER TABLE users DROP COLUMN nick;",
+			want: []string{"pg-lock-timeout"}},
+		{name: "set local in a transaction", noTimeout: true, up: "SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nick text;", down: "ALTER TABLE users DROP COLUMN nick;"},
 		{name: "no lock timeout new table", noTimeout: true, up: "CREATE TABLE t (id bigint PRIMARY KEY);\nALTER TABLE t ADD COLUMN v text;", down: "DROP TABLE t;"},
 		// types
 		{name: "style types", up: "CREATE TABLE t (id serial PRIMARY KEY, doc json, at timestamp, code character(2), ok character varying(3), fine jsonb, tz timestamp with time zone);", down: "DROP TABLE t;",
