@@ -379,6 +379,9 @@ func (c *revCtx) checkReverse(after *state) {
 		}
 	}
 	for _, n := range sortedKeys(before.indexes) {
+		if before.indexes[n].discovered {
+			continue // known only from a drop: perhaps the server's name for an unnamed constraint
+		}
 		if after.indexes[n] == nil && (before.tables[before.indexes[n].table] == nil || after.tables[before.indexes[n].table] != nil) {
 			diffs = append(diffs, fmt.Sprintf("index or constraint %s is gone (the downgrade does not re-create it)", n))
 		}

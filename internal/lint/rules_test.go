@@ -97,6 +97,9 @@ func TestPostgresRules(t *testing.T) {
 			want: []string{"pg-add-check"}},
 		{name: "check not valid then validate", up: "ALTER TABLE users ADD CONSTRAINT positive CHECK (score > 0) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT positive;", down: "ALTER TABLE users DROP CONSTRAINT positive;",
 			want: []string{"pg-validate-same-transaction"}},
+		{name: "unnamed check dropped by the server's name", up: "ALTER TABLE users ADD CHECK (score > 0) NOT VALID;", down: "ALTER TABLE users DROP CONSTRAINT users_score_check;"},
+		{name: "downgrade drops a known constraint it did not add", up: "ALTER TABLE users ADD COLUMN nick text;", down: "ALTER TABLE users DROP COLUMN nick;\nDROP INDEX ix_orders_user;",
+			want: []string{"downgrade-not-reverse", "pg-drop-index-concurrently"}},
 		{name: "check not valid alone", up: "ALTER TABLE users ADD CONSTRAINT positive CHECK (score > 0) NOT VALID;", down: "ALTER TABLE users DROP CONSTRAINT positive;"},
 		// unique and primary keys
 		{name: "unique constraint", up: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", down: "ALTER TABLE users DROP CONSTRAINT users_email_key;",

@@ -39,10 +39,13 @@ type col struct {
 }
 
 type index struct {
-	table    string
-	newIn    string
-	unique   bool
-	notValid bool
+	table string
+	// discovered: known only because a statement dropped it (its name may
+	// be one the server gave an unnamed constraint).
+	discovered bool
+	newIn      string
+	unique     bool
+	notValid   bool
 	// notNullOf: a CHECK constraint that says this column IS NOT NULL.
 	notNullOf string
 	cols      []string
@@ -201,7 +204,7 @@ func (a *applier) apply(s *stmt) {
 			return
 		}
 		if _, ok := a.st.indexes[s.index]; !ok && a.root != nil && a.root.indexes[s.index] == nil {
-			a.root.indexes[s.index] = &index{table: s.table}
+			a.root.indexes[s.index] = &index{table: s.table, discovered: true}
 		}
 		delete(a.st.indexes, s.index)
 	case kAlterTable:
@@ -311,7 +314,7 @@ func (a *applier) alter(t *table, ac action) *table {
 		}
 	case aDropConstraint:
 		if _, ok := a.st.indexes[ac.con.name]; !ok && a.root != nil && a.root.indexes[ac.con.name] == nil && ac.con.name != "" {
-			a.root.indexes[ac.con.name] = &index{table: t.name}
+			a.root.indexes[ac.con.name] = &index{table: t.name, discovered: true}
 		}
 		delete(a.st.indexes, ac.con.name)
 	case aRenameColumn:
