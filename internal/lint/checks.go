@@ -50,7 +50,7 @@ func checkDropTable(c *revCtx, r *Rule, s *stmt) {
 				return true
 			}
 			for _, cn := range cols {
-				if nt.columns[cn] == nil {
+				if nt.columns[cn] == nil && !nt.partial {
 					return true
 				}
 			}
@@ -149,6 +149,10 @@ func (c *revCtx) typeChanges(s *stmt, fn func(a action, from string)) {
 
 func checkNarrows(c *revCtx, r *Rule, s *stmt) {
 	c.typeChanges(s, func(a action, from string) {
+		if a.usingConst != "" {
+			c.report(r, s, "changes the type of %s.%s USING %s: every row's value is replaced by it", s.table, a.colName, a.usingConst)
+			return
+		}
 		if from == "" || c.e.sameType(from, a.typ) {
 			return
 		}
@@ -298,4 +302,23 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+func checkOverwrite(c *revCtx, r *Rule, s *stmt) {
+	if s.kind != kUpdate || s.hasWhere {
+		return
+	}
+	t := c.existing(s.table)
+	if t == nil || c.createdByUpgrade(s.table) {
+		return
+	}
+	for _, it := range s.sets {
+		if !it.constant {
+			continue
+		}
+		if col := t.columns[it.column]; col != nil && col.newIn == c.r.ID {
+			continue // a column added in this revision: a backfill
+		}
+		c.report(r, s, "sets %s.%s to %s in every row, whatever each held", s.table, it.column, it.value)
+	}
 }

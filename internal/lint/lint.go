@@ -338,6 +338,10 @@ func (c *revCtx) after(s *stmt) {
 		if s.source != "" {
 			c.copies[s.source] = s
 		}
+	case kCreateTable:
+		if s.source != "" { // CREATE TABLE … AS SELECT … FROM source
+			c.copies[s.source] = &stmt{kind: kInsert, table: s.table, source: s.source}
+		}
 	case kPragma:
 		if p, ok := c.e.d.(dialect.ForeignKeyPauser); ok && p.PausesForeignKeys(s.sql) {
 			c.fkOff = true

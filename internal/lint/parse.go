@@ -26,6 +26,7 @@ const (
 	kVacuum     // VACUUM [FULL] [t]
 	kCluster    // CLUSTER [t]
 	kInsert     // INSERT INTO t [(cols)] SELECT … FROM source
+	kUpdate     // UPDATE t SET c = v, … [WHERE …]
 	kDropObject // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
 )
 
@@ -58,7 +59,8 @@ type stmt struct {
 	enumPlaced   bool // BEFORE or AFTER given
 	names        []nameAt
 	charset      string // CREATE TABLE's default character set (MySQL)
-	source       string // INSERT … SELECT's first FROM table
+	source       string // INSERT … SELECT's (and CREATE TABLE … AS SELECT's) first FROM table
+	sets         []setItem // UPDATE's SET list
 	object       string // DROP <object>'s kind: "type", "domain", …
 }
 
@@ -166,7 +168,15 @@ func parse(sql string, line int) *stmt {
 		p.words("from")
 		p.words("only")
 		s.table = p.qualifiedName()
-		s.hasWhere = p.has("where")
+		s.hasWhere = p.whereFilters()
+	case p.words("update"):
+		s.kind = kUpdate
+		p.words("only")
+		s.table = p.qualifiedName()
+		if p.words("set") {
+			s.sets = p.setList()
+		}
+		s.hasWhere = p.whereFilters()
 	case p.words("set"):
 		s.kind = kSet
 		if s.setLocal = p.words("local"); !s.setLocal {
@@ -487,6 +497,7 @@ func (p *parser) createTable(s *stmt) {
 	s.names = append(s.names, nameAt{"table", s.table})
 	if p.words("as") || p.peek().is("like") || p.words("partition", "of") {
 		s.asSelect = true
+		s.source = p.selectSource()
 		return
 	}
 	for _, item := range p.group() {
@@ -760,4 +771,104 @@ func joinRaw(ts []token) string {
 		parts[i] = t.raw
 	}
 	return strings.Join(parts, " ")
+}
+
+// setItem is one "column = value" of an UPDATE; constant: the value is a
+// literal or NULL (every row gets the same value, whatever it held).
+type setItem struct {
+	column   string
+	constant bool
+	value    string
+}
+
+// setList reads UPDATE's SET list up to FROM / WHERE / RETURNING.
+func (p *parser) setList() []setItem {
+	var out []setItem
+	for !p.done() {
+		if p.peek().is("where") || p.peek().is("from") || p.peek().is("returning") {
+			break
+		}
+		t := p.peek()
+		if t.kind != tWord && t.kind != tIdent {
+			p.i++
+			continue
+		}
+		item := setItem{column: t.name()}
+		p.i++
+		for p.punct(".") { // t.c
+			item.column = p.peek().name()
+			p.i++
+		}
+		if !p.punct("=") {
+			break
+		}
+		start := p.i
+		depth := 0
+		for !p.done() {
+			t := p.peek()
+			if depth == 0 && (t.punct(",") || t.is("where") || t.is("from") || t.is("returning")) {
+				break
+			}
+			if t.punct("(") {
+				depth++
+			} else if t.punct(")") {
+				depth--
+			}
+			p.i++
+		}
+		val := p.ts[start:p.i]
+		item.value = joinRaw(val)
+		item.constant = len(val) == 1 && (val[0].kind == tString || val[0].kind == tNumber || val[0].is("null") || val[0].is("true") || val[0].is("false")) ||
+			len(val) == 2 && val[0].punct("-") && val[1].kind == tNumber
+		out = append(out, item)
+		p.punct(",")
+	}
+	return out
+}
+
+// whereFilters reports whether the rest of the statement has a WHERE that
+// can leave a row out: not "WHERE true", "WHERE 1 = 1", "WHERE 1".
+func (p *parser) whereFilters() bool {
+	depth := 0
+	for k := p.i; k < len(p.ts); k++ {
+		t := p.ts[k]
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+		case depth == 0 && t.is("where"):
+			rest := p.ts[k+1:]
+			if len(rest) > 0 && rest[len(rest)-1].punct(";") {
+				rest = rest[:len(rest)-1]
+			}
+			switch {
+			case len(rest) == 1 && (rest[0].is("true") || rest[0].text == "1"):
+				return false
+			case len(rest) == 3 && rest[1].punct("=") && rest[0].raw == rest[2].raw && rest[0].kind != tWord && rest[0].kind != tIdent:
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// selectSource returns the first table a SELECT's FROM names in the rest
+// of the statement, "" when none.
+func (p *parser) selectSource() string {
+	depth := 0
+	for k := p.i; k < len(p.ts); k++ {
+		t := p.ts[k]
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+		case depth <= 1 && t.is("from"):
+			q := &parser{ts: p.ts, i: k + 1}
+			return q.qualifiedName()
+		}
+	}
+	return ""
 }

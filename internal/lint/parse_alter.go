@@ -36,6 +36,7 @@ type action struct {
 	newName    string
 	typ        string // ALTER COLUMN TYPE
 	using      bool
+	usingConst string // USING <a literal or NULL>: every row gets it
 	con        constraint
 	value      string // ALGORITHM / LOCK
 	cascade    bool
@@ -152,6 +153,9 @@ func (p *parser) action() action {
 			a.kind = aAlterType
 			a.typ = p.typeText()
 			a.using = p.has("using")
+			if a.using {
+				a.usingConst = p.usingConstant()
+			}
 		case p.words("set", "not", "null"):
 			a.kind = aSetNotNull
 		case p.words("drop", "not", "null"):
@@ -218,4 +222,36 @@ func (p *parser) action() action {
 		a.kind = aSetOption
 	}
 	return a
+}
+
+// usingConstant returns the USING expression of ALTER COLUMN … TYPE when it
+// is a literal or NULL (no column in it), "" otherwise.
+func (p *parser) usingConstant() string {
+	for k := p.i; k < len(p.ts); k++ {
+		if !p.ts[k].is("using") {
+			continue
+		}
+		expr := p.ts[k+1:]
+		// A cast of a literal is still a literal: 0::int, CAST(NULL AS int).
+		for _, t := range expr {
+			if t.kind == tIdent {
+				return ""
+			}
+			if t.kind == tWord && !t.is("null") && !t.is("true") && !t.is("false") && !t.is("cast") && !t.is("as") && !isTypeWord(t.text) {
+				return ""
+			}
+		}
+		return joinRaw(expr)
+	}
+	return ""
+}
+
+// isTypeWord reports whether w is a type name a cast in a USING may name.
+func isTypeWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "int", "integer", "bigint", "smallint", "text", "varchar", "numeric", "decimal", "boolean", "bool",
+		"date", "timestamp", "timestamptz", "uuid", "jsonb", "json", "real", "double", "precision", "character", "varying":
+		return true
+	}
+	return false
 }

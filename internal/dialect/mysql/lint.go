@@ -82,6 +82,10 @@ func (*Dialect) TypeChange(from, to string) dialect.TypeChange {
 		return copyTable(true)
 	case (f.name == "datetime" || f.name == "timestamp") && (t.name == "date" || t.name == "time"):
 		return copyTable(true)
+	case (f.name == "varchar" || f.name == "char" || textBytes[f.name] > 0) &&
+		(intBytes[t.name] > 0 || t.name == "decimal" || t.name == "double" || t.name == "float" ||
+			t.name == "date" || t.name == "datetime" || t.name == "timestamp" || t.name == "time" || t.name == "json" || t.name == "enum"):
+		return copyTable(true) // strings that do not parse fail the change, or become 0 / NULL
 	}
 	return copyTable(false)
 }

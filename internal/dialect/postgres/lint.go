@@ -98,14 +98,24 @@ func (*Dialect) TypeChange(from, to string) dialect.TypeChange {
 		return rewrite(false)
 	case f.name == "cidr" && t.name == "inet":
 		return keep(false)
-	case (f.name == "json" || f.name == "text") && t.name == "jsonb", f.name == "jsonb" && t.name == "json":
+	case f.name == "json" && t.name == "jsonb", f.name == "jsonb" && t.name == "json":
 		return rewrite(false)
+	case stringTypes[f.name] && (intRank[t.name] > 0 || convertsFromText[t.name]):
+		return rewrite(true) // text that does not parse as the new type fails the change
 	case f.name == "boolean" && (t.name == "text" || t.name == "varchar" && t.args == nil):
 		return rewrite(false)
 	case f.name == "uuid" && (t.name == "text" || t.name == "varchar" && (t.args == nil || t.args[0] >= 36)):
 		return rewrite(false)
 	}
 	return dialect.TypeChange{}
+}
+
+var stringTypes = map[string]bool{"text": true, "varchar": true, "char": true, "citext": true}
+
+// convertsFromText are types a string converts to only when it parses.
+var convertsFromText = map[string]bool{
+	"numeric": true, "real": true, "double precision": true, "boolean": true, "date": true, "timestamp": true,
+	"timestamptz": true, "time": true, "uuid": true, "json": true, "jsonb": true, "inet": true, "cidr": true, "interval": true,
 }
 
 var intRank = map[string]int{"smallint": 1, "integer": 2, "bigint": 3}
