@@ -58,10 +58,10 @@ type stmt struct {
 	enumValue    string
 	enumPlaced   bool // BEFORE or AFTER given
 	names        []nameAt
-	charset      string // CREATE TABLE's default character set (MySQL)
-	source       string // INSERT … SELECT's (and CREATE TABLE … AS SELECT's) first FROM table
+	charset      string    // CREATE TABLE's default character set (MySQL)
+	source       string    // INSERT … SELECT's (and CREATE TABLE … AS SELECT's) first FROM table
 	sets         []setItem // UPDATE's SET list
-	object       string // DROP <object>'s kind: "type", "domain", …
+	object       string    // DROP <object>'s kind: "type", "domain", …
 }
 
 // nameAt is an identifier a statement gives to a new object.
