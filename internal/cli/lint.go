@@ -72,6 +72,14 @@ command line.`,
   retort lint --database
   retort lint --rules`,
 		Annotations: readsOnly(),
+		// --format json is --json: a machine reads stdout, and gets JSON
+		// in every outcome (see runE).
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			if o.format == "json" {
+				return cmd.Flags().Set("json", "true")
+			}
+			return nil
+		},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("%s takes at most one RANGE (got %d arguments)", cmd.CommandPath(), len(args))
