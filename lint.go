@@ -91,9 +91,32 @@ func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([
 			return nil, err
 		}
 	}
+	revs, err := m.lintRevisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range revs {
+		revs[i].Lint = selected[revs[i].ID] && !applied[revs[i].ID]
+		revs[i].Applied = applied[revs[i].ID]
+	}
+	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: cfg, Start: start})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, Finding{Rule: f.Rule, Severity: f.Level, Revision: f.Revision, File: f.File, Line: f.Line,
+			Section: f.Section, Statement: f.Statement, Message: f.Message, Safe: f.Safe, Squawk: f.Squawk})
+	}
+	return out, nil
+}
+
+// lintRevisions reads every revision of the graph, oldest first, as lint
+// takes them (none marked for linting).
+func (m *Migrator) lintRevisions(ctx context.Context) ([]lint.Revision, error) {
 	order, _ := m.graph.History("", nil)
 	slices.Reverse(order) // oldest first
-	var revs []lint.Revision
+	revs := make([]lint.Revision, 0, len(order))
 	for _, r := range order {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -107,20 +130,10 @@ func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([
 			return nil, err
 		}
 		lr := lint.FromScript(sc, sc.Revision.Path)
-		lr.Lint = selected[r.ID] && !applied[r.ID]
-		lr.Applied = applied[r.ID]
+		lr.Lint = false
 		revs = append(revs, lr)
 	}
-	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: cfg, Start: start})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Finding, 0, len(fs))
-	for _, f := range fs {
-		out = append(out, Finding{Rule: f.Rule, Severity: f.Level, Revision: f.Revision, File: f.File, Line: f.Line,
-			Section: f.Section, Statement: f.Statement, Message: f.Message, Safe: f.Safe, Squawk: f.Squawk})
-	}
-	return out, nil
+	return revs, nil
 }
 
 // lintStart inspects the database for Lint: its schema, and the revisions
@@ -196,24 +209,14 @@ func (m *Migrator) lintRange(rangeSpec string) (map[string]bool, error) {
 // section autogenerate wrote, linted after every revision of the graph.
 // Statements that already carry a note keep only the findings the note does
 // not already say (a drop, a type change that may fail, a NOT NULL column).
-func (m *Migrator) reviewLint(upgrade string) string {
+func (m *Migrator) reviewLint(ctx context.Context, upgrade string) string {
 	stmts, err := script.Split(upgrade, 1)
 	if err != nil || len(stmts) == 0 {
 		return upgrade
 	}
-	order, _ := m.graph.History("", nil)
-	slices.Reverse(order)
-	var revs []lint.Revision
-	for _, r := range order {
-		if _, ok := m.goRevs[r.ID]; ok {
-			continue
-		}
-		sc, err := m.set.Script(r.ID)
-		if err != nil {
-			return upgrade
-		}
-		revs = append(revs, lint.FromScript(sc, sc.Revision.Path))
-		revs[len(revs)-1].Lint = false
+	revs, err := m.lintRevisions(ctx)
+	if err != nil {
+		return upgrade
 	}
 	sec := lint.Section{Present: true}
 	for _, st := range stmts {
