@@ -23,11 +23,12 @@ const (
 	kDropSchema
 	kReindex
 	kPragma
-	kVacuum     // VACUUM [FULL] [t]
-	kCluster    // CLUSTER [t]
-	kInsert     // INSERT INTO t [(cols)] SELECT … FROM source
-	kUpdate     // UPDATE t SET c = v, … [WHERE …]
-	kDropObject // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
+	kVacuum      // VACUUM [FULL] [t]
+	kCluster     // CLUSTER [t]
+	kInsert      // INSERT INTO t [(cols)] SELECT … FROM source
+	kUpdate      // UPDATE t SET c = v, … [WHERE …]
+	kRenameIndex // ALTER INDEX a RENAME TO b: tables holds (a, b)
+	kDropObject  // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
 )
 
 // stmt is one classified statement.
@@ -133,6 +134,13 @@ func parse(sql string, line int) *stmt {
 		p.createStmt(s)
 	case p.words("alter", "table"):
 		p.alterTable(s)
+	case p.words("alter", "index"):
+		p.words("if", "exists")
+		from := p.qualifiedName()
+		if p.words("rename", "to") {
+			s.kind = kRenameIndex
+			s.tables = []string{from, p.qualifiedName()}
+		}
 	case p.words("alter", "type"):
 		p.alterType(s)
 	case p.words("drop", "table"):

@@ -422,7 +422,7 @@ func (c *revCtx) opaque() bool {
 				}
 			case kOther:
 				switch firstWord(s.sql) {
-				case "do", "call", "execute", "exec", "begin", "alter", "drop", "rename":
+				case "do", "call", "execute", "exec", "begin":
 					return true
 				case "create":
 					if !createsUntracked(s.sql) {

@@ -199,6 +199,11 @@ func (a *applier) apply(s *stmt) {
 		if s.index != "" {
 			a.st.indexes[s.index] = &index{table: s.table, newIn: a.rev, unique: s.unique, cols: s.indexCols}
 		}
+	case kRenameIndex:
+		if ix := a.st.indexes[s.tables[0]]; ix != nil && s.tables[1] != "" {
+			delete(a.st.indexes, s.tables[0])
+			a.st.indexes[s.tables[1]] = ix
+		}
 	case kDropIndex:
 		if s.index == "" {
 			return
