@@ -100,6 +100,15 @@ func checkDeleteAll(c *revCtx, r *Rule, s *stmt) {
 		if !s.hasWhere && c.existing(s.table) != nil && !c.createdByUpgrade(s.table) {
 			c.report(r, s, "deletes every row of %s (no WHERE clause)", s.table)
 		}
+	case kAlterTable:
+		if c.existing(s.table) == nil {
+			return
+		}
+		for _, a := range s.actions {
+			if a.value == "drop partition" || a.value == "truncate partition" {
+				c.report(r, s, "%s %s of %s: every row in the partition is lost", strings.ToUpper(a.value), a.colName, s.table)
+			}
+		}
 	}
 }
 

@@ -32,6 +32,8 @@ func TestMySQLRules(t *testing.T) {
 		{name: "rename table statement", up: "RENAME TABLE orders TO purchases;", down: "RENAME TABLE purchases TO orders;", want: []string{"rename-table"}},
 		{name: "long name", up: "CREATE TABLE t (id bigint PRIMARY KEY, " + string(make([]byte, 0)) + "a234567890123456789012345678901234567890123456789012345678901234x int);", down: "DROP TABLE t;",
 			want: []string{"identifier-too-long"}},
+		{name: "partitions are not columns", up: "ALTER TABLE orders ADD PARTITION (PARTITION p9 VALUES LESS THAN (900));", down: "ALTER TABLE orders DROP PARTITION p9;"},
+		{name: "drop partition", up: "ALTER TABLE orders DROP PARTITION p2020;", down: "-- +retort empty", want: []string{"delete-all-rows"}},
 		{name: "postgres rules do not run", up: "CREATE INDEX ix_email ON users (email);", down: "DROP INDEX ix_email ON users;"},
 	}
 	for _, c := range cases {

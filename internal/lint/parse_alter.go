@@ -107,6 +107,17 @@ func (p *parser) alterTable(s *stmt) {
 // action reads one ALTER TABLE action.
 func (p *parser) action() action {
 	var a action
+	// Partition maintenance (MySQL's ADD / DROP / TRUNCATE / REORGANIZE
+	// PARTITION): not a column, and not read here.
+	if t := p.peekAt(1); (t.is("partition") || t.is("partitions")) && !p.peek().is("alter") {
+		a.kind = aOther
+		if p.peek().is("drop") || p.peek().is("truncate") {
+			a.value = strings.ToLower(p.peek().text) + " partition"
+			p.i += 2
+			a.colName = p.qualifiedName()
+		}
+		return a
+	}
 	switch {
 	case p.words("add"):
 		if p.peek().is("column") {
