@@ -119,7 +119,7 @@ var rules = []*Rule{
 		Safe:    "stop reading and writing the column in the code first, drop it in a later release; say so with `-- retort:ignore drop-column reason`",
 		Example: "ALTER TABLE users DROP COLUMN legacy;", check: checkDropColumn},
 	{ID: "delete-all-rows", Severity: Error,
-		Doc:     "TRUNCATE, or DELETE without WHERE, on a table that existed before the revision",
+		Doc:     "TRUNCATE, DELETE without WHERE (or with WHERE 1 = 1), or MySQL's DROP / TRUNCATE PARTITION, on a table that existed before the revision",
 		Safe:    "delete only the rows meant to go, with a WHERE clause; keep a copy of what is deleted",
 		Example: "DELETE FROM sessions;", check: checkDeleteAll},
 	{ID: "update-all-rows", Severity: Warning,
