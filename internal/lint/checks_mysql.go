@@ -1,5 +1,7 @@
 package lint
 
+import "strings"
+
 // The checks of the MySQL/MariaDB rules (rule set "mysql").
 
 func checkMySQLImplicitCommit(c *revCtx, r *Rule, s *stmt) {
@@ -14,6 +16,10 @@ func checkMySQLImplicitCommit(c *revCtx, r *Rule, s *stmt) {
 }
 
 func checkMySQLCopy(c *revCtx, r *Rule, s *stmt) {
+	if s.kind == kCreateIndex && s.fulltext && c.existing(s.table) != nil && !c.createdByUpgrade(s.table) {
+		c.report(r, s, "creates a FULLTEXT or SPATIAL index on %s: built with LOCK=SHARED, blocking writes (the first FULLTEXT index rebuilds the table)", s.table)
+		return
+	}
 	if s.kind != kAlterTable || c.existing(s.table) == nil || c.createdByUpgrade(s.table) {
 		return
 	}
@@ -25,6 +31,29 @@ func checkMySQLCopy(c *revCtx, r *Rule, s *stmt) {
 	}
 	for _, a := range s.actions {
 		switch a.kind {
+		case aLock:
+			if a.value == "shared" || a.value == "exclusive" {
+				c.report(r, s, "LOCK=%s blocks writes to %s for the whole ALTER", strings.ToUpper(a.value), s.table)
+				return
+			}
+		case aAddConstraint:
+			switch {
+			case a.con.kind == cForeignKey:
+				c.report(r, s, "adds foreign key %son %s: with foreign_key_checks on, MySQL copies the table (ALGORITHM=COPY), blocking writes", conName(a.con), s.table)
+				return
+			case a.con.fulltext:
+				c.report(r, s, "adds a FULLTEXT or SPATIAL index to %s: built with LOCK=SHARED, blocking writes (the first FULLTEXT index rebuilds the table)", s.table)
+				return
+			}
+		case aAddColumn:
+			switch {
+			case a.col.generated:
+				c.report(r, s, "adds stored generated column %s.%s: MySQL copies the table (ALGORITHM=COPY), blocking writes", s.table, a.col.name)
+				return
+			case a.col.identity:
+				c.report(r, s, "adds AUTO_INCREMENT column %s.%s: the table is rebuilt with writes blocked", s.table, a.col.name)
+				return
+			}
 		case aAlgorithm:
 			if a.value == "copy" {
 				c.report(r, s, "ALGORITHM=COPY copies %s, blocking writes", s.table)

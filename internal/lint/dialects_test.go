@@ -34,6 +34,15 @@ func TestMySQLRules(t *testing.T) {
 			want: []string{"identifier-too-long"}},
 		{name: "partitions are not columns", up: "ALTER TABLE orders ADD PARTITION (PARTITION p9 VALUES LESS THAN (900));", down: "ALTER TABLE orders DROP PARTITION p9;"},
 		{name: "drop partition", up: "ALTER TABLE orders DROP PARTITION p2020;", down: "-- +retort empty", want: []string{"delete-all-rows"}},
+		{name: "foreign key copies", up: "ALTER TABLE orders ADD CONSTRAINT fk_user2 FOREIGN KEY (user_id) REFERENCES users (id);", down: "ALTER TABLE orders DROP FOREIGN KEY fk_user2;",
+			want: []string{"mysql-alter-copy"}},
+		{name: "fulltext index", up: "CREATE FULLTEXT INDEX ft_name ON users (name);", down: "DROP INDEX ft_name ON users;", want: []string{"mysql-alter-copy"}},
+		{name: "fulltext via alter", up: "ALTER TABLE users ADD FULLTEXT (name);", down: "-- +retort empty", want: []string{"mysql-alter-copy"}},
+		{name: "plain index via alter", up: "ALTER TABLE users ADD INDEX ix_name (name), ALGORITHM=INPLACE, LOCK=NONE;", down: "ALTER TABLE users DROP INDEX ix_name;"},
+		{name: "lock shared", up: "ALTER TABLE users ADD COLUMN nick varchar(10), LOCK=SHARED;", down: "ALTER TABLE users DROP COLUMN nick;", want: []string{"mysql-alter-copy"}},
+		{name: "stored generated column", up: "ALTER TABLE users ADD COLUMN lname varchar(100) AS (lower(name)) STORED;", down: "ALTER TABLE users DROP COLUMN lname;",
+			want: []string{"mysql-alter-copy"}},
+		{name: "virtual generated column", up: "ALTER TABLE users ADD COLUMN lname varchar(100) AS (lower(name)) VIRTUAL;", down: "ALTER TABLE users DROP COLUMN lname;"},
 		{name: "postgres rules do not run", up: "CREATE INDEX ix_email ON users (email);", down: "DROP INDEX ix_email ON users;"},
 	}
 	for _, c := range cases {

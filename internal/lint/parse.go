@@ -44,6 +44,7 @@ type stmt struct {
 	cascade      bool
 	concurrently bool
 	full         bool // VACUUM FULL
+	fulltext     bool // CREATE FULLTEXT / SPATIAL INDEX (MySQL)
 	unique       bool
 	temporary    bool
 	asSelect     bool
@@ -110,6 +111,7 @@ type constraint struct {
 	columns    []string
 	references string
 	checkSQL   string
+	fulltext   bool // MySQL's FULLTEXT or SPATIAL index (built with writes blocked)
 }
 
 // classify reads a statement. The classifier must never take lint down: a
@@ -427,8 +429,7 @@ func (p *parser) createStmt(s *stmt) {
 	case p.peek().is("unique") || p.peek().is("index") || p.peek().is("fulltext") || p.peek().is("spatial"):
 		s.kind = kCreateIndex
 		s.unique = p.words("unique")
-		p.words("fulltext")
-		p.words("spatial")
+		s.fulltext = p.words("fulltext") || p.words("spatial")
 		p.words("index")
 		s.concurrently = p.words("concurrently")
 		p.words("if", "not", "exists")
@@ -592,10 +593,11 @@ func (p *parser) tableConstraint() constraint {
 	case p.words("exclude"):
 		c.kind = cExclude
 	case p.peek().is("index") || p.peek().is("key") || p.peek().is("fulltext") || p.peek().is("spatial"):
-		p.words("fulltext")
-		p.words("spatial")
+		c.fulltext = p.words("fulltext") || p.words("spatial")
 		c.kind = cIndex
-		p.i++
+		if !p.words("index") {
+			p.words("key")
+		}
 		if !p.peek().punct("(") && !p.peek().is("using") {
 			c.name = p.qualifiedName()
 		}

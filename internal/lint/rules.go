@@ -243,7 +243,7 @@ var rules = []*Rule{
 		Safe:    "one DDL statement per revision, or statements that can each be re-run (IF NOT EXISTS / IF EXISTS)",
 		Example: "ALTER TABLE users ADD COLUMN nick varchar(50);\nCREATE INDEX ix_users_nick ON users (nick);", check: checkMySQLImplicitCommit},
 	{ID: "mysql-alter-copy", Severity: Error, Set: "mysql",
-		Doc:     "an ALTER that MySQL/MariaDB performs with ALGORITHM=COPY on an existing table (column type change that is not an in-place widening, CONVERT TO CHARACTER SET, DROP PRIMARY KEY alone, ALGORITHM=COPY): writes are blocked while the table is copied",
+		Doc:     "an ALTER that MySQL/MariaDB runs on an existing table with writes blocked: ALGORITHM=COPY (a column type change that is not an in-place widening, CONVERT TO CHARACTER SET, DROP PRIMARY KEY alone, a foreign key with foreign_key_checks on, a stored generated column), LOCK=SHARED (FULLTEXT and SPATIAL indexes, an AUTO_INCREMENT column), or ALGORITHM=COPY / LOCK=SHARED / LOCK=EXCLUSIVE written out",
 		Safe:    "add a new column and backfill, or use an online schema change tool (gh-ost, pt-online-schema-change)",
 		Example: "ALTER TABLE orders MODIFY amount bigint NOT NULL; -- was int", check: checkMySQLCopy},
 
