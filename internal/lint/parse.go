@@ -23,12 +23,13 @@ const (
 	kDropSchema
 	kReindex
 	kPragma
-	kVacuum      // VACUUM [FULL] [t]
-	kCluster     // CLUSTER [t]
-	kInsert      // INSERT INTO t [(cols)] SELECT … FROM source
-	kUpdate      // UPDATE t SET c = v, … [WHERE …]
-	kRenameIndex // ALTER INDEX a RENAME TO b: tables holds (a, b)
-	kDropObject  // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
+	kVacuum       // VACUUM [FULL] [t]
+	kCluster      // CLUSTER [t]
+	kInsert       // INSERT INTO t [(cols)] SELECT … FROM source
+	kUpdate       // UPDATE t SET c = v, … [WHERE …]
+	kRenameIndex  // ALTER INDEX a RENAME TO b: tables holds (a, b)
+	kDropObject   // DROP TYPE / DOMAIN / FUNCTION / SEQUENCE / EXTENSION / VIEW …
+	kCreateObject // CREATE TYPE / DOMAIN / SEQUENCE / [MATERIALIZED] VIEW / FUNCTION / PROCEDURE (not OR REPLACE, not IF NOT EXISTS)
 )
 
 // stmt is one classified statement.
@@ -247,6 +248,10 @@ func parse(sql string, line int) *stmt {
 				}
 			}
 		}
+	case p.words("drop", "materialized"):
+		p.i-- // "view" next: read as DROP VIEW
+		p.ts[p.i] = token{kind: tWord, text: "drop", raw: "drop"}
+		fallthrough
 	case p.peek().is("drop") && (p.peekAt(1).is("type") || p.peekAt(1).is("domain") || p.peekAt(1).is("function") ||
 		p.peekAt(1).is("sequence") || p.peekAt(1).is("extension") || p.peekAt(1).is("view") || p.peekAt(1).is("procedure")):
 		p.i++
@@ -412,7 +417,7 @@ func (p *parser) rest() string {
 
 // createStmt reads CREATE … after CREATE.
 func (p *parser) createStmt(s *stmt) {
-	p.words("or", "replace")
+	orReplace := p.words("or", "replace")
 	for {
 		switch {
 		case p.words("temporary"), p.words("temp"):
@@ -454,10 +459,20 @@ func (p *parser) createStmt(s *stmt) {
 			}
 		}
 		s.hasWhere = p.has("where")
-	case p.words("type"):
-		// CREATE TYPE: nothing to check but the name.
+	case p.peek().is("type") || p.peek().is("domain") || p.peek().is("sequence") || p.peek().is("view") ||
+		p.peek().is("materialized") || p.peek().is("function") || p.peek().is("procedure"):
+		// An object lint tracks by name only, for the reverse check: a
+		// downgrade that leaves a type behind breaks the next upgrade.
+		p.words("materialized")
+		s.object = strings.ToLower(p.peek().text)
+		p.i++
+		ifNotExists := p.words("if", "not", "exists")
 		if n := p.qualifiedName(); n != "" {
-			s.names = append(s.names, nameAt{"type", n})
+			s.names = append(s.names, nameAt{s.object, n})
+			if !orReplace && !ifNotExists && !s.temporary {
+				s.kind = kCreateObject
+				s.tables = []string{n}
+			}
 		}
 	}
 }

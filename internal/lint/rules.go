@@ -395,6 +395,16 @@ func (c *revCtx) checkReverse(after *state) {
 			diffs = append(diffs, fmt.Sprintf("index or constraint %s is left behind (the downgrade does not drop it)", n))
 		}
 	}
+	for _, k := range sortedKeys(before.objects) {
+		if _, ok := after.objects[k]; !ok && before.objects[k] {
+			diffs = append(diffs, fmt.Sprintf("%s is gone (the downgrade does not re-create it)", k))
+		}
+	}
+	for _, k := range sortedKeys(after.objects) {
+		if _, ok := before.objects[k]; !ok {
+			diffs = append(diffs, fmt.Sprintf("%s is left behind (the downgrade does not drop it)", k))
+		}
+	}
 	if len(diffs) > 0 {
 		c.section, c.sec = "downgrade", &c.r.Downgrade
 		c.reportAt(r, "downgrade", line, "after upgrade and downgrade the schema differs from before the upgrade: %s", strings.Join(diffs, "; "))

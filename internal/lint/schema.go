@@ -13,6 +13,10 @@ import (
 type state struct {
 	tables  map[string]*table
 	indexes map[string]*index // named indexes and constraints, by name
+	// objects: types, domains, sequences, views, functions, by "kind name"
+	// ("type mood"); true when created by DDL lint read, false when known
+	// only from a drop.
+	objects map[string]bool
 }
 
 type table struct {
@@ -52,7 +56,7 @@ type index struct {
 }
 
 func newState() *state {
-	return &state{tables: map[string]*table{}, indexes: map[string]*index{}}
+	return &state{tables: map[string]*table{}, indexes: map[string]*index{}, objects: map[string]bool{}}
 }
 
 // clone is a deep copy.
@@ -74,6 +78,7 @@ func (s *state) clone() *state {
 		v.cols = slices.Clone(ix.cols)
 		c.indexes[k] = &v
 	}
+	c.objects = maps.Clone(s.objects)
 	return c
 }
 
@@ -198,6 +203,22 @@ func (a *applier) apply(s *stmt) {
 		}
 		if s.index != "" {
 			a.st.indexes[s.index] = &index{table: s.table, newIn: a.rev, unique: s.unique, cols: s.indexCols}
+		}
+	case kCreateObject:
+		a.st.objects[s.object+" "+s.tables[0]] = true
+	case kDropObject:
+		kind := s.object
+		if kind == "materialized" {
+			kind = "view"
+		}
+		for _, n := range s.tables {
+			key := kind + " " + n
+			if _, ok := a.st.objects[key]; !ok && a.root != nil {
+				if _, known := a.root.objects[key]; !known {
+					a.root.objects[key] = false // known only from this drop
+				}
+			}
+			delete(a.st.objects, key)
 		}
 	case kRenameIndex:
 		if ix := a.st.indexes[s.tables[0]]; ix != nil && s.tables[1] != "" {
