@@ -182,3 +182,60 @@ func TestLintDatabase(t *testing.T) {
 		})
 	}
 }
+
+// Against a database, the pending revisions run together (`upgrade heads`):
+// a table a pending revision creates is still empty when a later pending
+// revision works on it, so that is not reported; from the files alone it
+// is (the table may have filled between two deployments).
+func TestLintDatabasePendingRun(t *testing.T) {
+	t.Parallel()
+	later := map[string]struct{ up, rule string }{
+		testutil.Postgres: {"CREATE INDEX ix_fresh_v ON fresh (v);", "pg-create-index-concurrently"},
+		testutil.MySQL:    {"ALTER TABLE fresh MODIFY v varchar(100);", "mysql-alter-copy"},
+		testutil.SQLite:   {"DROP TABLE fresh;", "drop-table"},
+	}
+	for _, d := range testutil.Dialects() {
+		c := later[d]
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testutil.New(t, d)
+			file := func(id, parent, msg, up string) *fstest.MapFile {
+				return &fstest.MapFile{Data: []byte("-- " + msg + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + parent +
+					"\n-- Create Date: 2026-01-01 00:00:00\n\n-- +retort upgrade\nSET lock_timeout = '1s';\n" + up + "\n\n-- +retort downgrade\n-- +retort empty\n")}
+			}
+			if d != testutil.Postgres {
+				file = func(id, parent, msg, up string) *fstest.MapFile {
+					return &fstest.MapFile{Data: []byte("-- " + msg + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + parent +
+						"\n-- Create Date: 2026-01-01 00:00:00\n\n-- +retort upgrade\n" + up + "\n\n-- +retort downgrade\n-- +retort empty\n")}
+				}
+			}
+			fsys := fstest.MapFS{
+				"versions/c1.sql": file("c1", "", "create fresh", "CREATE TABLE fresh (id bigint PRIMARY KEY, v varchar(50)) "+map[bool]string{true: "DEFAULT CHARSET=utf8mb4", false: ""}[d == testutil.MySQL]+";"),
+				"versions/c2.sql": file("c2", "c1", "work on fresh", c.up),
+			}
+			m, err := retort.Open(ctx, db.DB, fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rules := func(o retort.LintOptions) string {
+				t.Helper()
+				fs, err := m.Lint(ctx, "", o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out []string
+				for _, f := range fs {
+					out = append(out, f.Revision+":"+f.Rule)
+				}
+				return strings.Join(out, " ")
+			}
+			if got := rules(retort.LintOptions{}); got != "c2:"+c.rule {
+				t.Errorf("from the files: %q, want c2:%s", got, c.rule)
+			}
+			if got := rules(retort.LintOptions{Database: true}); got != "" {
+				t.Errorf("against the database, both pending: %q, want nothing", got)
+			}
+		})
+	}
+}

@@ -26,7 +26,7 @@ func checkDropTable(c *revCtx, r *Rule, s *stmt) {
 	}
 	for _, n := range s.tables {
 		t := c.st.tables[n]
-		if t != nil && t.newIn == c.r.ID {
+		if t != nil && c.fresh(t.newIn) {
 			continue // created in this revision
 		}
 		if t == nil && c.root.tables[n] != nil {
@@ -74,7 +74,7 @@ func checkDropColumn(c *revCtx, r *Rule, s *stmt) {
 		if a.kind != aDropColumn {
 			continue
 		}
-		if col := t.columns[a.colName]; col != nil && col.newIn == c.r.ID {
+		if col := t.columns[a.colName]; col != nil && c.fresh(col.newIn) {
 			continue // added in this revision
 		}
 		if !t.partial && t.columns[a.colName] == nil {
@@ -165,7 +165,7 @@ func checkNarrows(c *revCtx, r *Rule, s *stmt) {
 		if from == "" || c.e.sameType(from, a.typ) {
 			return
 		}
-		if t := c.st.tables[s.table]; t != nil && t.columns[a.colName] != nil && t.columns[a.colName].newIn == c.r.ID {
+		if t := c.st.tables[s.table]; t != nil && t.columns[a.colName] != nil && c.fresh(t.columns[a.colName].newIn) {
 			return // added in this revision: it holds only its default
 		}
 		tc := c.e.typeChange(from, a.typ)
@@ -206,7 +206,7 @@ func checkRenameTable(c *revCtx, r *Rule, s *stmt) {
 	}
 	for _, p := range pairs {
 		t := c.st.tables[p[0]]
-		if t != nil && t.newIn == c.r.ID || c.createdByUpgrade(p[0]) || c.section == "downgrade" && c.upCreated != nil && c.renamedByUpgrade(p[1], p[0]) {
+		if t != nil && c.fresh(t.newIn) || c.createdByUpgrade(p[0]) || c.section == "downgrade" && c.upCreated != nil && c.renamedByUpgrade(p[1], p[0]) {
 			continue
 		}
 		if t == nil && c.root.tables[p[0]] != nil {
@@ -269,7 +269,7 @@ func checkRenameColumn(c *revCtx, r *Rule, s *stmt) {
 		if a.kind != aRenameColumn && !(a.kind == aAlterType && a.newName != "" && a.newName != a.colName) {
 			continue
 		}
-		if col := t.columns[from]; col != nil && col.newIn == c.r.ID {
+		if col := t.columns[from]; col != nil && c.fresh(col.newIn) {
 			continue
 		}
 		if c.section == "downgrade" && c.renamedByUpgrade(to, from) {
@@ -325,7 +325,7 @@ func checkOverwrite(c *revCtx, r *Rule, s *stmt) {
 		if !it.constant {
 			continue
 		}
-		if col := t.columns[it.column]; col != nil && col.newIn == c.r.ID {
+		if col := t.columns[it.column]; col != nil && c.fresh(col.newIn) {
 			continue // a column added in this revision: a backfill
 		}
 		c.report(r, s, "sets %s.%s to %s in every row, whatever each held", s.table, it.column, it.value)

@@ -167,7 +167,7 @@ func checkPGDropIndex(c *revCtx, r *Rule, s *stmt) {
 		return
 	}
 	if ix := c.st.indexes[s.index]; ix != nil {
-		if ix.newIn == c.r.ID || c.existing(ix.table) == nil {
+		if c.fresh(ix.newIn) || c.existing(ix.table) == nil {
 			return // created in this revision (in a downgrade: by its upgrade), or on a new table
 		}
 	} else if c.root.indexes[s.index] != nil && c.root.indexes[s.index].table != "" {
@@ -288,7 +288,7 @@ func (c *revCtx) takesStrongLock(s *stmt) (string, bool) {
 		}
 	case kTruncate, kDropTable:
 		for _, n := range s.tables {
-			if t := c.st.tables[n]; t != nil && t.newIn != c.r.ID && !c.createdByUpgrade(n) {
+			if t := c.st.tables[n]; t != nil && !c.fresh(t.newIn) && !c.createdByUpgrade(n) {
 				return n, true
 			}
 		}

@@ -154,6 +154,14 @@ func Run(revs []Revision, o Options) ([]Finding, error) {
 	if o.Start != nil {
 		cur = fromSchema(o.Start)
 	}
+	if o.Start != nil {
+		e.run = map[string]bool{}
+		for _, r := range revs {
+			if !r.Applied && r.Lint {
+				e.run[r.ID] = true
+			}
+		}
+	}
 	var out []Finding
 	for i := range revs {
 		r := &revs[i]
@@ -177,6 +185,7 @@ func Run(revs []Revision, o Options) ([]Finding, error) {
 
 // engine holds what every revision's checks share.
 type engine struct {
+	run      map[string]bool // against a database: the pending revisions, which run together
 	d        dialect.Dialect
 	adv      dialect.LintAdvisor
 	sets     map[string]bool
@@ -375,6 +384,14 @@ func firstWord(sql string) string {
 	return strings.ToLower(ts[0].text)
 }
 
+// fresh reports whether an object made by revision rev is new for the
+// revision being linted: made by it, or, against a database, by a revision
+// that runs in the same upgrade (every pending revision runs in one
+// `upgrade heads`, so what an earlier one creates is still empty).
+func (c *revCtx) fresh(rev string) bool {
+	return rev != "" && (rev == c.r.ID || c.e.run[rev])
+}
+
 // existing returns the table if it existed before the revision (it may be
 // partial), nil when it is new or unknown and new.
 func (c *revCtx) existing(name string) *table {
@@ -392,7 +409,7 @@ func (c *revCtx) existed(name string) *table {
 	}
 	t := c.st.tables[name]
 	if t != nil {
-		if t.newIn == c.r.ID {
+		if c.fresh(t.newIn) {
 			return nil
 		}
 		return t
