@@ -5,12 +5,14 @@ import (
 	"fmt"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
 // Inspect reads the database's schema as the IR that autogenerate
 // compares: tables, columns, indexes, constraints, views, sequences… The
-// version and history tables are left out; filter's Include and Exclude
+// version and history tables (and a lock's own table, such as the lease
+// table on a Galera cluster) are left out; filter's Include and Exclude
 // patterns (path.Match syntax) choose the objects, as in Models.
 func (m *Migrator) Inspect(ctx context.Context, filter schema.Filter) (*schema.Schema, error) {
 	opts, err := m.inspectOptions(filter)
@@ -48,6 +50,9 @@ func (m *Migrator) inspectOptions(filter schema.Filter) (schema.InspectOptions, 
 	names := []string{m.tables.Name}
 	if m.tables.History != "" {
 		names = append(names, m.tables.History)
+	}
+	if l, ok := m.d.(dialect.LockTableNamer); ok {
+		names = append(names, l.LockTables()...)
 	}
 	skip := names
 	if m.tables.Schema != "" {

@@ -47,8 +47,11 @@ type options struct {
 	goMigrations  []GoMigration
 	events        func(Event)
 	lockTimeout   time.Duration
-	scriptDir     string // WithScriptLocation
+	lockLease     time.Duration // WithLockLease; 0 = dialect.DefaultLease
+	nodeLocalDDL  bool          // WithNodeLocalDDL
+	scriptDir     string        // WithScriptLocation
 	appliedBy     string
+	tenantSchema  string // WithTenantSchema
 }
 
 // WithDialect names the dialect: "postgres" (or "postgresql"), "mysql" (or
@@ -110,6 +113,29 @@ func WithVersionTable(name, schema string) Option {
 	}
 }
 
+// WithVersionSchema sets the version (and history) table's schema alone,
+// keeping its name.
+func WithVersionSchema(schema string) Option {
+	return func(o *options) error { o.versionSchema = schema; return nil }
+}
+
+// WithTenantSchema makes schema the tenant this Migrator migrates, when
+// each tenant of a database is a schema (PostgreSQL): the version and
+// history tables live in it, and every connection taken from the *sql.DB
+// must already resolve unqualified names to it (its search path, as
+// SchemaDataSource sets it) or the operation is refused before it touches
+// anything: a connection pooler that drops the search path must never send
+// one tenant's revisions to another schema.
+func WithTenantSchema(schema string) Option {
+	return func(o *options) error {
+		if schema == "" {
+			return fmt.Errorf("WithTenantSchema needs a schema")
+		}
+		o.versionSchema, o.tenantSchema = schema, schema
+		return nil
+	}
+}
+
 // WithHistoryTable sets the audit table's name (default "retort_history");
 // "" switches the history table off (and with it checksum checks and, on
 // MySQL/MariaDB, the refusal to run after a step failed part-way).
@@ -153,6 +179,29 @@ func WithLockTimeout(d time.Duration) Option {
 		o.lockTimeout = d
 		return nil
 	}
+}
+
+// WithLockLease sets how long a migration lock that lapses unless renewed
+// lasts after each renewal: the lease row retort uses on a Galera cluster
+// (docs/galera.md), renewed every third of it while the run lasts. Default
+// 30s; at least one second. A run whose lease lapsed stops before its next
+// write.
+func WithLockLease(d time.Duration) Option {
+	return func(o *options) error {
+		if d != 0 && d < time.Second {
+			return fmt.Errorf("lock lease %s is too short: give at least 1s", d)
+		}
+		o.lockLease = d
+		return nil
+	}
+}
+
+// WithNodeLocalDDL lets a run proceed where a cluster would apply its DDL
+// on the connected node only (Galera with wsrep_OSU_method=RSU), which is
+// refused otherwise: the version rows replicate to every node and would
+// say all of them were migrated (docs/galera.md).
+func WithNodeLocalDDL(allow bool) Option {
+	return func(o *options) error { o.nodeLocalDDL = allow; return nil }
 }
 
 // WithScriptLocation names the folder holding the revision folders (the

@@ -100,17 +100,80 @@ type Migrator struct {
 // from it and gives it back, and nothing is left to close (there is no
 // Close). A cancelled ctx stops Open before or after loading.
 func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrator, error) {
-	m := &Migrator{db: db, o: options{
+	o, err := newOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if o.dialect == nil && db == nil {
+		return nil, errors.New("retort: without a database, name the dialect with WithDialect")
+	}
+	src, err := load(ctx, fsys, o)
+	if err != nil {
+		return nil, err
+	}
+	return src.migrator(db, o)
+}
+
+// newOptions applies opts over the defaults.
+func newOptions(opts []Option) (options, error) {
+	o := options{
 		locations:    []string{"versions"},
 		versionTable: "alembic_version",
 		historyTable: "retort_history",
-	}}
+	}
 	for _, opt := range opts {
-		if err := opt(&m.o); err != nil {
-			return nil, fmt.Errorf("retort: %w", err)
+		if err := opt(&o); err != nil {
+			return o, fmt.Errorf("retort: %w", err)
 		}
 	}
-	m.d = m.o.dialect
+	return o, nil
+}
+
+// source is the loaded revision graph and its files, which any number of
+// Migrators may share: a fleet loads it once for all its targets.
+type source struct {
+	set    *script.Set
+	graph  *revision.Graph
+	goRevs map[string]*GoMigration
+}
+
+// load reads the revision graph (headers only) that o names.
+func load(ctx context.Context, fsys fs.FS, o options) (*source, error) {
+	// Open reads files, never the database: it must work offline (db nil)
+	// and for commands that only read the graph. ctx bounds the loading.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
+	}
+	src := &source{goRevs: map[string]*GoMigration{}}
+	var goRevs []*revision.Revision
+	for i := range o.goMigrations {
+		g := &o.goMigrations[i]
+		src.goRevs[g.ID] = g
+		goRevs = append(goRevs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
+			BranchLabels: g.BranchLabels, Message: g.Message, Doc: g.Message})
+	}
+	files := script.Source{Dirs: o.osDirs, Recursive: o.recursive}
+	if len(o.osDirs) == 0 && fsys != nil {
+		files.FS, files.Locations = fsys, o.locations
+	}
+	set, g, err := script.LoadGraph(files, goRevs)
+	var le *script.LoadError
+	switch {
+	case errors.As(err, &le):
+		return nil, fmt.Errorf("retort: load revisions: %w", le.Err)
+	case err != nil:
+		return nil, fmt.Errorf("retort: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("retort: %w", err)
+	}
+	src.set, src.graph = set, g
+	return src, nil
+}
+
+// migrator is a Migrator over db sharing src's graph.
+func (src *source) migrator(db *sql.DB, o options) (*Migrator, error) {
+	m := &Migrator{db: db, o: o, d: o.dialect, set: src.set, graph: src.graph, goRevs: src.goRevs}
 	if m.d == nil {
 		if db == nil {
 			return nil, errors.New("retort: without a database, name the dialect with WithDialect")
@@ -122,36 +185,6 @@ func Open(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) (*Migrato
 		m.d = d
 	}
 	m.tables = &versiontable.Tables{D: m.d, Name: m.o.versionTable, Schema: m.o.versionSchema, History: m.o.historyTable}
-
-	// Open reads files, never the database: it must work offline (db nil)
-	// and for commands that only read the graph. ctx bounds the loading.
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("retort: %w", err)
-	}
-	m.goRevs = map[string]*GoMigration{}
-	var goRevs []*revision.Revision
-	for i := range m.o.goMigrations {
-		g := &m.o.goMigrations[i]
-		m.goRevs[g.ID] = g
-		goRevs = append(goRevs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
-			BranchLabels: g.BranchLabels, Message: g.Message, Doc: g.Message})
-	}
-	src := script.Source{Dirs: m.o.osDirs, Recursive: m.o.recursive}
-	if len(m.o.osDirs) == 0 && fsys != nil {
-		src.FS, src.Locations = fsys, m.o.locations
-	}
-	set, g, err := script.LoadGraph(src, goRevs)
-	var le *script.LoadError
-	switch {
-	case errors.As(err, &le):
-		return nil, fmt.Errorf("retort: load revisions: %w", le.Err)
-	case err != nil:
-		return nil, fmt.Errorf("retort: %w", err)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("retort: %w", err)
-	}
-	m.set, m.graph = set, g
 	return m, nil
 }
 
@@ -225,7 +258,36 @@ func (m *Migrator) conn(ctx context.Context) (*sql.Conn, error) {
 		c.Close()
 		return nil, connError(err)
 	}
+	if err := m.checkTenant(ctx, c); err != nil {
+		c.Close()
+		return nil, err
+	}
 	return c, nil
+}
+
+// checkTenant refuses a connection of a schema tenant's Migrator whose
+// unqualified names do not resolve to the tenant's schema.
+func (m *Migrator) checkTenant(ctx context.Context, c *sql.Conn) error {
+	if m.o.tenantSchema == "" {
+		return nil
+	}
+	st, ok := m.d.(dialect.SchemaTenancy)
+	if !ok {
+		return fmt.Errorf("a %s database has no schemas: WithTenantSchema(%q) cannot apply", m.d.Name(), m.o.tenantSchema)
+	}
+	cur, err := st.CurrentSchema(ctx, c)
+	if err != nil {
+		return connError(err)
+	}
+	if cur != m.o.tenantSchema {
+		if cur == "" {
+			cur = "none"
+		}
+		return fmt.Errorf("refusing to run for tenant schema %s: the connection resolves unqualified names to schema %s; "+
+			"open it with the tenant's search path (SchemaDataSource), and check that no connection pooler between drops it "+
+			"(PgBouncer's ignore_startup_parameters)", m.o.tenantSchema, cur)
+	}
+	return nil
 }
 
 func connError(err error) error {
@@ -305,24 +367,42 @@ func (m *Migrator) runner(tag string) *migrate.Runner {
 
 // lock takes the migration lock on conn and returns its release, which
 // works even when ctx is cancelled and discards the connection if the
-// release fails (the lock dies with it).
-func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (func(), error) {
+// release fails (the lock dies with it), and held, the check a run makes
+// before each write (nil for a lock that cannot lapse). Before it, a
+// cluster's way of applying DDL is checked and reported
+// (dialect.ClusterChecker). A lease that lapsed after the run's last write
+// is reported as a warning by the release.
+func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (release func(), held func(context.Context) error, err error) {
+	if c, ok := m.d.(dialect.ClusterChecker); ok {
+		note, err := c.CheckCluster(ctx, conn, m.o.nodeLocalDDL)
+		if err != nil {
+			return nil, nil, err
+		}
+		if note != "" {
+			m.emit(Event{Kind: EventInfo, Text: note})
+		}
+	}
 	unlock, err := m.d.Lock(ctx, conn, dialect.Table{Schema: m.tables.Schema, Name: m.tables.Name}, dialect.LockOptions{
 		Timeout: m.o.lockTimeout,
 		DB:      m.db,
+		Lease:   m.o.lockLease,
+		Held:    func(check func(context.Context) error) { held = check },
 		Wait: func(holder string) {
 			m.emit(Event{Kind: EventLockWait, Text: "waiting for the migration lock held by " + holder})
 		},
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
 	return func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
+			if errors.Is(err, dialect.ErrLockLost) {
+				m.emit(Event{Kind: EventWarning, Text: err.Error()})
+			}
 			migrate.Discard(conn)
 		}
-	}, nil
+	}, held, nil
 }
 
 func revIDs(rs []*revision.Revision) []string {

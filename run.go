@@ -229,7 +229,7 @@ func (m *Migrator) EnsureVersion(ctx context.Context, opts ...RunOption) error {
 	if _, exists, err := m.tables.Rows(ctx, conn); err != nil || exists {
 		return err
 	}
-	unlock, err := m.lock(ctx, conn)
+	unlock, _, err := m.lock(ctx, conn)
 	if err != nil {
 		return err
 	}
@@ -347,7 +347,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 			return nil, err
 		}
 	}
-	unlock, err := m.lock(ctx, conn)
+	unlock, held, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
@@ -411,6 +411,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	r := m.runner(ro.tag)
 	r.Purge = purge
 	r.EnsureTables = ensureInRun
+	r.Held = held
 	done, runErr := r.Online(ctx, conn, p)
 	for _, d := range done {
 		sr := stepResult(d.Step)

@@ -234,7 +234,7 @@ func (m *Migrator) Rehash(ctx context.Context, revs ...string) ([]string, error)
 		return nil, err
 	}
 	defer conn.Close()
-	unlock, err := m.lock(ctx, conn)
+	unlock, _, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
@@ -332,7 +332,7 @@ func (m *Migrator) Resolve(ctx context.Context, rev string, action ResolveAction
 		return nil, err
 	}
 	defer conn.Close()
-	unlock, err := m.lock(ctx, conn)
+	unlock, _, err := m.lock(ctx, conn)
 	if err != nil {
 		return nil, err
 	}

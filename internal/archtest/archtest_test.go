@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"internal/config":    {"internal/dialect"}, // dialect names and aliases for URL schemes
 	"internal/templates": {},
 	"internal/term":      {},
+	"internal/fleet":     {},                                                // the fleet runner, shards and selectors: pure, no database
 	"internal/testutil":  {"internal/dialect", "internal/dialect/registry"}, // dialect names, drivers, CREATE/DROP DATABASE
 	"schema":             {},
 	"internal/dialect":   {"schema", "internal/sqlsplit"},
@@ -40,13 +41,16 @@ var allowed = map[string][]string{
 	"internal/models/...":       {"schema", "internal/dialect/...", "internal/config", "internal/models/...", "internal/sqlsplit"},
 	"internal/autogen":          {"schema", "internal/diff", "internal/dialect/..."},
 	"internal/lint":             {"internal/dialect", "internal/script", "schema"}, // capabilities; the revision files it reads; an inspected start
-	".":                         {"internal/revision", "internal/script", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "schema"},
-	"internal/cli":              {".", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "schema"},
+	"internal/cli":              {".", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
 	"cli":                       {".", "internal/cli", "internal/term"},
 	"cmd/retort":                {"cli", "internal/cli"},
 	"internal/archtest":         {},
 	"bench/...":                 {"...", ""},
 	"examples/...":              {"...", ""},
+
+	// A three-node Galera cluster of local mariadbd processes for tests.
+	"internal/testutil/galera": {},
 }
 
 func match(pattern, pkg string) bool {

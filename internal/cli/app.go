@@ -170,6 +170,11 @@ func (a *app) config() (*config.Config, error) {
 		return nil, err
 	}
 	a.secrets.Add(cfg.URL, cfg.DevURL) // as expanded from ${VAR}s
+	if cfg.Fleet != nil {
+		for _, t := range cfg.Fleet.Targets {
+			a.secrets.Add(t.URL)
+		}
+	}
 	a.cfg = cfg
 	return cfg, nil
 }
@@ -345,6 +350,9 @@ func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, 
 			if cfg.Path == "" {
 				return nil, noConfig(cfg, "without one there is no database URL: pass --url or set RETORT_DATABASE_URL")
 			}
+			if cfg.Fleet != nil {
+				return nil, failf("no database URL: %s has a [fleet] but no url; pass --all (or --target NAME, --tenants GLOB) to run across the fleet, or set url, RETORT_DATABASE_URL or --url for one database", cfg.Path)
+			}
 			return nil, fmt.Errorf("no database URL: set url in %s, RETORT_DATABASE_URL, or pass --url", cfg.Path)
 		}
 		if dsn, err = cfg.DSN(); err != nil {
@@ -364,15 +372,36 @@ func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, 
 		}
 		s.close = func() { db.Close() }
 	}
+	var opts []retort.Option
+	if s.dialect != "" {
+		opts = append(opts, retort.WithDialect(s.dialect))
+	}
+	opts = append(opts, a.migratorOptions(cfg, rep, withFiles, fsys, locs)...)
+	opts = append(opts, extra...)
+	if !withFiles {
+		fsys = nil
+	}
+	m, err := retort.Open(ctx, db, fsys, opts...)
+	if err != nil {
+		s.close()
+		return nil, err
+	}
+	s.m = m
+	return s, nil
+}
+
+// migratorOptions are the options of every Migrator a command opens: what
+// retort.toml says, the events to report, and where the revision files are
+// (none when withFiles is false).
+func (a *app) migratorOptions(cfg *config.Config, rep *reporter, withFiles bool, fsys fs.FS, locs []string) []retort.Option {
 	opts := []retort.Option{
 		retort.WithLockTimeout(cfg.LockTimeout),
+		retort.WithLockLease(cfg.LockLease),
+		retort.WithNodeLocalDDL(cfg.AllowNodeLocalDDL),
 		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
 		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
 		retort.WithHistoryTable(cfg.HistoryTable),
 		retort.WithTransactionPerMigration(cfg.TransactionPerMigration),
-	}
-	if s.dialect != "" {
-		opts = append(opts, retort.WithDialect(s.dialect))
 	}
 	if len(a.opts.GoMigrations) > 0 && withFiles { // Go revisions may name files as parents
 		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))
@@ -380,10 +409,8 @@ func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, 
 	if rep != nil {
 		opts = append(opts, retort.WithEvents(rep.event))
 	}
-	opts = append(opts, extra...)
 	switch {
 	case !withFiles:
-		fsys = nil
 	case fsys != nil:
 		opts = append(opts, retort.WithVersionLocations(locs...))
 	default:
@@ -393,13 +420,7 @@ func (a *app) open(ctx context.Context, offline, withFiles bool, rep *reporter, 
 			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))
 		}
 	}
-	m, err := retort.Open(ctx, db, fsys, opts...)
-	if err != nil {
-		s.close()
-		return nil, err
-	}
-	s.m = m
-	return s, nil
+	return opts
 }
 
 // openDB opens and pings the database a URL names. A command that only

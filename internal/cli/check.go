@@ -11,12 +11,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/script"
 )
 
 type checkOptions struct {
 	json    bool
 	noCache bool
+	fleet   fleetFlags
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -37,15 +39,28 @@ Exit status: 0 the models and the database agree; 1 they differ, or the
 check could not run (the database is not at its heads, no models, no
 connection; a FAILED line says why); 2 a wrong command line. --json prints
 its object on stdout in every outcome, with "error" set when the check could
-not run and "up_to_date": false when the database is not at its heads.`,
+not run and "up_to_date": false when the database is not at its heads.
+Across a fleet a target whose schema differs from the models counts as
+failed; the models are loaded once per server (dev_url's, else each
+target's) and cached.` + fleetHelp,
 		Example: `  retort check
-  retort check --json`,
+  retort check --json
+  retort check --all`,
 		Annotations: readsOnly(),
 		Args:        noArgs,
-		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.check(cmd.Context(), o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if sel, isFleet, err := o.fleet.selector(cmd); err != nil || isFleet {
+				if err != nil {
+					return err
+				}
+				return a.checkFleet(cmd.Context(), o, sel)
+			}
+			return a.check(cmd.Context(), o)
+		}),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
+	o.fleet.register(cmd)
 	return cmd
 }
 
@@ -123,11 +138,8 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 	if err != nil {
 		return nil, err
 	}
-	if len(cfg.Models) == 0 {
-		if cfg.Path == "" {
-			return nil, noConfig(cfg, "without one there are no models to compare with")
-		}
-		return nil, failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", cfg.Path)
+	if err := needModels(cfg); err != nil {
+		return nil, err
 	}
 	rep := a.newReporter()
 	defer rep.done()
@@ -136,25 +148,56 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 		return nil, err
 	}
 	defer s.close()
+	models, err := a.models(noCache, s.dialect, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.m.Compare(ctx, models)
+}
+
+// needModels fails when retort.toml names no models.
+func needModels(cfg *config.Config) error {
+	if len(cfg.Models) > 0 {
+		return nil
+	}
+	if cfg.Path == "" {
+		return noConfig(cfg, "without one there are no models to compare with")
+	}
+	return failf("no models to compare with: set models in %s to the .sql files with the desired schema or to Go model package folders", cfg.Path)
+}
+
+// models are the models of retort.toml for Compare: PostgreSQL and MySQL
+// models load into a scratch database on dev_url's server, else on target's
+// (nil: url's).
+func (a *app) models(noCache bool, dialectName string, target *config.DSN) (retort.Models, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return retort.Models{}, err
+	}
 	models := retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
 	if dir, err := os.UserCacheDir(); err == nil && !noCache {
 		models.CacheDir = filepath.Join(dir, "retort", "models")
 	}
-	scratch := cfg.DevDSN
-	if cfg.DevURL == "" {
-		scratch = cfg.DSN
-	}
-	if cfg.DevURL != "" || cfg.URL != "" {
-		dsn, err := scratch()
-		if err != nil {
-			return nil, fmt.Errorf("dev_url: %w", err)
+	var dsn *config.DSN
+	switch {
+	case cfg.DevURL != "":
+		if dsn, err = cfg.DevDSN(); err != nil {
+			return models, fmt.Errorf("dev_url: %w", err)
 		}
-		if dsn.Dialect != s.dialect && s.dialect != "" {
-			return nil, failf("dev_url is a %s database but the migrated database is %s: the scratch database must be of the same kind", dsn.Dialect, s.dialect)
+	case target != nil:
+		dsn = target
+	case cfg.URL != "":
+		if dsn, err = cfg.DSN(); err != nil {
+			return models, fmt.Errorf("dev_url: %w", err)
+		}
+	}
+	if dsn != nil {
+		if dsn.Dialect != dialectName && dialectName != "" {
+			return models, failf("dev_url is a %s database but the migrated database is %s: the scratch database must be of the same kind", dsn.Dialect, dialectName)
 		}
 		models.DriverName, models.DataSource = dsn.DriverName, dsn.DataSource
 	}
-	return s.m.Compare(ctx, models)
+	return models, nil
 }
 
 // autogenerate writes a revision whose sections remove the differences

@@ -11,6 +11,7 @@ type currentOptions struct {
 	verbose    bool
 	checkHeads bool
 	json       bool
+	fleet      fleetFlags
 }
 
 func (a *app) currentCommand() *cobra.Command {
@@ -26,19 +27,29 @@ rows imply through depends_on:
 An empty database prints nothing. -v prints "Current revision(s) for <url>:"
 (password hidden) and full blocks. --check-heads fails unless the version
 rows are exactly the graph's heads. Never creates the version table, nor a
-SQLite file: a missing one is an error naming its path.`,
+SQLite file: a missing one is an error naming its path.` + fleetHelp,
 		Example: `  retort current
   retort current -v
   retort current --check-heads
-  retort current --json`,
+  retort current --json
+  retort current --all`,
 		Annotations: readsOnly(),
 		Args:        noArgs,
-		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.current(cmd.Context(), o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if sel, isFleet, err := o.fleet.selector(cmd); err != nil || isFleet {
+				if err != nil {
+					return err
+				}
+				return a.currentFleet(cmd.Context(), o, sel)
+			}
+			return a.current(cmd.Context(), o)
+		}),
 	}
 	f := cmd.Flags()
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the database and full blocks")
 	f.BoolVar(&o.checkHeads, "check-heads", false, "fail unless the database is on all head revisions")
 	f.BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
+	o.fleet.register(cmd)
 	return cmd
 }
 

@@ -19,6 +19,7 @@ type migrateOptions struct {
 	dryRun      bool
 	lockTimeout time.Duration
 	json        bool
+	fleet       fleetFlags
 
 	lockTimeoutSet bool // --lock-timeout given (else retort.toml's lock_timeout)
 }
@@ -30,6 +31,7 @@ func (o *migrateOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.dryRun, "dry-run", false, "print the plan and change nothing")
 	f.DurationVar(&o.lockTimeout, "lock-timeout", 0, "give up waiting for another run's lock after this long (e.g. 30s; 0 waits forever; default: lock_timeout in retort.toml)")
 	f.BoolVar(&o.json, "json", false, "print the result as JSON (see docs/commands.md)")
+	o.fleet.register(cmd)
 }
 
 func (o *migrateOptions) check() error {
@@ -40,6 +42,23 @@ func (o *migrateOptions) check() error {
 		return usageErrorf("--sql and --json cannot be combined: --sql prints SQL")
 	}
 	return nil
+}
+
+// run runs upgrade or downgrade on the one database, or across the fleet
+// targets the flags select.
+func (o *migrateOptions) run(a *app, cmd *cobra.Command, direction, target string) error {
+	o.lockTimeoutSet = cmd.Flags().Changed("lock-timeout")
+	sel, isFleet, err := o.fleet.selector(cmd)
+	if err != nil {
+		return err
+	}
+	if isFleet {
+		if err := o.check(); err != nil {
+			return err
+		}
+		return a.migrateFleet(cmd.Context(), direction, target, o, sel)
+	}
+	return a.migrate(cmd.Context(), direction, target, o)
 }
 
 func (a *app) upgradeCommand() *cobra.Command {
@@ -62,17 +81,17 @@ whole duration. An empty or blank TARGET is a usage error, never base.
 Every file is checked before anything runs: an upgrade section without a
 statement (an unedited template) needs a line "-- +retort empty" unless the
 revision is a merge point, and COMMIT, ROLLBACK, BEGIN and the like need a
-"-- +retort no-transaction" section (docs/file-format.md).`,
+"-- +retort no-transaction" section (docs/file-format.md).` + fleetHelp,
 		Example: `  retort upgrade head
   retort upgrade heads
   retort upgrade +1
   retort upgrade shoppingcart@head --dry-run
-  retort upgrade --sql base:head > upgrade.sql`,
+  retort upgrade --sql base:head > upgrade.sql
+  retort upgrade head --all -j 8
+  retort upgrade head --tenants 'eu_*' --fail-fast --json
+  retort upgrade head --all --shard 2/4`,
 		Args: targets(exactArgs(1, "one target, e.g. 'retort upgrade head'")),
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
-			o.lockTimeoutSet = cmd.Flags().Changed("lock-timeout")
-			return a.migrate(cmd.Context(), "upgrade", args[0], o)
-		}),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return o.run(a, cmd, "upgrade", args[0]) }),
 	}
 	o.register(cmd)
 	return cmd
@@ -90,17 +109,15 @@ TARGET is any target (docs/revisions.md): -N (N steps down), an id or prefix,
 base (everything), label@-1, label@base. A negative target is an argument,
 not a flag: 'retort downgrade -1' works as typed. --sql needs START:END.
 An empty or blank TARGET ('retort downgrade ""') is a usage error that
-changes nothing: undoing everything needs 'base', written out.`,
+changes nothing: undoing everything needs 'base', written out.` + fleetHelp,
 		Example: `  retort downgrade -1
   retort downgrade base
   retort downgrade 1975ea83b712
   retort downgrade shoppingcart@-1
-  retort downgrade --sql head:-1 > downgrade.sql`,
+  retort downgrade --sql head:-1 > downgrade.sql
+  retort downgrade -1 --target acme`,
 		Args: targets(exactArgs(1, "one target, e.g. 'retort downgrade -1'")),
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
-			o.lockTimeoutSet = cmd.Flags().Changed("lock-timeout")
-			return a.migrate(cmd.Context(), "downgrade", args[0], o)
-		}),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error { return o.run(a, cmd, "downgrade", args[0]) }),
 	}
 	o.register(cmd)
 	return cmd

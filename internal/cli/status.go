@@ -15,6 +15,7 @@ import (
 type statusOptions struct {
 	json     bool
 	exitCode bool
+	fleet    fleetFlags
 }
 
 func (a *app) statusCommand() *cobra.Command {
@@ -33,16 +34,29 @@ Exit status, for CI (the worst finding wins):
   3  revisions are pending (only with --exit-code)
   4  an applied revision file was edited since it ran (see 'retort rehash')
   5  a version row names a revision no file defines
-  6  a revision failed part-way and waits for 'retort resolve'`,
+  6  a revision failed part-way and waits for 'retort resolve'
+Across a fleet (--all, --target, --tenants): 1 when a target's status could
+not be read or a target was not started, else the worst of the targets'
+codes above; the table says which target has what.` + fleetHelp,
 		Example: `  retort status
   retort status --json
-  retort status --exit-code || echo "not up to date"`,
+  retort status --exit-code || echo "not up to date"
+  retort status --all --exit-code --json`,
 		Annotations: readsOnly(),
 		Args:        noArgs,
-		RunE:        a.runE(func(cmd *cobra.Command, args []string) error { return a.dbStatus(cmd.Context(), o) }),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			if sel, isFleet, err := o.fleet.selector(cmd); err != nil || isFleet {
+				if err != nil {
+					return err
+				}
+				return a.statusFleet(cmd.Context(), o, sel)
+			}
+			return a.dbStatus(cmd.Context(), o)
+		}),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	cmd.Flags().BoolVar(&o.exitCode, "exit-code", false, "exit 3 when revisions are pending, not only on problems")
+	o.fleet.register(cmd)
 	return cmd
 }
 
@@ -100,23 +114,9 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	upToDate := len(st.Pending) == 0 && len(st.Unknown) == 0 && len(st.Edited) == 0 && st.Failed == nil
+	upToDate := isUpToDate(st)
 	if o.json {
-		out := statusJSON{
-			Database: a.redact(s.display),
-			Current:  nonNil(st.Current),
-			Pending:  nonNil(st.Pending),
-			Unknown:  nonNil(st.Unknown),
-			Edited:   []editedJSON{},
-			UpToDate: upToDate,
-		}
-		for _, e := range st.Edited {
-			out.Edited = append(out.Edited, editedJSON{e.Revision, e.Path, e.Applied, e.Now})
-		}
-		if f := st.Failed; f != nil {
-			out.Failed = &failedJSON{f.Revision, f.Direction, f.Path, f.Line, f.Executed, f.Total, f.Statement, config.Redact(f.Error), f.StartedAt}
-		}
-		if err := writeJSON(a.io.Out, out); err != nil {
+		if err := writeJSON(a.io.Out, a.statusToJSON(s.display, st)); err != nil {
 			return err
 		}
 	} else {
@@ -127,6 +127,29 @@ func (a *app) dbStatus(ctx context.Context, o *statusOptions) error {
 		return &silentError{code: code}
 	}
 	return nil
+}
+
+func isUpToDate(st *retort.Status) bool {
+	return len(st.Pending) == 0 && len(st.Unknown) == 0 && len(st.Edited) == 0 && st.Failed == nil
+}
+
+// statusToJSON is status's --json object for the database display names.
+func (a *app) statusToJSON(display string, st *retort.Status) statusJSON {
+	out := statusJSON{
+		Database: a.redact(display),
+		Current:  nonNil(st.Current),
+		Pending:  nonNil(st.Pending),
+		Unknown:  nonNil(st.Unknown),
+		Edited:   []editedJSON{},
+		UpToDate: isUpToDate(st),
+	}
+	for _, e := range st.Edited {
+		out.Edited = append(out.Edited, editedJSON{e.Revision, e.Path, e.Applied, e.Now})
+	}
+	if f := st.Failed; f != nil {
+		out.Failed = &failedJSON{f.Revision, f.Direction, f.Path, f.Line, f.Executed, f.Total, f.Statement, config.Redact(f.Error), f.StartedAt}
+	}
+	return out
 }
 
 func (a *app) printStatus(m *retort.Migrator, display string, st *retort.Status, upToDate bool) {

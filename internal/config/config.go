@@ -56,7 +56,10 @@ type Config struct {
 	RecursiveVersionLocations bool              //
 	TransactionPerMigration   bool              //
 	LockTimeout               time.Duration     // lock_timeout; 0 = wait as long as it takes
+	LockLease                 time.Duration     // lock_lease; 0 = the default (a lease lock's duration: Galera)
+	AllowNodeLocalDDL         bool              // allow_node_local_ddl: run where a cluster applies DDL on one node only
 	X                         map[string]string // -x key=value
+	Fleet                     *Fleet            // [fleet]: the databases --all runs across (nil: none)
 	Lint                      Lint              // [lint]: rules off and re-levelled
 }
 
@@ -225,8 +228,11 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 	locations := d.list("version_locations")
 	d.boolean("recursive_version_locations", &c.RecursiveVersionLocations)
 	d.boolean("transaction_per_migration", &c.TransactionPerMigration)
-	var lockTimeout string
+	var lockTimeout, lockLease string
 	d.str("lock_timeout", &lockTimeout)
+	d.str("lock_lease", &lockLease)
+	d.boolean("allow_node_local_ddl", &c.AllowNodeLocalDDL)
+	c.Fleet = d.fleet()
 	d.lint(&c.Lint)
 	if d.err != nil {
 		return nil, d.err
@@ -251,6 +257,13 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 			return nil, d.fail("lock_timeout", fmt.Errorf("%q is not a duration: write a number with a unit, such as \"30s\" or \"2m\"", lockTimeout))
 		}
 		c.LockTimeout = dur
+	}
+	if lockLease != "" {
+		dur, err := time.ParseDuration(lockLease)
+		if err != nil || (dur != 0 && dur < time.Second) {
+			return nil, d.fail("lock_lease", fmt.Errorf("%q is not a duration of at least one second: write a number with a unit, such as \"30s\" or \"2m\"", lockLease))
+		}
+		c.LockLease = dur
 	}
 
 	c.ScriptLocation = c.abs(scriptLocation)
@@ -290,7 +303,8 @@ var keys = []string{
 	"script_location", "url", "dev_url", "models", "version_table", "version_table_schema",
 	"history_table", "file_template", "truncate_slug_length", "timezone", "version_locations",
 	"recursive_version_locations", "transaction_per_migration", "lock_timeout",
-	"include", "exclude", "lint",
+	"lock_lease", "allow_node_local_ddl",
+	"include", "exclude", "fleet", "lint",
 }
 
 // Keys returns the names of every key retort.toml accepts.

@@ -40,6 +40,8 @@ version_locations = ["%(here)s/db/versions", "more/versions", "/abs/versions"]
 recursive_version_locations = true
 transaction_per_migration = true
 lock_timeout = "1m30s"
+lock_lease = "45s"
+allow_node_local_ddl = true
 `)
 	dir := filepath.Dir(p)
 	c, err := Load(p, env("DB_PASSWORD", "pw"), Overrides{X: map[string]string{"tenant": "acme"}})
@@ -64,6 +66,8 @@ lock_timeout = "1m30s"
 		RecursiveVersionLocations: true,
 		TransactionPerMigration:   true,
 		LockTimeout:               90 * time.Second,
+		LockLease:                 45 * time.Second,
+		AllowNodeLocalDDL:         true,
 		X:                         map[string]string{"tenant": "acme"},
 	}
 	if !reflect.DeepEqual(c, want) {
@@ -227,9 +231,9 @@ func TestLoadErrors(t *testing.T) {
 		{"unquoted url", "url = postgres://u:hunter2@h/db\n", "$FILE:1:7: invalid TOML: expected value but found \"postgres\" instead", nil},
 		{"duplicate key", "url = \"a\"\nurl = \"b\"\n", "$FILE:2:11: invalid TOML: Key 'url' has already been defined.", nil},
 		{"unknown key", "url = \"x\"\nscrip_location = \"db\"\n", `$FILE:2:1: unknown key "scrip_location" (did you mean "script_location"?)`, ErrUnknownKey},
-		{"unknown key, no suggestion", "  colour = \"red\"\n", `$FILE:1:3: unknown key "colour" (known keys: script_location, url, dev_url, models, version_table, version_table_schema, history_table, file_template, truncate_slug_length, timezone, version_locations, recursive_version_locations, transaction_per_migration, lock_timeout, include, exclude, lint)`, ErrUnknownKey},
+		{"unknown key, no suggestion", "  colour = \"red\"\n", `$FILE:1:3: unknown key "colour" (known keys: script_location, url, dev_url, models, version_table, version_table_schema, history_table, file_template, truncate_slug_length, timezone, version_locations, recursive_version_locations, transaction_per_migration, lock_timeout, lock_lease, allow_node_local_ddl, include, exclude, fleet, lint)`, ErrUnknownKey},
 		{"alembic key", "sqlalchemy.url = \"x\"\n", `$FILE:1:1: unknown key "sqlalchemy" (did you mean "url"?)`, ErrUnknownKey},
-		{"unknown table", "url = \"x\"\n[alembic]\nscript_location = \".\"\n", `$FILE:2:2: unknown key "alembic" (known keys: script_location, url, dev_url, models, version_table, version_table_schema, history_table, file_template, truncate_slug_length, timezone, version_locations, recursive_version_locations, transaction_per_migration, lock_timeout, include, exclude, lint)`, ErrUnknownKey},
+		{"unknown table", "url = \"x\"\n[alembic]\nscript_location = \".\"\n", `$FILE:2:2: unknown key "alembic" (known keys: script_location, url, dev_url, models, version_table, version_table_schema, history_table, file_template, truncate_slug_length, timezone, version_locations, recursive_version_locations, transaction_per_migration, lock_timeout, lock_lease, allow_node_local_ddl, include, exclude, fleet, lint)`, ErrUnknownKey},
 		{"two unknown keys", "version-table = \"v\"\nmodel = []\n", "$FILE:1:1: unknown key \"version-table\" (did you mean \"version_table\"?)\n$FILE:2:1: unknown key \"model\" (did you mean \"models\"?)", ErrUnknownKey},
 		{"string wanted", "url = 5\n", "$FILE:1:1: url: expected a string, got an integer", nil},
 		{"string wanted, got table", "url = {a = 1}\n", "$FILE:1:1: url: expected a string, got a table", nil},
@@ -245,6 +249,10 @@ func TestLoadErrors(t *testing.T) {
 		{"bad lock timeout", "lock_timeout = \"30\"\n", "$FILE:1:1: lock_timeout: \"30\" is not a duration: write a number with a unit, such as \"30s\" or \"2m\"", nil},
 		{"negative lock timeout", "lock_timeout = \"-1s\"\n", "$FILE:1:1: lock_timeout: \"-1s\" is not a duration: write a number with a unit, such as \"30s\" or \"2m\"", nil},
 		{"lock timeout type", "lock_timeout = 30\n", "$FILE:1:1: lock_timeout: expected a string, got an integer", nil},
+		{"bad lock lease", "lock_lease = \"30\"\n", "$FILE:1:1: lock_lease: \"30\" is not a duration of at least one second: write a number with a unit, such as \"30s\" or \"2m\"", nil},
+		{"short lock lease", "lock_lease = \"500ms\"\n", "$FILE:1:1: lock_lease: \"500ms\" is not a duration of at least one second: write a number with a unit, such as \"30s\" or \"2m\"", nil},
+		{"negative lock lease", "lock_lease = \"-5s\"\n", "$FILE:1:1: lock_lease: \"-5s\" is not a duration of at least one second: write a number with a unit, such as \"30s\" or \"2m\"", nil},
+		{"node-local DDL type", "allow_node_local_ddl = \"yes\"\n", "$FILE:1:1: allow_node_local_ddl: expected true or false, got a string", nil},
 		{"slug length", "truncate_slug_length = 0\n", "$FILE:1:1: truncate_slug_length: must be at least 1, not 0", nil},
 		{"empty version table", "version_table = \"\"\n", "$FILE:1:1: version_table: must not be empty (the default is alembic_version)", nil},
 		{"empty file template", "file_template = \"\"\n", "$FILE:1:1: file_template: must not be empty (the default is %(rev)s_%(slug)s)", nil},

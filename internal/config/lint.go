@@ -94,19 +94,6 @@ func (c *Config) LintError(err error) error {
 	return &Error{File: c.Path, Line: line, Column: col, Key: "lint", Err: err}
 }
 
-// closest returns the word of known closest to k, if close enough to be a
-// typo.
-func closest(k string, known []string) string {
-	best, bestDist := "", 4
-	norm := strings.ToLower(strings.ReplaceAll(k, "-", "_"))
-	for _, w := range known {
-		if d := distance(norm, w); d < bestDist && d <= len(w)/3+1 {
-			best, bestDist = w, d
-		}
-	}
-	return best
-}
-
 var errNoFile = errors.New("no config file")
 
 func readFile(path string) (string, error) {

@@ -99,6 +99,22 @@ type ScratchMemory interface {
 	ScratchMemory(name string) (driver, dataSource string)
 }
 
+// SchemaTenancy is implemented by dialects whose databases hold tenants as
+// schemas (PostgreSQL): a fleet's `schemas` pattern lists them, and each
+// tenant's revisions run with its schema first on the search path.
+type SchemaTenancy interface {
+	// TenantSchemas lists the database's schemas, the system's left out.
+	TenantSchemas(ctx context.Context, q schema.Querier) ([]string, error)
+	// SchemaDataSource returns dataSource with name (alone) as the search
+	// path of every connection opened with it: set when the connection
+	// starts, not by a session SET that a pooler could hand to another
+	// client or lose between transactions.
+	SchemaDataSource(dataSource, name string) (string, error)
+	// CurrentSchema is the schema unqualified names resolve to on q's
+	// connection ("" when its search path names none that exists).
+	CurrentSchema(ctx context.Context, q RowQuerier) (string, error)
+}
+
 // Required is what the runner, the version table and autogenerate need of
 // every dialect: the registry's test checks each registered dialect has it.
 type Required interface {
@@ -135,6 +151,24 @@ type WritableChecker interface {
 // a program running the CLI may capture) receives them.
 type LogOpener interface {
 	OpenLogged(dataSource string, w io.Writer) (*sql.DB, error)
+}
+
+// ClusterChecker is implemented by dialects whose server may be one node of
+// a cluster that applies DDL in a mode of its own (a Galera cluster's
+// wsrep_OSU_method). CheckCluster, called before a run takes the lock, says
+// how the run's DDL will reach the other nodes (note, for the run to
+// report; "" on a single server), and refuses a mode in which DDL would be
+// applied on this node only unless allowNodeLocal.
+type ClusterChecker interface {
+	CheckCluster(ctx context.Context, q RowQuerier, allowNodeLocal bool) (note string, err error)
+}
+
+// LockTableNamer is implemented by dialects whose migration lock may keep a
+// table of its own beside the version table (MySQL/MariaDB on a Galera
+// cluster: the lease table). Autogenerate and check leave those tables
+// out, as they do the version and history tables.
+type LockTableNamer interface {
+	LockTables() []string
 }
 
 // LintAdvisor gives `retort lint` (internal/lint) what it must know of the

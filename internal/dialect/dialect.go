@@ -90,10 +90,27 @@ type LockOptions struct {
 	// transaction-mode pooler, a cluster whose named locks are node-local)
 	// takes its own connection from it. Nil means only conn may be used.
 	DB *sql.DB
+	// Lease is how long a lock that lapses unless renewed (a lease row on
+	// a Galera cluster) lasts after each renewal; 0 means DefaultLease.
+	// The holder renews it in the background every third of it.
+	Lease time.Duration
+	// Held, when set, is called once by a Lock whose hold can lapse while
+	// the run lasts (a lease) with the check the run makes before each
+	// write: nil while the lock is surely held; otherwise, after waiting
+	// for a renewal in flight, an error wrapping ErrLockLost. A lock that
+	// ends only with its connection never calls it.
+	Held func(check func(ctx context.Context) error)
 }
+
+// DefaultLease is LockOptions.Lease when none is given.
+const DefaultLease = 30 * time.Second
 
 // ErrLockTimeout is wrapped by the error Lock returns when Timeout passes.
 var ErrLockTimeout = errors.New("timed out waiting for the migration lock")
+
+// ErrLockLost is wrapped by the errors of a lease lock that lapsed, or may
+// have, while the run held it: another run may have taken it over since.
+var ErrLockLost = errors.New("the migration lock's lease lapsed")
 
 // LockTimeoutError says who held the lock for how long.
 type LockTimeoutError struct {

@@ -99,6 +99,11 @@ type Runner struct {
 	// leaves the database exactly as it was; or on the bare connection
 	// before anything that commits on its own.
 	EnsureTables func(ctx context.Context, conn *sql.Conn) error
+	// Held, when set, says whether the migration lock is still held (a
+	// lease can lapse: dialect.LockOptions.Held). The runner asks before
+	// each step, each statement that commits on its own and each COMMIT,
+	// and stops with its error there.
+	Held func(ctx context.Context) error
 }
 
 func (r *Runner) emit(e Event) {

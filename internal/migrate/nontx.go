@@ -55,6 +55,9 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 		return batch != noBatch && k > 0 && k < n && recorded && batch.combinable(unit.Statements[k].SQL)
 	}
 	for k, st := range unit.Statements {
+		if err := o.held(); err != nil {
+			return partial(k, 0, "", err)
+		}
 		if combined(k) {
 			// The progress of the statements before this one and this
 			// statement in one round trip: the server runs them in order
@@ -85,6 +88,10 @@ func (o *online) runNonTx(step revision.Step, unit *Unit, started time.Time) err
 	}
 	e.Executed, e.FailedLine = n, 0
 	o.finish(&e, versiontable.StatusDone, true)
+	// The version rows are written only while the lock is surely held.
+	if err := o.held(); err != nil {
+		return partial(n, 0, "", err)
+	}
 	if batch != noBatch {
 		opened, ok, err := o.closeBatch(step, e)
 		if err != nil {

@@ -169,7 +169,19 @@ func (o *online) flushRows() error {
 	return nil
 }
 
+// held is Runner.Held, nil when unset.
+func (o *online) held() error {
+	if o.Held == nil {
+		return nil
+	}
+	return o.Held(o.ctx)
+}
+
 func (o *online) commit() error {
+	if err := o.held(); err != nil {
+		o.rollback()
+		return err
+	}
 	if err := o.flushRows(); err != nil {
 		o.rollback()
 		return err
@@ -273,6 +285,12 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 			o.next = &pendingStep{step: plan.Steps[i+1], unit: units[i+1]}
 		}
 		text := StepText(step)
+		if err := o.held(); err != nil {
+			if o.inTx {
+				o.rollback()
+			}
+			return o.committed, err
+		}
 		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
 		started := time.Now()
 		res := StepResult{Step: step, Text: text}

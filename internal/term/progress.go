@@ -22,6 +22,7 @@ type Progress struct {
 	mu     sync.Mutex
 	w      io.Writer
 	on     bool
+	unit   string // what is counted: "revision", "target"
 	total  int
 	n      int
 	label  string
@@ -37,6 +38,16 @@ type Progress struct {
 // NewProgress starts a progress line for a run of total revisions.
 func (s *IOStreams) NewProgress(total int) *Progress {
 	return newProgress(s.Err, s.ErrIsTTY, total, time.Now, time.Second)
+}
+
+// NewCountProgress starts a progress line counting total units ("target"
+// for a fleet run: "target 3 of 200, 1.2s elapsed: …").
+func (s *IOStreams) NewCountProgress(total int, unit string) *Progress {
+	p := newProgress(s.Err, s.ErrIsTTY, total, time.Now, time.Second)
+	p.mu.Lock()
+	p.unit = unit
+	p.mu.Unlock()
+	return p
 }
 
 // newProgress takes its clock and redraw interval (0: no timed redraws).
@@ -144,7 +155,11 @@ func (pw progressWriter) Write(b []byte) (int, error) {
 
 // line renders the progress text.
 func (p *Progress) line() string {
-	s := fmt.Sprintf("revision %d of %d, %s elapsed", p.n, p.total, elapsed(p.now().Sub(p.start)))
+	unit := p.unit
+	if unit == "" {
+		unit = "revision"
+	}
+	s := fmt.Sprintf("%s %d of %d, %s elapsed", unit, p.n, p.total, elapsed(p.now().Sub(p.start)))
 	if p.label != "" {
 		s += ": " + p.label
 	}

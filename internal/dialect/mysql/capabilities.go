@@ -18,6 +18,8 @@ var (
 	_ dialect.HiddenTableCatalog = (*Dialect)(nil)
 	_ dialect.GrantSchemaNamer   = (*Dialect)(nil)
 	_ dialect.StatementBatcher   = (*Dialect)(nil)
+	_ dialect.ClusterChecker     = (*Dialect)(nil) // galera.go
+	_ dialect.LockTableNamer     = (*Dialect)(nil) // galera.go
 )
 
 // TableCountQuery reads information_schema, which hides tables the user

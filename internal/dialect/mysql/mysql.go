@@ -90,29 +90,53 @@ func LockName(db, table string) string {
 // name, both lower-cased when lower_case_table_names makes the server
 // compare them without case.
 func (*Dialect) LockKey(ctx context.Context, conn *sql.Conn, t dialect.Table) (string, error) {
-	var db sql.NullString
-	var lower int
-	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(NULLIF(?, ''), DATABASE()), @@lower_case_table_names",
-		t.Schema).Scan(&db, &lower); err != nil {
+	db, name, err := lockTable(ctx, conn, t)
+	if err != nil {
 		return "", err
 	}
-	if !db.Valid {
-		return "", fmt.Errorf("no database selected: name one in the URL or set version_table_schema")
-	}
-	name := t.Name
-	if lower != 0 {
-		db.String, name = strings.ToLower(db.String), strings.ToLower(name)
-	}
-	return LockName(db.String, name), nil
+	return LockName(db, name), nil
 }
 
-// Lock implements dialect.Dialect with GET_LOCK, released by RELEASE_LOCK or
-// when the session ends.
+// lockTable is the version table t's database and name as the server
+// compares them.
+func lockTable(ctx context.Context, conn *sql.Conn, t dialect.Table) (db, name string, err error) {
+	var d sql.NullString
+	var lower int
+	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(NULLIF(?, ''), DATABASE()), @@lower_case_table_names",
+		t.Schema).Scan(&d, &lower); err != nil {
+		return "", "", err
+	}
+	if !d.Valid {
+		return "", "", fmt.Errorf("no database selected: name one in the URL or set version_table_schema")
+	}
+	db, name = d.String, t.Name
+	if lower != 0 {
+		db, name = strings.ToLower(db), strings.ToLower(name)
+	}
+	return db, name, nil
+}
+
+// Lock implements dialect.Dialect. On a Galera cluster, where GET_LOCK is
+// node-local, the lock is a lease row (galera.go); elsewhere it is
+// GET_LOCK, released by RELEASE_LOCK or when the session ends.
 func (d *Dialect) Lock(ctx context.Context, conn *sql.Conn, t dialect.Table, o dialect.LockOptions) (dialect.Unlock, error) {
-	name, err := d.LockKey(ctx, conn, t)
+	db, table, err := lockTable(ctx, conn, t)
 	if err != nil {
 		return nil, fmt.Errorf("take the migration lock: %w", err)
 	}
+	name := LockName(db, table)
+	cluster, err := galera(ctx, conn)
+	if err != nil {
+		return nil, fmt.Errorf("take the migration lock: %w", err)
+	}
+	if cluster {
+		return d.leaseLock(ctx, conn, db, name, o)
+	}
+	return d.getLock(ctx, conn, name, o)
+}
+
+// getLock takes the GET_LOCK lock name on conn.
+func (d *Dialect) getLock(ctx context.Context, conn *sql.Conn, name string, o dialect.LockOptions) (dialect.Unlock, error) {
 	try := func(ctx context.Context) (bool, error) {
 		var got sql.NullInt64
 		if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", name).Scan(&got); err != nil {

@@ -14,6 +14,7 @@ import (
 var (
 	_ dialect.Required      = (*Dialect)(nil)
 	_ dialect.ScratchServer = (*Dialect)(nil)
+	_ dialect.SchemaTenancy = (*Dialect)(nil) // tenancy.go
 )
 
 // TableCountQuery reads pg_catalog, which lists every table whatever the
