@@ -134,6 +134,7 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	if c.Upgrade, c.Downgrade, _, err = autogen.Generate(ctx, current, desired, name); err != nil {
 		return nil, err
 	}
+	c.Upgrade = m.reviewLint(ctx, c.Upgrade)
 	return c, nil
 }
 

@@ -76,6 +76,7 @@ command line or the environment, to the working directory.`,
 		a.revisionCommand(),
 		a.mergeCommand(),
 		a.editCommand(),
+		a.lintCommand(),
 	)
 	add("graph",
 		a.headsCommand(),

@@ -60,6 +60,7 @@ type Config struct {
 	AllowNodeLocalDDL         bool              // allow_node_local_ddl: run where a cluster applies DDL on one node only
 	X                         map[string]string // -x key=value
 	Fleet                     *Fleet            // [fleet]: the databases --all runs across (nil: none)
+	Lint                      Lint              // [lint]: rules off and re-levelled
 }
 
 // Overrides are what flags and the environment say, applied after the file.
@@ -232,6 +233,7 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 	d.str("lock_lease", &lockLease)
 	d.boolean("allow_node_local_ddl", &c.AllowNodeLocalDDL)
 	c.Fleet = d.fleet()
+	d.lint(&c.Lint)
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -302,7 +304,7 @@ var keys = []string{
 	"history_table", "file_template", "truncate_slug_length", "timezone", "version_locations",
 	"recursive_version_locations", "transaction_per_migration", "lock_timeout",
 	"lock_lease", "allow_node_local_ddl",
-	"include", "exclude", "fleet",
+	"include", "exclude", "fleet", "lint",
 }
 
 // Keys returns the names of every key retort.toml accepts.

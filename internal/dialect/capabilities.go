@@ -190,3 +190,32 @@ type PoolerDetector interface {
 	// search_path") for a warning.
 	SessionState(sql string) (what string, ok bool)
 }
+
+// LintAdvisor gives `retort lint` (internal/lint) what it must know of the
+// dialect's DDL. Optional: a dialect without it gets only the rules every
+// dialect shares.
+type LintAdvisor interface {
+	// LintRuleSets names the rule sets of internal/lint written for this
+	// dialect's DDL ("pg", "mysql", "sqlite").
+	LintRuleSets() []string
+	// MaxIdentifierBytes is the longest name the server keeps as written.
+	MaxIdentifierBytes() int
+	// TypeChange says what changing a column's type from one SQL type to
+	// another (both as written in DDL, lower case) does to the table's rows.
+	TypeChange(from, to string) TypeChange
+	// SameType reports whether two types as written name the same type
+	// ("varchar(20)" and "character varying(20)").
+	SameType(a, b string) bool
+}
+
+// TypeChange is what a column type change does to the existing rows.
+type TypeChange struct {
+	// Known: the dialect read both types. When false, assume the worst.
+	Known bool
+	// Rewrite: the server rewrites or copies the table (and its indexes)
+	// under a lock that blocks writes, and on PostgreSQL reads too.
+	Rewrite bool
+	// Narrows: some values of the old type do not fit the new one: the
+	// change fails on them, or truncates or rounds them.
+	Narrows bool
+}

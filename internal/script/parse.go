@@ -42,6 +42,9 @@ type Script struct {
 	// marker to the end, line endings normalized to "\n": what runs. Header
 	// edits (the message) do not change it.
 	Checksum string
+	// Source is the whole file, line endings normalized to "\n" (lint reads
+	// its comments).
+	Source string `json:"-"`
 }
 
 // Parse reads the whole file, header and sections. Errors are *Error naming
@@ -66,7 +69,7 @@ func Parse(path string, data []byte) (*Script, error) {
 		return nil, err
 	}
 
-	s := &Script{Revision: h.rev, CreateDate: h.createDate, Message: h.message}
+	s := &Script{Revision: h.rev, CreateDate: h.createDate, Message: h.message, Source: strings.TrimPrefix(string(data), "\ufeff")}
 	var (
 		cur        *Section
 		curEnd     int // offset where cur's text starts

@@ -1,0 +1,257 @@
+package retort
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/internal/lint"
+	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/schema"
+)
+
+// LintOptions configure Lint: rules to turn off and levels to change
+// (retort.toml's [lint] table). Unknown rule ids are an error.
+type LintOptions struct {
+	// Disable lists rule ids not to run.
+	Disable []string
+	// Severity sets a rule's level: "error", "warning" or "off".
+	Severity map[string]string
+	// Database: start from the schema of the Migrator's database, as
+	// inspected, instead of from the DDL of the revisions it has applied,
+	// and lint only the revisions it has not applied (of rangeSpec, when
+	// given). Exact where the files cannot be: tables made outside the
+	// revisions, the server's own types. Needs the *sql.DB; reads only.
+	Database bool
+}
+
+// Finding is one problem Lint found in a revision file.
+type Finding struct {
+	Rule     string `json:"rule"`     // stable id, e.g. "pg-create-index-concurrently"
+	Severity string `json:"severity"` // "error" or "warning"
+	Revision string `json:"revision"`
+	// File is the revision file as Revision.Path names it (relative to the
+	// fs.FS given to Open, or absolute with WithVersionDirs).
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Section   string `json:"section,omitempty"`   // "upgrade", "downgrade", or "" for the file
+	Statement string `json:"statement,omitempty"` // the statement's SQL, "" for the file
+	Message   string `json:"message"`             // why, about this statement
+	Safe      string `json:"safe"`                // the safe alternative
+	Squawk    string `json:"squawk,omitempty"`    // squawk's id for the same hazard
+}
+
+// LintRule describes one rule.
+type LintRule struct {
+	ID       string `json:"id"`
+	Severity string `json:"severity"`
+	// Dialects is the rule set it belongs to ("" every dialect, "pg",
+	// "mysql", "sqlite").
+	Set     string `json:"set,omitempty"`
+	Doc     string `json:"doc"`
+	Safe    string `json:"safe"`
+	Squawk  string `json:"squawk,omitempty"`
+	Example string `json:"example"`
+}
+
+// LintRules lists every rule, in documentation order.
+func LintRules() []LintRule {
+	var out []LintRule
+	for _, r := range lint.Rules() {
+		out = append(out, LintRule{ID: r.ID, Severity: r.Severity.String(), Set: r.Set, Doc: r.Doc, Safe: r.Safe,
+			Squawk: r.Squawk, Example: r.Example})
+	}
+	return out
+}
+
+// ErrLintConfig is matched by Lint's error for an unknown rule id or level.
+var ErrLintConfig = errors.New("invalid lint configuration")
+
+// Lint checks the revision files of rangeSpec ("" for every revision;
+// "START:END" as history takes it, both ends inclusive; or one revision:
+// an id, a prefix, "head", "label@head") and returns the findings, oldest
+// revision first. It reads files only: the schema each revision starts
+// from is tracked from the DDL of the revisions before it, in graph order.
+func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([]Finding, error) {
+	cfg := lint.Config{Disable: o.Disable, Severity: o.Severity}
+	if err := lint.CheckConfig(cfg); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrLintConfig, err.Error())
+	}
+	selected, err := m.lintRange(rangeSpec)
+	if err != nil {
+		return nil, err
+	}
+	var start *schema.Schema
+	applied := map[string]bool{}
+	if o.Database {
+		if start, applied, err = m.lintStart(ctx, rangeSpec, selected); err != nil {
+			return nil, err
+		}
+	}
+	revs, err := m.lintRevisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range revs {
+		revs[i].Lint = selected[revs[i].ID] && !applied[revs[i].ID]
+		revs[i].Applied = applied[revs[i].ID]
+	}
+	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: cfg, Start: start})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, Finding{Rule: f.Rule, Severity: f.Level, Revision: f.Revision, File: f.File, Line: f.Line,
+			Section: f.Section, Statement: f.Statement, Message: f.Message, Safe: f.Safe, Squawk: f.Squawk})
+	}
+	return out, nil
+}
+
+// lintRevisions reads every revision of the graph, oldest first, as lint
+// takes them (none marked for linting).
+func (m *Migrator) lintRevisions(ctx context.Context) ([]lint.Revision, error) {
+	order, _ := m.graph.History("", nil)
+	slices.Reverse(order) // oldest first
+	revs := make([]lint.Revision, 0, len(order))
+	for _, r := range order {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if _, ok := m.goRevs[r.ID]; ok {
+			revs = append(revs, lint.Revision{ID: r.ID, Go: true})
+			continue
+		}
+		sc, err := m.set.Script(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		lr := lint.FromScript(sc, sc.Revision.Path)
+		lr.Lint = false
+		revs = append(revs, lr)
+	}
+	return revs, nil
+}
+
+// lintStart inspects the database for Lint: its schema, and the revisions
+// its version rows say it has applied. A range naming only applied
+// revisions is an error (there is nothing to lint against this database).
+func (m *Migrator) lintStart(ctx context.Context, rangeSpec string, selected map[string]bool) (*schema.Schema, map[string]bool, error) {
+	if m.db == nil {
+		return nil, nil, fmt.Errorf("lint against the database: %w", ErrNoDatabase)
+	}
+	rows, err := m.Current(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := m.unknownRows(rows); err != nil {
+		return nil, nil, err
+	}
+	start, err := m.Inspect(ctx, schema.Filter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	applied := map[string]bool{}
+	for _, id := range m.applied(rows) {
+		applied[id] = true
+	}
+	if strings.TrimSpace(rangeSpec) != "" {
+		pending := 0
+		for id := range selected {
+			if !applied[id] {
+				pending++
+			}
+		}
+		if pending == 0 {
+			return nil, nil, fmt.Errorf("lint %s against the database: the database has applied every revision of the range; "+
+				"lint them without --database, or name revisions it has not run", rangeSpec)
+		}
+	}
+	return start, applied, nil
+}
+
+// lintRange resolves Lint's range to the set of revision ids to report on.
+func (m *Migrator) lintRange(rangeSpec string) (map[string]bool, error) {
+	spec := strings.TrimSpace(rangeSpec)
+	var revs []*revision.Revision
+	switch {
+	case spec == "":
+		revs = m.graph.Revisions()
+	case strings.Contains(spec, "current"):
+		return nil, fmt.Errorf("lint range %q: lint reads files, not the database, so \"current\" means nothing here; name revisions (START:END, an id, head)", rangeSpec)
+	case strings.Contains(spec, ":"):
+		var err error
+		if revs, err = m.graph.History(spec, nil); err != nil {
+			return nil, err
+		}
+	default:
+		infos, err := m.Revision(spec)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range infos {
+			revs = append(revs, m.graph.Get(i.ID))
+		}
+	}
+	set := make(map[string]bool, len(revs))
+	for _, r := range revs {
+		if r != nil {
+			set[r.ID] = true
+		}
+	}
+	return set, nil
+}
+
+// reviewLint adds "-- REVIEW:" lines for lint's findings to an upgrade
+// section autogenerate wrote, linted after every revision of the graph.
+// Statements that already carry a note keep only the findings the note does
+// not already say (a drop, a type change that may fail, a NOT NULL column).
+func (m *Migrator) reviewLint(ctx context.Context, upgrade string) string {
+	stmts, err := script.Split(upgrade, 1)
+	if err != nil || len(stmts) == 0 {
+		return upgrade
+	}
+	revs, err := m.lintRevisions(ctx)
+	if err != nil {
+		return upgrade
+	}
+	sec := lint.Section{Present: true}
+	for _, st := range stmts {
+		sec.Statements = append(sec.Statements, lint.Statement{SQL: st.SQL, Line: st.Line})
+	}
+	revs = append(revs, lint.Revision{ID: "autogenerate", Upgrade: sec, Source: upgrade, Lint: true, Message: "autogenerate"})
+	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: lint.Config{Disable: autogenNoted}})
+	if err != nil || len(fs) == 0 {
+		return upgrade
+	}
+	lines := strings.Split(upgrade, "\n")
+	notes := map[int][]string{}
+	for _, f := range fs {
+		if f.Statement == "" || f.Line < 1 || f.Line > len(lines) {
+			continue
+		}
+		notes[f.Line] = append(notes[f.Line], fmt.Sprintf("-- REVIEW: %s (%s): %s", f.Message, f.Rule, f.Safe))
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		for _, n := range notes[i+1] {
+			b.WriteString(n + "\n")
+		}
+		b.WriteString(l)
+		if i < len(lines)-1 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// autogenNoted are the rules whose finding autogenerate's own review notes
+// already state, and those about a whole file, which a section being
+// written cannot break.
+var autogenNoted = []string{
+	"drop-table", "drop-column", "type-change-narrows", "pg-add-column-required", "sqlite-add-column-invalid",
+	"downgrade-missing", "downgrade-not-reverse", "message-uninformative", "review-note-left",
+}
