@@ -136,3 +136,39 @@ type WritableChecker interface {
 type LogOpener interface {
 	OpenLogged(dataSource string, w io.Writer) (*sql.DB, error)
 }
+
+// ValueKind is the kind of value a column holds, as `retort test` generates
+// sample rows for it.
+type ValueKind int
+
+// The kinds of sample value. KindUnknown columns get NULL when they may, else
+// their default, else the table is filled row by row as far as it goes.
+const (
+	KindUnknown   ValueKind = iota
+	KindInt                 // an integer of ValueType.Bits bits (signed)
+	KindFloat               // a binary floating-point number
+	KindDecimal             // an exact number with Precision and Scale
+	KindText                // characters, at most Length when set
+	KindBool                // true or false
+	KindDate                // a calendar date
+	KindTime                // a time of day
+	KindTimestamp           // a date and time
+	KindUUID                // a UUID
+	KindJSON                // a JSON document
+	KindBytes               // binary data
+)
+
+// ValueType is what a sample value for a column must be.
+type ValueType struct {
+	Kind ValueKind
+	// Bits bounds a KindInt (8, 16, 24, 32, 64); Unsigned integers keep to
+	// the positive half anyway.
+	Bits int
+}
+
+// SampleTyper is implemented by dialects that can say what values a column
+// type takes, so that `retort test` can populate tables before each
+// upgrade. A type it does not know is KindUnknown.
+type SampleTyper interface {
+	SampleType(t schema.Type) ValueType
+}

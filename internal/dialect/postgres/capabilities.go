@@ -83,3 +83,42 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 
 // Render implements dialect.Renderer with this package's Render.
 func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }
+
+var _ dialect.SampleTyper = (*Dialect)(nil)
+
+// SampleType reads format_type()'s spellings; arrays, ranges, geometric and
+// network types are left unknown.
+func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
+	if t.Array > 0 {
+		return dialect.ValueType{}
+	}
+	switch n := t.Name; {
+	case n == "smallint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 16}
+	case n == "integer":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 32}
+	case n == "bigint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 64}
+	case n == "real" || n == "double precision":
+		return dialect.ValueType{Kind: dialect.KindFloat}
+	case n == "numeric" || n == "decimal" || n == "money":
+		return dialect.ValueType{Kind: dialect.KindDecimal}
+	case n == "text" || n == "character varying" || n == "character" || n == "citext" || n == "name":
+		return dialect.ValueType{Kind: dialect.KindText}
+	case n == "boolean":
+		return dialect.ValueType{Kind: dialect.KindBool}
+	case n == "date":
+		return dialect.ValueType{Kind: dialect.KindDate}
+	case strings.HasPrefix(n, "timestamp"):
+		return dialect.ValueType{Kind: dialect.KindTimestamp}
+	case strings.HasPrefix(n, "time"):
+		return dialect.ValueType{Kind: dialect.KindTime}
+	case n == "uuid":
+		return dialect.ValueType{Kind: dialect.KindUUID}
+	case n == "json" || n == "jsonb":
+		return dialect.ValueType{Kind: dialect.KindJSON}
+	case n == "bytea":
+		return dialect.ValueType{Kind: dialect.KindBytes}
+	}
+	return dialect.ValueType{}
+}
