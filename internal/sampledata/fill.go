@@ -1,0 +1,468 @@
+// Package sampledata puts generated rows into a database's tables and reads
+// their content back in a form that compares across a migration: what
+// `retort test` uses to find revisions that lose or change data.
+//
+// Rows honour column types (as the dialect's SampleTyper reads them), NOT
+// NULL, UNIQUE (every value carries a serial), foreign keys (parents are
+// filled first and referenced) and simple CHECK constraints (a column
+// compared with a number, or limited to a list of literals); a row the
+// database still refuses is dropped and counted.
+//
+// It imports schema and internal/dialect (quoting, placeholders, the value
+// kinds); it must not import the façade, migrate or the CLI.
+package sampledata
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/schema"
+)
+
+// Conn is what filling and reading need: a *sql.Conn (or *sql.DB).
+type Conn interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// Note says what a fill could not do for a table.
+type Note struct {
+	Table string `json:"table"`
+	Text  string `json:"text"`
+}
+
+// Filler fills tables across the steps of one run: a table is filled when it
+// is new or its columns changed since its last fill, so that every column
+// holds generated values without the tables growing at every step.
+type Filler struct {
+	D    dialect.Dialect
+	Rows int // rows per fill
+	// serial numbers every generated row of the run, so that values are
+	// unique across fills.
+	serial int64
+	shape  map[string]string
+}
+
+// Fill fills the tables of s that need it, parents before children.
+func (f *Filler) Fill(ctx context.Context, conn Conn, s *schema.Schema) ([]Note, error) {
+	if f.shape == nil {
+		f.shape = map[string]string{}
+	}
+	var notes []Note
+	for _, t := range parentsFirst(s.Tables) {
+		name := schema.QualifiedName(t.Schema, t.Name)
+		sh := shapeOf(t)
+		if f.shape[name] == sh {
+			continue
+		}
+		f.shape[name] = sh
+		n, err := f.fillTable(ctx, conn, s, t)
+		if err != nil {
+			return notes, fmt.Errorf("fill table %s: %w", name, err)
+		}
+		if n != "" {
+			notes = append(notes, Note{Table: name, Text: n})
+		}
+	}
+	return notes, nil
+}
+
+func shapeOf(t *schema.Table) string {
+	var b strings.Builder
+	for _, c := range t.Columns {
+		b.WriteString(c.Name + " " + c.Type.SQL + ";")
+	}
+	return b.String()
+}
+
+// parentsFirst orders tables so that a table comes after the tables its
+// foreign keys reference (cycles and self-references are broken where
+// found; their keys get NULL or an existing row).
+func parentsFirst(tables []*schema.Table) []*schema.Table {
+	byName := map[string]*schema.Table{}
+	for _, t := range tables {
+		byName[schema.QualifiedName(t.Schema, t.Name)] = t
+	}
+	var out []*schema.Table
+	state := map[*schema.Table]int{} // 1 visiting, 2 done
+	var visit func(t *schema.Table)
+	visit = func(t *schema.Table) {
+		if state[t] != 0 {
+			return
+		}
+		state[t] = 1
+		for _, fk := range t.ForeignKeys {
+			if p := byName[schema.QualifiedName(refSchema(t, fk), fk.RefTable)]; p != nil && p != t {
+				visit(p)
+			}
+		}
+		state[t] = 2
+		out = append(out, t)
+	}
+	for _, t := range tables {
+		visit(t)
+	}
+	return out
+}
+
+func refSchema(t *schema.Table, fk *schema.ForeignKey) string {
+	if fk.RefSchema != "" {
+		return fk.RefSchema
+	}
+	return t.Schema
+}
+
+// quoteTable is the table's name as SQL.
+func quoteTable(d dialect.Dialect, ns, name string) string {
+	if ns == "" {
+		return d.QuoteIdent(name)
+	}
+	return d.QuoteIdent(ns) + "." + d.QuoteIdent(name)
+}
+
+// column is how one column of a fill gets its values.
+type column struct {
+	c      *schema.Column
+	vt     dialect.ValueType
+	values []string // enum values or a CHECK's literals to choose from
+	lo, hi *float64 // a CHECK's bounds
+	fk     int      // index into fks, -1 when none
+	fkPart int
+}
+
+// fkValues are the rows a foreign key may reference.
+type fkValues struct {
+	fk   *schema.ForeignKey
+	rows [][]any
+}
+
+// fillTable inserts f.Rows generated rows into t and returns a note when
+// some could not be.
+func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *schema.Table) (string, error) {
+	if f.Rows <= 0 {
+		return "", nil
+	}
+	typer, _ := f.D.(dialect.SampleTyper)
+	var fks []fkValues
+	fkOf := map[string][2]int{}
+	for _, fk := range t.ForeignKeys {
+		rows, err := f.parentRows(ctx, conn, t, fk)
+		if err != nil {
+			return "", err
+		}
+		fks = append(fks, fkValues{fk: fk, rows: rows})
+		for j, c := range fk.Columns {
+			if _, dup := fkOf[c]; !dup {
+				fkOf[c] = [2]int{len(fks) - 1, j}
+			}
+		}
+	}
+	var cols []column
+	var unknown []string
+	for _, c := range t.Columns {
+		if c.Generated != nil || c.Identity != nil || c.AutoIncrement || c.Sequence != nil {
+			continue // the database fills it
+		}
+		col := column{c: c, fk: -1}
+		if typer != nil {
+			col.vt = typer.SampleType(c.Type)
+		}
+		if len(c.Type.Values) > 0 {
+			col.values = c.Type.Values
+		}
+		for _, e := range s.Enums {
+			if e.Name == c.Type.Name || schema.QualifiedName(e.Schema, e.Name) == c.Type.Name {
+				col.values = e.Values
+			}
+		}
+		checkHints(&col, t.Checks)
+		if ix, ok := fkOf[c.Name]; ok {
+			col.fk, col.fkPart = ix[0], ix[1]
+		}
+		if col.vt.Kind == dialect.KindUnknown && col.values == nil && col.fk < 0 {
+			if c.Default != "" || c.Nullable {
+				continue // its default, or NULL
+			}
+			unknown = append(unknown, c.Name)
+		}
+		cols = append(cols, col)
+	}
+	for i := range fks {
+		if len(fks[i].rows) == 0 {
+			for _, c := range fks[i].fk.Columns {
+				if col := t.Column(c); col != nil && !col.Nullable {
+					return fmt.Sprintf("not populated: it references %s, which has no rows", fks[i].fk.RefTable), nil
+				}
+			}
+		}
+	}
+	if len(cols) == 0 {
+		return "", nil
+	}
+	names := make([]string, len(cols))
+	marks := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = f.D.QuoteIdent(c.c.Name)
+		marks[i] = f.D.Placeholder(i + 1)
+	}
+	insert := "INSERT INTO " + quoteTable(f.D, t.Schema, t.Name) + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.Join(marks, ", ") + ")"
+	rows := make([][]any, f.Rows)
+	for i := range rows {
+		f.serial++
+		rows[i] = f.row(cols, fks, f.serial)
+	}
+	if err := insertAll(ctx, conn, insert, rows); err == nil {
+		return "", nil
+	}
+	// Some row breaks a constraint the generator did not foresee (a CHECK
+	// it cannot read, a short UNIQUE column): insert row by row and keep
+	// the rows the database takes.
+	refused, first := 0, error(nil)
+	for _, r := range rows {
+		if _, err := conn.ExecContext(ctx, insert, r...); err != nil {
+			if ctx.Err() != nil {
+				return "", ctx.Err()
+			}
+			refused++
+			if first == nil {
+				first = err
+			}
+		}
+	}
+	if refused == 0 {
+		return "", nil
+	}
+	note := fmt.Sprintf("%d of %d generated rows refused (first: %v)", refused, len(rows), oneLine(first))
+	if len(unknown) > 0 {
+		note += fmt.Sprintf("; no sample values for the type of %s", strings.Join(unknown, ", "))
+	}
+	return note, nil
+}
+
+func oneLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// insertAll inserts rows in one transaction: all or none.
+func insertAll(ctx context.Context, conn Conn, insert string, rows [][]any) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, err := tx.ExecContext(ctx, insert, r...); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// parentRows reads up to a thousand rows of the columns fk references.
+func (f *Filler) parentRows(ctx context.Context, conn Conn, t *schema.Table, fk *schema.ForeignKey) ([][]any, error) {
+	cols := make([]string, len(fk.RefColumns))
+	for i, c := range fk.RefColumns {
+		cols[i] = f.D.QuoteIdent(c)
+	}
+	where := make([]string, len(cols))
+	for i, c := range cols {
+		where[i] = c + " IS NOT NULL"
+	}
+	q := "SELECT DISTINCT " + strings.Join(cols, ", ") + " FROM " + quoteTable(f.D, refSchema(t, fk), fk.RefTable) +
+		" WHERE " + strings.Join(where, " AND ")
+	rs, err := conn.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out [][]any
+	for rs.Next() && len(out) < 1000 {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rs.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		out = append(out, vals)
+	}
+	return out, rs.Err()
+}
+
+// row generates the values of row k.
+func (f *Filler) row(cols []column, fks []fkValues, k int64) []any {
+	out := make([]any, len(cols))
+	for i, c := range cols {
+		switch {
+		case c.fk >= 0:
+			rows := fks[c.fk].rows
+			if len(rows) == 0 {
+				out[i] = nil
+			} else {
+				out[i] = rows[int(k)%len(rows)][c.fkPart]
+			}
+		case c.values != nil:
+			out[i] = c.values[int(k)%len(c.values)]
+		default:
+			out[i] = value(c, k)
+		}
+	}
+	return out
+}
+
+var epoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// value is row k's value for a column of a known kind. Text is lower-case
+// letters and digits, already as trim() and lower() would leave it, and as
+// long as the column allows, so that a shortened column truncates it.
+func value(c column, k int64) any {
+	t := c.c.Type
+	switch c.vt.Kind {
+	case dialect.KindInt:
+		bits := c.vt.Bits
+		if bits == 0 || bits > 63 {
+			bits = 63
+		}
+		max := int64(1)<<(bits-1) - 1
+		lo, hi := int64(1), max
+		if c.lo != nil && *c.lo >= float64(lo) && *c.lo < float64(max) {
+			lo = int64(math.Floor(*c.lo)) + 1
+		}
+		if c.hi != nil && *c.hi > float64(lo) && *c.hi <= float64(max) {
+			hi = int64(math.Ceil(*c.hi)) - 1
+		}
+		return lo + k%(hi-lo+1)
+	case dialect.KindFloat:
+		v := float64(k) + 0.5
+		if c.lo != nil {
+			v += math.Max(0, *c.lo)
+		}
+		return v
+	case dialect.KindDecimal:
+		intDigits := 8
+		if t.Precision > 0 {
+			intDigits = t.Precision - t.Scale
+		}
+		ip := k
+		if intDigits <= 0 {
+			ip = 0
+		} else if intDigits < 18 {
+			ip = k % int64(math.Pow10(intDigits))
+		}
+		if c.lo != nil && *c.lo >= 0 && ip <= int64(*c.lo) {
+			ip = int64(*c.lo) + 1
+		}
+		scale := t.Scale
+		if t.Precision == 0 {
+			scale = 2
+		}
+		if scale == 0 {
+			return strconv.FormatInt(ip, 10)
+		}
+		frac := strings.Repeat("7", min(scale, 6))
+		return strconv.FormatInt(ip, 10) + "." + frac
+	case dialect.KindText:
+		n := t.Length
+		if n == 0 || n > 300 {
+			n = 40
+			if t.Length > 300 {
+				n = 300
+			}
+		}
+		s := "r" + strconv.FormatInt(k, 36) + "x"
+		for len(s) < n {
+			s += strconv.FormatInt((k*7+int64(len(s)))%36, 36)
+		}
+		return s[:n]
+	case dialect.KindBool:
+		return k%2 == 0
+	case dialect.KindDate:
+		return epoch.AddDate(0, 0, int(k%20000)).Format("2006-01-02")
+	case dialect.KindTime:
+		s := (k * 61) % 86400
+		return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
+	case dialect.KindTimestamp:
+		return epoch.Add(time.Duration(k*3661) * time.Second)
+	case dialect.KindUUID:
+		return fmt.Sprintf("00000000-0000-4000-8000-%012x", k)
+	case dialect.KindJSON:
+		return fmt.Sprintf(`{"n": %d}`, k)
+	case dialect.KindBytes:
+		return []byte("b" + strconv.FormatInt(k, 36))
+	}
+	return nil
+}
+
+var (
+	literalRE = regexp.MustCompile(`'((?:[^']|'')*)'`)
+	boundRE   = regexp.MustCompile(`(?i)^[\s(]*[` + "`" + `"]?(\w+)[` + "`" + `"]?\)?(?:::[\w ]+)?\s*(>=|>|<=|<)\s*\(?\s*(-?\d+(?:\.\d+)?)`)
+)
+
+// checkHints reads the simple CHECK constraints on one column: a list of
+// literals (col IN ('a','b'), PostgreSQL's col = ANY (ARRAY[…])) and
+// numeric bounds (col > 0, col >= 1 AND col <= 5). Anything else is left to
+// the row-by-row fallback.
+func checkHints(col *column, checks []*schema.Check) {
+	name := col.c.Name
+	for _, ck := range checks {
+		expr := ck.Expr
+		if !mentions(expr, name) {
+			continue
+		}
+		if col.vt.Kind == dialect.KindText || col.vt.Kind == dialect.KindUnknown && col.values == nil {
+			if lits := literalRE.FindAllStringSubmatch(expr, -1); len(lits) > 0 && (col.values == nil) {
+				for _, l := range lits {
+					v := strings.ReplaceAll(l[1], "''", "'")
+					if !slices.Contains(col.values, v) {
+						col.values = append(col.values, v)
+					}
+				}
+				if col.vt.Kind == dialect.KindUnknown {
+					col.vt.Kind = dialect.KindText
+				}
+				continue
+			}
+		}
+		for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(expr, -1) {
+			m := boundRE.FindStringSubmatch(part)
+			if m == nil || !strings.EqualFold(m[1], name) {
+				continue
+			}
+			v, err := strconv.ParseFloat(m[3], 64)
+			if err != nil {
+				continue
+			}
+			switch m[2] {
+			case ">", ">=":
+				if m[2] == ">=" {
+					v -= 1
+				}
+				col.lo = &v
+			case "<", "<=":
+				if m[2] == "<=" {
+					v += 1
+				}
+				col.hi = &v
+			}
+		}
+	}
+}
+
+// mentions reports whether expr names column name as a word.
+func mentions(expr, name string) bool {
+	return regexp.MustCompile(`(?i)(^|[^\w])` + regexp.QuoteMeta(name) + `($|[^\w])`).MatchString(expr)
+}

@@ -1,0 +1,334 @@
+package retort_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
+	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/internal/testutil"
+)
+
+// step is one revision of a linear test history.
+type step struct{ id, up, down string }
+
+// history renders steps as a linear graph of revision files.
+func history(steps ...step) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for i, s := range steps {
+		f := script.NewFile{ID: s.id, Message: "rev " + s.id, Upgrade: s.up, Downgrade: s.down}
+		if i > 0 {
+			f.Parents = []string{steps[i-1].id}
+		}
+		fsys[fmt.Sprintf("versions/%03d_%s.sql", i, s.id)] = &fstest.MapFile{Data: script.Render(f)}
+	}
+	return fsys
+}
+
+// shop is a clean history that runs on every dialect: tables with keys,
+// a CHECK, a foreign key, an index, an added column and a column dropped
+// on purpose.
+var shop = []step{
+	{id: "a1", up: `CREATE TABLE users (
+    id INTEGER NOT NULL PRIMARY KEY,
+    email VARCHAR(100) NOT NULL UNIQUE,
+    status VARCHAR(20) NOT NULL CHECK (status IN ('active', 'banned')),
+    score INTEGER CHECK (score >= 0)
+);`, down: "DROP TABLE users;"},
+	{id: "b2", up: `CREATE TABLE posts (
+    id INTEGER NOT NULL PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    title VARCHAR(200) NOT NULL,
+    body TEXT
+);
+CREATE INDEX posts_user ON posts (user_id);`, down: "DROP TABLE posts;"},
+	{id: "c3", up: "ALTER TABLE users ADD COLUMN nickname VARCHAR(50);", down: "ALTER TABLE users DROP COLUMN nickname;"},
+	{id: "d4", up: "ALTER TABLE posts DROP COLUMN body;", down: "ALTER TABLE posts ADD COLUMN body TEXT;"},
+	{id: "e5", up: "UPDATE users SET email = lower(email);\nCREATE INDEX users_status ON users (status);", down: "DROP INDEX users_status" + ";"},
+}
+
+// mysqlShop differs only where MariaDB needs it: DROP INDEX names its table.
+func shopFor(name string, extra ...step) []step {
+	out := append([]step(nil), shop...)
+	if name == testutil.MySQL {
+		out[4].down = "DROP INDEX users_status ON users;"
+	}
+	return append(out, extra...)
+}
+
+// runTest runs retort.Test on a fresh server database of dialect name (the
+// scratch databases are made on its server) and checks that they are gone.
+func runTest(t *testing.T, name string, fsys fstest.MapFS, to retort.TestOptions) *retort.TestReport {
+	t.Helper()
+	db := testutil.New(t, name)
+	to.Dialect, to.DriverName, to.DataSource = name, db.DriverName, db.DataSource
+	if to.Rows == 0 {
+		to.Rows = 25
+	}
+	rep, err := retort.Test(context.Background(), fsys, to)
+	if err != nil {
+		t.Fatalf("Test: %v", err)
+	}
+	assertScratchGone(t, name, db, rep.Scratch)
+	return rep
+}
+
+// assertScratchGone checks that none of the scratch databases can be
+// connected to any more (SQLite's are in memory and die with their
+// connection).
+func assertScratchGone(t *testing.T, name string, db *testutil.DB, names []string) {
+	t.Helper()
+	d, err := registry.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, ok := d.(dialect.ScratchServer)
+	if !ok {
+		return
+	}
+	if len(names) == 0 {
+		t.Fatal("no scratch database reported")
+	}
+	for _, n := range names {
+		ds, err := srv.ScratchDataSource(db.DataSource, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sdb, err := sql.Open(db.DriverName, ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sdb.PingContext(context.Background()); err == nil {
+			t.Errorf("scratch database %s still exists", n)
+		}
+		sdb.Close()
+	}
+}
+
+func failuresText(rep *retort.TestReport) string {
+	var b strings.Builder
+	for _, f := range rep.Failures {
+		b.WriteString(f.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestTestCleanHistoryPasses(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			rep := runTest(t, name, history(shopFor(name)...), retort.TestOptions{})
+			if !rep.Passed() {
+				t.Fatalf("clean history failed:\n%s", failuresText(rep))
+			}
+			if len(rep.Revisions) != 5 {
+				t.Fatalf("%d revisions tested, want 5", len(rep.Revisions))
+			}
+			for _, r := range rep.Revisions {
+				if r.Stairway != retort.TestPassed || r.Data != retort.TestPassed {
+					t.Errorf("%s: stairway %s, data %s; notes %v", r.Revision, r.Stairway, r.Data, r.Notes)
+				}
+				if len(r.Notes) > 0 {
+					t.Errorf("%s: notes %v: the generator should fill these tables", r.Revision, r.Notes)
+				}
+			}
+		})
+	}
+}
+
+// findFailure returns the failures of check for revision rev.
+func findFailure(rep *retort.TestReport, check, rev string) []retort.TestFailure {
+	var out []retort.TestFailure
+	for _, f := range rep.Failures {
+		if f.Check == check && f.Revision == rev {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestTestCatchesBrokenDowngrades(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name   string
+		bad    step
+		object string // an object the failure must name
+	}{
+		{"leaves a table", step{id: "f6", up: "CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(30));\nCREATE TABLE tag_links (tag_id INTEGER, post_id INTEGER);",
+			down: "DROP TABLE tag_links;"}, "tags"},
+		{"drops an extra column", step{id: "f6", up: "ALTER TABLE users ADD COLUMN bio TEXT;",
+			down: "ALTER TABLE users DROP COLUMN bio;\nALTER TABLE users DROP COLUMN nickname;"}, "users.nickname"},
+	}
+	for _, name := range testutil.Dialects() {
+		for _, c := range cases {
+			t.Run(name+"/"+c.name, func(t *testing.T) {
+				t.Parallel()
+				rep := runTest(t, name, history(shopFor(name, c.bad)...), retort.TestOptions{Rows: -1})
+				fs := findFailure(rep, retort.CheckStairway, "f6")
+				if len(fs) != 1 {
+					t.Fatalf("want one stairway failure for f6, got:\n%s", failuresText(rep))
+				}
+				f := fs[0]
+				if !strings.Contains(f.Where, "005_f6.sql:") {
+					t.Errorf("where = %q, want the revision's file:line", f.Where)
+				}
+				found := false
+				for _, o := range f.Objects {
+					found = found || o.Object == c.object
+				}
+				if !found {
+					t.Errorf("failure does not name %s:\n%s", c.object, f)
+				}
+				for _, r := range rep.Revisions[:5] {
+					if r.Stairway != retort.TestPassed {
+						t.Errorf("clean revision %s: %s", r.Revision, r.Stairway)
+					}
+				}
+				if rep.Revisions[5].Stairway != retort.TestFailed {
+					t.Errorf("f6 stairway = %s", rep.Revisions[5].Stairway)
+				}
+			})
+		}
+	}
+}
+
+func TestTestCatchesHiddenDataLoss(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, table string
+		bad         step
+	}{
+		{"update wipes a column", "posts", step{id: "f6",
+			up:   "CREATE INDEX posts_title ON posts (title);\nUPDATE posts SET title = 'x';",
+			down: "DROP INDEX posts_title;"}},
+		{"drop and re-add a column", "users", step{id: "f6",
+			up:   "ALTER TABLE users DROP COLUMN nickname;\nALTER TABLE users ADD COLUMN nickname VARCHAR(50);",
+			down: ""}},
+		{"rebuild loses rows", "notes", step{id: "f6",
+			up: "CREATE TABLE notes_new (id INTEGER NOT NULL PRIMARY KEY, txt VARCHAR(40));\n" +
+				"INSERT INTO notes_new (id, txt) SELECT id, txt FROM notes WHERE id % 2 = 0;\n" +
+				"DROP TABLE notes;\nALTER TABLE notes_new RENAME TO notes;",
+			down: ""}},
+	}
+	for _, name := range testutil.Dialects() {
+		for _, c := range cases {
+			t.Run(name+"/"+c.name, func(t *testing.T) {
+				t.Parallel()
+				steps := shopFor(name)
+				steps = append(steps, step{id: "e6", up: "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, txt VARCHAR(40));", down: "DROP TABLE notes;"})
+				bad := c.bad
+				if name == testutil.MySQL && strings.HasPrefix(bad.down, "DROP INDEX") {
+					bad.down = "DROP INDEX posts_title ON posts;"
+				}
+				steps = append(steps, bad)
+				rep := runTest(t, name, history(steps...), retort.TestOptions{})
+				fs := findFailure(rep, retort.CheckData, "f6")
+				if len(fs) == 0 {
+					t.Fatalf("no data failure for f6:\n%s", failuresText(rep))
+				}
+				named := false
+				for _, o := range fs[0].Objects {
+					named = named || o.Object == c.table
+				}
+				if !named {
+					t.Errorf("failure does not name table %s:\n%s", c.table, fs[0])
+				}
+				for _, r := range rep.Revisions[:6] {
+					if r.Data != retort.TestPassed {
+						t.Errorf("clean revision %s: data %s", r.Revision, r.Data)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestTestHeads(t *testing.T) {
+	t.Parallel()
+	fsys := graphFS(spec{id: "a"}, spec{id: "b", parents: "a"}, spec{id: "c", parents: "a"})
+	for _, s := range []string{"versions/000_a.sql", "versions/001_b.sql", "versions/002_c.sql"} {
+		// graphFS logs into runlog, which a scratch database lacks.
+		fsys[s].Data = []byte(strings.ReplaceAll(string(fsys[s].Data), "INSERT INTO runlog", "-- INSERT INTO runlog"))
+	}
+	rep, err := retort.Test(context.Background(), fsys, retort.TestOptions{Dialect: testutil.SQLite, Rows: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := findFailure(rep, retort.CheckHeads, "")
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "2 head(s), 1 expected: b, c") {
+		t.Fatalf("heads failure: %v", rep.Failures)
+	}
+	if len(rep.Revisions) != 3 {
+		t.Fatalf("the stairway should still run over both branches: %+v", rep.Revisions)
+	}
+	rep, err = retort.Test(context.Background(), fsys, retort.TestOptions{Dialect: testutil.SQLite, Rows: -1, Heads: 2})
+	if err != nil || !rep.Passed() {
+		t.Fatalf("--heads 2: %v\n%s", err, failuresText(rep))
+	}
+}
+
+func TestTestBadInput(t *testing.T) {
+	t.Parallel()
+	fsys := history(shopFor(testutil.SQLite)...)
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		to   retort.TestOptions
+		want string
+	}{
+		{"negative rows", retort.TestOptions{Rows: -5}, "rows is -5"},
+		{"unknown revision", retort.TestOptions{Range: "zzz"}, "zzz"},
+		{"range start above end", retort.TestOptions{Range: "c3:a1"}, "is not below"},
+		{"missing data file", retort.TestOptions{Data: []retort.TestData{{Path: filepath.Join(dir, "nope.sql"), Revision: "a1"}}}, "nope.sql"},
+		{"data revision unknown", retort.TestOptions{Data: []retort.TestData{{Path: filepath.Join(dir, "nope.sql"), Revision: "qq"}}}, "qq"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			c.to.Dialect = testutil.SQLite
+			rep, err := retort.Test(context.Background(), fsys, c.to)
+			if err == nil || !errors.Is(err, retort.ErrTestInput) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want ErrTestInput mentioning %q", err, c.want)
+			}
+			if rep != nil {
+				t.Errorf("a refused test made a report (and maybe a database): %+v", rep)
+			}
+		})
+	}
+	_, err := retort.Test(context.Background(), fsys, retort.TestOptions{Dialect: testutil.Postgres})
+	if err == nil || !errors.Is(err, dialect.ErrScratchDatabase) {
+		t.Errorf("no server: err = %v, want ErrScratchDatabase", err)
+	}
+}
+
+func TestTestRangeAndData(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	fixture := filepath.Join(dir, "users.sql")
+	if err := os.WriteFile(fixture, []byte("INSERT INTO posts (id, user_id, title) VALUES (-1, (SELECT min(id) FROM users), 'fixture');\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	steps := shopFor(testutil.SQLite, step{id: "f6", up: "DELETE FROM posts WHERE id < 0;", down: ""})
+	rep, err := retort.Test(context.Background(), history(steps...), retort.TestOptions{Dialect: testutil.SQLite, Rows: 10, Range: "b2:f6",
+		Data: []retort.TestData{{Path: fixture, Revision: "c3"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Revisions) != 4 || rep.Revisions[0].Revision != "c3" {
+		t.Fatalf("range b2:f6 tested %+v", rep.Revisions)
+	}
+	fs := findFailure(rep, retort.CheckData, "f6")
+	if len(fs) != 1 || !strings.Contains(fs[0].String(), "posts lost 1 of") {
+		t.Fatalf("the fixture row deleted by f6 is not reported:\n%s", failuresText(rep))
+	}
+}
