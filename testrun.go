@@ -191,7 +191,7 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	if err != nil {
 		return nil, err
 	}
-	t := &tester{m: m, d: d, to: to, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}}}
+	t := &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}}}
 	if err := t.plan(); err != nil {
 		return nil, err
 	}
@@ -225,6 +225,9 @@ type tester struct {
 	toHeads  bool                 // the range ends at the heads
 	data     map[string][]sqlsplit.Statement
 	dataPath map[string]string
+	// after holds each revision's schema after its upgrade, from the
+	// stairway: the populated check fills tables for what comes next.
+	after map[string]*schema.Schema
 }
 
 // plan resolves the range into the upgrade plan from base.
@@ -465,7 +468,7 @@ func (r *stepper) stair(ctx context.Context, i int, rev *revision.Revision) (ok 
 	}
 	var before sampledata.Snapshot
 	if r.populated {
-		notes, err := r.fillAll(ctx, s0)
+		notes, err := r.fillAll(ctx, s0, rev.ID)
 		for _, n := range notes {
 			rt.Notes = append(rt.Notes, n.Table+": "+n.Text)
 		}
@@ -501,6 +504,9 @@ func (r *stepper) stair(ctx context.Context, i int, rev *revision.Revision) (ok 
 	s1, err := m.inspectScratch(ctx)
 	if err != nil {
 		return stop(err)
+	}
+	if !r.populated {
+		t.after[rev.ID] = s1
 	}
 	if r.populated {
 		after, err := r.snapshot(ctx, s1)
@@ -594,7 +600,7 @@ func (r *stepper) stopNote(rev *revision.Revision, why string) {
 }
 
 // fillAll fills the tables of s.
-func (r *stepper) fillAll(ctx context.Context, s *schema.Schema) ([]sampledata.Note, error) {
+func (r *stepper) fillAll(ctx context.Context, s *schema.Schema, id string) ([]sampledata.Note, error) {
 	if r.fill.Rows == 0 {
 		return nil, nil
 	}
@@ -603,7 +609,7 @@ func (r *stepper) fillAll(ctx context.Context, s *schema.Schema) ([]sampledata.N
 		return nil, err
 	}
 	defer conn.Close()
-	return r.fill.Fill(ctx, conn, s)
+	return r.fill.Fill(ctx, conn, s, r.t.after[id])
 }
 
 func (r *stepper) snapshot(ctx context.Context, s *schema.Schema) (sampledata.Snapshot, error) {

@@ -50,13 +50,27 @@ type Filler struct {
 	// unique across fills.
 	serial int64
 	shape  map[string]string
+	n      int64
 }
 
-// Fill fills the tables of s that need it, parents before children.
-func (f *Filler) Fill(ctx context.Context, conn Conn, s *schema.Schema) ([]Note, error) {
+// nonce makes each statement's text new: a driver that caches prepared
+// statements by their text (pgx) would otherwise reuse a plan made before
+// a step changed the table ("cached plan must not change result type").
+func (f *Filler) nonce() string {
+	f.n++
+	return fmt.Sprintf("/* retort test %d */ ", f.n)
+}
+
+// Fill fills the tables of s that need it, parents before children. next,
+// when known, is the schema the coming upgrade produces: its constraints on
+// the columns that exist now (a foreign key, a CHECK, NOT NULL, a type the
+// column is converted to) are honoured too, as a real database's rows
+// would honour them before a team adds the constraint.
+func (f *Filler) Fill(ctx context.Context, conn Conn, s, next *schema.Schema) ([]Note, error) {
 	if f.shape == nil {
 		f.shape = map[string]string{}
 	}
+	s, conv := withNext(s, next)
 	var notes []Note
 	for _, t := range parentsFirst(s.Tables) {
 		name := schema.QualifiedName(t.Schema, t.Name)
@@ -65,7 +79,7 @@ func (f *Filler) Fill(ctx context.Context, conn Conn, s *schema.Schema) ([]Note,
 			continue
 		}
 		f.shape[name] = sh
-		n, err := f.fillTable(ctx, conn, s, t)
+		n, err := f.fillTable(ctx, conn, s, t, conv)
 		if err != nil {
 			return notes, fmt.Errorf("fill table %s: %w", name, err)
 		}
@@ -74,6 +88,59 @@ func (f *Filler) Fill(ctx context.Context, conn Conn, s *schema.Schema) ([]Note,
 		}
 	}
 	return notes, nil
+}
+
+// withNext returns s with the constraints next adds on what s has: a
+// copy, s is not changed.
+func withNext(s, next *schema.Schema) (*schema.Schema, map[*schema.Column]schema.Type) {
+	conv := map[*schema.Column]schema.Type{}
+	if next == nil {
+		return s, conv
+	}
+	out := *s
+	out.Tables = nil
+	for _, t := range s.Tables {
+		n := next.Table(t.Schema, t.Name)
+		if n == nil {
+			out.Tables = append(out.Tables, t)
+			continue
+		}
+		c := *t
+		c.Columns = nil
+		for _, col := range t.Columns {
+			cc := *col
+			if nc := n.Column(col.Name); nc != nil {
+				cc.Nullable = col.Nullable && nc.Nullable
+				if nc.Type.SQL != col.Type.SQL {
+					cc.Type.Values = nc.Type.Values
+					conv[&cc] = nc.Type
+				}
+			}
+			c.Columns = append(c.Columns, &cc)
+		}
+		c.Checks = append(append([]*schema.Check(nil), t.Checks...), n.Checks...)
+		c.ForeignKeys = append([]*schema.ForeignKey(nil), t.ForeignKeys...)
+	fk:
+		for _, fk := range n.ForeignKeys {
+			for _, col := range fk.Columns {
+				if t.Column(col) == nil {
+					continue fk
+				}
+			}
+			p := s.Table(refSchema(t, fk), fk.RefTable)
+			if p == nil {
+				continue
+			}
+			for _, col := range fk.RefColumns {
+				if p.Column(col) == nil {
+					continue fk
+				}
+			}
+			c.ForeignKeys = append(c.ForeignKeys, fk)
+		}
+		out.Tables = append(out.Tables, &c)
+	}
+	return &out, conv
 }
 
 func shapeOf(t *schema.Table) string {
@@ -137,6 +204,7 @@ type column struct {
 	lo, hi *float64 // a CHECK's bounds
 	fk     int      // index into fks, -1 when none
 	fkPart int
+	asText bool // a value of kind vt, written as text
 }
 
 // fkValues are the rows a foreign key may reference.
@@ -147,7 +215,7 @@ type fkValues struct {
 
 // fillTable inserts f.Rows generated rows into t and returns a note when
 // some could not be.
-func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *schema.Table) (string, error) {
+func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *schema.Table, conv map[*schema.Column]schema.Type) (string, error) {
 	if f.Rows <= 0 {
 		return "", nil
 	}
@@ -175,6 +243,13 @@ func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *
 		col := column{c: c, fk: -1}
 		if typer != nil {
 			col.vt = typer.SampleType(c.Type)
+			// A text column the upgrade converts gets text the
+			// conversion accepts (digits for a number, a date…).
+			if nt, ok := conv[c]; ok && col.vt.Kind == dialect.KindText {
+				if nvt := typer.SampleType(nt); nvt.Kind != dialect.KindUnknown && nvt.Kind != dialect.KindText && nvt.Kind != dialect.KindBytes {
+					col.vt, col.asText = nvt, true
+				}
+			}
 		}
 		if len(c.Type.Values) > 0 {
 			col.values = c.Type.Values
@@ -214,7 +289,7 @@ func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *
 		names[i] = f.D.QuoteIdent(c.c.Name)
 		marks[i] = f.D.Placeholder(i + 1)
 	}
-	insert := "INSERT INTO " + quoteTable(f.D, t.Schema, t.Name) + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.Join(marks, ", ") + ")"
+	insert := f.nonce() + "INSERT INTO " + quoteTable(f.D, t.Schema, t.Name) + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.Join(marks, ", ") + ")"
 	rows := make([][]any, f.Rows)
 	for i := range rows {
 		f.serial++
@@ -281,7 +356,7 @@ func (f *Filler) parentRows(ctx context.Context, conn Conn, t *schema.Table, fk 
 	for i, c := range cols {
 		where[i] = c + " IS NOT NULL"
 	}
-	q := "SELECT DISTINCT " + strings.Join(cols, ", ") + " FROM " + quoteTable(f.D, refSchema(t, fk), fk.RefTable) +
+	q := f.nonce() + "SELECT DISTINCT " + strings.Join(cols, ", ") + " FROM " + quoteTable(f.D, refSchema(t, fk), fk.RefTable) +
 		" WHERE " + strings.Join(where, " AND ")
 	rs, err := conn.QueryContext(ctx, q)
 	if err != nil {
@@ -319,9 +394,30 @@ func (f *Filler) row(cols []column, fks []fkValues, k int64) []any {
 			out[i] = c.values[int(k)%len(c.values)]
 		default:
 			out[i] = value(c, k)
+			if c.asText {
+				out[i] = asText(out[i])
+			}
 		}
 	}
 	return out
+}
+
+// asText is a generated value as SQL text.
+func asText(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case time.Time:
+		return x.Format("2006-01-02 15:04:05")
+	case bool:
+		if x {
+			return "1"
+		}
+		return "0"
+	case []byte:
+		return string(x)
+	}
+	return fmt.Sprint(v)
 }
 
 var epoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -421,6 +517,11 @@ func checkHints(col *column, checks []*schema.Check) {
 	for _, ck := range checks {
 		expr := ck.Expr
 		if !mentions(expr, name) {
+			continue
+		}
+		if regexp.MustCompile(`(?i)json_valid\s*\(`).MatchString(expr) {
+			// MariaDB's JSON is LONGTEXT checked by json_valid().
+			col.vt.Kind = dialect.KindJSON
 			continue
 		}
 		if col.vt.Kind == dialect.KindText || col.vt.Kind == dialect.KindUnknown && col.values == nil {

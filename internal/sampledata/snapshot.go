@@ -32,8 +32,9 @@ type Snapshot map[string]*Table
 // Take reads the content of every table of s.
 func Take(ctx context.Context, q Conn, d dialect.Dialect, s *schema.Schema) (Snapshot, error) {
 	snap := Snapshot{}
-	for _, t := range s.Tables {
-		tb, err := readTable(ctx, q, d, t)
+	start := time.Now().UnixNano()
+	for i, t := range s.Tables {
+		tb, err := readTable(ctx, q, d, t, fmt.Sprintf("/* retort test %d.%d */ ", start, i))
 		if err != nil {
 			return nil, fmt.Errorf("read table %s: %w", schema.QualifiedName(t.Schema, t.Name), err)
 		}
@@ -42,7 +43,8 @@ func Take(ctx context.Context, q Conn, d dialect.Dialect, s *schema.Schema) (Sna
 	return snap, nil
 }
 
-func readTable(ctx context.Context, q Conn, d dialect.Dialect, t *schema.Table) (*Table, error) {
+// readTable reads t; nonce makes the query's text new (see Filler.nonce).
+func readTable(ctx context.Context, q Conn, d dialect.Dialect, t *schema.Table, nonce string) (*Table, error) {
 	tb := &Table{}
 	cols := make([]string, 0, len(t.Columns))
 	for _, c := range t.Columns {
@@ -52,7 +54,7 @@ func readTable(ctx context.Context, q Conn, d dialect.Dialect, t *schema.Table) 
 	if len(cols) == 0 {
 		return tb, nil
 	}
-	rs, err := q.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM "+quoteTable(d, t.Schema, t.Name))
+	rs, err := q.QueryContext(ctx, nonce+"SELECT "+strings.Join(cols, ", ")+" FROM "+quoteTable(d, t.Schema, t.Name))
 	if err != nil {
 		return nil, err
 	}
