@@ -332,3 +332,28 @@ func TestTestRangeAndData(t *testing.T) {
 		t.Fatalf("the fixture row deleted by f6 is not reported:\n%s", failuresText(rep))
 	}
 }
+
+// TestTestGoesOnAfterAFailure finds two broken revisions in one history:
+// after the first, the check goes on from a new scratch database.
+func TestTestGoesOnAfterAFailure(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			steps := shopFor(name,
+				step{id: "f6", up: "CREATE TABLE tags (id INTEGER PRIMARY KEY);", down: ""},
+				step{id: "g7", up: "ALTER TABLE users ADD COLUMN bio TEXT;", down: "ALTER TABLE users DROP COLUMN bio;\nALTER TABLE users DROP COLUMN nickname;"},
+				step{id: "h8", up: "UPDATE users SET nickname = NULL;", down: ""},
+			)
+			rep := runTest(t, name, history(steps...), retort.TestOptions{Rows: 10})
+			for _, c := range []struct{ check, rev string }{{retort.CheckStairway, "f6"}, {retort.CheckStairway, "g7"}, {retort.CheckData, "h8"}} {
+				if len(findFailure(rep, c.check, c.rev)) == 0 {
+					t.Errorf("no %s failure for %s:\n%s", c.check, c.rev, failuresText(rep))
+				}
+			}
+			if n := len(rep.Failures); n != 3 {
+				t.Errorf("%d failures, want 3 (one per broken revision):\n%s", n, failuresText(rep))
+			}
+		})
+	}
+}
