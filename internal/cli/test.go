@@ -13,6 +13,7 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/term"
 )
 
@@ -95,6 +96,11 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 	if o.heads < 0 {
 		return usageErrorf("--heads %d: give the number of heads the graph must have, or 0 to skip the check", o.heads)
 	}
+	if o.dialect != "" {
+		if _, err := registry.Lookup(o.dialect); err != nil {
+			return usageErrorf("--dialect: %v", err)
+		}
+	}
 	to := retort.TestOptions{Range: rng, Heads: o.heads, Rows: o.rows}
 	if o.heads == 0 {
 		to.Heads = -1
@@ -105,7 +111,7 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 	for _, d := range o.data {
 		td, err := retort.ParseTestData(d)
 		if err != nil {
-			return usageErrorf("--data: %v", errors.Unwrap(err))
+			return usageErrorf("--data %s", testInputMessage(err))
 		}
 		if _, err := os.Stat(td.Path); err != nil {
 			return usageErrorf("--data %s: %v; give an existing .sql file and the revision after which it runs", d, err)
@@ -187,7 +193,7 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 	}
 	if err != nil {
 		if errors.Is(err, retort.ErrTestInput) {
-			return failf("%s", strings.TrimPrefix(err.Error(), retort.ErrTestInput.Error()+": "))
+			return failf("%s", testInputMessage(err))
 		}
 		if errors.Is(err, dialect.ErrScratchDatabase) || ctx.Err() != nil {
 			return err
@@ -210,6 +216,11 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 		return &silentError{code: ExitTestFailed}
 	}
 	return nil
+}
+
+// testInputMessage is an ErrTestInput error without the sentinel's words.
+func testInputMessage(err error) string {
+	return strings.TrimPrefix(err.Error(), retort.ErrTestInput.Error()+": ")
 }
 
 // printTestReport writes the table of revisions and the summary.
