@@ -357,3 +357,31 @@ func TestTestGoesOnAfterAFailure(t *testing.T) {
 		})
 	}
 }
+
+// TestTestCancelledDropsScratch cancels a run in the middle (as Ctrl-C
+// does): Test returns the context's error and the scratch database is gone.
+func TestTestCancelledDropsScratch(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			db := testutil.New(t, name)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			to := retort.TestOptions{Dialect: name, DriverName: db.DriverName, DataSource: db.DataSource, Rows: 10,
+				Events: func(e retort.TestEvent) {
+					if e.Step == 3 {
+						cancel()
+					}
+				}}
+			rep, err := retort.Test(ctx, history(shopFor(name)...), to)
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+			if rep == nil || len(rep.Scratch) == 0 {
+				t.Fatalf("report %+v: no scratch database named", rep)
+			}
+			assertScratchGone(t, name, db, rep.Scratch)
+		})
+	}
+}
