@@ -533,6 +533,11 @@ func (r *stepper) stair(ctx context.Context, i int, rev *revision.Revision) (ok 
 		}
 	}
 
+	var blame map[string]map[string]sqlsplit.Statement
+	if r.populated {
+		blame = r.probe(ctx, rev, before)
+	}
+
 	// Up.
 	lost := map[string]bool{} // tables the upgrade lost rows of: not blamed on the downgrade too
 	res, err := m.upgradeOne(ctx, rev.ID)
@@ -567,7 +572,7 @@ func (r *stepper) stair(ctx context.Context, i int, rev *revision.Revision) (ok 
 			return stop(r.failRun(i, "read the rows after the upgrade", err))
 		}
 		if losses := sampledata.Compare(before, after, sampledata.Shared(s0, s1)); len(losses) > 0 {
-			r.failLoss(i, "the upgrade loses or changes rows of tables and columns it keeps", losses)
+			r.failLoss(i, "the upgrade loses or changes rows of tables and columns it keeps", losses, rev, blame)
 			for _, l := range losses {
 				lost[l.Table] = true
 			}
@@ -607,7 +612,7 @@ func (r *stepper) stair(ctx context.Context, i int, rev *revision.Revision) (ok 
 			delete(keep, t)
 		}
 		if losses := sampledata.Compare(before, after, keep); len(losses) > 0 {
-			r.failLoss(i, "after the downgrade, rows from before the upgrade are missing or changed", losses)
+			r.failLoss(i, "after the downgrade, rows from before the upgrade are missing or changed", losses, nil, nil)
 		}
 		if !restored {
 			// The stairway reports the schema; the rows after this
@@ -769,12 +774,131 @@ func (r *stepper) failRun(i int, what string, err error) error {
 	return err
 }
 
-func (r *stepper) failLoss(i int, what string, losses []sampledata.Loss) {
+func (r *stepper) failLoss(i int, what string, losses []sampledata.Loss, rev *revision.Revision, blame map[string]map[string]sqlsplit.Statement) {
 	f := TestFailure{Check: CheckData, Message: what + ":"}
+	path := ""
+	if rev != nil {
+		path = r.m.runPath(rev.Path)
+	}
 	for _, l := range losses {
-		f.Objects = append(f.Objects, TestObject{Object: l.Table, Detail: l.String()})
+		detail := l.String()
+		if st, ok := firstBlamed(blame[l.Table], l); ok {
+			at := fmt.Sprintf("%s:%d", path, st.Line)
+			detail += fmt.Sprintf(", by the statement at %s: %s", at, firstLine(st.SQL))
+			if f.Where == "" {
+				f.Where = at
+			}
+		}
+		f.Objects = append(f.Objects, TestObject{Object: l.Table, Detail: detail})
 	}
 	r.t.fail(i, f)
+}
+
+// firstBlamed is the earliest statement after which a column of the loss
+// (any column, for lost rows) no longer held its values.
+func firstBlamed(cols map[string]sqlsplit.Statement, l sampledata.Loss) (sqlsplit.Statement, bool) {
+	var best sqlsplit.Statement
+	found := false
+	consider := l.Columns
+	if len(consider) == 0 {
+		for c := range cols {
+			consider = append(consider, c)
+		}
+	}
+	for _, c := range consider {
+		if st, ok := cols[c]; ok && (!found || st.Line < best.Line) {
+			best, found = st, true
+		}
+	}
+	return best, found
+}
+
+func firstLine(sql string) string {
+	sql = strings.TrimSpace(sql)
+	if i := strings.IndexByte(sql, '\n'); i >= 0 {
+		sql = sql[:i] + " …"
+	}
+	return sql
+}
+
+// probe runs the revision's upgrade statement by statement in a
+// transaction that it rolls back, and returns, for each table and column
+// of before, the first statement after which its values were no longer all
+// there: what a loss found after the real upgrade is blamed on. Only where
+// DDL is transactional and the revision's upgrade runs in a transaction
+// (else nil: the statement is not named).
+func (r *stepper) probe(ctx context.Context, rev *revision.Revision, before sampledata.Snapshot) map[string]map[string]sqlsplit.Statement {
+	m := r.m
+	if !m.d.TransactionalDDL() || m.set == nil || len(before) == 0 {
+		return nil
+	}
+	sc, err := m.set.Script(rev.ID)
+	if err != nil || sc.Upgrade.NoTransaction || sc.NoTransaction || len(sc.Upgrade.Statements) < 2 {
+		if err == nil && len(sc.Upgrade.Statements) == 1 {
+			st := sc.Upgrade.Statements[0]
+			return blameAll(before, sqlsplit.Statement{SQL: st.SQL, Line: st.Line})
+		}
+		return nil
+	}
+	opts, err := m.inspectOptions(schema.Filter{})
+	if err != nil {
+		return nil
+	}
+	conn, err := m.conn(ctx)
+	if err != nil {
+		return nil
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil
+	}
+	defer func() { _ = tx.Rollback() }()
+	out := map[string]map[string]sqlsplit.Statement{}
+	for _, st := range sc.Upgrade.Statements {
+		if _, err := tx.ExecContext(ctx, st.SQL); err != nil {
+			return out
+		}
+		cur, err := autogen.Inspect(ctx, tx, m.d.Name(), opts)
+		if err != nil {
+			return out
+		}
+		snap, err := sampledata.Take(ctx, tx, m.d, cur)
+		if err != nil {
+			return out
+		}
+		for name, tb := range before {
+			for _, c := range tb.Columns {
+				if _, done := out[name][c]; done {
+					continue
+				}
+				if len(sampledata.Compare(before, snap, map[string][]string{name: {c}})) == 0 && snap[name] != nil && hasColumn(snap[name], c) {
+					continue
+				}
+				if out[name] == nil {
+					out[name] = map[string]sqlsplit.Statement{}
+				}
+				out[name][c] = sqlsplit.Statement{SQL: st.SQL, Line: st.Line}
+			}
+		}
+	}
+	return out
+}
+
+// blameAll blames the one statement of a revision for every column.
+func blameAll(before sampledata.Snapshot, st sqlsplit.Statement) map[string]map[string]sqlsplit.Statement {
+	out := map[string]map[string]sqlsplit.Statement{}
+	for name, tb := range before {
+		out[name] = map[string]sqlsplit.Statement{}
+		for _, c := range tb.Columns {
+			out[name][c] = st
+		}
+	}
+	return out
+}
+
+func hasColumn(t *sampledata.Table, c string) bool {
+	return slices.Contains(t.Columns, c)
 }
 
 // models compares the schema at the heads with the models.

@@ -243,6 +243,11 @@ func TestTestCatchesHiddenDataLoss(t *testing.T) {
 				if !named {
 					t.Errorf("failure does not name table %s:\n%s", c.table, fs[0])
 				}
+				// Where DDL is transactional the statement is found by
+				// re-running the revision statement by statement.
+				if name != testutil.MySQL && (!strings.Contains(fs[0].Where, "_f6.sql:") || !strings.Contains(fs[0].String(), "by the statement at")) {
+					t.Errorf("failure does not name the statement:\n%s", fs[0])
+				}
 				for _, r := range rep.Revisions[:6] {
 					if r.Data != retort.TestPassed {
 						t.Errorf("clean revision %s: data %s", r.Revision, r.Data)

@@ -30,7 +30,7 @@ const null = "\x00NULL"
 type Snapshot map[string]*Table
 
 // Take reads the content of every table of s.
-func Take(ctx context.Context, q Conn, d dialect.Dialect, s *schema.Schema) (Snapshot, error) {
+func Take(ctx context.Context, q schema.Querier, d dialect.Dialect, s *schema.Schema) (Snapshot, error) {
 	snap := Snapshot{}
 	start := time.Now().UnixNano()
 	for i, t := range s.Tables {
@@ -44,7 +44,7 @@ func Take(ctx context.Context, q Conn, d dialect.Dialect, s *schema.Schema) (Sna
 }
 
 // readTable reads t; nonce makes the query's text new (see Filler.nonce).
-func readTable(ctx context.Context, q Conn, d dialect.Dialect, t *schema.Table, nonce string) (*Table, error) {
+func readTable(ctx context.Context, q schema.Querier, d dialect.Dialect, t *schema.Table, nonce string) (*Table, error) {
 	tb := &Table{}
 	cols := make([]string, 0, len(t.Columns))
 	for _, c := range t.Columns {
