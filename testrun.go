@@ -143,6 +143,9 @@ type RevisionTest struct {
 	Failures     []TestFailure `json:"failures,omitempty"`
 	// Notes say what the populated check could not do (rows refused).
 	Notes []string `json:"notes,omitempty"`
+	// Locks are the strongest locks the upgrade's statements took on the
+	// populated tables, strongest first (PostgreSQL; see LockTaken).
+	Locks []LockTaken `json:"locks,omitempty"`
 }
 
 // TestReport is what Test found.
@@ -157,6 +160,8 @@ type TestReport struct {
 	// models' checks.
 	Failures []TestFailure `json:"failures"`
 	Notes    []string      `json:"notes,omitempty"`
+	// LocksSampled is set when the dialect reports locks (PostgreSQL).
+	LocksSampled bool `json:"locks_sampled"`
 	// Scratch names the scratch databases used (all dropped).
 	Scratch []string `json:"scratch_databases"`
 }
@@ -540,7 +545,15 @@ func (r *stepper) stair(ctx context.Context, i int, rev *revision.Revision) (ok 
 
 	// Up.
 	lost := map[string]bool{} // tables the upgrade lost rows of: not blamed on the downgrade too
+	var stopLocks func() []LockTaken
+	if r.populated {
+		stopLocks = r.sampleLocks(ctx, rev, s0)
+	}
 	res, err := m.upgradeOne(ctx, rev.ID)
+	if stopLocks != nil {
+		rt.Locks = stopLocks()
+		t.rep.LocksSampled = true
+	}
 	if res != nil && len(res.Steps) == 1 {
 		if r.populated {
 			rt.DataDuration = res.Steps[0].Duration

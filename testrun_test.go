@@ -390,3 +390,36 @@ func TestTestCancelledDropsScratch(t *testing.T) {
 		})
 	}
 }
+
+// TestTestSamplesLocks reads, on PostgreSQL, the lock each statement takes
+// on the populated tables (the sleeps keep the transaction open so that the
+// sampler sees it whatever the machine's speed).
+func TestTestSamplesLocks(t *testing.T) {
+	t.Parallel()
+	steps := shopFor(testutil.Postgres,
+		step{id: "f6", up: "ALTER TABLE users ADD COLUMN age INTEGER NOT NULL DEFAULT 0;\nSELECT pg_sleep(0.2);", down: "ALTER TABLE users DROP COLUMN age;"},
+		step{id: "g7", up: "CREATE INDEX posts_title ON posts (title);\nSELECT pg_sleep(0.2);", down: "DROP INDEX posts_title;"},
+	)
+	rep := runTest(t, testutil.Postgres, history(steps...), retort.TestOptions{Rows: 20})
+	if !rep.Passed() || !rep.LocksSampled {
+		t.Fatalf("passed %v, locks sampled %v:\n%s", rep.Passed(), rep.LocksSampled, failuresText(rep))
+	}
+	want := map[string]retort.LockTaken{
+		"f6": {Table: "users", Mode: "AccessExclusiveLock", Where: "versions/005_f6.sql:10"},
+		"g7": {Table: "posts", Mode: "ShareLock", Where: "versions/006_g7.sql:10"},
+	}
+	for _, r := range rep.Revisions {
+		w, ok := want[r.Revision]
+		if !ok {
+			continue
+		}
+		if len(r.Locks) == 0 {
+			t.Errorf("%s: no lock sampled", r.Revision)
+			continue
+		}
+		l := r.Locks[0]
+		if l.Table != w.Table || l.Mode != w.Mode || l.Where != w.Where || l.Held <= 0 {
+			t.Errorf("%s: strongest lock %+v, want %s on %s at %s, held through the sleep", r.Revision, l, w.Mode, w.Table, w.Where)
+		}
+	}
+}

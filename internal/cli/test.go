@@ -236,7 +236,11 @@ func (a *app) printTestReport(rep *retort.TestReport) {
 		return c.Dim("-")
 	}
 	tw := tabwriter.NewWriter(a.io.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "REVISION\tSTAIRWAY\tDATA\tDURATION\tRESULT\tMESSAGE")
+	if rep.LocksSampled {
+		fmt.Fprintln(tw, "REVISION\tSTAIRWAY\tDATA\tDURATION\tSTRONGEST LOCK\tRESULT\tMESSAGE")
+	} else {
+		fmt.Fprintln(tw, "REVISION\tSTAIRWAY\tDATA\tDURATION\tRESULT\tMESSAGE")
+	}
 	for _, r := range rep.Revisions {
 		result := c.Green("passed")
 		switch {
@@ -244,6 +248,15 @@ func (a *app) printTestReport(rep *retort.TestReport) {
 			result = c.Red("failed")
 		case r.Stairway == retort.TestSkipped:
 			result = c.Dim("not run")
+		}
+		if rep.LocksSampled {
+			lock := "-"
+			if len(r.Locks) > 0 {
+				l := r.Locks[0]
+				lock = fmt.Sprintf("%s %s (%s)", strings.TrimSuffix(l.Mode, "Lock"), l.Table, formatDuration(l.Held))
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Revision, mark(r.Stairway), mark(r.Data), formatDuration(r.Duration), lock, result, r.Message)
+			continue
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Revision, mark(r.Stairway), mark(r.Data), formatDuration(r.Duration), result, r.Message)
 	}

@@ -172,3 +172,17 @@ type ValueType struct {
 type SampleTyper interface {
 	SampleType(t schema.Type) ValueType
 }
+
+// LockSampler is implemented by dialects whose server lists the locks that
+// sessions hold (PostgreSQL's pg_locks): `retort test` samples them from a
+// second connection while an upgrade runs on a populated database, to say
+// which lock each statement took on which table and for how long.
+type LockSampler interface {
+	// LockSampleQuery lists the locks that other sessions of the current
+	// database hold on tables: one row per lock with the table's name, the
+	// lock mode, and the statement its session is running.
+	LockSampleQuery() string
+	// LockStrength orders lock modes: a mode that conflicts with more
+	// modes is stronger. 0 for a mode it does not know.
+	LockStrength(mode string) int
+}

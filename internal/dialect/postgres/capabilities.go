@@ -122,3 +122,31 @@ func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
 	}
 	return dialect.ValueType{}
 }
+
+var _ dialect.LockSampler = (*Dialect)(nil)
+
+// LockSampleQuery reads pg_locks joined with the holder's current
+// statement (pg_stat_activity.query), for ordinary and partitioned tables.
+func (*Dialect) LockSampleQuery() string {
+	return `SELECT c.relname, l.mode, coalesce(a.query, '')
+FROM pg_locks l
+JOIN pg_class c ON c.oid = l.relation
+JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND l.pid <> pg_backend_pid() AND l.granted AND c.relkind IN ('r', 'p')`
+}
+
+// lockModes are PostgreSQL's table lock modes, weakest first
+// (https://www.postgresql.org/docs/current/explicit-locking.html).
+var lockModes = []string{"AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock",
+	"ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"}
+
+// LockStrength is the mode's rank in lockModes, from 1.
+func (*Dialect) LockStrength(mode string) int {
+	for i, m := range lockModes {
+		if m == mode {
+			return i + 1
+		}
+	}
+	return 0
+}
