@@ -837,20 +837,24 @@ func firstLine(sql string) string {
 // probe runs the revision's upgrade statement by statement in a
 // transaction that it rolls back, and returns, for each table and column
 // of before, the first statement after which its values were no longer all
-// there: what a loss found after the real upgrade is blamed on. Only where
-// DDL is transactional and the revision's upgrade runs in a transaction
-// (else nil: the statement is not named).
+// there: what a loss found after the real upgrade is blamed on. A revision
+// of one statement needs no probe; one of several is probed only where DDL
+// is transactional and its upgrade runs in a transaction (else nil: the
+// statement is not named).
 func (r *stepper) probe(ctx context.Context, rev *revision.Revision, before sampledata.Snapshot) map[string]map[string]sqlsplit.Statement {
 	m := r.m
-	if !m.d.TransactionalDDL() || m.set == nil || len(before) == 0 {
+	if m.set == nil || len(before) == 0 {
 		return nil
 	}
 	sc, err := m.set.Script(rev.ID)
-	if err != nil || sc.Upgrade.NoTransaction || sc.NoTransaction || len(sc.Upgrade.Statements) < 2 {
-		if err == nil && len(sc.Upgrade.Statements) == 1 {
-			st := sc.Upgrade.Statements[0]
-			return blameAll(before, sqlsplit.Statement{SQL: st.SQL, Line: st.Line})
-		}
+	if err != nil {
+		return nil
+	}
+	if len(sc.Upgrade.Statements) == 1 {
+		st := sc.Upgrade.Statements[0]
+		return blameAll(before, sqlsplit.Statement{SQL: st.SQL, Line: st.Line})
+	}
+	if !m.d.TransactionalDDL() || sc.Upgrade.NoTransaction || sc.NoTransaction {
 		return nil
 	}
 	opts, err := m.inspectOptions(schema.Filter{})
