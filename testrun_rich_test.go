@@ -46,6 +46,10 @@ CREATE TABLE legacy (id INTEGER PRIMARY KEY, note VARCHAR(30));`, down: "DROP TA
 		{id: "p9", up: "DROP TABLE legacy;", down: "CREATE TABLE legacy (id INTEGER PRIMARY KEY, note VARCHAR(30));"},
 		{id: "pa", up: "CREATE UNIQUE INDEX orders_code ON orders (code);\nALTER TABLE accounts ALTER COLUMN name TYPE VARCHAR(200);",
 			down: "DROP INDEX orders_code;\nALTER TABLE accounts ALTER COLUMN name TYPE TEXT;"},
+		{id: "pb", up: "CREATE TABLE roles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);\nCREATE TABLE net (id INTEGER PRIMARY KEY, addr INET NOT NULL, tags TEXT[] NOT NULL, span INTERVAL NOT NULL, bits BIT(3));",
+			down: "DROP TABLE net;\nDROP TABLE roles;"},
+		{id: "pc", up: "INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'user');\nALTER TABLE net ADD COLUMN note TEXT;",
+			down: "ALTER TABLE net DROP COLUMN note;\nDELETE FROM roles WHERE id IN (1, 2);"},
 	},
 	testutil.MySQL: {
 		{id: "m1", up: `CREATE TABLE accounts (
@@ -75,6 +79,8 @@ CREATE TABLE legacy (id INT PRIMARY KEY, note VARCHAR(30));`, down: "DROP TABLE 
 		{id: "m6", up: "ALTER TABLE orders RENAME COLUMN placed_on TO placed_date;", down: "ALTER TABLE orders RENAME COLUMN placed_date TO placed_on;"},
 		{id: "m7", up: "DROP TABLE legacy;", down: "CREATE TABLE legacy (id INT PRIMARY KEY, note VARCHAR(30));"},
 		{id: "m8", up: "ALTER TABLE orders MODIFY qty INT NOT NULL;", down: "ALTER TABLE orders MODIFY qty SMALLINT NOT NULL;"},
+		{id: "m9", up: "CREATE TABLE roles (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE, since YEAR NOT NULL);", down: "DROP TABLE roles;"},
+		{id: "ma", up: "INSERT INTO roles (id, name, since) VALUES (1, 'admin', 2001), (2, 'user', 2002);", down: "DELETE FROM roles WHERE id IN (1, 2);"},
 	},
 	testutil.SQLite: {
 		{id: "s1", up: `CREATE TABLE accounts (
@@ -100,6 +106,8 @@ ALTER TABLE orders_old RENAME TO orders;`},
 		{id: "s6", up: "DROP TABLE legacy;", down: "CREATE TABLE legacy (id INTEGER PRIMARY KEY, note VARCHAR(30));"},
 		{id: "s7", up: "CREATE VIEW big_orders AS SELECT id, qty FROM orders WHERE qty > 10;\nCREATE INDEX orders_qty ON orders (qty);",
 			down: "DROP INDEX orders_qty;\nDROP VIEW big_orders;"},
+		{id: "s8", up: "CREATE TABLE roles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);", down: "DROP TABLE roles;"},
+		{id: "s9", up: "INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'user');", down: "DELETE FROM roles WHERE id IN (1, 2);"},
 	},
 }
 

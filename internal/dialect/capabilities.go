@@ -156,6 +156,7 @@ const (
 	KindUUID                // a UUID
 	KindJSON                // a JSON document
 	KindBytes               // binary data
+	KindLiteral             // ValueType.Literal, the same for every row
 )
 
 // ValueType is what a sample value for a column must be.
@@ -164,6 +165,9 @@ type ValueType struct {
 	// Bits bounds a KindInt (8, 16, 24, 32, 64); Unsigned integers keep to
 	// the positive half anyway.
 	Bits int
+	// Literal is a KindLiteral's value, as text the database converts (an
+	// empty array "{}", an interval "1 day", an address "10.0.0.1").
+	Literal string
 }
 
 // SampleTyper is implemented by dialects that can say what values a column

@@ -137,6 +137,8 @@ func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
 		return dialect.ValueType{Kind: dialect.KindJSON}
 	case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob":
 		return dialect.ValueType{Kind: dialect.KindBytes}
+	case "year":
+		return dialect.ValueType{Kind: dialect.KindLiteral, Literal: "2020"}
 	}
 	return dialect.ValueType{}
 }

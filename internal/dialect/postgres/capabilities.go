@@ -90,7 +90,37 @@ var _ dialect.SampleTyper = (*Dialect)(nil)
 // network types are left unknown.
 func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
 	if t.Array > 0 {
-		return dialect.ValueType{}
+		return sampleLiteral("{}")
+	}
+	switch t.Name {
+	case "interval":
+		return sampleLiteral("1 day")
+	case "inet":
+		return sampleLiteral("10.0.0.1")
+	case "cidr":
+		return sampleLiteral("10.0.0.0/8")
+	case "macaddr":
+		return sampleLiteral("08:00:2b:01:02:03")
+	case "tsvector":
+		return sampleLiteral("sample")
+	case "tsquery":
+		return sampleLiteral("sample")
+	case "point":
+		return sampleLiteral("(1,2)")
+	case "bit":
+		return sampleLiteral(strings.Repeat("1", max(t.Length, 1)))
+	case "bit varying":
+		return sampleLiteral("1")
+	case "int4range", "int8range", "numrange":
+		return sampleLiteral("[1,5)")
+	case "daterange":
+		return sampleLiteral("[2020-01-01,2020-02-01)")
+	case "tsrange", "tstzrange":
+		return sampleLiteral("[2020-01-01 00:00,2020-02-01 00:00)")
+	case "xml":
+		return sampleLiteral("<sample/>")
+	case `"char"`:
+		return sampleLiteral("s")
 	}
 	switch n := t.Name; {
 	case n == "smallint":
@@ -134,6 +164,10 @@ JOIN pg_class c ON c.oid = l.relation
 JOIN pg_stat_activity a ON a.pid = l.pid
 WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
   AND l.pid <> pg_backend_pid() AND l.granted AND c.relkind IN ('r', 'p')`
+}
+
+func sampleLiteral(s string) dialect.ValueType {
+	return dialect.ValueType{Kind: dialect.KindLiteral, Literal: s}
 }
 
 // lockModes are PostgreSQL's table lock modes, weakest first
