@@ -172,3 +172,56 @@ func TestTestCatchesTruncation(t *testing.T) {
 		}
 	}
 }
+
+// TestTestCatchesWrongTypeBack: a downgrade that restores a column with
+// another type than it had is named with the column.
+func TestTestCatchesWrongTypeBack(t *testing.T) {
+	t.Parallel()
+	bad := map[string]step{
+		testutil.Postgres: {id: "t1", up: "ALTER TABLE accounts ALTER COLUMN balance TYPE NUMERIC(14,2);", down: "ALTER TABLE accounts ALTER COLUMN balance TYPE NUMERIC(14,4);"},
+		testutil.MySQL:    {id: "t1", up: "ALTER TABLE accounts MODIFY balance DECIMAL(14,2) NOT NULL DEFAULT 0;", down: "ALTER TABLE accounts MODIFY balance DECIMAL(14,4) NOT NULL DEFAULT 0;"},
+		// SQLite keeps the declared type: a rebuild that declares another.
+		testutil.SQLite: {id: "t1", up: "CREATE INDEX accounts_name ON accounts (name);",
+			down: "DROP INDEX accounts_name;\nALTER TABLE accounts RENAME COLUMN name TO name_old;\nALTER TABLE accounts ADD COLUMN name VARCHAR(10);\nUPDATE accounts SET name = name_old;\nALTER TABLE accounts DROP COLUMN name_old;"},
+	}
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			steps := []step{richClean[name][0], bad[name]}
+			rep := runTest(t, name, history(steps...), retort.TestOptions{Rows: -1})
+			fs := findFailure(rep, retort.CheckStairway, "t1")
+			if len(fs) != 1 {
+				t.Fatalf("want one stairway failure for t1:\n%s", failuresText(rep))
+			}
+			named := false
+			for _, o := range fs[0].Objects {
+				named = named || strings.HasPrefix(o.Object, "accounts")
+			}
+			if !named {
+				t.Errorf("failure does not name the accounts column:\n%s", fs[0])
+			}
+		})
+	}
+}
+
+// TestTestCatchesTableRecreated: a revision that drops and creates a table
+// again with the same columns loses its rows.
+func TestTestCatchesTableRecreated(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			steps := shopFor(name, step{id: "f6",
+				up:   "DROP TABLE posts;\nCREATE TABLE posts (\n    id INTEGER NOT NULL PRIMARY KEY,\n    user_id INTEGER NOT NULL REFERENCES users (id),\n    title VARCHAR(200) NOT NULL\n);\nCREATE INDEX posts_user ON posts (user_id);",
+				down: ""})
+			rep := runTest(t, name, history(steps...), retort.TestOptions{Rows: 15})
+			fs := findFailure(rep, retort.CheckData, "f6")
+			if len(fs) == 0 || !strings.Contains(fs[0].String(), "table posts lost 30 of its 30 rows") {
+				t.Fatalf("recreated table not caught:\n%s", failuresText(rep))
+			}
+			if name != testutil.MySQL && !strings.Contains(fs[0].Where, "005_f6.sql:10") {
+				t.Errorf("the DROP TABLE is not named: %s", fs[0])
+			}
+		})
+	}
+}
