@@ -192,7 +192,7 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	if err != nil {
 		return nil, err
 	}
-	t := &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}}}
+	t := &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}, Revisions: []RevisionTest{}, Heads: []string{}, Scratch: []string{}}}
 	if err := t.plan(); err != nil {
 		return nil, err
 	}
@@ -336,6 +336,11 @@ func (t *tester) heads() {
 		want = 1
 	}
 	if want < 0 || len(hs) == want {
+		return
+	}
+	if len(hs) == 0 {
+		t.rep.Failures = append(t.rep.Failures, TestFailure{Check: CheckHeads,
+			Message: fmt.Sprintf("the graph has no revision, so no head (%d expected): check version_locations, or write one with `retort revision -m MESSAGE`", want)})
 		return
 	}
 	f := TestFailure{Check: CheckHeads, Message: fmt.Sprintf("the graph has %d head(s), %d expected: %s", len(hs), want, strings.Join(hs, ", "))}

@@ -423,3 +423,33 @@ func TestTestSamplesLocks(t *testing.T) {
 		}
 	}
 }
+
+// TestTestModels compares the schema at the heads with the models.
+func TestTestModels(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{testutil.SQLite, testutil.Postgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			write := func(file, text string) string {
+				p := filepath.Join(dir, file)
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return p
+			}
+			same := write("same.sql", "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, txt VARCHAR(40));\n")
+			more := write("more.sql", "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, txt VARCHAR(40), extra INTEGER);\n")
+			fsys := history(step{id: "a1", up: "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, txt VARCHAR(40));", down: "DROP TABLE notes;"})
+			rep := runTest(t, name, fsys, retort.TestOptions{Rows: 5, Models: retort.Models{Paths: []string{same}}})
+			if !rep.Passed() || rep.Models != retort.TestPassed {
+				t.Fatalf("models equal: models %s\n%s", rep.Models, failuresText(rep))
+			}
+			rep = runTest(t, name, fsys, retort.TestOptions{Rows: 5, Models: retort.Models{Paths: []string{more}}})
+			fs := findFailure(rep, retort.CheckModels, "")
+			if rep.Models != retort.TestFailed || len(fs) != 1 || len(fs[0].Objects) == 0 || fs[0].Objects[0].Object != "notes.extra" {
+				t.Fatalf("models differ: models %s\n%s", rep.Models, failuresText(rep))
+			}
+		})
+	}
+}

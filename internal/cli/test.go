@@ -53,6 +53,12 @@ touched. Checks (docs/testing.md):
             downgrade brings back the rows from before the upgrade where the
             schema allows
   models    at the heads, the schema equals the models (when models is set)
+  locks     PostgreSQL: the strongest lock each upgrade statement takes on
+            the populated tables, and how long it is held (--json "locks";
+            the table shows each revision's strongest)
+
+A revision that loses data is named with the statement that lost it where
+it can be found (file:line).
 
 RANGE is [START:]END in the target grammar (default base:heads): the
 revisions up to START are applied without checks.
@@ -83,7 +89,7 @@ databases are dropped first).`,
 	f.BoolVar(&o.json, "json", false, "print the report as JSON (see docs/testing.md)")
 	f.IntVar(&o.heads, "heads", 1, "number of heads the graph must have (0 skips the check)")
 	f.IntVar(&o.rows, "rows", retort.DefaultTestRows, "generated rows per table before each upgrade (0 skips the populated check)")
-	f.StringArrayVar(&o.data, "data", nil, "`FILE.sql@REV`: run the team's fixtures once REV is applied, in the populated check (repeatable)")
+	f.StringArrayVar(&o.data, "data", nil, "`FILE.sql@REV`: the team's fixtures, run once REV is applied in the populated check (repeatable)")
 	f.StringVar(&o.dialect, "dialect", "", "database kind when no url is configured (sqlite needs no server)")
 	f.BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
 	return cmd
