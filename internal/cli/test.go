@@ -281,7 +281,11 @@ func (a *app) printTestReport(rep *retort.TestReport) {
 			heads = "FAILED"
 		}
 	}
-	summary := fmt.Sprintf("%d revision(s) on %s; heads %s (%s); models %s", len(rep.Revisions), rep.Dialect, heads, strings.Join(rep.Heads, ", "), rep.Models)
+	names := strings.Join(rep.Heads, ", ")
+	if names == "" {
+		names = "none"
+	}
+	summary := fmt.Sprintf("%d revision(s) on %s; heads %s (%s); models %s", len(rep.Revisions), rep.Dialect, heads, names, rep.Models)
 	if rep.Passed() {
 		fmt.Fprintln(a.io.Out, c.Green("PASSED")+": "+summary)
 	} else {

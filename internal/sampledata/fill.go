@@ -485,11 +485,18 @@ func value(c column, k int64) any {
 				n = 300
 			}
 		}
-		s := "r" + strconv.FormatInt(k, 36) + "x"
+		id := strconv.FormatInt(k, 36)
+		s := "r" + id + "x"
+		if len(s) > n {
+			// A short column keeps the serial's last digits: unique
+			// for as long as they can be.
+			s = strings.Repeat("0", n) + id
+			return s[len(s)-n:]
+		}
 		for len(s) < n {
 			s += strconv.FormatInt((k*7+int64(len(s)))%36, 36)
 		}
-		return s[:n]
+		return s
 	case dialect.KindBool:
 		return k%2 == 0
 	case dialect.KindDate:
@@ -498,7 +505,7 @@ func value(c column, k int64) any {
 		s := (k * 61) % 86400
 		return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
 	case dialect.KindTimestamp:
-		return epoch.Add(time.Duration(k*3661) * time.Second)
+		return epoch.Add(time.Duration(k%100000*3661) * time.Second) // before 2038 (MySQL's TIMESTAMP)
 	case dialect.KindUUID:
 		return fmt.Sprintf("00000000-0000-4000-8000-%012x", k)
 	case dialect.KindJSON:
