@@ -50,6 +50,9 @@ CREATE TABLE legacy (id INTEGER PRIMARY KEY, note VARCHAR(30));`, down: "DROP TA
 			down: "DROP TABLE net;\nDROP TABLE roles;"},
 		{id: "pc", up: "INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'user');\nALTER TABLE net ADD COLUMN note TEXT;",
 			down: "ALTER TABLE net DROP COLUMN note;\nDELETE FROM roles WHERE id IN (1, 2);"},
+		{id: "pd", up: "CREATE TABLE events (id INTEGER PRIMARY KEY, happened TEXT NOT NULL, amount VARCHAR(12) NOT NULL);", down: "DROP TABLE events;"},
+		{id: "pe", up: "ALTER TABLE events ALTER COLUMN happened TYPE DATE USING happened::date, ALTER COLUMN amount TYPE INTEGER USING amount::integer;",
+			down: "ALTER TABLE events ALTER COLUMN happened TYPE TEXT, ALTER COLUMN amount TYPE VARCHAR(12);"},
 	},
 	testutil.MySQL: {
 		{id: "m1", up: `CREATE TABLE accounts (
@@ -81,6 +84,9 @@ CREATE TABLE legacy (id INT PRIMARY KEY, note VARCHAR(30));`, down: "DROP TABLE 
 		{id: "m8", up: "ALTER TABLE orders MODIFY qty INT NOT NULL;", down: "ALTER TABLE orders MODIFY qty SMALLINT NOT NULL;"},
 		{id: "m9", up: "CREATE TABLE roles (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE, since YEAR NOT NULL);", down: "DROP TABLE roles;"},
 		{id: "ma", up: "INSERT INTO roles (id, name, since) VALUES (1, 'admin', 2001), (2, 'user', 2002);", down: "DELETE FROM roles WHERE id IN (1, 2);"},
+		{id: "mb", up: "CREATE TABLE events (id INT PRIMARY KEY, happened VARCHAR(30) NOT NULL, amount VARCHAR(12) NOT NULL);", down: "DROP TABLE events;"},
+		{id: "mc", up: "ALTER TABLE events MODIFY happened DATE NOT NULL, MODIFY amount INT NOT NULL;",
+			down: "ALTER TABLE events MODIFY happened VARCHAR(30) NOT NULL, MODIFY amount VARCHAR(12) NOT NULL;"},
 	},
 	testutil.SQLite: {
 		{id: "s1", up: `CREATE TABLE accounts (

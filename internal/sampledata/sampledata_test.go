@@ -18,6 +18,8 @@ func TestCanonical(t *testing.T) {
 		{true, int64(1), "1"},
 		{time.Date(2020, 1, 2, 3, 4, 5, 0, time.FixedZone("x", 3600)), time.Date(2020, 1, 2, 2, 4, 5, 0, time.UTC)},
 		{"abc", []byte("abc")},
+		{"2020-01-05", time.Date(2020, 1, 5, 0, 0, 0, 0, time.UTC), []byte("2020-01-05 00:00:00")},
+		{"2020-01-05 01:02:03", time.Date(2020, 1, 5, 1, 2, 3, 0, time.UTC), "2020-01-05T01:02:03Z", "2020-01-05 02:02:03+01:00"},
 	}
 	for _, group := range same {
 		for _, v := range group[1:] {
@@ -26,7 +28,7 @@ func TestCanonical(t *testing.T) {
 			}
 		}
 	}
-	differ := [][2]any{{"12.5", "12"}, {nil, ""}, {"abc", "ab"}, {int64(0), nil}}
+	differ := [][2]any{{"12.5", "12"}, {nil, ""}, {"abc", "ab"}, {int64(0), nil}, {"2020-01-05", "2020-01-06"}, {"2020-01-05 01:02:03", "2020-01-05 01:02:04"}}
 	for _, p := range differ {
 		if canonical(p[0]) == canonical(p[1]) {
 			t.Errorf("canonical(%#v) == canonical(%#v)", p[0], p[1])

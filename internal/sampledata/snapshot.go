@@ -98,7 +98,7 @@ func canonical(v any) string {
 	case float32:
 		s = strconv.FormatFloat(float64(x), 'f', -1, 32)
 	case time.Time:
-		return x.UTC().Format("2006-01-02 15:04:05.999999999")
+		return canonicalTime(x)
 	case []byte:
 		s = string(x)
 	case string:
@@ -111,7 +111,32 @@ func canonical(v any) string {
 			return r.RatString()
 		}
 	}
+	if dateRE.MatchString(s) {
+		for _, layout := range timeLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return canonicalTime(t)
+			}
+		}
+	}
 	return s
+}
+
+// dateRE and timeLayouts read dates and times that a driver returns as
+// text (MySQL without parseTime, SQLite), so that they compare with the
+// same value returned as a time.Time after a type change.
+var (
+	dateRE      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$`)
+	timeLayouts = []string{"2006-01-02", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04", "2006-01-02T15:04:05.999999999Z07:00",
+		"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999-07", "2006-01-02T15:04:05.999999999"}
+)
+
+// canonicalTime is t in UTC; a date when it has no time of day.
+func canonicalTime(t time.Time) string {
+	t = t.UTC()
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04:05.999999999")
 }
 
 // Loss is a table whose rows did not survive a step as they were.
