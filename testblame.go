@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/retortdb/retort/internal/autogen"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/sampledata"
 	"github.com/retortdb/retort/internal/sqlsplit"
@@ -60,47 +61,62 @@ func firstLine(sql string) string {
 	return sql
 }
 
+// probed is what running a revision's upgrade statement by statement
+// found: for each table and column of the rows before it, the first
+// statement after which its values were no longer all there (what a loss
+// found after the real upgrade is blamed on); and, where the dialect lists
+// a session's locks, which statement took each lock on those tables.
+type probed struct {
+	blame map[string]map[string]sqlsplit.Statement
+	locks map[tableMode]sqlsplit.Statement
+}
+
+// tableMode is a lock mode on a table.
+type tableMode struct{ table, mode string }
+
 // probe runs the revision's upgrade statement by statement in a
-// transaction that it rolls back, and returns, for each table and column
-// of before, the first statement after which its values were no longer all
-// there: what a loss found after the real upgrade is blamed on. A revision
-// of one statement needs no probe; one of several is probed only where DDL
-// is transactional and its upgrade runs in a transaction (else nil: the
+// transaction that it rolls back. A revision of one statement needs no
+// probe; one of several is probed only where DDL is transactional and its
+// upgrade runs in a transaction (else what is found is empty: the
 // statement is not named).
-func (r *stepper) probe(ctx context.Context, rev *revision.Revision, before sampledata.Snapshot) map[string]map[string]sqlsplit.Statement {
+func (r *stepper) probe(ctx context.Context, rev *revision.Revision, before sampledata.Snapshot) probed {
 	m := r.m
 	if m.set == nil || len(before) == 0 {
-		return nil
+		return probed{}
 	}
 	sc, err := m.set.Script(rev.ID)
 	if err != nil {
-		return nil
+		return probed{}
 	}
 	if len(sc.Upgrade.Statements) == 1 {
-		st := sc.Upgrade.Statements[0]
-		return blameAll(before, sqlsplit.Statement(st))
+		return probed{blame: blameAll(before, sqlsplit.Statement(sc.Upgrade.Statements[0]))}
 	}
 	if !m.d.TransactionalDDL() || sc.Upgrade.NoTransaction || sc.NoTransaction {
-		return nil
+		return probed{}
 	}
 	opts, err := m.inspectOptions(schema.Filter{})
 	if err != nil {
-		return nil
+		return probed{}
 	}
 	conn, err := m.conn(ctx)
 	if err != nil {
-		return nil
+		return probed{}
 	}
 	defer conn.Close()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return nil
+		return probed{}
 	}
 	defer func() { _ = tx.Rollback() }()
-	out := map[string]map[string]sqlsplit.Statement{}
+	ls, _ := m.d.(dialect.LockSampler)
+	out := probed{blame: map[string]map[string]sqlsplit.Statement{}, locks: map[tableMode]sqlsplit.Statement{}}
 	for _, st := range sc.Upgrade.Statements {
 		if _, err := tx.ExecContext(ctx, st.SQL); err != nil {
 			return out
+		}
+		if ls != nil {
+			// Before this probe's own reads, which take weak locks too.
+			ownLocks(ctx, tx, ls, before, out.locks, sqlsplit.Statement(st))
 		}
 		cur, err := autogen.Inspect(ctx, tx, m.d.Name(), opts)
 		if err != nil {
@@ -112,20 +128,42 @@ func (r *stepper) probe(ctx context.Context, rev *revision.Revision, before samp
 		}
 		for name, tb := range before {
 			for _, c := range tb.Columns {
-				if _, done := out[name][c]; done {
+				if _, done := out.blame[name][c]; done {
 					continue
 				}
 				if len(sampledata.Compare(before, snap, map[string][]string{name: {c}})) == 0 && snap[name] != nil && hasColumn(snap[name], c) {
 					continue
 				}
-				if out[name] == nil {
-					out[name] = map[string]sqlsplit.Statement{}
+				if out.blame[name] == nil {
+					out.blame[name] = map[string]sqlsplit.Statement{}
 				}
-				out[name][c] = sqlsplit.Statement(st)
+				out.blame[name][c] = sqlsplit.Statement(st)
 			}
 		}
 	}
 	return out
+}
+
+// ownLocks credits st with the locks on the tables of before that the
+// transaction holds now and did not before it.
+func ownLocks(ctx context.Context, q schema.Querier, ls dialect.LockSampler, before sampledata.Snapshot, into map[tableMode]sqlsplit.Statement, st sqlsplit.Statement) {
+	rows, err := q.QueryContext(ctx, ls.OwnLockQuery())
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var tm tableMode
+		if rows.Scan(&tm.table, &tm.mode) != nil {
+			return
+		}
+		if _, ok := before[tm.table]; !ok {
+			continue
+		}
+		if _, seen := into[tm]; !seen {
+			into[tm] = st
+		}
+	}
 }
 
 // blameAll blames the one statement of a revision for every column.

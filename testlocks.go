@@ -11,6 +11,7 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/sqlsplit"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -28,7 +29,7 @@ type LockTaken struct {
 	// saw it to the last (locks taken in a transaction are held until it
 	// commits). Samples are about a millisecond apart, so a lock seen once
 	// shows 0.
-	Held time.Duration `json:"held_ns"`
+	Held time.Duration `json:"-"`
 }
 
 // lockInterval is the pause between two samples of the locks.
@@ -45,7 +46,7 @@ type lockSeen struct {
 // sampleLocks samples, until the returned stop is called, the locks other
 // sessions of the scratch database hold on the tables of s; nil when the
 // dialect cannot.
-func (r *stepper) sampleLocks(ctx context.Context, rev *revision.Revision, s *schema.Schema) (stop func() []LockTaken) {
+func (r *stepper) sampleLocks(ctx context.Context, rev *revision.Revision, s *schema.Schema, probedLocks map[tableMode]sqlsplit.Statement) (stop func() []LockTaken) {
 	ls, ok := r.m.d.(dialect.LockSampler)
 	if !ok || r.sc == nil {
 		return nil
@@ -99,14 +100,14 @@ func (r *stepper) sampleLocks(ctx context.Context, rev *revision.Revision, s *sc
 		cancel()
 		<-done
 		conn.Close()
-		return r.locksTaken(rev, seen)
+		return r.locksTaken(rev, seen, probedLocks)
 	}
 }
 
 // locksTaken turns the samples into each statement's strongest lock per
 // table, strongest first; a lock held across later statements (until the
 // transaction commits) is counted for the statement that took it.
-func (r *stepper) locksTaken(rev *revision.Revision, seen map[lockKey]*lockSeen) []LockTaken {
+func (r *stepper) locksTaken(rev *revision.Revision, seen map[lockKey]*lockSeen, probedLocks map[tableMode]sqlsplit.Statement) []LockTaken {
 	var stmts []revStatement
 	if r.m.set != nil {
 		if sc, err := r.m.set.Script(rev.ID); err == nil {
@@ -118,7 +119,6 @@ func (r *stepper) locksTaken(rev *revision.Revision, seen map[lockKey]*lockSeen)
 	path := r.m.runPath(rev.Path)
 	// A lock first seen under a later statement is still the earlier
 	// statement's when that one took the same lock on the table first.
-	type tableMode struct{ table, mode string }
 	first, last := map[tableMode]time.Time{}, map[tableMode]time.Time{}
 	for k, l := range seen {
 		tm := tableMode{k.table, l.mode}
@@ -155,6 +155,11 @@ func (r *stepper) locksTaken(rev *revision.Revision, seen map[lockKey]*lockSeen)
 		if idx < len(stmts) {
 			lt.Statement = firstLine(stmts[idx].sql)
 			lt.Where = path + ":" + strconv.Itoa(stmts[idx].line)
+		}
+		// The probe, which ran the statements one by one, knows exactly.
+		if st, ok := probedLocks[tableMode{k.table, l.mode}]; ok {
+			lt.Statement = firstLine(st.SQL)
+			lt.Where = path + ":" + strconv.Itoa(st.Line)
 		}
 		ak := lockKey{lt.Where + " " + lt.Statement, k.table}
 		if prev, ok := byStmt[ak]; !ok || l.strength > strength[ak] || l.strength == strength[ak] && lt.Held > prev.Held {

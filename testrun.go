@@ -133,9 +133,9 @@ type RevisionTest struct {
 	Stairway string `json:"stairway"`
 	Data     string `json:"data"`
 	// Duration is the first upgrade's, on the empty database.
-	Duration time.Duration `json:"duration_ns"`
+	Duration time.Duration `json:"-"`
 	// DataDuration is the upgrade's on the populated database.
-	DataDuration time.Duration `json:"data_duration_ns"`
+	DataDuration time.Duration `json:"-"`
 	Failures     []TestFailure `json:"failures,omitempty"`
 	// Notes say what the populated check could not do (rows refused).
 	Notes []string `json:"notes,omitempty"`

@@ -397,7 +397,9 @@ func TestTestCancelledDropsScratch(t *testing.T) {
 func TestTestSamplesLocks(t *testing.T) {
 	t.Parallel()
 	steps := shopFor(testutil.Postgres,
-		step{id: "f6", up: "ALTER TABLE users ADD COLUMN age INTEGER NOT NULL DEFAULT 0;\nSELECT pg_sleep(0.2);", down: "ALTER TABLE users DROP COLUMN age;"},
+		// The ALTER is quicker than the sampling: the probe, which runs the
+		// statements one by one, says it took the lock, not the UPDATE.
+		step{id: "f6", up: "ALTER TABLE users ADD COLUMN age INTEGER NOT NULL DEFAULT 0;\nUPDATE users SET age = 1;\nSELECT pg_sleep(0.2);", down: "ALTER TABLE users DROP COLUMN age;"},
 		step{id: "g7", up: "CREATE INDEX posts_title ON posts (title);\nSELECT pg_sleep(0.2);", down: "DROP INDEX posts_title;"},
 	)
 	rep := runTest(t, testutil.Postgres, history(steps...), retort.TestOptions{Rows: 20})

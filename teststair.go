@@ -5,7 +5,6 @@ import (
 
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/sampledata"
-	"github.com/retortdb/retort/internal/sqlsplit"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -21,7 +20,7 @@ type stair struct {
 	rows0  []string       // version rows before the upgrade
 	wantUp []string       // version rows the upgrade must leave
 	before sampledata.Snapshot
-	blame  map[string]map[string]sqlsplit.Statement
+	probed probed
 	lost   map[string]bool // tables the upgrade lost rows of: not blamed on the downgrade too
 }
 
@@ -74,7 +73,7 @@ func (st *stair) prepare(ctx context.Context) bool {
 	if st.before, err = r.snapshot(ctx, st.s0); err != nil {
 		return st.failed(ctx, "read the rows before the upgrade", err)
 	}
-	st.blame = r.probe(ctx, st.rev, st.before)
+	st.probed = r.probe(ctx, st.rev, st.before)
 	return true
 }
 
@@ -84,7 +83,7 @@ func (st *stair) up(ctx context.Context) bool {
 	r, m, t := st.r, st.r.m, st.r.t
 	var stopLocks func() []LockTaken
 	if r.populated {
-		stopLocks = r.sampleLocks(ctx, st.rev, st.s0)
+		stopLocks = r.sampleLocks(ctx, st.rev, st.s0, st.probed.locks)
 	}
 	res, err := m.upgradeOne(ctx, st.rev.ID)
 	if stopLocks != nil {
@@ -123,7 +122,7 @@ func (st *stair) up(ctx context.Context) bool {
 		return st.failed(ctx, "read the rows after the upgrade", err)
 	}
 	if losses := sampledata.Compare(st.before, after, sampledata.Shared(st.s0, st.s1)); len(losses) > 0 {
-		r.failLoss(st.i, "the upgrade loses or changes rows of tables and columns it keeps", losses, st.rev, st.blame)
+		r.failLoss(st.i, "the upgrade loses or changes rows of tables and columns it keeps", losses, st.rev, st.probed.blame)
 		for _, l := range losses {
 			st.lost[l.Table] = true
 		}

@@ -207,7 +207,7 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 		return err
 	}
 	if o.json {
-		if err := writeJSON(a.io.Out, rep); err != nil {
+		if err := writeJSON(a.io.Out, testReportJSON(rep)); err != nil {
 			return err
 		}
 	} else {
@@ -222,6 +222,46 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 		return &silentError{code: ExitTestFailed}
 	}
 	return nil
+}
+
+// testJSON is test --json's object: the report, durations in
+// milliseconds as elsewhere in retort's JSON, lists never null.
+type testJSON struct {
+	*retort.TestReport
+	Revisions []testRevisionJSON `json:"revisions"`
+}
+
+type testRevisionJSON struct {
+	retort.RevisionTest
+	DurationMS     float64              `json:"duration_ms"`
+	DataDurationMS float64              `json:"data_duration_ms"`
+	Failures       []retort.TestFailure `json:"failures"`
+	Notes          []string             `json:"notes"`
+	Locks          []testLockJSON       `json:"locks"`
+}
+
+type testLockJSON struct {
+	retort.LockTaken
+	HeldMS float64 `json:"held_ms"`
+}
+
+func testReportJSON(rep *retort.TestReport) testJSON {
+	out := testJSON{TestReport: rep, Revisions: []testRevisionJSON{}}
+	for _, r := range rep.Revisions {
+		rj := testRevisionJSON{RevisionTest: r, DurationMS: ms(r.Duration), DataDurationMS: ms(r.DataDuration),
+			Failures: r.Failures, Notes: r.Notes, Locks: []testLockJSON{}}
+		if rj.Failures == nil {
+			rj.Failures = []retort.TestFailure{}
+		}
+		if rj.Notes == nil {
+			rj.Notes = []string{}
+		}
+		for _, l := range r.Locks {
+			rj.Locks = append(rj.Locks, testLockJSON{LockTaken: l, HeldMS: ms(l.Held)})
+		}
+		out.Revisions = append(out.Revisions, rj)
+	}
+	return out
 }
 
 // testInputMessage is an ErrTestInput error without the sentinel's words.

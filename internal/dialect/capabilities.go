@@ -186,6 +186,10 @@ type LockSampler interface {
 	// database hold on tables: one row per lock with the table's name, the
 	// lock mode, and the statement its session is running.
 	LockSampleQuery() string
+	// OwnLockQuery lists the locks the current session holds on tables:
+	// table name and lock mode. Run after each statement of a revision in
+	// a transaction, it says exactly which statement took which lock.
+	OwnLockQuery() string
 	// LockStrength orders lock modes: a mode that conflicts with more
 	// modes is stronger. 0 for a mode it does not know.
 	LockStrength(mode string) int

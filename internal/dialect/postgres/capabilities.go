@@ -170,6 +170,14 @@ func sampleLiteral(s string) dialect.ValueType {
 	return dialect.ValueType{Kind: dialect.KindLiteral, Literal: s}
 }
 
+// OwnLockQuery reads pg_locks for the current backend.
+func (*Dialect) OwnLockQuery() string {
+	return `SELECT c.relname, l.mode
+FROM pg_locks l
+JOIN pg_class c ON c.oid = l.relation
+WHERE l.pid = pg_backend_pid() AND l.granted AND c.relkind IN ('r', 'p')`
+}
+
 // lockModes are PostgreSQL's table lock modes, weakest first
 // (https://www.postgresql.org/docs/current/explicit-locking.html).
 var lockModes = []string{"AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock",
