@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"slices"
@@ -47,6 +48,9 @@ type TestOptions struct {
 	Models Models
 	// Events receives progress (nil: none).
 	Events func(TestEvent)
+	// Log receives the database driver's own log lines (go-sql-driver/mysql
+	// logs some connection errors itself); nil leaves them to the driver.
+	Log io.Writer
 }
 
 // TestData is a fixture file run after Revision is applied.

@@ -43,7 +43,7 @@ type stepper struct {
 // open creates a scratch database and a Migrator over it.
 func (r *stepper) open(ctx context.Context) error {
 	t := r.t
-	sc, err := dialect.OpenScratch(ctx, t.d, t.to.DriverName, t.to.DataSource)
+	sc, err := dialect.OpenScratch(ctx, t.d, t.to.DriverName, t.to.DataSource, t.to.Log)
 	if err != nil {
 		return config.NewRedactor(t.to.DataSource).Error(err)
 	}

@@ -107,7 +107,7 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 			return usageErrorf("--dialect: %v", err)
 		}
 	}
-	to := retort.TestOptions{Range: rng, Heads: o.heads, Rows: o.rows}
+	to := retort.TestOptions{Range: rng, Heads: o.heads, Rows: o.rows, Log: a.io.Err}
 	if o.heads == 0 {
 		to.Heads = -1
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 )
 
@@ -52,9 +53,17 @@ func ScratchName() string {
 
 // OpenScratch creates a scratch database for dialect d: in the process
 // (ScratchMemory), or on the server that driverName and dataSource reach
-// (ScratchServer), whose user must be allowed to create databases. Errors
-// wrap ErrScratchDatabase and may quote dataSource: redact them.
-func OpenScratch(ctx context.Context, d Dialect, driverName, dataSource string) (*Scratch, error) {
+// (ScratchServer), whose user must be allowed to create databases. A
+// driver's own log lines go to logw when the dialect can send them there
+// (LogOpener; nil: the driver's default). Errors wrap ErrScratchDatabase
+// and may quote dataSource: redact them.
+func OpenScratch(ctx context.Context, d Dialect, driverName, dataSource string, logw io.Writer) (*Scratch, error) {
+	open := func(ds string) (*sql.DB, error) {
+		if lo, ok := d.(LogOpener); ok && logw != nil {
+			return lo.OpenLogged(ds, logw)
+		}
+		return sql.Open(driverName, ds)
+	}
 	name := ScratchName()
 	if m, ok := d.(ScratchMemory); ok {
 		driver, ds := m.ScratchMemory(name)
@@ -74,7 +83,7 @@ func OpenScratch(ctx context.Context, d Dialect, driverName, dataSource string) 
 	if driverName == "" || dataSource == "" {
 		return nil, fmt.Errorf("%w: no database server given; set url (or dev_url) to a %s server on which a temporary database may be created", ErrScratchDatabase, d.Name())
 	}
-	admin, err := sql.Open(driverName, dataSource)
+	admin, err := open(dataSource)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
 	}
@@ -88,7 +97,7 @@ func OpenScratch(ctx context.Context, d Dialect, driverName, dataSource string) 
 		admin.Close()
 		return nil, fmt.Errorf("%w %s on the server: %v; let the user create databases (PostgreSQL: ALTER ROLE … CREATEDB; MySQL: GRANT ALL ON `%s%%`.*) or point dev_url at a server where it may", ErrScratchDatabase, name, err, ScratchPrefix)
 	}
-	db, err := sql.Open(driverName, dsn)
+	db, err := open(dsn)
 	if err != nil {
 		_, _ = admin.ExecContext(context.WithoutCancel(ctx), dropSQL)
 		admin.Close()

@@ -141,7 +141,7 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 // scratch creates the scratch database and returns a handle and the
 // function that drops it.
 func scratch(ctx context.Context, d dialect.Dialect, src Source) (*sql.DB, func(), error) {
-	sc, err := dialect.OpenScratch(ctx, d, src.DriverName, src.DataSource)
+	sc, err := dialect.OpenScratch(ctx, d, src.DriverName, src.DataSource, nil)
 	if err != nil {
 		return nil, nil, err
 	}
