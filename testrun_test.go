@@ -455,3 +455,20 @@ func TestTestModels(t *testing.T) {
 		})
 	}
 }
+
+// TestTestChecksVersionRows: a revision that writes the version table
+// itself leaves rows the graph does not explain, and is named.
+func TestTestChecksVersionRows(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			steps := shopFor(name, step{id: "f6", up: "INSERT INTO alembic_version (version_num) VALUES ('zz');", down: ""})
+			rep := runTest(t, name, history(steps...), retort.TestOptions{Rows: -1})
+			fs := findFailure(rep, retort.CheckVersion, "f6")
+			if len(fs) != 1 || !strings.Contains(fs[0].Message, "after the upgrade the version rows are f6, zz, expected f6") {
+				t.Fatalf("version rows not checked:\n%s", failuresText(rep))
+			}
+		})
+	}
+}
