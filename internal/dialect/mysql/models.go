@@ -8,8 +8,8 @@ import (
 )
 
 // This file is what Go struct models (internal/models/gostruct) need to be
-// written as MySQL/MariaDB DDL: retort's and GORM's type mappings and how
-// the statements are spelled. See internal/dialect/models.go.
+// built as MySQL/MariaDB schema IR: retort's and GORM's type mappings and
+// which model options MySQL keeps. See internal/dialect/models.go.
 
 // GoColumnType is the type retort maps a Go model field to (docs/models.md).
 func (*Dialect) GoColumnType(f dialect.GoField) (string, error) {
@@ -87,8 +87,22 @@ func goDecimal(f dialect.GoField) string {
 	return "decimal(65,30)"
 }
 
-// GORMColumnType is the type GORM's mysql dialector gives f.
-func (*Dialect) GORMColumnType(f dialect.GORMField) string {
+// GORMColumn is the column GORM's mysql dialector writes for f. The
+// dialector writes a nullable DATETIME as "datetime(3) NULL": NULL is
+// DATETIME's default, so the column is the same without it.
+func (*Dialect) GORMColumn(f dialect.GORMField) dialect.GORMColumn {
+	typ := gormType(f)
+	switch f.DataType {
+	case "int", "uint":
+		return dialect.GORMColumn{Type: typ, AutoIncrement: f.AutoIncrement}
+	case "bool", "float", "string", "time", "bytes":
+		return dialect.GORMColumn{Type: typ}
+	}
+	// A type given by a tag: auto-increment unless it says so itself.
+	return dialect.GORMColumn{Type: typ, AutoIncrement: f.AutoIncrement && !strings.Contains(strings.ToLower(typ), " auto_increment")}
+}
+
+func gormType(f dialect.GORMField) string {
 	switch f.DataType {
 	case "bool":
 		return "boolean"
@@ -108,9 +122,6 @@ func (*Dialect) GORMColumnType(f dialect.GORMField) string {
 		}
 		if f.DataType == "uint" {
 			typ += " unsigned"
-		}
-		if f.AutoIncrement {
-			typ += " AUTO_INCREMENT"
 		}
 		return typ
 	case "float":
@@ -142,10 +153,7 @@ func (*Dialect) GORMColumnType(f dialect.GORMField) string {
 		if precision > 0 {
 			p = fmt.Sprintf("(%d)", precision)
 		}
-		if f.NotNull || f.PrimaryKey {
-			return "datetime" + p
-		}
-		return "datetime" + p + " NULL"
+		return "datetime" + p
 	case "bytes":
 		switch {
 		case f.Size > 0 && f.Size < 65536:
@@ -155,28 +163,58 @@ func (*Dialect) GORMColumnType(f dialect.GORMField) string {
 		}
 		return "longblob"
 	}
-	typ := f.DataType
-	if f.AutoIncrement && !strings.Contains(strings.ToLower(typ), " auto_increment") {
-		typ += " AUTO_INCREMENT"
-	}
-	return typ
+	return f.DataType
 }
 
-// QuoteIdentAlways quotes an identifier whether or not it needs it, as
-// model DDL writes every name.
+// QuoteIdentAlways quotes an identifier whether or not it needs it.
 func (*Dialect) QuoteIdentAlways(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
-}
-
-// CommentLiteral is a comment's string literal in model DDL: backslashes
-// are escapes in the default sql_mode.
-func (*Dialect) CommentLiteral(s string) string {
-	return dialect.QuoteStringStd(strings.ReplaceAll(s, `\`, `\\`))
 }
 
 // GORMLiteral quotes a string as GORM's dialector's Explain does: quotes
 // doubled, backslashes left alone.
 func (*Dialect) GORMLiteral(s string) string { return dialect.QuoteStringStd(s) }
+
+// GORMComment is the comment the server keeps for a GORM comment tag: the
+// dialector writes the tag's text with backslashes left alone, which the
+// server (in the default sql_mode) reads as escapes.
+func (*Dialect) GORMComment(s string) string { return unescapeBackslashes(s) }
+
+// unescapeBackslashes reads s as the body of a string literal does when
+// backslashes are escapes (MySQL's table of special character escapes).
+func unescapeBackslashes(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case '0':
+			b.WriteByte(0)
+		case 'b':
+			b.WriteByte('\b')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'Z':
+			b.WriteByte(26)
+		case '%', '_':
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
 
 // EnumColumn is an enum column's type: ENUM(…) inline.
 func (*Dialect) EnumColumn(_ string, values []string) (typ string, namedType, check bool) {
@@ -195,18 +233,11 @@ func (*Dialect) IdentityStyle() dialect.IdentityStyle { return dialect.IdentityK
 // by ALTER TABLE after both tables exist.
 func (*Dialect) ForeignKeysOnlyInline() bool { return false }
 
-// InlineComments is true: COMMENT clauses on tables, columns and indexes.
-func (*Dialect) InlineComments() bool { return true }
-
-// CommentStatements is false: there is no COMMENT ON.
-func (*Dialect) CommentStatements() bool { return false }
+// IndexComments is true: an index has a COMMENT clause.
+func (*Dialect) IndexComments() bool { return true }
 
 // IndexKeyPrefixes is true: an index key may index a prefix, col(10).
 func (*Dialect) IndexKeyPrefixes() bool { return true }
-
-// IndexExprsParenthesized is true: an expression key is written in
-// parentheses.
-func (*Dialect) IndexExprsParenthesized() bool { return true }
 
 // IndexClasses is true: FULLTEXT and SPATIAL indexes.
 func (*Dialect) IndexClasses() bool { return true }

@@ -99,6 +99,23 @@ func columnDef(t *schema.Table, c *schema.Column) string {
 	return b.String()
 }
 
+// constraintPrefix is "CONSTRAINT name " for a named constraint and "" for
+// one that takes the server's name.
+func constraintPrefix(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "CONSTRAINT " + quote(name) + " "
+}
+
+// nameOf is a key's quoted name and a space, "" for a key the server names.
+func nameOf(name string) string {
+	if name == "" {
+		return ""
+	}
+	return quote(name) + " "
+}
+
 func quoteList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
@@ -168,9 +185,9 @@ func foreignKeyDef(fk *schema.ForeignKey) string {
 // the server names the ones it generates (after the first column) are
 // concerned: one the user created is kept anyway.
 func addForeignKey(t *schema.Table, fk *schema.ForeignKey) string {
-	add := "ADD CONSTRAINT " + quote(fk.Name) + " " + foreignKeyDef(fk)
+	add := "ADD " + constraintPrefix(fk.Name) + foreignKeyDef(fk)
 	for _, x := range t.Indexes {
-		if x.Name == fk.Name || x.Unique || x.Method != "" || len(x.Parts) != len(fk.Columns) || !generatedIndexName(x.Name, fk.Columns[0]) {
+		if fk.Name == "" || x.Name == fk.Name || x.Unique || x.Method != "" || len(x.Parts) != len(fk.Columns) || !generatedIndexName(x.Name, fk.Columns[0]) {
 			continue
 		}
 		same := true
@@ -218,19 +235,20 @@ func (r *renderer) createTable(t *schema.Table) {
 	if t.PrimaryKey != nil {
 		lines = append(lines, "PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
 	}
+	// A key or constraint without a name (a Go model's) takes the server's.
 	for _, u := range t.Uniques {
-		lines = append(lines, "UNIQUE KEY "+quote(u.Name)+" ("+quoteList(u.Columns)+")")
+		lines = append(lines, "UNIQUE KEY "+nameOf(u.Name)+"("+quoteList(u.Columns)+")")
 	}
 	for _, x := range t.Indexes {
 		lines = append(lines, indexKind(x)+"KEY "+quote(x.Name)+" "+indexParts(x)+indexTail(x))
 	}
 	for _, ch := range t.Checks {
 		if ch.Column == "" {
-			lines = append(lines, "CONSTRAINT "+quote(ch.Name)+" CHECK ("+ch.Expr+")")
+			lines = append(lines, constraintPrefix(ch.Name)+"CHECK ("+ch.Expr+")")
 		}
 	}
 	for _, fk := range t.ForeignKeys {
-		lines = append(lines, "CONSTRAINT "+quote(fk.Name)+" "+foreignKeyDef(fk))
+		lines = append(lines, constraintPrefix(fk.Name)+foreignKeyDef(fk))
 	}
 	s := fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", qualify(t.Schema, t.Name), strings.Join(lines, ",\n    "))
 	if t.Engine != "" {

@@ -93,6 +93,8 @@ func retype(t *schema.Table, i int, change schema.ColumnChange, edit func(c *sch
 func renderCases() []rendertest.Case {
 	return []rendertest.Case{
 		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
+		// A Go model's table: constraints without a name take the server's.
+		{Name: "table_unnamed", Changes: []schema.Change{&schema.AddTable{Table: unnamed()}}},
 		{Name: "view", Changes: []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
 			Def: "select `users`.`name` AS `name` from `users`"}}}},
 		{Name: "unsupported_enum", Changes: []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
@@ -238,5 +240,20 @@ func renderCases() []rendertest.Case {
 				&schema.ModifyTableComment{From: from.Comment, To: to.Comment},
 			}
 		})}},
+	}
+}
+
+// unnamed is a table as Go models build it: the unique constraint, check and
+// foreign key carry no name, the default is as a tag spells it.
+func unnamed() *schema.Table {
+	extra := col("active", "tinyint(1)", false)
+	extra.Default = "TRUE"
+	return &schema.Table{
+		Name:        "pets",
+		Columns:     []*schema.Column{col("id", "bigint", false), col("owner_id", "bigint", true), extra},
+		PrimaryKey:  &schema.PrimaryKey{Columns: []string{"id"}},
+		Uniques:     []*schema.Unique{{Columns: []string{"owner_id"}}},
+		Checks:      []*schema.Check{{Expr: "owner_id > 0"}},
+		ForeignKeys: []*schema.ForeignKey{{Columns: []string{"owner_id"}, RefTable: "owners", RefColumns: []string{"id"}, OnDelete: "CASCADE", OnUpdate: "RESTRICT"}},
 	}
 }

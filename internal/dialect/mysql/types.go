@@ -87,7 +87,7 @@ func literalDefault(d string) bool {
 	if d == "" {
 		return true
 	}
-	if d[0] == '\'' || strings.EqualFold(d, "NULL") {
+	if d[0] == '\'' || strings.EqualFold(d, "NULL") || strings.EqualFold(d, "TRUE") || strings.EqualFold(d, "FALSE") {
 		return true
 	}
 	if _, err := strconv.ParseFloat(d, 64); err == nil {

@@ -110,14 +110,15 @@ func (r *renderer) createTable(t *schema.Table) {
 	if pk := t.PrimaryKey; pk != nil {
 		lines = append(lines, constraintPrefixUnlessDefault(pk.Name, defaultPKName(t))+"PRIMARY KEY ("+quoteList(pk.Columns)+")")
 	}
+	// A constraint without a name (a Go model's) takes the server's.
 	for _, u := range t.Uniques {
-		lines = append(lines, "CONSTRAINT "+quote(u.Name)+" "+uniqueDef(u))
+		lines = append(lines, constraintPrefix(u.Name)+uniqueDef(u))
 	}
 	for _, ch := range t.Checks {
-		lines = append(lines, "CONSTRAINT "+quote(ch.Name)+" "+checkDef(ch))
+		lines = append(lines, constraintPrefix(ch.Name)+checkDef(ch))
 	}
 	for _, fk := range t.ForeignKeys {
-		lines = append(lines, "CONSTRAINT "+quote(fk.Name)+" "+foreignKeyDef(fk))
+		lines = append(lines, constraintPrefix(fk.Name)+foreignKeyDef(fk))
 	}
 	r.add(fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", name, strings.Join(lines, ",\n    ")), "")
 	for _, a := range after {
@@ -474,7 +475,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 	case *schema.RenameIndex:
 		r.add("ALTER INDEX "+qualify(to.Schema, c.From.Name)+" RENAME TO "+quote(c.To.Name), "")
 	case *schema.AddForeignKey:
-		r.add(alter+"ADD CONSTRAINT "+quote(c.ForeignKey.Name)+" "+foreignKeyDef(c.ForeignKey), "")
+		r.add(alter+"ADD "+constraintPrefix(c.ForeignKey.Name)+foreignKeyDef(c.ForeignKey), "")
 	case *schema.DropForeignKey:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:

@@ -108,6 +108,8 @@ func renderCases() []rendertest.Case {
 		{Name: "sequence", Changes: []schema.Change{&schema.AddSequence{Sequence: standalone}}},
 		{Name: "sequence_modify", Changes: []schema.Change{&schema.ModifySequence{From: standalone, To: &standalone2}}},
 		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}, &schema.AddTable{Table: orders()}}},
+		// A Go model's table: constraints without a name take the server's.
+		{Name: "table_unnamed", Changes: []schema.Change{&schema.AddTable{Table: unnamed()}}},
 		{Name: "table_sequences", Changes: []schema.Change{&schema.AddTable{Table: counters}}},
 		{Name: "view", Changes: []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
 			Def: " SELECT ARRAY['a'::text, 'b'::text] AS x, users.name\n   FROM users;", Comment: "just names"}}}},
@@ -237,5 +239,20 @@ func renderCases() []rendertest.Case {
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: plain, To: gen, Change: schema.ChangeGenerated}}}
 		}()}},
+	}
+}
+
+// unnamed is a table as Go models build it: the unique constraint, check and
+// foreign key carry no name, the default is as a tag spells it.
+func unnamed() *schema.Table {
+	extra := col("active", "boolean", false)
+	extra.Default = "true"
+	return &schema.Table{
+		Name:        "pets",
+		Columns:     []*schema.Column{col("id", "bigint", false), col("owner_id", "bigint", true), extra},
+		PrimaryKey:  &schema.PrimaryKey{Columns: []string{"id"}},
+		Uniques:     []*schema.Unique{{Columns: []string{"owner_id"}}},
+		Checks:      []*schema.Check{{Expr: "owner_id > 0"}},
+		ForeignKeys: []*schema.ForeignKey{{Columns: []string{"owner_id"}, RefTable: "owners", RefColumns: []string{"id"}, OnDelete: "CASCADE", OnUpdate: "RESTRICT"}},
 	}
 }

@@ -103,9 +103,17 @@ between bigint bit boolean char character coalesce dec decimal exists extract fl
 national nchar none normalize nullif numeric out overlay position precision real row setof smallint substring time timestamp treat trim
 values varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable `
 
-func isKeyword(w string) bool {
-	return strings.Contains(strings.ReplaceAll(keywordList, "\n", " "), " "+w+" ")
-}
+// keywords is keywordList as a set, built once and only read: quote runs
+// for every name a renderer writes.
+var keywords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(keywordList) {
+		m[w] = true
+	}
+	return m
+}()
+
+func isKeyword(w string) bool { return keywords[w] }
 
 // quote quotes an identifier when it needs quoting.
 func quote(name string) string {

@@ -8,8 +8,8 @@ import (
 )
 
 // This file is what Go struct models (internal/models/gostruct) need to be
-// written as SQLite DDL: retort's and GORM's type mappings and how the
-// statements are spelled. See internal/dialect/models.go.
+// built as SQLite schema IR: retort's and GORM's type mappings and which
+// model options SQLite keeps. See internal/dialect/models.go.
 
 // GoColumnType is the type retort maps a Go model field to (docs/models.md).
 func (*Dialect) GoColumnType(f dialect.GoField) (string, error) {
@@ -57,15 +57,21 @@ func goDecimal(f dialect.GoField) string {
 	return "NUMERIC"
 }
 
-// GORMColumnType is the type GORM's sqlite dialector gives f.
-func (*Dialect) GORMColumnType(f dialect.GORMField) string {
+// GORMColumn is the column GORM's sqlite dialector writes for f: an
+// auto-increment integer is "integer PRIMARY KEY AUTOINCREMENT", the
+// table's primary key whatever the model's other keys.
+func (*Dialect) GORMColumn(f dialect.GORMField) dialect.GORMColumn {
+	if (f.DataType == "int" || f.DataType == "uint") && f.AutoIncrement {
+		return dialect.GORMColumn{Type: "integer", AutoIncrement: true, PrimaryKey: true}
+	}
+	return dialect.GORMColumn{Type: gormType(f)}
+}
+
+func gormType(f dialect.GORMField) string {
 	switch f.DataType {
 	case "bool":
 		return "numeric"
 	case "int", "uint":
-		if f.AutoIncrement {
-			return "integer PRIMARY KEY AUTOINCREMENT"
-		}
 		return "integer"
 	case "float":
 		return "real"
@@ -82,21 +88,19 @@ func (*Dialect) GORMColumnType(f dialect.GORMField) string {
 	return f.DataType
 }
 
-// QuoteIdentAlways quotes an identifier whether or not it needs it, as
-// model DDL writes every name.
-func (*Dialect) QuoteIdentAlways(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
-
-// CommentLiteral is a comment's string literal in model DDL (SQLite keeps
-// no comments; kept for completeness).
-func (*Dialect) CommentLiteral(s string) string { return dialect.QuoteStringStd(s) }
+// QuoteIdentAlways quotes an identifier whether or not it needs it, as the
+// models' CHECK of an enum column names it.
+func (*Dialect) QuoteIdentAlways(name string) string { return quoteAlways(name) }
 
 // GORMLiteral quotes a string as GORM's dialector's Explain does: in double
 // quotes, doubled inside.
 func (*Dialect) GORMLiteral(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
+
+// GORMComment is the comment kept for a GORM comment tag (SQLite keeps
+// none; the renderer drops it).
+func (*Dialect) GORMComment(s string) string { return s }
 
 // EnumColumn is an enum column's type: TEXT, its values held by a CHECK.
 func (*Dialect) EnumColumn(string, []string) (typ string, namedType, check bool) {
@@ -112,17 +116,11 @@ func (*Dialect) IdentityStyle() dialect.IdentityStyle { return dialect.IdentityI
 // ALTER TABLE.
 func (*Dialect) ForeignKeysOnlyInline() bool { return true }
 
-// InlineComments is false: SQLite keeps no comments.
-func (*Dialect) InlineComments() bool { return false }
-
-// CommentStatements is false: SQLite keeps no comments.
-func (*Dialect) CommentStatements() bool { return false }
+// IndexComments is false: SQLite keeps no comments.
+func (*Dialect) IndexComments() bool { return false }
 
 // IndexKeyPrefixes is false: index keys have no prefix length.
 func (*Dialect) IndexKeyPrefixes() bool { return false }
-
-// IndexExprsParenthesized is false: an expression key is written as given.
-func (*Dialect) IndexExprsParenthesized() bool { return false }
 
 // IndexClasses is false: there are no FULLTEXT or SPATIAL index classes.
 func (*Dialect) IndexClasses() bool { return false }

@@ -296,7 +296,12 @@ func uniqueReview(x *schema.Index) string {
 }
 
 // createTable is t's CREATE TABLE under name: the stored statement when
-// known, else rendered from the IR.
+// known, else rendered from the IR. SQLite stores that text as the table's
+// definition (compared as Table.Def), so the IR is written in the layout
+// GORM's AutoMigrate writes, which Go models must match: columns, primary
+// key, unique constraints, foreign keys (ON DELETE before ON UPDATE), then
+// checks; the primary key goes in its column only where AUTOINCREMENT needs
+// it there; every name quoted.
 func createTable(t *schema.Table, name string) string {
 	if t.SQL != "" {
 		if s, ok := withName(t.SQL, quote(name)); ok {
@@ -307,18 +312,20 @@ func createTable(t *schema.Table, name string) string {
 		}
 	}
 	var lines []string
-	inlinePK := t.PrimaryKey != nil && len(t.PrimaryKey.Columns) == 1 && t.PrimaryKey.Name == ""
+	inlinePK := ""
+	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 && pk.Name == "" {
+		if c := t.Column(pk.Columns[0]); c != nil && c.AutoIncrement {
+			inlinePK = c.Name
+		}
+	}
 	for _, c := range t.Columns {
 		var b strings.Builder
-		b.WriteString(quote(c.Name))
+		b.WriteString(quoteAlways(c.Name))
 		if c.Type.SQL != "" {
 			b.WriteString(" " + c.Type.SQL)
 		}
-		if inlinePK && c.Name == t.PrimaryKey.Columns[0] {
-			b.WriteString(" PRIMARY KEY")
-			if c.AutoIncrement {
-				b.WriteString(" AUTOINCREMENT")
-			}
+		if c.Name == inlinePK {
+			b.WriteString(" PRIMARY KEY AUTOINCREMENT")
 		}
 		if c.Collation != "" {
 			b.WriteString(" COLLATE " + quote(c.Collation))
@@ -340,31 +347,26 @@ func createTable(t *schema.Table, name string) string {
 		for _, ch := range t.Checks {
 			if ch.Column == c.Name {
 				if ch.Name != "" {
-					b.WriteString(" CONSTRAINT " + quote(ch.Name))
+					b.WriteString(" CONSTRAINT " + quoteAlways(ch.Name))
 				}
 				b.WriteString(" CHECK (" + ch.Expr + ")")
 			}
 		}
 		lines = append(lines, b.String())
 	}
-	if t.PrimaryKey != nil && !inlinePK {
+	if t.PrimaryKey != nil && inlinePK == "" {
 		lines = append(lines, constraintPrefix(t.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(t.PrimaryKey.Columns)+")")
 	}
 	for _, u := range t.Uniques {
 		lines = append(lines, constraintPrefix(u.Name)+"UNIQUE ("+quoteList(u.Columns)+")")
 	}
-	for _, ch := range t.Checks {
-		if ch.Column == "" {
-			lines = append(lines, constraintPrefix(ch.Name)+"CHECK ("+ch.Expr+")")
-		}
-	}
 	for _, fk := range t.ForeignKeys {
-		s := constraintPrefix(fk.Name) + "FOREIGN KEY (" + quoteList(fk.Columns) + ") REFERENCES " + quote(fk.RefTable) + " (" + quoteList(fk.RefColumns) + ")"
-		if fk.OnUpdate != "" {
-			s += " ON UPDATE " + fk.OnUpdate
-		}
+		s := constraintPrefix(fk.Name) + "FOREIGN KEY (" + quoteList(fk.Columns) + ") REFERENCES " + quoteAlways(fk.RefTable) + " (" + quoteList(fk.RefColumns) + ")"
 		if fk.OnDelete != "" {
 			s += " ON DELETE " + fk.OnDelete
+		}
+		if fk.OnUpdate != "" {
+			s += " ON UPDATE " + fk.OnUpdate
 		}
 		if fk.Deferrable {
 			s += " DEFERRABLE"
@@ -374,7 +376,12 @@ func createTable(t *schema.Table, name string) string {
 		}
 		lines = append(lines, s)
 	}
-	s := "CREATE TABLE " + quote(name) + " (\n    " + strings.Join(lines, ",\n    ") + "\n)"
+	for _, ch := range t.Checks {
+		if ch.Column == "" {
+			lines = append(lines, constraintPrefix(ch.Name)+"CHECK ("+ch.Expr+")")
+		}
+	}
+	s := "CREATE TABLE " + quoteAlways(name) + " (\n  " + strings.Join(lines, ",\n  ") + "\n)"
 	var opts []string
 	if t.WithoutRowID {
 		opts = append(opts, "WITHOUT ROWID")
@@ -392,21 +399,23 @@ func constraintPrefix(n string) string {
 	if n == "" {
 		return ""
 	}
-	return "CONSTRAINT " + quote(n) + " "
+	return "CONSTRAINT " + quoteAlways(n) + " "
 }
 
+// quoteList quotes the names of a rendered table's or index's key.
 func quoteList(cols []string) string {
 	q := make([]string, len(cols))
 	for i, c := range cols {
-		q[i] = quote(c)
+		q[i] = quoteAlways(c)
 	}
 	return strings.Join(q, ", ")
 }
 
 // defaultExpr writes a default as SQLite wants it: literals bare, expressions
-// in parentheses.
+// in parentheses. A double-quoted word is a string literal there (GORM's
+// dialector writes string defaults so).
 func defaultExpr(d string) string {
-	if d == "" || d[0] == '\'' || d[0] == '(' || strings.EqualFold(d, "NULL") || strings.EqualFold(d, "TRUE") || strings.EqualFold(d, "FALSE") ||
+	if d == "" || d[0] == '\'' || d[0] == '"' || d[0] == '(' || strings.EqualFold(d, "NULL") || strings.EqualFold(d, "TRUE") || strings.EqualFold(d, "FALSE") ||
 		strings.HasPrefix(strings.ToUpper(d), "CURRENT_") || strings.HasPrefix(strings.ToUpper(d), "X'") {
 		return d
 	}
@@ -416,7 +425,22 @@ func defaultExpr(d string) string {
 	return "(" + d + ")"
 }
 
-// createIndex is x's CREATE INDEX: the stored statement when known.
+// collation names a collation in a rendered index: bare when it is a plain
+// word that is no key word (NOCASE, as the models write it), else quoted.
+func collation(name string) string {
+	if name == "" || keywords[strings.ToLower(name)] {
+		return quoteAlways(name)
+	}
+	for i, c := range name {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return quoteAlways(name)
+		}
+	}
+	return name
+}
+
+// createIndex is x's CREATE INDEX: the stored statement when known, else
+// rendered from the IR with every name quoted, as createTable does.
 func createIndex(t *schema.Table, x *schema.Index) string {
 	if x.SQL != "" {
 		return x.SQL
@@ -426,18 +450,18 @@ func createIndex(t *schema.Table, x *schema.Index) string {
 	if x.Unique {
 		b.WriteString("UNIQUE ")
 	}
-	b.WriteString("INDEX " + quote(x.Name) + " ON " + quote(t.Name) + " (")
+	b.WriteString("INDEX " + quoteAlways(x.Name) + " ON " + quoteAlways(t.Name) + " (")
 	for i, p := range x.Parts {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		if p.Column != "" {
-			b.WriteString(quote(p.Column))
+			b.WriteString(quoteAlways(p.Column))
 		} else {
 			b.WriteString(p.Expr)
 		}
 		if p.Collation != "" {
-			b.WriteString(" COLLATE " + quote(p.Collation))
+			b.WriteString(" COLLATE " + collation(p.Collation))
 		}
 		if p.Desc {
 			b.WriteString(" DESC")

@@ -92,6 +92,8 @@ func retype(t *schema.Table, i int, change schema.ColumnChange, edit func(c *sch
 func renderCases() []rendertest.Case {
 	return []rendertest.Case{
 		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}}},
+		// A Go model's table: constraints without a name take the server's.
+		{Name: "table_unnamed", Changes: []schema.Change{&schema.AddTable{Table: unnamed()}}},
 		{Name: "table_options", Changes: []schema.Change{func() schema.Change {
 			t := users()
 			t.WithoutRowID, t.Strict = true, true
@@ -183,5 +185,20 @@ func renderCases() []rendertest.Case {
 			*from = *base
 			return []schema.TableChange{&schema.ModifyColumn{From: from.Columns[0], To: to.Columns[0], Change: schema.ChangeType}}
 		})}},
+	}
+}
+
+// unnamed is a table as Go models build it: the unique constraint, check and
+// foreign key carry no name, the default is as a tag spells it.
+func unnamed() *schema.Table {
+	extra := col("nick", "text", true)
+	extra.Default = `"anon"`
+	return &schema.Table{
+		Name:        "pets",
+		Columns:     []*schema.Column{col("id", "INTEGER", false), col("owner_id", "INTEGER", true), extra},
+		PrimaryKey:  &schema.PrimaryKey{Columns: []string{"id"}},
+		Uniques:     []*schema.Unique{{Columns: []string{"owner_id"}}},
+		Checks:      []*schema.Check{{Expr: "owner_id > 0"}},
+		ForeignKeys: []*schema.ForeignKey{{Columns: []string{"owner_id"}, RefTable: "owners", RefColumns: []string{"id"}, OnDelete: "CASCADE", OnUpdate: "RESTRICT"}},
 	}
 }

@@ -30,6 +30,14 @@ func parseType(s string) schema.Type {
 }
 
 // quote quotes an identifier when it is not a plain lower-case word.
+// quoteAlways quotes an identifier whether or not it needs it, as a table
+// rendered from the IR (a Go model's) names everything: the statement is
+// stored as the table's definition, so it does not depend on which words a
+// future SQLite reserves.
+func quoteAlways(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
 func quote(name string) string {
 	plain := name != ""
 	for i := 0; i < len(name); i++ {
@@ -40,11 +48,21 @@ func quote(name string) string {
 		plain = false
 		break
 	}
-	if plain && !strings.Contains(strings.ReplaceAll(keywordList, "\n", " "), " "+name+" ") {
+	if plain && !keywords[name] {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+// keywords is keywordList as a set, built once and only read: quote runs
+// for every name a renderer writes.
+var keywords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(keywordList) {
+		m[w] = true
+	}
+	return m
+}()
 
 // keywordList holds SQLite key words that cannot be bare identifiers.
 const keywordList = ` abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast check

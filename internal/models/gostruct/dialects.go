@@ -11,53 +11,55 @@ import (
 	"github.com/retortdb/retort/internal/dialect/sqlite"
 )
 
-// ddlDialect is what a dialect provides so that models can be written as
-// its DDL (internal/dialect/models.go and each dialect's models.go).
-type ddlDialect interface {
+// modelDialect is what a dialect provides so that models become its schema
+// IR (internal/dialect/models.go and each dialect's models.go), and the
+// Renderer that writes that IR as DDL.
+type modelDialect interface {
 	Name() string
+	dialect.Renderer
 	// GoColumnType is retort's SQL type for a Go field (docs/models.md).
 	GoColumnType(f dialect.GoField) (string, error)
-	// GORMColumnType is the type GORM's dialector gives a field.
-	GORMColumnType(f dialect.GORMField) string
-	// QuoteIdentAlways quotes every identifier.
+	// GORMColumn is the column GORM's dialector writes for a field.
+	GORMColumn(f dialect.GORMField) dialect.GORMColumn
+	// QuoteIdentAlways quotes a name inside model SQL text (an enum type
+	// used as a column type, an enum column in its CHECK).
 	QuoteIdentAlways(name string) string
-	// CommentLiteral and GORMLiteral are string literals: a comment's, and
-	// one as GORM's dialector's Explain writes it.
-	CommentLiteral(s string) string
+	// GORMLiteral is a string default as GORM's dialector's Explain writes
+	// it; GORMComment the comment the server keeps for a comment tag.
 	GORMLiteral(s string) string
+	GORMComment(s string) string
 	// EnumColumn is an enum column's type; namedType says the enum is a
 	// type created first, check that its values are held by a CHECK.
 	EnumColumn(typeName string, values []string) (typ string, namedType, check bool)
 	IdentityStyle() dialect.IdentityStyle
 	// ForeignKeysOnlyInline: a cycle's foreign keys stay in CREATE TABLE.
 	ForeignKeysOnlyInline() bool
-	// InlineComments: COMMENT clauses; CommentStatements: COMMENT ON.
-	InlineComments() bool
-	CommentStatements() bool
+	// IndexComments, IndexKeyPrefixes, IndexClasses, IndexAccessMethods and
+	// PartialIndexes say which index options of a model the dialect keeps.
+	IndexComments() bool
 	IndexKeyPrefixes() bool
-	IndexExprsParenthesized() bool
 	IndexClasses() bool
 	IndexAccessMethods() bool
 	PartialIndexes() bool
 }
 
 var (
-	_ ddlDialect = (*postgres.Dialect)(nil)
-	_ ddlDialect = (*mysql.Dialect)(nil)
-	_ ddlDialect = (*sqlite.Dialect)(nil)
+	_ modelDialect = (*postgres.Dialect)(nil)
+	_ modelDialect = (*mysql.Dialect)(nil)
+	_ modelDialect = (*sqlite.Dialect)(nil)
 )
 
-// ddlDialects are the dialects models render for, by canonical name (the
+// modelDialects are the dialects models build for, by canonical name (the
 // names retort tags and Load's callers use): every registered dialect.
-func ddlDialects() map[string]ddlDialect {
-	out := map[string]ddlDialect{}
+func modelDialects() map[string]modelDialect {
+	out := map[string]modelDialect{}
 	for _, name := range registry.Names() {
 		d, err := registry.Lookup(name)
 		if err != nil {
 			continue
 		}
-		if dd, ok := d.(ddlDialect); ok {
-			out[name] = dd
+		if md, ok := d.(modelDialect); ok {
+			out[name] = md
 		}
 	}
 	return out
@@ -66,7 +68,7 @@ func ddlDialects() map[string]ddlDialect {
 // dialectNames are the dialect names, sorted.
 func dialectNames() []string {
 	var out []string
-	for n := range ddlDialects() {
+	for n := range modelDialects() {
 		out = append(out, n)
 	}
 	sort.Strings(out)
@@ -74,12 +76,12 @@ func dialectNames() []string {
 }
 
 func isDialect(s string) bool {
-	_, ok := ddlDialects()[s]
+	_, ok := modelDialects()[s]
 	return ok
 }
 
-func ddlDialectFor(name string) (ddlDialect, error) {
-	d, ok := ddlDialects()[name]
+func modelDialectFor(name string) (modelDialect, error) {
+	d, ok := modelDialects()[name]
 	if !ok {
 		return nil, fmt.Errorf("render models: unknown dialect %q (postgres, mysql, sqlite)", name)
 	}

@@ -576,7 +576,7 @@ func (b *builder) gormFieldIndexes(t *Table, f *gormField) []*Index {
 func gormStringDefaults(v string) map[string]string {
 	std := quoteString(v)
 	out := map[string]string{"": std}
-	for name, d := range ddlDialects() {
+	for name, d := range modelDialects() {
 		if q := d.GORMLiteral(v); q != std {
 			out[name] = q
 		}

@@ -17,9 +17,12 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/retortdb/retort/internal/models/gostruct"
+	"github.com/retortdb/retort/internal/models/gostruct/internal/gormedges"
 	"github.com/retortdb/retort/internal/models/gostruct/internal/gormfixture"
 	"github.com/retortdb/retort/internal/models/gostruct/internal/gormmysql"
+	"github.com/retortdb/retort/internal/models/gostruct/internal/gormmysqledges"
 	"github.com/retortdb/retort/internal/models/gostruct/internal/gormpg"
+	"github.com/retortdb/retort/internal/models/gostruct/internal/gormsqliteedges"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -35,6 +38,9 @@ var gormFixtures = []struct {
 		[]string{testutil.Postgres, testutil.MySQL, testutil.SQLite}},
 	{"internal/gormpg", []any{&gormpg.Account{}, &gormpg.Post{}}, []string{testutil.Postgres}},
 	{"internal/gormmysql", []any{&gormmysql.Article{}, &gormmysql.Comment{}}, []string{testutil.MySQL}},
+	{"internal/gormedges", []any{&gormedges.Gadget{}, &gormedges.Part{}}, []string{testutil.Postgres, testutil.MySQL}}, // GORM writes USING btree on SQLite, which SQLite refuses
+	{"internal/gormmysqledges", []any{&gormmysqledges.Event{}}, []string{testutil.MySQL}},
+	{"internal/gormsqliteedges", []any{&gormsqliteedges.Item{}}, []string{testutil.SQLite}},
 }
 
 // TestGORMOracle lets GORM's own AutoMigrate build the fixture in one

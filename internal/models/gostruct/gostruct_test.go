@@ -39,14 +39,17 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 // modelDirs are the model packages under testdata/models, plus the GORM
-// oracle fixture and the Orion example.
+// oracle fixtures and the Orion example.
 func modelDirs(t *testing.T) map[string]string {
 	t.Helper()
 	dirs := map[string]string{
-		"gormfixture": "internal/gormfixture",
-		"gormpg":      "internal/gormpg",
-		"gormmysql":   "internal/gormmysql",
-		"orion":       "../../../examples/orion/internal/models",
+		"gormfixture":     "internal/gormfixture",
+		"gormpg":          "internal/gormpg",
+		"gormmysql":       "internal/gormmysql",
+		"gormedges":       "internal/gormedges",
+		"gormmysqledges":  "internal/gormmysqledges",
+		"gormsqliteedges": "internal/gormsqliteedges",
+		"orion":           "../../../examples/orion/internal/models",
 	}
 	ents, err := os.ReadDir("testdata/models")
 	if err != nil {
@@ -66,8 +69,10 @@ func dialectsFor(t *testing.T, dir string) []string {
 	switch filepath.Base(dir) {
 	case "gormpg":
 		return []string{testutil.Postgres}
-	case "gormmysql":
+	case "gormmysql", "gormmysqledges":
 		return []string{testutil.MySQL}
+	case "gormsqliteedges":
+		return []string{testutil.SQLite}
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "DIALECTS"))
 	if err != nil {

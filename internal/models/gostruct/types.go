@@ -9,7 +9,7 @@ import (
 // columnType is the SQL type of c on d, for retort-tagged tables: an
 // explicit type, the enum, or the dialect's mapping of the Go type (the
 // table in docs/models.md; keep the two in step).
-func columnType(c *Column, d ddlDialect) (string, error) {
+func columnType(c *Column, d modelDialect) (string, error) {
 	if s := c.Types[d.Name()]; s != "" {
 		return s, nil
 	}

@@ -5,6 +5,11 @@
 // The server itself normalizes what the files say, so the result compares
 // equal to a live database built from the same SQL.
 //
+// A Go model package is loaded the same way: internal/models/gostruct builds
+// its schema IR and has the dialect's Renderer write it as statements, which
+// run here like a file's, each carrying the file:line of the struct, field
+// or tag it comes from for the server's errors.
+//
 // It imports schema (the result), the dialect packages (to inspect the
 // scratch database) and internal/models/gostruct (Go models become DDL
 // first); internal/archtest also allows internal/config. It must not import
@@ -72,8 +77,8 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 			return nil, fmt.Errorf("read models: %w (check models in retort.toml)", err)
 		}
 		if fi.IsDir() {
-			// A Go package of model structs, rendered as desired-state DDL
-			// for this dialect; statements keep their struct's position.
+			// A Go package of model structs: its schema IR rendered by this
+			// dialect's Renderer; statements keep their model positions.
 			m, err := gostruct.Load(p)
 			if err != nil {
 				return nil, err

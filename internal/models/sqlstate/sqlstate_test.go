@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -132,5 +133,42 @@ func TestSplit(t *testing.T) {
 	}
 	if _, err := sqlstate.Split("SELECT 'x", false); err == nil {
 		t.Error("unterminated quote: no error")
+	}
+}
+
+// TestLoadGoModelsBadSQL: when the server refuses the DDL rendered from Go
+// models, the error names the model source of the object: the struct for its
+// CREATE TABLE, the field whose tag declares an index for that index.
+func TestLoadGoModelsBadSQL(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		src  string
+		line int
+	}{
+		"table": {"package models\n\n// Widget checks a column it does not have.\ntype Widget struct {\n\tID   int64  `db:\"id\" retort:\"pk\"`\n\tName string `db:\"name\" retort:\"size:20;check:nosuchcol > 0\"`\n}\n", 4},
+		"index": {"package models\n\n// Widget indexes a column it does not have.\ntype Widget struct {\n\tID   int64  `db:\"id\" retort:\"pk\"`\n\tName string `db:\"name\" retort:\"size:20\"`\n\tKey  string `db:\"key_name\" retort:\"size:20;index:ix_widget_key,expr:nosuchcol + 1\"`\n}\n", 7},
+	}
+	for _, d := range testutil.Dialects() {
+		for name, c := range cases {
+			t.Run(d+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				dir := t.TempDir()
+				file := filepath.Join(dir, "models.go")
+				if err := os.WriteFile(file, []byte(c.src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				_, err := sqlstate.Load(context.Background(), source(t, d, dir))
+				var se *sqlstate.StmtError
+				if !errors.As(err, &se) {
+					t.Fatalf("err = %v, want a StmtError", err)
+				}
+				if se.File != file || se.Line != c.line {
+					t.Fatalf("error at %s:%d, want %s:%d (%v)", se.File, se.Line, file, c.line, err)
+				}
+				if !strings.Contains(err.Error(), "models.go:"+strconv.Itoa(c.line)+": ") {
+					t.Fatalf("message %q does not name models.go:%d", err, c.line)
+				}
+			})
+		}
 	}
 }

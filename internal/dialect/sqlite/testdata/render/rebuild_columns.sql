@@ -7,16 +7,16 @@ PRAGMA legacy_alter_table = ON;
 -- review: rebuilds table users (SQLite cannot ALTER this: modify column "name": type VARCHAR(50) → INTEGER, set NOT NULL, collation NOCASE → (none); modify column "email": type TEXT → BLOB; modify column "score": type REAL → TEXT, default abs(-1) → (none), generation expression; add column "age"; drop column "half"; drop column "Kind"); its rows are copied
 ALTER TABLE users RENAME TO _retort_old_users;
 PRAGMA legacy_alter_table = OFF;
-CREATE TABLE users (
-    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    name INTEGER NOT NULL DEFAULT 'anon',
-    email BLOB NOT NULL,
-    score TEXT GENERATED ALWAYS AS (id * 2) STORED CONSTRAINT ck_score CHECK (score >= 0),
-    age INTEGER NOT NULL,
-    CONSTRAINT uq_users_email UNIQUE (email),
-    UNIQUE (name, email),
-    CHECK (length(name) > 0),
-    CONSTRAINT fk_users_team FOREIGN KEY (name) REFERENCES teams (name) ON UPDATE SET NULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+CREATE TABLE "users" (
+  "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  "name" INTEGER NOT NULL DEFAULT 'anon',
+  "email" BLOB NOT NULL,
+  "score" TEXT GENERATED ALWAYS AS (id * 2) STORED CONSTRAINT "ck_score" CHECK (score >= 0),
+  "age" INTEGER NOT NULL,
+  CONSTRAINT "uq_users_email" UNIQUE ("email"),
+  UNIQUE ("name", "email"),
+  CONSTRAINT "fk_users_team" FOREIGN KEY ("name") REFERENCES "teams" ("name") ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  CHECK (length(name) > 0)
 );
 -- review: changes the type of users.name from VARCHAR(50) to INTEGER: values are stored with INTEGER affinity as they are copied, so text that reads as a number becomes one ('007' is stored as 7)
 -- review: fails if users.name holds NULLs
@@ -30,8 +30,8 @@ INSERT INTO users (id, name, email) SELECT id, name, email FROM _retort_old_user
 DELETE FROM sqlite_sequence WHERE name = 'users';
 UPDATE sqlite_sequence SET name = 'users' WHERE name = '_retort_old_users';
 DROP TABLE _retort_old_users;
-CREATE INDEX ix_users_name ON users (name COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
-CREATE UNIQUE INDEX ix_users_lower ON users (lower(email), score);
+CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
+CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
 -- Rebuilding tables. retort switches foreign keys off before this revision's transaction
@@ -42,17 +42,17 @@ PRAGMA legacy_alter_table = ON;
 -- review: rebuilds table users (SQLite cannot ALTER this: add column "Kind"; add column "half"; drop column "age"; modify column "score": type TEXT → REAL, default (none) → abs(-1), generation expression; modify column "email": type BLOB → TEXT; modify column "name": type INTEGER → VARCHAR(50), drop NOT NULL, collation (none) → NOCASE); its rows are copied
 ALTER TABLE users RENAME TO _retort_old_users;
 PRAGMA legacy_alter_table = OFF;
-CREATE TABLE users (
-    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    name VARCHAR(50) COLLATE "NOCASE" DEFAULT 'anon',
-    email TEXT NOT NULL,
-    score REAL DEFAULT (abs(-1)) CONSTRAINT ck_score CHECK (score >= 0),
-    half REAL GENERATED ALWAYS AS (score / 2) VIRTUAL,
-    "Kind" DEFAULT -1.5,
-    CONSTRAINT uq_users_email UNIQUE (email),
-    UNIQUE (name, email),
-    CHECK (length(name) > 0),
-    CONSTRAINT fk_users_team FOREIGN KEY (name) REFERENCES teams (name) ON UPDATE SET NULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+CREATE TABLE "users" (
+  "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  "name" VARCHAR(50) COLLATE "NOCASE" DEFAULT 'anon',
+  "email" TEXT NOT NULL,
+  "score" REAL DEFAULT (abs(-1)) CONSTRAINT "ck_score" CHECK (score >= 0),
+  "half" REAL GENERATED ALWAYS AS (score / 2) VIRTUAL,
+  "Kind" DEFAULT -1.5,
+  CONSTRAINT "uq_users_email" UNIQUE ("email"),
+  UNIQUE ("name", "email"),
+  CONSTRAINT "fk_users_team" FOREIGN KEY ("name") REFERENCES "teams" ("name") ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  CHECK (length(name) > 0)
 );
 -- review: drops column users.age and its data
 -- review: changes the type of users.score from TEXT to REAL: values are stored with REAL affinity as they are copied, so text that reads as a number becomes one ('007' is stored as 7)
@@ -64,6 +64,6 @@ INSERT INTO users (id, name, email, score) SELECT id, name, email, score FROM _r
 DELETE FROM sqlite_sequence WHERE name = 'users';
 UPDATE sqlite_sequence SET name = 'users' WHERE name = '_retort_old_users';
 DROP TABLE _retort_old_users;
-CREATE INDEX ix_users_name ON users (name COLLATE "BINARY" DESC) WHERE name IS NOT NULL;
-CREATE UNIQUE INDEX ix_users_lower ON users (lower(email), score);
+CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
+CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;

@@ -7,16 +7,16 @@ PRAGMA legacy_alter_table = ON;
 -- review: rebuilds table notes (SQLite cannot ALTER this: add column "ref"; drop primary key (id); add primary key (id, body); add unique constraint "uq_ref" (ref); add unique constraint "uq_body" (body); add check constraint "ck_body"; add foreign key "fk_ref" (ref) → notes(id); add foreign key "" (body) → bodies(text); table options: WITHOUT ROWID / STRICT); its rows are copied
 ALTER TABLE notes RENAME TO _retort_old_notes;
 PRAGMA legacy_alter_table = OFF;
-CREATE TABLE notes (
-    id INTEGER NOT NULL,
-    body TEXT,
-    ref INTEGER,
-    PRIMARY KEY (id, body),
-    CONSTRAINT uq_ref UNIQUE (ref),
-    CONSTRAINT uq_body UNIQUE (body),
-    CONSTRAINT ck_body CHECK (body <> ''),
-    CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES notes (id),
-    FOREIGN KEY (body) REFERENCES bodies (text)
+CREATE TABLE "notes" (
+  "id" INTEGER NOT NULL,
+  "body" TEXT,
+  "ref" INTEGER,
+  PRIMARY KEY ("id", "body"),
+  CONSTRAINT "uq_ref" UNIQUE ("ref"),
+  CONSTRAINT "uq_body" UNIQUE ("body"),
+  CONSTRAINT "fk_ref" FOREIGN KEY ("ref") REFERENCES "notes" ("id"),
+  FOREIGN KEY ("body") REFERENCES "bodies" ("text"),
+  CONSTRAINT "ck_body" CHECK (body <> '')
 ) STRICT;
 -- review: adds primary key (id, body) on notes: fails if existing rows hold duplicates
 -- review: adds unique (body) on notes: fails if existing rows hold duplicates
