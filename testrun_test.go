@@ -284,7 +284,6 @@ func TestTestHeads(t *testing.T) {
 
 func TestTestBadInput(t *testing.T) {
 	t.Parallel()
-	fsys := history(shopFor(testutil.SQLite)...)
 	dir := t.TempDir()
 	cases := []struct {
 		name string
@@ -297,20 +296,26 @@ func TestTestBadInput(t *testing.T) {
 		{"missing data file", retort.TestOptions{Data: []retort.TestData{{Path: filepath.Join(dir, "nope.sql"), Revision: "a1"}}}, "nope.sql"},
 		{"data revision unknown", retort.TestOptions{Data: []retort.TestData{{Path: filepath.Join(dir, "nope.sql"), Revision: "qq"}}}, "qq"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			c.to.Dialect = testutil.SQLite
-			rep, err := retort.Test(context.Background(), fsys, c.to)
-			if err == nil || !errors.Is(err, retort.ErrTestInput) || !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("err = %v, want ErrTestInput mentioning %q", err, c.want)
-			}
-			if rep != nil {
-				t.Errorf("a refused test made a report (and maybe a database): %+v", rep)
+			db := testutil.New(t, name)
+			fsys := history(shopFor(name)...)
+			for _, c := range cases {
+				to := c.to
+				to.Dialect, to.DriverName, to.DataSource = name, db.DriverName, db.DataSource
+				rep, err := retort.Test(context.Background(), fsys, to)
+				if err == nil || !errors.Is(err, retort.ErrTestInput) || !strings.Contains(err.Error(), c.want) {
+					t.Errorf("%s: err = %v, want ErrTestInput mentioning %q", c.name, err, c.want)
+				}
+				// Refused before any scratch database was made.
+				if rep != nil {
+					t.Errorf("%s: a refused test made a report (and maybe a database): %+v", c.name, rep)
+				}
 			}
 		})
 	}
-	_, err := retort.Test(context.Background(), fsys, retort.TestOptions{Dialect: testutil.Postgres})
+	_, err := retort.Test(context.Background(), history(shop...), retort.TestOptions{Dialect: testutil.Postgres})
 	if err == nil || !errors.Is(err, dialect.ErrScratchDatabase) {
 		t.Errorf("no server: err = %v, want ErrScratchDatabase", err)
 	}
