@@ -402,6 +402,23 @@ func (f *Filler) row(cols []column, fks []fkValues, k int64) []any {
 	return out
 }
 
+// bounds narrows [lo, hi] to what the column's CHECK bounds allow for a
+// value with a fraction below 1 added (a CHECK's lo and hi are exclusive),
+// leaving it whole when the bounds leave nothing.
+func bounds(c column, lo, hi int64) (int64, int64) {
+	l, h := lo, hi
+	if c.lo != nil && *c.lo >= float64(lo) && *c.lo < float64(hi) {
+		l = int64(math.Floor(*c.lo)) + 1
+	}
+	if c.hi != nil && *c.hi <= float64(hi)+1 {
+		h = int64(math.Ceil(*c.hi)) - 2
+	}
+	if h < l {
+		return lo, hi
+	}
+	return l, h
+}
+
 // asText is a generated value as SQL text.
 func asText(v any) any {
 	switch x := v.(type) {
@@ -449,34 +466,27 @@ func value(c column, k int64) any {
 		}
 		return lo + k%(hi-lo+1)
 	case dialect.KindFloat:
-		v := float64(k) + 0.5
-		if c.lo != nil {
-			v += math.Max(0, *c.lo)
-		}
-		return v
+		lo, hi := bounds(c, 0, 1<<40)
+		return float64(lo+k%(hi-lo+1)) + 0.5
 	case dialect.KindDecimal:
 		intDigits := 8
 		if t.Precision > 0 {
 			intDigits = t.Precision - t.Scale
 		}
-		ip := k
-		if intDigits <= 0 {
-			ip = 0
-		} else if intDigits < 18 {
-			ip = k % int64(math.Pow10(intDigits))
-		}
-		if c.lo != nil && *c.lo >= 0 && ip <= int64(*c.lo) {
-			ip = int64(*c.lo) + 1
+		max := int64(0)
+		if intDigits > 0 {
+			max = int64(math.Pow10(min(intDigits, 17))) - 1
 		}
 		scale := t.Scale
 		if t.Precision == 0 {
 			scale = 2
 		}
+		lo, hi := bounds(c, 0, max)
+		ip := lo + k%(hi-lo+1)
 		if scale == 0 {
 			return strconv.FormatInt(ip, 10)
 		}
-		frac := strings.Repeat("7", min(scale, 6))
-		return strconv.FormatInt(ip, 10) + "." + frac
+		return strconv.FormatInt(ip, 10) + "." + strings.Repeat("7", min(scale, 6))
 	case dialect.KindText:
 		n := t.Length
 		if n == 0 || n > 300 {
@@ -539,7 +549,7 @@ func checkHints(col *column, checks []*schema.Check) {
 			col.vt.Kind = dialect.KindJSON
 			continue
 		}
-		if col.vt.Kind == dialect.KindText || col.vt.Kind == dialect.KindUnknown && col.values == nil {
+		if (col.vt.Kind == dialect.KindText || col.vt.Kind == dialect.KindUnknown && col.values == nil) && choosesLiteral(expr) {
 			if lits := literalRE.FindAllStringSubmatch(expr, -1); len(lits) > 0 && (col.values == nil) {
 				for _, l := range lits {
 					v := strings.ReplaceAll(l[1], "''", "'")
@@ -576,6 +586,19 @@ func checkHints(col *column, checks []*schema.Check) {
 			}
 		}
 	}
+}
+
+var (
+	excludesRE = regexp.MustCompile(`(?i)<>|!=|\bnot\b|\blike\b|~|\bsimilar\b|\blength\b|\bchar_length\b|\btrim\b|\blower\b|\bupper\b|\bregexp\b|\bglob\b`)
+	equalsRE   = regexp.MustCompile(`(?i)\bin\s*\(|=\s*any\b|=\s*\(?\s*'`)
+)
+
+// choosesLiteral reports whether a CHECK limits a column to literals
+// (col IN ('a', 'b'), col = 'x', PostgreSQL's = ANY (ARRAY[…])), rather
+// than excluding some (col <> '', NOT IN, LIKE…): only then are its
+// literals the values to use.
+func choosesLiteral(expr string) bool {
+	return equalsRE.MatchString(expr) && !excludesRE.MatchString(expr)
 }
 
 // mentions reports whether expr names column name as a word.

@@ -100,6 +100,10 @@ func TestCheckHints(t *testing.T) {
 		{"qty", num, "((qty > 0) AND (qty < 100))", nil, f(0), f(100)},
 		{"score", num, "score >= 10", nil, f(9), nil},
 		{"score", num, "other > 5", nil, nil, nil},
+		{"slug", text, "(slug <> ''::text)", nil, nil, nil},
+		{"slug", text, "slug NOT IN ('admin', 'root')", nil, nil, nil},
+		{"slug", text, "slug LIKE 'a%'", nil, nil, nil},
+		{"kind", text, "kind = 'x'", []string{"x"}, nil, nil},
 	}
 	for _, c := range cases {
 		col := column{c: &schema.Column{Name: c.col}, vt: c.vt}
@@ -132,6 +136,18 @@ func show(p *float64) any {
 		return "none"
 	}
 	return *p
+}
+
+func TestDecimalWithinCheck(t *testing.T) {
+	t.Parallel()
+	col := column{c: &schema.Column{Name: "score", Type: schema.Type{Precision: 5, Scale: 2}}, vt: dialect.ValueType{Kind: dialect.KindDecimal}}
+	checkHints(&col, []*schema.Check{{Expr: "((score >= (0)::numeric) AND (score <= (100)::numeric))"}})
+	for k := int64(1); k < 3000; k += 13 {
+		r, _ := new(big.Rat).SetString(value(col, k).(string))
+		if r.Sign() < 0 || r.Cmp(big.NewRat(100, 1)) > 0 {
+			t.Fatalf("score %s outside 0..100", value(col, k))
+		}
+	}
 }
 
 func TestValueFitsType(t *testing.T) {
