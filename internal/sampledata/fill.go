@@ -530,6 +530,7 @@ func value(c column, k int64) any {
 
 var (
 	literalRE = regexp.MustCompile(`'((?:[^']|'')*)'`)
+	betweenRE = regexp.MustCompile("(?i)[`\"]?(\\w+)[`\"]?\\s+between\\s+\\(?\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\)?\\s+and\\s+\\(?\\s*(-?\\d+(?:\\.\\d+)?)")
 	boundRE   = regexp.MustCompile(`(?i)^[\s(]*[` + "`" + `"]?(\w+)[` + "`" + `"]?\)?(?:::[\w ]+)?\s*(>=|>|<=|<)\s*\(?\s*(-?\d+(?:\.\d+)?)`)
 )
 
@@ -560,6 +561,15 @@ func checkHints(col *column, checks []*schema.Check) {
 				if col.vt.Kind == dialect.KindUnknown {
 					col.vt.Kind = dialect.KindText
 				}
+				continue
+			}
+		}
+		if m := betweenRE.FindStringSubmatch(expr); m != nil && strings.EqualFold(m[1], name) {
+			a, errA := strconv.ParseFloat(m[2], 64)
+			b, errB := strconv.ParseFloat(m[3], 64)
+			if errA == nil && errB == nil {
+				a, b = a-1, b+1 // BETWEEN is inclusive
+				col.lo, col.hi = &a, &b
 				continue
 			}
 		}

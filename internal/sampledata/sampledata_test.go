@@ -104,6 +104,7 @@ func TestCheckHints(t *testing.T) {
 		{"slug", text, "slug NOT IN ('admin', 'root')", nil, nil, nil},
 		{"slug", text, "slug LIKE 'a%'", nil, nil, nil},
 		{"kind", text, "kind = 'x'", []string{"x"}, nil, nil},
+		{"score", num, "`score` between 0 and 100", nil, f(-1), f(101)},
 	}
 	for _, c := range cases {
 		col := column{c: &schema.Column{Name: c.col}, vt: c.vt}
