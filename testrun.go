@@ -196,7 +196,7 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	if err != nil {
 		return nil, err
 	}
-	t := &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}, Revisions: []RevisionTest{}, Heads: []string{}, Scratch: []string{}}}
+	t := &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, upFailed: map[string]bool{}, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}, Revisions: []RevisionTest{}, Heads: []string{}, Scratch: []string{}}}
 	if err := t.plan(); err != nil {
 		return nil, err
 	}
@@ -233,6 +233,8 @@ type tester struct {
 	// after holds each revision's schema after its upgrade, from the
 	// stairway: the populated check fills tables for what comes next.
 	after map[string]*schema.Schema
+	// upFailed holds the revisions whose upgrade failed on the stairway.
+	upFailed map[string]bool
 }
 
 // plan resolves the range into the upgrade plan from base.

@@ -231,3 +231,62 @@ func TestTestCatchesTableRecreated(t *testing.T) {
 		})
 	}
 }
+
+// tenantsClean are clean histories with composite keys, a composite and a
+// self-referencing foreign key, generated columns, partial and expression
+// indexes, CHECKs that exclude a value or bound a range (BETWEEN): shapes
+// that once made the generator refuse rows or the checks raise alarms.
+var tenantsClean = map[string][]step{
+	testutil.Postgres: {
+		{id: "a1", up: "CREATE TABLE tenants (id BIGSERIAL PRIMARY KEY, slug TEXT NOT NULL UNIQUE CHECK (slug <> ''), parent_id BIGINT REFERENCES tenants(id), created_at TIMESTAMP NOT NULL DEFAULT now());", down: "DROP TABLE tenants;"},
+		{id: "b2", up: `CREATE TABLE members (tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, user_no INTEGER NOT NULL, email VARCHAR(120) NOT NULL,
+    role VARCHAR(10) NOT NULL DEFAULT 'member' CHECK (role IN ('owner','admin','member')), score NUMERIC(5,2) CHECK (score BETWEEN 0 AND 100),
+    full_name TEXT GENERATED ALWAYS AS (email || '!') STORED, PRIMARY KEY (tenant_id, user_no));
+CREATE UNIQUE INDEX members_email ON members (lower(email)) WHERE role <> 'owner';`, down: "DROP TABLE members;"},
+		{id: "c3", up: "CREATE TABLE invites (id UUID PRIMARY KEY, tenant_id BIGINT NOT NULL, user_no INTEGER NOT NULL, FOREIGN KEY (tenant_id, user_no) REFERENCES members (tenant_id, user_no) ON UPDATE CASCADE, expires DATE NOT NULL);", down: "DROP TABLE invites;"},
+		{id: "d4", up: "ALTER TABLE members ADD COLUMN active BOOLEAN NOT NULL DEFAULT true;\nUPDATE members SET active = false WHERE score < 10;\nCREATE INDEX members_active ON members (tenant_id) WHERE active;",
+			down: "DROP INDEX members_active;\nALTER TABLE members DROP COLUMN active;"},
+		{id: "e5", up: "ALTER TABLE invites ADD CONSTRAINT invites_not_past CHECK (expires > '2000-01-01');\nCOMMENT ON TABLE invites IS 'pending invitations';",
+			down: "COMMENT ON TABLE invites IS NULL;\nALTER TABLE invites DROP CONSTRAINT invites_not_past;"},
+	},
+	testutil.MySQL: {
+		{id: "a1", up: "CREATE TABLE tenants (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, slug VARCHAR(40) NOT NULL UNIQUE CHECK (slug <> ''), parent_id BIGINT UNSIGNED NULL, created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, FOREIGN KEY (parent_id) REFERENCES tenants(id)) ENGINE=InnoDB;", down: "DROP TABLE tenants;"},
+		{id: "b2", up: `CREATE TABLE members (tenant_id BIGINT UNSIGNED NOT NULL, user_no INT NOT NULL, email VARCHAR(120) NOT NULL, role ENUM('owner','admin','member') NOT NULL DEFAULT 'member',
+    score DECIMAL(5,2) CHECK (score BETWEEN 0 AND 100), flags SET('a','b') NOT NULL DEFAULT '', bio MEDIUMTEXT, full_name VARCHAR(130) AS (CONCAT(email, '!')) STORED,
+    PRIMARY KEY (tenant_id, user_no), UNIQUE KEY members_email (email), CONSTRAINT members_tenant FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE);`, down: "DROP TABLE members;"},
+		{id: "c3", up: "CREATE TABLE invites (id CHAR(36) PRIMARY KEY, tenant_id BIGINT UNSIGNED NOT NULL, user_no INT NOT NULL, expires DATE NOT NULL, CONSTRAINT invites_member FOREIGN KEY (tenant_id, user_no) REFERENCES members (tenant_id, user_no));", down: "DROP TABLE invites;"},
+		{id: "d4", up: "ALTER TABLE members ADD COLUMN active TINYINT(1) NOT NULL DEFAULT 1;\nUPDATE members SET active = 0 WHERE score < 10;\nCREATE INDEX members_active ON members (tenant_id, active);",
+			down: "DROP INDEX members_active ON members;\nALTER TABLE members DROP COLUMN active;"},
+		{id: "e5", up: "ALTER TABLE members MODIFY email VARCHAR(200) NOT NULL;\nALTER TABLE invites ADD COLUMN note TEXT;",
+			down: "ALTER TABLE invites DROP COLUMN note;\nALTER TABLE members MODIFY email VARCHAR(120) NOT NULL;"},
+	},
+	testutil.SQLite: {
+		{id: "a1", up: "CREATE TABLE tenants (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE CHECK (slug <> ''), parent_id INTEGER REFERENCES tenants(id), created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);", down: "DROP TABLE tenants;"},
+		{id: "b2", up: `CREATE TABLE members (tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE, user_no INTEGER NOT NULL, email VARCHAR(120) NOT NULL,
+    role VARCHAR(10) NOT NULL DEFAULT 'member' CHECK (role IN ('owner','admin','member')), score NUMERIC(5,2) CHECK (score BETWEEN 0 AND 100),
+    full_name TEXT GENERATED ALWAYS AS (email || '!') STORED, PRIMARY KEY (tenant_id, user_no)) WITHOUT ROWID;
+CREATE UNIQUE INDEX members_email ON members (lower(email)) WHERE role <> 'owner';`, down: "DROP TABLE members;"},
+		{id: "c3", up: "CREATE TABLE invites (id TEXT PRIMARY KEY, tenant_id INTEGER NOT NULL, user_no INTEGER NOT NULL, expires DATE NOT NULL CHECK (expires > '2000-01-01'), FOREIGN KEY (tenant_id, user_no) REFERENCES members (tenant_id, user_no));", down: "DROP TABLE invites;"},
+		{id: "d4", up: "ALTER TABLE members ADD COLUMN active BOOLEAN NOT NULL DEFAULT 1;\nUPDATE members SET active = 0 WHERE score < 10;\nCREATE INDEX members_active ON members (tenant_id) WHERE active;",
+			down: "DROP INDEX members_active;\nALTER TABLE members DROP COLUMN active;"},
+	},
+}
+
+func TestTestTenantsCleanHistories(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			steps := tenantsClean[name]
+			rep := runTest(t, name, history(steps...), retort.TestOptions{Rows: 50})
+			if !rep.Passed() {
+				t.Fatalf("clean history raised alarms:\n%s", failuresText(rep))
+			}
+			for _, r := range rep.Revisions {
+				if r.Stairway != retort.TestPassed || r.Data != retort.TestPassed || len(r.Notes) > 0 {
+					t.Errorf("%s: stairway %s, data %s, notes %s", r.Revision, r.Stairway, r.Data, strings.Join(r.Notes, "; "))
+				}
+			}
+		})
+	}
+}

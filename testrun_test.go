@@ -477,3 +477,18 @@ func TestTestChecksVersionRows(t *testing.T) {
 		})
 	}
 }
+
+// TestTestFailingUpgradeOnce: an upgrade that fails on the empty database
+// is one failure, at the statement, not a second one for the populated
+// run.
+func TestTestFailingUpgradeOnce(t *testing.T) {
+	t.Parallel()
+	steps := shopFor(testutil.SQLite, step{id: "f6", up: "CREATE TABLE broken (id INTEGER PRIMARY KEY,);", down: "DROP TABLE broken;"})
+	rep := runTest(t, testutil.SQLite, history(steps...), retort.TestOptions{Rows: 5})
+	if len(rep.Failures) != 1 || rep.Failures[0].Check != retort.CheckStairway || rep.Failures[0].Where != "versions/005_f6.sql:10" {
+		t.Fatalf("want one stairway failure at versions/005_f6.sql:10:\n%s", failuresText(rep))
+	}
+	if rep.Revisions[5].Stairway != retort.TestFailed || rep.Revisions[5].Data != retort.TestSkipped {
+		t.Errorf("f6: stairway %s, data %s", rep.Revisions[5].Stairway, rep.Revisions[5].Data)
+	}
+}

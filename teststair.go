@@ -102,8 +102,13 @@ func (st *stair) up(ctx context.Context) bool {
 		if r.populated {
 			what = "the upgrade fails on a populated database"
 		}
-		if ctx.Err() == nil {
+		// An upgrade that failed on the empty database already has its
+		// failure: rows are not what it lacks.
+		if ctx.Err() == nil && !(r.populated && t.upFailed[st.rev.ID]) {
 			r.failStep(st.i, what, err)
+		}
+		if !r.populated {
+			t.upFailed[st.rev.ID] = true
 		}
 		return false
 	}
