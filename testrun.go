@@ -73,13 +73,17 @@ func ParseTestData(s string) (TestData, error) {
 // file): nothing was created.
 var ErrTestInput = errors.New("bad test input")
 
-// TestEvent is Test's progress.
+// TestEvent is Test's progress: a revision's check starting, or (Scratch
+// set, the other fields empty) a scratch database created.
 type TestEvent struct {
 	Check    string // "stairway" or "data"
 	Step     int    // 1-based
 	Total    int
 	Revision string
 	Text     string
+	// Scratch names a scratch database just created; it is dropped when
+	// its pass ends (a process killed with SIGKILL leaves it behind).
+	Scratch string
 }
 
 // Check names in TestFailure.Check.

@@ -23,8 +23,8 @@ func (t *tester) pass(ctx context.Context, populated bool) (err error) {
 		return err
 	}
 	defer func() {
-		if derr := r.drop(ctx); derr != nil && err == nil {
-			err = derr
+		if derr := r.drop(ctx); derr != nil {
+			err = errors.Join(err, derr)
 		}
 	}()
 	return r.run(ctx)
@@ -49,6 +49,9 @@ func (r *stepper) open(ctx context.Context) error {
 	}
 	t.rep.Scratch = append(t.rep.Scratch, sc.Name)
 	r.sc = sc
+	if t.to.Events != nil {
+		t.to.Events(TestEvent{Scratch: sc.Name})
+	}
 	m := *t.m
 	m.db = sc.DB
 	m.o.events = nil

@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
-	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/term"
 )
@@ -182,16 +181,29 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 		}
 	}
 	var progress *term.Progress
-	if a.io.ErrIsTTY && !a.quiet {
-		to.Events = func(e retort.TestEvent) {
-			if progress == nil || e.Step == 1 {
+	var scratch []string
+	to.Events = func(e retort.TestEvent) {
+		if e.Scratch != "" {
+			scratch = append(scratch, e.Scratch)
+			if !a.quiet {
+				w := a.io.Err
 				if progress != nil {
-					progress.Done()
+					w = progress.Writer(w)
 				}
-				progress = a.io.NewProgress(e.Total)
+				fmt.Fprintf(w, "%s [retort] Testing on scratch database %s (dropped afterwards)\n", a.errColors().Dim("INFO "), e.Scratch)
 			}
-			progress.Step(e.Step, e.Check+" "+e.Revision+" "+e.Text)
+			return
 		}
+		if !a.io.ErrIsTTY || a.quiet {
+			return
+		}
+		if progress == nil || e.Step == 1 {
+			if progress != nil {
+				progress.Done()
+			}
+			progress = a.io.NewProgress(e.Total)
+		}
+		progress.Step(e.Step, e.Check+" "+e.Revision+" "+e.Text)
 	}
 	rep, err := retort.Test(ctx, fsys, to, opts...)
 	if progress != nil {
@@ -201,8 +213,15 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 		if errors.Is(err, retort.ErrTestInput) {
 			return failf("%s", testInputMessage(err))
 		}
-		if errors.Is(err, dialect.ErrScratchDatabase) || ctx.Err() != nil {
-			return err
+		if ctx.Err() != nil {
+			msg := "stopped before it finished; the configured database was not touched"
+			if len(scratch) > 0 {
+				msg += "; scratch database(s) " + strings.Join(scratch, ", ") + " dropped"
+			}
+			if strings.Contains(err.Error(), "drop it by hand") {
+				msg = "stopped before it finished, and a scratch database could not be dropped: " + err.Error()
+			}
+			return &interruptError{msg: msg, err: err}
 		}
 		return err
 	}
