@@ -169,7 +169,11 @@ func (r *stepper) fillAll(ctx context.Context, s *schema.Schema, id string) ([]s
 		return nil, err
 	}
 	defer conn.Close()
-	return r.fill.Fill(ctx, conn, s, r.t.after[id])
+	var later []*schema.Schema
+	for k := len(r.t.steps) - 1; k >= 0 && r.t.steps[k].ID != id; k-- {
+		later = append(later, r.t.after[r.t.steps[k].ID])
+	}
+	return r.fill.Fill(ctx, conn, s, r.t.after[id], later...)
 }
 
 func (r *stepper) snapshot(ctx context.Context, s *schema.Schema) (sampledata.Snapshot, error) {

@@ -66,11 +66,31 @@ func (f *Filler) nonce() string {
 // the columns that exist now (a foreign key, a CHECK, NOT NULL, a type the
 // column is converted to) are honoured too, as a real database's rows
 // would honour them before a team adds the constraint.
-func (f *Filler) Fill(ctx context.Context, conn Conn, s, next *schema.Schema) ([]Note, error) {
+//
+// later are the schemas after the revisions that follow (as far as known):
+// the long values of an unbounded text column keep to the shortest length
+// a later revision gives it (text → varchar(200) is a limit the team sets
+// knowing its data; ordinary values still show a narrower limit cutting).
+func (f *Filler) Fill(ctx context.Context, conn Conn, s, next *schema.Schema, later ...*schema.Schema) ([]Note, error) {
 	if f.shape == nil {
 		f.shape = map[string]string{}
 	}
 	s, conv := withNext(s, next)
+	limits := map[*schema.Column]int{}
+	for _, t := range s.Tables {
+		for _, c := range t.Columns {
+			for _, l := range append([]*schema.Schema{next}, later...) {
+				if l == nil {
+					continue
+				}
+				if lt := l.Table(t.Schema, t.Name); lt != nil {
+					if lc := lt.Column(c.Name); lc != nil && lc.Type.Length > 0 && (limits[c] == 0 || lc.Type.Length < limits[c]) {
+						limits[c] = lc.Type.Length
+					}
+				}
+			}
+		}
+	}
 	var notes []Note
 	for _, t := range parentsFirst(s.Tables) {
 		name := schema.QualifiedName(t.Schema, t.Name)
@@ -79,7 +99,7 @@ func (f *Filler) Fill(ctx context.Context, conn Conn, s, next *schema.Schema) ([
 			continue
 		}
 		f.shape[name] = sh
-		n, err := f.fillTable(ctx, conn, s, t, conv)
+		n, err := f.fillTable(ctx, conn, s, t, conv, limits)
 		if err != nil {
 			return notes, fmt.Errorf("fill table %s: %w", name, err)
 		}
@@ -205,6 +225,9 @@ type column struct {
 	fk     int      // index into fks, -1 when none
 	fkPart int
 	asText bool // a value of kind vt, written as text
+	// laterLength is the shortest length later revisions give an
+	// unbounded text column: its long values keep to it (see Fill).
+	laterLength int
 }
 
 // fkValues are the rows a foreign key may reference.
@@ -215,7 +238,7 @@ type fkValues struct {
 
 // fillTable inserts f.Rows generated rows into t and returns a note when
 // some could not be.
-func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *schema.Table, conv map[*schema.Column]schema.Type) (string, error) {
+func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *schema.Table, conv map[*schema.Column]schema.Type, limits map[*schema.Column]int) (string, error) {
 	if f.Rows <= 0 {
 		return "", nil
 	}
@@ -245,6 +268,7 @@ func (f *Filler) fillTable(ctx context.Context, conn Conn, s *schema.Schema, t *
 			col.vt = typer.SampleType(c.Type)
 			// A text column the upgrade converts gets text the
 			// conversion accepts (digits for a number, a date…).
+			col.laterLength = limits[c]
 			if nt, ok := conv[c]; ok && col.vt.Kind == dialect.KindText {
 				if nvt := typer.SampleType(nt); nvt.Kind != dialect.KindUnknown && nvt.Kind != dialect.KindText && nvt.Kind != dialect.KindBytes {
 					col.vt, col.asText = nvt, true
@@ -463,6 +487,16 @@ func value(c column, k int64) any {
 		// room.
 		if c.lo == nil && c.hi == nil && bits >= 16 {
 			lo = min(int64(10000), max/2)
+			// Every tenth row needs the type's width, so that a
+			// narrowing change (bigint → integer → smallint) meets a value
+			// it cannot hold, as real data would.
+			if k%10 == 0 && bits >= 32 {
+				big := int64(40000)
+				if bits >= 63 {
+					big = 3_000_000_000
+				}
+				return big + k
+			}
 		}
 		return lo + k%(hi-lo+1)
 	case dialect.KindFloat:
@@ -491,8 +525,14 @@ func value(c column, k int64) any {
 		n := t.Length
 		if n == 0 || n > 300 {
 			n = 40
-			if t.Length > 300 {
+			// Every tenth row of an unbounded column is long, so that
+			// a change to a bounded type (text → varchar(255)) meets a
+			// value it would cut.
+			if t.Length > 300 || k%10 == 0 {
 				n = 300
+				if c.laterLength > 0 && t.Length == 0 {
+					n = max(40, min(n, c.laterLength))
+				}
 			}
 		}
 		id := strconv.FormatInt(k, 36)
