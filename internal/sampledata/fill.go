@@ -645,7 +645,7 @@ var (
 
 // choosesLiteral reports whether a CHECK limits a column to literals
 // (col IN ('a', 'b'), col = 'x', PostgreSQL's = ANY (ARRAY[…])), rather
-// than excluding some (col <> ”, NOT IN, LIKE…): only then are its
+// than excluding some (col <> a value, NOT IN, LIKE…): only then are its
 // literals the values to use.
 func choosesLiteral(expr string) bool {
 	return equalsRE.MatchString(expr) && !excludesRE.MatchString(expr)
