@@ -95,6 +95,7 @@ command line or the environment, to the working directory.`,
 		a.rehashCommand(),
 		a.resolveCommand(),
 		a.checkCommand(),
+		a.testCommand(),
 	)
 	root.AddCommand(a.completionCommand(root))
 	root.SetHelpCommandGroupID("")

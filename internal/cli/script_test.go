@@ -70,6 +70,7 @@ type tKey struct{}
 //	dbquery SQL        prints the rows of a query on $DATABASE_URL, columns joined by "|"
 //	dbexec SQL         runs a statement on $DATABASE_URL
 //	tree DIR           prints every file under DIR with a hash of its bytes
+//	exitcode N CMD …   runs CMD and fails unless it exits with status N
 func TestScripts(t *testing.T) {
 	t.Parallel()
 	testscript.Run(t, testscript.Params{
@@ -83,10 +84,11 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"dbnew":   cmdDBNew,
-			"dbquery": cmdDBQuery,
-			"dbexec":  cmdDBExec,
-			"tree":    cmdTree,
+			"dbnew":    cmdDBNew,
+			"dbquery":  cmdDBQuery,
+			"dbexec":   cmdDBExec,
+			"tree":     cmdTree,
+			"exitcode": cmdExitCode,
 		},
 	})
 }

@@ -219,3 +219,61 @@ type TypeChange struct {
 	// change fails on them, or truncates or rounds them.
 	Narrows bool
 }
+
+// ValueKind is the kind of value a column holds, as `retort test` generates
+// sample rows for it.
+type ValueKind int
+
+// The kinds of sample value. KindUnknown columns get NULL when they may, else
+// their default, else the table is filled row by row as far as it goes.
+const (
+	KindUnknown   ValueKind = iota
+	KindInt                 // an integer of ValueType.Bits bits (signed)
+	KindFloat               // a binary floating-point number
+	KindDecimal             // an exact number with Precision and Scale
+	KindText                // characters, at most Length when set
+	KindBool                // true or false
+	KindDate                // a calendar date
+	KindTime                // a time of day
+	KindTimestamp           // a date and time
+	KindUUID                // a UUID
+	KindJSON                // a JSON document
+	KindBytes               // binary data
+	KindLiteral             // ValueType.Literal, the same for every row
+)
+
+// ValueType is what a sample value for a column must be.
+type ValueType struct {
+	Kind ValueKind
+	// Bits bounds a KindInt (8, 16, 24, 32, 64); Unsigned integers keep to
+	// the positive half anyway.
+	Bits int
+	// Literal is a KindLiteral's value, as text the database converts (an
+	// empty array "{}", an interval "1 day", an address "10.0.0.1").
+	Literal string
+}
+
+// SampleTyper is implemented by dialects that can say what values a column
+// type takes, so that `retort test` can populate tables before each
+// upgrade. A type it does not know is KindUnknown.
+type SampleTyper interface {
+	SampleType(t schema.Type) ValueType
+}
+
+// LockSampler is implemented by dialects whose server lists the locks that
+// sessions hold (PostgreSQL's pg_locks): `retort test` samples them from a
+// second connection while an upgrade runs on a populated database, to say
+// which lock each statement took on which table and for how long.
+type LockSampler interface {
+	// LockSampleQuery lists the locks that other sessions of the current
+	// database hold on tables: one row per lock with the table's name, the
+	// lock mode, and the statement its session is running.
+	LockSampleQuery() string
+	// OwnLockQuery lists the locks the current session holds on tables:
+	// table name and lock mode. Run after each statement of a revision in
+	// a transaction, it says exactly which statement took which lock.
+	OwnLockQuery() string
+	// LockStrength orders lock modes: a mode that conflicts with more
+	// modes is stronger. 0 for a mode it does not know.
+	LockStrength(mode string) int
+}

@@ -100,3 +100,47 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 
 // Render implements dialect.Renderer with this package's Render.
 func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }
+
+var _ dialect.SampleTyper = (*Dialect)(nil)
+
+// SampleType reads information_schema's column types; ENUM and SET take
+// their values from schema.Type.Values, BIT, YEAR and spatial types are
+// left unknown.
+func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
+	switch t.Name {
+	case "tinyint":
+		if t.Length == 1 {
+			return dialect.ValueType{Kind: dialect.KindBool}
+		}
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 8}
+	case "bool", "boolean":
+		return dialect.ValueType{Kind: dialect.KindBool}
+	case "smallint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 16}
+	case "mediumint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 24}
+	case "int", "integer":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 32}
+	case "bigint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 64}
+	case "float", "double", "real", "double precision":
+		return dialect.ValueType{Kind: dialect.KindFloat}
+	case "decimal", "numeric", "dec", "fixed":
+		return dialect.ValueType{Kind: dialect.KindDecimal}
+	case "char", "varchar", "tinytext", "text", "mediumtext", "longtext":
+		return dialect.ValueType{Kind: dialect.KindText}
+	case "date":
+		return dialect.ValueType{Kind: dialect.KindDate}
+	case "time":
+		return dialect.ValueType{Kind: dialect.KindTime}
+	case "datetime", "timestamp":
+		return dialect.ValueType{Kind: dialect.KindTimestamp}
+	case "json":
+		return dialect.ValueType{Kind: dialect.KindJSON}
+	case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob":
+		return dialect.ValueType{Kind: dialect.KindBytes}
+	case "year":
+		return dialect.ValueType{Kind: dialect.KindLiteral, Literal: "2020"}
+	}
+	return dialect.ValueType{}
+}

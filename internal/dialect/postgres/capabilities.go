@@ -85,3 +85,112 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 
 // Render implements dialect.Renderer with this package's Render.
 func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }
+
+var _ dialect.SampleTyper = (*Dialect)(nil)
+
+// SampleType reads format_type()'s spellings; arrays, ranges, geometric and
+// network types are left unknown.
+func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
+	if t.Array > 0 {
+		return sampleLiteral("{}")
+	}
+	switch t.Name {
+	case "interval":
+		return sampleLiteral("1 day")
+	case "inet":
+		return sampleLiteral("10.0.0.1")
+	case "cidr":
+		return sampleLiteral("10.0.0.0/8")
+	case "macaddr":
+		return sampleLiteral("08:00:2b:01:02:03")
+	case "tsvector":
+		return sampleLiteral("sample")
+	case "tsquery":
+		return sampleLiteral("sample")
+	case "point":
+		return sampleLiteral("(1,2)")
+	case "bit":
+		return sampleLiteral(strings.Repeat("1", max(t.Length, 1)))
+	case "bit varying":
+		return sampleLiteral("1")
+	case "int4range", "int8range", "numrange":
+		return sampleLiteral("[1,5)")
+	case "daterange":
+		return sampleLiteral("[2020-01-01,2020-02-01)")
+	case "tsrange", "tstzrange":
+		return sampleLiteral("[2020-01-01 00:00,2020-02-01 00:00)")
+	case "xml":
+		return sampleLiteral("<sample/>")
+	case `"char"`:
+		return sampleLiteral("s")
+	}
+	switch n := t.Name; {
+	case n == "smallint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 16}
+	case n == "integer":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 32}
+	case n == "bigint":
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: 64}
+	case n == "real" || n == "double precision":
+		return dialect.ValueType{Kind: dialect.KindFloat}
+	case n == "numeric" || n == "decimal" || n == "money":
+		return dialect.ValueType{Kind: dialect.KindDecimal}
+	case n == "text" || n == "character varying" || n == "character" || n == "citext" || n == "name":
+		return dialect.ValueType{Kind: dialect.KindText}
+	case n == "boolean":
+		return dialect.ValueType{Kind: dialect.KindBool}
+	case n == "date":
+		return dialect.ValueType{Kind: dialect.KindDate}
+	case strings.HasPrefix(n, "timestamp"):
+		return dialect.ValueType{Kind: dialect.KindTimestamp}
+	case strings.HasPrefix(n, "time"):
+		return dialect.ValueType{Kind: dialect.KindTime}
+	case n == "uuid":
+		return dialect.ValueType{Kind: dialect.KindUUID}
+	case n == "json" || n == "jsonb":
+		return dialect.ValueType{Kind: dialect.KindJSON}
+	case n == "bytea":
+		return dialect.ValueType{Kind: dialect.KindBytes}
+	}
+	return dialect.ValueType{}
+}
+
+var _ dialect.LockSampler = (*Dialect)(nil)
+
+// LockSampleQuery reads pg_locks joined with the holder's current
+// statement (pg_stat_activity.query), for ordinary and partitioned tables.
+func (*Dialect) LockSampleQuery() string {
+	return `SELECT c.relname, l.mode, coalesce(a.query, '')
+FROM pg_locks l
+JOIN pg_class c ON c.oid = l.relation
+JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND l.pid <> pg_backend_pid() AND l.granted AND c.relkind IN ('r', 'p')`
+}
+
+func sampleLiteral(s string) dialect.ValueType {
+	return dialect.ValueType{Kind: dialect.KindLiteral, Literal: s}
+}
+
+// OwnLockQuery reads pg_locks for the current backend.
+func (*Dialect) OwnLockQuery() string {
+	return `SELECT c.relname, l.mode
+FROM pg_locks l
+JOIN pg_class c ON c.oid = l.relation
+WHERE l.pid = pg_backend_pid() AND l.granted AND c.relkind IN ('r', 'p')`
+}
+
+// lockModes are PostgreSQL's table lock modes, weakest first
+// (https://www.postgresql.org/docs/current/explicit-locking.html).
+var lockModes = []string{"AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock",
+	"ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"}
+
+// LockStrength is the mode's rank in lockModes, from 1.
+func (*Dialect) LockStrength(mode string) int {
+	for i, m := range lockModes {
+		if m == mode {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -59,8 +60,50 @@ func (*Dialect) ServerVersionQuery() string { return "SELECT sqlite_version()" }
 // ScratchMemory is a named in-memory database of the process.
 func (*Dialect) ScratchMemory(name string) (driver, dataSource string) {
 	info, _ := dialect.Info(dialect.SQLite)
-	return info.Driver, "file:" + name + "?mode=memory"
+	return info.Driver, "file:" + name + "?mode=memory&_pragma=foreign_keys(1)"
 }
 
 // Render implements dialect.Renderer with this package's Render.
 func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }
+
+var _ dialect.SampleTyper = (*Dialect)(nil)
+
+// SampleType follows SQLite's type affinity rules
+// (https://sqlite.org/datatype3.html#determination_of_column_affinity),
+// refined by the names applications use for dates, booleans, UUIDs and
+// JSON, which SQLite stores as text or numbers.
+func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
+	n := strings.ToLower(t.Name)
+	switch {
+	case n == "boolean" || n == "bool":
+		return dialect.ValueType{Kind: dialect.KindBool}
+	case n == "date":
+		return dialect.ValueType{Kind: dialect.KindDate}
+	case n == "datetime" || strings.HasPrefix(n, "timestamp"):
+		return dialect.ValueType{Kind: dialect.KindTimestamp}
+	case n == "time":
+		return dialect.ValueType{Kind: dialect.KindTime}
+	case n == "uuid":
+		return dialect.ValueType{Kind: dialect.KindUUID}
+	case n == "json" || n == "jsonb":
+		return dialect.ValueType{Kind: dialect.KindJSON}
+	case strings.Contains(n, "int"):
+		bits := 64
+		switch {
+		case strings.HasPrefix(n, "tinyint"):
+			bits = 8
+		case strings.HasPrefix(n, "smallint"):
+			bits = 16
+		}
+		return dialect.ValueType{Kind: dialect.KindInt, Bits: bits}
+	case strings.Contains(n, "char") || strings.Contains(n, "clob") || strings.Contains(n, "text"):
+		return dialect.ValueType{Kind: dialect.KindText}
+	case n == "" || strings.Contains(n, "blob"):
+		return dialect.ValueType{Kind: dialect.KindBytes}
+	case strings.Contains(n, "real") || strings.Contains(n, "floa") || strings.Contains(n, "doub"):
+		return dialect.ValueType{Kind: dialect.KindFloat}
+	case strings.Contains(n, "numeric") || strings.Contains(n, "decimal"):
+		return dialect.ValueType{Kind: dialect.KindDecimal}
+	}
+	return dialect.ValueType{}
+}

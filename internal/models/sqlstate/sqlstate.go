@@ -18,14 +18,11 @@ package sqlstate
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/dialect"
@@ -50,7 +47,7 @@ type Source struct {
 
 // ErrScratchDatabase is wrapped by the error Load returns when it cannot
 // create the scratch database.
-var ErrScratchDatabase = errors.New("cannot create a scratch database")
+var ErrScratchDatabase = dialect.ErrScratchDatabase
 
 // StmtError is a statement of a desired-state file that the server refused.
 type StmtError struct {
@@ -146,56 +143,12 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 	return s, nil
 }
 
-func scratchName() string {
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	return "retort_scratch_" + hex.EncodeToString(b)
-}
-
 // scratch creates the scratch database and returns a handle and the
 // function that drops it.
 func scratch(ctx context.Context, d dialect.Dialect, src Source) (*sql.DB, func(), error) {
-	name := scratchName()
-	if m, ok := d.(dialect.ScratchMemory); ok {
-		db, err := sql.Open(m.ScratchMemory(name))
-		if err != nil {
-			return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
-		}
-		db.SetMaxOpenConns(1)
-		return db, func() { db.Close() }, nil
-	}
-	srv, ok := d.(dialect.ScratchServer)
-	if !ok {
-		return nil, nil, fmt.Errorf("%w: dialect %s has none", ErrScratchDatabase, d.Name())
-	}
-	if src.DriverName == "" || src.DataSource == "" {
-		return nil, nil, fmt.Errorf("%w: no database server given; set url or dev_url", ErrScratchDatabase)
-	}
-	admin, err := sql.Open(src.DriverName, src.DataSource)
+	sc, err := dialect.OpenScratch(ctx, d, src.DriverName, src.DataSource, nil)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
+		return nil, nil, err
 	}
-	create, dropSQL := srv.ScratchSQL(name)
-	dsn, err := srv.ScratchDataSource(src.DataSource, name)
-	if err != nil {
-		admin.Close()
-		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
-	}
-	if _, err := admin.ExecContext(ctx, create); err != nil {
-		admin.Close()
-		return nil, nil, fmt.Errorf("%w %s on the server: %v; let the user create databases (PostgreSQL: ALTER ROLE … CREATEDB; MySQL: GRANT ALL ON `retort_scratch_%%`.*) or point dev_url at a server where it may", ErrScratchDatabase, name, err)
-	}
-	db, err := sql.Open(src.DriverName, dsn)
-	if err != nil {
-		admin.Close()
-		return nil, nil, fmt.Errorf("%w: %v", ErrScratchDatabase, err)
-	}
-	drop := func() {
-		db.Close()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		_, _ = admin.ExecContext(ctx, dropSQL)
-		admin.Close()
-	}
-	return db, drop, nil
+	return sc.DB, func() { _ = sc.Drop(ctx) }, nil
 }
