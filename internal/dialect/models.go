@@ -39,7 +39,18 @@ type GORMField struct {
 	AutoIncrement, PrimaryKey, NotNull, HasDefault bool
 	// Indexed says the field has an index or unique setting.
 	Indexed bool
+	// DBDataType is the field's Go type when it is one that names its
+	// column type per dialect (GORMDataTypesJSON); "" otherwise.
+	DBDataType string
 }
+
+// GORMDBDataType is a Go type that names its column type per dialect
+// (GORM's GormDBDataType method), package-qualified. A dialect's
+// GORMColumn gives the type its dialector would get from that method when no
+// type tag overrides it.
+const (
+	GORMDataTypesJSON = "gorm.io/datatypes.JSON"
+)
 
 // GORMColumn is a column as GORM's dialector writes it for a field.
 type GORMColumn struct {

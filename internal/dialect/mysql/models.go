@@ -91,6 +91,9 @@ func goDecimal(f dialect.GoField) string {
 // dialector writes a nullable DATETIME as "datetime(3) NULL": NULL is
 // DATETIME's default, so the column is the same without it.
 func (*Dialect) GORMColumn(f dialect.GORMField) dialect.GORMColumn {
+	if f.DBDataType == dialect.GORMDataTypesJSON && f.Type == "" {
+		return dialect.GORMColumn{Type: "JSON"}
+	}
 	typ := gormType(f)
 	switch f.DataType {
 	case "int", "uint":

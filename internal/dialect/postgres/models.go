@@ -88,6 +88,9 @@ func (*Dialect) goDecimal(f dialect.GoField) string {
 // GORMColumn is the column GORM's postgres dialector writes for f: an
 // auto-increment key is a serial type.
 func (d *Dialect) GORMColumn(f dialect.GORMField) dialect.GORMColumn {
+	if f.DBDataType == dialect.GORMDataTypesJSON && f.Type == "" {
+		return dialect.GORMColumn{Type: "JSONB"}
+	}
 	return dialect.GORMColumn{Type: d.gormType(f)}
 }
 

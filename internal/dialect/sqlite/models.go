@@ -61,6 +61,9 @@ func goDecimal(f dialect.GoField) string {
 // auto-increment integer is "integer PRIMARY KEY AUTOINCREMENT", the
 // table's primary key whatever the model's other keys.
 func (*Dialect) GORMColumn(f dialect.GORMField) dialect.GORMColumn {
+	if f.DBDataType == dialect.GORMDataTypesJSON && f.Type == "" {
+		return dialect.GORMColumn{Type: "JSON"}
+	}
 	if (f.DataType == "int" || f.DataType == "uint") && f.AutoIncrement {
 		return dialect.GORMColumn{Type: "integer", AutoIncrement: true, PrimaryKey: true}
 	}

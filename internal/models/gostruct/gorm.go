@@ -413,7 +413,7 @@ func (b *builder) gormField(f *gormField) {
 			f.size = 64
 		}
 	}
-	if g.gormDB != nil {
+	if g.gormDB != "" {
 		f.g.gormDB = g.gormDB
 	}
 }

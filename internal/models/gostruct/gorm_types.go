@@ -5,11 +5,9 @@ import (
 )
 
 // gormColumnOf is the dialector's DataTypeOf: a type the Go type names per
-// dialect (GormDBDataType), else the dialector's mapping.
+// dialect (GormDBDataType), else the dialector's mapping; the dialect knows
+// both.
 func gormColumnOf(f *gormField, d modelDialect) dialect.GORMColumn {
-	if t := f.g.gormDB[d.Name()]; t != "" && f.settings["TYPE"] == "" {
-		return dialect.GORMColumn{Type: t}
-	}
 	typ, typeSet := f.settings["TYPE"]
 	return d.GORMColumn(dialect.GORMField{
 		DataType: f.dataType, GormType: f.gormType,
@@ -18,6 +16,7 @@ func gormColumnOf(f *gormField, d modelDialect) dialect.GORMColumn {
 		Type:          typ,
 		TypeSet:       typeSet,
 		AutoIncrement: f.autoInc, PrimaryKey: f.primaryKey, NotNull: f.notNull, HasDefault: f.hasDefault,
-		Indexed: f.settings["INDEX"] != "" || f.settings["UNIQUE"] != "",
+		Indexed:    f.settings["INDEX"] != "" || f.settings["UNIQUE"] != "",
+		DBDataType: f.g.gormDB,
 	})
 }

@@ -26,10 +26,11 @@ type goType struct {
 	// sqlTypes from a //retort:type directive on the named type.
 	sqlTypes map[string]string
 	enum     []string
-	// gorm is how GORM classifies the type ("" = by kind); gormDB holds
-	// GormDBDataType-style per-dialect types (datatypes.JSON).
+	// gorm is how GORM classifies the type ("" = by kind); gormDB names a
+	// type whose column type the dialect gives per dialect (GormDBDataType:
+	// dialect.GORMDataTypesJSON).
 	gorm   string
-	gormDB map[string]string
+	gormDB string
 	// why explains an unmappable type.
 	why string
 }
@@ -60,7 +61,7 @@ var knownExternal = map[string]goType{
 	"github.com/shopspring/decimal.NullDecimal": {kind: "decimal", nullable: true, gorm: "string"},
 	"gorm.io/gorm.DeletedAt":                    {kind: "time", nullable: true, gorm: "time"},
 	"gorm.io/gorm.Model":                        {kind: "struct", external: "gorm.Model"},
-	"gorm.io/datatypes.JSON":                    {kind: "json", gorm: "json", gormDB: map[string]string{dialect.Postgres: "JSONB", dialect.MySQL: "JSON", dialect.SQLite: "JSON"}},
+	"gorm.io/datatypes.JSON":                    {kind: "json", gorm: "json", gormDB: dialect.GORMDataTypesJSON},
 	"gorm.io/datatypes.Date":                    {kind: "date", gorm: "date"},
 	"gorm.io/datatypes.Time":                    {kind: "custom", gorm: "time", why: "datatypes.Time"},
 	"github.com/lib/pq.StringArray":             {kind: "array", elem: "string", gorm: "string"},
