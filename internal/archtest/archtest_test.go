@@ -53,6 +53,8 @@ var allowed = map[string][]string{
 
 	// A three-node Galera cluster of local mariadbd processes for tests.
 	"internal/testutil/galera": {},
+	// Builds the retort binary and writes revision chains for the tests that run it.
+	"internal/testutil/clitest": {},
 	// A real PgBouncer for internal/e2e/pooler, in front of the test server.
 	"internal/testutil/pgbouncer": {"internal/testutil"},
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/internal/testutil/clitest"
 	gcluster "github.com/retortdb/retort/internal/testutil/galera"
 )
 
@@ -28,26 +29,21 @@ func TestMain(m *testing.M) {
 	if dsn := os.Getenv(holdEnv); dsn != "" {
 		os.Exit(holdLease(dsn)) // a lock holder for a test to kill
 	}
-	dir, err := os.MkdirTemp("", "retort-e2e-galera")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	retortBin = filepath.Join(dir, "retort")
 	// Build while the cluster starts.
-	var out []byte
+	var err error
+	cleanup := func() {}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		out, err = exec.Command("go", "build", "-o", retortBin, "github.com/retortdb/retort/cmd/retort").CombinedOutput()
+		retortBin, cleanup, err = clitest.Build("retort-e2e-galera")
 	})
 	code := gcluster.Main(&built{m: m, wait: func() error {
 		wg.Wait()
-		if err != nil {
-			return fmt.Errorf("build retort: %v\n%s", err, out)
-		}
-		return nil
+		return err
 	}})
-	os.RemoveAll(dir)
+	wg.Wait()
+	if cleanup != nil {
+		cleanup()
+	}
 	os.Exit(code)
 }
 
@@ -120,24 +116,11 @@ func (p *project) url(i int) string { return p.c.Nodes[i].DatabaseURL(p.name) }
 // add writes the next revision of a linear chain and returns its id.
 func (p *project) add(upgrade, downgrade string) string {
 	p.t.Helper()
-	id := fmt.Sprintf("%012x", 0xa00000000000+p.n)
-	parent := ""
-	if p.n > 0 {
-		parent = fmt.Sprintf("%012x", 0xa00000000000+p.n-1)
-	}
 	p.n++
-	body := fmt.Sprintf("-- revision %d\n--\n-- Revision ID: %s\n-- Revises: %s\n-- Create Date: 2024-01-01 00:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n"+
-		"-- +retort upgrade\n%s\n\n-- +retort downgrade\n%s\n", p.n, id, parent, upgrade, downgrade)
-	write(p.t, filepath.Join(p.dir, "versions", fmt.Sprintf("%s_rev_%d.sql", id, p.n)), body)
-	return id
+	return clitest.AddRevision(p.t, p.dir, 0xa00000000000, p.n-1, upgrade, downgrade)
 }
 
-func write(t *testing.T, path, s string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func write(t *testing.T, path, s string) { t.Helper(); clitest.Write(t, path, s) }
 
 type result struct {
 	err            error

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort/internal/testutil"
+	"github.com/retortdb/retort/internal/testutil/clitest"
 	"github.com/retortdb/retort/internal/testutil/pgbouncer"
 )
 
@@ -33,24 +34,18 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "retort-pooler")
+	bin, cleanup, err := clitest.Build("retort-pooler")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	retortBin = filepath.Join(dir, "retort")
-	out, err := exec.Command("go", "build", "-o", retortBin, "github.com/retortdb/retort/cmd/retort").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "build retort: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
+	retortBin = bin
 	bouncer, bouncerErr = pgbouncer.Start(pgbouncer.Options{PoolMode: "transaction", PoolSize: 4})
 	code := m.Run()
 	if bouncer != nil {
 		bouncer.Stop()
 	}
-	os.RemoveAll(dir)
+	cleanup()
 	os.Exit(code)
 }
 
@@ -93,28 +88,11 @@ func (p *project) config(name, extra string) string {
 // add writes the next revision of a linear chain and returns its id.
 func (p *project) add(upgrade, downgrade string, annotations ...string) string {
 	p.t.Helper()
-	id := fmt.Sprintf("%012x", 0xb00000000000+p.n)
-	parent := ""
-	if p.n > 0 {
-		parent = fmt.Sprintf("%012x", 0xb00000000000+p.n-1)
-	}
 	p.n++
-	var head strings.Builder
-	fmt.Fprintf(&head, "-- revision %d\n--\n-- Revision ID: %s\n-- Revises: %s\n-- Create Date: 2024-01-01 00:00:00.000000\n-- Branch Labels:\n-- Depends On:\n\n", p.n, id, parent)
-	for _, a := range annotations {
-		fmt.Fprintf(&head, "-- +retort %s\n", a)
-	}
-	body := fmt.Sprintf("%s-- +retort upgrade\n%s\n\n-- +retort downgrade\n%s\n", head.String(), upgrade, downgrade)
-	write(p.t, filepath.Join(p.dir, "versions", fmt.Sprintf("%s_rev_%d.sql", id, p.n)), body)
-	return id
+	return clitest.AddRevision(p.t, p.dir, 0xb00000000000, p.n-1, upgrade, downgrade, annotations...)
 }
 
-func write(t *testing.T, path, s string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func write(t *testing.T, path, s string) { t.Helper(); clitest.Write(t, path, s) }
 
 type result struct {
 	err            error
