@@ -24,9 +24,10 @@ var allowed = map[string][]string{
 	"internal/revision":  {},
 	"internal/sqlsplit":  {}, // the one statement splitter: a leaf, so script, models and dialects share it
 	"internal/script":    {"internal/revision", "internal/sqlsplit"},
-	"internal/config":    {"internal/dialect"}, // dialect names and aliases for URL schemes
+	"internal/config":    {"internal/dialect", "internal/suggest"}, // dialect names and aliases for URL schemes; did-you-mean for keys
 	"internal/templates": {},
 	"internal/term":      {},
+	"internal/suggest":   {},                                                // did-you-mean: edit distance to known words; a leaf
 	"internal/fleet":     {},                                                // the fleet runner, shards and selectors: pure, no database
 	"internal/testutil":  {"internal/dialect", "internal/dialect/registry"}, // dialect names, drivers, CREATE/DROP DATABASE
 	"schema":             {},
@@ -40,8 +41,8 @@ var allowed = map[string][]string{
 	"internal/diff":             {"schema"},
 	"internal/models/...":       {"schema", "internal/dialect/...", "internal/config", "internal/models/...", "internal/sqlsplit"},
 	"internal/autogen":          {"schema", "internal/diff", "internal/dialect/..."},
-	"internal/lint":             {"internal/dialect", "internal/script", "schema"}, // capabilities; the revision files it reads; an inspected start
-	"internal/sampledata":       {"schema", "internal/dialect"},                    // retort test's generated rows and table content
+	"internal/lint":             {"internal/dialect", "internal/script", "internal/suggest", "schema"}, // capabilities; the revision files it reads; did-you-mean for rule ids; an inspected start
+	"internal/sampledata":       {"schema", "internal/dialect"},                                        // retort test's generated rows and table content
 	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "internal/sampledata", "internal/sqlsplit", "schema"},
 	"retorttest":                {"."}, // retort test inside go test: the façade's Test
 	"internal/cli":              {".", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},

@@ -351,7 +351,7 @@ func (d *decoder) unknownKeys() error {
 		msg := fmt.Sprintf("%q", u.key)
 		if u.key == "sqlalchemy" { // Alembic's sqlalchemy.url
 			msg += ` (did you mean "url"?)`
-		} else if s := suggest(u.key); s != "" {
+		} else if s := closest(u.key, keys); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		} else {
 			msg += " (known keys: " + strings.Join(keys, ", ") + ")"
@@ -552,37 +552,4 @@ func unquoteKey(k string) string {
 		return k[1 : len(k)-1]
 	}
 	return k
-}
-
-// suggest returns the known key closest to k, if close enough to be a typo.
-func suggest(k string) string {
-	best, bestDist := "", 4
-	norm := strings.ToLower(strings.ReplaceAll(k, "-", "_"))
-	for _, known := range keys {
-		if d := distance(norm, known); d < bestDist && d <= len(known)/3+1 {
-			best, bestDist = known, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/retortdb/retort/internal/suggest"
 )
 
 // Fleet is the [fleet] table: the many databases (tenants) one command may
@@ -235,12 +237,5 @@ func validPattern(p string) bool {
 
 // closest returns the one of known closest to k, if close enough to be a typo.
 func closest(k string, known []string) string {
-	best, bestDist := "", 4
-	norm := strings.ToLower(strings.ReplaceAll(k, "-", "_"))
-	for _, kn := range known {
-		if d := distance(norm, kn); d < bestDist && d <= len(kn)/3+1 {
-			best, bestDist = kn, d
-		}
-	}
-	return best
+	return suggest.Closest(strings.ToLower(strings.ReplaceAll(k, "-", "_")), known, 3)
 }

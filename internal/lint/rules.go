@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/retortdb/retort/internal/suggest"
 )
 
 // Rule is one check. Rules are values in one table (rules below): the id is
@@ -50,37 +52,15 @@ func ruleByID(id string) *Rule {
 
 // suggestRule returns the rule id closest to id, if close enough.
 func suggestRule(id string) string {
-	best, bestDist := "", 5
 	norm := strings.ToLower(strings.ReplaceAll(id, "_", "-"))
-	for _, r := range rules {
+	ids := make([]string, len(rules))
+	for i, r := range rules {
 		if strings.Contains(r.ID, norm) && len(norm) >= 4 {
 			return r.ID
 		}
-		if d := distance(norm, r.ID); d < bestDist && d <= len(r.ID)/3+1 {
-			best, bestDist = r.ID, d
-		}
+		ids[i] = r.ID
 	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return suggest.Closest(norm, ids, 4)
 }
 
 var rules = []*Rule{
