@@ -156,7 +156,7 @@ func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialec
 type xactHold struct {
 	tx   *sql.Tx
 	pid  int64 // the lock's backend, as it was when the lock was taken
-	told bool  // check returned a lost lock: the run knows
+	told bool  // check returned a lost lock (or was cancelled): the run knows
 }
 
 // check is the run's test before each write: one round trip in the lock's
@@ -170,7 +170,10 @@ type xactHold struct {
 func (h *xactHold) check(ctx context.Context) error {
 	if _, err := h.tx.ExecContext(ctx, "SELECT 1"); err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err() // the run is being stopped: not a lost lock
+			// The run is being stopped, and a query cancelled part-way
+			// may have closed the connection: not a lost lock to report.
+			h.told = true
+			return ctx.Err()
 		}
 		h.told = true
 		return h.lost(err, "the run stopped before its next write")
