@@ -94,11 +94,12 @@ type LockOptions struct {
 	// a Galera cluster) lasts after each renewal; 0 means DefaultLease.
 	// The holder renews it in the background every third of it.
 	Lease time.Duration
-	// Held, when set, is called once by a Lock whose hold can lapse while
-	// the run lasts (a lease) with the check the run makes before each
-	// write: nil while the lock is surely held; otherwise, after waiting
-	// for a renewal in flight, an error wrapping ErrLockLost. A lock that
-	// ends only with its connection never calls it.
+	// Held, when set, is called once by a Lock whose hold can end while
+	// the run lasts (a lease; a lock held on a connection other than the
+	// run's) with the check the run makes before each write: nil while the
+	// lock is surely held; otherwise, after waiting for a renewal in
+	// flight, an error wrapping ErrLockLost. A lock that ends only with
+	// the run's own connection never calls it.
 	Held func(check func(ctx context.Context) error)
 }
 
@@ -108,8 +109,10 @@ const DefaultLease = 30 * time.Second
 // ErrLockTimeout is wrapped by the error Lock returns when Timeout passes.
 var ErrLockTimeout = errors.New("timed out waiting for the migration lock")
 
-// ErrLockLost is wrapped by the errors of a lease lock that lapsed, or may
-// have, while the run held it: another run may have taken it over since.
+// ErrLockLost is wrapped by the errors of a lock that lapsed or ended, or
+// may have, while the run held it: another run may have taken it over
+// since. (Its text speaks of a lease; a lock of another kind wraps it in
+// an error that says what happened.)
 var ErrLockLost = errors.New("the migration lock's lease lapsed")
 
 // LockTimeoutError says who held the lock for how long.

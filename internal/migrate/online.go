@@ -177,10 +177,28 @@ func (o *online) held() error {
 	return o.Held(o.ctx)
 }
 
+// lockLost rolls back the open transaction after the lock was found lost
+// and says what the database keeps.
+func (o *online) lockLost(err error) error {
+	earlier, open := o.stepsInTx, o.inTx
+	if open {
+		o.rollback()
+	}
+	switch {
+	case len(o.committed) == 0 && open:
+		return fmt.Errorf("%w\nrolled back: the database is as it was before this run", err)
+	case earlier > 0:
+		return fmt.Errorf("%w\nrolled back: the %d step(s) run since the last commit; the %d step(s) committed earlier stay applied",
+			err, earlier, len(o.committed))
+	case len(o.committed) > 0:
+		return fmt.Errorf("%w\nthe %d step(s) this run committed stay applied", err, len(o.committed))
+	}
+	return err
+}
+
 func (o *online) commit() error {
 	if err := o.held(); err != nil {
-		o.rollback()
-		return err
+		return o.lockLost(err)
 	}
 	if err := o.flushRows(); err != nil {
 		o.rollback()
@@ -286,10 +304,7 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		}
 		text := StepText(step)
 		if err := o.held(); err != nil {
-			if o.inTx {
-				o.rollback()
-			}
-			return o.committed, err
+			return o.committed, o.lockLost(err)
 		}
 		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
 		started := time.Now()

@@ -82,12 +82,54 @@ func syncWaitReads(ctx context.Context, conn driver.Conn) error {
 	if number(vals[0]) != 1 || provider == "" || strings.EqualFold(provider, "none") {
 		return nil
 	}
+	if err := nodeReady(ctx, q); err != nil {
+		return err
+	}
 	wait := number(vals[2])
 	if wait&1 == 1 {
 		return nil
 	}
 	_, err = e.ExecContext(ctx, fmt.Sprintf("SET SESSION wsrep_sync_wait = %d", wait|1), nil)
 	return err
+}
+
+// NotReadyError is a Galera node that is not ready for queries: not part
+// of the primary component, or not synced with it. The server would refuse
+// every query that reads a table with error 1047 ("WSREP has not yet
+// prepared node for application use"); retort says so when it connects.
+type NotReadyError struct {
+	State, Cluster string // wsrep_local_state_comment, wsrep_cluster_status
+}
+
+func (e *NotReadyError) Error() string {
+	return fmt.Sprintf("the Galera node is not ready for queries (wsrep_ready = OFF, wsrep_local_state_comment = %s, wsrep_cluster_status = %s)",
+		orUnknown(e.State), orUnknown(e.Cluster))
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// nodeReady returns a NotReadyError when the Galera node conn is on
+// does not accept queries. SHOW STATUS is answered even then.
+func nodeReady(ctx context.Context, q driver.QueryerContext) error {
+	rows, err := q.QueryContext(ctx, "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_local_state_comment', 'wsrep_cluster_status')", nil)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	status := map[string]string{}
+	vals := make([]driver.Value, 2)
+	for rows.Next(vals) == nil {
+		status[strings.ToLower(text(vals[0]))] = text(vals[1])
+	}
+	if r, ok := status["wsrep_ready"]; !ok || strings.EqualFold(r, "ON") {
+		return nil
+	}
+	return &NotReadyError{State: status["wsrep_local_state_comment"], Cluster: status["wsrep_cluster_status"]}
 }
 
 func text(v driver.Value) string {

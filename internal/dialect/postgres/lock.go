@@ -95,6 +95,7 @@ func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialec
 			"(leave the pool room for two, or raise the lock timeout): %w", err)
 	}
 	var tx *sql.Tx
+	var pid int64
 	try := func(ctx context.Context) (bool, error) {
 		// The transaction outlives ctx when it takes the lock: database/sql
 		// would roll it back when ctx ends, and Unlock ends it.
@@ -103,7 +104,7 @@ func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialec
 			return false, statementPooling(err)
 		}
 		var ok bool
-		if err := t.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock($1)", k).Scan(&ok); err != nil {
+		if err := t.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock($1), pg_backend_pid()", k).Scan(&ok, &pid); err != nil {
 			t.Rollback()
 			return false, statementPooling(err)
 		}
@@ -127,17 +128,79 @@ func xactLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dialec
 		discard(lc)
 		return nil, err
 	}
+	h := &xactHold{tx: tx, pid: pid}
+	if o.Held != nil {
+		o.Held(h.check)
+	}
 	return func(ctx context.Context) error {
 		err := tx.Rollback() // nothing to keep: ending the transaction releases the lock
 		if err != nil {
 			// The connection (and with it the lock) may already be gone;
 			// never hand it back to the pool in an unknown state.
 			discard(lc)
-			return fmt.Errorf("release the migration lock: %w", err)
+			if h.told {
+				return nil // the run stopped on it and said so
+			}
+			return h.lost(err, "it was lost after the run's last check (before its last commit at the earliest)")
 		}
 		return lc.Close()
 	}, nil
 }
+
+// xactHold checks that the lock's transaction is still open. It ends only
+// with its backend (pg_terminate_backend, a crash), its connection (a
+// network cut, a pooler's idle_transaction_timeout or server restart) or a
+// server timeout this run did not turn off: an advisory xact lock cannot
+// be released otherwise, so while a statement still runs in the
+// transaction the lock is held.
+type xactHold struct {
+	tx   *sql.Tx
+	pid  int64 // the lock's backend, as it was when the lock was taken
+	told bool  // check returned a lost lock (or was cancelled): the run knows
+}
+
+// check is the run's test before each write: one round trip in the lock's
+// transaction. It runs between the run's statements, on the run's
+// goroutine, never during one. Without arguments it goes by the simple
+// query protocol and leaves no portal, so no snapshot stays behind for
+// CREATE INDEX CONCURRENTLY to wait for (see xactLock). A query of
+// pg_locks would say the same (the transaction holds the lock until it
+// ends) but costs milliseconds, more for each lock the run's own
+// transaction holds.
+func (h *xactHold) check(ctx context.Context) error {
+	if _, err := h.tx.ExecContext(ctx, "SELECT 1"); err != nil {
+		if ctx.Err() != nil {
+			// The run is being stopped, and a query cancelled part-way
+			// may have closed the connection: not a lost lock to report.
+			h.told = true
+			return ctx.Err()
+		}
+		h.told = true
+		return h.lost(err, "the run stopped before its next write")
+	}
+	return nil
+}
+
+func (h *xactHold) lost(err error, then string) error {
+	return &lostError{pid: h.pid, err: err, then: then}
+}
+
+// lostError says that the lock's transaction ended under the run; it
+// wraps dialect.ErrLockLost (whose text speaks of a lease, not this).
+type lostError struct {
+	pid  int64
+	err  error
+	then string // what the run did about it
+}
+
+func (e *lostError) Error() string {
+	return fmt.Sprintf("the migration lock was lost: the transaction holding it (backend pid %d, on a connection of its own) "+
+		"ended (%v); the backend was terminated, the connection cut, or a pooler's idle_transaction_timeout closed it, "+
+		"and another run may have taken the lock since; %s: check what the database holds (`retort status`) and run the command again",
+		e.pid, e.err, e.then)
+}
+
+func (e *lostError) Unwrap() error { return dialect.ErrLockLost }
 
 // discard closes c and makes the pool drop its connection.
 func discard(c *sql.Conn) {

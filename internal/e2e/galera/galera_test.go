@@ -555,3 +555,63 @@ func TestDDLLongerThanTheLease(t *testing.T) {
 		}
 	}
 }
+
+// A node cut off from the others (gmcast.isolate) leaves the primary
+// component and refuses queries with error 1047; a run pointed at it is
+// refused when it connects, with the node's state and what to do, and
+// changes nothing. The test isolates a node of the shared cluster, so it
+// does not run in parallel with the others (a serial test runs before the
+// parallel ones resume), and it waits for the node to be synced again.
+func TestNodeNotReadyRefusedWithAdvice(t *testing.T) {
+	p := newProject(t, "")
+	p.add("CREATE TABLE a (id INT PRIMARY KEY);", "DROP TABLE a;")
+	node := p.c.Nodes[2]
+	db, err := sql.Open("mysql", node.DataSource(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	status := func(name string) string {
+		var n, v string
+		if err := db.QueryRow("SHOW GLOBAL STATUS LIKE '"+name+"'").Scan(&n, &v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return v
+	}
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(90 * time.Second); !ok(); time.Sleep(100 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("node 3 never became %s (wsrep_ready %s, state %s)", what, status("wsrep_ready"), status("wsrep_local_state_comment"))
+			}
+		}
+	}
+	if _, err := db.Exec("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'"); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if _, err := db.Exec("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=0'"); err != nil {
+			t.Fatalf("rejoin node 3: %v", err)
+		}
+		waitFor("synced again", func() bool {
+			return status("wsrep_local_state_comment") == "Synced" && status("wsrep_cluster_size") == "3"
+		})
+	}()
+	waitFor("not ready", func() bool { return status("wsrep_ready") == "OFF" })
+
+	r := p.run(2, "upgrade", "head")
+	if r.err == nil {
+		t.Fatalf("a run against a node outside the primary component succeeded:\n%s%s", r.stdout, r.stderr)
+	}
+	for _, want := range []string{"cannot connect to", "the Galera node is not ready for queries", "wsrep_cluster_status = non-Primary",
+		"not part of the cluster's primary component", "point retort at a synced node", "wsrep_local_state_comment' says Synced", "nothing was run"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	for n := range 2 {
+		if got := p.tables(n); len(got) != 0 {
+			t.Errorf("node %d: tables %v after the refused run, want none", n+1, got)
+		}
+	}
+}
