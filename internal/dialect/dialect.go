@@ -111,9 +111,9 @@ var ErrLockTimeout = errors.New("timed out waiting for the migration lock")
 
 // ErrLockLost is wrapped by the errors of a lock that lapsed or ended, or
 // may have, while the run held it: another run may have taken it over
-// since. (Its text speaks of a lease; a lock of another kind wraps it in
-// an error that says what happened.)
-var ErrLockLost = errors.New("the migration lock's lease lapsed")
+// since. The wrapping error says how (a lease that lapsed, a lock's
+// transaction that ended).
+var ErrLockLost = errors.New("the migration lock was lost")
 
 // LockTimeoutError says who held the lock for how long.
 type LockTimeoutError struct {

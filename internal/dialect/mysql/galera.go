@@ -360,9 +360,9 @@ func (l *lease) renewals(ctx context.Context) {
 			}
 			wait = l.dur / 3
 		case err == nil || overwritten(err):
-			l.lost = fmt.Errorf("%w: another run took it over (its row in %s is no longer this run's)", dialect.ErrLockLost, l.table)
+			l.lost = fmt.Errorf("%w: its lease lapsed: another run took it over (its row in %s is no longer this run's)", dialect.ErrLockLost, l.table)
 		case time.Now().After(l.expiry):
-			l.lost = fmt.Errorf("%w: it could not be renewed before it expired: %v", dialect.ErrLockLost, err)
+			l.lost = fmt.Errorf("%w: its lease could not be renewed before it expired: %v", dialect.ErrLockLost, err)
 		default:
 			wait = l.dur / 10
 		}
@@ -434,7 +434,7 @@ func (l *lease) release(ctx context.Context) error {
 		return errors.Join(lost, fmt.Errorf("release the migration lock (its lease lapses by itself within %s): %w", l.dur, err))
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 && lost == nil && !told {
-		lost = fmt.Errorf("%w: another run had taken it over by the time this one released it", dialect.ErrLockLost)
+		lost = fmt.Errorf("%w: its lease lapsed: another run had taken it over by the time this one released it", dialect.ErrLockLost)
 	}
 	return lost
 }

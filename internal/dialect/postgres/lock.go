@@ -186,7 +186,7 @@ func (h *xactHold) lost(err error, then string) error {
 }
 
 // lostError says that the lock's transaction ended under the run; it
-// wraps dialect.ErrLockLost (whose text speaks of a lease, not this).
+// wraps dialect.ErrLockLost with its own words.
 type lostError struct {
 	pid  int64
 	err  error
