@@ -107,7 +107,7 @@ func (r *stepper) run(ctx context.Context) error {
 	total := len(t.steps) - t.first
 	for k, rev := range t.steps {
 		i := k - t.first
-		if i < 0 {
+		if i < 0 || (t.only != nil && !t.only[rev.ID]) {
 			// Below the range: applied, not checked.
 			if _, err := r.m.upgradeOne(ctx, rev.ID); err != nil {
 				if ctx.Err() != nil {
@@ -259,13 +259,14 @@ func (r *stepper) downWhere(rev *revision.Revision) string {
 
 // failStep records a step that failed, at the failing statement when the
 // runner names it.
-func (r *stepper) failStep(i int, what string, err error) error {
-	f := TestFailure{Check: r.check(), Message: what + ": " + config.Redact(err.Error())}
+func (r *stepper) failStep(i int, stage, what string, err error) error {
+	f := TestFailure{Check: r.check(), Message: what + ": " + config.Redact(err.Error()), stage: stage}
 	var se *migrate.StmtError
 	if errors.As(err, &se) && se.Path != "" {
 		f.Where = se.Path
 		if se.Line > 0 {
 			f.Where = fmt.Sprintf("%s:%d", se.Path, se.Line)
+			f.line = se.Line
 		}
 	}
 	r.t.fail(i, f)

@@ -72,6 +72,21 @@ type Revision struct {
 	// Applied: the database Options.Start was inspected from has run it;
 	// its effect is in Start already.
 	Applied bool
+	// Reverse, when set, is the downgrade check measured on a database
+	// (the stairway of `retort test`: upgrade, downgrade, upgrade again on
+	// a scratch database, schemas inspected and compared). It replaces
+	// the check from the DDL, also for a revision whose DDL lint cannot
+	// read.
+	Reverse *Reverse
+}
+
+// Reverse is a measured downgrade check: Message is empty when the
+// downgrade restored the schema.
+type Reverse struct {
+	// Line is where the finding goes: a failing statement's line, or 0 for
+	// the downgrade marker's.
+	Line    int
+	Message string
 }
 
 // Finding is one problem found.
