@@ -351,9 +351,9 @@ func stairwayReverse(f TestFailure) *lint.Reverse {
 	var msg string
 	switch f.stage {
 	case stageDownDiff, stageUpAgainDiff:
-		what := "on a scratch database, after upgrade and downgrade the schema differs from before the upgrade: "
+		what := "on a scratch database, the downgrade does not restore the schema from before the upgrade; after it, compared with before: "
 		if f.stage == stageUpAgainDiff {
-			what = "on a scratch database, upgrading again after the downgrade gives another schema than the first upgrade: "
+			what = "on a scratch database, upgrading again after the downgrade gives another schema than the first upgrade; the second, compared with the first: "
 		}
 		details := make([]string, 0, len(f.Objects))
 		for _, o := range f.Objects {

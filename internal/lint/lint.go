@@ -305,7 +305,9 @@ func (e *engine) revision(r *Revision, before *state) (*state, []Finding) {
 	}
 	c.runSection("upgrade", &r.Upgrade, up)
 	// Downgrade, from the state the upgrade leaves.
-	if r.Downgrade.Present && len(r.Downgrade.Statements) > 0 {
+	// A downgrade marked empty is checked too when measured: the database
+	// says whether there was nothing to undo.
+	if r.Downgrade.Present && (len(r.Downgrade.Statements) > 0 || r.Downgrade.Empty && r.Reverse != nil) {
 		down := up.clone()
 		for _, t := range down.tables {
 			t.origin = t.name
