@@ -348,7 +348,6 @@ func (m *Migrator) lintStairway(ctx context.Context, o *LintStairway, ids map[st
 // stairwayReverse turns a stairway failure into lint's downgrade result,
 // or nil for a failure that says nothing about the downgrade.
 func stairwayReverse(f TestFailure) *lint.Reverse {
-	var msg string
 	switch f.stage {
 	case stageDownDiff, stageUpAgainDiff:
 		what := "on a scratch database, the downgrade does not restore the schema from before the upgrade; after it, compared with before: "
@@ -361,13 +360,20 @@ func stairwayReverse(f TestFailure) *lint.Reverse {
 		}
 		return &lint.Reverse{Message: what + strings.Join(details, "; ")}
 	case stageDown:
-		msg = "on a scratch database, " + f.Message
+		if f.cause == "" || f.line == 0 {
+			return &lint.Reverse{Message: "on a scratch database, " + f.Message}
+		}
+		return &lint.Reverse{Line: f.line, Message: "on a scratch database, the downgrade fails: " + f.cause}
 	case stageUpAgain:
-		msg = "on a scratch database, " + f.Message + " (the downgrade leaves something the upgrade creates)"
-	default:
-		return nil
+		// The upgrade's statement fails, for what the downgrade left: the
+		// finding stays at the downgrade.
+		if f.cause == "" || f.Where == "" {
+			return &lint.Reverse{Message: "on a scratch database, " + f.Message + " (the downgrade leaves something the upgrade creates)"}
+		}
+		return &lint.Reverse{Message: fmt.Sprintf("on a scratch database, the upgrade fails when run again after the downgrade, at %s: %s "+
+			"(the downgrade leaves something the upgrade creates)", f.Where, f.cause)}
 	}
-	return &lint.Reverse{Line: f.line, Message: msg}
+	return nil
 }
 
 // lintRuleOn reports whether the configuration leaves rule id on.

@@ -294,3 +294,50 @@ func TestLintStairwayCancelledDropsScratch(t *testing.T) {
 		})
 	}
 }
+
+// A downgrade that fails on the scratch database is reported once, at the
+// failing statement; an object the upgrade creates and the downgrade
+// leaves (a PostgreSQL function) is reported once too, whether the
+// inspection lists it or the second upgrade fails on it.
+func TestLintStairwayFailingDowngrade(t *testing.T) {
+	t.Parallel()
+	type failCase struct {
+		name, dialect string
+		bad           step
+		object        string
+		line          int // offset from the downgrade marker; -1 any line of the file
+	}
+	var cases []failCase
+	for _, name := range testutil.Dialects() {
+		cases = append(cases, failCase{name: "fails", dialect: name, bad: step{id: "f6", up: "CREATE TABLE tags (id INTEGER PRIMARY KEY);",
+			down: "DROP TABLE tags;\nDROP TABLE no_such_tags;"}, object: "no_such_tags", line: 2})
+	}
+	cases = append(cases, failCase{name: "leaves a function", dialect: testutil.Postgres, bad: step{id: "f6",
+		up:   "CREATE FUNCTION retort_answer() RETURNS integer LANGUAGE sql AS 'SELECT 42';",
+		down: "SELECT 1;"}, object: "retort_answer", line: -1})
+	for _, c := range cases {
+		t.Run(c.dialect+"/"+c.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testutil.New(t, c.dialect)
+			fsys := history(shopFor(c.dialect, c.bad)...)
+			m, err := retort.Open(ctx, nil, fsys, retort.WithDialect(c.dialect))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := lintStairway(t, c.dialect, db, m, "f6", retort.LintOptions{})
+			rev := reverseFindings(fs, "f6")
+			if len(rev) != 1 {
+				t.Fatalf("want one downgrade-not-reverse finding for f6, got:\n%s", findingsText(fs))
+			}
+			f := rev[0]
+			t.Logf("%s:%d %s", f.File, f.Line, f.Message)
+			if !strings.Contains(f.Message, "scratch database") || !strings.Contains(f.Message, c.object) {
+				t.Errorf("message does not name %s: %s", c.object, f.Message)
+			}
+			if want := downgradeLine(t, fsys, "versions/005_f6.sql") + c.line; c.line >= 0 && f.Line != want {
+				t.Errorf("line %d, want %d (the failing statement)", f.Line, want)
+			}
+		})
+	}
+}

@@ -107,8 +107,10 @@ type TestFailure struct {
 	// stage is the stairway's step that failed (a stage… constant), for
 	// Lint; "" for the others.
 	stage string
-	// line is the failing statement's line in the revision file, or 0.
-	line int
+	// line is the failing statement's line in the revision file, or 0;
+	// cause the server's message about it.
+	line  int
+	cause string
 }
 
 // Stairway stages a failure comes from, in TestFailure.stage.

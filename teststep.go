@@ -262,12 +262,21 @@ func (r *stepper) downWhere(rev *revision.Revision) string {
 func (r *stepper) failStep(i int, stage, what string, err error) error {
 	f := TestFailure{Check: r.check(), Message: what + ": " + config.Redact(err.Error()), stage: stage}
 	var se *migrate.StmtError
-	if errors.As(err, &se) && se.Path != "" {
-		f.Where = se.Path
-		if se.Line > 0 {
-			f.Where = fmt.Sprintf("%s:%d", se.Path, se.Line)
-			f.line = se.Line
+	var pe *migrate.PartialError
+	switch {
+	case errors.As(err, &se) && se.Path != "":
+		f.Where, f.line = se.Path, se.Line
+		if se.Err != nil {
+			f.cause = config.Redact(se.Err.Error())
 		}
+	case errors.As(err, &pe) && pe.Path != "":
+		f.Where, f.line = pe.Path, pe.Line
+		if pe.Err != nil {
+			f.cause = config.Redact(pe.Err.Error())
+		}
+	}
+	if f.line > 0 {
+		f.Where = fmt.Sprintf("%s:%d", f.Where, f.line)
 	}
 	r.t.fail(i, f)
 	return err
