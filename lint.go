@@ -291,6 +291,10 @@ type LintStairway struct {
 	// Log receives the database driver's own log lines (nil: the
 	// driver's default).
 	Log io.Writer
+	// Notes receives why revisions linted could not be measured (an
+	// upgrade that fails on the scratch database): their downgrade check
+	// is the one from the DDL. nil: none.
+	Notes func(string)
 }
 
 // lintStairway runs Test's stairway (upgrade, downgrade, upgrade again,
@@ -327,6 +331,7 @@ func (m *Migrator) lintStairway(ctx context.Context, o *LintStairway, ids map[st
 		return nil, err
 	}
 	out := map[string]*lint.Reverse{}
+	var missed []string
 	for _, rt := range t.rep.Revisions {
 		if !ids[rt.Revision] {
 			continue
@@ -340,6 +345,21 @@ func (m *Migrator) lintStairway(ctx context.Context, o *LintStairway, ids map[st
 				out[rt.Revision] = rv
 				break
 			}
+		}
+		if out[rt.Revision] == nil {
+			missed = append(missed, rt.Revision)
+		}
+	}
+	if len(missed) > 0 && o.Notes != nil {
+		o.Notes(fmt.Sprintf("the stairway could not measure %d revision(s) (%s): their downgrade check is read from the DDL; `retort test` shows the whole run",
+			len(missed), strings.Join(missed, ", ")))
+		for _, f := range t.rep.Failures {
+			if stairwayReverse(f) == nil {
+				o.Notes(firstLine(f.String()))
+			}
+		}
+		for _, n := range t.rep.Notes {
+			o.Notes(firstLine(n))
 		}
 	}
 	return out, nil

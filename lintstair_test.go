@@ -341,3 +341,43 @@ func TestLintStairwayFailingDowngrade(t *testing.T) {
 		})
 	}
 }
+
+// A revision the stairway cannot reach (its upgrade fails on the scratch
+// database) keeps the check from the DDL, and Notes says so.
+func TestLintStairwayUnmeasuredKeepsDDL(t *testing.T) {
+	t.Parallel()
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testutil.New(t, name)
+			bad := step{id: "f6", up: "ALTER TABLE users ADD COLUMN bio TEXT;\nALTER TABLE no_such_table ADD COLUMN x INTEGER;",
+				down: "ALTER TABLE users DROP COLUMN bio;\nALTER TABLE users DROP COLUMN nickname;"}
+			m, err := retort.Open(ctx, nil, history(shopFor(name, bad)...), retort.WithDialect(name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var notes []string
+			var scratch []string
+			fs, err := m.Lint(ctx, "", retort.LintOptions{Stairway: &retort.LintStairway{DriverName: db.DriverName, DataSource: db.DataSource,
+				Events: func(e retort.TestEvent) {
+					if e.Scratch != "" {
+						scratch = append(scratch, e.Scratch)
+					}
+				},
+				Notes: func(n string) { notes = append(notes, n) }}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertScratchGone(t, name, db, scratch)
+			rev := reverseFindings(fs, "f6")
+			if len(rev) != 1 || strings.Contains(rev[0].Message, "scratch database") || !strings.Contains(rev[0].Message, "nickname") {
+				t.Errorf("want the DDL's finding for f6:\n%s", findingsText(fs))
+			}
+			if len(notes) == 0 || !strings.Contains(notes[0], "could not measure 1 revision(s) (f6)") ||
+				!strings.Contains(strings.Join(notes, "\n"), "no_such_table") {
+				t.Errorf("notes %q", notes)
+			}
+		})
+	}
+}

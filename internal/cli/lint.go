@@ -61,7 +61,9 @@ downgrade-not-reverse finding at the downgrade, naming the objects. This
 also checks revisions whose DDL lint cannot read (a DO block, CREATE TABLE …
 AS SELECT). The scratch database is dropped afterwards, also on Ctrl-C; the
 configured database is never written. With --database, the revisions it has
-not applied are the ones measured.
+not applied are the ones measured. A revision the stairway cannot reach (its
+upgrade, or an earlier one, fails there) keeps the check from the DDL, and a
+WARN line on stderr says so.
 
 RANGE is START:END as history takes it (both ends inclusive; either may be
 empty), or one revision (an id or prefix, head, label@head).
@@ -182,6 +184,8 @@ func (a *app) lint(ctx context.Context, rangeSpec string, o *lintOptions) error 
 			if !a.quiet {
 				fmt.Fprintf(a.io.Err, "%s [retort] Stairway on scratch database %s (dropped afterwards)\n", a.errColors().Dim("INFO "), e.Scratch)
 			}
+		}, Notes: func(n string) {
+			fmt.Fprintf(a.io.Err, "%s [retort] %s\n", a.errColors().Yellow("WARN "), a.redact(n))
 		}}
 	}
 	fs, err := s.m.Lint(ctx, rangeSpec, lo)
