@@ -157,3 +157,35 @@ func assertScratchDropped(t *testing.T, name string, db *testutil.DB, names []st
 		sdb.Close()
 	}
 }
+
+// lint --stairway refuses, before making anything, a --dialect that is not
+// the configured server's, and a dialect without a server to make the
+// scratch database on.
+func TestLintStairwayBadInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "versions"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "retort.toml")
+	if err := os.WriteFile(cfg, []byte("script_location = \".\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rev := "-- create users\n--\n-- Revision ID: a1\n-- Revises: \n-- Create Date: 2026-01-01 00:00:00\n\n-- +retort upgrade\n" +
+		"CREATE TABLE users (id INTEGER PRIMARY KEY);\n\n-- +retort downgrade\nDROP TABLE users;\n"
+	if err := os.WriteFile(filepath.Join(dir, "versions", "a1_users.sql"), []byte(rev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, Options{}, "-c", cfg, "lint", "--stairway", "--dialect", "postgres")
+	if r.code != ExitFailure || !strings.Contains(r.err, "lint --stairway on postgres needs a server to create its scratch databases on") {
+		t.Errorf("no server: exit %d\n%s", r.code, r.err)
+	}
+	r = run(t, Options{}, "-c", cfg, "--url", "postgresql://u:sekret@127.0.0.1:1/x", "lint", "--stairway", "--dialect", "mysql")
+	if r.code != ExitUsage || !strings.Contains(r.err, "--dialect mysql, but the configured database is postgres") || strings.Contains(r.err, "sekret") {
+		t.Errorf("dialect mismatch: exit %d\n%s", r.code, r.err)
+	}
+	r = run(t, Options{}, "-c", cfg, "--url", "postgresql://u:sekret@127.0.0.1:1/x", "lint", "--stairway")
+	if r.code != ExitFailure || !strings.Contains(r.err, "cannot create a scratch database") || strings.Contains(r.err, "sekret") {
+		t.Errorf("unreachable server: exit %d\n%s", r.code, r.err)
+	}
+}

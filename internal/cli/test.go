@@ -13,6 +13,7 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/term"
 )
@@ -348,14 +349,28 @@ func (a *app) scratchServer(cfg *config.Config, dialectFlag, who string) (dialec
 			return "", "", "", usageErrorf("--dialect %s, but the configured database is %s", dialectFlag, d.Dialect)
 		}
 		return d.Dialect, d.DriverName, d.DataSource, nil
-	case dialectFlag != "":
-		return dialectFlag, "", "", nil
-	case a.opts.Dialect != "":
-		return a.opts.Dialect, "", "", nil
+	case dialectFlag != "" || a.opts.Dialect != "":
+		name := dialectFlag
+		if name == "" {
+			name = a.opts.Dialect
+		}
+		if d, err := registry.Lookup(name); err == nil {
+			if _, inMemory := d.(dialect.ScratchMemory); !inMemory {
+				return "", "", "", failf("%s on %s needs a server to create its scratch databases on: set url or dev_url (in %s, RETORT_DATABASE_URL, or --url)", who, d.Name(), cfgPathOr(cfg))
+			}
+		}
+		return name, "", "", nil
 	default:
 		if cfg.Path == "" {
 			return "", "", "", noConfig(cfg, "without one there is no database URL: pass --url, set RETORT_DATABASE_URL, or name the dialect with --dialect sqlite")
 		}
 		return "", "", "", failf("no database configured: %s needs a server to create its scratch databases on (set url or dev_url in %s, RETORT_DATABASE_URL, or pass --url), or --dialect sqlite to work in memory", who, cfg.Path)
 	}
+}
+
+func cfgPathOr(cfg *config.Config) string {
+	if cfg.Path == "" {
+		return "retort.toml"
+	}
+	return cfg.Path
 }
