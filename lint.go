@@ -83,7 +83,9 @@ var ErrLintConfig = errors.New("invalid lint configuration")
 // "START:END" as history takes it, both ends inclusive; or one revision:
 // an id, a prefix, "head", "label@head") and returns the findings, oldest
 // revision first. It reads files only: the schema each revision starts
-// from is tracked from the DDL of the revisions before it, in graph order.
+// from is tracked from the DDL of the revisions before it, in graph order
+// (o.Database: inspected from the Migrator's database instead; o.Stairway:
+// the downgrade check measured on a scratch database).
 func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([]Finding, error) {
 	cfg := lint.Config{Disable: o.Disable, Severity: o.Severity}
 	if err := lint.CheckConfig(cfg); err != nil {
