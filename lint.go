@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -26,6 +27,14 @@ type LintOptions struct {
 	// given). Exact where the files cannot be: tables made outside the
 	// revisions, the server's own types. Needs the *sql.DB; reads only.
 	Database bool
+	// Stairway, when set, measures the downgrade-not-reverse check instead
+	// of reading it from the DDL: the revisions linted are upgraded,
+	// downgraded and upgraded again one at a time on a scratch database
+	// (Test's stairway), and each difference between the inspected
+	// schemas is a finding at the downgrade. The scratch database is
+	// created on Stairway's server (SQLite: in memory) and dropped; the
+	// Migrator's own database is not used.
+	Stairway *LintStairway
 }
 
 // Finding is one problem Lint found in a revision file.
@@ -74,7 +83,9 @@ var ErrLintConfig = errors.New("invalid lint configuration")
 // "START:END" as history takes it, both ends inclusive; or one revision:
 // an id, a prefix, "head", "label@head") and returns the findings, oldest
 // revision first. It reads files only: the schema each revision starts
-// from is tracked from the DDL of the revisions before it, in graph order.
+// from is tracked from the DDL of the revisions before it, in graph order
+// (o.Database: inspected from the Migrator's database instead; o.Stairway:
+// the downgrade check measured on a scratch database).
 func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([]Finding, error) {
 	cfg := lint.Config{Disable: o.Disable, Severity: o.Severity}
 	if err := lint.CheckConfig(cfg); err != nil {
@@ -95,9 +106,22 @@ func (m *Migrator) Lint(ctx context.Context, rangeSpec string, o LintOptions) ([
 	if err != nil {
 		return nil, err
 	}
+	linted := map[string]bool{}
 	for i := range revs {
 		revs[i].Lint = selected[revs[i].ID] && !applied[revs[i].ID]
 		revs[i].Applied = applied[revs[i].ID]
+		if revs[i].Lint && !revs[i].Go {
+			linted[revs[i].ID] = true
+		}
+	}
+	if o.Stairway != nil && lintRuleOn(cfg, "downgrade-not-reverse") {
+		measured, err := m.lintStairway(ctx, o.Stairway, linted)
+		if err != nil {
+			return nil, err
+		}
+		for i := range revs {
+			revs[i].Reverse = measured[revs[i].ID]
+		}
 	}
 	fs, err := lint.Run(revs, lint.Options{Dialect: m.d, Config: cfg, Start: start})
 	if err != nil {
@@ -254,4 +278,135 @@ func (m *Migrator) reviewLint(ctx context.Context, upgrade string) string {
 var autogenNoted = []string{
 	"drop-table", "drop-column", "type-change-narrows", "pg-add-column-required", "sqlite-add-column-invalid",
 	"downgrade-missing", "downgrade-not-reverse", "message-uninformative", "review-note-left",
+}
+
+// LintStairway is the scratch server Lint's stairway runs on (see
+// LintOptions.Stairway).
+type LintStairway struct {
+	// DriverName and DataSource reach the server on which the scratch
+	// database is created (PostgreSQL, MySQL/MariaDB); its user must be
+	// allowed to create databases. Unused for SQLite (in memory).
+	DriverName, DataSource string
+	// Events receives progress: the scratch database created (Scratch
+	// set) and each revision's step (Check "stairway"). nil: none.
+	Events func(TestEvent)
+	// Log receives the database driver's own log lines (nil: the
+	// driver's default).
+	Log io.Writer
+	// Notes receives why revisions linted could not be measured (an
+	// upgrade that fails on the scratch database): their downgrade check
+	// is the one from the DDL. nil: none.
+	Notes func(string)
+}
+
+// lintStairway runs Test's stairway (upgrade, downgrade, upgrade again,
+// schemas inspected and compared) on a scratch database for the revisions
+// of lint (ids), and returns what it measured for each revision it could
+// check: the downgrade-not-reverse result that replaces the one from the
+// DDL. A revision it could not check (its upgrade or one before it fails)
+// is left out: the DDL's result stands. The scratch database is dropped,
+// also when ctx is cancelled.
+func (m *Migrator) lintStairway(ctx context.Context, o *LintStairway, ids map[string]bool) (map[string]*lint.Reverse, error) {
+	p, err := m.graph.PlanUpgrade(nil, "heads")
+	if err != nil {
+		return nil, err
+	}
+	var steps []*revision.Revision
+	last := -1
+	for k, s := range p.Steps {
+		steps = append(steps, s.Revision)
+		if ids[s.Revision.ID] {
+			last = k
+		}
+	}
+	if last < 0 {
+		return nil, nil
+	}
+	t := newTester(m, m.d, TestOptions{Dialect: m.d.Name(), DriverName: o.DriverName, DataSource: o.DataSource,
+		Heads: -1, Rows: -1, Events: o.Events, Log: o.Log})
+	t.steps, t.only = steps[:last+1], ids
+	for _, r := range t.steps {
+		t.rep.Revisions = append(t.rep.Revisions, RevisionTest{Revision: r.ID, Message: r.Message, Path: m.runPath(r.Path),
+			Stairway: TestSkipped, Data: TestSkipped})
+	}
+	if err := t.pass(ctx, false); err != nil {
+		return nil, err
+	}
+	out := map[string]*lint.Reverse{}
+	var missed []string
+	for _, rt := range t.rep.Revisions {
+		if !ids[rt.Revision] {
+			continue
+		}
+		if rt.Stairway == TestPassed {
+			out[rt.Revision] = &lint.Reverse{}
+			continue
+		}
+		for _, f := range rt.Failures {
+			if rv := stairwayReverse(f); rv != nil {
+				out[rt.Revision] = rv
+				break
+			}
+		}
+		if out[rt.Revision] == nil {
+			missed = append(missed, rt.Revision)
+		}
+	}
+	if len(missed) > 0 && o.Notes != nil {
+		o.Notes(fmt.Sprintf("the stairway could not measure %d revision(s) (%s): their downgrade check is read from the DDL; `retort test` shows the whole run",
+			len(missed), strings.Join(missed, ", ")))
+		for _, f := range t.rep.Failures {
+			if stairwayReverse(f) == nil {
+				o.Notes(firstLine(f.String()))
+			}
+		}
+		for _, n := range t.rep.Notes {
+			o.Notes(firstLine(n))
+		}
+	}
+	return out, nil
+}
+
+// stairwayReverse turns a stairway failure into lint's downgrade result,
+// or nil for a failure that says nothing about the downgrade.
+func stairwayReverse(f TestFailure) *lint.Reverse {
+	switch f.stage {
+	case stageDownDiff, stageUpAgainDiff:
+		what := "on a scratch database, the downgrade does not restore the schema from before the upgrade; after it, compared with before: "
+		if f.stage == stageUpAgainDiff {
+			what = "on a scratch database, upgrading again after the downgrade gives another schema than the first upgrade; the second, compared with the first: "
+		}
+		details := make([]string, 0, len(f.Objects))
+		for _, o := range f.Objects {
+			details = append(details, o.Detail)
+		}
+		return &lint.Reverse{Message: what + strings.Join(details, "; ")}
+	case stageDown:
+		if f.cause == "" || f.line == 0 {
+			return &lint.Reverse{Message: "on a scratch database, " + f.Message}
+		}
+		return &lint.Reverse{Line: f.line, Message: "on a scratch database, the downgrade fails: " + f.cause}
+	case stageUpAgain:
+		// The upgrade's statement fails, for what the downgrade left: the
+		// finding stays at the downgrade.
+		if f.cause == "" || f.Where == "" {
+			return &lint.Reverse{Message: "on a scratch database, " + f.Message + " (the downgrade leaves something the upgrade creates)"}
+		}
+		return &lint.Reverse{Message: fmt.Sprintf("on a scratch database, the upgrade fails when run again after the downgrade, at %s: %s "+
+			"(the downgrade leaves something the upgrade creates)", f.Where, f.cause)}
+	}
+	return nil
+}
+
+// lintRuleOn reports whether the configuration leaves rule id on.
+func lintRuleOn(cfg lint.Config, id string) bool {
+	if slices.Contains(cfg.Disable, id) {
+		return false
+	}
+	if v, ok := cfg.Severity[id]; ok {
+		if sv, _ := lint.ParseSeverity(v); sv == lint.Off {
+			return false
+		}
+	}
+	return true
 }

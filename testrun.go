@@ -104,7 +104,23 @@ type TestFailure struct {
 	Message string `json:"message"`
 	// Objects are the schema objects or tables that differ, each with how.
 	Objects []TestObject `json:"objects,omitempty"`
+	// stage is the stairway's step that failed (a stage… constant), for
+	// Lint; "" for the others.
+	stage string
+	// line is the failing statement's line in the revision file, or 0;
+	// cause the server's message about it.
+	line  int
+	cause string
 }
+
+// Stairway stages a failure comes from, in TestFailure.stage.
+const (
+	stageUp          = "up"            // the first upgrade fails
+	stageDown        = "down"          // the downgrade fails
+	stageDownDiff    = "down-diff"     // the downgrade leaves another schema
+	stageUpAgain     = "up-again"      // the second upgrade fails
+	stageUpAgainDiff = "up-again-diff" // the second upgrade gives another schema
+)
 
 // TestObject is a schema object or table named by a failure.
 type TestObject struct {
@@ -200,7 +216,7 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	if err != nil {
 		return nil, err
 	}
-	t := &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, upFailed: map[string]bool{}, rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}, Revisions: []RevisionTest{}, Heads: []string{}, Scratch: []string{}}}
+	t := newTester(m, d, to)
 	if err := t.plan(); err != nil {
 		return nil, err
 	}
@@ -223,15 +239,23 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	return t.rep, nil
 }
 
+func newTester(m *Migrator, d dialect.Dialect, to TestOptions) *tester {
+	return &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, upFailed: map[string]bool{},
+		rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}, Revisions: []RevisionTest{}, Heads: []string{}, Scratch: []string{}}}
+}
+
 // tester is one Test run.
 type tester struct {
-	m        *Migrator
-	d        dialect.Dialect
-	to       TestOptions
-	rep      *TestReport
-	steps    []*revision.Revision // the plan from base to the range's end
-	first    int                  // index of the first step checked
-	toHeads  bool                 // the range ends at the heads
+	m     *Migrator
+	d     dialect.Dialect
+	to    TestOptions
+	rep   *TestReport
+	steps []*revision.Revision // the plan from base to the range's end
+	first int                  // index of the first step checked
+	// only, when set, names the steps checked: the others are applied
+	// only, like those before first (Lint's stairway).
+	only     map[string]bool
+	toHeads  bool // the range ends at the heads
 	data     map[string][]sqlsplit.Statement
 	dataPath map[string]string
 	// after holds each revision's schema after its upgrade, from the

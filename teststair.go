@@ -105,7 +105,7 @@ func (st *stair) up(ctx context.Context) bool {
 		// An upgrade that failed on the empty database already has its
 		// failure: rows are not what it lacks.
 		if ctx.Err() == nil && !(r.populated && t.upFailed[st.rev.ID]) {
-			r.failStep(st.i, what, err)
+			r.failStep(st.i, stageUp, what, err)
 		}
 		if !r.populated {
 			t.upFailed[st.rev.ID] = true
@@ -145,7 +145,7 @@ func (st *stair) down(ctx context.Context) bool {
 			what = "the downgrade fails on a populated database"
 		}
 		if ctx.Err() == nil {
-			r.failStep(st.i, what, err)
+			r.failStep(st.i, stageDown, what, err)
 		}
 		return false
 	}
@@ -161,7 +161,7 @@ func (st *stair) down(ctx context.Context) bool {
 		if len(diffs) > 0 {
 			t.fail(st.i, TestFailure{Check: CheckStairway, Where: r.downWhere(st.rev),
 				Message: "the downgrade does not restore the schema from before the upgrade; after the downgrade, compared with before the upgrade:",
-				Objects: diffs})
+				Objects: diffs, stage: stageDownDiff})
 			// A second upgrade from such a state fails or differs for
 			// the same fault: the pass goes on from a new database.
 			return false
@@ -191,7 +191,7 @@ func (st *stair) upAgain(ctx context.Context) bool {
 	r, m, t := st.r, st.r.m, st.r.t
 	if _, err := m.upgradeOne(ctx, st.rev.ID); err != nil {
 		if ctx.Err() == nil {
-			r.failStep(st.i, "the upgrade fails after its downgrade", err)
+			r.failStep(st.i, stageUpAgain, "the upgrade fails after its downgrade", err)
 		}
 		return false
 	}
@@ -208,7 +208,7 @@ func (st *stair) upAgain(ctx context.Context) bool {
 	if diffs := r.describe(st.s1, s1b); len(diffs) > 0 {
 		t.fail(st.i, TestFailure{Check: CheckStairway,
 			Message: "upgrading again after the downgrade gives another schema than the first upgrade; the second, compared with the first:",
-			Objects: diffs})
+			Objects: diffs, stage: stageUpAgainDiff})
 	}
 	return true
 }

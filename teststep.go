@@ -107,7 +107,7 @@ func (r *stepper) run(ctx context.Context) error {
 	total := len(t.steps) - t.first
 	for k, rev := range t.steps {
 		i := k - t.first
-		if i < 0 {
+		if i < 0 || (t.only != nil && !t.only[rev.ID]) {
 			// Below the range: applied, not checked.
 			if _, err := r.m.upgradeOne(ctx, rev.ID); err != nil {
 				if ctx.Err() != nil {
@@ -259,14 +259,24 @@ func (r *stepper) downWhere(rev *revision.Revision) string {
 
 // failStep records a step that failed, at the failing statement when the
 // runner names it.
-func (r *stepper) failStep(i int, what string, err error) error {
-	f := TestFailure{Check: r.check(), Message: what + ": " + config.Redact(err.Error())}
+func (r *stepper) failStep(i int, stage, what string, err error) error {
+	f := TestFailure{Check: r.check(), Message: what + ": " + config.Redact(err.Error()), stage: stage}
 	var se *migrate.StmtError
-	if errors.As(err, &se) && se.Path != "" {
-		f.Where = se.Path
-		if se.Line > 0 {
-			f.Where = fmt.Sprintf("%s:%d", se.Path, se.Line)
+	var pe *migrate.PartialError
+	switch {
+	case errors.As(err, &se) && se.Path != "":
+		f.Where, f.line = se.Path, se.Line
+		if se.Err != nil {
+			f.cause = config.Redact(se.Err.Error())
 		}
+	case errors.As(err, &pe) && pe.Path != "":
+		f.Where, f.line = pe.Path, pe.Line
+		if pe.Err != nil {
+			f.cause = config.Redact(pe.Err.Error())
+		}
+	}
+	if f.line > 0 {
+		f.Where = fmt.Sprintf("%s:%d", f.Where, f.line)
 	}
 	r.t.fail(i, f)
 	return err

@@ -18,6 +18,7 @@ import (
 
 type lintOptions struct {
 	database bool
+	stairway bool
 	format   string
 	json     bool
 	dialect  string
@@ -51,6 +52,19 @@ lints the revisions the database has not applied, starting from its
 inspected schema, so tables made outside the revisions and the server's
 own column types are known exactly.
 
+--stairway measures the downgrade check instead of reading it from the DDL:
+each revision linted is upgraded, downgraded and upgraded again on a scratch
+database (retort test's stairway; retort_scratch_… on the server of dev_url,
+else of url, whose user must be allowed to create databases; SQLite in
+memory), the schemas are inspected and compared, and each difference is a
+downgrade-not-reverse finding at the downgrade, naming the objects. This
+also checks revisions whose DDL lint cannot read (a DO block, CREATE TABLE …
+AS SELECT). The scratch database is dropped afterwards, also on Ctrl-C; the
+configured database is never written. With --database, the revisions it has
+not applied are the ones measured. A revision the stairway cannot reach (its
+upgrade, or an earlier one, fails there) keeps the check from the DDL, and a
+WARN line on stderr says so.
+
 RANGE is START:END as history takes it (both ends inclusive; either may be
 empty), or one revision (an id or prefix, head, label@head).
 
@@ -70,6 +84,8 @@ command line.`,
   retort lint head --format github
   retort lint --json
   retort lint --database
+  retort lint --stairway
+  retort lint --dialect sqlite --stairway
   retort lint --rules`,
 		Annotations: readsOnly(),
 		// --format json is --json: a machine reads stdout, and gets JSON
@@ -124,6 +140,7 @@ command line.`,
 	f.BoolVar(&o.json, "json", false, "print JSON (the same as --format json; see docs/commands.md)")
 	f.StringVar(&o.dialect, "dialect", "", "lint for this dialect (postgres, mysql, sqlite) instead of the configured URL's")
 	f.BoolVar(&o.rules, "rules", false, "list the rules and exit")
+	f.BoolVar(&o.stairway, "stairway", false, "check downgrades by running upgrade, downgrade, upgrade on a scratch database and comparing schemas (created and dropped; SQLite in memory)")
 	f.BoolVar(&o.database, "database", false, "start from the configured database's inspected schema and lint the revisions it has not applied (reads only)")
 	return cmd
 }
@@ -149,11 +166,43 @@ func (a *app) lint(ctx context.Context, rangeSpec string, o *lintOptions) error 
 	}
 	defer s.close()
 	cfg, _ := a.config()
-	fs, err := s.m.Lint(ctx, rangeSpec, retort.LintOptions{Disable: cfg.Lint.Disable, Severity: cfg.Lint.Severity, Database: o.database})
+	lo := retort.LintOptions{Disable: cfg.Lint.Disable, Severity: cfg.Lint.Severity, Database: o.database}
+	var scratch []string
+	if o.stairway {
+		name, driver, ds, err := a.scratchServer(cfg, o.dialect, "lint --stairway")
+		if err != nil {
+			return err
+		}
+		if canonical, _ := dialect.Canonical(name); canonical != s.m.Dialect() {
+			return failf("lint --stairway: the scratch server (dev_url) is %s but the revisions are linted for %s; point dev_url at a %s server", canonical, s.m.Dialect(), s.m.Dialect())
+		}
+		lo.Stairway = &retort.LintStairway{DriverName: driver, DataSource: ds, Log: a.io.Err, Events: func(e retort.TestEvent) {
+			if e.Scratch == "" {
+				return
+			}
+			scratch = append(scratch, e.Scratch)
+			if !a.quiet {
+				fmt.Fprintf(a.io.Err, "%s [retort] Stairway on scratch database %s (dropped afterwards)\n", a.errColors().Dim("INFO "), e.Scratch)
+			}
+		}, Notes: func(n string) {
+			fmt.Fprintf(a.io.Err, "%s [retort] %s\n", a.errColors().Yellow("WARN "), a.redact(n))
+		}}
+	}
+	fs, err := s.m.Lint(ctx, rangeSpec, lo)
 	if errors.Is(err, retort.ErrLintConfig) {
 		return cfg.LintError(err)
 	}
 	if err != nil {
+		if ctx.Err() != nil && o.stairway {
+			msg := "stopped before it finished; the configured database was not touched"
+			if len(scratch) > 0 {
+				msg += "; scratch database(s) " + strings.Join(scratch, ", ") + " dropped"
+			}
+			if strings.Contains(err.Error(), "drop it by hand") {
+				msg = "stopped before it finished, and a scratch database could not be dropped: " + err.Error()
+			}
+			return &interruptError{msg: msg, err: err}
+		}
 		return err
 	}
 	errs, warns := 0, 0

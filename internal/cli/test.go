@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/term"
 )
@@ -127,31 +129,8 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 	if err != nil {
 		return err
 	}
-	// The scratch server: dev_url's, else url's, else only a dialect that
-	// needs none.
-	switch {
-	case cfg.DevURL != "" || cfg.URL != "":
-		dsn := cfg.DSN
-		if cfg.DevURL != "" {
-			dsn = cfg.DevDSN
-		}
-		d, err := dsn()
-		if err != nil {
-			return err
-		}
-		to.Dialect, to.DriverName, to.DataSource = d.Dialect, d.DriverName, d.DataSource
-		if o.dialect != "" && !strings.EqualFold(o.dialect, d.Dialect) {
-			return usageErrorf("--dialect %s, but the configured database is %s", o.dialect, d.Dialect)
-		}
-	case o.dialect != "":
-		to.Dialect = o.dialect
-	case a.opts.Dialect != "":
-		to.Dialect = a.opts.Dialect
-	default:
-		if cfg.Path == "" {
-			return noConfig(cfg, "without one there is no database URL: pass --url, set RETORT_DATABASE_URL, or name the dialect with --dialect sqlite")
-		}
-		return failf("no database configured: retort test needs a server to create its scratch databases on (set url or dev_url in %s, RETORT_DATABASE_URL, or pass --url), or --dialect sqlite to test in memory", cfg.Path)
+	if to.Dialect, to.DriverName, to.DataSource, err = a.scratchServer(cfg, o.dialect, "retort test"); err != nil {
+		return err
 	}
 	if len(cfg.Models) > 0 {
 		to.Models = retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
@@ -350,4 +329,48 @@ func (a *app) printTestReport(rep *retort.TestReport) {
 	} else {
 		fmt.Fprintf(a.io.Out, "%s: %d failed check(s); %s\n", c.Red("FAILED"), len(rep.Failures), summary)
 	}
+}
+
+// scratchServer is where scratch databases are made (retort test, lint
+// --stairway): dev_url's server, else url's, else only a dialect that needs
+// none (SQLite in memory, named by --dialect or the code).
+func (a *app) scratchServer(cfg *config.Config, dialectFlag, who string) (dialectName, driverName, dataSource string, err error) {
+	switch {
+	case cfg.DevURL != "" || cfg.URL != "":
+		dsn := cfg.DSN
+		if cfg.DevURL != "" {
+			dsn = cfg.DevDSN
+		}
+		d, err := dsn()
+		if err != nil {
+			return "", "", "", err
+		}
+		if dialectFlag != "" && !strings.EqualFold(dialectFlag, d.Dialect) {
+			return "", "", "", usageErrorf("--dialect %s, but the configured database is %s", dialectFlag, d.Dialect)
+		}
+		return d.Dialect, d.DriverName, d.DataSource, nil
+	case dialectFlag != "" || a.opts.Dialect != "":
+		name := dialectFlag
+		if name == "" {
+			name = a.opts.Dialect
+		}
+		if d, err := registry.Lookup(name); err == nil {
+			if _, inMemory := d.(dialect.ScratchMemory); !inMemory {
+				return "", "", "", failf("%s on %s needs a server to create its scratch databases on: set url or dev_url (in %s, RETORT_DATABASE_URL, or --url)", who, d.Name(), cfgPathOr(cfg))
+			}
+		}
+		return name, "", "", nil
+	default:
+		if cfg.Path == "" {
+			return "", "", "", noConfig(cfg, "without one there is no database URL: pass --url, set RETORT_DATABASE_URL, or name the dialect with --dialect sqlite")
+		}
+		return "", "", "", failf("no database configured: %s needs a server to create its scratch databases on (set url or dev_url in %s, RETORT_DATABASE_URL, or pass --url), or --dialect sqlite to work in memory", who, cfg.Path)
+	}
+}
+
+func cfgPathOr(cfg *config.Config) string {
+	if cfg.Path == "" {
+		return "retort.toml"
+	}
+	return cfg.Path
 }

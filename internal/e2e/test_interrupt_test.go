@@ -15,96 +15,99 @@ import (
 	"github.com/retortdb/retort/internal/testutil"
 )
 
-// TestTestInterruptDropsScratch sends SIGINT to `retort test` while a
-// revision runs on its scratch database: it exits 130 saying so, and every
-// scratch database it named is gone from the server; the configured
-// database was never touched.
+// TestTestInterruptDropsScratch sends SIGINT to `retort test` (and to
+// `retort lint --stairway`) while a revision runs on its scratch database:
+// it exits 130 saying so, and every scratch database it named is gone from
+// the server; the configured database was never touched.
 func TestTestInterruptDropsScratch(t *testing.T) {
 	t.Parallel()
 	sleeps := map[string]string{testutil.Postgres: "SELECT pg_sleep(5)", testutil.MySQL: "SELECT SLEEP(5)"}
+	commands := map[string][]string{"test": {"test", "--rows", "5"}, "lint": {"lint", "--stairway"}}
 	for _, name := range []string{testutil.Postgres, testutil.MySQL} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			p := newProject(t, name)
-			p.add("CREATE TABLE pets (id INTEGER PRIMARY KEY, name VARCHAR(20));", "DROP TABLE pets;")
-			p.add("ALTER TABLE pets ADD COLUMN age INTEGER;\n"+sleeps[name]+";", "ALTER TABLE pets DROP COLUMN age;")
+		for cmdName, args := range commands {
+			t.Run(name+"/"+cmdName, func(t *testing.T) {
+				t.Parallel()
+				p := newProject(t, name)
+				p.add("CREATE TABLE pets (id INTEGER PRIMARY KEY, name VARCHAR(20));", "DROP TABLE pets;")
+				p.add("ALTER TABLE pets ADD COLUMN age INTEGER;\n"+sleeps[name]+";", "ALTER TABLE pets DROP COLUMN age;")
 
-			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-			defer cancel()
-			c := p.cmd(ctx, "test", "--rows", "5")
-			stderr, err := c.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			c.Stdout = io.Discard
-			if err := c.Start(); err != nil {
-				t.Fatal(err)
-			}
-			var mu sync.Mutex
-			var seen strings.Builder
-			named := make(chan struct{})
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				buf := make([]byte, 4096)
-				once := false
-				for {
-					n, err := stderr.Read(buf)
-					mu.Lock()
-					seen.Write(buf[:n])
-					hit := strings.Contains(seen.String(), "Testing on scratch database")
-					mu.Unlock()
-					if hit && !once {
-						once = true
-						close(named)
-					}
-					if err != nil {
-						return
-					}
-				}
-			}()
-			text := func() string { mu.Lock(); defer mu.Unlock(); return seen.String() }
-			select {
-			case <-named:
-			case <-time.After(30 * time.Second):
-				_ = c.Process.Kill()
-				t.Fatalf("no scratch database named; stderr:\n%s", text())
-			}
-			// The second revision sleeps for 5 s: well inside it.
-			time.Sleep(1500 * time.Millisecond)
-			if err := c.Process.Signal(syscall.SIGINT); err != nil {
-				t.Fatal(err)
-			}
-			<-done
-			err = c.Wait()
-			var ee *exec.ExitError
-			if !errors.As(err, &ee) || ee.ExitCode() != 130 {
-				t.Fatalf("exit: %v, want 130; stderr:\n%s", err, text())
-			}
-			out := text()
-			if !strings.Contains(out, "INTERRUPTED: stopped before it finished; the configured database was not touched; scratch database(s) retort_scratch_") {
-				t.Errorf("stderr does not say what happened:\n%s", out)
-			}
-			names := regexp.MustCompile(`retort_scratch_[0-9a-f]+`).FindAllString(out, -1)
-			if len(names) == 0 {
-				t.Fatalf("no scratch database in stderr:\n%s", out)
-			}
-			q := "SELECT count(*) FROM pg_database WHERE datname = $1"
-			if name == testutil.MySQL {
-				q = "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"
-			}
-			for _, n := range names {
-				var count int
-				if err := p.db.DB.QueryRowContext(context.Background(), q, n).Scan(&count); err != nil {
+				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+				defer cancel()
+				c := p.cmd(ctx, args...)
+				stderr, err := c.StderrPipe()
+				if err != nil {
 					t.Fatal(err)
 				}
-				if count != 0 {
-					t.Errorf("scratch database %s is still on the server", n)
+				c.Stdout = io.Discard
+				if err := c.Start(); err != nil {
+					t.Fatal(err)
 				}
-			}
-			if tables := p.tables(); len(tables) != 0 {
-				t.Errorf("the configured database holds %v", tables)
-			}
-		})
+				var mu sync.Mutex
+				var seen strings.Builder
+				named := make(chan struct{})
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					buf := make([]byte, 4096)
+					once := false
+					for {
+						n, err := stderr.Read(buf)
+						mu.Lock()
+						seen.Write(buf[:n])
+						hit := strings.Contains(seen.String(), "on scratch database retort_scratch_")
+						mu.Unlock()
+						if hit && !once {
+							once = true
+							close(named)
+						}
+						if err != nil {
+							return
+						}
+					}
+				}()
+				text := func() string { mu.Lock(); defer mu.Unlock(); return seen.String() }
+				select {
+				case <-named:
+				case <-time.After(30 * time.Second):
+					_ = c.Process.Kill()
+					t.Fatalf("no scratch database named; stderr:\n%s", text())
+				}
+				// The second revision sleeps for 5 s: well inside it.
+				time.Sleep(1500 * time.Millisecond)
+				if err := c.Process.Signal(syscall.SIGINT); err != nil {
+					t.Fatal(err)
+				}
+				<-done
+				err = c.Wait()
+				var ee *exec.ExitError
+				if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+					t.Fatalf("exit: %v, want 130; stderr:\n%s", err, text())
+				}
+				out := text()
+				if !strings.Contains(out, "INTERRUPTED: stopped before it finished; the configured database was not touched; scratch database(s) retort_scratch_") {
+					t.Errorf("stderr does not say what happened:\n%s", out)
+				}
+				names := regexp.MustCompile(`retort_scratch_[0-9a-f]+`).FindAllString(out, -1)
+				if len(names) == 0 {
+					t.Fatalf("no scratch database in stderr:\n%s", out)
+				}
+				q := "SELECT count(*) FROM pg_database WHERE datname = $1"
+				if name == testutil.MySQL {
+					q = "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"
+				}
+				for _, n := range names {
+					var count int
+					if err := p.db.DB.QueryRowContext(context.Background(), q, n).Scan(&count); err != nil {
+						t.Fatal(err)
+					}
+					if count != 0 {
+						t.Errorf("scratch database %s is still on the server", n)
+					}
+				}
+				if tables := p.tables(); len(tables) != 0 {
+					t.Errorf("the configured database holds %v", tables)
+				}
+			})
+		}
 	}
 }

@@ -72,6 +72,21 @@ type Revision struct {
 	// Applied: the database Options.Start was inspected from has run it;
 	// its effect is in Start already.
 	Applied bool
+	// Reverse, when set, is the downgrade check measured on a database
+	// (the stairway of `retort test`: upgrade, downgrade, upgrade again on
+	// a scratch database, schemas inspected and compared). It replaces
+	// the check from the DDL, also for a revision whose DDL lint cannot
+	// read.
+	Reverse *Reverse
+}
+
+// Reverse is a measured downgrade check: Message is empty when the
+// downgrade restored the schema.
+type Reverse struct {
+	// Line is where the finding goes: a failing statement's line, or 0 for
+	// the downgrade marker's.
+	Line    int
+	Message string
 }
 
 // Finding is one problem found.
@@ -290,7 +305,9 @@ func (e *engine) revision(r *Revision, before *state) (*state, []Finding) {
 	}
 	c.runSection("upgrade", &r.Upgrade, up)
 	// Downgrade, from the state the upgrade leaves.
-	if r.Downgrade.Present && len(r.Downgrade.Statements) > 0 {
+	// A downgrade marked empty is checked too when measured: the database
+	// says whether there was nothing to undo.
+	if r.Downgrade.Present && (len(r.Downgrade.Statements) > 0 || r.Downgrade.Empty && r.Reverse != nil) {
 		down := up.clone()
 		for _, t := range down.tables {
 			t.origin = t.name

@@ -71,7 +71,7 @@ var rules = []*Rule{
 		Example:       "-- +retort upgrade\nALTER TABLE users ADD COLUMN nick text;\n-- (no downgrade)",
 		checkRevision: checkDowngradeMissing},
 	{ID: "downgrade-not-reverse", Severity: Error,
-		Doc:     "the downgrade does not bring the schema back to what it was before the upgrade (read from the DDL of both sections)",
+		Doc:     "the downgrade does not bring the schema back to what it was before the upgrade (read from the DDL of both sections; with --stairway, measured on a scratch database)",
 		Safe:    "make the downgrade undo each change of the upgrade: drop what it adds, re-create what it drops, rename back what it renames",
 		Example: "-- +retort upgrade\nALTER TABLE users ADD COLUMN nick text;\n-- +retort downgrade\nALTER TABLE users DROP COLUMN name;"},
 	{ID: "message-uninformative", Severity: Warning,
@@ -320,7 +320,21 @@ func checkReviewNotes(c *revCtx, r *Rule) {
 // upgrade and downgrade.
 func (c *revCtx) checkReverse(after *state) {
 	r := ruleByID("downgrade-not-reverse")
-	if !c.e.on(r) || len(c.r.Upgrade.Statements) == 0 || c.opaque() {
+	if !c.e.on(r) {
+		return
+	}
+	if m := c.r.Reverse; m != nil {
+		// Measured on a database: what it found, and nothing from the DDL.
+		if m.Message != "" {
+			line := m.Line
+			if line == 0 {
+				line = c.r.Downgrade.Line
+			}
+			c.reportAt(r, "downgrade", line, "%s", m.Message)
+		}
+		return
+	}
+	if len(c.r.Upgrade.Statements) == 0 || c.opaque() {
 		return
 	}
 	before := c.root
