@@ -176,21 +176,26 @@ func (a *app) serverResult(s *retort.ServerTestResult) string {
 	case s.Err != nil:
 		return "COULD NOT RUN: " + oneLine(a.redact(s.Err.Error()))
 	case !s.Report.Passed():
-		var revs []string
-		for _, f := range s.Report.Failures {
-			if f.Revision != "" && !slices.Contains(revs, f.Revision) {
-				revs = append(revs, f.Revision)
-			}
-		}
-		n := len(s.Report.Failures)
-		out := fmt.Sprintf("FAILED: %d failed check%s", n, plural(n))
-		if len(revs) > 0 {
-			out += " (" + strings.Join(revs, ", ") + ")"
-		}
-		return out
+		return "FAILED: " + failedChecks(s.Report)
 	}
 	n := len(s.Report.Revisions)
 	return fmt.Sprintf("passed (%d revision%s)", n, plural(n))
+}
+
+// failedChecks counts a report's failures and names their revisions.
+func failedChecks(rep *retort.TestReport) string {
+	var revs []string
+	for _, f := range rep.Failures {
+		if f.Revision != "" && !slices.Contains(revs, f.Revision) {
+			revs = append(revs, f.Revision)
+		}
+	}
+	n := len(rep.Failures)
+	out := fmt.Sprintf("%d failed check%s", n, plural(n))
+	if len(revs) > 0 {
+		out += " (" + strings.Join(revs, ", ") + ")"
+	}
+	return out
 }
 
 // testFleetReporter shows a fleet test: a progress line on a terminal, and
@@ -222,7 +227,7 @@ func (r *testFleetReporter) event(e retort.FleetTestEvent) {
 		case s.Err != nil:
 			r.line("%s %s: %s", a.errColors().Red("FAILED"), s.Name, oneLine(a.redact(s.Err.Error())))
 		case !s.Passed():
-			r.line("%s %s: %s", a.errColors().Red("FAILED"), s.Name, a.serverResult(s))
+			r.line("%s %s: %s", a.errColors().Red("FAILED"), s.Name, failedChecks(s.Report))
 		case !a.quiet && r.progress == nil:
 			r.line("%s [retort] %s: %s (%s)", a.errColors().Dim("INFO "), s.Name, a.serverResult(s), formatDuration(s.Duration))
 		}
