@@ -223,7 +223,7 @@ func TestTestFleet(t *testing.T) {
 			if !strings.Contains(r.out, "FAILED: 1 failed check (cccccccccccc)") {
 				t.Errorf("table does not say which revision failed:\n%s", r.out)
 			}
-			if !regexp.MustCompile(`FAILED: ` + regexp.QuoteMeta(s.Server) + `: versions/2_cccccccccccc.sql:\d+: the downgrade does not restore the schema`).MatchString(r.err) ||
+			if !regexp.MustCompile(`FAILED: `+regexp.QuoteMeta(s.Server)+`: versions/2_cccccccccccc.sql:\d+: the downgrade does not restore the schema`).MatchString(r.err) ||
 				!strings.Contains(r.err, "FAILED: a check failed on 1 of 1 servers ("+s.Server+")") {
 				t.Errorf("stderr does not name the server and the failure:\n%s", r.err)
 			}
