@@ -214,6 +214,23 @@ func TestTestFleet(t *testing.T) {
 				t.Errorf("test --target t2: exit %d\n%s\n%s", r.code, r.out, r.err)
 			}
 
+			// Shards split the targets; each shard's run covers its own.
+			var covered []string
+			for i := 1; i <= 2; i++ {
+				r = run("test", "--all", "--shard", fmt.Sprintf("%d/2", i), "--rows", "0", "--json")
+				doc := decodeTestFleet(t, r.out)
+				if r.code != ExitOK || len(doc.Servers) > 1 {
+					t.Fatalf("test --all --shard %d/2: exit %d\n%s\n%s", i, r.code, r.out, r.err)
+				}
+				for _, s := range doc.Servers {
+					covered = append(covered, s.Targets...)
+				}
+			}
+			sort.Strings(covered)
+			if !slices.Equal(covered, names) {
+				t.Errorf("shards 1/2 and 2/2 cover %v, want %v", covered, names)
+			}
+
 			// A broken downgrade: exit 7, the server and the revision named.
 			addBrokenRevision(t, dir)
 			r = run("test", "--all", "--rows", "5")
