@@ -322,7 +322,7 @@ func (m *Migrator) lintStairway(ctx context.Context, o *LintStairway, ids map[st
 	if last < 0 {
 		return nil, nil
 	}
-	t := newTester(m, m.d, TestOptions{Dialect: m.d.Name(), DriverName: o.DriverName, DataSource: o.DataSource,
+	t := testerFor(m, m.d, TestOptions{Dialect: m.d.Name(), DriverName: o.DriverName, DataSource: o.DataSource,
 		Heads: -1, Rows: -1, Events: o.Events, Log: o.Log})
 	t.steps, t.only = steps[:last+1], ids
 	for _, r := range t.steps {

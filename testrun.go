@@ -200,8 +200,20 @@ func (r *TestReport) Passed() bool { return len(r.Failures) == 0 }
 // Failed checks are in the report; an error means the test could not run.
 //
 // opts are Open's options (version table, Go migrations, version
-// locations…); the dialect comes from to.Dialect.
+// locations…); the dialect comes from to.Dialect. The version table's
+// schema is not used: the version and history tables stay in each scratch
+// database (a report note says so), so that nothing outside them is
+// written.
 func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*TestReport, error) {
+	t, err := newTester(ctx, fsys, to, opts)
+	if err != nil {
+		return nil, err
+	}
+	return t.run(ctx)
+}
+
+// newTester checks Test's options and plans the run; nothing is created.
+func newTester(ctx context.Context, fsys fs.FS, to TestOptions, opts []Option) (*tester, error) {
 	if to.Rows < -1 {
 		return nil, fmt.Errorf("%w: rows is %d; give a number of rows per table (0 for the default %d, -1 to skip the populated check)", ErrTestInput, to.Rows, DefaultTestRows)
 	}
@@ -212,22 +224,40 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrTestInput, err)
 	}
-	m, err := Open(ctx, nil, fsys, append(slices.Clone(opts), WithDialect(d.Name()))...)
+	// The version and history tables stay in the scratch database's own
+	// schema: a configured schema does not exist there (PostgreSQL), or
+	// is another database of the server (MySQL), which a test must never
+	// write to.
+	var versionSchema string
+	opts = append(slices.Clone(opts), func(o *options) error {
+		versionSchema = o.versionSchema
+		o.versionSchema, o.tenantSchema = "", ""
+		return nil
+	}, WithDialect(d.Name()))
+	m, err := Open(ctx, nil, fsys, opts...)
 	if err != nil {
 		return nil, err
 	}
-	t := newTester(m, d, to)
+	t := testerFor(m, d, to)
+	if versionSchema != "" {
+		t.rep.Notes = append(t.rep.Notes, fmt.Sprintf("the version and history tables are kept in each scratch database's default schema, not in schema %q (version_table_schema): a test writes nowhere but its scratch databases", versionSchema))
+	}
 	if err := t.plan(); err != nil {
 		return nil, err
 	}
 	if err := t.readData(); err != nil {
 		return nil, err
 	}
+	return t, nil
+}
+
+// run runs the checks.
+func (t *tester) run(ctx context.Context) (*TestReport, error) {
 	t.heads()
 	if err := t.pass(ctx, false); err != nil {
 		return t.rep, err
 	}
-	if to.Rows > 0 || len(to.Data) > 0 {
+	if t.to.Rows > 0 || len(t.to.Data) > 0 {
 		if err := t.pass(ctx, true); err != nil {
 			return t.rep, err
 		}
@@ -239,7 +269,8 @@ func Test(ctx context.Context, fsys fs.FS, to TestOptions, opts ...Option) (*Tes
 	return t.rep, nil
 }
 
-func newTester(m *Migrator, d dialect.Dialect, to TestOptions) *tester {
+// testerFor is a tester over the Migrator m, opened for dialect d.
+func testerFor(m *Migrator, d dialect.Dialect, to TestOptions) *tester {
 	return &tester{m: m, d: d, to: to, after: map[string]*schema.Schema{}, upFailed: map[string]bool{},
 		rep: &TestReport{Dialect: d.Name(), Models: TestSkipped, Failures: []TestFailure{}, Revisions: []RevisionTest{}, Heads: []string{}, Scratch: []string{}}}
 }

@@ -55,6 +55,16 @@ func (r *stepper) open(ctx context.Context) error {
 	m := *t.m
 	m.db = sc.DB
 	m.o.events = nil
+	// The version and history tables live in the scratch database itself,
+	// whatever schema the project keeps them in: that schema is not there
+	// (PostgreSQL), or is another database of the server (MySQL), which a
+	// test or lint must never write to.
+	if m.tables.Schema != "" || m.o.tenantSchema != "" {
+		tables := *m.tables
+		tables.Schema = ""
+		m.tables = &tables
+		m.o.versionSchema, m.o.tenantSchema = "", ""
+	}
 	r.m = &m
 	if r.populated {
 		r.fill = &sampledata.Filler{D: t.d, Rows: max(t.to.Rows, 0)}

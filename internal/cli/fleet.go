@@ -92,23 +92,51 @@ type fleetRun struct {
 // openFleet resolves the selected targets of [fleet] and opens them over
 // the revision graph, loaded once.
 func (a *app) openFleet(ctx context.Context, ff *fleetFlags, sel fleet.Selector, what string, extra ...retort.Option) (*fleetRun, error) {
-	cfg, err := a.config()
+	cfg, chosen, chosenDSNs, err := a.selectFleet(ctx, sel)
 	if err != nil {
 		return nil, err
-	}
-	if cfg.Fleet == nil {
-		if cfg.Path == "" {
-			return nil, noConfig(cfg, "without one there is no [fleet] for --all, --target or --tenants")
-		}
-		return nil, failf("no [fleet] in %s: --all, --target and --tenants run across its targets; add one (docs/fleets.md), or drop these flags to use url", cfg.Path)
 	}
 	fsys, locs, err := a.source(cfg)
 	if err != nil {
 		return nil, err
 	}
-	targets, dsns, err := a.fleetTargets(ctx, cfg)
+	chosenNames := make([]string, len(chosen))
+	for i, t := range chosen {
+		chosenNames[i] = t.Name
+	}
+	f, err := retort.OpenFleet(ctx, chosen, fsys, append(a.migratorOptions(cfg, nil, true, fsys, locs), extra...)...)
 	if err != nil {
 		return nil, err
+	}
+	r := &fleetRun{f: f, names: chosenNames, dsns: chosenDSNs, rep: a.newFleetReporter(what, len(chosen))}
+	r.fo = retort.FleetOptions{Parallelism: ff.parallelism(cfg), FailFast: ff.failFast, Events: r.rep.event}
+	return r, nil
+}
+
+// parallelism is -j when given, else jobs in [fleet] (0: the default).
+func (f *fleetFlags) parallelism(cfg *config.Config) int {
+	if f.jobsSet || cfg.Fleet == nil || cfg.Fleet.Jobs == 0 {
+		return f.jobs
+	}
+	return cfg.Fleet.Jobs
+}
+
+// selectFleet reads [fleet] and returns the targets sel selects, each with
+// its database (a schema's: the database's), in the fleet's order.
+func (a *app) selectFleet(ctx context.Context, sel fleet.Selector) (*config.Config, []retort.Target, []*config.DSN, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if cfg.Fleet == nil {
+		if cfg.Path == "" {
+			return nil, nil, nil, noConfig(cfg, "without one there is no [fleet] for --all, --target or --tenants")
+		}
+		return nil, nil, nil, failf("no [fleet] in %s: --all, --target and --tenants run across its targets; add one (docs/fleets.md), or drop these flags to use url", cfg.Path)
+	}
+	targets, dsns, err := a.fleetTargets(ctx, cfg)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	names := make([]string, len(targets))
 	for i, t := range targets {
@@ -116,27 +144,15 @@ func (a *app) openFleet(ctx context.Context, ff *fleetFlags, sel fleet.Selector,
 	}
 	idx, err := fleet.Select(names, sel)
 	if err != nil {
-		return nil, usageErrorf("%w", err)
+		return nil, nil, nil, usageErrorf("%w", err)
 	}
 	var chosen []retort.Target
-	var chosenNames []string
 	var chosenDSNs []*config.DSN
 	for _, i := range idx {
 		chosen = append(chosen, targets[i])
-		chosenNames = append(chosenNames, names[i])
 		chosenDSNs = append(chosenDSNs, dsns[i])
 	}
-	f, err := retort.OpenFleet(ctx, chosen, fsys, append(a.migratorOptions(cfg, nil, true, fsys, locs), extra...)...)
-	if err != nil {
-		return nil, err
-	}
-	jobs := cfg.Fleet.Jobs
-	if ff.jobsSet || jobs == 0 {
-		jobs = ff.jobs
-	}
-	r := &fleetRun{f: f, names: chosenNames, dsns: chosenDSNs, rep: a.newFleetReporter(what, len(chosen))}
-	r.fo = retort.FleetOptions{Parallelism: jobs, FailFast: ff.failFast, Events: r.rep.event}
-	return r, nil
+	return cfg, chosen, chosenDSNs, nil
 }
 
 // fleetTargets are the databases [fleet] names, each connected only for

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,6 +30,7 @@ type testOptions struct {
 	data    []string
 	dialect string
 	noCache bool
+	fleet   fleetFlags
 }
 
 func (a *app) testCommand() *cobra.Command {
@@ -67,11 +69,12 @@ revisions up to START are applied without checks.
 Exit status: 0 every check passed; 7 a check failed (the table and the
 FAILED lines say which); 1 the test could not run (no server, a revision
 that does not load); 2 a wrong command line; 130 interrupted (the scratch
-databases are dropped first).`,
+databases are dropped first).` + testFleetHelp,
 		Example: `  retort test
   retort test --rows 1000 --data fixtures/users.sql@ae1027a6acf
   retort test 3f2a:head --json
-  retort test --dialect sqlite`,
+  retort test --dialect sqlite
+  retort test --all -j 4          # once per server of the [fleet]`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("%s takes at most one RANGE (got %d arguments)", cmd.CommandPath(), len(args))
@@ -83,6 +86,13 @@ databases are dropped first).`,
 			if len(args) == 1 {
 				rng = args[0]
 			}
+			sel, isFleet, err := o.fleet.selector(cmd)
+			if err != nil {
+				return err
+			}
+			if isFleet {
+				return a.testFleet(cmd.Context(), o, rng, sel)
+			}
 			return a.test(cmd.Context(), o, rng)
 		}),
 	}
@@ -93,37 +103,17 @@ databases are dropped first).`,
 	f.StringArrayVar(&o.data, "data", nil, "`FILE.sql@REV`: the team's fixtures, run once REV is applied in the populated check (repeatable)")
 	f.StringVar(&o.dialect, "dialect", "", "database kind when no url is configured (sqlite needs no server)")
 	f.BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
+	o.fleet.register(cmd)
+	// Across a fleet, test runs once per server, not per target.
+	f.Lookup("jobs").Usage = fmt.Sprintf("servers to test at once across a fleet (default: jobs in [fleet], else %d)", retort.DefaultParallelism)
+	f.Lookup("fail-fast").Usage = "start no further server after one fails a check or cannot be tested (running ones finish)"
 	return cmd
 }
 
 func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
-	if o.rows < 0 {
-		return usageErrorf("--rows %d: give a number of rows per table, or 0 to skip the populated check", o.rows)
-	}
-	if o.heads < 0 {
-		return usageErrorf("--heads %d: give the number of heads the graph must have, or 0 to skip the check", o.heads)
-	}
-	if o.dialect != "" {
-		if _, err := registry.Lookup(o.dialect); err != nil {
-			return usageErrorf("--dialect: %v", err)
-		}
-	}
-	to := retort.TestOptions{Range: rng, Heads: o.heads, Rows: o.rows, Log: a.io.Err}
-	if o.heads == 0 {
-		to.Heads = -1
-	}
-	if o.rows == 0 {
-		to.Rows = -1
-	}
-	for _, d := range o.data {
-		td, err := retort.ParseTestData(d)
-		if err != nil {
-			return usageErrorf("--data %s", testInputMessage(err))
-		}
-		if _, err := os.Stat(td.Path); err != nil {
-			return usageErrorf("--data %s: %v; give an existing .sql file and the revision after which it runs", d, err)
-		}
-		to.Data = append(to.Data, td)
+	to, err := a.testOptions(o, rng)
+	if err != nil {
+		return err
 	}
 	cfg, err := a.config()
 	if err != nil {
@@ -132,32 +122,9 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 	if to.Dialect, to.DriverName, to.DataSource, err = a.scratchServer(cfg, o.dialect, "retort test"); err != nil {
 		return err
 	}
-	if len(cfg.Models) > 0 {
-		to.Models = retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
-		if dir, err := os.UserCacheDir(); err == nil && !o.noCache {
-			to.Models.CacheDir = filepath.Join(dir, "retort", "models")
-		}
-	}
-	fsys, locs, err := a.source(cfg)
+	fsys, opts, err := a.testSource(cfg, &to, o.noCache)
 	if err != nil {
 		return err
-	}
-	opts := []retort.Option{
-		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
-		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
-		retort.WithHistoryTable(cfg.HistoryTable),
-		retort.WithTransactionPerMigration(cfg.TransactionPerMigration),
-	}
-	if len(a.opts.GoMigrations) > 0 {
-		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))
-	}
-	if fsys != nil {
-		opts = append(opts, retort.WithVersionLocations(locs...))
-	} else {
-		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
-		if cfg.ScriptLocation != "" {
-			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))
-		}
 	}
 	var progress *term.Progress
 	var scratch []string
@@ -220,6 +187,73 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 		return &silentError{code: ExitTestFailed}
 	}
 	return nil
+}
+
+// testOptions reads the flags that shape the checks (the same for one
+// database and for a fleet).
+func (a *app) testOptions(o *testOptions, rng string) (retort.TestOptions, error) {
+	to := retort.TestOptions{Range: rng, Heads: o.heads, Rows: o.rows, Log: a.io.Err}
+	if o.rows < 0 {
+		return to, usageErrorf("--rows %d: give a number of rows per table, or 0 to skip the populated check", o.rows)
+	}
+	if o.heads < 0 {
+		return to, usageErrorf("--heads %d: give the number of heads the graph must have, or 0 to skip the check", o.heads)
+	}
+	if o.dialect != "" {
+		if _, err := registry.Lookup(o.dialect); err != nil {
+			return to, usageErrorf("--dialect: %v", err)
+		}
+	}
+	if o.heads == 0 {
+		to.Heads = -1
+	}
+	if o.rows == 0 {
+		to.Rows = -1
+	}
+	for _, d := range o.data {
+		td, err := retort.ParseTestData(d)
+		if err != nil {
+			return to, usageErrorf("--data %s", testInputMessage(err))
+		}
+		if _, err := os.Stat(td.Path); err != nil {
+			return to, usageErrorf("--data %s: %v; give an existing .sql file and the revision after which it runs", d, err)
+		}
+		to.Data = append(to.Data, td)
+	}
+	return to, nil
+}
+
+// testSource sets the models of to and returns the revision files and
+// Open's options for retort.Test.
+func (a *app) testSource(cfg *config.Config, to *retort.TestOptions, noCache bool) (fs.FS, []retort.Option, error) {
+	if len(cfg.Models) > 0 {
+		to.Models = retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
+		if dir, err := os.UserCacheDir(); err == nil && !noCache {
+			to.Models.CacheDir = filepath.Join(dir, "retort", "models")
+		}
+	}
+	fsys, locs, err := a.source(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := []retort.Option{
+		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
+		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
+		retort.WithHistoryTable(cfg.HistoryTable),
+		retort.WithTransactionPerMigration(cfg.TransactionPerMigration),
+	}
+	if len(a.opts.GoMigrations) > 0 {
+		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))
+	}
+	if fsys != nil {
+		opts = append(opts, retort.WithVersionLocations(locs...))
+	} else {
+		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
+		if cfg.ScriptLocation != "" {
+			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))
+		}
+	}
+	return fsys, opts, nil
 }
 
 // testJSON is test --json's object: the report, durations in

@@ -90,6 +90,12 @@ type ScratchServer interface {
 	ScratchSQL(name string) (create, drop string)
 	// ScratchDataSource points the data source ds at database name.
 	ScratchDataSource(ds, name string) (string, error)
+	// ServerAddress names the server that ds reaches and the user it logs
+	// in as, as a URL without password, database or parameters
+	// ("postgres://app@db1:5432"): two data sources with the same address
+	// create their scratch databases on the same server as the same user,
+	// so a fleet's tenants on one server need one `retort test` run.
+	ServerAddress(ds string) (string, error)
 }
 
 // ScratchMemory is implemented by dialects whose scratch database lives in

@@ -1,7 +1,8 @@
 // Package fleet runs one job over many named targets: bounded parallelism,
 // continue or stop starting new targets after a failure, results in the
 // targets' order; and the pure arithmetic around it: which targets a
-// selector names (Select) and which shard a target belongs to (Shard).
+// selector names (Select), which shard a target belongs to (Shard), and
+// which targets share a key (Group).
 //
 // It knows nothing of databases, revisions or the command line: the façade
 // (package retort) gives it one job per database. It imports nothing of
@@ -138,6 +139,25 @@ func ParseShard(s string) (i, n int, err error) {
 		return 0, 0, fmt.Errorf("--shard %q: I must be between 1 and N, and N at least 1 (shards are numbered from 1, e.g. 1/4 to 4/4)", s)
 	}
 	return i, n, nil
+}
+
+// Group gathers the indexes of equal keys: one group per distinct key, in
+// the order each key first appears, each group's indexes ascending. It is
+// how a job that depends on less than the whole target (`retort test`
+// depends on the server alone) runs once per distinct key.
+func Group(keys []string) [][]int {
+	var out [][]int
+	at := map[string]int{}
+	for i, k := range keys {
+		g, ok := at[k]
+		if !ok {
+			g = len(out)
+			at[k] = g
+			out = append(out, nil)
+		}
+		out[g] = append(out[g], i)
+	}
+	return out
 }
 
 // Selector says which targets of a fleet a run covers.

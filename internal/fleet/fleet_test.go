@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -155,6 +156,25 @@ func TestRun(t *testing.T) {
 	for _, oc := range Run(ctx, 5, Options{}, func(context.Context, int) error { return nil }) {
 		if oc.Started {
 			t.Error("a job started after the context was cancelled")
+		}
+	}
+}
+
+// TestGroup: one group per distinct key, in order of first appearance,
+// every index in exactly one group.
+func TestGroup(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		keys []string
+		want [][]int
+	}{
+		{nil, nil},
+		{[]string{"a"}, [][]int{{0}}},
+		{[]string{"a", "a", "a"}, [][]int{{0, 1, 2}}},
+		{[]string{"b", "a", "b", "c", "a"}, [][]int{{0, 2}, {1, 4}, {3}}},
+	} {
+		if got := Group(c.keys); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Group(%q) = %v, want %v", c.keys, got, c.want)
 		}
 	}
 }

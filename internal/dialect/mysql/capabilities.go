@@ -3,6 +3,7 @@ package mysql
 import (
 	"context"
 	"database/sql"
+	"net/url"
 	"time"
 
 	gomysql "github.com/go-sql-driver/mysql"
@@ -96,6 +97,21 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 	cfg.DBName = name
 	cfg.MultiStatements = false
 	return cfg.FormatDSN(), nil
+}
+
+// ServerAddress names the DSN's network address and user:
+// "mysql://app@db1:3306" over TCP, "mysql://app@unix(/run/mysqld/mysqld.sock)"
+// over a socket.
+func (*Dialect) ServerAddress(ds string) (string, error) {
+	cfg, err := gomysql.ParseDSN(ds)
+	if err != nil {
+		return "", err
+	}
+	addr := cfg.Addr
+	if cfg.Net != "tcp" {
+		addr = cfg.Net + "(" + cfg.Addr + ")"
+	}
+	return "mysql://" + url.User(cfg.User).String() + "@" + addr, nil
 }
 
 // Render implements dialect.Renderer with this package's Render.

@@ -2,9 +2,13 @@ package postgres
 
 import (
 	"context"
+	"fmt"
+	"net"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
@@ -81,6 +85,24 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 		return u.String(), nil
 	}
 	return ds + " dbname=" + name, nil
+}
+
+// ServerAddress reads ds as pgx does (URL or key=value, with the PG*
+// environment variables' defaults) and names its first host, port and
+// user: "postgres://app@db1:5432" (a socket directory as the host:
+// "postgres://app@/run/postgresql:5432").
+func (*Dialect) ServerAddress(ds string) (string, error) {
+	cfg, err := pgconn.ParseConfig(ds)
+	if err != nil {
+		return "", err
+	}
+	host := cfg.Host
+	if !strings.HasPrefix(host, "/") {
+		host = net.JoinHostPort(host, fmt.Sprint(cfg.Port))
+	} else {
+		host += ":" + fmt.Sprint(cfg.Port)
+	}
+	return "postgres://" + url.User(cfg.User).String() + "@" + host, nil
 }
 
 // Render implements dialect.Renderer with this package's Render.
