@@ -432,3 +432,35 @@ func TestTestVersionTableSchema(t *testing.T) {
 		})
 	}
 }
+
+// lint --stairway keeps the version and history tables in its scratch
+// database too: the schema (on MySQL, the database) that
+// version_table_schema names is never written to.
+func TestLintStairwayVersionTableSchema(t *testing.T) {
+	t.Parallel()
+	for _, dialect := range testutil.Dialects() {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			db, meta := testutil.New(t, dialect), testutil.New(t, dialect)
+			schema := "meta"
+			if dialect == testutil.MySQL {
+				schema = meta.Name // a real database of the server
+			}
+			dir := fleetProject(t, fmt.Sprintf("url = %q\nversion_table_schema = %q\n", db.URL, schema))
+			r := runCtx(t, Options{}, "-c", filepath.Join(dir, "retort.toml"), "lint", "--stairway")
+			if r.code != ExitOK {
+				t.Fatalf("exit %d\n%s\n%s", r.code, r.out, r.err)
+			}
+			if !strings.Contains(r.err, "Stairway on scratch database") {
+				t.Fatalf("no stairway ran:\n%s", r.err)
+			}
+			if got := dbTables(t, meta); len(got) != 0 {
+				t.Errorf("the database named by version_table_schema holds %v", got)
+			}
+			if got := dbTables(t, db); len(got) != 0 {
+				t.Errorf("the configured database holds %v", got)
+			}
+			checkScratchGone(t, db, r.err)
+		})
+	}
+}
