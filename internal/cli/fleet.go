@@ -388,6 +388,33 @@ func (a *app) fleetDoc(command, target string, res *retort.FleetResult, rep *fle
 	return doc
 }
 
+// reportFleet prints res: the --json document (extra fills each target's
+// command-specific part), or a table of the targets with the version rows
+// from and to (migrate) or current (read-only commands), then the closing
+// line; it returns the run's error.
+func (a *app) reportFleet(command, target string, res *retort.FleetResult, rep *fleetReporter, asJSON, fromTo bool, extra func(i int, j *fleetTargetJSON)) error {
+	if asJSON {
+		if err := writeJSON(a.io.Out, a.fleetDoc(command, target, res, rep, extra)); err != nil {
+			return err
+		}
+		return a.fleetEnd(res, true)
+	}
+	header := []string{"TARGET", "CURRENT", "DURATION", "RESULT"}
+	if fromTo {
+		header = []string{"TARGET", "FROM", "TO", "DURATION", "RESULT"}
+	}
+	rows := make([][]string, len(res.Targets))
+	for i, t := range res.Targets {
+		row := []string{a.redact(t.Name)}
+		if fromTo {
+			row = append(row, rowsCell(t, t.Before))
+		}
+		rows[i] = append(row, rowsCell(t, t.After), fleetDuration(t), rep.summary(&res.Targets[i]))
+	}
+	a.printFleetTable(header, rows)
+	return a.fleetEnd(res, false)
+}
+
 // fleetEnd prints the closing line and returns the run's error: nil when
 // every target made it.
 func (a *app) fleetEnd(res *retort.FleetResult, asJSON bool) error {
@@ -426,23 +453,11 @@ func (a *app) migrateFleet(ctx context.Context, direction, target string, o *mig
 	if err != nil {
 		return err
 	}
-	if o.json {
-		doc := a.fleetDoc(direction, target, res, r.rep, func(i int, j *fleetTargetJSON) {
-			if rr := res.Targets[i].Result; rr != nil {
-				j.Steps = resultToJSON(direction, []string{target}, rr).Steps
-			}
-		})
-		if err := writeJSON(a.io.Out, doc); err != nil {
-			return err
+	return a.reportFleet(direction, target, res, r.rep, o.json, true, func(i int, j *fleetTargetJSON) {
+		if rr := res.Targets[i].Result; rr != nil {
+			j.Steps = resultToJSON(direction, []string{target}, rr).Steps
 		}
-	} else {
-		rows := make([][]string, len(res.Targets))
-		for i, t := range res.Targets {
-			rows[i] = []string{a.redact(t.Name), rowsCell(t, t.Before), rowsCell(t, t.After), fleetDuration(t), r.rep.summary(&res.Targets[i])}
-		}
-		a.printFleetTable([]string{"TARGET", "FROM", "TO", "DURATION", "RESULT"}, rows)
-	}
-	return a.fleetEnd(res, o.json)
+	})
 }
 
 // currentFleet prints the version rows of the selected targets.
@@ -457,18 +472,7 @@ func (a *app) currentFleet(ctx context.Context, o *currentOptions, sel fleet.Sel
 	}
 	res := r.f.Current(ctx, r.fo)
 	r.rep.done()
-	if o.json {
-		if err := writeJSON(a.io.Out, a.fleetDoc("current", "", res, r.rep, nil)); err != nil {
-			return err
-		}
-	} else {
-		rows := make([][]string, len(res.Targets))
-		for i, t := range res.Targets {
-			rows[i] = []string{a.redact(t.Name), rowsCell(t, t.After), fleetDuration(t), r.rep.summary(&res.Targets[i])}
-		}
-		a.printFleetTable([]string{"TARGET", "CURRENT", "DURATION", "RESULT"}, rows)
-	}
-	return a.fleetEnd(res, o.json)
+	return a.reportFleet("current", "", res, r.rep, o.json, false, nil)
 }
 
 // statusFleet prints the status of the selected targets. The exit code is
@@ -481,24 +485,12 @@ func (a *app) statusFleet(ctx context.Context, o *statusOptions, sel fleet.Selec
 	}
 	res := r.f.Status(ctx, r.fo)
 	r.rep.done()
-	if o.json {
-		doc := a.fleetDoc("status", "", res, r.rep, func(i int, j *fleetTargetJSON) {
-			if st := res.Targets[i].Status; st != nil {
-				sj := a.statusToJSON(res.Targets[i].Name, st)
-				j.Status = &sj
-			}
-		})
-		if err := writeJSON(a.io.Out, doc); err != nil {
-			return err
+	if err := a.reportFleet("status", "", res, r.rep, o.json, false, func(i int, j *fleetTargetJSON) {
+		if st := res.Targets[i].Status; st != nil {
+			sj := a.statusToJSON(res.Targets[i].Name, st)
+			j.Status = &sj
 		}
-	} else {
-		rows := make([][]string, len(res.Targets))
-		for i, t := range res.Targets {
-			rows[i] = []string{a.redact(t.Name), rowsCell(t, t.After), fleetDuration(t), r.rep.summary(&res.Targets[i])}
-		}
-		a.printFleetTable([]string{"TARGET", "CURRENT", "DURATION", "RESULT"}, rows)
-	}
-	if err := a.fleetEnd(res, o.json); err != nil {
+	}); err != nil {
 		return err
 	}
 	worst := ExitOK
@@ -550,26 +542,14 @@ func (a *app) checkFleet(ctx context.Context, o *checkOptions, sel fleet.Selecto
 		return nil
 	})
 	r.rep.done()
-	if o.json {
-		doc := a.fleetDoc("check", "", res, r.rep, func(i int, j *fleetTargetJSON) {
-			if c := comps[i]; c != nil {
-				yes := true
-				cj := checkJSON{Clean: c.Clean(), Dialect: c.Dialect, Differences: c.Differences, UpToDate: &yes}
-				if cj.Differences == nil {
-					cj.Differences = []retort.Difference{}
-				}
-				j.Check = &cj
+	return a.reportFleet("check", "", res, r.rep, o.json, false, func(i int, j *fleetTargetJSON) {
+		if c := comps[i]; c != nil {
+			yes := true
+			cj := checkJSON{Clean: c.Clean(), Dialect: c.Dialect, Differences: c.Differences, UpToDate: &yes}
+			if cj.Differences == nil {
+				cj.Differences = []retort.Difference{}
 			}
-		})
-		if err := writeJSON(a.io.Out, doc); err != nil {
-			return err
+			j.Check = &cj
 		}
-	} else {
-		rows := make([][]string, len(res.Targets))
-		for i, t := range res.Targets {
-			rows[i] = []string{a.redact(t.Name), rowsCell(t, t.After), fleetDuration(t), r.rep.summary(&res.Targets[i])}
-		}
-		a.printFleetTable([]string{"TARGET", "CURRENT", "DURATION", "RESULT"}, rows)
-	}
-	return a.fleetEnd(res, o.json)
+	})
 }
