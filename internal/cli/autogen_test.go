@@ -220,18 +220,5 @@ func autogenCycle(t *testing.T, d, models string, v1, v2 map[string]string, tabl
 
 func queryStrings(t *testing.T, db *testutil.DB, q string) []string {
 	t.Helper()
-	rows, err := db.DB.Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
-	}
-	return out
+	return db.Strings(t, q)
 }

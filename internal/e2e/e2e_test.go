@@ -92,23 +92,7 @@ func (p *project) mustRun(args ...string) result {
 // query returns the first column of every row, as strings.
 func (p *project) query(q string) []string {
 	p.t.Helper()
-	rows, err := p.db.DB.QueryContext(context.Background(), q)
-	if err != nil {
-		p.t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			p.t.Fatal(err)
-		}
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		p.t.Fatal(err)
-	}
-	return out
+	return p.db.Strings(p.t, q)
 }
 
 // tables lists the user tables of the test database, sorted.

@@ -147,18 +147,5 @@ func tablesOf(t *testing.T, db *testutil.DB) []string {
 
 func queryDB(t *testing.T, db *testutil.DB, q string) []string {
 	t.Helper()
-	rows, err := db.DB.QueryContext(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
-	}
-	return out
+	return db.Strings(t, q)
 }

@@ -67,20 +67,7 @@ func testPathsAndResolve(t *testing.T, dn string, relative bool) {
 	}
 	query := func(q string) []string {
 		t.Helper()
-		rows, err := db.DB.QueryContext(context.Background(), q)
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		defer rows.Close()
-		var out []string
-		for rows.Next() {
-			var s string
-			if err := rows.Scan(&s); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, s)
-		}
-		return out
+		return db.Strings(t, q)
 	}
 	noAbs := func(what, text string) {
 		t.Helper()

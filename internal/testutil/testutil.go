@@ -290,3 +290,32 @@ func NewHostile(t testing.TB, name string) *DB {
 	d.DB = db
 	return d
 }
+
+// Strings runs q on db and returns the first column of every row as text
+// (NULL as ""), or fails t.
+func Strings(t testing.TB, db *sql.DB, q string, args ...any) []string {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s sql.NullString
+		if err := rows.Scan(&s); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		out = append(out, s.String)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return out
+}
+
+// Strings runs q on the test database: the first column of every row.
+func (d *DB) Strings(t testing.TB, q string, args ...any) []string {
+	t.Helper()
+	return Strings(t, d.DB, q, args...)
+}

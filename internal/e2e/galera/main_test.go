@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retortdb/retort/internal/testutil"
 	"github.com/retortdb/retort/internal/testutil/clitest"
 	gcluster "github.com/retortdb/retort/internal/testutil/galera"
 )
@@ -161,23 +162,7 @@ func (p *project) mustRun(node int, args ...string) result {
 // query returns the first column of every row on node i, as strings.
 func (p *project) query(node int, q string, args ...any) []string {
 	p.t.Helper()
-	rows, err := p.dbs[node].Query(strings.ReplaceAll(q, "$db", p.name), args...)
-	if err != nil {
-		p.t.Fatalf("node %d: %s: %v", node+1, q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s sql.NullString
-		if err := rows.Scan(&s); err != nil {
-			p.t.Fatal(err)
-		}
-		out = append(out, s.String)
-	}
-	if err := rows.Err(); err != nil {
-		p.t.Fatal(err)
-	}
-	return out
+	return testutil.Strings(p.t, p.dbs[node], strings.ReplaceAll(q, "$db", p.name), args...)
 }
 
 // tables lists the database's tables on node i.

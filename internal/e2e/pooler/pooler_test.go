@@ -144,23 +144,7 @@ func noPreparedStatementErrors(t *testing.T, r result) {
 // query returns the first column of every row, read directly.
 func (p *project) query(q string) []string {
 	p.t.Helper()
-	rows, err := p.db.DB.QueryContext(context.Background(), q)
-	if err != nil {
-		p.t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			p.t.Fatal(err)
-		}
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		p.t.Fatal(err)
-	}
-	return out
+	return p.db.Strings(p.t, q)
 }
 
 func (p *project) tables() []string {
