@@ -337,21 +337,7 @@ func (a *app) openForLint(ctx context.Context, name string) (*session, error) {
 		return nil, err
 	}
 	canonical, _ := dialect.Canonical(name)
-	opts := []retort.Option{
-		retort.WithDialect(canonical),
-		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
-	}
-	if len(a.opts.GoMigrations) > 0 {
-		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))
-	}
-	if fsys != nil {
-		opts = append(opts, retort.WithVersionLocations(locs...))
-	} else {
-		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
-		if cfg.ScriptLocation != "" {
-			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))
-		}
-	}
+	opts := append(a.migratorOptions(cfg, nil, true, fsys, locs), retort.WithDialect(canonical))
 	m, err := retort.Open(ctx, nil, fsys, opts...)
 	if err != nil {
 		return nil, err

@@ -236,24 +236,7 @@ func (a *app) testSource(cfg *config.Config, to *retort.TestOptions, noCache boo
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := []retort.Option{
-		retort.WithRecursiveVersionLocations(cfg.RecursiveVersionLocations),
-		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
-		retort.WithHistoryTable(cfg.HistoryTable),
-		retort.WithTransactionPerMigration(cfg.TransactionPerMigration),
-	}
-	if len(a.opts.GoMigrations) > 0 {
-		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))
-	}
-	if fsys != nil {
-		opts = append(opts, retort.WithVersionLocations(locs...))
-	} else {
-		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
-		if cfg.ScriptLocation != "" {
-			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))
-		}
-	}
-	return fsys, opts, nil
+	return fsys, a.migratorOptions(cfg, nil, true, fsys, locs), nil
 }
 
 // testJSON is test --json's object: the report, durations in
