@@ -160,6 +160,9 @@ func (g *Graph) lookupKey(k string) (int32, bool) {
 	if i, ok := g.byID[k]; ok {
 		return i, true
 	}
+	if rp, ok := g.replaced[k]; ok && rp.last {
+		return rp.by, true
+	}
 	i, ok := g.byLabel[k]
 	return i, ok
 }
@@ -384,6 +387,9 @@ func abs(n int) int {
 // sym. A walk that lands on base yields no revision.
 func (g *Graph) Resolve(symbol string) ([]*Revision, error) {
 	if err := CheckTarget(symbol); err != nil {
+		return nil, err
+	}
+	if err := g.checkFoldedSymbol(symbol); err != nil {
 		return nil, err
 	}
 	q := g.newQuery()
