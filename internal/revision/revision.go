@@ -41,7 +41,7 @@ type Revision struct {
 	Doc          string   // whole header text block, lines joined with "\n" (Alembic's `longdoc`)
 	// Replaces: the revisions a squash folded into this one, oldest first
 	// ("Replaces:"); a version row naming the last of them means this one.
-	Replaces []string
+	Replaces []string `json:",omitempty"`
 	Path     string // file the revision came from ("" for Go revisions); used in messages and `Path:` lines
 }
 
