@@ -109,6 +109,9 @@ func New(revs []*Revision) (*Graph, error) {
 		}
 		g.byID[r.ID] = int32(i)
 	}
+	if len(errs) > 0 {
+		return nil, joinErrs(errs)
+	}
 	if errs = g.buildReplaced(); len(errs) > 0 {
 		return nil, joinErrs(errs)
 	}
