@@ -224,6 +224,9 @@ func (g *Graph) revisionForIdent(q *query, id, branch string) (int32, error) {
 		}
 		switch len(cands) {
 		case 0:
+			if err := g.foldedErr(id); err != nil {
+				return none, err
+			}
 			d := "No such revision or branch '" + id + "'"
 			if len(id) < 4 {
 				d += "; please ensure at least four characters are present for partial revision identifier matches"

@@ -42,7 +42,7 @@ type Revision struct {
 	// Replaces: the revisions a squash folded into this one, oldest first
 	// ("Replaces:"); a version row naming the last of them means this one.
 	Replaces []string `json:",omitempty"`
-	Path     string // file the revision came from ("" for Go revisions); used in messages and `Path:` lines
+	Path     string   // file the revision came from ("" for Go revisions); used in messages and `Path:` lines
 }
 
 // Direction of a plan or step.
