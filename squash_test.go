@@ -283,3 +283,25 @@ func TestSquashRefusals(t *testing.T) {
 		})
 	}
 }
+
+// A squash that fails after it began changing files undoes every change:
+// with --keep, a folded file's "<file>.squashed" already existing stops it
+// after the new file was created and the child rewired.
+func TestSquashUndoesOnError(t *testing.T) {
+	t.Parallel()
+	db := testutil.New(t, testutil.SQLite)
+	dir := writeRevs(t, squashHistory())
+	if err := os.WriteFile(filepath.Join(dir, "e_r5.sql.squashed"), []byte("in the way"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	m := openDir(t, db, dir)
+	_, err := m.Squash(context.Background(), retort.SquashOptions{Range: "r2:r5", Message: "s", Keep: true,
+		DriverName: db.DriverName, DataSource: db.DataSource})
+	if err == nil || !strings.Contains(err.Error(), "e_r5.sql.squashed already exists") || !strings.Contains(err.Error(), "no file was changed") {
+		t.Fatalf("squash: %v", err)
+	}
+	if got := snapshot(t, dir); !maps.Equal(got, before) {
+		t.Errorf("files after a failed squash: %v, want %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(before)))
+	}
+}
