@@ -17,6 +17,7 @@ import (
 	"github.com/retortdb/retort/internal/lint"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/schema"
 )
 
 // SquashOptions are the arguments of `retort squash`.
@@ -269,7 +270,39 @@ func (m *Migrator) squashDiff(ctx context.Context, start, end *revision.Revision
 	if err != nil {
 		return "", "", fmt.Errorf("squash: %w", err)
 	}
+	if note := unmanagedNote(before, after); note != "" {
+		up = joinSections(note, up)
+	}
 	return up, down, nil
+}
+
+// unmanagedNote flags the objects outside retort's schema model (functions,
+// triggers, partitioned tables, …) that the stretch adds or removes: the
+// difference cannot carry them, only the statements quoted below can.
+func unmanagedNote(before, after *schema.Schema) string {
+	had := map[string]bool{}
+	for _, u := range before.Unmanaged {
+		had[u.String()] = true
+	}
+	has := map[string]bool{}
+	var changed []string
+	for _, u := range after.Unmanaged {
+		has[u.String()] = true
+		if !had[u.String()] {
+			changed = append(changed, "adds "+u.String())
+		}
+	}
+	for _, u := range before.Unmanaged {
+		if !has[u.String()] {
+			changed = append(changed, "removes "+u.String())
+		}
+	}
+	if len(changed) == 0 {
+		return ""
+	}
+	return "-- REVIEW: the folded revisions change objects retort does not model, which the schema difference\n" +
+		"-- below cannot carry: " + strings.Join(changed, "; ") + ". Check that the statements quoted\n" +
+		"-- at the end of this section (or your own) create them."
 }
 
 // squashData quotes the folded revisions' statements that a schema
@@ -315,7 +348,7 @@ func unmodelled(sql string) bool {
 	}
 	for _, w := range words[1:min(len(words), 6)] {
 		switch w {
-		case "function", "procedure", "trigger", "event", "rule":
+		case "function", "procedure", "trigger", "event", "rule", "domain", "aggregate", "operator", "policy", "materialized":
 			return true
 		}
 	}
