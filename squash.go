@@ -115,11 +115,11 @@ func (m *Migrator) Squash(ctx context.Context, o SquashOptions) (*SquashResult, 
 	}
 	newPath := filepath.Join(filepath.Dir(startPath), filepath.FromSlash(name))
 
-	dataUp, dataDown, n, err := m.squashData(folded)
+	up, down, err := m.squashDiff(ctx, start, end, o)
 	if err != nil {
 		return nil, err
 	}
-	up, down, err := m.squashDiff(ctx, start, end, o)
+	dataUp, dataDown, n, err := m.squashData(folded, up, down)
 	if err != nil {
 		return nil, err
 	}
@@ -307,21 +307,24 @@ func unmanagedNote(before, after *schema.Schema) string {
 
 // squashData quotes the folded revisions' statements that a schema
 // difference cannot reproduce: the upgrades' in order, the downgrades'
-// newest first, each under a "-- REVIEW:" note.
-func (m *Migrator) squashData(folded []*revision.Revision) (up, down string, n int, err error) {
+// newest first, each under a "-- REVIEW:" note. A statement on an object
+// outside the schema model is skipped when the rendered section (diffUp,
+// diffDown) already holds it: some dialects model triggers.
+func (m *Migrator) squashData(folded []*revision.Revision, diffUp, diffDown string) (up, down string, n int, err error) {
 	var ub, db strings.Builder
+	rendered := map[*strings.Builder]string{&ub: squeeze(diffUp), &db: squeeze(diffDown)}
 	quote := func(b *strings.Builder, r *revision.Revision, section string, sts []script.Statement) {
 		for _, st := range sts {
-			if lint.ChangesSchema(st.SQL) && !unmodelled(st.SQL) {
+			if lint.ChangesSchema(st.SQL) && (!unmodelled(st.SQL) || strings.Contains(rendered[b], squeeze(st.SQL))) {
 				continue
 			}
 			n++
 			fmt.Fprintf(b, "-- REVIEW: quoted verbatim from the %s of folded revision %s (%s, line %d); "+
 				"check that it still fits the squashed schema above it.\n", section, r.ID, filepath.Base(r.Path), st.Line)
 			if strings.Contains(st.SQL, ";") {
-				fmt.Fprintf(b, "-- +retort StatementBegin\n%s;\n-- +retort StatementEnd\n", st.SQL)
+				fmt.Fprintf(b, "-- +retort StatementBegin\n%s;\n-- +retort StatementEnd\n\n", st.SQL)
 			} else {
-				fmt.Fprintf(b, "%s;\n", st.SQL)
+				fmt.Fprintf(b, "%s;\n\n", st.SQL)
 			}
 		}
 	}
@@ -338,12 +341,16 @@ func (m *Migrator) squashData(folded []*revision.Revision) (up, down string, n i
 	return ub.String(), db.String(), n, nil
 }
 
-// unmodelled reports whether a schema statement creates an object the
-// inspected schema does not hold (routines, triggers, events): quoted too,
-// so that the squash does not lose it.
+// squeeze lowercases s and collapses its white space, to find a statement
+// in rendered SQL.
+func squeeze(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// unmodelled reports whether a schema statement creates or drops an object
+// the inspected schema may not hold (routines, triggers, events, …):
+// quoted too, so that the squash does not lose it.
 func unmodelled(sql string) bool {
 	words := strings.Fields(strings.ToLower(sql))
-	if len(words) < 2 || words[0] != "create" {
+	if len(words) < 2 || (words[0] != "create" && words[0] != "drop") {
 		return false
 	}
 	for _, w := range words[1:min(len(words), 6)] {

@@ -305,3 +305,52 @@ func TestSquashUndoesOnError(t *testing.T) {
 		t.Errorf("files after a failed squash: %v, want %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(before)))
 	}
 }
+
+// A trigger created inside the stretch is outside the schema model: the
+// squash quotes its CREATE statement and flags it, so the new history
+// still creates it and it still fires.
+func TestSquashKeepsTriggers(t *testing.T) {
+	t.Parallel()
+	triggers := map[string]struct{ up, down string }{
+		testutil.SQLite: {"CREATE TRIGGER upper_name AFTER INSERT ON users BEGIN UPDATE users SET name = upper(name) WHERE id = NEW.id; END",
+			"DROP TRIGGER upper_name"},
+		testutil.MySQL: {"CREATE TRIGGER upper_name BEFORE INSERT ON users FOR EACH ROW SET NEW.name = UPPER(NEW.name)",
+			"DROP TRIGGER upper_name"},
+		testutil.Postgres: {"CREATE FUNCTION upper_name() RETURNS trigger AS $$ BEGIN NEW.name := upper(NEW.name); RETURN NEW; END $$ LANGUAGE plpgsql;\n" +
+			"CREATE TRIGGER upper_name BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION upper_name()",
+			"DROP TRIGGER upper_name ON users;\nDROP FUNCTION upper_name()"},
+	}
+	for _, name := range testutil.Dialects() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			h := squashHistory()
+			h[2].up += ";\n" + triggers[name].up
+			h[2].down = triggers[name].down + ";\n" + h[2].down
+			dir := writeRevs(t, h)
+			db := testutil.New(t, name)
+			m := openDir(t, db, dir)
+			res, err := m.Squash(ctx, retort.SquashOptions{Range: "r2:r5", Message: "s", RevID: "sq",
+				DriverName: db.DriverName, DataSource: db.DataSource})
+			if err != nil {
+				t.Fatalf("squash: %v", err)
+			}
+			if !strings.Contains(string(res.Content), "adds trigger") && !strings.Contains(string(res.Content), "CREATE TRIGGER upper_name") {
+				t.Errorf("the trigger is neither flagged nor quoted:\n%s", res.Content)
+			}
+			m = openDir(t, db, dir)
+			if _, err := m.Upgrade(ctx, "heads"); err != nil {
+				t.Fatalf("upgrade the squashed history: %v\n%s", err, res.Content)
+			}
+			if _, err := db.DB.ExecContext(ctx, "INSERT INTO users (id, name) VALUES (2, 'bob')"); err != nil {
+				t.Fatal(err)
+			}
+			if got := db.Strings(t, "SELECT name FROM users WHERE id = 2"); !slices.Equal(got, []string{"BOB"}) {
+				t.Errorf("trigger did not fire after the squashed upgrade: %v", got)
+			}
+			if _, err := m.Downgrade(ctx, "r1"); err != nil {
+				t.Fatalf("downgrade the squashed history: %v\n%s", err, res.Content)
+			}
+		})
+	}
+}
