@@ -267,6 +267,13 @@ func (m *Migrator) offline(ro *runOptions, start string, plan func(rows []string
 	if err != nil {
 		return nil, err
 	}
+	if len(rows) == 1 && rows[0] != strings.TrimSpace(start) {
+		// A start naming the end of a squashed stretch: the table the SQL
+		// runs on holds that id, not the squashed revision's.
+		if r, last := m.graph.Replacement(strings.TrimSpace(start)); r != nil && last {
+			unmapPlan(p, rows, []string{strings.TrimSpace(start)})
+		}
+	}
 	for _, w := range p.Warnings {
 		m.emit(Event{Kind: EventWarning, Text: w})
 	}

@@ -191,6 +191,15 @@ func TestSquash(t *testing.T) {
 				t.Errorf("after downgrade to r1: %d tables %v", len(r1.Tables), r1.Tables)
 			}
 
+			// Offline SQL from END updates the row the table holds.
+			var sqlOut strings.Builder
+			if _, err := openDir(t, atEnd, dir).Upgrade(ctx, "r5:heads", retort.SQLTo(&sqlOut)); err != nil {
+				t.Fatalf("upgrade r5:heads --sql: %v", err)
+			}
+			if !strings.Contains(sqlOut.String(), "'r5'") || strings.Contains(sqlOut.String(), "'sq1'") {
+				t.Errorf("offline SQL from END does not update the r5 row:\n%s", sqlOut.String())
+			}
+
 			// A database at END is at the squashed revision and upgrades on.
 			em := openDir(t, atEnd, dir)
 			if r := rows(t, em); !slices.Equal(r, []string{"sq1"}) {
