@@ -1,6 +1,7 @@
 package retort
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -91,8 +92,11 @@ func (m *Migrator) Squash(ctx context.Context, o SquashOptions) (*SquashResult, 
 	if err := revision.ValidateID(id); err != nil {
 		return nil, fmt.Errorf("squash: %w", err)
 	}
-	if r := m.graph.Get(id); r != nil && !slices.Contains(folded, r) {
-		return nil, fmt.Errorf("squash: revision id %s is already used by %s; choose another --rev-id", id, r.Path)
+	if r := m.graph.Get(id); r != nil {
+		return nil, fmt.Errorf("squash: revision id %s is already used by %s; choose another --rev-id", id, cmp.Or(r.Path, "a Go revision"))
+	}
+	if r, _ := m.graph.Replacement(id); r != nil {
+		return nil, fmt.Errorf("squash: revision id %s was folded into %s by an earlier squash; choose another --rev-id", id, r.ID)
 	}
 	startPath, err := m.osPath(start.Path)
 	if err != nil {

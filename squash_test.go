@@ -269,6 +269,7 @@ func TestSquashRefusals(t *testing.T) {
 		{"unknown", "r2:nope", squashHistory(), "end of the range"},
 		{"one revision", "r3:r3", squashHistory(), "nothing to fold"},
 		{"base", "base:r3", squashHistory(), "names 0 revisions"},
+		{"id in use", "r2:r5", squashHistory(), "revision id r3 is already used"},
 	}
 	for _, name := range testutil.Dialects() {
 		t.Run(name, func(t *testing.T) {
@@ -279,7 +280,11 @@ func TestSquashRefusals(t *testing.T) {
 					dir := writeRevs(t, c.revs)
 					before := snapshot(t, dir)
 					m := openDir(t, db, dir)
-					_, err := m.Squash(context.Background(), retort.SquashOptions{Range: c.rng, Message: "s",
+					revID := ""
+					if c.name == "id in use" {
+						revID = "r3"
+					}
+					_, err := m.Squash(context.Background(), retort.SquashOptions{Range: c.rng, Message: "s", RevID: revID,
 						DriverName: db.DriverName, DataSource: db.DataSource})
 					if err == nil || !strings.Contains(err.Error(), c.want) {
 						t.Fatalf("squash %s: %v, want an error with %q", c.rng, err, c.want)
