@@ -368,3 +368,33 @@ func TestSquashKeepsTriggers(t *testing.T) {
 		})
 	}
 }
+
+// --keep moves the folded files aside where the loader does not read them:
+// the new history opens and the old bytes are still there.
+func TestSquashKeep(t *testing.T) {
+	t.Parallel()
+	db := testutil.New(t, testutil.SQLite)
+	dir := writeRevs(t, squashHistory())
+	before := snapshot(t, dir)
+	res, err := openDir(t, db, dir).Squash(context.Background(), retort.SquashOptions{Range: "r2:r3", Message: "s", Keep: true,
+		DriverName: db.DriverName, DataSource: db.DataSource})
+	if err != nil {
+		t.Fatalf("squash --keep: %v", err)
+	}
+	after := snapshot(t, dir)
+	for _, n := range []string{"b_r2.sql", "c_r3.sql"} {
+		if _, ok := after[n]; ok {
+			t.Errorf("%s still loaded", n)
+		}
+		if after[n+".squashed"] != before[n] {
+			t.Errorf("%s.squashed does not hold the folded file's bytes", n)
+		}
+	}
+	m := openDir(t, db, dir)
+	if rs, err := m.Revision("r3"); err != nil || len(rs) != 1 || rs[0].ID != res.Revision.ID {
+		t.Errorf("r3 resolves to %v, %v; want %s", rs, err, res.Revision.ID)
+	}
+	if _, err := m.Upgrade(context.Background(), "heads"); err != nil {
+		t.Fatalf("upgrade after squash --keep: %v", err)
+	}
+}
