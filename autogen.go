@@ -90,7 +90,7 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 		return nil, err
 	}
 	defer conn.Close()
-	rows, _, err := m.tables.Rows(ctx, conn)
+	rows, _, _, err := m.versionRows(ctx, conn, true)
 	if err != nil {
 		return nil, err
 	}

@@ -267,6 +267,13 @@ func (m *Migrator) offline(ro *runOptions, start string, plan func(rows []string
 	if err != nil {
 		return nil, err
 	}
+	if len(rows) == 1 && rows[0] != strings.TrimSpace(start) {
+		// A start naming the end of a squashed stretch: the table the SQL
+		// runs on holds that id, not the squashed revision's.
+		if r, last := m.graph.Replacement(strings.TrimSpace(start)); r != nil && last {
+			unmapPlan(p, rows, []string{strings.TrimSpace(start)})
+		}
+	}
 	for _, w := range p.Warnings {
 		m.emit(Event{Kind: EventWarning, Text: w})
 	}
@@ -310,7 +317,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	}
 	defer conn.Close()
 	defer func() { err = m.explainDenied(ctx, conn, err) }()
-	rows, exists, err := m.tables.Rows(ctx, conn)
+	rows, raw, exists, err := m.versionRows(ctx, conn, !purge)
 	if err != nil {
 		return nil, err
 	}
@@ -323,6 +330,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	if err != nil {
 		return nil, err
 	}
+	unmapPlan(p, rows, raw)
 	if ro.dryRun {
 		return planResult(p, true), nil
 	}
@@ -378,7 +386,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 			return nil, migrate.FromEntry(u)
 		}
 	}
-	if rows, _, err = m.tables.Rows(ctx, conn); err != nil {
+	if rows, raw, _, err = m.versionRows(ctx, conn, !purge); err != nil {
 		return nil, err
 	}
 	if !purge {
@@ -389,6 +397,7 @@ func (m *Migrator) online(ctx context.Context, ro *runOptions, checkEdits, purge
 	if p, err = plan(rows); err != nil {
 		return nil, err
 	}
+	unmapPlan(p, rows, raw)
 	for _, w := range p.Warnings {
 		m.emit(Event{Kind: EventWarning, Text: w})
 	}
@@ -454,4 +463,48 @@ func (m *Migrator) explainDenied(ctx context.Context, conn *sql.Conn, err error)
 		return err
 	}
 	return perr
+}
+
+// versionRows reads the version rows. With mapFolded, a row naming the
+// last revision a squash folded is returned as the squashed revision and a
+// row naming an earlier folded one is refused (revision.FoldedError); raw
+// is what the table holds.
+func (m *Migrator) versionRows(ctx context.Context, conn *sql.Conn, mapFolded bool) (rows, raw []string, exists bool, err error) {
+	raw, exists, err = m.tables.Rows(ctx, conn)
+	if err != nil || !mapFolded {
+		return raw, raw, exists, err
+	}
+	rows, err = m.graph.MapRows(raw)
+	if err != nil {
+		return nil, nil, exists, fmt.Errorf("%s: %w", m.tables.Qualified(), err)
+	}
+	return rows, raw, exists, nil
+}
+
+// unmapPlan makes p's version-row changes name the rows the table holds:
+// a plan made from mapped rows updates or deletes the squashed revision's
+// id where the table still holds the folded one. Only the first change of
+// each such row is rewritten; later ones name rows the plan wrote.
+func unmapPlan(p *revision.Plan, rows, raw []string) {
+	held := map[string]string{}
+	for i := range rows {
+		if rows[i] != raw[i] {
+			held[rows[i]] = raw[i]
+		}
+	}
+	if len(held) == 0 {
+		return
+	}
+	for i := range p.Steps {
+		for j := range p.Steps[i].Changes {
+			c := &p.Steps[i].Changes[j]
+			if c.Op == revision.Insert {
+				continue
+			}
+			if r, ok := held[c.From]; ok {
+				delete(held, c.From)
+				c.From = r
+			}
+		}
+	}
 }

@@ -21,7 +21,7 @@ func (m *Migrator) Current(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	rows, _, err := m.tables.Rows(ctx, conn)
+	rows, _, _, err := m.versionRows(ctx, conn, true)
 	return rows, err
 }
 
@@ -68,7 +68,7 @@ func (m *Migrator) Status(ctx context.Context) (*Status, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	rows, _, err := m.tables.Rows(ctx, conn)
+	rows, _, _, err := m.versionRows(ctx, conn, true)
 	if err != nil {
 		return nil, err
 	}

@@ -52,24 +52,30 @@ func (r *stepper) open(ctx context.Context) error {
 	if t.to.Events != nil {
 		t.to.Events(TestEvent{Scratch: sc.Name})
 	}
-	m := *t.m
-	m.db = sc.DB
-	m.o.events = nil
-	// The version and history tables live in the scratch database itself,
-	// whatever schema the project keeps them in: that schema is not there
-	// (PostgreSQL), or is another database of the server (MySQL), which a
-	// test or lint must never write to.
-	if m.tables.Schema != "" || m.o.tenantSchema != "" {
-		tables := *m.tables
-		tables.Schema = ""
-		m.tables = &tables
-		m.o.versionSchema, m.o.tenantSchema = "", ""
-	}
-	r.m = &m
+	r.m = t.m.onScratch(sc)
 	if r.populated {
 		r.fill = &sampledata.Filler{D: t.d, Rows: max(t.to.Rows, 0)}
 	}
 	return nil
+}
+
+// onScratch is a copy of m over the scratch database sc, without m's
+// event sink.
+func (m *Migrator) onScratch(sc *dialect.Scratch) *Migrator {
+	c := *m
+	c.db = sc.DB
+	c.o.events = nil
+	// The version and history tables live in the scratch database itself,
+	// whatever schema the project keeps them in: that schema is not there
+	// (PostgreSQL), or is another database of the server (MySQL), which a
+	// test, lint or squash must never write to.
+	if c.tables.Schema != "" || c.o.tenantSchema != "" {
+		tables := *c.tables
+		tables.Schema = ""
+		c.tables = &tables
+		c.o.versionSchema, c.o.tenantSchema = "", ""
+	}
+	return &c
 }
 
 // drop drops the current scratch database.

@@ -62,6 +62,10 @@ func (a *app) current(ctx context.Context, o *currentOptions) error {
 	if err != nil {
 		return err
 	}
+	// A row naming the end of a squashed stretch is the squashed revision.
+	if rows, err = g.MapRows(rows); err != nil {
+		return err
+	}
 	if o.verbose && !o.json {
 		fmt.Fprintf(a.io.Out, "Current revision(s) for %s:\n", a.redact(display))
 	}

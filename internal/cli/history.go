@@ -88,6 +88,9 @@ func (a *app) history(ctx context.Context, o *historyOptions) error {
 		if g, err = a.loadGraph(); err != nil {
 			return err
 		}
+		if rows, err = g.MapRows(rows); err != nil {
+			return err
+		}
 	} else {
 		p, err := a.project()
 		if err != nil {

@@ -75,6 +75,7 @@ command line or the environment, to the working directory.`,
 		a.listTemplatesCommand(),
 		a.revisionCommand(),
 		a.mergeCommand(),
+		a.squashCommand(),
 		a.editCommand(),
 		a.lintCommand(),
 	)

@@ -69,6 +69,9 @@ func (a *app) resolveWithCurrent(ctx context.Context, symbol string) (*revision.
 		if err != nil {
 			return nil, nil, err
 		}
+		if rows, err = g.MapRows(rows); err != nil {
+			return nil, nil, err
+		}
 		revs, err := a.currentRevisions(g, rows)
 		return g, revs, err
 	}

@@ -897,3 +897,21 @@ func (p *parser) selectSource() string {
 	}
 	return ""
 }
+
+// ChangesSchema reports whether sql is a schema statement (CREATE, ALTER,
+// DROP, RENAME, COMMENT ON): one whose effect an inspected schema shows.
+// Anything else (INSERT, UPDATE, DELETE, TRUNCATE, SET, CALL, …) acts on
+// data or the session, which a schema difference cannot reproduce:
+// `retort squash` quotes those statements verbatim.
+func ChangesSchema(sql string) bool {
+	ts := tokenize(sql)
+	if len(ts) == 0 {
+		return false
+	}
+	for _, w := range [...]string{"create", "alter", "drop", "rename", "comment"} {
+		if ts[0].is(w) {
+			return true
+		}
+	}
+	return false
+}

@@ -29,6 +29,8 @@ type Graph struct {
 	keys     []mapKey
 	keysOnce sync.Once
 	byLabel  map[string]int32
+	// replaced maps the ids squashed revisions fold (Replaces:) to them.
+	replaced map[string]replacement
 
 	heads     []int32 // no versioned children, load order
 	realHeads []int32 // no children at all, load order
@@ -108,6 +110,9 @@ func New(revs []*Revision) (*Graph, error) {
 		g.byID[r.ID] = int32(i)
 	}
 	if len(errs) > 0 {
+		return nil, joinErrs(errs)
+	}
+	if errs = g.buildReplaced(); len(errs) > 0 {
 		return nil, joinErrs(errs)
 	}
 	for i, r := range revs {

@@ -160,6 +160,9 @@ func (g *Graph) lookupKey(k string) (int32, bool) {
 	if i, ok := g.byID[k]; ok {
 		return i, true
 	}
+	if rp, ok := g.replaced[k]; ok && rp.last {
+		return rp.by, true
+	}
 	i, ok := g.byLabel[k]
 	return i, ok
 }
@@ -221,6 +224,9 @@ func (g *Graph) revisionForIdent(q *query, id, branch string) (int32, error) {
 		}
 		switch len(cands) {
 		case 0:
+			if err := g.foldedErr(id); err != nil {
+				return none, err
+			}
 			d := "No such revision or branch '" + id + "'"
 			if len(id) < 4 {
 				d += "; please ensure at least four characters are present for partial revision identifier matches"
@@ -384,6 +390,9 @@ func abs(n int) int {
 // sym. A walk that lands on base yields no revision.
 func (g *Graph) Resolve(symbol string) ([]*Revision, error) {
 	if err := CheckTarget(symbol); err != nil {
+		return nil, err
+	}
+	if err := g.checkFoldedSymbol(symbol); err != nil {
 		return nil, err
 	}
 	q := g.newQuery()

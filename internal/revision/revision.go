@@ -39,7 +39,10 @@ type Revision struct {
 	BranchLabels []string // "Branch Labels:"
 	Message      string   // first paragraph of the header text (Alembic's `doc`)
 	Doc          string   // whole header text block, lines joined with "\n" (Alembic's `longdoc`)
-	Path         string   // file the revision came from ("" for Go revisions); used in messages and `Path:` lines
+	// Replaces: the revisions a squash folded into this one, oldest first
+	// ("Replaces:"); a version row naming the last of them means this one.
+	Replaces []string `json:",omitempty"`
+	Path     string   // file the revision came from ("" for Go revisions); used in messages and `Path:` lines
 }
 
 // Direction of a plan or step.

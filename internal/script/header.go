@@ -18,6 +18,10 @@ const (
 	keyCreateDate   = "Create Date"
 	keyBranchLabels = "Branch Labels"
 	keyDependsOn    = "Depends On"
+	// keyReplaces lists the revisions a squashed revision folded (retort
+	// squash), oldest first: a database whose version row names the last
+	// of them is at this revision (docs/file-format.md).
+	keyReplaces = "Replaces"
 )
 
 const utf8BOM = "\xef\xbb\xbf"
@@ -25,7 +29,7 @@ const utf8BOM = "\xef\xbb\xbf"
 // fieldKey returns the canonical spelling of header key k (matched without
 // regard to case) and its place in the order above, or -1.
 func fieldKey(k string) (string, int) {
-	for i, known := range [...]string{keyRevisionID, keyRevises, keyCreateDate, keyBranchLabels, keyDependsOn} {
+	for i, known := range [...]string{keyRevisionID, keyRevises, keyCreateDate, keyBranchLabels, keyDependsOn, keyReplaces} {
 		if strings.EqualFold(k, known) {
 			return known, i
 		}
@@ -200,7 +204,7 @@ func parseHeader(path string, data []byte) (*header, int, error) {
 
 	rev := &revision.Revision{Path: path}
 	h := &header{rev: rev}
-	var seen [5]int // line of each key
+	var seen [6]int // line of each key
 	for i := first; i <= last; i++ {
 		k, v, _ := field(lines[i])
 		n := headerLine + i
@@ -228,6 +232,8 @@ func parseHeader(path string, data []byte) (*header, int, error) {
 			rev.BranchLabels, err = list(k, v, false)
 		case keyDependsOn:
 			rev.DependsOn, err = list(k, v, false)
+		case keyReplaces:
+			rev.Replaces, err = list(k, v, true)
 		}
 		if err != nil {
 			return nil, 0, &Error{Path: path, Line: n, Msg: err.Error()}
@@ -239,7 +245,7 @@ func parseHeader(path string, data []byte) (*header, int, error) {
 		key   string
 		line  int
 		items []string
-	}{{keyRevises, seen[1], rev.Parents}, {keyDependsOn, seen[4], rev.DependsOn}} {
+	}{{keyRevises, seen[1], rev.Parents}, {keyDependsOn, seen[4], rev.DependsOn}, {keyReplaces, seen[5], rev.Replaces}} {
 		if slices.Contains(l.items, rev.ID) {
 			return nil, 0, &Error{Path: path, Line: l.line, Msg: fmt.Sprintf(
 				"revision %s lists itself in %q; a revision cannot revise or depend on itself", rev.ID, l.key+":")}

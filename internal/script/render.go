@@ -16,6 +16,9 @@ type NewFile struct {
 	Parents      []string
 	BranchLabels []string
 	DependsOn    []string
+	// Replaces lists the revisions a squash folded into this one, oldest
+	// first; the "Replaces:" line is written only when it is not empty.
+	Replaces []string
 	// CreateDate is written like Python's str(datetime): a time in
 	// time.Local without offset (Alembic without a timezone setting), any
 	// other location with its offset ("+00:00"). The zero time writes an
@@ -65,6 +68,9 @@ func Render(f NewFile) []byte {
 	writeField(&b, keyCreateDate, date)
 	writeField(&b, keyBranchLabels, strings.Join(f.BranchLabels, ", "))
 	writeField(&b, keyDependsOn, strings.Join(f.DependsOn, ", "))
+	if len(f.Replaces) > 0 {
+		writeField(&b, keyReplaces, strings.Join(f.Replaces, ", "))
+	}
 	b.WriteString("\n")
 	if f.NoTransaction {
 		b.WriteString("-- +retort no-transaction\n\n")
@@ -128,6 +134,7 @@ func (s *Script) NewFile() (NewFile, error) {
 		Parents:       s.Revision.Parents,
 		BranchLabels:  s.Revision.BranchLabels,
 		DependsOn:     s.Revision.DependsOn,
+		Replaces:      s.Revision.Replaces,
 		Upgrade:       s.Upgrade.Text,
 		Downgrade:     s.Downgrade.Text,
 		NoTransaction: s.NoTransaction,
