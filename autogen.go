@@ -9,6 +9,7 @@ import (
 
 	"github.com/retortdb/retort/internal/autogen"
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/diff"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/schema"
 )
@@ -32,7 +33,23 @@ type Models struct {
 	// the retort build, so that an unchanged set of models is not loaded
 	// into a scratch database again. "" loads them every time.
 	CacheDir string
+	// Renames are the renames the comparison takes as declared: each turns
+	// a drop and an add into a rename in place, keeping the data.
+	Renames []Rename
 }
+
+// Rename declares that a table, or a column, was renamed: a table Table to
+// To (Column ""), or the column Column of table Table — the table's new
+// name, as the models have it — to To. Schema is the PostgreSQL schema
+// ("" the default).
+type Rename struct {
+	Schema, Table, Column, To string
+}
+
+// ErrBadRename is wrapped by Compare's error when a declared rename names
+// a table or column the database does not have, or a new name the models do
+// not have.
+var ErrBadRename = diff.ErrBadRename
 
 // Difference is one difference between the database and the models.
 type Difference struct {
@@ -49,6 +66,10 @@ type Comparison struct {
 	// Upgrade and Downgrade are revision section bodies (SQL with
 	// "-- REVIEW:" notes on risky steps); empty when nothing differs.
 	Upgrade, Downgrade string
+	// Notes name likely renames that were not declared and so are done as
+	// a drop and an add (which lose the data), with the flag that would
+	// make each a rename.
+	Notes []string
 }
 
 // Clean reports whether the database and the models agree.
@@ -120,18 +141,22 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	if err != nil {
 		return nil, err
 	}
-	report, err := autogen.Check(current, desired, name)
+	var renames []diff.Rename
+	for _, r := range models.Renames {
+		renames = append(renames, diff.Rename(r))
+	}
+	report, err := autogen.CheckRenamed(current, desired, name, renames)
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{Dialect: name}
+	c := &Comparison{Dialect: name, Notes: report.Notes}
 	for _, d := range report.Differences {
 		c.Differences = append(c.Differences, Difference{Op: d.Op, Object: d.Object, Detail: d.Detail})
 	}
 	if c.Clean() {
 		return c, nil
 	}
-	if c.Upgrade, c.Downgrade, _, err = autogen.Generate(ctx, current, desired, name); err != nil {
+	if c.Upgrade, c.Downgrade, _, err = autogen.GenerateRenamed(ctx, current, desired, name, renames); err != nil {
 		return nil, err
 	}
 	c.Upgrade = m.reviewLint(ctx, c.Upgrade)
