@@ -95,6 +95,9 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 		}
 		t.Name = r.To
 		t.Def, t.SQL = replaceIdent(t.Def, r.Table, r.To), replaceIdent(t.SQL, r.Table, r.To)
+		for _, x := range t.Indexes {
+			x.SQL = replaceIdent(x.SQL, r.Table, r.To)
+		}
 		for _, tr := range t.Triggers {
 			tr.SQL = replaceIdent(tr.SQL, r.Table, r.To)
 		}
@@ -103,7 +106,7 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 				if fk.RefTable == r.Table && (fk.RefSchema == r.Schema || fk.RefSchema == "" && o.Schema == r.Schema) {
 					fk.RefTable = r.To
 					if o != t {
-						o.Def, o.SQL = replaceIdent(o.Def, r.Table, r.To), replaceIdent(o.SQL, r.Table, r.To)
+						o.Def, o.SQL = renameReferences(o.Def, r.Table, r.To, "", ""), renameReferences(o.SQL, r.Table, r.To, "", "")
 					}
 				}
 			}
@@ -142,7 +145,7 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 				if fk.RefTable == t.Name && (fk.RefSchema == t.Schema || fk.RefSchema == "" && o.Schema == t.Schema) {
 					fk.RefColumns = renamed(fk.RefColumns, r.Column, r.To)
 					if o != t {
-						o.Def, o.SQL = replaceIdent(o.Def, r.Column, r.To), replaceIdent(o.SQL, r.Column, r.To)
+						o.Def, o.SQL = renameReferences(o.Def, t.Name, t.Name, r.Column, r.To), renameReferences(o.SQL, t.Name, t.Name, r.Column, r.To)
 					}
 				}
 			}
@@ -349,4 +352,67 @@ func replaceIdent(s, old, new string) string {
 
 func identChar(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// renameReferences rewrites the REFERENCES clauses of table text s that
+// name table: the table becomes newTable and, when oldCol is set, the
+// referenced column oldCol becomes newCol. Nothing else in s changes.
+func renameReferences(s, table, newTable, oldCol, newCol string) string {
+	if s == "" {
+		return s
+	}
+	var b strings.Builder
+	lower := strings.ToLower(s)
+	i := 0
+	for {
+		k := strings.Index(lower[i:], "references")
+		if k < 0 {
+			b.WriteString(s[i:])
+			return b.String()
+		}
+		k += i + len("references")
+		b.WriteString(s[i:k])
+		i = k
+		// the table name, bare or quoted
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
+			j++
+		}
+		start := j
+		if j < len(s) && (s[j] == '"' || s[j] == '`' || s[j] == '[') {
+			end := byte(s[j])
+			if end == '[' {
+				end = ']'
+			}
+			e := strings.IndexByte(s[j+1:], end)
+			if e < 0 {
+				continue
+			}
+			j += e + 2
+		} else {
+			for j < len(s) && identChar(s[j]) {
+				j++
+			}
+		}
+		name := strings.Trim(s[start:j], "\"`[]")
+		if !strings.EqualFold(name, table) {
+			continue
+		}
+		b.WriteString(s[i:start])
+		b.WriteString(replaceIdent(s[start:j], table, newTable))
+		i = j
+		if oldCol == "" {
+			continue
+		}
+		open := strings.IndexByte(s[i:], '(')
+		if open < 0 || strings.TrimSpace(s[i:i+open]) != "" {
+			continue
+		}
+		cl := strings.IndexByte(s[i+open:], ')')
+		if cl < 0 {
+			continue
+		}
+		b.WriteString(replaceIdent(s[i:i+open+cl], oldCol, newCol))
+		i += open + cl
+	}
 }

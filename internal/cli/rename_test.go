@@ -1,0 +1,230 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/retortdb/retort/internal/testutil"
+)
+
+const renameV1 = `CREATE TABLE trends (
+    id INTEGER NOT NULL,
+    score INTEGER NOT NULL,
+    label VARCHAR(50) NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT ck_score CHECK (score >= 0)
+);
+CREATE INDEX ix_trends_score ON trends (score);
+CREATE TABLE votes (
+    id INTEGER NOT NULL,
+    trend_id INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT fk_votes_trend FOREIGN KEY (trend_id) REFERENCES trends (id)
+);
+`
+
+// Only the column score is renamed: without --rename this is a drop and an
+// add, under a review note that names the flag.
+const renameV2Column = `CREATE TABLE trends (
+    id INTEGER NOT NULL,
+    points INTEGER NOT NULL,
+    label VARCHAR(50) NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT ck_score CHECK (points >= 0)
+);
+CREATE INDEX ix_trends_score ON trends (points);
+CREATE TABLE votes (
+    id INTEGER NOT NULL,
+    trend_id INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT fk_votes_trend FOREIGN KEY (trend_id) REFERENCES trends (id)
+);
+`
+
+// The table is renamed, and columns in the primary key (referenced by a
+// foreign key), in an index and a check, in a foreign key, and one renamed
+// with a type change.
+const renameV2 = `CREATE TABLE rankings (
+    rid INTEGER NOT NULL,
+    points INTEGER NOT NULL,
+    label_text VARCHAR(100) NOT NULL,
+    PRIMARY KEY (rid),
+    CONSTRAINT ck_score CHECK (points >= 0)
+);
+CREATE INDEX ix_trends_score ON rankings (points);
+CREATE TABLE votes (
+    id INTEGER NOT NULL,
+    ranking_id INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT fk_votes_trend FOREIGN KEY (ranking_id) REFERENCES rankings (rid)
+);
+`
+
+func TestAutogenerateRenames(t *testing.T) {
+	t.Parallel()
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			renameCycle(t, d)
+		})
+	}
+}
+
+func renameCycle(t *testing.T, d string) {
+	db := testutil.New(t, d)
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(dir, "versions"), 0o755))
+	cfg := filepath.Join(dir, "retort.toml")
+	must(os.WriteFile(cfg, []byte("url = \""+db.URL+"\"\nmodels = [\"schema.sql\"]\n"), 0o644))
+	models := func(s string) { must(os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(s), 0o644)) }
+	exec := func(args ...string) runOut {
+		t.Helper()
+		return run(t, Options{}, append([]string{"-c", cfg}, args...)...)
+	}
+	ok := func(args ...string) runOut {
+		t.Helper()
+		r := exec(args...)
+		if r.code != 0 {
+			t.Fatalf("retort %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.code, r.out, r.err)
+		}
+		return r
+	}
+	files := func() []string {
+		m, _ := filepath.Glob(filepath.Join(dir, "versions", "*.sql"))
+		return m
+	}
+	read := func(p string) string {
+		b, err := os.ReadFile(p)
+		must(err)
+		return string(b)
+	}
+	col := func(q string) string { return strings.Join(db.Strings(t, q), ",") }
+	wantRows := func(what, q, want string) {
+		t.Helper()
+		if got := col(q); got != want {
+			t.Errorf("%s: %s = %q, want %q", what, q, got, want)
+		}
+	}
+
+	models(renameV1)
+	ok("revision", "--autogenerate", "-m", "first")
+	ok("upgrade", "head")
+	for _, q := range []string{"INSERT INTO trends (id, score, label) VALUES (1, 10, 'a'), (2, 20, 'b')",
+		"INSERT INTO votes (id, trend_id) VALUES (1, 1), (2, 2), (3, 1)"} {
+		_, err := db.DB.Exec(q)
+		must(err)
+	}
+
+	// No flag, no TTY: never guess, never pass silently.
+	models(renameV2Column)
+	r := exec("check")
+	if r.code != 1 || !strings.Contains(r.out, "likely rename") || !strings.Contains(r.out, "--rename trends.score=points") {
+		t.Fatalf("check without --rename: exit %d, want 1 and the likely rename with its flag\nstdout: %s\nstderr: %s", r.code, r.out, r.err)
+	}
+	ok("revision", "--autogenerate", "-m", "undeclared")
+	fs := files()
+	if len(fs) != 2 {
+		t.Fatalf("%d files, want 2", len(fs))
+	}
+	var undeclared string
+	for _, f := range fs {
+		if strings.Contains(f, "undeclared") {
+			undeclared = f
+		}
+	}
+	if s := read(undeclared); !strings.Contains(s, "-- REVIEW: likely rename: column trends.score") || !strings.Contains(s, "--rename trends.score=points") {
+		t.Fatalf("the undeclared rename has no review note naming the flag:\n%s", s)
+	}
+	must(os.Remove(undeclared))
+	// With the flag, check reports a rename (still a difference).
+	r = exec("check", "--rename", "trends.score=points")
+	if r.code != 1 || !strings.Contains(r.out, "renamed column 'trends.score' to 'trends.points'") || strings.Contains(r.out, "likely rename") {
+		t.Fatalf("check --rename: exit %d\nstdout: %s\nstderr: %s", r.code, r.out, r.err)
+	}
+
+	// Bad flags: exit 2, nothing written.
+	models(renameV2)
+	for _, bad := range [][]string{
+		{"--rename", "nosuch=rankings"},
+		{"--rename", "trends=nosuch"},
+		{"--rename", "trends=rankings", "--rename", "rankings.nosuch=points"},
+		{"--rename", "trends=rankings", "--rename", "rankings.score=nosuch"},
+		{"--rename", "trends"},
+		{"--rename", "a.b=c.d"},
+		{"--rename", "trends=rankings", "--rename", "trends=others"},
+	} {
+		r := exec(append([]string{"revision", "--autogenerate", "-m", "bad"}, bad...)...)
+		if r.code != 2 || !strings.Contains(r.err, "rename") || strings.Contains(r.err, "goroutine") {
+			t.Errorf("revision %v: exit %d, want 2 and a message about the rename\nstderr: %s", bad, r.code, r.err)
+		}
+		if n := len(files()); n != 1 {
+			t.Fatalf("revision %v wrote a file (%d files)", bad, n)
+		}
+	}
+
+	renames := []string{"--rename", "trends=rankings", "--rename", "rankings.score=points", "--rename", "rankings.label=label_text",
+		"--rename", "rankings.id=rid", "--rename", "votes.trend_id=ranking_id"}
+	ok(append([]string{"revision", "--autogenerate", "-m", "renames"}, renames...)...)
+	var rev string
+	for _, f := range files() {
+		if strings.Contains(f, "renames") {
+			rev = read(f)
+		}
+	}
+	up, _, _ := strings.Cut(rev, "-- +retort downgrade")
+	if strings.Contains(up, "likely rename") {
+		t.Errorf("declared renames still have a likely-rename note:\n%s", rev)
+	}
+	var stmts []string // the upgrade without comments
+	for _, l := range strings.Split(up, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+			stmts = append(stmts, l)
+		}
+	}
+	// SQLite rebuilds rankings for the type change, with its index; the
+	// other dialects alter in place.
+	for _, no := range []string{"DROP COLUMN", "ADD COLUMN", "DROP INDEX", "FOREIGN_KEY_CHECKS", "DROP CONSTRAINT", "DROP FOREIGN KEY", "DROP CHECK"} {
+		if strings.Contains(strings.ToUpper(strings.Join(stmts, "\n")), no) {
+			t.Errorf("the upgrade has %q:\n%s", no, rev)
+		}
+	}
+	if !strings.Contains(up, "RENAME TO") || !strings.Contains(up, "RENAME COLUMN") {
+		t.Errorf("the upgrade does not rename:\n%s", rev)
+	}
+	ok("upgrade", "head")
+	wantRows("after upgrade", "SELECT rid FROM rankings ORDER BY rid", "1,2")
+	wantRows("after upgrade", "SELECT points FROM rankings ORDER BY rid", "10,20")
+	wantRows("after upgrade", "SELECT label_text FROM rankings ORDER BY rid", "a,b")
+	wantRows("after upgrade", "SELECT ranking_id FROM votes ORDER BY id", "1,2,1")
+	if r := ok("check"); strings.TrimSpace(r.out) != "No new upgrade operations detected." {
+		t.Fatalf("check after the renames: %q", r.out)
+	}
+	// The check follows the renamed column and still holds.
+	if _, err := db.DB.Exec("INSERT INTO rankings (rid, points, label_text) VALUES (3, -1, 'c')"); err == nil {
+		t.Errorf("the check on the renamed column no longer holds")
+	}
+	wantRows("after the refused insert", "SELECT rid FROM rankings ORDER BY rid", "1,2")
+
+	ok("downgrade", "-1")
+	for _, f := range files() {
+		if strings.Contains(f, "renames") {
+			must(os.Remove(f))
+		}
+	}
+	wantRows("after downgrade", "SELECT id FROM trends ORDER BY id", "1,2")
+	wantRows("after downgrade", "SELECT score FROM trends ORDER BY id", "10,20")
+	wantRows("after downgrade", "SELECT label FROM trends ORDER BY id", "a,b")
+	wantRows("after downgrade", "SELECT trend_id FROM votes ORDER BY id", "1,2,1")
+	models(renameV1)
+	if r := ok("check"); strings.TrimSpace(r.out) != "No new upgrade operations detected." {
+		t.Fatalf("check after the downgrade: %q", r.out)
+	}
+}
