@@ -94,6 +94,9 @@ func (a *app) check(ctx context.Context, o *checkOptions) error {
 	for _, d := range c.Differences {
 		fmt.Fprintf(a.io.Out, "Detected %s\n", d.Detail)
 	}
+	for _, n := range c.Notices {
+		fmt.Fprintf(a.io.Out, "Note: %s\n", n)
+	}
 	for _, n := range c.Notes {
 		fmt.Fprintf(a.io.Out, "REVIEW: %s\n", n)
 	}
@@ -226,6 +229,9 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.New
 	rep := a.newReporter()
 	for _, d := range c.Differences {
 		rep.info("Detected %s", d.Detail)
+	}
+	for _, n := range c.Notices {
+		rep.info("%s", n)
 	}
 	for _, n := range c.Notes {
 		rep.warn("REVIEW: " + n)

@@ -228,3 +228,104 @@ func renameCycle(t *testing.T, d string) {
 		t.Fatalf("check after the downgrade: %q", r.out)
 	}
 }
+
+// The same renames declared by hints in the models instead of flags; the
+// hints stay in the models after the rename shipped and are then ignored
+// with a notice.
+func TestAutogenerateRenameHints(t *testing.T) {
+	t.Parallel()
+	sqlV2 := `CREATE TABLE rankings ( -- retort:renamed-from trends
+    id INTEGER NOT NULL,
+    points INTEGER NOT NULL, -- retort:renamed-from score
+    label VARCHAR(50) NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT ck_score CHECK (points >= 0)
+);
+CREATE INDEX ix_trends_score ON rankings (points);
+CREATE TABLE votes (
+    id INTEGER NOT NULL,
+    ranking_id INTEGER NOT NULL, -- retort:renamed-from trend_id
+    PRIMARY KEY (id),
+    CONSTRAINT fk_votes_trend FOREIGN KEY (ranking_id) REFERENCES rankings (id)
+);
+`
+	goV1 := "package models\n\ntype Trend struct {\n\tID    int64 `db:\"id\" retort:\"pk\"`\n\tScore int64 `db:\"score\"`\n}\n"
+	goV2 := "package models\n\ntype Trend struct {\n\tID     int64 `db:\"id\" retort:\"pk\"`\n\tPoints int64 `db:\"points\" retort:\"renamed_from:score\"`\n}\n"
+	for _, d := range testutil.Dialects() {
+		t.Run("sql/"+d, func(t *testing.T) {
+			t.Parallel()
+			hintCycle(t, d, "schema.sql", renameV1, sqlV2, []string{
+				"INSERT INTO trends (id, score, label) VALUES (1, 10, 'a'), (2, 20, 'b')",
+				"INSERT INTO votes (id, trend_id) VALUES (1, 1), (2, 2), (3, 1)"},
+				map[string]string{
+					"SELECT points FROM rankings ORDER BY id":   "10,20",
+					"SELECT ranking_id FROM votes ORDER BY id": "1,2,1"},
+				map[string]string{
+					"SELECT score FROM trends ORDER BY id":   "10,20",
+					"SELECT trend_id FROM votes ORDER BY id": "1,2,1"})
+		})
+		t.Run("go/"+d, func(t *testing.T) {
+			t.Parallel()
+			hintCycle(t, d, "models/models.go", goV1, goV2, []string{"INSERT INTO trends (id, score) VALUES (1, 10), (2, 20)"},
+				map[string]string{"SELECT points FROM trends ORDER BY id": "10,20"},
+				map[string]string{"SELECT score FROM trends ORDER BY id": "10,20"})
+		})
+	}
+}
+
+func hintCycle(t *testing.T, d, file, v1, v2 string, seed []string, after, before map[string]string) {
+	db := testutil.New(t, d)
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	models := filepath.Dir(file)
+	if models == "." {
+		models = file
+	}
+	must(os.MkdirAll(filepath.Join(dir, "versions"), 0o755))
+	must(os.MkdirAll(filepath.Join(dir, filepath.Dir(file)), 0o755))
+	cfg := filepath.Join(dir, "retort.toml")
+	must(os.WriteFile(cfg, []byte("url = \""+db.URL+"\"\nmodels = [\""+models+"\"]\n"), 0o644))
+	write := func(s string) { must(os.WriteFile(filepath.Join(dir, file), []byte(s), 0o644)) }
+	ok := func(args ...string) runOut {
+		t.Helper()
+		r := run(t, Options{}, append([]string{"-c", cfg}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("retort %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.code, r.out, r.err)
+		}
+		return r
+	}
+	rows := func(what string, want map[string]string) {
+		t.Helper()
+		for q, w := range want {
+			if got := strings.Join(db.Strings(t, q), ","); got != w {
+				t.Errorf("%s: %s = %q, want %q", what, q, got, w)
+			}
+		}
+	}
+	write(v1)
+	ok("revision", "--autogenerate", "-m", "first")
+	ok("upgrade", "head")
+	for _, q := range seed {
+		_, err := db.DB.Exec(q)
+		must(err)
+	}
+	write(v2)
+	ok("revision", "--autogenerate", "-m", "hinted")
+	ok("upgrade", "head")
+	rows("after upgrade", after)
+	if r := ok("check"); strings.TrimSpace(r.out) != "No new upgrade operations detected." {
+		t.Fatalf("check after the hinted renames: %q", r.out)
+	}
+	// The hints stay: the renames have shipped, so they are ignored, with a notice.
+	r := ok("revision", "--autogenerate", "-m", "again")
+	if !strings.Contains(r.out+r.err, "renamed-from hint ignored") || !strings.Contains(r.out+r.err, "No changes in schema detected") {
+		t.Errorf("a shipped hint must be ignored with a notice:\nstdout: %s\nstderr: %s", r.out, r.err)
+	}
+	ok("downgrade", "-1")
+	rows("after downgrade", before)
+}
