@@ -258,7 +258,7 @@ CREATE TABLE votes (
 				"INSERT INTO trends (id, score, label) VALUES (1, 10, 'a'), (2, 20, 'b')",
 				"INSERT INTO votes (id, trend_id) VALUES (1, 1), (2, 2), (3, 1)"},
 				map[string]string{
-					"SELECT points FROM rankings ORDER BY id":   "10,20",
+					"SELECT points FROM rankings ORDER BY id":  "10,20",
 					"SELECT ranking_id FROM votes ORDER BY id": "1,2,1"},
 				map[string]string{
 					"SELECT score FROM trends ORDER BY id":   "10,20",
