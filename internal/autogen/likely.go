@@ -33,7 +33,7 @@ func LikelyRenames(changes []schema.Change) []string {
 					adds = append(adds, tc.Column)
 				}
 			}
-			if len(drops) == 1 && len(adds) == 1 && sameType(drops[0], adds[0]) {
+			if len(drops) == 1 && len(adds) == 1 && drops[0].Name != adds[0].Name && sameType(drops[0], adds[0]) {
 				t := schema.QualifiedName(c.To.Schema, c.To.Name)
 				notes = append(notes, fmt.Sprintf("likely rename: column %s.%s is dropped (with its data) and %s.%s added with the same type. "+
 					"If it is a rename, generate again with --rename %s.%s=%s",
@@ -41,7 +41,7 @@ func LikelyRenames(changes []schema.Change) []string {
 			}
 		}
 	}
-	if len(dropped) == 1 && len(added) == 1 && sameColumns(dropped[0], added[0]) {
+	if len(dropped) == 1 && len(added) == 1 && dropped[0].Name != added[0].Name && sameColumns(dropped[0], added[0]) {
 		f := schema.QualifiedName(dropped[0].Schema, dropped[0].Name)
 		t := schema.QualifiedName(added[0].Schema, added[0].Name)
 		notes = append(notes, fmt.Sprintf("likely rename: table %s is dropped (with its rows) and %s added with the same columns. "+
