@@ -46,6 +46,14 @@ type Rename struct {
 	Schema, Table, Column, To string
 }
 
+// LikelyRename is a drop and an add that look like a rename: Old and New
+// name the objects ("trends.score", "trends.points"); Rename would make it
+// one.
+type LikelyRename struct {
+	Old, New string
+	Rename   Rename
+}
+
 // ErrBadRename is wrapped by Compare's error when a declared rename names
 // a table or column the database does not have, or a new name the models do
 // not have.
@@ -70,6 +78,8 @@ type Comparison struct {
 	// a drop and an add (which lose the data), with the flag that would
 	// make each a rename.
 	Notes []string
+	// Likely are the same likely renames, spelled out (for a prompt).
+	Likely []LikelyRename
 	// Notices say which renamed-from hints of the models were ignored and
 	// why (the old name is gone: the rename has shipped).
 	Notices []string
@@ -159,6 +169,9 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 		return nil, err
 	}
 	c := &Comparison{Dialect: name, Notes: report.Notes, Notices: notices}
+	for _, l := range report.Likely {
+		c.Likely = append(c.Likely, LikelyRename{Old: l.Old, New: l.New, Rename: Rename(l.Rename)})
+	}
 	for _, d := range report.Differences {
 		c.Differences = append(c.Differences, Difference{Op: d.Op, Object: d.Object, Detail: d.Detail})
 	}

@@ -37,6 +37,8 @@ type Report struct {
 	// Notes name likely renames that the changes do as a drop and an add
 	// (see LikelyRenames).
 	Notes []string `json:"notes,omitempty"`
+	// Likely are the same likely renames, spelled out.
+	Likely []LikelyRename `json:"-"`
 }
 
 // Clean reports whether database and models agree.
@@ -82,7 +84,10 @@ func CheckRenamed(current, desired *schema.Schema, dialect string, renames []dif
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Dialect: dialect, Changes: changes, Notes: LikelyRenames(changes)}
+	r := &Report{Dialect: dialect, Changes: changes, Likely: FindLikelyRenames(changes)}
+	for _, l := range r.Likely {
+		r.Notes = append(r.Notes, l.Note)
+	}
 	for _, c := range changes {
 		r.Differences = append(r.Differences, Describe(c)...)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -226,6 +227,11 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.New
 	if err != nil {
 		return err
 	}
+	if more := a.askRenames(c); len(more) > 0 {
+		if c, err = a.compare(ctx, o.noCache, append(slices.Clone(o.renames), more...)); err != nil {
+			return err
+		}
+	}
 	rep := a.newReporter()
 	for _, d := range c.Differences {
 		rep.info("Detected %s", d.Detail)
@@ -275,4 +281,32 @@ func parseRenames(flags []string) ([]retort.Rename, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// askRenames asks, when stdin is a terminal, about each likely rename of c
+// ("Did you rename trends.score to trends.points? [y/N]") and returns the
+// --rename flags of those answered yes. Without a terminal it asks nothing:
+// the revision keeps the drop and the add under a review note.
+func (a *app) askRenames(c *retort.Comparison) []string {
+	if !a.io.InIsTTY || len(c.Likely) == 0 {
+		return nil
+	}
+	in := bufio.NewReader(a.io.In)
+	var flags []string
+	for _, l := range c.Likely {
+		fmt.Fprintf(a.io.Err, "Did you rename %s to %s? [y/N] ", l.Old, l.New)
+		line, _ := in.ReadString('\n')
+		if ans := strings.ToLower(strings.TrimSpace(line)); ans == "y" || ans == "yes" {
+			r := l.Rename
+			f := r.Table
+			if r.Schema != "" {
+				f = r.Schema + "." + f
+			}
+			if r.Column != "" {
+				f += "." + r.Column
+			}
+			flags = append(flags, f+"="+r.To)
+		}
+	}
+	return flags
 }

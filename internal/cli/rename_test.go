@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/term"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -144,6 +145,27 @@ func renameCycle(t *testing.T, d string) {
 		t.Fatalf("the undeclared rename has no review note naming the flag:\n%s", s)
 	}
 	must(os.Remove(undeclared))
+	// On a terminal, retort asks; "n" keeps the drop and the add, "y" renames.
+	for _, answer := range []string{"n\n", "y\n"} {
+		ios, in, _, _ := term.Test()
+		ios.InIsTTY = true
+		in.WriteString(answer)
+		r := run(t, Options{IO: ios}, "-c", cfg, "revision", "--autogenerate", "-m", "asked")
+		if r.code != 0 || !strings.Contains(r.err, "Did you rename trends.score to trends.points? [y/N]") {
+			t.Fatalf("revision on a terminal: exit %d, no question\nstdout: %s\nstderr: %s", r.code, r.out, r.err)
+		}
+		for _, f := range files() {
+			if !strings.Contains(f, "asked") {
+				continue
+			}
+			s := read(f)
+			renamed := strings.Contains(s, "RENAME COLUMN") && !strings.Contains(s, "likely rename")
+			if renamed != (answer == "y\n") {
+				t.Errorf("answer %q: renamed %v:\n%s", answer, renamed, s)
+			}
+			must(os.Remove(f))
+		}
+	}
 	// With the flag, check reports a rename (still a difference).
 	r = exec("check", "--rename", "trends.score=points")
 	if r.code != 1 || !strings.Contains(r.out, "renamed column 'trends.score' to 'trends.points'") || strings.Contains(r.out, "likely rename") {

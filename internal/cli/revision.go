@@ -45,8 +45,12 @@ With --autogenerate, a table or column renamed in the models looks like a
 drop and an add, which would lose its data. Declare it with --rename
 (OLD=NEW for a table, TABLE.OLD=NEW for a column, TABLE by its new name) to
 get ALTER TABLE … RENAME in the upgrade and the rename back in the
-downgrade. An undeclared drop and add that look like a rename stay as they
-are, under a "-- REVIEW: likely rename" note naming the flag.`,
+downgrade. Models can say it too: "-- retort:renamed-from OLD" ending a
+CREATE TABLE or column line of a .sql model, retort:"renamed_from:OLD" on a
+Go field. On a terminal, retort asks about a drop and an add that look like
+a rename ("Did you rename trends.score to trends.points? [y/N]"); otherwise
+they stay as they are, under a "-- REVIEW: likely rename" note naming the
+flag. See docs/autogenerate.md, "Renames".`,
 		Example: `  retort revision -m "create account table"
   retort revision -m "add shopping cart" --head base --branch-label shoppingcart
   retort revision -m "fix" --head 1975ea83b712 --splice
