@@ -24,6 +24,7 @@ CREATE TABLE votes (
     PRIMARY KEY (id),
     CONSTRAINT fk_votes_trend FOREIGN KEY (trend_id) REFERENCES trends (id)
 );
+CREATE VIEW top_trends AS SELECT id, score FROM trends WHERE score > 15;
 `
 
 // Only the column score is renamed: without --rename this is a drop and an
@@ -42,6 +43,7 @@ CREATE TABLE votes (
     PRIMARY KEY (id),
     CONSTRAINT fk_votes_trend FOREIGN KEY (trend_id) REFERENCES trends (id)
 );
+CREATE VIEW top_trends AS SELECT id, points FROM trends WHERE points > 15;
 `
 
 // The table is renamed, and columns in the primary key (referenced by a
@@ -61,6 +63,7 @@ CREATE TABLE votes (
     PRIMARY KEY (id),
     CONSTRAINT fk_votes_trend FOREIGN KEY (ranking_id) REFERENCES rankings (rid)
 );
+CREATE VIEW top_trends AS SELECT rid, points FROM rankings WHERE points > 15;
 `
 
 func TestAutogenerateRenames(t *testing.T) {
@@ -226,6 +229,7 @@ func renameCycle(t *testing.T, d string) {
 	wantRows("after upgrade", "SELECT points FROM rankings ORDER BY rid", "10,20")
 	wantRows("after upgrade", "SELECT label_text FROM rankings ORDER BY rid", "a,b")
 	wantRows("after upgrade", "SELECT ranking_id FROM votes ORDER BY id", "1,2,1")
+	wantRows("after upgrade", "SELECT points FROM top_trends", "20")
 	if r := ok("check"); strings.TrimSpace(r.out) != "No new upgrade operations detected." {
 		t.Fatalf("check after the renames: %q", r.out)
 	}
@@ -245,6 +249,7 @@ func renameCycle(t *testing.T, d string) {
 	wantRows("after downgrade", "SELECT score FROM trends ORDER BY id", "10,20")
 	wantRows("after downgrade", "SELECT label FROM trends ORDER BY id", "a,b")
 	wantRows("after downgrade", "SELECT trend_id FROM votes ORDER BY id", "1,2,1")
+	wantRows("after downgrade", "SELECT score FROM top_trends", "20")
 	models(renameV1)
 	if r := ok("check"); strings.TrimSpace(r.out) != "No new upgrade operations detected." {
 		t.Fatalf("check after the downgrade: %q", r.out)
