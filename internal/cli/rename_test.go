@@ -278,6 +278,8 @@ CREATE TABLE votes (
 `
 	goV1 := "package models\n\ntype Trend struct {\n\tID    int64 `db:\"id\" retort:\"pk\"`\n\tScore int64 `db:\"score\"`\n}\n"
 	goV2 := "package models\n\ntype Trend struct {\n\tID     int64 `db:\"id\" retort:\"pk\"`\n\tPoints int64 `db:\"points\" retort:\"renamed_from:score\"`\n}\n"
+	gormV1 := "package models\n\ntype Trend struct {\n\tID    uint `gorm:\"primaryKey\"`\n\tScore int64\n}\n"
+	gormV2 := "package models\n\ntype Trend struct {\n\tID     uint  `gorm:\"primaryKey\"`\n\tPoints int64 `retort:\"renamed_from:score\"`\n}\n"
 	for _, d := range testutil.Dialects() {
 		t.Run("sql/"+d, func(t *testing.T) {
 			t.Parallel()
@@ -290,6 +292,12 @@ CREATE TABLE votes (
 				map[string]string{
 					"SELECT score FROM trends ORDER BY id":   "10,20",
 					"SELECT trend_id FROM votes ORDER BY id": "1,2,1"})
+		})
+		t.Run("gorm/"+d, func(t *testing.T) {
+			t.Parallel()
+			hintCycle(t, d, "models/models.go", gormV1, gormV2, []string{"INSERT INTO trends (id, score) VALUES (1, 10), (2, 20)"},
+				map[string]string{"SELECT points FROM trends ORDER BY id": "10,20"},
+				map[string]string{"SELECT score FROM trends ORDER BY id": "10,20"})
 		})
 		t.Run("go/"+d, func(t *testing.T) {
 			t.Parallel()
