@@ -476,3 +476,22 @@ func (c *RenameTable) String() string {
 func (c *RenameColumn) String() string {
 	return fmt.Sprintf("rename column %q to %q", QualifiedName(c.Schema, c.Table)+"."+c.From, c.To)
 }
+
+// RenameSequence renames a standalone or owned sequence in place (its value
+// is kept): the owned sequence of a column whose table or column is
+// renamed takes the name the models give it.
+type RenameSequence struct {
+	Schema   string
+	From, To string
+}
+
+func (*RenameSequence) change() {}
+
+// Reverse of a rename renames back.
+func (c *RenameSequence) Reverse() Change {
+	return &RenameSequence{Schema: c.Schema, From: c.To, To: c.From}
+}
+
+func (c *RenameSequence) String() string {
+	return fmt.Sprintf("rename sequence %q to %q", QualifiedName(c.Schema, c.From), QualifiedName(c.Schema, c.To))
+}

@@ -167,6 +167,9 @@ func Describe(c schema.Change) []Difference {
 	case *schema.RenameColumn:
 		n := q(c.Schema, c.Table) + "." + c.To
 		return []Difference{{"rename_column", n, fmt.Sprintf("renamed column '%s.%s' to '%s'", q(c.Schema, c.Table), c.From, n)}}
+	case *schema.RenameSequence:
+		n := q(c.Schema, c.To)
+		return []Difference{{"rename_sequence", n, fmt.Sprintf("renamed sequence '%s' to '%s'", q(c.Schema, c.From), n)}}
 	case *schema.AddNamespace:
 		return []Difference{{"add_schema", c.Name, fmt.Sprintf("added schema '%s'", c.Name)}}
 	case *schema.DropNamespace:

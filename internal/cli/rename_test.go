@@ -364,3 +364,65 @@ func hintCycle(t *testing.T, d, file, v1, v2 string, seed []string, after, befor
 	ok("downgrade", "-1")
 	rows("after downgrade", before)
 }
+
+// A renamed table whose key the database numbers (PostgreSQL SERIAL with
+// its owned sequence, MySQL AUTO_INCREMENT, SQLite AUTOINCREMENT) keeps
+// numbering after the rows it has, in both directions.
+func TestAutogenerateRenameKeepsNumbering(t *testing.T) {
+	t.Parallel()
+	key := map[string]string{
+		testutil.Postgres: "SERIAL PRIMARY KEY",
+		testutil.MySQL:    "INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY",
+		testutil.SQLite:   "INTEGER PRIMARY KEY AUTOINCREMENT",
+	}
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			db := testutil.New(t, d)
+			dir := t.TempDir()
+			must := func(err error) {
+				t.Helper()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			must(os.MkdirAll(filepath.Join(dir, "versions"), 0o755))
+			cfg := filepath.Join(dir, "retort.toml")
+			must(os.WriteFile(cfg, []byte("url = \""+db.URL+"\"\nmodels = [\"schema.sql\"]\n"), 0o644))
+			models := func(s string) { must(os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(s), 0o644)) }
+			ok := func(args ...string) runOut {
+				t.Helper()
+				r := run(t, Options{}, append([]string{"-c", cfg}, args...)...)
+				if r.code != 0 {
+					t.Fatalf("retort %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.code, r.out, r.err)
+				}
+				return r
+			}
+			exec := func(q string) {
+				t.Helper()
+				_, err := db.DB.Exec(q)
+				must(err)
+			}
+			models("CREATE TABLE trends (id " + key[d] + ", score INTEGER);\n")
+			ok("revision", "--autogenerate", "-m", "first")
+			ok("upgrade", "head")
+			exec("INSERT INTO trends (score) VALUES (10)")
+			exec("INSERT INTO trends (score) VALUES (20)")
+			models("CREATE TABLE rankings (rid " + key[d] + ", score INTEGER);\n")
+			ok("revision", "--autogenerate", "-m", "renamed", "--rename", "trends=rankings", "--rename", "rankings.id=rid")
+			ok("upgrade", "head")
+			if r := ok("check"); strings.TrimSpace(r.out) != "No new upgrade operations detected." {
+				t.Fatalf("check after the rename: %q", r.out)
+			}
+			exec("INSERT INTO rankings (score) VALUES (30)")
+			if got := strings.Join(db.Strings(t, "SELECT rid FROM rankings ORDER BY rid"), ","); got != "1,2,3" {
+				t.Errorf("keys after the rename: %s, want 1,2,3", got)
+			}
+			ok("downgrade", "-1")
+			exec("INSERT INTO trends (score) VALUES (40)")
+			if got := strings.Join(db.Strings(t, "SELECT id FROM trends ORDER BY id"), ","); got != "1,2,3,4" {
+				t.Errorf("keys after the downgrade: %s, want 1,2,3,4", got)
+			}
+		})
+	}
+}

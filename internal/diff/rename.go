@@ -74,6 +74,7 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 	var changes []schema.Change
 	var touched []string
 	oldName := map[string]string{}
+	renamedTables := map[*schema.Table]bool{}
 	// Tables first: a column rename names its table by the new name.
 	for _, r := range renames {
 		if r.Column != "" {
@@ -111,6 +112,7 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 				}
 			}
 		}
+		renamedTables[t] = true
 		oldName[schema.QualifiedName(r.Schema, r.To)] = q
 		touched = append(touched, q)
 		changes = append(changes, &schema.RenameTable{Schema: r.Schema, From: r.Table, To: r.To})
@@ -140,6 +142,7 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 			return nil, nil, nil, badRename("rename %s: table %s in the models still has column %s", r, q, r.Column)
 		}
 		renameColumn(t, r.Column, r.To)
+		renamedTables[t] = true
 		for _, o := range out.Tables {
 			for _, fk := range o.ForeignKeys {
 				if fk.RefTable == t.Name && (fk.RefSchema == t.Schema || fk.RefSchema == "" && o.Schema == t.Schema) {
@@ -156,6 +159,28 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 			touched = append(touched, q)
 		}
 		changes = append(changes, &schema.RenameColumn{Schema: r.Schema, Table: r.Table, From: r.Column, To: r.To})
+	}
+	// A PostgreSQL serial column owns a sequence named for its table and
+	// column; the models name it for the new names. Renaming it keeps its
+	// value (a new sequence would start again at 1).
+	for _, t := range out.Tables {
+		dt := find(to, t.Schema, t.Name)
+		if !renamedTables[t] || dt == nil {
+			continue
+		}
+		for _, c := range t.Columns {
+			dc := column(dt, c.Name)
+			if c.Sequence == nil || dc == nil || dc.Sequence == nil || dc.Sequence.Schema != c.Sequence.Schema || dc.Sequence.Name == c.Sequence.Name {
+				continue
+			}
+			seq := *c.Sequence
+			old := seq.Name
+			seq.Name = dc.Sequence.Name
+			c.Sequence = &seq
+			c.Default = strings.ReplaceAll(c.Default, "'"+old+"'", "'"+seq.Name+"'")
+			c.Default = strings.ReplaceAll(c.Default, "."+old+"'", "."+seq.Name+"'")
+			changes = append(changes, &schema.RenameSequence{Schema: seq.Schema, From: old, To: seq.Name})
+		}
 	}
 	return &out, changes, touched, nil
 }

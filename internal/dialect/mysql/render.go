@@ -47,7 +47,7 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
-		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
+		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
 		return fmt.Errorf("mysql: %s is not supported by MySQL/MariaDB", c)
 	default:
 		return fmt.Errorf("mysql: cannot render change %T (%s)", c, c)

@@ -82,6 +82,8 @@ func (r *renderer) change(c schema.Change) error {
 				return err
 			}
 		}
+	case *schema.RenameSequence:
+		r.add("ALTER SEQUENCE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
 	case *schema.RenameTable:
 		r.add("ALTER TABLE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
 	case *schema.RenameColumn:

@@ -78,7 +78,7 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP VIEW "+quote(c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
-		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
+		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
 		return fmt.Errorf("sqlite: %s is not supported by SQLite", c)
 	default:
 		return fmt.Errorf("sqlite: cannot render change %T (%s)", c, c)
