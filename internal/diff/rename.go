@@ -32,8 +32,14 @@ func (r Rename) String() string {
 // fit the schemas.
 var ErrBadRename = errors.New("bad rename")
 
+// renameError is a refused rename; it is ErrBadRename.
+type renameError struct{ msg string }
+
+func (e *renameError) Error() string        { return e.msg }
+func (e *renameError) Is(target error) bool { return target == ErrBadRename }
+
 func badRename(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format+"; fix or drop the --rename (or the models' renamed-from hint)", append([]any{ErrBadRename}, args...)...)
+	return &renameError{fmt.Sprintf(format, args...) + "; fix or drop the --rename (or the models' renamed-from hint)"}
 }
 
 // DiffRenamed returns the changes that turn from into to when renames are
