@@ -9,6 +9,7 @@ import (
 
 	"github.com/retortdb/retort/internal/autogen"
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/diff"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/schema"
 )
@@ -32,7 +33,31 @@ type Models struct {
 	// the retort build, so that an unchanged set of models is not loaded
 	// into a scratch database again. "" loads them every time.
 	CacheDir string
+	// Renames are the renames the comparison takes as declared: each turns
+	// a drop and an add into a rename in place, keeping the data.
+	Renames []Rename
 }
+
+// Rename declares that a table, or a column, was renamed: a table Table to
+// To (Column ""), or the column Column of table Table — the table's new
+// name, as the models have it — to To. Schema is the PostgreSQL schema
+// ("" the default).
+type Rename struct {
+	Schema, Table, Column, To string
+}
+
+// LikelyRename is a drop and an add that look like a rename: Old and New
+// name the objects ("trends.score", "trends.points"); Rename would make it
+// one.
+type LikelyRename struct {
+	Old, New string
+	Rename   Rename
+}
+
+// ErrBadRename is wrapped by Compare's error when a declared rename names
+// a table or column the database does not have, or a new name the models do
+// not have.
+var ErrBadRename = diff.ErrBadRename
 
 // Difference is one difference between the database and the models.
 type Difference struct {
@@ -49,6 +74,15 @@ type Comparison struct {
 	// Upgrade and Downgrade are revision section bodies (SQL with
 	// "-- REVIEW:" notes on risky steps); empty when nothing differs.
 	Upgrade, Downgrade string
+	// Notes name likely renames that were not declared and so are done as
+	// a drop and an add (which lose the data), with the flag that would
+	// make each a rename.
+	Notes []string
+	// Likely are the same likely renames, spelled out (for a prompt).
+	Likely []LikelyRename
+	// Notices say which renamed-from hints of the models were ignored and
+	// why (the old name is gone: the rename has shipped).
+	Notices []string
 }
 
 // Clean reports whether the database and the models agree.
@@ -120,18 +154,31 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	if err != nil {
 		return nil, err
 	}
-	report, err := autogen.Check(current, desired, name)
+	var renames []diff.Rename
+	for _, r := range models.Renames {
+		renames = append(renames, diff.Rename(r))
+	}
+	hints, err := sqlstate.Hints(models.Paths)
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{Dialect: name}
+	hinted, notices := hintRenames(hints, current, desired, renames)
+	renames = append(renames, hinted...)
+	report, err := autogen.CheckRenamed(current, desired, name, renames)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{Dialect: name, Notes: report.Notes, Notices: notices}
+	for _, l := range report.Likely {
+		c.Likely = append(c.Likely, LikelyRename{Old: l.Old, New: l.New, Rename: Rename(l.Rename)})
+	}
 	for _, d := range report.Differences {
 		c.Differences = append(c.Differences, Difference{Op: d.Op, Object: d.Object, Detail: d.Detail})
 	}
 	if c.Clean() {
 		return c, nil
 	}
-	if c.Upgrade, c.Downgrade, _, err = autogen.Generate(ctx, current, desired, name); err != nil {
+	if c.Upgrade, c.Downgrade, _, err = autogen.GenerateRenamed(ctx, current, desired, name, renames); err != nil {
 		return nil, err
 	}
 	c.Upgrade = m.reviewLint(ctx, c.Upgrade)
@@ -155,4 +202,88 @@ func serverVersion(ctx context.Context, q schema.Querier, d dialect.Dialect) str
 		_ = rows.Scan(&s)
 	}
 	return s
+}
+
+// hintRenames turns the models' renamed-from hints into renames, leaving
+// out those a declared rename already covers. A hint whose old name the
+// database no longer has (the rename has shipped), or whose new name it
+// already has, is ignored with a notice, so hints can stay in the models.
+func hintRenames(hints []sqlstate.Hint, current, desired *schema.Schema, declared []diff.Rename) ([]diff.Rename, []string) {
+	find := func(s *schema.Schema, ns, name string) *schema.Table {
+		for _, t := range s.Tables {
+			if t.Schema == ns && strings.EqualFold(t.Name, name) {
+				return t
+			}
+		}
+		return nil
+	}
+	col := func(t *schema.Table, name string) *schema.Column {
+		for _, c := range t.Columns {
+			if strings.EqualFold(c.Name, name) {
+				return c
+			}
+		}
+		return nil
+	}
+	var out []diff.Rename
+	var notices []string
+	oldOf := map[string]string{} // new table name -> current name
+	for _, r := range declared {
+		if r.Column == "" {
+			oldOf[schema.QualifiedName(r.Schema, r.To)] = r.Table
+		}
+	}
+	ignore := func(h sqlstate.Hint, why string) {
+		notices = append(notices, fmt.Sprintf("%s: renamed-from hint ignored: %s", h.Where, why))
+	}
+	for _, h := range hints {
+		if h.Column != "" {
+			continue
+		}
+		nt, ot := find(desired, h.Schema, h.Table), find(current, h.Schema, h.From)
+		switch {
+		case nt == nil:
+			ignore(h, fmt.Sprintf("the models have no table %s", h.Table))
+		case find(current, h.Schema, h.Table) != nil:
+			ignore(h, fmt.Sprintf("the database already has table %s", nt.Name))
+		case ot == nil:
+			ignore(h, fmt.Sprintf("the database has no table %s (the rename has shipped?)", h.From))
+		case oldOf[schema.QualifiedName(h.Schema, nt.Name)] != "":
+			// declared by a flag too
+		default:
+			oldOf[schema.QualifiedName(h.Schema, nt.Name)] = ot.Name
+			out = append(out, diff.Rename{Schema: h.Schema, Table: ot.Name, To: nt.Name})
+		}
+	}
+	for _, h := range hints {
+		if h.Column == "" {
+			continue
+		}
+		nt := find(desired, h.Schema, h.Table)
+		if nt == nil {
+			ignore(h, fmt.Sprintf("the models have no table %s", h.Table))
+			continue
+		}
+		ct := find(current, h.Schema, nt.Name)
+		if old := oldOf[schema.QualifiedName(h.Schema, nt.Name)]; old != "" {
+			ct = find(current, h.Schema, old)
+		}
+		nc := col(nt, h.Column)
+		switch {
+		case ct == nil:
+			ignore(h, fmt.Sprintf("the database has no table %s", nt.Name))
+		case nc == nil:
+			ignore(h, fmt.Sprintf("table %s in the models has no column %s", nt.Name, h.Column))
+		case col(ct, nc.Name) != nil:
+			ignore(h, fmt.Sprintf("table %s in the database already has column %s", ct.Name, nc.Name))
+		case col(ct, h.From) == nil:
+			ignore(h, fmt.Sprintf("table %s in the database has no column %s (the rename has shipped?)", ct.Name, h.From))
+		case slices.ContainsFunc(declared, func(r diff.Rename) bool {
+			return r.Column != "" && r.Schema == h.Schema && r.Table == nt.Name && r.Column == col(ct, h.From).Name
+		}):
+		default:
+			out = append(out, diff.Rename{Schema: h.Schema, Table: nt.Name, Column: col(ct, h.From).Name, To: nc.Name})
+		}
+	}
+	return out, notices
 }

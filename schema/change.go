@@ -443,3 +443,55 @@ func quoteOrEmpty(s string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+// RenameTable renames a table in place (its rows, keys and indexes follow).
+type RenameTable struct {
+	Schema   string
+	From, To string
+}
+
+// RenameColumn renames a column of table Table (named as it is when the
+// change runs) in place: its values, and the keys, indexes and checks that
+// use it, follow.
+type RenameColumn struct {
+	Schema, Table string
+	From, To      string
+}
+
+func (*RenameTable) change()  {}
+func (*RenameColumn) change() {}
+
+// Reverse of a rename renames back.
+func (c *RenameTable) Reverse() Change { return &RenameTable{Schema: c.Schema, From: c.To, To: c.From} }
+
+// Reverse of a rename renames back.
+func (c *RenameColumn) Reverse() Change {
+	return &RenameColumn{Schema: c.Schema, Table: c.Table, From: c.To, To: c.From}
+}
+
+func (c *RenameTable) String() string {
+	return fmt.Sprintf("rename table %q to %q", QualifiedName(c.Schema, c.From), QualifiedName(c.Schema, c.To))
+}
+
+func (c *RenameColumn) String() string {
+	return fmt.Sprintf("rename column %q to %q", QualifiedName(c.Schema, c.Table)+"."+c.From, c.To)
+}
+
+// RenameSequence renames a standalone or owned sequence in place (its value
+// is kept): the owned sequence of a column whose table or column is
+// renamed takes the name the models give it.
+type RenameSequence struct {
+	Schema   string
+	From, To string
+}
+
+func (*RenameSequence) change() {}
+
+// Reverse of a rename renames back.
+func (c *RenameSequence) Reverse() Change {
+	return &RenameSequence{Schema: c.Schema, From: c.To, To: c.From}
+}
+
+func (c *RenameSequence) String() string {
+	return fmt.Sprintf("rename sequence %q to %q", QualifiedName(c.Schema, c.From), QualifiedName(c.Schema, c.To))
+}

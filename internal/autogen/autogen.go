@@ -77,6 +77,12 @@ func Inspect(ctx context.Context, db schema.Querier, dialect string, o schema.In
 
 // Diff returns the changes that turn current into desired on dialect.
 func Diff(current, desired *schema.Schema, dialect string) ([]schema.Change, error) {
+	return DiffRenamed(current, desired, dialect, nil)
+}
+
+// DiffRenamed returns the changes that turn current into desired on
+// dialect, with the declared renames done in place (see diff.DiffRenamed).
+func DiffRenamed(current, desired *schema.Schema, dialect string, renames []diff.Rename) ([]schema.Change, error) {
 	b, err := backendFor(dialect)
 	if err != nil {
 		return nil, err
@@ -85,7 +91,7 @@ func Diff(current, desired *schema.Schema, dialect string) ([]schema.Change, err
 	if d, ok := b.dialect.(diffOptioner); ok {
 		o = d.DiffOptions()
 	}
-	return diff.Diff(current, desired, o)
+	return diff.DiffRenamed(current, desired, o, renames)
 }
 
 // Render returns the dialect's SQL for changes.
@@ -101,10 +107,19 @@ func Render(changes []schema.Change, dialect string) (*schema.Rendered, error) {
 // downgrade SQL text of a revision (empty strings when nothing differs),
 // and the changes the upgrade makes.
 func Generate(ctx context.Context, current, desired *schema.Schema, dialect string) (up, down string, changes []schema.Change, err error) {
+	return GenerateRenamed(ctx, current, desired, dialect, nil)
+}
+
+// GenerateRenamed is Generate with declared renames. A likely rename that
+// was not declared (a column dropped and one of the same type added in the
+// same table, a table dropped and one with the same columns added) stays a
+// drop and an add, under a "-- REVIEW:" note at the top of the upgrade that
+// names the --rename flag that would make it one.
+func GenerateRenamed(ctx context.Context, current, desired *schema.Schema, dialect string, renames []diff.Rename) (up, down string, changes []schema.Change, err error) {
 	if err := ctx.Err(); err != nil {
 		return "", "", nil, err
 	}
-	changes, err = Diff(current, desired, dialect)
+	changes, err = DiffRenamed(current, desired, dialect, renames)
 	if err != nil {
 		return "", "", nil, fmt.Errorf("autogenerate: %w", err)
 	}
@@ -119,7 +134,26 @@ func Generate(ctx context.Context, current, desired *schema.Schema, dialect stri
 	if err != nil {
 		return "", "", nil, fmt.Errorf("autogenerate downgrade: %w", err)
 	}
-	return Text(ru), Text(rd), changes, nil
+	return withNotes(Text(ru), LikelyRenames(changes)), Text(rd), changes, nil
+}
+
+// withNotes puts a "-- REVIEW:" line per note at the top of a section,
+// after its no-transaction directive.
+func withNotes(text string, notes []string) string {
+	if len(notes) == 0 {
+		return text
+	}
+	var b strings.Builder
+	const nt = "-- +retort no-transaction\n"
+	if strings.HasPrefix(text, nt) {
+		b.WriteString(nt)
+		text = strings.TrimPrefix(text, nt)
+	}
+	for _, n := range notes {
+		b.WriteString("-- REVIEW: " + n + "\n")
+	}
+	b.WriteString("\n" + text)
+	return b.String()
 }
 
 // Text renders statements as a revision section: each statement ends with

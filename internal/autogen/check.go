@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retortdb/retort/internal/diff"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -33,6 +34,11 @@ type Report struct {
 	Dialect     string          `json:"dialect"`
 	Differences []Difference    `json:"differences"`
 	Changes     []schema.Change `json:"-"`
+	// Notes name likely renames that the changes do as a drop and an add
+	// (see LikelyRenames).
+	Notes []string `json:"notes,omitempty"`
+	// Likely are the same likely renames, spelled out.
+	Likely []LikelyRename `json:"-"`
 }
 
 // Clean reports whether database and models agree.
@@ -67,11 +73,21 @@ func (r *Report) JSON() ([]byte, error) {
 // Check compares the database's schema with the models' and reports every
 // difference an upgrade would have to apply.
 func Check(current, desired *schema.Schema, dialect string) (*Report, error) {
-	changes, err := Diff(current, desired, dialect)
+	return CheckRenamed(current, desired, dialect, nil)
+}
+
+// CheckRenamed is Check with declared renames: a declared rename is still a
+// difference (the database has the old name), reported as a rename instead
+// of a drop and an add. Likely renames that were not declared are in Notes.
+func CheckRenamed(current, desired *schema.Schema, dialect string, renames []diff.Rename) (*Report, error) {
+	changes, err := DiffRenamed(current, desired, dialect, renames)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Dialect: dialect, Changes: changes}
+	r := &Report{Dialect: dialect, Changes: changes, Likely: FindLikelyRenames(changes)}
+	for _, l := range r.Likely {
+		r.Notes = append(r.Notes, l.Note)
+	}
 	for _, c := range changes {
 		r.Differences = append(r.Differences, Describe(c)...)
 	}
@@ -145,6 +161,15 @@ func Describe(c schema.Change) []Difference {
 		return []Difference{{"add_extension", c.Extension.Name, fmt.Sprintf("added extension '%s'", c.Extension.Name)}}
 	case *schema.DropExtension:
 		return []Difference{{"remove_extension", c.Extension.Name, fmt.Sprintf("removed extension '%s'", c.Extension.Name)}}
+	case *schema.RenameTable:
+		n := q(c.Schema, c.To)
+		return []Difference{{"rename_table", n, fmt.Sprintf("renamed table '%s' to '%s'", q(c.Schema, c.From), n)}}
+	case *schema.RenameColumn:
+		n := q(c.Schema, c.Table) + "." + c.To
+		return []Difference{{"rename_column", n, fmt.Sprintf("renamed column '%s.%s' to '%s'", q(c.Schema, c.Table), c.From, n)}}
+	case *schema.RenameSequence:
+		n := q(c.Schema, c.To)
+		return []Difference{{"rename_sequence", n, fmt.Sprintf("renamed sequence '%s' to '%s'", q(c.Schema, c.From), n)}}
 	case *schema.AddNamespace:
 		return []Difference{{"add_schema", c.Name, fmt.Sprintf("added schema '%s'", c.Name)}}
 	case *schema.DropNamespace:

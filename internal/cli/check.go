@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,6 +18,7 @@ import (
 )
 
 type checkOptions struct {
+	renames []string
 	json    bool
 	noCache bool
 	fleet   fleetFlags
@@ -59,6 +62,7 @@ target's) and cached.` + fleetHelp,
 		}),
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
+	cmd.Flags().StringArrayVar(&o.renames, "rename", nil, renameFlagHelp)
 	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
 	o.fleet.register(cmd)
 	return cmd
@@ -72,11 +76,12 @@ type checkJSON struct {
 	Dialect     string              `json:"dialect"`
 	Differences []retort.Difference `json:"differences"`
 	UpToDate    *bool               `json:"up_to_date"`
+	Notes       []string            `json:"notes,omitempty"`
 	Error       string              `json:"error"`
 }
 
 func (a *app) check(ctx context.Context, o *checkOptions) error {
-	c, err := a.compare(ctx, o.noCache)
+	c, err := a.compare(ctx, o.noCache, o.renames)
 	if o.json {
 		return a.checkJSON(c, err)
 	}
@@ -89,6 +94,12 @@ func (a *app) check(ctx context.Context, o *checkOptions) error {
 	}
 	for _, d := range c.Differences {
 		fmt.Fprintf(a.io.Out, "Detected %s\n", d.Detail)
+	}
+	for _, n := range c.Notices {
+		fmt.Fprintf(a.io.Out, "Note: %s\n", n)
+	}
+	for _, n := range c.Notes {
+		fmt.Fprintf(a.io.Out, "REVIEW: %s\n", n)
 	}
 	return failf("New upgrade operations detected: %d difference%s between the models and the database; "+
 		"run `retort revision --autogenerate -m MESSAGE` to write a revision for them", len(c.Differences), plural(len(c.Differences)))
@@ -110,7 +121,7 @@ func (a *app) checkJSON(c *retort.Comparison, err error) error {
 		}
 	} else {
 		yes := true
-		out.Clean, out.Dialect, out.UpToDate = c.Clean(), c.Dialect, &yes
+		out.Clean, out.Dialect, out.UpToDate, out.Notes = c.Clean(), c.Dialect, &yes, c.Notes
 		if c.Differences != nil {
 			out.Differences = c.Differences
 		}
@@ -133,7 +144,11 @@ func (a *app) checkJSON(c *retort.Comparison, err error) error {
 //
 // The models' inspected schema is cached in the user's cache directory,
 // keyed on their content, the server and the retort build; noCache skips it.
-func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, error) {
+func (a *app) compare(ctx context.Context, noCache bool, renameFlags []string) (*retort.Comparison, error) {
+	renames, err := parseRenames(renameFlags)
+	if err != nil {
+		return nil, err
+	}
 	cfg, err := a.config()
 	if err != nil {
 		return nil, err
@@ -152,7 +167,12 @@ func (a *app) compare(ctx context.Context, noCache bool) (*retort.Comparison, er
 	if err != nil {
 		return nil, err
 	}
-	return s.m.Compare(ctx, models)
+	models.Renames = renames
+	c, err := s.m.Compare(ctx, models)
+	if errors.Is(err, retort.ErrBadRename) {
+		return nil, usageErrorf("%w", err)
+	}
+	return c, err
 }
 
 // needModels fails when retort.toml names no models.
@@ -203,13 +223,24 @@ func (a *app) models(noCache bool, dialectName string, target *config.DSN) (reto
 // autogenerate writes a revision whose sections remove the differences
 // between the models and the database.
 func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.NewRevision) error {
-	c, err := a.compare(ctx, o.noCache)
+	c, err := a.compare(ctx, o.noCache, o.renames)
 	if err != nil {
 		return err
+	}
+	if more := a.askRenames(c); len(more) > 0 {
+		if c, err = a.compare(ctx, o.noCache, append(slices.Clone(o.renames), more...)); err != nil {
+			return err
+		}
 	}
 	rep := a.newReporter()
 	for _, d := range c.Differences {
 		rep.info("Detected %s", d.Detail)
+	}
+	for _, n := range c.Notices {
+		rep.info("%s", n)
+	}
+	for _, n := range c.Notes {
+		rep.warn("REVIEW: " + n)
 	}
 	if c.Clean() && !o.allowEmpty {
 		a.status("No changes in schema detected; no revision written (use --allow-empty to write one anyway)")
@@ -218,4 +249,64 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.New
 	n.Upgrade, n.Downgrade = strings.TrimRight(c.Upgrade, "\n"), strings.TrimRight(c.Downgrade, "\n")
 	_, err = a.createRevision(n)
 	return err
+}
+
+const renameFlagHelp = "declare a rename, done in place keeping the data instead of a drop and an add: OLD=NEW renames table OLD to NEW, TABLE.OLD=NEW renames column OLD of TABLE (named by its new name) to NEW (repeatable)"
+
+// parseRenames reads --rename flags: OLD=NEW (a table), TABLE.OLD=NEW (a
+// column of TABLE, by its new name), SCHEMA.TABLE.OLD=NEW (PostgreSQL).
+func parseRenames(flags []string) ([]retort.Rename, error) {
+	var out []retort.Rename
+	seen := map[string]string{}
+	for _, f := range flags {
+		lhs, to, ok := strings.Cut(f, "=")
+		parts := strings.Split(lhs, ".")
+		bad := !ok || to == "" || strings.Contains(to, ".") || len(parts) > 3 || slices.Contains(parts, "")
+		if bad {
+			return nil, usageErrorf("--rename %q: write OLD=NEW for a table or TABLE.OLD=NEW for a column of TABLE (its new name), e.g. --rename trends.score=rank", f)
+		}
+		var r retort.Rename
+		switch len(parts) {
+		case 1:
+			r = retort.Rename{Table: parts[0], To: to}
+		case 2:
+			r = retort.Rename{Table: parts[0], Column: parts[1], To: to}
+		case 3:
+			r = retort.Rename{Schema: parts[0], Table: parts[1], Column: parts[2], To: to}
+		}
+		if prev, dup := seen[lhs]; dup {
+			return nil, usageErrorf("--rename %q: %s is already renamed by --rename %q", f, lhs, prev)
+		}
+		seen[lhs] = f
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// askRenames asks, when stdin is a terminal, about each likely rename of c
+// ("Did you rename trends.score to trends.points? [y/N]") and returns the
+// --rename flags of those answered yes. Without a terminal it asks nothing:
+// the revision keeps the drop and the add under a review note.
+func (a *app) askRenames(c *retort.Comparison) []string {
+	if !a.io.InIsTTY || len(c.Likely) == 0 {
+		return nil
+	}
+	in := bufio.NewReader(a.io.In)
+	var flags []string
+	for _, l := range c.Likely {
+		fmt.Fprintf(a.io.Err, "Did you rename %s to %s? [y/N] ", l.Old, l.New)
+		line, _ := in.ReadString('\n')
+		if ans := strings.ToLower(strings.TrimSpace(line)); ans == "y" || ans == "yes" {
+			r := l.Rename
+			f := r.Table
+			if r.Schema != "" {
+				f = r.Schema + "." + f
+			}
+			if r.Column != "" {
+				f += "." + r.Column
+			}
+			flags = append(flags, f+"="+r.To)
+		}
+	}
+	return flags
 }

@@ -508,6 +508,10 @@ func (a *app) statusFleet(ctx context.Context, o *statusOptions, sel fleet.Selec
 // checkFleet compares each selected target with the models.
 func (a *app) checkFleet(ctx context.Context, o *checkOptions, sel fleet.Selector) error {
 	a.readOnly = true
+	renames, err := parseRenames(o.renames)
+	if err != nil {
+		return err
+	}
 	cfg, err := a.config()
 	if err != nil {
 		return err
@@ -531,6 +535,7 @@ func (a *app) checkFleet(ctx context.Context, o *checkOptions, sel fleet.Selecto
 		if err != nil {
 			return err
 		}
+		mo.Renames = renames
 		c, err := m.Compare(ctx, mo)
 		if err != nil {
 			return err

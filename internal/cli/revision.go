@@ -23,6 +23,7 @@ type revisionOptions struct {
 	autogenerate bool
 	allowEmpty   bool
 	noCache      bool
+	renames      []string
 }
 
 func (a *app) revisionCommand() *cobra.Command {
@@ -38,11 +39,24 @@ head (or --head), with empty upgrade and downgrade sections to fill in:
 With several heads, name the one to build on (--head), or merge them first.
 Building on a revision that is not a head starts a new branch and needs
 --splice. --head base starts a new independent base. The file name follows
-file_template in retort.toml (default "%(rev)s_%(slug)s").`,
+file_template in retort.toml (default "%(rev)s_%(slug)s").
+
+With --autogenerate, a table or column renamed in the models looks like a
+drop and an add, which would lose its data. Declare it with --rename
+(OLD=NEW for a table, TABLE.OLD=NEW for a column, TABLE by its new name) to
+get ALTER TABLE … RENAME in the upgrade and the rename back in the
+downgrade. Models can say it too: "-- retort:renamed-from OLD" ending a
+CREATE TABLE or column line of a .sql model, retort:"renamed_from:OLD" on a
+Go field. On a terminal, retort asks about a drop and an add that look like
+a rename ("Did you rename trends.score to trends.points? [y/N]"); otherwise
+they stay as they are, under a "-- REVIEW: likely rename" note naming the
+flag. See docs/autogenerate.md, "Renames".`,
 		Example: `  retort revision -m "create account table"
   retort revision -m "add shopping cart" --head base --branch-label shoppingcart
   retort revision -m "fix" --head 1975ea83b712 --splice
-  retort revision -m "needs accounts" --depends-on 1975ea83b712`,
+  retort revision -m "needs accounts" --depends-on 1975ea83b712
+  retort revision --autogenerate -m "rename score" --rename trends.score=rank
+  retort revision --autogenerate -m "rename table" --rename trends=rankings`,
 		Args: noArgs,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			if err := checkRevIDFlag(cmd, o.revID); err != nil {
@@ -61,6 +75,7 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 	f.StringVar(&o.versionPath, "version-path", "", "version location to write to (one of version_locations)")
 	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
+	f.StringArrayVar(&o.renames, "rename", nil, "with --autogenerate, "+renameFlagHelp)
 	f.BoolVar(&o.noCache, "no-cache", false, "with --autogenerate, load the models into a scratch database even if unchanged since the last run")
 	return cmd
 }
@@ -68,6 +83,9 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 	if o.allowEmpty && !o.autogenerate {
 		return usageErrorf("--allow-empty goes with --autogenerate")
+	}
+	if len(o.renames) > 0 && !o.autogenerate {
+		return usageErrorf("--rename goes with --autogenerate")
 	}
 	// An empty --head would be read as base (a new root), an empty
 	// --depends-on as nothing: both are refused like blank targets.

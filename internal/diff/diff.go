@@ -71,6 +71,9 @@ type phases struct {
 	// that changes itself, is dropped (dependents first) before anything
 	// else happens and created again in step 9.
 	dropViews []schema.Change
+	// 1b. Declared renames of tables and columns (DiffRenamed): every
+	// later step names tables and columns by their new names.
+	renames []schema.Change
 	// 2. Foreign keys that change or rely on something that changes, and
 	// all foreign keys of tables about to be dropped, so that no key, column
 	// or table they hold is still held when it changes. Checks and indexes
@@ -104,7 +107,7 @@ type phases struct {
 func (p *phases) ordered() []schema.Change {
 	var out []schema.Change
 	for _, step := range [][]schema.Change{
-		p.dropViews, p.dropForeignKeys, p.createObjects, p.createTables, p.alterTables,
+		p.dropViews, p.renames, p.dropForeignKeys, p.createObjects, p.createTables, p.alterTables,
 		p.addForeignKeys, p.dropTables, p.dropObjects, p.addViews,
 	} {
 		out = append(out, step...)
@@ -119,6 +122,11 @@ func keyOf(t *schema.Table) tableKey { return tableKey{t.Schema, t.Name} }
 type differ struct {
 	from, to *schema.Schema
 	o        Options
+	// renames are the declared renames, already applied to from;
+	// renamedTables the current names of the tables they touch, whose
+	// views are redone.
+	renames       []schema.Change
+	renamedTables []string
 }
 
 func (d *differ) run() ([]schema.Change, error) {
@@ -133,6 +141,10 @@ func (d *differ) run() ([]schema.Change, error) {
 	affected, err := d.tables(&p, enums)
 	if err != nil {
 		return nil, err
+	}
+	p.renames = d.renames
+	for _, q := range d.renamedTables {
+		affected[q] = true
 	}
 	p.dropViews, p.addViews = d.views(affected)
 	return p.ordered(), nil

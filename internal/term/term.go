@@ -21,6 +21,7 @@ type IOStreams struct {
 	Out          io.Writer
 	Err          io.Writer
 	IsTTY        bool // Out is a terminal
+	InIsTTY      bool // In is a terminal: a command may ask a question
 	ErrIsTTY     bool // Err is a terminal; progress is drawn only then
 	ColorEnabled bool // colour escapes may be written (to Out and Err)
 }
@@ -35,6 +36,7 @@ func System() *IOStreams {
 		Out:          os.Stdout,
 		Err:          os.Stderr,
 		IsTTY:        out,
+		InIsTTY:      isTerminal(os.Stdin),
 		ErrIsTTY:     isTerminal(os.Stderr),
 		ColorEnabled: ColorAllowed(out, os.LookupEnv),
 	}

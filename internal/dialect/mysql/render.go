@@ -37,13 +37,17 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP TABLE "+qualify(c.Table.Schema, c.Table.Name), "drops table "+c.Table.Name+" and all its data")
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
+	case *schema.RenameTable:
+		r.add("ALTER TABLE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
+	case *schema.RenameColumn:
+		r.add("ALTER TABLE "+qualify(c.Schema, c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.AddView:
 		r.add("CREATE VIEW "+qualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
-		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
+		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
 		return fmt.Errorf("mysql: %s is not supported by MySQL/MariaDB", c)
 	default:
 		return fmt.Errorf("mysql: cannot render change %T (%s)", c, c)

@@ -82,6 +82,12 @@ func (r *renderer) change(c schema.Change) error {
 				return err
 			}
 		}
+	case *schema.RenameSequence:
+		r.add("ALTER SEQUENCE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
+	case *schema.RenameTable:
+		r.add("ALTER TABLE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
+	case *schema.RenameColumn:
+		r.add("ALTER TABLE "+qualify(c.Schema, c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.AddView:
 		r.add(fmt.Sprintf("CREATE VIEW %s AS\n%s", qualify(c.View.Schema, c.View.Name), arrayCasts(strings.TrimSuffix(strings.TrimSpace(c.View.Def), ";"))), "")
 		if c.View.Comment != "" {

@@ -64,6 +64,10 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP TABLE "+quote(c.Table.Name), "drops table "+c.Table.Name+" and all its data")
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
+	case *schema.RenameTable:
+		r.add("ALTER TABLE "+quote(c.From)+" RENAME TO "+quote(c.To), "")
+	case *schema.RenameColumn:
+		r.add("ALTER TABLE "+quote(c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.AddView:
 		if c.View.SQL != "" {
 			r.add(c.View.SQL, "")
@@ -74,7 +78,7 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP VIEW "+quote(c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
-		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence:
+		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
 		return fmt.Errorf("sqlite: %s is not supported by SQLite", c)
 	default:
 		return fmt.Errorf("sqlite: cannot render change %T (%s)", c, c)

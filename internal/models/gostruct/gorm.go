@@ -42,6 +42,9 @@ type gormField struct {
 	comment    string
 	hasComment bool
 	relation   bool // association field (struct or slice of structs)
+	// renamedFrom is the column's earlier name, from a `retort` tag next to
+	// the gorm one (retort:"renamed_from:OLD").
+	renamedFrom string
 }
 
 // gormSchema is one GORM model's parsed fields.
@@ -194,9 +197,15 @@ func (b *builder) gormTable(t *Table, td *typeDecl, st *ast.StructType) {
 func (b *builder) gormFields(file *ast.File, st *ast.StructType, bind []string, seen map[string]bool) []*gormField {
 	var out []*gormField
 	for _, fl := range st.Fields.List {
-		rawTag := ""
+		rawTag, renamedFrom := "", ""
 		if fl.Tag != nil {
-			rawTag = reflect.StructTag(unquoteTag(fl.Tag.Value)).Get("gorm")
+			tag := reflect.StructTag(unquoteTag(fl.Tag.Value))
+			rawTag = tag.Get("gorm")
+			for _, o := range parseRetortTag(tag.Get("retort")) {
+				if o.key == "renamed_from" || o.key == "renamedfrom" {
+					renamedFrom = o.val
+				}
+			}
 		}
 		names := fl.Names
 		anonymous := len(names) == 0
@@ -208,7 +217,7 @@ func (b *builder) gormFields(file *ast.File, st *ast.StructType, bind []string, 
 				continue
 			}
 			f := &gormField{name: n.Name, bind: append(append([]string(nil), bind...), n.Name), rawTag: rawTag,
-				settings: parseTagSetting(rawTag, ";"), pos: b.p.pos(fl), goType: exprString(fl.Type)}
+				settings: parseTagSetting(rawTag, ";"), pos: b.p.pos(fl), goType: exprString(fl.Type), renamedFrom: renamedFrom}
 			if fl.Doc != nil {
 				f.doc = strings.Join(strings.Fields(fl.Doc.Text()), " ")
 			}
@@ -429,7 +438,7 @@ func (b *builder) gormColumns(s *gormSchema) {
 		}
 		c := &Column{Name: dbn, Field: strings.Join(f.bind, "."), GoType: f.goType, Pos: f.pos, Kind: f.g.kind, Bits: f.g.bits,
 			Size: f.size, Precision: f.precision, Scale: f.scale, Identity: f.autoInc,
-			Nullable: !(f.notNull || f.primaryKey), Comment: f.comment, gorm: f}
+			Nullable: !(f.notNull || f.primaryKey), Comment: f.comment, gorm: f, RenamedFrom: f.renamedFrom}
 		if c.Kind == "int" || c.Kind == "uint" || c.Kind == "float" {
 			c.Size = 0
 		}

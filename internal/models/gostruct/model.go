@@ -84,6 +84,9 @@ type Column struct {
 	Name string `json:"name"`
 	// Field is the Go field path, e.g. "Timestamps.CreatedAt".
 	Field string `json:"field"`
+	// RenamedFrom is the column's earlier name (retort tag renamed_from:),
+	// a hint that autogenerate renames it rather than dropping it.
+	RenamedFrom string `json:"renamed_from,omitempty"`
 	// GoType is the field's type as written, e.g. "*time.Time".
 	GoType string `json:"go_type"`
 	Pos    Pos    `json:"pos"`

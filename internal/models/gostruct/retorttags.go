@@ -57,6 +57,7 @@ var retortTags = []tagHandler{
 	{names: []string{"precision"}, subs: []string{"scale"}, apply: (*fieldTags).precisionOpt},
 	{names: []string{"scale"}, apply: (*fieldTags).scaleOpt},
 	{names: []string{"enum"}, verbatim: true, apply: (*fieldTags).enumOpt},
+	{names: []string{"renamed_from", "renamedfrom"}, apply: func(f *fieldTags, o option) { f.c.RenamedFrom = o.val }},
 }
 
 var indexSubs = []string{"where", "method", "using", "unique", "desc", "order", "expr"}

@@ -1,4 +1,6 @@
 -- upgrade
+-- REVIEW: likely rename: column account.plan_id is dropped (with its data) and account.tenant_id added with the same type. If it is a rename, generate again with --rename account.plan_id=tenant_id
+
 ALTER TABLE `account` DROP FOREIGN KEY `account_ibfk_1`;
 
 ALTER TABLE `project` DROP FOREIGN KEY `project_ibfk_1`;

@@ -1,4 +1,6 @@
 -- upgrade
+-- REVIEW: likely rename: column member.grp_id is dropped (with its data) and member.team_id added with the same type. If it is a rename, generate again with --rename member.grp_id=team_id
+
 ALTER TABLE `member` DROP FOREIGN KEY `member_ibfk_1`;
 
 CREATE TABLE `team` (

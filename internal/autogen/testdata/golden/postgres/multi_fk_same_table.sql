@@ -1,4 +1,6 @@
 -- upgrade
+-- REVIEW: likely rename: column match_.away_id is dropped (with its data) and match_.referee_id added with the same type. If it is a rename, generate again with --rename match_.away_id=referee_id
+
 ALTER TABLE match_ DROP CONSTRAINT match__away_id_fkey;
 
 ALTER TABLE match_ DROP CONSTRAINT match__team_id_fkey;

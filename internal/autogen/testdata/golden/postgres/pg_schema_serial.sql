@@ -1,4 +1,6 @@
 -- upgrade
+-- REVIEW: likely rename: column Sales.lead.ref is dropped (with its data) and Sales.lead.score added with the same type. If it is a rename, generate again with --rename Sales.lead.ref=score
+
 CREATE TABLE "Sales"."Deal" (
     id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
     lead_id integer,

@@ -1,4 +1,6 @@
 -- upgrade
+-- REVIEW: likely rename: column account.plan_id is dropped (with its data) and account.tenant_id added with the same type. If it is a rename, generate again with --rename account.plan_id=tenant_id
+
 ALTER TABLE account DROP CONSTRAINT account_plan_id_fkey;
 
 ALTER TABLE project DROP CONSTRAINT project_owner_id_fkey;

@@ -1,4 +1,6 @@
 -- upgrade
+-- REVIEW: likely rename: column acct.legacy is dropped (with its data) and acct.title added with the same type. If it is a rename, generate again with --rename acct.legacy=title
+
 -- Rebuilding tables. retort switches foreign keys off before this revision's transaction
 -- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
