@@ -13,6 +13,7 @@ import (
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/schema"
 )
 
 type checkOptions struct {
@@ -203,13 +204,23 @@ func (a *app) models(noCache bool, dialectName string, target *config.DSN) (reto
 // autogenerate writes a revision whose sections remove the differences
 // between the models and the database.
 func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.NewRevision) error {
-	c, err := a.compare(ctx, o.noCache)
+	var c *retort.Comparison
+	var err error
+	if o.baseline {
+		c, err = a.baseline(ctx)
+	} else {
+		c, err = a.compare(ctx, o.noCache)
+	}
 	if err != nil {
 		return err
 	}
 	rep := a.newReporter()
 	for _, d := range c.Differences {
 		rep.info("Detected %s", d.Detail)
+	}
+	if c.Clean() && !o.allowEmpty && o.baseline {
+		a.status("The database has no schema to baseline; no revision written (use --allow-empty to write one anyway)")
+		return nil
 	}
 	if c.Clean() && !o.allowEmpty {
 		a.status("No changes in schema detected; no revision written (use --allow-empty to write one anyway)")
@@ -218,4 +229,26 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.New
 	n.Upgrade, n.Downgrade = strings.TrimRight(c.Upgrade, "\n"), strings.TrimRight(c.Downgrade, "\n")
 	_, err = a.createRevision(n)
 	return err
+}
+
+// baseline runs the façade's Baseline with retort.toml's filters: the
+// sections that create the database's current schema from nothing. A
+// database already at a revision is a usage error (exit 2).
+func (a *app) baseline(ctx context.Context) (*retort.Comparison, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return nil, err
+	}
+	rep := a.newReporter()
+	defer rep.done()
+	s, err := a.openMigrator(ctx, false, rep)
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+	c, err := s.m.Baseline(ctx, schema.Filter{Include: cfg.Include, Exclude: cfg.Exclude})
+	if errors.Is(err, retort.ErrAlreadyVersioned) {
+		return nil, usageErrorf("--baseline: %w", err)
+	}
+	return c, err
 }

@@ -23,6 +23,7 @@ type revisionOptions struct {
 	autogenerate bool
 	allowEmpty   bool
 	noCache      bool
+	baseline     bool
 }
 
 func (a *app) revisionCommand() *cobra.Command {
@@ -38,11 +39,25 @@ head (or --head), with empty upgrade and downgrade sections to fill in:
 With several heads, name the one to build on (--head), or merge them first.
 Building on a revision that is not a head starts a new branch and needs
 --splice. --head base starts a new independent base. The file name follows
-file_template in retort.toml (default "%(rev)s_%(slug)s").`,
+file_template in retort.toml (default "%(rev)s_%(slug)s").
+
+--autogenerate --baseline adopts a database that existed before retort: the
+revision creates the database's current schema from nothing (its downgrade
+drops it all), with no models needed. Then mark the database as being at it
+without running it:
+
+    retort revision --autogenerate --baseline -m "baseline"
+    retort stamp head
+
+A database that already has version rows is refused (it has a history).
+The version and history tables are never part of the baseline; include and
+exclude in retort.toml choose the objects. See "Adopting an existing
+database" in docs/tutorial.md.`,
 		Example: `  retort revision -m "create account table"
   retort revision -m "add shopping cart" --head base --branch-label shoppingcart
   retort revision -m "fix" --head 1975ea83b712 --splice
-  retort revision -m "needs accounts" --depends-on 1975ea83b712`,
+  retort revision -m "needs accounts" --depends-on 1975ea83b712
+  retort revision --autogenerate --baseline -m "baseline"`,
 		Args: noArgs,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			if err := checkRevIDFlag(cmd, o.revID); err != nil {
@@ -62,12 +77,16 @@ file_template in retort.toml (default "%(rev)s_%(slug)s").`,
 	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
 	f.BoolVar(&o.noCache, "no-cache", false, "with --autogenerate, load the models into a scratch database even if unchanged since the last run")
+	f.BoolVar(&o.baseline, "baseline", false, "with --autogenerate, write the revision that creates the database's current schema from nothing (adopting an existing database; then run `retort stamp head`)")
 	return cmd
 }
 
 func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 	if o.allowEmpty && !o.autogenerate {
 		return usageErrorf("--allow-empty goes with --autogenerate")
+	}
+	if o.baseline && !o.autogenerate {
+		return usageErrorf("--baseline goes with --autogenerate: retort revision --autogenerate --baseline -m MESSAGE")
 	}
 	// An empty --head would be read as base (a new root), an empty
 	// --depends-on as nothing: both are refused like blank targets.
