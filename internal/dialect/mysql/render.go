@@ -344,8 +344,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		// leaves the table as it was.
 		if cond := roundingGuard(quote(c.To.Name), c.From.Type, c.To.Type); cond != "" {
 			sel := "SELECT 1 FROM " + qualify(to.Schema, to.Name) + " WHERE " + cond
-			r.add("DO (/* retort: fails (Subquery returns more than 1 row) when "+to.Name+"."+c.To.Name+" holds values "+c.To.Type.SQL+
-				" would round */ "+sel+" UNION ALL "+sel+")", "")
+			r.add("SELECT ("+sel+" UNION ALL "+sel+") AS "+quote("retort: fails (Subquery returns more than 1 row) when "+to.Name+"."+c.To.Name+" holds values "+c.To.Type.SQL+" would round"), "")
 		}
 		r.add("SET @retort_sql_mode = @@SESSION.sql_mode", "")
 		r.add("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')", "")

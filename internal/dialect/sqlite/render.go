@@ -491,7 +491,7 @@ func (r *renderer) fitGuards(m *schema.ModifyTable) {
 		}
 		msg := fmt.Sprintf("retort: %s.%s holds values that %s would store as something else; change them first (the type change was not made)",
 			m.To.Name, mc.To.Name, typeName(mc.To.Type.SQL))
-		r.add(fmt.Sprintf("CREATE TEMP TABLE _retort_fit (o, v %s, CONSTRAINT %s CHECK (o IS v OR CAST(o AS TEXT) IS CAST(v AS TEXT)))",
+		r.add(fmt.Sprintf("CREATE TEMP TABLE _retort_fit (o, v %s, CONSTRAINT %s CHECK (+o IS +v OR CAST(o AS TEXT) IS CAST(v AS TEXT)))",
 			mc.To.Type.SQL, quoteAlways(msg)), "")
 		r.add(fmt.Sprintf("INSERT INTO _retort_fit SELECT %s, %s FROM %s", quote(mc.From.Name), quote(mc.From.Name), quote(m.From.Name)), "")
 		r.add("DROP TABLE _retort_fit", "")

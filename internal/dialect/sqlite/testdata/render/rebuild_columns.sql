@@ -3,7 +3,7 @@
 -- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
-CREATE TEMP TABLE _retort_fit (o, v INTEGER, CONSTRAINT "retort: users.name holds values that INTEGER would store as something else; change them first (the type change was not made)" CHECK (o IS v OR CAST(o AS TEXT) IS CAST(v AS TEXT)));
+CREATE TEMP TABLE _retort_fit (o, v INTEGER, CONSTRAINT "retort: users.name holds values that INTEGER would store as something else; change them first (the type change was not made)" CHECK (+o IS +v OR CAST(o AS TEXT) IS CAST(v AS TEXT)));
 INSERT INTO _retort_fit SELECT name, name FROM users;
 DROP TABLE _retort_fit;
 PRAGMA legacy_alter_table = ON;
