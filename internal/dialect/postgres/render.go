@@ -785,7 +785,7 @@ func unfit(from, to string) string {
 			return "values outside " + to + "'s range"
 		case t.name == "numeric" && len(t.args) > 0:
 			p, sc := t.precision()
-			return fmt.Sprintf("values of %d or more digits before the point, or with more than %d after it", p-sc+1, sc)
+			return fmt.Sprintf("values of %d or more digits before the point, or with more than %d after it,", p-sc+1, sc)
 		case intRank[t.name] > 0:
 			return "values outside " + to + "'s range or with a fractional part"
 		case (t.name == "varchar" || t.name == "char") && len(t.args) == 1:
