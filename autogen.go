@@ -287,3 +287,75 @@ func hintRenames(hints []sqlstate.Hint, current, desired *schema.Schema, declare
 	}
 	return out, notices
 }
+
+// ErrAlreadyVersioned is returned by Baseline when the database already has
+// version rows: a baseline is the first revision of a database that has no
+// history, and one that is at a revision has one.
+var ErrAlreadyVersioned = errors.New("the database is already at a revision")
+
+// alreadyVersionedError names the rows and says what to do instead.
+type alreadyVersionedError struct{ rows []string }
+
+func (e *alreadyVersionedError) Error() string {
+	return fmt.Sprintf("the database is already at revision %s: a baseline is the first revision of a database "+
+		"that has no history; use `retort revision --autogenerate` (without --baseline) to write the next revision",
+		strings.Join(e.rows, ", "))
+}
+
+func (e *alreadyVersionedError) Unwrap() error { return ErrAlreadyVersioned }
+
+// Baseline returns the revision sections that create the database's
+// current schema from nothing (and whose downgrade drops it all, in
+// dependency order): the first revision of a database that existed before
+// retort managed it. Write it with NewRevision, then Stamp the database at
+// it without running it. No models are needed; filter chooses the objects
+// (the version, history and lock tables are never included). A database
+// that already has version rows is refused with ErrAlreadyVersioned.
+func (m *Migrator) Baseline(ctx context.Context, filter schema.Filter) (*Comparison, error) {
+	opts, err := m.inspectOptions(filter)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := m.conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	rows, _, err := m.tables.Rows(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) > 0 {
+		rows = slices.Clone(rows)
+		slices.Sort(rows)
+		return nil, &alreadyVersionedError{rows: rows}
+	}
+	name := m.d.Name()
+	current, err := autogen.Inspect(ctx, conn, name, opts)
+	if err != nil {
+		return nil, fmt.Errorf("inspect the database: %w", err)
+	}
+	empty := &schema.Schema{}
+	report, err := autogen.Check(empty, current, name)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{Dialect: name}
+	for _, d := range report.Differences {
+		c.Differences = append(c.Differences, Difference{Op: d.Op, Object: d.Object, Detail: d.Detail})
+	}
+	if c.Clean() {
+		return c, nil
+	}
+	if c.Upgrade, c.Downgrade, _, err = autogen.Generate(ctx, empty, current, name); err != nil {
+		return nil, err
+	}
+	if len(current.Unmanaged) > 0 {
+		var note strings.Builder
+		for _, u := range current.Unmanaged {
+			fmt.Fprintf(&note, "-- REVIEW: %s is in the database but retort does not manage it: it is not in this baseline; add its SQL by hand\n", u)
+		}
+		c.Upgrade = note.String() + "\n" + c.Upgrade
+	}
+	return c, nil
+}

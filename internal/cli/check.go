@@ -15,6 +15,7 @@ import (
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/config"
 	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/schema"
 )
 
 type checkOptions struct {
@@ -223,7 +224,13 @@ func (a *app) models(noCache bool, dialectName string, target *config.DSN) (reto
 // autogenerate writes a revision whose sections remove the differences
 // between the models and the database.
 func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.NewRevision) error {
-	c, err := a.compare(ctx, o.noCache, o.renames)
+	var c *retort.Comparison
+	var err error
+	if o.baseline {
+		c, err = a.baseline(ctx)
+	} else {
+		c, err = a.compare(ctx, o.noCache, o.renames)
+	}
 	if err != nil {
 		return err
 	}
@@ -241,6 +248,10 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.New
 	}
 	for _, n := range c.Notes {
 		rep.warn("REVIEW: " + n)
+	}
+	if c.Clean() && !o.allowEmpty && o.baseline {
+		a.status("The database has no schema to baseline; no revision written (use --allow-empty to write one anyway)")
+		return nil
 	}
 	if c.Clean() && !o.allowEmpty {
 		a.status("No changes in schema detected; no revision written (use --allow-empty to write one anyway)")
@@ -309,4 +320,26 @@ func (a *app) askRenames(c *retort.Comparison) []string {
 		}
 	}
 	return flags
+}
+
+// baseline runs the façade's Baseline with retort.toml's filters: the
+// sections that create the database's current schema from nothing. A
+// database already at a revision is a usage error (exit 2).
+func (a *app) baseline(ctx context.Context) (*retort.Comparison, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return nil, err
+	}
+	rep := a.newReporter()
+	defer rep.done()
+	s, err := a.openMigrator(ctx, false, rep)
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+	c, err := s.m.Baseline(ctx, schema.Filter{Include: cfg.Include, Exclude: cfg.Exclude})
+	if errors.Is(err, retort.ErrAlreadyVersioned) {
+		return nil, usageErrorf("--baseline: %w", err)
+	}
+	return c, err
 }

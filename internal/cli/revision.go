@@ -24,6 +24,7 @@ type revisionOptions struct {
 	allowEmpty   bool
 	noCache      bool
 	renames      []string
+	baseline     bool
 }
 
 func (a *app) revisionCommand() *cobra.Command {
@@ -50,13 +51,27 @@ CREATE TABLE or column line of a .sql model, retort:"renamed_from:OLD" on a
 Go field. On a terminal, retort asks about a drop and an add that look like
 a rename ("Did you rename trends.score to trends.points? [y/N]"); otherwise
 they stay as they are, under a "-- REVIEW: likely rename" note naming the
-flag. See docs/autogenerate.md, "Renames".`,
+flag. See docs/autogenerate.md, "Renames".
+
+--autogenerate --baseline adopts a database that existed before retort: the
+revision creates the database's current schema from nothing (its downgrade
+drops it all), with no models needed. Then mark the database as being at it
+without running it:
+
+    retort revision --autogenerate --baseline -m "baseline"
+    retort stamp head
+
+A database that already has version rows is refused (it has a history).
+The version and history tables are never part of the baseline; include and
+exclude in retort.toml choose the objects. See "Adopting an existing
+database" in docs/tutorial.md.`,
 		Example: `  retort revision -m "create account table"
   retort revision -m "add shopping cart" --head base --branch-label shoppingcart
   retort revision -m "fix" --head 1975ea83b712 --splice
   retort revision -m "needs accounts" --depends-on 1975ea83b712
   retort revision --autogenerate -m "rename score" --rename trends.score=rank
-  retort revision --autogenerate -m "rename table" --rename trends=rankings`,
+  retort revision --autogenerate -m "rename table" --rename trends=rankings
+  retort revision --autogenerate --baseline -m "baseline"`,
 		Args: noArgs,
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			if err := checkRevIDFlag(cmd, o.revID); err != nil {
@@ -77,6 +92,7 @@ flag. See docs/autogenerate.md, "Renames".`,
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
 	f.StringArrayVar(&o.renames, "rename", nil, "with --autogenerate, "+renameFlagHelp)
 	f.BoolVar(&o.noCache, "no-cache", false, "with --autogenerate, load the models into a scratch database even if unchanged since the last run")
+	f.BoolVar(&o.baseline, "baseline", false, "with --autogenerate, write the revision that creates the database's current schema from nothing (adopting an existing database; then run `retort stamp head`)")
 	return cmd
 }
 
@@ -86,6 +102,12 @@ func (a *app) revision(ctx context.Context, o *revisionOptions) error {
 	}
 	if len(o.renames) > 0 && !o.autogenerate {
 		return usageErrorf("--rename goes with --autogenerate")
+	}
+	if o.baseline && !o.autogenerate {
+		return usageErrorf("--baseline goes with --autogenerate: retort revision --autogenerate --baseline -m MESSAGE")
+	}
+	if o.baseline && len(o.renames) > 0 {
+		return usageErrorf("--rename has nothing to rename with --baseline: a baseline creates the database's schema from nothing")
 	}
 	// An empty --head would be read as base (a new root), an empty
 	// --depends-on as nothing: both are refused like blank targets.

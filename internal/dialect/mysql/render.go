@@ -320,8 +320,10 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		r.add(alter+"DROP COLUMN "+quote(c.Column.Name), review)
 	case *schema.ModifyColumn:
 		review := ""
-		if c.Change.Is(schema.ChangeType) && !widens(c.From.Type, c.To.Type) {
-			review = fmt.Sprintf("changes the type of %s.%s from %s to %s: fails or truncates if existing values do not fit", to.Name, c.To.Name, c.From.Type.SQL, c.To.Type.SQL)
+		narrows := c.Change.Is(schema.ChangeType) && narrowsType(c.From.Type, c.To.Type)
+		if narrows {
+			review = fmt.Sprintf("changes the type of %s.%s from %s to %s: %s fail it in strict mode, and the table is left as it was; every other value is kept",
+				to.Name, c.To.Name, c.From.Type.SQL, c.To.Type.SQL, unfit(c.From.Type, c.To.Type))
 		} else if c.Change.Is(schema.ChangeNull) && !c.To.Nullable {
 			review = "sets NOT NULL on " + to.Name + "." + c.To.Name + ": fails if it holds NULLs"
 		}
@@ -334,7 +336,24 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 				}
 			}
 		}
+		if !narrows {
+			r.add(alter+"MODIFY COLUMN "+columnDef(to, c.To)+pos, review)
+			break
+		}
+		// A MODIFY outside strict mode truncates and clips values that do
+		// not fit, with only a warning; even in strict mode it rounds
+		// decimals and cuts times off dates with only a note. The guard
+		// fails first on values that would be rounded, the MODIFY runs in
+		// strict mode (restored after), and a copying ALTER that fails
+		// leaves the table as it was.
+		if cond := roundingGuard(quote(c.To.Name), c.From.Type, c.To.Type); cond != "" {
+			sel := "SELECT 1 FROM " + qualify(to.Schema, to.Name) + " WHERE " + cond
+			r.add("SELECT ("+sel+" UNION ALL "+sel+") AS "+quote("retort: fails (Subquery returns more than 1 row) when "+to.Name+"."+c.To.Name+" holds values "+c.To.Type.SQL+" would round"), "")
+		}
+		r.add("SET @retort_sql_mode = @@SESSION.sql_mode", "")
+		r.add("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')", "")
 		r.add(alter+"MODIFY COLUMN "+columnDef(to, c.To)+pos, review)
+		r.add("SET SESSION sql_mode = @retort_sql_mode", "")
 	case *schema.AddPrimaryKey:
 		r.add(alter+"ADD PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
 	case *schema.DropPrimaryKey:
@@ -720,4 +739,52 @@ func (r *renderer) modifyTable(m *schema.ModifyTable) error {
 		r.add(alter+"MODIFY COLUMN "+columnDef(m.To, col), "")
 	}
 	return nil
+}
+
+// narrowsType reports whether a column type change may not keep every
+// value, after TypeChange's facts (unknown changes are assumed to).
+func narrowsType(from, to schema.Type) bool {
+	if widens(from, to) {
+		return false
+	}
+	tc := (*Dialect)(nil).TypeChange(strings.ToLower(from.SQL), strings.ToLower(to.SQL))
+	return !tc.Known || tc.Narrows
+}
+
+var fractional = map[string]bool{"decimal": true, "numeric": true, "float": true, "double": true, "real": true}
+
+// roundingGuard is the condition of the rows whose value a MODIFY from one
+// type to the other rounds or cuts even in strict mode (only a note), or "".
+func roundingGuard(col string, from, to schema.Type) string {
+	switch {
+	case (to.Name == "decimal" || to.Name == "numeric") && fractional[from.Name] && (from.Name != to.Name || from.Scale > to.Scale):
+		return fmt.Sprintf("%s <> ROUND(%s, %d)", col, col, to.Scale)
+	case intRankName(to.Name) && fractional[from.Name]:
+		return fmt.Sprintf("%s <> ROUND(%s)", col, col)
+	case to.Name == "date" && (from.Name == "datetime" || from.Name == "timestamp"):
+		return fmt.Sprintf("%s <> DATE(%s)", col, col)
+	}
+	return ""
+}
+
+func intRankName(n string) bool { return intBytes[n] > 0 || n == "integer" }
+
+// unfit says which values of type from type to cannot hold.
+func unfit(from, to schema.Type) string {
+	switch {
+	case intRankName(to.Name):
+		if fractional[from.Name] {
+			return "values outside " + to.SQL + "'s range or with a fractional part"
+		}
+		return "values outside " + to.SQL + "'s range"
+	case to.Name == "decimal" || to.Name == "numeric":
+		return fmt.Sprintf("values of %d or more digits before the point, or with more than %d after it,", to.Precision-to.Scale+1, to.Scale)
+	case (to.Name == "varchar" || to.Name == "char") && to.Length > 0:
+		return fmt.Sprintf("strings longer than %d characters", to.Length)
+	case to.Name == "date":
+		return "values with a time of day other than midnight"
+	case to.Name == "enum" || to.Name == "set":
+		return "values not among its members"
+	}
+	return "values that " + to.SQL + " cannot hold"
 }

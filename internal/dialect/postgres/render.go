@@ -546,14 +546,14 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 			s += ` COLLATE "default"`
 		}
 		review := ""
-		if m.Change.Is(schema.ChangeType) && !widens(f.Type, t.Type) {
-			review = fmt.Sprintf("changes the type of %s from %s to %s: fails or loses data if existing values do not fit", q, f.Type.SQL, t.Type.SQL)
+		if m.Change.Is(schema.ChangeType) {
+			review = r.typeChange(to, f, t)
 		}
 		if m.Change.Is(schema.ChangeType) {
 			if needsUsing(f.Type, t.Type) {
 				cast := usingCast(quote(t.Name), f.Type, t.Type)
 				s += " USING " + cast
-				review = fmt.Sprintf("changes the type of %s from %s to %s with USING %s: the cast fails on values it cannot convert", q, f.Type.SQL, t.Type.SQL, cast)
+				review = fmt.Sprintf("changes the type of %s from %s to %s with USING %s: the cast fails on values it cannot convert, and the change with it (nothing is changed)", q, f.Type.SQL, t.Type.SQL, cast)
 			}
 		}
 		r.add(s, review)
@@ -750,4 +750,55 @@ func usingCast(col string, from, to schema.Type) string {
 		return col + "::text::" + to.SQL
 	}
 	return scalar(col, from, to)
+}
+
+// typeChange is the review note of a column type change, and for one that
+// narrows (after TypeChange's facts) a guard statement, added before the
+// ALTER, that fails the revision when a value would not survive the
+// conversion unchanged: an ALTER … TYPE rounds numbers and truncates
+// times without an error, and the guard makes that loud. A pure widening
+// has no note.
+func (r *renderer) typeChange(tbl *schema.Table, f, t *schema.Column) string {
+	q := schema.QualifiedName(tbl.Schema, tbl.Name) + "." + t.Name
+	tc := (*Dialect)(nil).TypeChange(strings.ToLower(f.Type.SQL), strings.ToLower(t.Type.SQL))
+	if tc.Known && !tc.Narrows || widens(f.Type, t.Type) {
+		return ""
+	}
+	if !tc.Known {
+		return fmt.Sprintf("changes the type of %s from %s to %s: fails or loses data if existing values do not fit", q, f.Type.SQL, t.Type.SQL)
+	}
+	if ft, ok := parseLintType(strings.ToLower(f.Type.SQL)); ok && stringTypes[ft.name] && !needsUsing(f.Type, t.Type) && t.Type.Array == 0 {
+		if tt, ok := parseLintType(strings.ToLower(t.Type.SQL)); ok && !stringTypes[tt.name] {
+			return fmt.Sprintf("changes the type of %s from %s to %s: fails, changing nothing, on values that do not convert", q, f.Type.SQL, t.Type.SQL)
+		}
+	}
+	col := quote(t.Name)
+	cond := fmt.Sprintf("%s IS NOT NULL AND CAST(CAST(%s AS %s) AS %s) IS DISTINCT FROM %s", col, col, t.Type.SQL, f.Type.SQL, col)
+	msg := fmt.Sprintf("retort: %s holds values that %s cannot hold unchanged; change or delete them first (the type change was not made)", q, t.Type.SQL)
+	r.add(fmt.Sprintf("DO $retort$BEGIN IF EXISTS (SELECT FROM %s WHERE %s) THEN RAISE EXCEPTION %s; END IF; END$retort$",
+		qualify(tbl.Schema, tbl.Name), cond, literal(msg)), "")
+	return fmt.Sprintf("changes the type of %s from %s to %s: %s fail the statement above, and nothing is changed; every other value is kept",
+		q, f.Type.SQL, t.Type.SQL, unfit(f.Type.SQL, t.Type.SQL))
+}
+
+// unfit says which values of type from type to cannot hold unchanged.
+func unfit(from, to string) string {
+	f, okf := parseLintType(strings.ToLower(from))
+	t, okt := parseLintType(strings.ToLower(to))
+	if okf && okt && !f.array && !t.array {
+		switch {
+		case intRank[t.name] > 0 && intRank[f.name] > 0:
+			return "values outside " + to + "'s range"
+		case t.name == "numeric" && len(t.args) > 0:
+			p, sc := t.precision()
+			return fmt.Sprintf("values of %d or more digits before the point, or with more than %d after it,", p-sc+1, sc)
+		case intRank[t.name] > 0:
+			return "values outside " + to + "'s range or with a fractional part"
+		case (t.name == "varchar" || t.name == "char") && len(t.args) == 1:
+			return fmt.Sprintf("strings longer than %d characters", t.args[0])
+		case t.name == "date":
+			return "values with a time of day other than midnight"
+		}
+	}
+	return "values that " + to + " cannot hold unchanged (out of its range, too long, or rounded)"
 }

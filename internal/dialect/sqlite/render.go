@@ -233,6 +233,7 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 	for _, c := range m.Changes {
 		what = append(what, c.String())
 	}
+	r.fitGuards(m)
 	r.add("PRAGMA legacy_alter_table = ON", "")
 	r.add("ALTER TABLE "+quote(f.Name)+" RENAME TO "+quote(old),
 		fmt.Sprintf("rebuilds table %s (SQLite cannot ALTER this: %s); its rows are copied", t.Name, strings.Join(what, "; ")))
@@ -476,4 +477,37 @@ func createIndex(t *schema.Table, x *schema.Index) string {
 		b.WriteString(" WHERE " + x.Where)
 	}
 	return b.String()
+}
+
+// fitGuards adds, before a rebuild, one guard per column whose type change
+// moves it to another affinity: the copy would store some values as
+// something else ('007' becomes 7 under INTEGER affinity, 2^53+1 loses
+// digits under REAL) without an error. The guard stores every value in a
+// temporary column of the new type next to the value as it is, under a
+// CHECK that they are the same number or the same text: a value that would
+// change fails the CHECK, naming the column, and the revision's
+// transaction leaves the table as it was.
+func (r *renderer) fitGuards(m *schema.ModifyTable) {
+	for _, c := range m.Changes {
+		mc, ok := c.(*schema.ModifyColumn)
+		if !ok || !changesAffinity(m.To, mc) {
+			continue
+		}
+		msg := fmt.Sprintf("retort: %s.%s holds values that %s would store as something else; change them first (the type change was not made)",
+			m.To.Name, mc.To.Name, typeName(mc.To.Type.SQL))
+		r.add(fmt.Sprintf("CREATE TEMP TABLE _retort_fit (o, v %s, CONSTRAINT %s CHECK (+o IS +v OR CAST(o AS TEXT) IS CAST(v AS TEXT)))",
+			mc.To.Type.SQL, quoteAlways(msg)), "")
+		r.add(fmt.Sprintf("INSERT INTO _retort_fit SELECT %s, %s FROM %s", quote(mc.From.Name), quote(mc.From.Name), quote(m.From.Name)), "")
+		r.add("DROP TABLE _retort_fit", "")
+	}
+}
+
+// changesAffinity reports whether a column type change copied by a rebuild
+// may store values differently (and is guarded by fitGuards).
+func changesAffinity(t *schema.Table, c *schema.ModifyColumn) bool {
+	if !c.Change.Is(schema.ChangeType) || c.From.Generated != nil || c.To.Generated != nil || t.Strict || isRowidAlias(t, c.To) {
+		return false
+	}
+	fa, ta := affinity(c.From.Type.SQL), affinity(c.To.Type.SQL)
+	return fa != ta && ta != "BLOB" && ta != "TEXT" // TEXT keeps a number as its own text
 }

@@ -65,8 +65,11 @@ func columnRisks(f, t *schema.Table, c *schema.ModifyColumn) []string {
 			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: fails if it holds values that are not integers (the column becomes the rowid)", q, typeName(from), typeName(to)))
 		case t.Strict:
 			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: fails if existing values do not fit (STRICT table)", q, typeName(from), typeName(to)))
-		case fa != ta && ta != "BLOB":
-			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: values are stored with %s affinity as they are copied, %s",
+		case fa != ta && ta == "TEXT":
+			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: values are stored with TEXT affinity as they are copied, so numbers become their text (1.50 is stored as '1.5')",
+				q, typeName(from), typeName(to)))
+		case fa != ta && ta != "BLOB" && c.From.Generated == nil && c.To.Generated == nil:
+			out = append(out, fmt.Sprintf("changes the type of %s from %s to %s: values that %s affinity would store as something else (%s) fail the guard above it, and nothing is changed; every other value is kept",
 				q, typeName(from), typeName(to), ta, affinityEffect(ta)))
 		}
 	}
@@ -120,10 +123,7 @@ func affinity(decl string) string {
 }
 
 func affinityEffect(aff string) string {
-	if aff == "TEXT" {
-		return "so numbers become text (1.50 is stored as '1.5')"
-	}
-	return "so text that reads as a number becomes one ('007' is stored as 7)"
+	return "text that reads as a number but not as written, like '007' or '1.50'; integers beyond 2^53 under REAL"
 }
 
 // isRowidAlias reports whether c is t's INTEGER PRIMARY KEY, an alias of

@@ -59,8 +59,14 @@ ALTER TABLE `user` ADD COLUMN `bio` text AFTER `Name`;
 
 ALTER TABLE `user` MODIFY COLUMN `order` int(11);
 
--- REVIEW: changes the type of user.Name from varchar(60) to varchar(40): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of user.Name from varchar(60) to varchar(40): strings longer than 40 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `user` MODIFY COLUMN `Name` varchar(40) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 DROP INDEX `UQ_post_slug` ON `post`;
 

@@ -15,13 +15,25 @@ ALTER TABLE `city` ADD CONSTRAINT `city_ibfk_1` FOREIGN KEY (`country_iso`) REFE
 -- downgrade
 ALTER TABLE `city` DROP FOREIGN KEY `city_ibfk_1`;
 
--- REVIEW: changes the type of country.iso from varchar(3) to varchar(2): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of country.iso from varchar(3) to varchar(2): strings longer than 2 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `country` MODIFY COLUMN `iso` varchar(2) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 DROP INDEX `uq_city_name` ON `city`;
 
--- REVIEW: changes the type of city.country_iso from varchar(3) to varchar(2): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of city.country_iso from varchar(3) to varchar(2): strings longer than 2 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `city` MODIFY COLUMN `country_iso` varchar(2);
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 CREATE INDEX `country_iso` ON `city` (`country_iso`);
 

@@ -17,8 +17,14 @@ DROP INDEX `ix_article_views` ON `article`;
 
 DROP INDEX `ix_article_lang_slug` ON `article`;
 
--- REVIEW: changes the type of article.slug from varchar(120) to varchar(50): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of article.slug from varchar(120) to varchar(50): strings longer than 50 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `article` MODIFY COLUMN `slug` varchar(50) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 ALTER TABLE `article` RENAME INDEX `ix_article_published` TO `ix_pub`;
 

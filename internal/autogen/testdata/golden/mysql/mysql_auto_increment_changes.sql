@@ -11,8 +11,14 @@ ALTER TABLE `c` MODIFY COLUMN `v` int(11) NOT NULL DEFAULT 0;
 -- downgrade
 ALTER TABLE `c` MODIFY COLUMN `v` int(11);
 
--- REVIEW: changes the type of c.id from bigint(20) to smallint(6): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of c.id from bigint(20) to smallint(6): values outside smallint(6)'s range fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `c` MODIFY COLUMN `id` smallint(6) NOT NULL AUTO_INCREMENT;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 ALTER TABLE `b` MODIFY COLUMN `id` int(11) NOT NULL AUTO_INCREMENT;
 

@@ -15,7 +15,6 @@ ALTER TABLE `post` MODIFY COLUMN `id` bigint(20) unsigned NOT NULL AUTO_INCREMEN
 
 ALTER TABLE `post` MODIFY COLUMN `author_id` bigint(20) unsigned NOT NULL;
 
--- REVIEW: changes the type of post.body from mediumtext to longtext: fails or truncates if existing values do not fit
 ALTER TABLE `post` MODIFY COLUMN `body` longtext;
 
 ALTER TABLE `post` MODIFY COLUMN `status` enum('draft','review','published') NOT NULL DEFAULT 'draft';
@@ -31,20 +30,43 @@ ALTER TABLE `post` DROP FOREIGN KEY `post_author_fk`;
 
 DROP INDEX `post_author_status` ON `post`;
 
--- REVIEW: changes the type of post.created_at from datetime(6) to datetime: fails or truncates if existing values do not fit
 ALTER TABLE `post` MODIFY COLUMN `created_at` datetime NOT NULL DEFAULT current_timestamp();
 
--- REVIEW: changes the type of post.status from enum('draft','review','published') to enum('draft','published'): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of post.status from enum('draft','review','published') to enum('draft','published'): values not among its members fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `post` MODIFY COLUMN `status` enum('draft','published') NOT NULL DEFAULT 'draft';
 
--- REVIEW: changes the type of post.body from longtext to mediumtext: fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of post.body from longtext to mediumtext: values that mediumtext cannot hold fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `post` MODIFY COLUMN `body` mediumtext;
 
--- REVIEW: changes the type of post.author_id from bigint(20) unsigned to int(10) unsigned: fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of post.author_id from bigint(20) unsigned to int(10) unsigned: values outside int(10) unsigned's range fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `post` MODIFY COLUMN `author_id` int(10) unsigned NOT NULL;
 
--- REVIEW: changes the type of post.id from bigint(20) unsigned to int(10) unsigned: fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of post.id from bigint(20) unsigned to int(10) unsigned: values outside int(10) unsigned's range fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `post` MODIFY COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: drops column post.updated_at and its data
 ALTER TABLE `post` DROP COLUMN `updated_at`;
@@ -55,7 +77,13 @@ ALTER TABLE `author` COMMENT = 'people';
 
 ALTER TABLE `author` MODIFY COLUMN `email` varchar(191) NOT NULL;
 
--- REVIEW: changes the type of author.id from bigint(20) unsigned to int(10) unsigned: fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of author.id from bigint(20) unsigned to int(10) unsigned: values outside int(10) unsigned's range fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `author` MODIFY COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 ALTER TABLE `post` ADD CONSTRAINT `post_author_fk` FOREIGN KEY (`author_id`) REFERENCES `author` (`id`);

@@ -34,7 +34,6 @@ ALTER TABLE `t` DROP CONSTRAINT `CONSTRAINT_1`;
 
 ALTER TABLE `t` MODIFY COLUMN `n` int(11) DEFAULT (1 + 2);
 
--- REVIEW: changes the type of t.created from datetime(3) to datetime: fails or truncates if existing values do not fit
 ALTER TABLE `t` MODIFY COLUMN `created` datetime DEFAULT current_timestamp();
 
 -- REVIEW: drops column t.doc2 and its data

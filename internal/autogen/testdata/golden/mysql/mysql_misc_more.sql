@@ -25,8 +25,14 @@ DROP INDEX `ix_body` ON `doc`;
 
 ALTER TABLE `doc` DROP COLUMN `price_tax`;
 
--- REVIEW: changes the type of doc.perms from set('r','w','x') to set('r','w'): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of doc.perms from set('r','w','x') to set('r','w'): values not among its members fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `doc` MODIFY COLUMN `perms` set('r','w') DEFAULT 'r';
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 ALTER TABLE `doc` MODIFY COLUMN `title` varchar(100) COLLATE latin1_swedish_ci;
 

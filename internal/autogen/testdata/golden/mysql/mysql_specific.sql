@@ -8,8 +8,14 @@ ALTER TABLE `t` ADD COLUMN `flags` set('x','y') DEFAULT 'x,y' AFTER `status`;
 
 ALTER TABLE `t` ADD COLUMN `mid_col` decimal(8,3) unsigned AFTER `name`;
 
--- REVIEW: changes the type of t.id from int(11) to int(10) unsigned: fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of t.id from int(11) to int(10) unsigned: values outside int(10) unsigned's range fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `t` MODIFY COLUMN `id` int(10) unsigned NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 ALTER TABLE `t` MODIFY COLUMN `status` enum('a','b','c') NOT NULL DEFAULT 'b';
 
@@ -41,14 +47,32 @@ ALTER TABLE `t` DROP COLUMN `total`;
 
 ALTER TABLE `t` MODIFY COLUMN `updated` timestamp NULL;
 
--- REVIEW: changes the type of t.name from varchar(80) to varchar(50): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of t.name from varchar(80) to varchar(50): strings longer than 50 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `t` MODIFY COLUMN `name` varchar(50) COMMENT 'the name';
 
--- REVIEW: changes the type of t.status from enum('a','b','c') to enum('a','b'): fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of t.status from enum('a','b','c') to enum('a','b'): values not among its members fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `t` MODIFY COLUMN `status` enum('a','b') NOT NULL DEFAULT 'a';
 
--- REVIEW: changes the type of t.id from int(10) unsigned to int(11): fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of t.id from int(10) unsigned to int(11): values outside int(11)'s range fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `t` MODIFY COLUMN `id` int(11) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: drops column t.mid_col and its data
 ALTER TABLE `t` DROP COLUMN `mid_col`;

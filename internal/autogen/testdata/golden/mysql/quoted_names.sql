@@ -16,8 +16,14 @@ CREATE INDEX `Ix Order` ON `order` (`select`);
 -- downgrade
 DROP INDEX `Ix Order` ON `order`;
 
--- REVIEW: changes the type of order.select from varchar(20) to varchar(10): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of order.select from varchar(20) to varchar(10): strings longer than 10 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `order` MODIFY COLUMN `select` varchar(10);
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: drops column order.Group Name and its data
 ALTER TABLE `order` DROP COLUMN `Group Name`;

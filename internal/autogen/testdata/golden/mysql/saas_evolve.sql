@@ -105,8 +105,14 @@ CREATE INDEX `ix_task_project` ON `task` (`project_id`);
 
 DROP INDEX `ix_project_tenant` ON `project`;
 
--- REVIEW: changes the type of project.name from varchar(80) to varchar(50): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of project.name from varchar(80) to varchar(50): strings longer than 50 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `project` MODIFY COLUMN `name` varchar(50) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: drops column project.tenant_id and its data
 ALTER TABLE `project` DROP COLUMN `tenant_id`;

@@ -66,15 +66,29 @@ DROP INDEX `uq_products_sku` ON `products`;
 
 ALTER TABLE `products` MODIFY COLUMN `stock` int(11) DEFAULT 0;
 
--- REVIEW: changes the type of products.price from decimal(12,4) to decimal(8,2): fails or truncates if existing values do not fit
+SELECT (SELECT 1 FROM `products` WHERE `price` <> ROUND(`price`, 2) UNION ALL SELECT 1 FROM `products` WHERE `price` <> ROUND(`price`, 2)) AS `retort: fails (Subquery returns more than 1 row) when products.price holds values decimal(8,2) would round`;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of products.price from decimal(12,4) to decimal(8,2): values of 7 or more digits before the point, or with more than 2 after it, fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `products` MODIFY COLUMN `price` decimal(8,2) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 DROP INDEX `ix_orders_customer` ON `orders`;
 
 ALTER TABLE `orders` ADD COLUMN `note` varchar(200) AFTER `customer_id`;
 
--- REVIEW: changes the type of orders.total from decimal(12,2) to decimal(10,2): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of orders.total from decimal(12,2) to decimal(10,2): values of 9 or more digits before the point, or with more than 2 after it, fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `orders` MODIFY COLUMN `total` decimal(10,2);
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: sets NOT NULL on orders.customer_id: fails if it holds NULLs
 ALTER TABLE `orders` MODIFY COLUMN `customer_id` int(11) NOT NULL;
@@ -92,11 +106,23 @@ DROP INDEX `uq_customers_email` ON `customers`;
 
 ALTER TABLE `customers` MODIFY COLUMN `vip` tinyint(1) DEFAULT 0;
 
--- REVIEW: changes the type of customers.name from varchar(120) to varchar(50): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of customers.name from varchar(120) to varchar(50): strings longer than 50 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `customers` MODIFY COLUMN `name` varchar(50);
 
--- REVIEW: changes the type of customers.email from varchar(255) to varchar(100): fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of customers.email from varchar(255) to varchar(100): strings longer than 100 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `customers` MODIFY COLUMN `email` varchar(100) NOT NULL;
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: drops column customers.country and its data
 ALTER TABLE `customers` DROP COLUMN `country`;

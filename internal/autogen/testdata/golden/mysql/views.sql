@@ -20,8 +20,14 @@ DROP VIEW `v_keep`;
 
 DROP VIEW `v_change`;
 
--- REVIEW: changes the type of t.a from varchar(40) to varchar(20): fails or truncates if existing values do not fit
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of t.a from varchar(40) to varchar(20): strings longer than 20 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `t` MODIFY COLUMN `a` varchar(20);
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 CREATE VIEW `v_change` AS select `t`.`id` AS `id`,`t`.`b` AS `b` from `t`;
 

@@ -27,11 +27,25 @@ DROP VIEW `cheap`;
 
 ALTER TABLE `item` ADD COLUMN `legacy` int(11);
 
--- REVIEW: changes the type of item.price from decimal(10,3) to decimal(8,2): fails or truncates if existing values do not fit
+SELECT (SELECT 1 FROM `item` WHERE `price` <> ROUND(`price`, 2) UNION ALL SELECT 1 FROM `item` WHERE `price` <> ROUND(`price`, 2)) AS `retort: fails (Subquery returns more than 1 row) when item.price holds values decimal(8,2) would round`;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of item.price from decimal(10,3) to decimal(8,2): values of 7 or more digits before the point, or with more than 2 after it, fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `item` MODIFY COLUMN `price` decimal(8,2);
 
--- REVIEW: changes the type of item.name from varchar(80) to varchar(20): fails or truncates if existing values do not fit
+SET SESSION sql_mode = @retort_sql_mode;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of item.name from varchar(80) to varchar(20): strings longer than 20 characters fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `item` MODIFY COLUMN `name` varchar(20);
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 CREATE VIEW `cheap` AS select `item`.`id` AS `id`,`item`.`price` AS `price` from `item` where `item`.`price` < 10;
 

@@ -58,7 +58,11 @@ ALTER TABLE "user" ADD COLUMN bio text;
 
 ALTER TABLE "user" ALTER COLUMN "order" DROP DEFAULT;
 
--- REVIEW: changes the type of user.Name from character varying(60) to character varying(40): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM "user" WHERE "Name" IS NOT NULL AND CAST(CAST("Name" AS character varying(40)) AS character varying(60)) IS DISTINCT FROM "Name") THEN RAISE EXCEPTION 'retort: user.Name holds values that character varying(40) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of user.Name from character varying(60) to character varying(40): strings longer than 40 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE "user" ALTER COLUMN "Name" TYPE character varying(40);
 
 ALTER TABLE post DROP CONSTRAINT "UQ_post_slug";

@@ -53,7 +53,11 @@ DROP INDEX post_tags;
 
 DROP INDEX post_recent;
 
--- REVIEW: changes the type of post.rating from numeric(4,2) to numeric(3,1): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM post WHERE rating IS NOT NULL AND CAST(CAST(rating AS numeric(3,1)) AS numeric(4,2)) IS DISTINCT FROM rating) THEN RAISE EXCEPTION 'retort: post.rating holds values that numeric(3,1) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of post.rating from numeric(4,2) to numeric(3,1): values of 3 or more digits before the point, or with more than 1 after it, fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE post ALTER COLUMN rating TYPE numeric(3,1);
 
 ALTER TABLE post ALTER COLUMN tags DROP DEFAULT;
@@ -71,7 +75,11 @@ ALTER TABLE author ALTER COLUMN meta DROP DEFAULT;
 
 ALTER TABLE author ALTER COLUMN meta DROP NOT NULL;
 
--- REVIEW: changes the type of author.handle from character varying(40) to character varying(30): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM author WHERE handle IS NOT NULL AND CAST(CAST(handle AS character varying(30)) AS character varying(40)) IS DISTINCT FROM handle) THEN RAISE EXCEPTION 'retort: author.handle holds values that character varying(30) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of author.handle from character varying(40) to character varying(30): strings longer than 30 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE author ALTER COLUMN handle TYPE character varying(30);
 
 -- REVIEW: fails if existing rows hold duplicates

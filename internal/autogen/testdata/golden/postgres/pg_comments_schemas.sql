@@ -42,7 +42,11 @@ COMMENT ON TABLE billing.invoice IS NULL;
 
 DROP INDEX billing.ix_invoice_due;
 
--- REVIEW: changes the type of billing.invoice.amount from numeric(12,2) to numeric(10,2): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM billing.invoice WHERE amount IS NOT NULL AND CAST(CAST(amount AS numeric(10,2)) AS numeric(12,2)) IS DISTINCT FROM amount) THEN RAISE EXCEPTION 'retort: billing.invoice.amount holds values that numeric(10,2) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of billing.invoice.amount from numeric(12,2) to numeric(10,2): values of 9 or more digits before the point, or with more than 2 after it, fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE billing.invoice ALTER COLUMN amount TYPE numeric(10,2);
 
 COMMENT ON COLUMN billing.invoice.amount IS 'in cents';

@@ -21,7 +21,11 @@ ALTER TABLE d ALTER COLUMN id SET DEFAULT nextval('d_id_seq'::regclass);
 -- downgrade
 ALTER TABLE d ALTER COLUMN id DROP DEFAULT;
 
--- REVIEW: changes the type of d.id from bigint to integer: fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM d WHERE id IS NOT NULL AND CAST(CAST(id AS integer) AS bigint) IS DISTINCT FROM id) THEN RAISE EXCEPTION 'retort: d.id holds values that integer cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of d.id from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE d ALTER COLUMN id TYPE integer;
 
 ALTER SEQUENCE d_id_seq AS integer MAXVALUE 2147483647;

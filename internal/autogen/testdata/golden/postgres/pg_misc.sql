@@ -20,7 +20,6 @@ ALTER TABLE acct ALTER COLUMN active SET NOT NULL;
 
 ALTER TABLE acct ALTER COLUMN active SET DEFAULT false;
 
--- REVIEW: changes the type of acct.data from json to jsonb: fails or loses data if existing values do not fit
 ALTER TABLE acct ALTER COLUMN data TYPE jsonb;
 
 -- REVIEW: fails if existing rows hold duplicates
@@ -42,7 +41,7 @@ ALTER TABLE acct DROP CONSTRAINT acct_amount_check;
 
 ALTER TABLE acct DROP CONSTRAINT acct_code_key;
 
--- REVIEW: changes the type of acct.data from jsonb to json with USING data::json: the cast fails on values it cannot convert
+-- REVIEW: changes the type of acct.data from jsonb to json with USING data::json: the cast fails on values it cannot convert, and the change with it (nothing is changed)
 ALTER TABLE acct ALTER COLUMN data TYPE json USING data::json;
 
 ALTER TABLE acct ALTER COLUMN active DROP DEFAULT;

@@ -9,7 +9,7 @@ ALTER TABLE t ADD COLUMN seq serial;
 
 ALTER TABLE t ALTER COLUMN state DROP DEFAULT;
 
--- REVIEW: changes the type of t.state from character varying(10) to switch with USING state::switch: the cast fails on values it cannot convert
+-- REVIEW: changes the type of t.state from character varying(10) to switch with USING state::switch: the cast fails on values it cannot convert, and the change with it (nothing is changed)
 ALTER TABLE t ALTER COLUMN state TYPE switch USING state::switch;
 
 ALTER TABLE t ALTER COLUMN state SET DEFAULT 'on'::switch;
@@ -80,12 +80,16 @@ ALTER TABLE t ALTER COLUMN at DROP DEFAULT;
 
 ALTER TABLE t ALTER COLUMN at SET DEFAULT CURRENT_TIMESTAMP;
 
--- REVIEW: changes the type of t.nums from bigint[] to integer[]: fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM t WHERE nums IS NOT NULL AND CAST(CAST(nums AS integer[]) AS bigint[]) IS DISTINCT FROM nums) THEN RAISE EXCEPTION 'retort: t.nums holds values that integer[] cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of t.nums from bigint[] to integer[]: values that integer[] cannot hold unchanged (out of its range, too long, or rounded) fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE t ALTER COLUMN nums TYPE integer[];
 
 ALTER TABLE t ALTER COLUMN l DROP DEFAULT;
 
--- REVIEW: changes the type of t.l from text to lvl with USING l::lvl: the cast fails on values it cannot convert
+-- REVIEW: changes the type of t.l from text to lvl with USING l::lvl: the cast fails on values it cannot convert, and the change with it (nothing is changed)
 ALTER TABLE t ALTER COLUMN l TYPE lvl USING l::lvl;
 
 ALTER TABLE t ALTER COLUMN l SET DEFAULT 'a'::lvl;

@@ -10,7 +10,11 @@ ALTER TABLE "Order" ADD CONSTRAINT "Desc Check" CHECK (length("desc") < 500);
 
 ALTER TABLE "user" ADD COLUMN "Select" boolean DEFAULT false NOT NULL;
 
--- REVIEW: changes the type of user.Email from text to character varying(320): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM "user" WHERE "Email" IS NOT NULL AND CAST(CAST("Email" AS character varying(320)) AS text) IS DISTINCT FROM "Email") THEN RAISE EXCEPTION 'retort: user.Email holds values that character varying(320) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of user.Email from text to character varying(320): strings longer than 320 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE "user" ALTER COLUMN "Email" TYPE character varying(320);
 
 ALTER TABLE "user" ALTER COLUMN "group" SET DEFAULT 'Users'::text;

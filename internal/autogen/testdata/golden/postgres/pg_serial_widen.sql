@@ -20,7 +20,11 @@ ALTER TABLE line DROP COLUMN total;
 
 ALTER TABLE acct ALTER COLUMN id DROP DEFAULT;
 
--- REVIEW: changes the type of acct.id from bigint to integer: fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM acct WHERE id IS NOT NULL AND CAST(CAST(id AS integer) AS bigint) IS DISTINCT FROM id) THEN RAISE EXCEPTION 'retort: acct.id holds values that integer cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of acct.id from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE acct ALTER COLUMN id TYPE integer;
 
 ALTER SEQUENCE acct_id_seq AS integer MAXVALUE 2147483647;

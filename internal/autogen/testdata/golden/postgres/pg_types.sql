@@ -35,7 +35,11 @@ COMMENT ON COLUMN t.a IS 'an a';
 
 ALTER TABLE t ALTER COLUMN b DROP DEFAULT;
 
--- REVIEW: changes the type of t.b from text to character varying(20): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM t WHERE b IS NOT NULL AND CAST(CAST(b AS character varying(20)) AS text) IS DISTINCT FROM b) THEN RAISE EXCEPTION 'retort: t.b holds values that character varying(20) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of t.b from text to character varying(20): strings longer than 20 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE t ALTER COLUMN b TYPE character varying(20);
 
 ALTER TABLE t ALTER COLUMN c TYPE numeric(12,4);
@@ -44,7 +48,6 @@ ALTER TABLE t ALTER COLUMN m DROP DEFAULT;
 
 ALTER TABLE t ALTER COLUMN m SET DEFAULT 'happy'::mood;
 
--- REVIEW: changes the type of t.d from timestamp without time zone to timestamp with time zone: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN d TYPE timestamp with time zone;
 
 ALTER TABLE t ALTER COLUMN d SET DEFAULT now();
@@ -69,14 +72,17 @@ ALTER TABLE t DROP COLUMN f;
 
 ALTER TABLE t ALTER COLUMN d DROP DEFAULT;
 
--- REVIEW: changes the type of t.d from timestamp with time zone to timestamp without time zone: fails or loses data if existing values do not fit
 ALTER TABLE t ALTER COLUMN d TYPE timestamp without time zone;
 
 ALTER TABLE t ALTER COLUMN m DROP DEFAULT;
 
 ALTER TABLE t ALTER COLUMN m SET DEFAULT 'ok'::mood;
 
--- REVIEW: changes the type of t.c from numeric(12,4) to numeric(10,2): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM t WHERE c IS NOT NULL AND CAST(CAST(c AS numeric(10,2)) AS numeric(12,4)) IS DISTINCT FROM c) THEN RAISE EXCEPTION 'retort: t.c holds values that numeric(10,2) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of t.c from numeric(12,4) to numeric(10,2): values of 9 or more digits before the point, or with more than 2 after it, fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE t ALTER COLUMN c TYPE numeric(10,2);
 
 ALTER TABLE t ALTER COLUMN b TYPE text;
@@ -85,7 +91,11 @@ ALTER TABLE t ALTER COLUMN b SET DEFAULT 'x'::text;
 
 ALTER TABLE t ALTER COLUMN a DROP DEFAULT;
 
--- REVIEW: changes the type of t.a from bigint to integer: fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM t WHERE a IS NOT NULL AND CAST(CAST(a AS integer) AS bigint) IS DISTINCT FROM a) THEN RAISE EXCEPTION 'retort: t.a holds values that integer cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of t.a from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE t ALTER COLUMN a TYPE integer;
 
 ALTER TABLE t ALTER COLUMN a DROP NOT NULL;
@@ -94,7 +104,11 @@ COMMENT ON COLUMN t.a IS NULL;
 
 ALTER TABLE t ALTER COLUMN id DROP IDENTITY;
 
--- REVIEW: changes the type of t.id from bigint to integer: fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM t WHERE id IS NOT NULL AND CAST(CAST(id AS integer) AS bigint) IS DISTINCT FROM id) THEN RAISE EXCEPTION 'retort: t.id holds values that integer cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of t.id from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE t ALTER COLUMN id TYPE integer;
 
 CREATE SEQUENCE t_id_seq AS integer;

@@ -102,7 +102,11 @@ CREATE INDEX ix_task_project ON task (project_id);
 
 DROP INDEX ix_project_tenant;
 
--- REVIEW: changes the type of project.name from character varying(80) to character varying(50): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM project WHERE name IS NOT NULL AND CAST(CAST(name AS character varying(50)) AS character varying(80)) IS DISTINCT FROM name) THEN RAISE EXCEPTION 'retort: project.name holds values that character varying(50) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of project.name from character varying(80) to character varying(50): strings longer than 50 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE project ALTER COLUMN name TYPE character varying(50);
 
 -- REVIEW: drops column project.tenant_id and its data

@@ -78,7 +78,11 @@ DROP INDEX uq_products_sku;
 
 ALTER TABLE products ALTER COLUMN stock DROP NOT NULL;
 
--- REVIEW: changes the type of products.price from numeric(12,4) to numeric(8,2): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM products WHERE price IS NOT NULL AND CAST(CAST(price AS numeric(8,2)) AS numeric(12,4)) IS DISTINCT FROM price) THEN RAISE EXCEPTION 'retort: products.price holds values that numeric(8,2) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of products.price from numeric(12,4) to numeric(8,2): values of 7 or more digits before the point, or with more than 2 after it, fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE products ALTER COLUMN price TYPE numeric(8,2);
 
 DROP INDEX ix_orders_customer;
@@ -87,7 +91,11 @@ ALTER TABLE orders ADD COLUMN note character varying(200);
 
 ALTER TABLE orders ALTER COLUMN total DROP DEFAULT;
 
--- REVIEW: changes the type of orders.total from numeric(12,2) to numeric(10,2): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM orders WHERE total IS NOT NULL AND CAST(CAST(total AS numeric(10,2)) AS numeric(12,2)) IS DISTINCT FROM total) THEN RAISE EXCEPTION 'retort: orders.total holds values that numeric(10,2) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of orders.total from numeric(12,2) to numeric(10,2): values of 9 or more digits before the point, or with more than 2 after it, fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE orders ALTER COLUMN total TYPE numeric(10,2);
 
 -- REVIEW: fails if orders.customer_id holds NULLs
@@ -114,12 +122,20 @@ ALTER TABLE customers ALTER COLUMN vip SET DEFAULT false;
 
 ALTER TABLE customers ALTER COLUMN name DROP DEFAULT;
 
--- REVIEW: changes the type of customers.name from character varying(120) to character varying(50): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM customers WHERE name IS NOT NULL AND CAST(CAST(name AS character varying(50)) AS character varying(120)) IS DISTINCT FROM name) THEN RAISE EXCEPTION 'retort: customers.name holds values that character varying(50) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of customers.name from character varying(120) to character varying(50): strings longer than 50 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE customers ALTER COLUMN name TYPE character varying(50);
 
 ALTER TABLE customers ALTER COLUMN name DROP NOT NULL;
 
--- REVIEW: changes the type of customers.email from character varying(255) to character varying(100): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM customers WHERE email IS NOT NULL AND CAST(CAST(email AS character varying(100)) AS character varying(255)) IS DISTINCT FROM email) THEN RAISE EXCEPTION 'retort: customers.email holds values that character varying(100) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of customers.email from character varying(255) to character varying(100): strings longer than 100 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE customers ALTER COLUMN email TYPE character varying(100);
 
 -- REVIEW: drops column customers.country and its data

@@ -37,10 +37,18 @@ DROP VIEW cheap;
 
 ALTER TABLE item ADD COLUMN legacy integer;
 
--- REVIEW: changes the type of item.price from numeric(10,3) to numeric(8,2): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM item WHERE price IS NOT NULL AND CAST(CAST(price AS numeric(8,2)) AS numeric(10,3)) IS DISTINCT FROM price) THEN RAISE EXCEPTION 'retort: item.price holds values that numeric(8,2) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of item.price from numeric(10,3) to numeric(8,2): values of 7 or more digits before the point, or with more than 2 after it, fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE item ALTER COLUMN price TYPE numeric(8,2);
 
--- REVIEW: changes the type of item.name from character varying(80) to character varying(20): fails or loses data if existing values do not fit
+-- +retort StatementBegin
+DO $retort$BEGIN IF EXISTS (SELECT FROM item WHERE name IS NOT NULL AND CAST(CAST(name AS character varying(20)) AS character varying(80)) IS DISTINCT FROM name) THEN RAISE EXCEPTION 'retort: item.name holds values that character varying(20) cannot hold unchanged; change or delete them first (the type change was not made)'; END IF; END$retort$;
+-- +retort StatementEnd
+
+-- REVIEW: changes the type of item.name from character varying(80) to character varying(20): strings longer than 20 characters fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE item ALTER COLUMN name TYPE character varying(20);
 
 CREATE VIEW cheap AS

@@ -4,6 +4,14 @@
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
+-- +retort StatementBegin
+CREATE TEMP TABLE _retort_fit (o, v INTEGER, CONSTRAINT "retort: t.d holds values that INTEGER would store as something else; change them first (the type change was not made)" CHECK (+o IS +v OR CAST(o AS TEXT) IS CAST(v AS TEXT)));
+-- +retort StatementEnd
+
+INSERT INTO _retort_fit SELECT d, d FROM t;
+
+DROP TABLE _retort_fit;
+
 PRAGMA legacy_alter_table = ON;
 
 -- REVIEW: rebuilds table t (SQLite cannot ALTER this: modify column "a": type VARCHAR(50) → VARCHAR(200); modify column "b": type INTEGER → BIGINT; modify column "c": type NUMERIC(8,2) → NUMERIC(12,4); modify column "d": type VARCHAR(10) → INTEGER; table definition); its rows are copied
@@ -19,7 +27,7 @@ CREATE TABLE t (
     d INTEGER
 );
 
--- REVIEW: changes the type of t.d from VARCHAR(10) to INTEGER: values are stored with INTEGER affinity as they are copied, so text that reads as a number becomes one ('007' is stored as 7)
+-- REVIEW: changes the type of t.d from VARCHAR(10) to INTEGER: values that INTEGER affinity would store as something else (text that reads as a number but not as written, like '007' or '1.50'; integers beyond 2^53 under REAL) fail the guard above it, and nothing is changed; every other value is kept
 INSERT INTO t (id, a, b, c, d) SELECT id, a, b, c, d FROM _retort_old_t;
 
 DROP TABLE _retort_old_t;
@@ -45,7 +53,7 @@ CREATE TABLE t (
     d VARCHAR(10)
 );
 
--- REVIEW: changes the type of t.d from INTEGER to VARCHAR(10): values are stored with TEXT affinity as they are copied, so numbers become text (1.50 is stored as '1.5')
+-- REVIEW: changes the type of t.d from INTEGER to VARCHAR(10): values are stored with TEXT affinity as they are copied, so numbers become their text (1.50 is stored as '1.5')
 INSERT INTO t (id, a, b, c, d) SELECT id, a, b, c, d FROM _retort_old_t;
 
 DROP TABLE _retort_old_t;

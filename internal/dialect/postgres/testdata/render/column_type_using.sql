@@ -1,12 +1,12 @@
 -- up
 ALTER TABLE users ALTER COLUMN name DROP DEFAULT;
--- review: changes the type of users.name from character varying(50) to integer[] with USING CASE WHEN name IS NULL THEN NULL ELSE ARRAY[name::integer] END: the cast fails on values it cannot convert
+-- review: changes the type of users.name from character varying(50) to integer[] with USING CASE WHEN name IS NULL THEN NULL ELSE ARRAY[name::integer] END: the cast fails on values it cannot convert, and the change with it (nothing is changed)
 ALTER TABLE users ALTER COLUMN name TYPE integer[] USING CASE WHEN name IS NULL THEN NULL ELSE ARRAY[name::integer] END;
 -- review: fails if users.name holds NULLs
 ALTER TABLE users ALTER COLUMN name SET NOT NULL;
 COMMENT ON COLUMN users.name IS NULL;
 -- down
--- review: changes the type of users.name from integer[] to character varying(50) with USING (name)[1]::text::character varying(50): the cast fails on values it cannot convert
+-- review: changes the type of users.name from integer[] to character varying(50) with USING (name)[1]::text::character varying(50): the cast fails on values it cannot convert, and the change with it (nothing is changed)
 ALTER TABLE users ALTER COLUMN name TYPE character varying(50) USING (name)[1]::text::character varying(50);
 ALTER TABLE users ALTER COLUMN name DROP NOT NULL;
 ALTER TABLE users ALTER COLUMN name SET DEFAULT 'anon'::character varying;

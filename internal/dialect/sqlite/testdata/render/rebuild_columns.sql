@@ -3,6 +3,9 @@
 -- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
+CREATE TEMP TABLE _retort_fit (o, v INTEGER, CONSTRAINT "retort: users.name holds values that INTEGER would store as something else; change them first (the type change was not made)" CHECK (+o IS +v OR CAST(o AS TEXT) IS CAST(v AS TEXT)));
+INSERT INTO _retort_fit SELECT name, name FROM users;
+DROP TABLE _retort_fit;
 PRAGMA legacy_alter_table = ON;
 -- review: rebuilds table users (SQLite cannot ALTER this: modify column "name": type VARCHAR(50) → INTEGER, set NOT NULL, collation NOCASE → (none); modify column "email": type TEXT → BLOB; modify column "score": type REAL → TEXT, default abs(-1) → (none), generation expression; add column "age"; drop column "half"; drop column "Kind"); its rows are copied
 ALTER TABLE users RENAME TO _retort_old_users;
@@ -18,10 +21,10 @@ CREATE TABLE "users" (
   CONSTRAINT "fk_users_team" FOREIGN KEY ("name") REFERENCES "teams" ("name") ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED,
   CHECK (length(name) > 0)
 );
--- review: changes the type of users.name from VARCHAR(50) to INTEGER: values are stored with INTEGER affinity as they are copied, so text that reads as a number becomes one ('007' is stored as 7)
+-- review: changes the type of users.name from VARCHAR(50) to INTEGER: values that INTEGER affinity would store as something else (text that reads as a number but not as written, like '007' or '1.50'; integers beyond 2^53 under REAL) fail the guard above it, and nothing is changed; every other value is kept
 -- review: fails if users.name holds NULLs
 -- review: changes the collation of users.name, which a unique key uses: fails if existing values become duplicates
--- review: changes the type of users.score from REAL to TEXT: values are stored with TEXT affinity as they are copied, so numbers become text (1.50 is stored as '1.5')
+-- review: changes the type of users.score from REAL to TEXT: values are stored with TEXT affinity as they are copied, so numbers become their text (1.50 is stored as '1.5')
 -- review: makes users.score a generated column: its stored values are replaced by the expression's
 -- review: adds NOT NULL column users.age without a default: fails if the table has rows
 -- review: drops column users.Kind and its data
@@ -55,9 +58,8 @@ CREATE TABLE "users" (
   CHECK (length(name) > 0)
 );
 -- review: drops column users.age and its data
--- review: changes the type of users.score from TEXT to REAL: values are stored with REAL affinity as they are copied, so text that reads as a number becomes one ('007' is stored as 7)
--- review: changes the type of users.email from BLOB to TEXT: values are stored with TEXT affinity as they are copied, so numbers become text (1.50 is stored as '1.5')
--- review: changes the type of users.name from INTEGER to VARCHAR(50): values are stored with TEXT affinity as they are copied, so numbers become text (1.50 is stored as '1.5')
+-- review: changes the type of users.email from BLOB to TEXT: values are stored with TEXT affinity as they are copied, so numbers become their text (1.50 is stored as '1.5')
+-- review: changes the type of users.name from INTEGER to VARCHAR(50): values are stored with TEXT affinity as they are copied, so numbers become their text (1.50 is stored as '1.5')
 -- review: changes the collation of users.name, which a unique key uses: fails if existing values become duplicates
 INSERT INTO users (id, name, email, score) SELECT id, name, email, score FROM _retort_old_users;
 -- AUTOINCREMENT: keep the old table's counter, so that ids of deleted rows are not used again.

@@ -21,6 +21,6 @@ PRAGMA legacy_alter_table = ON;
 ALTER TABLE notes RENAME TO _retort_old_notes;
 PRAGMA legacy_alter_table = OFF;
 CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT);
--- review: changes the type of notes.id from INTEGER to TEXT: values are stored with TEXT affinity as they are copied, so numbers become text (1.50 is stored as '1.5')
+-- review: changes the type of notes.id from INTEGER to TEXT: values are stored with TEXT affinity as they are copied, so numbers become their text (1.50 is stored as '1.5')
 INSERT INTO notes (id, body) SELECT id, body FROM _retort_old_notes;
 DROP TABLE _retort_old_notes;
