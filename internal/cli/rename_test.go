@@ -278,6 +278,9 @@ CREATE TABLE votes (
 `
 	goV1 := "package models\n\ntype Trend struct {\n\tID    int64 `db:\"id\" retort:\"pk\"`\n\tScore int64 `db:\"score\"`\n}\n"
 	goV2 := "package models\n\ntype Trend struct {\n\tID     int64 `db:\"id\" retort:\"pk\"`\n\tPoints int64 `db:\"points\" retort:\"renamed_from:score\"`\n}\n"
+	// A table renamed in Go models: //retort:renamed-from on the struct,
+	// together with a column hint.
+	goTableV2 := "package models\n\n//retort:table rankings\n//retort:renamed-from trends\ntype Ranking struct {\n\tID     int64 `db:\"id\" retort:\"pk\"`\n\tPoints int64 `db:\"points\" retort:\"renamed_from:score\"`\n}\n"
 	gormV1 := "package models\n\ntype Trend struct {\n\tID    uint `gorm:\"primaryKey\"`\n\tScore int64\n}\n"
 	gormV2 := "package models\n\ntype Trend struct {\n\tID     uint  `gorm:\"primaryKey\"`\n\tPoints int64 `retort:\"renamed_from:score\"`\n}\n"
 	for _, d := range testutil.Dialects() {
@@ -297,6 +300,12 @@ CREATE TABLE votes (
 			t.Parallel()
 			hintCycle(t, d, "models/models.go", gormV1, gormV2, []string{"INSERT INTO trends (id, score) VALUES (1, 10), (2, 20)"},
 				map[string]string{"SELECT points FROM trends ORDER BY id": "10,20"},
+				map[string]string{"SELECT score FROM trends ORDER BY id": "10,20"})
+		})
+		t.Run("go-table/"+d, func(t *testing.T) {
+			t.Parallel()
+			hintCycle(t, d, "models/models.go", goV1, goTableV2, []string{"INSERT INTO trends (id, score) VALUES (1, 10), (2, 20)"},
+				map[string]string{"SELECT points FROM rankings ORDER BY id": "10,20"},
 				map[string]string{"SELECT score FROM trends ORDER BY id": "10,20"})
 		})
 		t.Run("go/"+d, func(t *testing.T) {

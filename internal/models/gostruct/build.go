@@ -54,6 +54,13 @@ func (b *builder) table(td *typeDecl, st *ast.StructType, flavor Flavor) {
 	if d, ok := td.directives["comment"]; ok {
 		t.Comment = d.value
 	}
+	if d, ok := td.directives["renamed-from"]; ok {
+		if d.value == "" || strings.ContainsAny(d.value, " \t") {
+			b.e.add(d.pos, "//retort:renamed-from on %s needs the table's earlier name, one word: //retort:renamed-from OLD", td.name)
+			return
+		}
+		t.RenamedFrom = d.value
+	}
 	if prev, ok := b.claims[t.Name]; ok {
 		b.e.add(t.Pos, "struct %s claims table %q, which struct %s (%s) already claims: give one a different table name (TableName() or //retort:table)", td.name, t.Name, prev.Struct, prev.Pos)
 		return

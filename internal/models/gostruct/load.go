@@ -135,9 +135,9 @@ func (p *pkg) collect(f *ast.File, e *errs) {
 						key, val, _ := strings.Cut(text, " ")
 						key = strings.TrimSpace(key)
 						switch key {
-						case "table", "model", "ignore", "comment", "type", "enum":
+						case "table", "model", "ignore", "comment", "type", "enum", "renamed-from":
 						default:
-							e.add(p.pos(c), "unknown directive //retort:%s (known: table, model, ignore, comment, type, enum)", key)
+							e.add(p.pos(c), "unknown directive //retort:%s (known: table, model, ignore, comment, type, enum, renamed-from)", key)
 							continue
 						}
 						td.directives[key] = directive{value: strings.TrimSpace(val), pos: p.pos(c)}

@@ -76,6 +76,9 @@ type Table struct {
 	Indexes     []*Index      `json:"indexes,omitempty"`
 	ForeignKeys []*ForeignKey `json:"foreign_keys,omitempty"`
 	Checks      []*Check      `json:"checks,omitempty"`
+	// RenamedFrom is the table's earlier name (//retort:renamed-from OLD on
+	// the struct), a rename hint for autogenerate.
+	RenamedFrom string `json:"renamed_from,omitempty"`
 }
 
 // Column is one column, from one struct field (possibly inside an embedded

@@ -26,7 +26,8 @@ var (
 // Hints reads the rename hints of the models: in .sql files a comment
 // "-- retort:renamed-from OLD" at the end of a CREATE TABLE line (the table
 // was OLD) or of a column's line inside it (the column was OLD); in Go
-// struct models the retort tag option renamed_from:OLD on a field.
+// struct models the directive //retort:renamed-from OLD on a struct (the
+// table was OLD) and the retort tag option renamed_from:OLD on a field.
 func Hints(files []string) ([]Hint, error) {
 	var out []Hint
 	for _, p := range files {
@@ -40,6 +41,10 @@ func Hints(files []string) ([]Hint, error) {
 				return nil, err
 			}
 			for _, t := range m.Tables {
+				if t.RenamedFrom != "" {
+					out = append(out, Hint{Table: t.Name, From: t.RenamedFrom,
+						Where: fmt.Sprintf("%s:%d", t.Pos.File, t.Pos.Line)})
+				}
 				for _, c := range t.Columns {
 					if c.RenamedFrom != "" {
 						out = append(out, Hint{Table: t.Name, Column: c.Name, From: c.RenamedFrom,
