@@ -276,7 +276,7 @@ func (m *Migrator) reviewLint(ctx context.Context, upgrade string) string {
 // already state, and those about a whole file, which a section being
 // written cannot break.
 var autogenNoted = []string{
-	"drop-table", "drop-column", "type-change-narrows", "pg-add-column-required", "sqlite-add-column-invalid",
+	"drop-table", "drop-column", "likely-rename", "type-change-narrows", "pg-add-column-required", "sqlite-add-column-invalid",
 	"downgrade-missing", "downgrade-not-reverse", "message-uninformative", "review-note-left",
 }
 

@@ -88,6 +88,53 @@ func checkDropColumn(c *revCtx, r *Rule, s *stmt) {
 	}
 }
 
+// checkLikelyRename reports a column dropped from a table that existed
+// before the revision while the upgrade's net effect adds exactly one new
+// column of the same type to that table: what autogenerate writes for a
+// rename it was not told about.
+func checkLikelyRename(c *revCtx, r *Rule, s *stmt) {
+	if s.kind != kAlterTable || c.section != "upgrade" {
+		return
+	}
+	t := c.existed(s.table)
+	if t == nil {
+		return
+	}
+	root := c.root.tables[s.table]
+	for _, a := range s.actions {
+		if a.kind != aDropColumn {
+			continue
+		}
+		old := t.columns[a.colName]
+		if old == nil || old.typ == "" || c.fresh(old.newIn) || root == nil {
+			continue
+		}
+		table, colName, typ := s.table, a.colName, old.typ
+		added := func(final *state) []string {
+			nt := final.tables[table]
+			if nt == nil || nt.columns[colName] != nil {
+				return nil
+			}
+			var out []string
+			for name, col := range nt.columns {
+				if root.columns[name] == nil && c.e.sameType(col.typ, typ) {
+					out = append(out, name)
+				}
+			}
+			return out
+		}
+		c.deferred = append(c.deferred, deferredFinding{
+			f:    c.finding(r, s, ""),
+			keep: func(final *state) bool { return len(added(final)) == 1 },
+			describe: func(final *state) string {
+				n := added(final)[0]
+				return fmt.Sprintf("drops column %s.%s and adds %s.%s of the same type (%s): if it is a rename, the values are lost; "+
+					"rename in place instead (generate with --rename %s.%s=%s)", table, colName, table, n, typ, table, colName, n)
+			},
+		})
+	}
+}
+
 func checkDeleteAll(c *revCtx, r *Rule, s *stmt) {
 	switch s.kind {
 	case kTruncate:

@@ -82,6 +82,7 @@ func TestHazardHistory(t *testing.T) {
 		"d00000000003.sql:11 type-change-narrows",
 		"d00000000003.sql:11 pg-alter-column-type",
 		"d00000000003.sql:12 drop-column",
+		"d00000000003.sql:12 likely-rename", // nickname dropped, locale added: both text
 		"d00000000004.sql:14 drop-column",
 		"d00000000004.sql:13 downgrade-not-reverse",
 		"d00000000005.sql:10 delete-all-rows",

@@ -293,6 +293,8 @@ type revCtx struct {
 type deferredFinding struct {
 	f    Finding
 	keep func(final *state) bool
+	// describe, when set, writes the message from the final state.
+	describe func(final *state) string
 }
 
 // revision lints one revision; it returns the state after its upgrade.
@@ -346,6 +348,9 @@ func (c *revCtx) runSection(name string, sec *Section, st *state) {
 	}
 	for _, d := range c.deferred {
 		if d.keep == nil || d.keep(st) {
+			if d.describe != nil {
+				d.f.Message = d.describe(st)
+			}
 			c.found = append(c.found, d.f)
 		}
 	}
