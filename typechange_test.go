@@ -34,6 +34,10 @@ var typeCases = map[string][]typeCase{
 		{name: "narrow int out of range", from: "bigint", to: "integer", values: []string{"1", "3000000000"}, fails: true, noteHas: "outside integer's range"},
 		{name: "narrow varchar", from: "varchar(20)", to: "varchar(5)", values: []string{"'abc'", "'abcdefgh'"}, fails: true, noteHas: "longer than 5 characters"},
 		{name: "numeric to int fraction", from: "numeric(10,2)", to: "integer", values: []string{"2.00", "2.50"}, fails: true, noteHas: "fractional part"},
+		// USING (col)[1]::text::varchar(5): an explicit cast, which truncates
+		// without an error; the guard makes it fail.
+		{name: "array to varchar fits", from: "integer[]", to: "varchar(5)", values: []string{"ARRAY[12]", "ARRAY[12345, 6]"}, want: []string{"12", "12345"}, noteHas: "longer than 5 characters once converted"},
+		{name: "array to varchar too long", from: "integer[]", to: "varchar(5)", values: []string{"ARRAY[12]", "ARRAY[123456]"}, fails: true, noteHas: "longer than 5 characters once converted"},
 	},
 	testutil.MySQL: {
 		{name: "widen int to decimal(12,2)", from: "int", to: "decimal(12,2)", values: []string{"1", "-7", "2147483647"}, want: []string{"1.00", "-7.00", "2147483647.00"}, noteNone: true},

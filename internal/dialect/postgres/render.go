@@ -554,6 +554,16 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 				cast := usingCast(quote(t.Name), f.Type, t.Type)
 				s += " USING " + cast
 				review = fmt.Sprintf("changes the type of %s from %s to %s with USING %s: the cast fails on values it cannot convert, and the change with it (nothing is changed)", q, f.Type.SQL, t.Type.SQL, cast)
+				if n := boundedString(t.Type); n > 0 {
+					// An explicit cast to varchar(n) or char(n) truncates
+					// without an error: a guard makes a value too long fail
+					// the revision instead.
+					text := usingCast(quote(t.Name), f.Type, parseType("text"))
+					msg := fmt.Sprintf("retort: %s holds values longer than %d characters once converted to %s; change or delete them first (the type change was not made)", q, n, t.Type.SQL)
+					r.add(fmt.Sprintf("DO $retort$BEGIN IF EXISTS (SELECT FROM %s WHERE length(%s) > %d) THEN RAISE EXCEPTION %s; END IF; END$retort$",
+						qualify(to.Schema, to.Name), text, n, literal(msg)), "")
+					review += fmt.Sprintf("; values longer than %d characters once converted fail the statement above, and nothing is changed", n)
+				}
 			}
 		}
 		r.add(s, review)
@@ -719,6 +729,18 @@ func RecreateColumn(from, to *schema.Column) bool {
 		return false
 	}
 	return from.Generated == nil || to.Generated == nil || *from.Generated != *to.Generated
+}
+
+// boundedString is the length of a scalar varchar(n) or char(n) type, 0
+// for any other type.
+func boundedString(t schema.Type) int {
+	if t.Array > 0 {
+		return 0
+	}
+	if lt, ok := parseLintType(strings.ToLower(t.SQL)); ok && (lt.name == "varchar" || lt.name == "char") && len(lt.args) == 1 {
+		return lt.args[0]
+	}
+	return 0
 }
 
 // usingCast is the USING expression that converts col from one type to
