@@ -46,6 +46,10 @@ var typeCases = map[string][]typeCase{
 		{name: "narrow int out of range", from: "bigint", to: "int", values: []string{"1", "3000000000"}, fails: true, noteHas: "outside int"},
 		{name: "narrow varchar", from: "varchar(20)", to: "varchar(5)", values: []string{"'abc'", "'abcdefgh'"}, fails: true, noteHas: "longer than 5 characters"},
 		{name: "datetime to date", from: "datetime", to: "date", values: []string{"'2020-01-01 00:00:00'", "'2020-01-02 10:00:00'"}, fails: true, noteHas: "time of day"},
+		{name: "fewer fractional seconds fits", from: "datetime(3)", to: "datetime", values: []string{"'2020-01-01 10:00:00.000'"}, want: []string{"2020-01-01 10:00:00"}, noteHas: "more than 0 fractional-second digits"},
+		{name: "fewer fractional seconds rounds", from: "time(3)", to: "time", values: []string{"'10:00:00.000'", "'10:00:00.400'"}, fails: true, noteHas: "more than 0 fractional-second digits"},
+		{name: "trailing spaces cut", from: "varchar(20)", to: "varchar(5)", values: []string{"'abc'", "'abcde   '"}, fails: true, noteHas: "longer than 5 characters"},
+		{name: "double to float rounds", from: "double", to: "float", values: []string{"0.5", "0.1"}, fails: true},
 	},
 	testutil.SQLite: {
 		{name: "widen int to numeric", from: "INTEGER", to: "NUMERIC(12,2)", values: []string{"1", "-7", "2147483647"}, want: []string{"1", "-7", "2147483647"}},

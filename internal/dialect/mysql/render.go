@@ -348,7 +348,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		// leaves the table as it was.
 		if cond := roundingGuard(quote(c.To.Name), c.From.Type, c.To.Type); cond != "" {
 			sel := "SELECT 1 FROM " + qualify(to.Schema, to.Name) + " WHERE " + cond
-			r.add("SELECT ("+sel+" UNION ALL "+sel+") AS "+quote("retort: fails (Subquery returns more than 1 row) when "+to.Name+"."+c.To.Name+" holds values "+c.To.Type.SQL+" would round"), "")
+			r.add("SELECT ("+sel+" UNION ALL "+sel+") AS "+quote("retort: fails (Subquery returns more than 1 row) when "+to.Name+"."+c.To.Name+" holds values "+c.To.Type.SQL+" would not keep unchanged"), "")
 		}
 		r.add("SET @retort_sql_mode = @@SESSION.sql_mode", "")
 		r.add("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')", "")
@@ -744,6 +744,9 @@ func (r *renderer) modifyTable(m *schema.ModifyTable) error {
 // narrowsType reports whether a column type change may not keep every
 // value, after TypeChange's facts (unknown changes are assumed to).
 func narrowsType(from, to schema.Type) bool {
+	if timeish[from.Name] && timeish[to.Name] && to.Precision < from.Precision {
+		return true // fractional seconds rounded away
+	}
 	if widens(from, to) {
 		return false
 	}
@@ -763,8 +766,28 @@ func roundingGuard(col string, from, to schema.Type) string {
 		return fmt.Sprintf("%s <> ROUND(%s)", col, col)
 	case to.Name == "date" && (from.Name == "datetime" || from.Name == "timestamp"):
 		return fmt.Sprintf("%s <> DATE(%s)", col, col)
+	case timeish[to.Name] && timeish[from.Name] && to.Precision < from.Precision:
+		// Fewer fractional-second digits: the rest is rounded away.
+		return fmt.Sprintf("MICROSECOND(%s) %% %d <> 0", col, pow10(6-to.Precision))
+	case to.Name == "float" && (from.Name == "double" || from.Name == "real" || fractional[from.Name] && from.Name != "float"):
+		return fmt.Sprintf("%s <> CAST(%s AS FLOAT)", col, col)
+	case (to.Name == "varchar" || to.Name == "char") && to.Length > 0:
+		// Strict mode refuses a value too long, except for trailing
+		// spaces, which it cuts with only a note.
+		return fmt.Sprintf("CHAR_LENGTH(%s) > %d", col, to.Length)
 	}
 	return ""
+}
+
+// timeish are the types with fractional seconds.
+var timeish = map[string]bool{"time": true, "datetime": true, "timestamp": true}
+
+func pow10(n int) int {
+	p := 1
+	for range n {
+		p *= 10
+	}
+	return p
 }
 
 func intRankName(n string) bool { return intBytes[n] > 0 || n == "integer" }
@@ -783,6 +806,8 @@ func unfit(from, to schema.Type) string {
 		return fmt.Sprintf("strings longer than %d characters", to.Length)
 	case to.Name == "date":
 		return "values with a time of day other than midnight"
+	case timeish[to.Name] && timeish[from.Name] && to.Precision < from.Precision:
+		return fmt.Sprintf("values with more than %d fractional-second digits", to.Precision)
 	case to.Name == "enum" || to.Name == "set":
 		return "values not among its members"
 	}

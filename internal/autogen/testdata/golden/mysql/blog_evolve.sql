@@ -59,6 +59,8 @@ ALTER TABLE `user` ADD COLUMN `bio` text AFTER `Name`;
 
 ALTER TABLE `user` MODIFY COLUMN `order` int(11);
 
+SELECT (SELECT 1 FROM `user` WHERE CHAR_LENGTH(`Name`) > 40 UNION ALL SELECT 1 FROM `user` WHERE CHAR_LENGTH(`Name`) > 40) AS `retort: fails (Subquery returns more than 1 row) when user.Name holds values varchar(40) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');

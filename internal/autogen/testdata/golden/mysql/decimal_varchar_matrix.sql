@@ -1,4 +1,6 @@
 -- upgrade
+SELECT (SELECT 1 FROM `m` WHERE CHAR_LENGTH(`a`) > 5 UNION ALL SELECT 1 FROM `m` WHERE CHAR_LENGTH(`a`) > 5) AS `retort: fails (Subquery returns more than 1 row) when m.a holds values varchar(5) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
@@ -11,6 +13,8 @@ SET SESSION sql_mode = @retort_sql_mode;
 ALTER TABLE `m` MODIFY COLUMN `b` decimal(12,4);
 
 ALTER TABLE `m` MODIFY COLUMN `c` varchar(5);
+
+SELECT (SELECT 1 FROM `m` WHERE CHAR_LENGTH(`d`) > 100 UNION ALL SELECT 1 FROM `m` WHERE CHAR_LENGTH(`d`) > 100) AS `retort: fails (Subquery returns more than 1 row) when m.d holds values varchar(100) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
@@ -35,7 +39,7 @@ SET SESSION sql_mode = @retort_sql_mode;
 ALTER TABLE `m` MODIFY COLUMN `h` decimal(7,2);
 
 -- downgrade
-SELECT (SELECT 1 FROM `m` WHERE `h` <> ROUND(`h`, 0) UNION ALL SELECT 1 FROM `m` WHERE `h` <> ROUND(`h`, 0)) AS `retort: fails (Subquery returns more than 1 row) when m.h holds values decimal(5,0) would round`;
+SELECT (SELECT 1 FROM `m` WHERE `h` <> ROUND(`h`, 0) UNION ALL SELECT 1 FROM `m` WHERE `h` <> ROUND(`h`, 0)) AS `retort: fails (Subquery returns more than 1 row) when m.h holds values decimal(5,0) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
@@ -61,7 +65,7 @@ ALTER TABLE `m` MODIFY COLUMN `d` text;
 
 ALTER TABLE `m` MODIFY COLUMN `c` char(5);
 
-SELECT (SELECT 1 FROM `m` WHERE `b` <> ROUND(`b`, 2) UNION ALL SELECT 1 FROM `m` WHERE `b` <> ROUND(`b`, 2)) AS `retort: fails (Subquery returns more than 1 row) when m.b holds values decimal(10,2) would round`;
+SELECT (SELECT 1 FROM `m` WHERE `b` <> ROUND(`b`, 2) UNION ALL SELECT 1 FROM `m` WHERE `b` <> ROUND(`b`, 2)) AS `retort: fails (Subquery returns more than 1 row) when m.b holds values decimal(10,2) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 

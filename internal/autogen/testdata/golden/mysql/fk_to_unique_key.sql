@@ -15,6 +15,8 @@ ALTER TABLE `city` ADD CONSTRAINT `city_ibfk_1` FOREIGN KEY (`country_iso`) REFE
 -- downgrade
 ALTER TABLE `city` DROP FOREIGN KEY `city_ibfk_1`;
 
+SELECT (SELECT 1 FROM `country` WHERE CHAR_LENGTH(`iso`) > 2 UNION ALL SELECT 1 FROM `country` WHERE CHAR_LENGTH(`iso`) > 2) AS `retort: fails (Subquery returns more than 1 row) when country.iso holds values varchar(2) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
@@ -25,6 +27,8 @@ ALTER TABLE `country` MODIFY COLUMN `iso` varchar(2) NOT NULL;
 SET SESSION sql_mode = @retort_sql_mode;
 
 DROP INDEX `uq_city_name` ON `city`;
+
+SELECT (SELECT 1 FROM `city` WHERE CHAR_LENGTH(`country_iso`) > 2 UNION ALL SELECT 1 FROM `city` WHERE CHAR_LENGTH(`country_iso`) > 2) AS `retort: fails (Subquery returns more than 1 row) when city.country_iso holds values varchar(2) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 

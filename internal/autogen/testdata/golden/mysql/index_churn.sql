@@ -17,6 +17,8 @@ DROP INDEX `ix_article_views` ON `article`;
 
 DROP INDEX `ix_article_lang_slug` ON `article`;
 
+SELECT (SELECT 1 FROM `article` WHERE CHAR_LENGTH(`slug`) > 50 UNION ALL SELECT 1 FROM `article` WHERE CHAR_LENGTH(`slug`) > 50) AS `retort: fails (Subquery returns more than 1 row) when article.slug holds values varchar(50) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');

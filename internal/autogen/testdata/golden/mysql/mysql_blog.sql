@@ -30,7 +30,16 @@ ALTER TABLE `post` DROP FOREIGN KEY `post_author_fk`;
 
 DROP INDEX `post_author_status` ON `post`;
 
+SELECT (SELECT 1 FROM `post` WHERE MICROSECOND(`created_at`) % 1000000 <> 0 UNION ALL SELECT 1 FROM `post` WHERE MICROSECOND(`created_at`) % 1000000 <> 0) AS `retort: fails (Subquery returns more than 1 row) when post.created_at holds values datetime would not keep unchanged`;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of post.created_at from datetime(6) to datetime: values with more than 0 fractional-second digits fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `post` MODIFY COLUMN `created_at` datetime NOT NULL DEFAULT current_timestamp();
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 

@@ -34,7 +34,16 @@ ALTER TABLE `t` DROP CONSTRAINT `CONSTRAINT_1`;
 
 ALTER TABLE `t` MODIFY COLUMN `n` int(11) DEFAULT (1 + 2);
 
+SELECT (SELECT 1 FROM `t` WHERE MICROSECOND(`created`) % 1000000 <> 0 UNION ALL SELECT 1 FROM `t` WHERE MICROSECOND(`created`) % 1000000 <> 0) AS `retort: fails (Subquery returns more than 1 row) when t.created holds values datetime would not keep unchanged`;
+
+SET @retort_sql_mode = @@SESSION.sql_mode;
+
+SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
+
+-- REVIEW: changes the type of t.created from datetime(3) to datetime: values with more than 0 fractional-second digits fail it in strict mode, and the table is left as it was; every other value is kept
 ALTER TABLE `t` MODIFY COLUMN `created` datetime DEFAULT current_timestamp();
+
+SET SESSION sql_mode = @retort_sql_mode;
 
 -- REVIEW: drops column t.doc2 and its data
 ALTER TABLE `t` DROP COLUMN `doc2`;

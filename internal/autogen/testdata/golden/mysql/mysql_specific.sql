@@ -47,6 +47,8 @@ ALTER TABLE `t` DROP COLUMN `total`;
 
 ALTER TABLE `t` MODIFY COLUMN `updated` timestamp NULL;
 
+SELECT (SELECT 1 FROM `t` WHERE CHAR_LENGTH(`name`) > 50 UNION ALL SELECT 1 FROM `t` WHERE CHAR_LENGTH(`name`) > 50) AS `retort: fails (Subquery returns more than 1 row) when t.name holds values varchar(50) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');

@@ -16,6 +16,8 @@ CREATE INDEX `Ix Order` ON `order` (`select`);
 -- downgrade
 DROP INDEX `Ix Order` ON `order`;
 
+SELECT (SELECT 1 FROM `order` WHERE CHAR_LENGTH(`select`) > 10 UNION ALL SELECT 1 FROM `order` WHERE CHAR_LENGTH(`select`) > 10) AS `retort: fails (Subquery returns more than 1 row) when order.select holds values varchar(10) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');

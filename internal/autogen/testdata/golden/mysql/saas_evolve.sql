@@ -105,6 +105,8 @@ CREATE INDEX `ix_task_project` ON `task` (`project_id`);
 
 DROP INDEX `ix_project_tenant` ON `project`;
 
+SELECT (SELECT 1 FROM `project` WHERE CHAR_LENGTH(`name`) > 50 UNION ALL SELECT 1 FROM `project` WHERE CHAR_LENGTH(`name`) > 50) AS `retort: fails (Subquery returns more than 1 row) when project.name holds values varchar(50) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');

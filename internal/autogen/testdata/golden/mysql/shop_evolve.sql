@@ -66,7 +66,7 @@ DROP INDEX `uq_products_sku` ON `products`;
 
 ALTER TABLE `products` MODIFY COLUMN `stock` int(11) DEFAULT 0;
 
-SELECT (SELECT 1 FROM `products` WHERE `price` <> ROUND(`price`, 2) UNION ALL SELECT 1 FROM `products` WHERE `price` <> ROUND(`price`, 2)) AS `retort: fails (Subquery returns more than 1 row) when products.price holds values decimal(8,2) would round`;
+SELECT (SELECT 1 FROM `products` WHERE `price` <> ROUND(`price`, 2) UNION ALL SELECT 1 FROM `products` WHERE `price` <> ROUND(`price`, 2)) AS `retort: fails (Subquery returns more than 1 row) when products.price holds values decimal(8,2) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
@@ -106,6 +106,8 @@ DROP INDEX `uq_customers_email` ON `customers`;
 
 ALTER TABLE `customers` MODIFY COLUMN `vip` tinyint(1) DEFAULT 0;
 
+SELECT (SELECT 1 FROM `customers` WHERE CHAR_LENGTH(`name`) > 50 UNION ALL SELECT 1 FROM `customers` WHERE CHAR_LENGTH(`name`) > 50) AS `retort: fails (Subquery returns more than 1 row) when customers.name holds values varchar(50) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');
@@ -114,6 +116,8 @@ SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_AL
 ALTER TABLE `customers` MODIFY COLUMN `name` varchar(50);
 
 SET SESSION sql_mode = @retort_sql_mode;
+
+SELECT (SELECT 1 FROM `customers` WHERE CHAR_LENGTH(`email`) > 100 UNION ALL SELECT 1 FROM `customers` WHERE CHAR_LENGTH(`email`) > 100) AS `retort: fails (Subquery returns more than 1 row) when customers.email holds values varchar(100) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 

@@ -17,7 +17,7 @@ SET SESSION sql_mode = @retort_sql_mode;
 -- downgrade
 ALTER TABLE `t` MODIFY COLUMN `d` varchar(10);
 
-SELECT (SELECT 1 FROM `t` WHERE `c` <> ROUND(`c`, 2) UNION ALL SELECT 1 FROM `t` WHERE `c` <> ROUND(`c`, 2)) AS `retort: fails (Subquery returns more than 1 row) when t.c holds values decimal(8,2) would round`;
+SELECT (SELECT 1 FROM `t` WHERE `c` <> ROUND(`c`, 2) UNION ALL SELECT 1 FROM `t` WHERE `c` <> ROUND(`c`, 2)) AS `retort: fails (Subquery returns more than 1 row) when t.c holds values decimal(8,2) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
@@ -36,6 +36,8 @@ SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_AL
 ALTER TABLE `t` MODIFY COLUMN `b` int(11);
 
 SET SESSION sql_mode = @retort_sql_mode;
+
+SELECT (SELECT 1 FROM `t` WHERE CHAR_LENGTH(`a`) > 50 UNION ALL SELECT 1 FROM `t` WHERE CHAR_LENGTH(`a`) > 50) AS `retort: fails (Subquery returns more than 1 row) when t.a holds values varchar(50) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 

@@ -20,6 +20,8 @@ DROP VIEW `v_keep`;
 
 DROP VIEW `v_change`;
 
+SELECT (SELECT 1 FROM `t` WHERE CHAR_LENGTH(`a`) > 20 UNION ALL SELECT 1 FROM `t` WHERE CHAR_LENGTH(`a`) > 20) AS `retort: fails (Subquery returns more than 1 row) when t.a holds values varchar(20) would not keep unchanged`;
+
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
 SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES');

@@ -27,7 +27,7 @@ DROP VIEW `cheap`;
 
 ALTER TABLE `item` ADD COLUMN `legacy` int(11);
 
-SELECT (SELECT 1 FROM `item` WHERE `price` <> ROUND(`price`, 2) UNION ALL SELECT 1 FROM `item` WHERE `price` <> ROUND(`price`, 2)) AS `retort: fails (Subquery returns more than 1 row) when item.price holds values decimal(8,2) would round`;
+SELECT (SELECT 1 FROM `item` WHERE `price` <> ROUND(`price`, 2) UNION ALL SELECT 1 FROM `item` WHERE `price` <> ROUND(`price`, 2)) AS `retort: fails (Subquery returns more than 1 row) when item.price holds values decimal(8,2) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
@@ -37,6 +37,8 @@ SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_AL
 ALTER TABLE `item` MODIFY COLUMN `price` decimal(8,2);
 
 SET SESSION sql_mode = @retort_sql_mode;
+
+SELECT (SELECT 1 FROM `item` WHERE CHAR_LENGTH(`name`) > 20 UNION ALL SELECT 1 FROM `item` WHERE CHAR_LENGTH(`name`) > 20) AS `retort: fails (Subquery returns more than 1 row) when item.name holds values varchar(20) would not keep unchanged`;
 
 SET @retort_sql_mode = @@SESSION.sql_mode;
 
