@@ -479,6 +479,10 @@ func (c *revCtx) filter() []Finding {
 		if f.Severity == Off || ig.ignores(f) {
 			continue
 		}
+		// A drop said to be deliberate is not a rename either.
+		if f.Rule == "likely-rename" && ig.ignores(Finding{Rule: "drop-column", Statement: f.Statement, Line: f.Line}) {
+			continue
+		}
 		out = append(out, f)
 	}
 	if r := ruleByID(ruleIgnoreInvalid); c.e.on(r) {

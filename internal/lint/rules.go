@@ -99,7 +99,7 @@ var rules = []*Rule{
 		Safe:    "stop reading and writing the column in the code first, drop it in a later release; say so with `-- retort:ignore drop-column reason`",
 		Example: "ALTER TABLE users DROP COLUMN legacy;", check: checkDropColumn},
 	{ID: "likely-rename", Severity: Warning,
-		Doc:     "drops a column and adds exactly one new column of the same type to the same table in one upgrade: if that is a rename, the column's data is lost",
+		Doc:     "drops a column and adds exactly one new column of the same type to the same table in one upgrade: if that is a rename, the column's data is lost (a drop marked deliberate with `-- retort:ignore drop-column reason` is not reported)",
 		Safe:    "rename in place (ALTER TABLE … RENAME COLUMN …, or generate the revision again with `retort revision --autogenerate --rename TABLE.OLD=NEW`); if it truly is a new column, say so with `-- retort:ignore likely-rename reason`",
 		Example: "ALTER TABLE trends DROP COLUMN score;\nALTER TABLE trends ADD COLUMN points integer;", check: checkLikelyRename},
 	{ID: "delete-all-rows", Severity: Error,

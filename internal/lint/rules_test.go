@@ -154,6 +154,7 @@ func TestPostgresRules(t *testing.T) {
 			want: []string{"drop-column"}},
 		{name: "likely rename", up: "ALTER TABLE users DROP COLUMN score;\nALTER TABLE users ADD COLUMN points integer;", down: "ALTER TABLE users DROP COLUMN points;\nALTER TABLE users ADD COLUMN score integer;",
 			want: []string{"drop-column", "likely-rename"}},
+		{name: "likely rename, drop said to be deliberate", up: "-- retort:ignore drop-column nothing reads it\nALTER TABLE users DROP COLUMN score;\nALTER TABLE users ADD COLUMN points integer;", down: "ALTER TABLE users DROP COLUMN points;\nALTER TABLE users ADD COLUMN score integer;"},
 		{name: "drop and add of another type", up: "ALTER TABLE users DROP COLUMN score;\nALTER TABLE users ADD COLUMN note text;", down: "ALTER TABLE users DROP COLUMN note;\nALTER TABLE users ADD COLUMN score integer;",
 			want: []string{"drop-column"}},
 		{name: "drop and two adds of the type", up: "ALTER TABLE users DROP COLUMN score;\nALTER TABLE users ADD COLUMN a integer;\nALTER TABLE users ADD COLUMN b integer;", down: "ALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN b;\nALTER TABLE users ADD COLUMN score integer;",
