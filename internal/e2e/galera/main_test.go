@@ -69,7 +69,7 @@ type project struct {
 	c    *gcluster.Cluster
 	dir  string
 	name string    // database name
-	dbs  []*sql.DB // one per node, reads waiting for the cluster
+	dbs  []*sql.DB // one per node, statements waiting for the cluster
 	toml string
 	n    int
 }
@@ -81,7 +81,11 @@ func newProject(t *testing.T, extraTOML string) *project {
 	_, _ = rand.Read(b)
 	p := &project{t: t, c: c, dir: t.TempDir(), name: "retort_g_" + hex.EncodeToString(b)}
 	for _, n := range c.Nodes {
-		db, err := sql.Open("mysql", n.DataSource("")+"&wsrep_sync_wait=1")
+		// The test's own statements wait for the cluster, writes too
+		// (15 = reads, updates and deletes, inserts, SHOW): a DDL applied
+		// in total order on one node may still be applying on the next
+		// when an INSERT arrives there.
+		db, err := sql.Open("mysql", n.DataSource("")+"&wsrep_sync_wait=15")
 		if err != nil {
 			t.Fatal(err)
 		}
