@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -768,7 +769,7 @@ func roundingGuard(col string, from, to schema.Type) string {
 		return fmt.Sprintf("%s <> DATE(%s)", col, col)
 	case timeish[to.Name] && timeish[from.Name] && to.Precision < from.Precision:
 		// Fewer fractional-second digits: the rest is rounded away.
-		return fmt.Sprintf("MICROSECOND(%s) %% %d <> 0", col, pow10(6-to.Precision))
+		return fmt.Sprintf("MICROSECOND(%s) %% %d <> 0", col, int(math.Pow10(6-to.Precision)))
 	case to.Name == "float" && (from.Name == "double" || from.Name == "real" || fractional[from.Name] && from.Name != "float"):
 		return fmt.Sprintf("%s <> CAST(%s AS FLOAT)", col, col)
 	case (to.Name == "varchar" || to.Name == "char") && to.Length > 0:
@@ -781,14 +782,6 @@ func roundingGuard(col string, from, to schema.Type) string {
 
 // timeish are the types with fractional seconds.
 var timeish = map[string]bool{"time": true, "datetime": true, "timestamp": true}
-
-func pow10(n int) int {
-	p := 1
-	for range n {
-		p *= 10
-	}
-	return p
-}
 
 func intRankName(n string) bool { return intBytes[n] > 0 || n == "integer" }
 
