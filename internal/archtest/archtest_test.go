@@ -43,9 +43,12 @@ var allowed = map[string][]string{
 	"internal/autogen":          {"schema", "internal/diff", "internal/dialect/..."},
 	"internal/lint":             {"internal/dialect", "internal/script", "internal/suggest", "schema"}, // capabilities; the revision files it reads; did-you-mean for rule ids; an inspected start
 	"internal/sampledata":       {"schema", "internal/dialect"},                                        // retort test's generated rows and table content
+	// retort import: other tools' histories as retort revisions (Alembic's op.* calls become schema
+	// changes the dialect renders); the source tool's state table read through the caller's *sql.DB.
+	"internal/importer/...": {"internal/importer/...", "internal/script", "internal/revision", "internal/sqlsplit", "internal/dialect/...", "schema"},
 	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "internal/sampledata", "internal/sqlsplit", "schema"},
 	"retorttest":                {"."}, // retort test inside go test: the façade's Test
-	"internal/cli":              {".", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"internal/cli":              {".", "internal/importer/...", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
 	"cli":                       {".", "internal/cli", "internal/term"},
 	"cmd/retort":                {"cli", "internal/cli"},
 	"internal/archtest":         {},
