@@ -11,6 +11,8 @@
 package importer
 
 import (
+	"strings"
+
 	"github.com/retortdb/retort/internal/script"
 )
 
@@ -51,4 +53,27 @@ type Report struct {
 	// Notes are other things a person should know (a skipped file, a
 	// checksum that did not match), one sentence each.
 	Notes []string
+}
+
+// ManualMarker is the annotation that opens a block left for a person in a
+// revision section. upgrade (and downgrade) refuse a section holding one, so
+// an untranslated part never runs as if it were done.
+const ManualMarker = "-- +retort manual"
+
+// ManualBlock is the text of m in a revision section: the marker, why the
+// source was not translated and where it is, and the source quoted as
+// comments.
+func ManualBlock(m Manual) string {
+	var b strings.Builder
+	b.WriteString(ManualMarker + "\n")
+	b.WriteString("-- Not translated (" + m.Reason + "), from " + m.Pos + ".\n")
+	b.WriteString("-- Replace this block with SQL that does the same, then delete it.\n")
+	for _, line := range strings.Split(strings.TrimRight(m.Text, "\n"), "\n") {
+		if line == "" {
+			b.WriteString("--\n")
+			continue
+		}
+		b.WriteString("--   " + line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
