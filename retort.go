@@ -331,6 +331,11 @@ func (m *Migrator) load(step revision.Step) (*migrate.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An untranslated block is named before an upgrade section that holds
+	// only it is called empty.
+	if err := sc.CheckManual(m.runPath(sc.Revision.Path), step.Direction == revision.Down); err != nil {
+		return nil, err
+	}
 	sec := sc.Upgrade
 	if step.Direction == revision.Down {
 		sec = sc.Downgrade

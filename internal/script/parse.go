@@ -19,7 +19,11 @@ type Section struct {
 	// Empty is set by "-- +retort empty" in the section: it is meant to
 	// hold no statement (see Script.CheckUpgrade).
 	Empty bool
-	Line  int // line of the marker; 0 when the file has no such section
+	// Manual holds the lines of the "-- +retort manual" annotations in the
+	// section: blocks left by retort import for a person to translate. A
+	// section holding one never runs (Script.CheckManual).
+	Manual []int `json:",omitempty"`
+	Line   int // line of the marker; 0 when the file has no such section
 	// Text is the section's body as written, between its marker line and the
 	// next marker (or the end), without leading blank lines and trailing
 	// white space. Render writes it back unchanged.
@@ -128,6 +132,13 @@ func Parse(path string, data []byte) (*Script, error) {
 					it.annot, cur.Statements[0].Line)}
 			}
 			cur.Empty = true
+		case annotManual:
+			if cur == nil {
+				return nil, &Error{Path: path, Line: it.line, Msg: fmt.Sprintf(
+					"%s goes in the section whose untranslated part it marks, after %s or %s",
+					it.annot, annotUpgrade, annotDowngrade)}
+			}
+			cur.Manual = append(cur.Manual, it.line)
 		case annotNoTransaction:
 			switch {
 			case cur == nil:
@@ -176,4 +187,23 @@ func (s *Script) CheckUpgrade(path string) error {
 	return &Error{Path: path, Line: s.Upgrade.Line, Msg: fmt.Sprintf(
 		"the upgrade section holds no SQL statement (an unedited template?): write the upgrade SQL, "+
 			"or add a line %q after %q if the revision is meant to do nothing", "-- +retort empty", "-- +retort upgrade")}
+}
+
+// CheckManual refuses to run a section that still holds a "-- +retort
+// manual" block: a part of an imported revision that retort import could not
+// translate, quoted as comments for a person to replace with SQL. Running the
+// rest of the section would record the revision as applied without it. down
+// picks the downgrade section; path is the file as messages show it.
+func (s *Script) CheckManual(path string, down bool) error {
+	sec, name := &s.Upgrade, "upgrade"
+	if down {
+		sec, name = &s.Downgrade, "downgrade"
+	}
+	if len(sec.Manual) == 0 {
+		return nil
+	}
+	return &Error{Path: path, Line: sec.Manual[0], Msg: fmt.Sprintf(
+		"the %s section holds a block left by retort import for a person to translate (%q): "+
+			"replace the block left by retort import with SQL that does what its quoted source did, and delete the marker line",
+		name, annotManual.String())}
 }

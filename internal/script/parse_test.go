@@ -441,3 +441,42 @@ func TestCheckUpgrade(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckManual(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		file     string
+		up, down int // line of the refusal; 0: accepted
+	}{
+		{"none", "-- Revision ID: abc\n\n-- +retort upgrade\nSELECT 1;\n-- +retort downgrade\nSELECT 2;\n", 0, 0},
+		{"in upgrade only", "-- Revision ID: abc\n\n-- +retort upgrade\nSELECT 1;\n-- +retort manual\n-- x\n-- +retort downgrade\nSELECT 2;\n", 5, 0},
+		{"in downgrade only", "-- Revision ID: abc\n\n-- +retort upgrade\nSELECT 1;\n-- +retort downgrade\n-- +Retort Manual\n-- x\n", 0, 6},
+		{"both, first named", "-- Revision ID: abc\n\n-- +retort upgrade\n-- +retort manual\n-- +retort manual\n-- +retort downgrade\n-- +retort manual\n", 4, 7},
+		{"in an empty section", "-- Revision ID: abc\n\n-- +retort upgrade\n-- +retort empty\n-- +retort manual\n", 5, 0},
+	}
+	for _, c := range cases {
+		s, err := Parse("versions/abc.sql", []byte(c.file))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		for _, down := range []bool{false, true} {
+			line, name := c.up, "upgrade"
+			if down {
+				line, name = c.down, "downgrade"
+			}
+			err := s.CheckManual("shown/abc.sql", down)
+			if line == 0 {
+				if err != nil {
+					t.Errorf("%s, %s: %v", c.name, name, err)
+				}
+				continue
+			}
+			want := fmt.Sprintf("shown/abc.sql:%d: the %s section holds a block left by retort import", line, name)
+			if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "delete the marker") {
+				t.Errorf("%s, %s: %v, want %q…", c.name, name, err, want)
+			}
+		}
+	}
+}

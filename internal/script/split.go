@@ -78,6 +78,7 @@ const (
 	annotDowngrade     = sqlsplit.Downgrade
 	annotNoTransaction = sqlsplit.NoTransaction
 	annotEmpty         = sqlsplit.Empty
+	annotManual        = sqlsplit.Manual
 )
 
 // annotationText reports whether comment (the text after "--") is a

@@ -62,7 +62,7 @@ func TestSplitErrors(t *testing.T) {
 		{"marker in Split", "SELECT 1;\n-- +retort downgrade\n", "line 2: -- +retort downgrade belongs in a revision file, not in a single section's SQL"},
 		{"no-transaction in Split", "-- +retort no-transaction\nSELECT 1;\n", "line 1: -- +retort no-transaction belongs in a revision file, not in a single section's SQL"},
 		{"unterminated string", "SELECT 1;\r\nSELECT 'abc;\r\n", "line 2: unterminated string: the ' opened here is never closed"},
-		{"unknown annotation", "SELECT 1;\n--   +retort up\n", `line 2: unknown annotation "-- +retort up"; known: upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd`},
+		{"unknown annotation", "SELECT 1;\n--   +retort up\n", `line 2: unknown annotation "-- +retort up"; known: upgrade, downgrade, no-transaction, empty, manual, StatementBegin, StatementEnd`},
 		{"DELIMITER", "DELIMITER //\n", "line 1: DELIMITER is a command of the mysql client, not SQL: remove it (BEGIN … END bodies of CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT stay whole without it), or wrap the statement in -- +retort StatementBegin / -- +retort StatementEnd"},
 	}
 	for _, tt := range tests {

@@ -71,6 +71,9 @@ const (
 	StatementBegin
 	StatementEnd
 	Empty
+	// Manual opens a block that a person must still replace with SQL
+	// (left by retort import): a section holding one does not run.
+	Manual
 )
 
 func (k Annotation) String() string {
@@ -87,6 +90,8 @@ func (k Annotation) String() string {
 		return "-- +retort StatementEnd"
 	case Empty:
 		return "-- +retort empty"
+	case Manual:
+		return "-- +retort manual"
 	}
 	return fmt.Sprintf("annotation(%d)", int(k))
 }
@@ -106,11 +111,13 @@ func parseAnnotation(name string) (Annotation, bool) {
 		return StatementEnd, true
 	case "empty":
 		return Empty, true
+	case "manual":
+		return Manual, true
 	}
 	return 0, false
 }
 
-const knownAnnotations = "upgrade, downgrade, no-transaction, empty, StatementBegin, StatementEnd"
+const knownAnnotations = "upgrade, downgrade, no-transaction, empty, manual, StatementBegin, StatementEnd"
 
 // AnnotationText reports whether comment (the text after "--") is a
 // "+retort …" annotation and returns what follows "+retort".

@@ -1,0 +1,7 @@
+-- M
+--
+-- Revision ID: abc
+
+-- +retort manual
+-- +retort upgrade
+SELECT 1;
