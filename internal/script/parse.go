@@ -23,7 +23,7 @@ type Section struct {
 	// section: blocks left by retort import for a person to translate. A
 	// section holding one never runs (Script.CheckManual).
 	Manual []int `json:",omitempty"`
-	Line   int // line of the marker; 0 when the file has no such section
+	Line   int   // line of the marker; 0 when the file has no such section
 	// Text is the section's body as written, between its marker line and the
 	// next marker (or the end), without leading blank lines and trailing
 	// white space. Render writes it back unchanged.
