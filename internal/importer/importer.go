@@ -42,6 +42,9 @@ type Manual struct {
 	// Reason says why it was not translated ("a Python loop", "a Go
 	// migration").
 	Reason string
+	// Target is "file:line" of the block's marker in the written revision
+	// file (set by Plan).
+	Target string `json:",omitempty"`
 }
 
 // Report is what an import did, for the command's output.

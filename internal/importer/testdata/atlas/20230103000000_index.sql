@@ -1,0 +1,3 @@
+-- atlas:txmode none
+
+CREATE INDEX users_email ON users (email);

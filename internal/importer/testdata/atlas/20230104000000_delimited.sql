@@ -1,0 +1,6 @@
+-- atlas:delimiter -- end
+
+CREATE TABLE a (id INTEGER);
+-- end
+CREATE TABLE b (id INTEGER);
+-- end

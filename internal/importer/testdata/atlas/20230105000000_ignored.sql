@@ -1,0 +1,3 @@
+-- atlas:sum ignore
+
+INSERT INTO users (id, email) VALUES (1, 'x');

@@ -1,0 +1,4 @@
+-- +goose Up
+-- Intentionally nothing.
+
+-- +goose Down
