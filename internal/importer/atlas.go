@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -204,4 +205,33 @@ func atlasSection(path, src string, dirs map[string]string) (section, error) {
 		s.line("-- +retort StatementEnd")
 	}
 	return s, nil
+}
+
+// AtlasSum is the atlas.sum Atlas would write for the .sql files of dir
+// (tests write folders with it).
+func AtlasSum(dir string) string {
+	entries, _ := os.ReadDir(dir)
+	h := sha256.New()
+	type entry struct{ name, hash string }
+	var list []entry
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".sql") {
+			continue
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		h.Write([]byte(e.Name()))
+		if v, ok := atlasDirectives(string(data))["sum"]; ok && v == "ignore" {
+			continue
+		}
+		h.Write(data)
+		list = append(list, entry{e.Name(), base64.StdEncoding.EncodeToString(h.Sum(nil))})
+	}
+	sum := sha256.New()
+	var b strings.Builder
+	for _, e := range list {
+		sum.Write([]byte(e.name))
+		sum.Write([]byte(e.hash))
+		b.WriteString(e.name + " h1:" + e.hash + "\n")
+	}
+	return "h1:" + base64.StdEncoding.EncodeToString(sum.Sum(nil)) + "\n" + b.String()
 }

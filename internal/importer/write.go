@@ -77,7 +77,7 @@ func Plan(revs []Revision, t Target) ([]File, error) {
 			return nil, err
 		}
 		if prev, ok := names[name]; ok {
-			return nil, fmt.Errorf("revisions %s and %s would both be written to %s; change file_template so that it holds %%(rev)s", prev, f.ID, name)
+			return nil, fmt.Errorf("revisions %s and %s would both be written to %s; rename a source file, or change file_template", prev, f.ID, name)
 		}
 		names[name] = f.ID
 		path := filepath.Join(t.Dir, filepath.FromSlash(name))
