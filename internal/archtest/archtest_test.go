@@ -48,7 +48,7 @@ var allowed = map[string][]string{
 	"internal/importer/...": {"internal/importer/...", "internal/script", "internal/revision", "internal/sqlsplit", "internal/dialect/...", "schema"},
 	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "internal/sampledata", "internal/sqlsplit", "schema"},
 	"retorttest":                {"."}, // retort test inside go test: the façade's Test
-	"internal/cli":              {".", "internal/importer/...", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"internal/cli":              {".", "internal/importer/...", "internal/suggest", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
 	"cli":                       {".", "internal/cli", "internal/term"},
 	"cmd/retort":                {"cli", "internal/cli"},
 	"internal/archtest":         {},

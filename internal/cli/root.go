@@ -78,6 +78,7 @@ command line or the environment, to the working directory.`,
 		a.squashCommand(),
 		a.editCommand(),
 		a.lintCommand(),
+		a.importCommand(),
 	)
 	add("graph",
 		a.headsCommand(),
