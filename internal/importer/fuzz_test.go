@@ -27,7 +27,10 @@ func FuzzAnnotations(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, parse := range []func(string, string) (section, section, error){
-			func(p, s string) (section, section, error) { up, down, _, err := parseGoose(p, s); return up, down, err },
+			func(p, s string) (section, section, error) {
+				up, down, _, err := parseGoose(p, s)
+				return up, down, err
+			},
 			parseDbmate,
 		} {
 			up, down, err := parse("f.sql", src)
