@@ -55,6 +55,9 @@ type Section struct {
 	Statements    []Statement
 	NoTransaction bool
 	Empty         bool // "-- +retort empty": meant to hold nothing
+	// Manual are the lines of "-- +retort manual" blocks: parts retort
+	// import could not translate.
+	Manual []int
 }
 
 // Revision is one revision file as lint reads it.

@@ -84,6 +84,11 @@ var rules = []*Rule{
 		Safe:          "read the note, change the statement if needed, then delete the line (or turn it into a plain comment)",
 		Example:       "-- REVIEW: drops column users.legacy and its data",
 		checkRevision: checkReviewNotes},
+	{ID: "manual-block-left", Severity: Error,
+		Doc:           "a `-- +retort manual` block that `retort import` left for a person is still in a section (upgrade and downgrade refuse the section)",
+		Safe:          "write SQL that does what the quoted source did, then delete the block and its marker line",
+		Example:       "-- +retort manual\n-- Not translated (a goose Go migration; write what its up function does as SQL), from db/migrations/00004_backfill.go:11.",
+		checkRevision: checkManualBlocks},
 	{ID: ruleIgnoreInvalid, Severity: Error,
 		Doc:     "a `-- retort:ignore` comment without a known rule id or without a reason",
 		Safe:    "write `-- retort:ignore RULE-ID reason` on the line above the statement",
@@ -318,6 +323,19 @@ func checkReviewNotes(c *revCtx, r *Rule) {
 		}
 	}
 	flush()
+}
+
+// checkManualBlocks reports each "-- +retort manual" block of both
+// sections.
+func checkManualBlocks(c *revCtx, r *Rule) {
+	for _, sec := range []struct {
+		name  string
+		lines []int
+	}{{"upgrade", c.r.Upgrade.Manual}, {"downgrade", c.r.Downgrade.Manual}} {
+		for _, line := range sec.lines {
+			c.reportAt(r, sec.name, line, "the %s section still holds a block retort import could not translate; %s refuses to run it", sec.name, sec.name)
+		}
+	}
 }
 
 // checkReverse compares the schema before the upgrade with the schema after

@@ -12,7 +12,7 @@ func FromScript(sc *script.Script, path string) Revision {
 }
 
 func section(s script.Section) Section {
-	out := Section{Present: s.Line > 0, Line: s.Line, NoTransaction: s.NoTransaction, Empty: s.Empty}
+	out := Section{Present: s.Line > 0, Line: s.Line, NoTransaction: s.NoTransaction, Empty: s.Empty, Manual: s.Manual}
 	for _, st := range s.Statements {
 		out.Statements = append(out.Statements, Statement{SQL: st.SQL, Line: st.Line})
 	}
