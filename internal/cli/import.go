@@ -196,7 +196,7 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 				if uerr := undo(); uerr != nil {
 					return fmt.Errorf("%w; removing the imported files failed too: %v", err, uerr)
 				}
-				return fmt.Errorf("%w (the imported files were removed again; the database is as it was)", err)
+				return fmt.Errorf("%w (the imported files were removed again)", err)
 			}
 		}
 	}

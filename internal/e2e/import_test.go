@@ -159,6 +159,16 @@ func TestImportRefusesDirtyState(t *testing.T) {
 			if got := p.rows("schema_migrations", "version"); !slices.Equal(got, []string{"2"}) {
 				t.Errorf("schema_migrations: %v", got)
 			}
+			// Fixed as golang-migrate says (`migrate force 2`): the import
+			// now takes the state over.
+			p.query("UPDATE schema_migrations SET dirty = false")
+			r = p.mustRun("import", "migrate", src, "--url", p.db.URL)
+			if !strings.Contains(r.stdout, "Stamped revision 2: schema_migrations records version 2") {
+				t.Errorf("after migrate force:\n%s", r.stdout)
+			}
+			if got := p.rows("alembic_version", "version_num"); !slices.Equal(got, []string{"2"}) {
+				t.Errorf("version rows: %v", got)
+			}
 		})
 	}
 }
@@ -282,5 +292,37 @@ func TestImportCommandLine(t *testing.T) {
 	}
 	if got := p.versionFiles(); len(got) != 3 {
 		t.Errorf("files after refusals: %v", got)
+	}
+}
+
+// TestImportStampFailureRemovesFiles: when stamping the taken-over revision
+// fails (here a version table with a column retort does not fill), the
+// files just written are removed again and no version row is left.
+func TestImportStampFailureRemovesFiles(t *testing.T) {
+	t.Parallel()
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			p := newProject(t, d)
+			src := gooseFolder(t)
+			for _, q := range []string{gooseTable[d],
+				"INSERT INTO goose_db_version (version_id, is_applied) VALUES (1, true)",
+				"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, x INTEGER NOT NULL)"} {
+				p.query(q)
+			}
+			r := p.run("import", "goose", src, "--url", p.db.URL)
+			if exitCode(r.err) != 1 || !strings.Contains(r.stderr, "the imported files were removed again") {
+				t.Errorf("exit %d, stderr:\n%s", exitCode(r.err), r.stderr)
+			}
+			if got := p.versionFiles(); len(got) != 0 {
+				t.Errorf("files left: %v", got)
+			}
+			if got := p.rows("alembic_version", "version_num"); len(got) != 0 {
+				t.Errorf("version rows: %v", got)
+			}
+			if got := p.rows("goose_db_version", "version_id"); !slices.Equal(got, []string{"1"}) {
+				t.Errorf("goose_db_version: %v", got)
+			}
+		})
 	}
 }

@@ -171,7 +171,7 @@ func same(files []File, existing []*revision.Revision) bool {
 // such as stamping the database, fails).
 func Write(files []File) (undo func() error, err error) {
 	var done, temps []string
-	undo = func() error {
+	remove := func() error {
 		var errs []error
 		for _, p := range done {
 			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -185,7 +185,7 @@ func Write(files []File) (undo func() error, err error) {
 			os.Remove(t)
 		}
 		if err != nil {
-			undo()
+			remove()
 		}
 	}()
 	for _, f := range files {
@@ -218,7 +218,7 @@ func Write(files []File) (undo func() error, err error) {
 		}
 		done = append(done, f.Path)
 	}
-	return undo, nil
+	return remove, nil
 }
 
 func plural(n int) string {
