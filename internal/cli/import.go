@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -230,6 +232,12 @@ func (a *app) importState(ctx context.Context, dsn *config.DSN, format string, r
 	d, err := registry.Lookup(dsn.Dialect)
 	if err != nil {
 		return nil, err
+	}
+	if file := dsn.File(); file != "" {
+		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+			return nil, failf("SQLite database %s does not exist (url %s): --url names the database whose %s state to take over; check the path",
+				absPath(file), a.redact(dsn.Redacted), importer.ToolName(format))
+		}
 	}
 	db, err := a.openDB(ctx, dsn)
 	if err != nil {

@@ -124,23 +124,23 @@ func parseGoose(path, src string) (up, down section, notes []string, err error) 
 		sawDown  bool
 		envsub   bool
 		envStart int
-		envLines []string
+		envLines []string // translated
+		envOrig  []string // as goose wrote them, to quote
 	)
 	flushEnv := func() {
+		defer func() { envLines, envOrig = nil, nil }()
 		if !envsub || cur == nil {
-			envLines = nil
 			return
 		}
-		text := strings.Join(envLines, "\n")
+		text := strings.TrimRight(strings.Join(envOrig, "\n"), "\n")
 		if usesEnvVars(text) {
 			cur.addManual(Manual{Pos: fmt.Sprintf("%s:%d", path, envStart), Text: text,
-				Reason: "goose substitutes environment variables here (ENVSUB ON); retort does not"})
+				Reason: "goose substitutes environment variables in this ENVSUB region; retort does not"})
 		} else {
 			for _, l := range envLines {
 				cur.line(l)
 			}
 		}
-		envLines = nil
 	}
 	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	for i, l := range lines {
@@ -156,6 +156,7 @@ func parseGoose(path, src string) (up, down section, notes []string, err error) 
 				pre = append(pre, l)
 			case envsub:
 				envLines = append(envLines, l)
+				envOrig = append(envOrig, l)
 			default:
 				cur.line(l)
 			}
@@ -185,6 +186,7 @@ func parseGoose(path, src string) (up, down section, notes []string, err error) 
 			}
 			if envsub {
 				envLines = append(envLines, "-- +retort "+word)
+				envOrig = append(envOrig, l)
 			} else {
 				cur.line("-- +retort " + word)
 			}
