@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/registry"
 	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/testutil"
@@ -175,3 +176,43 @@ func stateTable(format, atlasTable string) string {
 }
 
 func newFile(id string) script.NewFile { return script.NewFile{ID: id} }
+
+// An Alembic database keeps its alembic_version rows: they must name
+// imported revisions, and nothing is stamped or changed.
+func TestAlembicState(t *testing.T) {
+	t.Parallel()
+	revs := []Revision{{File: newFile("ae1027a6acf")}, {File: newFile("1975ea83b712")}}
+	for _, dialectName := range testutil.Dialects() {
+		t.Run(dialectName, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := testutil.New(t, dialectName)
+			d, err := registry.Lookup(dialectName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			table := dialect.Table{Name: "alembic_version"}
+			if rows, err := AlembicState(ctx, db.DB, d, table, revs); err != nil || len(rows) != 0 {
+				t.Errorf("no table: %v, %v", rows, err)
+			}
+			for _, q := range []string{
+				"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+				"INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712')",
+			} {
+				if _, err := db.DB.ExecContext(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if rows, err := AlembicState(ctx, db.DB, d, table, revs); err != nil || len(rows) != 1 || rows[0] != "1975ea83b712" {
+				t.Errorf("known row: %v, %v", rows, err)
+			}
+			if _, err := db.DB.ExecContext(ctx, "UPDATE alembic_version SET version_num = 'ffffffffffff'"); err != nil {
+				t.Fatal(err)
+			}
+			var se *StateError
+			if _, err := AlembicState(ctx, db.DB, d, table, revs); !errors.As(err, &se) || !strings.Contains(err.Error(), "the database is at revision ffffffffffff, which the imported history does not have") {
+				t.Errorf("unknown row: %v", err)
+			}
+		})
+	}
+}
