@@ -26,6 +26,7 @@ type importOptions struct {
 	viaAlembic bool
 	python     string
 	dialect    string
+	stateTable string
 }
 
 // importFormats are the formats `retort import` takes.
@@ -78,6 +79,7 @@ See docs/importing.md.`,
 	f.BoolVar(&o.json, "json", false, "print the import report as JSON (see docs/commands.md)")
 	f.BoolVar(&o.viaAlembic, "via-alembic", false, "alembic: render each revision with Alembic's offline mode (needs Python and Alembic)")
 	f.StringVar(&o.python, "python", "", "alembic --via-alembic: the Python interpreter (default python3)")
+	f.StringVar(&o.stateTable, "state-table", "", "with --url: the source tool's state table when it is not the default one (`[SCHEMA.]NAME`)")
 	f.StringVar(&o.dialect, "dialect", "", "alembic: the database the SQL is for (postgres, mysql, sqlite); default: the url's")
 	return cmd
 }
@@ -129,6 +131,9 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 	if format != "alembic" && (o.viaAlembic || o.python != "" || o.dialect != "") {
 		return usageErrorf("--via-alembic, --python and --dialect are for 'retort import alembic'")
 	}
+	if o.stateTable != "" && (a.url == "" || format == "alembic") {
+		return usageErrorf("--state-table names the state table --url takes over; it needs --url, and an Alembic import reads the version_table of retort.toml")
+	}
 	if o.python != "" && !o.viaAlembic {
 		return usageErrorf("--python is the interpreter of --via-alembic; add --via-alembic")
 	}
@@ -178,7 +183,7 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 
 	var stampID string
 	if takeOver {
-		state, err := a.importState(ctx, dsn, format, revs, already)
+		state, err := a.importState(ctx, dsn, format, o.stateTable, revs, already)
 		if err != nil {
 			return err
 		}
@@ -228,7 +233,7 @@ func (a *app) importRead(ctx context.Context, o *importOptions, format, path str
 // importState reads the source tool's state on the --url database and says
 // what to stamp. It refuses a database that retort's version table already
 // describes, unless that is this import run again (already).
-func (a *app) importState(ctx context.Context, dsn *config.DSN, format string, revs []importer.Revision, already bool) (*importStateJSON, error) {
+func (a *app) importState(ctx context.Context, dsn *config.DSN, format, stateTable string, revs []importer.Revision, already bool) (*importStateJSON, error) {
 	d, err := registry.Lookup(dsn.Dialect)
 	if err != nil {
 		return nil, err
@@ -256,7 +261,14 @@ func (a *app) importState(ctx context.Context, dsn *config.DSN, format string, r
 		return &importStateJSON{Table: cfg.VersionTable, Applied: nonNil(rows),
 			Note: "retort reads the same version table as Alembic: nothing to stamp"}, nil
 	}
-	st, err := importer.ReadState(ctx, db, d, format, revs)
+	var table dialect.Table
+	if stateTable != "" {
+		table.Name = stateTable
+		if schema, name, ok := strings.Cut(stateTable, "."); ok {
+			table = dialect.Table{Schema: schema, Name: name}
+		}
+	}
+	st, err := importer.ReadState(ctx, db, d, format, table, revs)
 	if err != nil {
 		var se *importer.StateError
 		if errors.As(err, &se) {

@@ -40,26 +40,44 @@ func (e *StateError) Error() string { return e.Table + ": " + e.Reason }
 // It only reads: the table stays as it is, so the old tool keeps working.
 // The applied versions must be a prefix of the history, with nothing dirty
 // or half applied, or it returns a *StateError.
-func ReadState(ctx context.Context, db *sql.DB, d dialect.Dialect, format string, revs []Revision) (*State, error) {
+//
+// table names the state table when the tool was told to use another one
+// (goose -table, golang-migrate's x-migrations-table, dbmate
+// --migrations-table, Atlas --revisions-schema); a zero table means the
+// tool's default.
+func ReadState(ctx context.Context, db *sql.DB, d dialect.Dialect, format string, table dialect.Table, revs []Revision) (*State, error) {
 	var (
 		st      *State
 		applied []string
 		err     error
 	)
+	cands := func(defaults ...dialect.Table) []dialect.Table {
+		if table.Name != "" {
+			return []dialect.Table{table}
+		}
+		return defaults
+	}
 	switch format {
 	case "goose":
-		st, applied, err = gooseState(ctx, db, d)
+		st, applied, err = gooseState(ctx, db, d, cands(dialect.Table{Name: "goose_db_version"}))
 	case "migrate":
-		st, applied, err = migrateState(ctx, db, d)
+		st, applied, err = migrateState(ctx, db, d, cands(dialect.Table{Name: "schema_migrations"}))
 	case "dbmate":
-		st, applied, err = dbmateState(ctx, db, d)
+		st, applied, err = dbmateState(ctx, db, d, cands(dialect.Table{Name: "schema_migrations"}))
 	case "atlas":
-		st, applied, err = atlasState(ctx, db, d)
+		const name = "atlas_schema_revisions"
+		st, applied, err = atlasState(ctx, db, d, cands(dialect.Table{Schema: name, Name: name}, dialect.Table{Name: name}))
 	default:
 		return nil, fmt.Errorf("no state table is known for format %q", format)
 	}
-	if err != nil || st.Table == "" {
-		return st, err
+	if err != nil {
+		return nil, err
+	}
+	if st.Table == "" {
+		if table.Name != "" {
+			return nil, fmt.Errorf("the database has no table %s (the state table given); check its name and schema", qualified(table))
+		}
+		return st, nil
 	}
 	if format == "migrate" && len(applied) == 1 {
 		// golang-migrate's one version stands for every version up to it.
@@ -115,6 +133,13 @@ func (st *State) match(applied []string, revs []Revision) error {
 	st.Revision = revs[last].File.ID
 	st.SourceVersion = revs[last].SourceVersion
 	return nil
+}
+
+func qualified(t dialect.Table) string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.Schema + "." + t.Name
 }
 
 func isAre(n int) string {
@@ -179,8 +204,8 @@ func needColumns(table, tool string, have []string, want ...string) error {
 // and each version's newest row says whether it is applied (goose writes a
 // row with is_applied false when it rolls one back). Version 0 is the row
 // goose writes when it creates the table.
-func gooseState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, []string, error) {
-	table, cols, err := findTable(ctx, db, d, dialect.Table{Name: "goose_db_version"})
+func gooseState(ctx context.Context, db *sql.DB, d dialect.Dialect, cands []dialect.Table) (*State, []string, error) {
+	table, cols, err := findTable(ctx, db, d, cands...)
 	if err != nil || table == "" {
 		return &State{}, nil, err
 	}
@@ -213,17 +238,17 @@ func gooseState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, []s
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", table, err)
 	}
-	return &State{Table: "goose_db_version"}, applied, nil
+	return &State{Table: table}, applied, nil
 }
 
 // migrateState reads golang-migrate's schema_migrations: one row, the
 // version and whether a migration failed half way (dirty).
-func migrateState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, []string, error) {
-	table, cols, err := findTable(ctx, db, d, dialect.Table{Name: "schema_migrations"})
+func migrateState(ctx context.Context, db *sql.DB, d dialect.Dialect, cands []dialect.Table) (*State, []string, error) {
+	table, cols, err := findTable(ctx, db, d, cands...)
 	if err != nil || table == "" {
 		return &State{}, nil, err
 	}
-	if err := needColumns("schema_migrations", "golang-migrate", cols, "version", "dirty"); err != nil {
+	if err := needColumns(table, "golang-migrate", cols, "version", "dirty"); err != nil {
 		return nil, nil, err
 	}
 	rows, err := db.QueryContext(ctx, "SELECT version, dirty FROM "+table)
@@ -247,7 +272,7 @@ func migrateState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, [
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", table, err)
 	}
-	st := &State{Table: "schema_migrations"}
+	st := &State{Table: table}
 	switch {
 	case len(versions) > 1:
 		return nil, nil, &StateError{Table: st.Table, Reason: fmt.Sprintf(
@@ -264,34 +289,34 @@ func migrateState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, [
 
 // dbmateState reads dbmate's schema_migrations: one row per applied
 // version.
-func dbmateState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, []string, error) {
-	table, cols, err := findTable(ctx, db, d, dialect.Table{Name: "schema_migrations"})
+func dbmateState(ctx context.Context, db *sql.DB, d dialect.Dialect, cands []dialect.Table) (*State, []string, error) {
+	table, cols, err := findTable(ctx, db, d, cands...)
 	if err != nil || table == "" {
 		return &State{}, nil, err
 	}
-	if err := needColumns("schema_migrations", "dbmate", cols, "version"); err != nil {
+	if err := needColumns(table, "dbmate", cols, "version"); err != nil {
 		return nil, nil, err
 	}
 	if slices.Contains(cols, "dirty") {
-		return nil, nil, &StateError{Table: "schema_migrations", Reason: "the table has a dirty column: it is golang-migrate's, not dbmate's; import with the format migrate"}
+		return nil, nil, &StateError{Table: table, Reason: "the table has a dirty column: it is golang-migrate's, not dbmate's; import with the format migrate"}
 	}
 	applied, err := strings1(ctx, db, "SELECT version FROM "+table)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", table, err)
 	}
-	return &State{Table: "schema_migrations"}, applied, nil
+	return &State{Table: table}, applied, nil
 }
 
 // atlasState reads atlas_schema_revisions (in its own schema where the
 // database has schemas, else in the connection's): every revision row is
 // applied, unless it records an error or fewer statements applied than it
 // has (Atlas's partial revision).
-func atlasState(ctx context.Context, db *sql.DB, d dialect.Dialect) (*State, []string, error) {
-	const name = "atlas_schema_revisions"
-	table, cols, err := findTable(ctx, db, d, dialect.Table{Schema: name, Name: name}, dialect.Table{Name: name})
+func atlasState(ctx context.Context, db *sql.DB, d dialect.Dialect, cands []dialect.Table) (*State, []string, error) {
+	table, cols, err := findTable(ctx, db, d, cands...)
 	if err != nil || table == "" {
 		return &State{}, nil, err
 	}
+	name := table
 	if err := needColumns(name, "Atlas", cols, "version", "applied", "total", "error"); err != nil {
 		return nil, nil, err
 	}

@@ -119,7 +119,7 @@ func TestReadState(t *testing.T) {
 			}
 			// No state table at all: nothing to stamp, for every format.
 			for _, format := range Formats {
-				st, err := ReadState(ctx, db.DB, d, format, revsOf(format, "1", "2", "3"))
+				st, err := ReadState(ctx, db.DB, d, format, dialect.Table{}, revsOf(format, "1", "2", "3"))
 				if err != nil || st.Table != "" || st.Revision != "" {
 					t.Errorf("%s without a table: %+v, %v", format, st, err)
 				}
@@ -136,7 +136,7 @@ func TestReadState(t *testing.T) {
 					exec(strings.ReplaceAll(q, "%[1]s", table))
 				}
 				before := db.Strings(t, "SELECT COUNT(*) FROM "+stateTable(c.format, table))
-				st, err := ReadState(ctx, db.DB, d, c.format, revsOf(c.format, "1", "2", "3"))
+				st, err := ReadState(ctx, db.DB, d, c.format, dialect.Table{}, revsOf(c.format, "1", "2", "3"))
 				switch {
 				case c.wantErr != "":
 					var se *StateError
@@ -160,6 +160,15 @@ func TestReadState(t *testing.T) {
 				for _, q := range drop {
 					exec(q)
 				}
+			}
+			// A state table of another name (goose -table).
+			exec(strings.Replace(toolDDL["goose"][dialectName][0], "goose_db_version", "my_versions", 1))
+			exec("INSERT INTO my_versions (version_id, is_applied) VALUES (1, true)")
+			if st, err := ReadState(ctx, db.DB, d, "goose", dialect.Table{Name: "my_versions"}, revsOf("goose", "1", "2")); err != nil || st.Revision != "r1" {
+				t.Errorf("--state-table: %+v, %v", st, err)
+			}
+			if _, err := ReadState(ctx, db.DB, d, "goose", dialect.Table{Name: "no_such"}, revsOf("goose", "1")); err == nil || !strings.Contains(err.Error(), "the database has no table no_such") {
+				t.Errorf("a missing --state-table: %v", err)
 			}
 		})
 	}
