@@ -70,6 +70,12 @@ See docs/importing.md.`,
   retort import alembic alembic.ini --dialect postgres`,
 		Args:        exactArgs(2, "a format and a path, e.g. 'retort import goose db/migrations'"),
 		Annotations: readsOnly(), // a SQLite --url must name an existing database
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return importFormats(), cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveDefault
+		},
 		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
 			return a.importRun(cmd.Context(), o, args[0], args[1])
 		}),
@@ -79,7 +85,7 @@ See docs/importing.md.`,
 	f.BoolVar(&o.json, "json", false, "print the import report as JSON (see docs/commands.md)")
 	f.BoolVar(&o.viaAlembic, "via-alembic", false, "alembic: render each revision with Alembic's offline mode (needs Python and Alembic)")
 	f.StringVar(&o.python, "python", "", "alembic --via-alembic: the Python interpreter (default python3)")
-	f.StringVar(&o.stateTable, "state-table", "", "with --url: the source tool's state table when it is not the default one (`[SCHEMA.]NAME`)")
+	f.StringVar(&o.stateTable, "state-table", "", "with --url: the source tool's state table, `[SCHEMA.]NAME`, when not the tool's default")
 	f.StringVar(&o.dialect, "dialect", "", "alembic: the database the SQL is for (postgres, mysql, sqlite); default: the url's")
 	return cmd
 }
