@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/retortdb/retort/internal/script"
 )
 
 // migrateFile is golang-migrate's file name: VERSION_TITLE.up|down.EXT.
@@ -117,7 +119,33 @@ func (r *reader) migrateSection(name, which string) (section, error) {
 	for _, l := range lines {
 		s.line(l)
 	}
+	// golang-migrate runs a file outside any transaction. A file that
+	// controls the transaction itself, or creates an index concurrently
+	// (which PostgreSQL refuses in a transaction), keeps running that way.
+	body := s.b.String()
+	switch {
+	case concurrently.MatchString(body):
+		s.noTx = true
+		r.note("%s builds or drops an index concurrently: its section runs outside a transaction, as golang-migrate ran it.", r.path(name))
+	case !parsesIn(body, false) && parsesIn(body, true):
+		s.noTx = true
+		r.note("%s controls the transaction itself: its section runs outside retort's transaction, as golang-migrate ran it.", r.path(name))
+	}
 	return s, nil
+}
+
+var concurrently = regexp.MustCompile(`(?i)\b(CREATE|DROP)\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\b|\bREINDEX\b.*\bCONCURRENTLY\b`)
+
+// parsesIn reports whether body reads as an upgrade section, in a
+// transaction or (noTx) outside one: the difference is retort's refusal of
+// transaction control inside its own transaction.
+func parsesIn(body string, noTx bool) bool {
+	head := "-- Revision ID: probe\n\n-- +retort upgrade\n"
+	if noTx {
+		head += "-- +retort no-transaction\n"
+	}
+	_, err := script.Parse("probe.sql", []byte(head+body))
+	return err == nil
 }
 
 var (

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY later_id ON later (id);
