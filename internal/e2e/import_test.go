@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort/internal/importer"
 	"github.com/retortdb/retort/internal/testutil"
 )
 
@@ -325,4 +326,79 @@ func TestImportStampFailureRemovesFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestImportedHistoriesRun imports a small folder of each format and runs
+// the result up (and down where the source had down migrations) on every
+// dialect: the translated annotations mean the same to retort.
+func TestImportedHistoriesRun(t *testing.T) {
+	t.Parallel()
+	folders := []struct {
+		format string
+		files  map[string]string
+		down   bool
+	}{
+		{"goose", map[string]string{
+			"001_a.sql": "-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE ga (id INTEGER);\n-- +goose StatementEnd\n-- +goose Down\nDROP TABLE ga;\n",
+			"002_b.sql": "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE gb (id INTEGER);\nINSERT INTO gb (id) VALUES (1);\n-- +goose Down\nDROP TABLE gb;\n",
+		}, true},
+		{"migrate", map[string]string{
+			"1_a.up.sql": "BEGIN;\nCREATE TABLE ma (id INTEGER);\nCOMMIT;\n", "1_a.down.sql": "DROP TABLE ma;\n",
+			"2_b.up.sql": "CREATE TABLE mb (id INTEGER);\n", "2_b.down.sql": "DROP TABLE mb;\n",
+		}, true},
+		{"dbmate", map[string]string{
+			"20240101000000_a.sql": "-- migrate:up\nCREATE TABLE da (id INTEGER);\n\n-- migrate:down\nDROP TABLE da;\n",
+			"20240102000000_b.sql": "-- migrate:up transaction:false\nCREATE TABLE db_b (id INTEGER);\n\n-- migrate:down\nDROP TABLE db_b;\n",
+		}, true},
+		{"atlas", map[string]string{
+			"20240101000000_a.sql": "-- atlas:txmode none\n\nCREATE TABLE aa (id INTEGER);\n",
+			"20240102000000_b.sql": "CREATE TABLE ab (id INTEGER);\n",
+		}, false},
+	}
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			db := testutil.New(t, d)
+			for _, f := range folders {
+				p := &project{t: t, dir: t.TempDir(), db: db}
+				os.MkdirAll(filepath.Join(p.dir, "versions"), 0o755)
+				p.toml = filepath.Join(p.dir, "retort.toml")
+				write(t, p.toml, "script_location = \".\"\nurl = \""+db.URL+"\"\n")
+				src := sourceDir(t, f.files)
+				if f.format == "atlas" {
+					write(t, filepath.Join(src, "atlas.sum"), atlasSum(t, src))
+				}
+				p.mustRun("import", f.format, src)
+				before := userTables(p)
+				p.mustRun("upgrade", "head")
+				added := len(userTables(p)) - len(before)
+				if added != 2 {
+					t.Errorf("%s: upgrade head added %d tables: %v", f.format, added, p.tables())
+				}
+				if f.down {
+					p.mustRun("downgrade", "base")
+					if got := userTables(p); !slices.Equal(got, before) {
+						t.Errorf("%s: after downgrade base: %v, want %v", f.format, got, before)
+					}
+				}
+			}
+		})
+	}
+}
+
+// userTables are the tables except retort's own.
+func userTables(p *project) []string {
+	var out []string
+	for _, t := range p.tables() {
+		if t != "alembic_version" && t != "retort_history" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// atlasSum is the atlas.sum of the folder, as `atlas migrate hash` writes it.
+func atlasSum(t *testing.T, dir string) string {
+	t.Helper()
+	return importer.AtlasSum(dir)
 }
