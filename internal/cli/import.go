@@ -109,6 +109,8 @@ type importRevision struct {
 	Path          string `json:"path"`
 	Source        string `json:"source"`
 	SourceVersion string `json:"source_version"`
+	// Content is the file's text, on a dry run only.
+	Content string `json:"content,omitempty"`
 }
 
 type importManualJSON struct {
@@ -181,7 +183,11 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 		AlreadyImported: already, Revisions: []importRevision{}, Translated: rep.Translated,
 		Manual: []importManualJSON{}, Notes: nonNil(rep.Notes)}
 	for i, f := range files {
-		out.Revisions = append(out.Revisions, importRevision{ID: f.ID, Path: f.Path, Source: revs[i].Source, SourceVersion: revs[i].SourceVersion})
+		ir := importRevision{ID: f.ID, Path: f.Path, Source: revs[i].Source, SourceVersion: revs[i].SourceVersion}
+		if o.dryRun {
+			ir.Content = string(f.Data)
+		}
+		out.Revisions = append(out.Revisions, ir)
 		for _, m := range f.Manual {
 			out.Manual = append(out.Manual, importManualJSON{File: m.Target, Source: m.Pos, Section: m.Section, Reason: m.Reason})
 		}

@@ -109,6 +109,11 @@ func TestImportTakesOverGooseState(t *testing.T) {
 			if got := p.rows("alembic_version", "version_num"); !slices.Equal(got, []string{"002"}) {
 				t.Errorf("version rows after import: %v", got)
 			}
+			// Run again: nothing to write, nothing to stamp.
+			r = p.mustRun("import", "goose", src, "--url", p.db.URL)
+			if !strings.Contains(r.stdout, "Already imported 3 goose revisions") || !strings.Contains(r.stdout, "already stamped at 002") {
+				t.Errorf("re-run:\n%s", r.stdout)
+			}
 			if got := strings.TrimSpace(p.mustRun("current").stdout); got != "002" {
 				t.Errorf("current: %q", got)
 			}
@@ -244,6 +249,15 @@ func TestImportCommandLine(t *testing.T) {
 	r := p.mustRun("import", "goose", src, "--dry-run")
 	if !strings.Contains(r.stdout, "Would import 3 goose revisions") || !strings.Contains(r.stdout, "-- Revision ID: 003") {
 		t.Errorf("dry run:\n%s", r.stdout)
+	}
+	r = p.mustRun("import", "goose", src, "--dry-run", "--json")
+	var dry struct {
+		DryRun    bool `json:"dry_run"`
+		Revisions []struct{ Content string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &dry); err != nil || !dry.DryRun || len(dry.Revisions) != 3 ||
+		!strings.Contains(dry.Revisions[0].Content, "CREATE TABLE a (id INTEGER);") {
+		t.Errorf("dry run --json (%v):\n%s", err, r.stdout)
 	}
 	if got := p.versionFiles(); len(got) != 0 {
 		t.Errorf("--dry-run wrote %v", got)
