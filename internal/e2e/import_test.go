@@ -416,3 +416,104 @@ func atlasSum(t *testing.T, dir string) string {
 	t.Helper()
 	return importer.AtlasSum(dir)
 }
+
+// dbmateTable and atlasTables are those tools' state tables on each database.
+var (
+	dbmateTable = map[string]string{
+		testutil.Postgres: `create table if not exists public.schema_migrations (version varchar(128) primary key)`,
+		testutil.MySQL:    "create table if not exists `schema_migrations` (version varchar(128) primary key)",
+		testutil.SQLite:   `create table if not exists "schema_migrations" (version varchar(128) primary key)`,
+	}
+	atlasTables = map[string][]string{
+		testutil.Postgres: {`CREATE SCHEMA atlas_schema_revisions`,
+			`CREATE TABLE atlas_schema_revisions.atlas_schema_revisions (version character varying NOT NULL, description character varying NOT NULL, type bigint NOT NULL DEFAULT 2, applied bigint NOT NULL DEFAULT 0, total bigint NOT NULL DEFAULT 0, executed_at timestamptz NOT NULL, execution_time bigint NOT NULL, error text NULL, error_stmt text NULL, hash character varying NOT NULL, partial_hashes jsonb NULL, operator_version character varying NOT NULL, PRIMARY KEY (version))`},
+		testutil.MySQL:  {"CREATE TABLE `atlas_schema_revisions` (`version` varchar(255) NOT NULL, `description` varchar(255) NOT NULL, `type` bigint unsigned NOT NULL DEFAULT 2, `applied` bigint NOT NULL DEFAULT 0, `total` bigint NOT NULL DEFAULT 0, `executed_at` timestamp(6) NOT NULL, `execution_time` bigint NOT NULL, `error` longtext NULL, `error_stmt` longtext NULL, `hash` varchar(255) NOT NULL, `partial_hashes` json NULL, `operator_version` varchar(255) NOT NULL, PRIMARY KEY (`version`))"},
+		testutil.SQLite: {"CREATE TABLE `atlas_schema_revisions` (`version` text NOT NULL, `description` text NOT NULL, `type` integer NOT NULL DEFAULT 2, `applied` integer NOT NULL DEFAULT 0, `total` integer NOT NULL DEFAULT 0, `executed_at` datetime NOT NULL, `execution_time` integer NOT NULL, `error` text NULL, `error_stmt` text NULL, `hash` text NOT NULL, `partial_hashes` json NULL, `operator_version` text NOT NULL, PRIMARY KEY (`version`))"},
+	}
+)
+
+// TestImportTakesOverDbmateAndAtlasState: dbmate's and Atlas's tables
+// (Atlas's in its own schema on PostgreSQL) with two of three versions
+// applied: the second is stamped and upgrade head runs only the third; a
+// dbmate database with a gap is refused and nothing is written.
+func TestImportTakesOverDbmateAndAtlasState(t *testing.T) {
+	t.Parallel()
+	files := func(format string) map[string]string {
+		m := map[string]string{}
+		for i, name := range []string{"a", "b", "c"} {
+			v := "2024010" + string(rune('1'+i)) + "000000"
+			if format == "dbmate" {
+				m[v+"_"+name+".sql"] = "-- migrate:up\nCREATE TABLE " + name + " (id INTEGER);\n-- migrate:down\nDROP TABLE " + name + ";\n"
+			} else {
+				m[v+"_"+name+".sql"] = "CREATE TABLE " + name + " (id INTEGER);\n"
+			}
+		}
+		return m
+	}
+	for _, d := range testutil.Dialects() {
+		for _, format := range []string{"dbmate", "atlas"} {
+			t.Run(d+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				p := newProject(t, d)
+				src := sourceDir(t, files(format))
+				stateRows := func() []string { return p.rows("schema_migrations", "version") }
+				if format == "atlas" {
+					write(t, filepath.Join(src, "atlas.sum"), atlasSum(t, src))
+					for _, q := range atlasTables[d] {
+						p.query(q)
+					}
+					table := "atlas_schema_revisions"
+					if len(atlasTables[d]) > 1 {
+						table += "." + table
+					}
+					for _, v := range []string{"20240101000000", "20240102000000"} {
+						p.query("INSERT INTO " + table + " (version, description, type, applied, total, executed_at, execution_time, hash, operator_version) VALUES ('" + v + "', 'x', 2, 1, 1, CURRENT_TIMESTAMP, 1, 'h', 'Atlas CLI')")
+					}
+					stateRows = func() []string { got := p.query("SELECT version FROM " + table); slices.Sort(got); return got }
+				} else {
+					p.query(dbmateTable[d])
+					p.query("INSERT INTO schema_migrations (version) VALUES ('20240101000000')")
+					p.query("INSERT INTO schema_migrations (version) VALUES ('20240102000000')")
+				}
+				p.query("CREATE TABLE a (id INTEGER)")
+				p.query("CREATE TABLE b (id INTEGER)")
+				before := stateRows()
+				r := p.mustRun("import", format, src, "--url", p.db.URL)
+				if !strings.Contains(r.stdout, "Stamped revision 20240102000000:") {
+					t.Errorf("report:\n%s", r.stdout)
+				}
+				if got := strings.TrimSpace(p.mustRun("current").stdout); got != "20240102000000" {
+					t.Errorf("current: %q", got)
+				}
+				p.mustRun("upgrade", "head")
+				if got := p.rows("alembic_version", "version_num"); !slices.Equal(got, []string{"20240103000000"}) {
+					t.Errorf("version rows after upgrade: %v", got)
+				}
+				if !slices.Contains(p.tables(), "c") {
+					t.Errorf("table c missing: %v", p.tables())
+				}
+				if got := stateRows(); !slices.Equal(got, before) {
+					t.Errorf("the source table changed: %v, before %v", got, before)
+				}
+			})
+		}
+		t.Run(d+"/dbmate gap", func(t *testing.T) {
+			t.Parallel()
+			p := newProject(t, d)
+			src := sourceDir(t, files("dbmate"))
+			p.query(dbmateTable[d])
+			p.query("INSERT INTO schema_migrations (version) VALUES ('20240101000000')")
+			p.query("INSERT INTO schema_migrations (version) VALUES ('20240103000000')")
+			r := p.run("import", "dbmate", src, "--url", p.db.URL)
+			if exitCode(r.err) != 1 || !strings.Contains(r.stderr, "version 20240103000000 is applied but earlier version 20240102000000 is not (applied out of order)") {
+				t.Errorf("exit %d, stderr:\n%s", exitCode(r.err), r.stderr)
+			}
+			if got := p.versionFiles(); len(got) != 0 {
+				t.Errorf("files written: %v", got)
+			}
+			if slices.Contains(p.tables(), "alembic_version") {
+				t.Errorf("a version table was created: %v", p.tables())
+			}
+		})
+	}
+}
