@@ -517,3 +517,52 @@ func TestImportTakesOverDbmateAndAtlasState(t *testing.T) {
 		})
 	}
 }
+
+// TestImportAfterRealGoose runs the real goose binary (RETORT_TEST_GOOSE,
+// else goose on PATH; skipped without one) up to version 3, down one, then
+// imports with --url: goose's own table says version 2, which is stamped,
+// and retort runs the rest.
+func TestImportAfterRealGoose(t *testing.T) {
+	t.Parallel()
+	bin := os.Getenv("RETORT_TEST_GOOSE")
+	if bin == "" {
+		var err error
+		if bin, err = exec.LookPath("goose"); err != nil {
+			t.Skip("no goose binary: set RETORT_TEST_GOOSE or put goose on PATH (go install github.com/pressly/goose/v3/cmd/goose@v3.24.1)")
+		}
+	}
+	gooseDriver := map[string]string{testutil.Postgres: "postgres", testutil.MySQL: "mysql", testutil.SQLite: "sqlite3"}
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			p := newProject(t, d)
+			src := sourceDir(t, map[string]string{
+				"001_a.sql": "-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE a (id INTEGER);\n-- +goose StatementEnd\n-- +goose Down\nDROP TABLE a;\n",
+				"002_b.sql": "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE b (id INTEGER);\n-- +goose Down\nDROP TABLE b;\n",
+				"003_c.sql": "-- +goose Up\nCREATE TABLE c (id INTEGER);\n-- +goose Down\nDROP TABLE c;\n",
+				"004_d.sql": "-- +goose Up\nCREATE TABLE d (id INTEGER);\n-- +goose Down\nDROP TABLE d;\n",
+			})
+			dsn := p.db.DataSource
+			if d == testutil.SQLite {
+				dsn = p.db.Name
+			}
+			for _, args := range [][]string{{"up-to", "3"}, {"down"}} {
+				c := exec.Command(bin, append([]string{"-dir", src, gooseDriver[d], dsn}, args...)...)
+				if out, err := c.CombinedOutput(); err != nil {
+					t.Fatalf("goose %v: %v\n%s", args, err, out)
+				}
+			}
+			r := p.mustRun("import", "goose", src, "--url", p.db.URL)
+			if !strings.Contains(r.stdout, "Stamped revision 002: goose_db_version records version 2") {
+				t.Errorf("report:\n%s", r.stdout)
+			}
+			p.mustRun("upgrade", "head")
+			if got := userTables(p); !slices.Equal(got, []string{"a", "b", "c", "d", "goose_db_version"}) {
+				t.Errorf("tables: %v", got)
+			}
+			if got := p.rows("retort_history", "revision"); !slices.Equal(got, []string{"002", "003", "004"}) {
+				t.Errorf("history rows: %v", got)
+			}
+		})
+	}
+}
