@@ -301,6 +301,15 @@ func TestImportCommandLine(t *testing.T) {
 	if exitCode(r.err) != 1 || !strings.Contains(r.stderr, "no-such-folder does not exist: give the folder that holds the dbmate migrations") {
 		t.Errorf("bad path: exit %d, stderr:\n%s", exitCode(r.err), r.stderr)
 	}
+	for _, args := range [][]string{
+		{"import", "goose", src, "--via-alembic"},
+		{"import", "goose", src, "--dialect", "postgres"},
+		{"import", "goose", src, "--state-table", "my_versions"}, // without --url
+	} {
+		if r = p.run(args...); exitCode(r.err) != 2 {
+			t.Errorf("%v: exit %d, stderr:\n%s", args, exitCode(r.err), r.stderr)
+		}
+	}
 	r = p.run("import", "goose")
 	if exitCode(r.err) != 2 {
 		t.Errorf("missing path: exit %d, stderr:\n%s", exitCode(r.err), r.stderr)
