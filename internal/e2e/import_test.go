@@ -575,3 +575,63 @@ func TestImportAfterRealGoose(t *testing.T) {
 		})
 	}
 }
+
+// TestImportAfterRealMigrate runs the real golang-migrate binary
+// (RETORT_TEST_MIGRATE, else migrate on PATH; skipped without one): its
+// version 2 fails half way, so the import is refused as dirty; after the fix
+// golang-migrate prescribes (`migrate force 1`), version 1 is stamped and
+// retort runs version 2.
+func TestImportAfterRealMigrate(t *testing.T) {
+	t.Parallel()
+	bin := os.Getenv("RETORT_TEST_MIGRATE")
+	if bin == "" {
+		var err error
+		if bin, err = exec.LookPath("migrate"); err != nil {
+			t.Skip("no migrate binary: set RETORT_TEST_MIGRATE or put migrate on PATH (go install -tags 'postgres mysql sqlite' github.com/golang-migrate/migrate/v4/cmd/migrate@v4.18.1)")
+		}
+	}
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			p := newProject(t, d)
+			src := sourceDir(t, map[string]string{
+				"1_a.up.sql": "CREATE TABLE ma (id INTEGER);\n", "1_a.down.sql": "DROP TABLE ma;\n",
+				"2_b.up.sql": "CREATE TABLE mb (id INTEGER);\n", "2_b.down.sql": "DROP TABLE mb;\n",
+			})
+			dbURL := map[string]string{
+				testutil.Postgres: p.db.URL,
+				testutil.MySQL:    "mysql://" + p.db.DataSource,
+				testutil.SQLite:   "sqlite://" + p.db.Name,
+			}[d]
+			migrate := func(args ...string) ([]byte, error) {
+				return exec.Command(bin, append([]string{"-path", src, "-database", dbURL}, args...)...).CombinedOutput()
+			}
+			p.query("CREATE TABLE mb (id INTEGER)") // version 2 will fail on it
+			if out, err := migrate("up"); err == nil {
+				t.Fatalf("migrate up should have failed on version 2:\n%s", out)
+			}
+			r := p.run("import", "migrate", src, "--url", p.db.URL)
+			if exitCode(r.err) != 1 || !strings.Contains(r.stderr, "golang-migrate left version 2 dirty") {
+				t.Errorf("dirty: exit %d, stderr:\n%s", exitCode(r.err), r.stderr)
+			}
+			if got := p.versionFiles(); len(got) != 0 {
+				t.Errorf("files written: %v", got)
+			}
+			p.query("DROP TABLE mb")
+			if out, err := migrate("force", "1"); err != nil {
+				t.Fatalf("migrate force 1: %v\n%s", err, out)
+			}
+			r = p.mustRun("import", "migrate", src, "--url", p.db.URL)
+			if !strings.Contains(r.stdout, "Stamped revision 1: schema_migrations records version 1") {
+				t.Errorf("report:\n%s", r.stdout)
+			}
+			p.mustRun("upgrade", "head")
+			if got := userTables(p); !slices.Equal(got, []string{"ma", "mb", "schema_migrations"}) {
+				t.Errorf("tables: %v", got)
+			}
+			if got := p.rows("schema_migrations", "version"); !slices.Equal(got, []string{"1"}) {
+				t.Errorf("schema_migrations: %v", got)
+			}
+		})
+	}
+}
