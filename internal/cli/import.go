@@ -129,21 +129,8 @@ type importStateJSON struct {
 }
 
 func (a *app) importRun(ctx context.Context, o *importOptions, format, path string) error {
-	if !slices.Contains(importFormats(), format) {
-		hint := ""
-		if s := suggest.Closest(strings.ToLower(format), importFormats(), 3); s != "" {
-			hint = fmt.Sprintf("; did you mean %q?", s)
-		}
-		return usageErrorf("unknown format %q%s (known: %s)", format, hint, strings.Join(importFormats(), ", "))
-	}
-	if format != "alembic" && (o.viaAlembic || o.python != "" || o.dialect != "") {
-		return usageErrorf("--via-alembic, --python and --dialect are for 'retort import alembic'")
-	}
-	if o.stateTable != "" && (a.url == "" || format == "alembic") {
-		return usageErrorf("--state-table names the state table --url takes over; it needs --url, and an Alembic import reads the version_table of retort.toml")
-	}
-	if o.python != "" && !o.viaAlembic {
-		return usageErrorf("--python is the interpreter of --via-alembic; add --via-alembic")
+	if err := a.checkImportArgs(o, format); err != nil {
+		return err
 	}
 	p, err := a.project()
 	if err != nil {
@@ -179,19 +166,7 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 	if err != nil && !already {
 		return err
 	}
-	out := importReport{Format: format, Source: path, Folder: cfg.VersionLocations[0], DryRun: o.dryRun,
-		AlreadyImported: already, Revisions: []importRevision{}, Translated: rep.Translated,
-		Manual: []importManualJSON{}, Notes: nonNil(rep.Notes)}
-	for i, f := range files {
-		ir := importRevision{ID: f.ID, Path: f.Path, Source: revs[i].Source, SourceVersion: revs[i].SourceVersion}
-		if o.dryRun {
-			ir.Content = string(f.Data)
-		}
-		out.Revisions = append(out.Revisions, ir)
-		for _, m := range f.Manual {
-			out.Manual = append(out.Manual, importManualJSON{File: m.Target, Source: m.Pos, Section: m.Section, Reason: m.Reason})
-		}
-	}
+	out := newImportReport(format, path, cfg.VersionLocations[0], o.dryRun, already, revs, rep, files)
 
 	var stampID string
 	if takeOver {
@@ -220,6 +195,45 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 		}
 	}
 	return a.printImport(&out, files, o)
+}
+
+// checkImportArgs refuses a format retort does not import (naming the
+// nearest one) and flags that do not go with it.
+func (a *app) checkImportArgs(o *importOptions, format string) error {
+	if !slices.Contains(importFormats(), format) {
+		hint := ""
+		if s := suggest.Closest(strings.ToLower(format), importFormats(), 3); s != "" {
+			hint = fmt.Sprintf("; did you mean %q?", s)
+		}
+		return usageErrorf("unknown format %q%s (known: %s)", format, hint, strings.Join(importFormats(), ", "))
+	}
+	switch {
+	case format != "alembic" && (o.viaAlembic || o.python != "" || o.dialect != ""):
+		return usageErrorf("--via-alembic, --python and --dialect are for 'retort import alembic'")
+	case o.stateTable != "" && (a.url == "" || format == "alembic"):
+		return usageErrorf("--state-table names the state table --url takes over; it needs --url, and an Alembic import reads the version_table of retort.toml")
+	case o.python != "" && !o.viaAlembic:
+		return usageErrorf("--python is the interpreter of --via-alembic; add --via-alembic")
+	}
+	return nil
+}
+
+// newImportReport is the report of an import planned as files.
+func newImportReport(format, path, folder string, dryRun, already bool, revs []importer.Revision, rep importer.Report, files []importer.File) importReport {
+	out := importReport{Format: format, Source: path, Folder: folder, DryRun: dryRun,
+		AlreadyImported: already, Revisions: []importRevision{}, Translated: rep.Translated,
+		Manual: []importManualJSON{}, Notes: nonNil(rep.Notes)}
+	for i, f := range files {
+		ir := importRevision{ID: f.ID, Path: f.Path, Source: revs[i].Source, SourceVersion: revs[i].SourceVersion}
+		if dryRun {
+			ir.Content = string(f.Data)
+		}
+		out.Revisions = append(out.Revisions, ir)
+		for _, m := range f.Manual {
+			out.Manual = append(out.Manual, importManualJSON{File: m.Target, Source: m.Pos, Section: m.Section, Reason: m.Reason})
+		}
+	}
+	return out
 }
 
 // importRead reads the source history: Alembic's through its package, the
