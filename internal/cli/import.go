@@ -30,7 +30,7 @@ type importOptions struct {
 }
 
 // importFormats are the formats `retort import` takes.
-func importFormats() []string { return append([]string{"alembic"}, importer.Formats...) }
+func importFormats() []string { return append([]string{"alembic"}, importer.Formats()...) }
 
 func (a *app) importCommand() *cobra.Command {
 	o := &importOptions{}

@@ -114,7 +114,7 @@ func TestGooseOrderIsNumeric(t *testing.T) {
 // in a section.
 func TestImportedManualBlocksRefuse(t *testing.T) {
 	t.Parallel()
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		revs, _, err := Read(format, filepath.Join("testdata", format))
 		if err != nil {
 			t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 
 // Formats are the directory formats Read takes, in the order help lists
 // them ("alembic" is read by the alembic subpackage).
-var Formats = []string{"goose", "migrate", "dbmate", "atlas"}
+func Formats() []string { return []string{"goose", "migrate", "dbmate", "atlas"} }
 
 // Read reads the migration folder dir of format (one of Formats) as a linear
 // history, oldest first.
@@ -54,7 +54,7 @@ func Read(format, dir string) ([]Revision, Report, error) {
 	case "atlas":
 		err = r.atlas(names)
 	default:
-		return nil, Report{}, fmt.Errorf("unknown format %q; known: %s", format, strings.Join(Formats, ", "))
+		return nil, Report{}, fmt.Errorf("unknown format %q; known: %s", format, strings.Join(Formats(), ", "))
 	}
 	if err != nil {
 		return nil, Report{}, err

@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // testdata/<format>.golden.
 func TestReadGolden(t *testing.T) {
 	t.Parallel()
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
 			t.Parallel()
 			revs, rep, err := Read(format, filepath.Join("testdata", format))

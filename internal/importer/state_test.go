@@ -118,7 +118,7 @@ func TestReadState(t *testing.T) {
 				}
 			}
 			// No state table at all: nothing to stamp, for every format.
-			for _, format := range Formats {
+			for _, format := range Formats() {
 				st, err := ReadState(ctx, db.DB, d, format, dialect.Table{}, revsOf(format, "1", "2", "3"))
 				if err != nil || st.Table != "" || st.Revision != "" {
 					t.Errorf("%s without a table: %+v, %v", format, st, err)
