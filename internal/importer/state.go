@@ -23,6 +23,9 @@ type State struct {
 	Revision string
 	// SourceVersion is the source tool's version of Revision.
 	SourceVersion string
+	// baseline is a version that stands for every version up to it
+	// (Atlas's baseline revision).
+	baseline string
 }
 
 // StateError is a source state that cannot be taken over: dirty, partly
@@ -81,10 +84,13 @@ func ReadState(ctx context.Context, db *sql.DB, d dialect.Dialect, format string
 	}
 	if format == "migrate" && len(applied) == 1 {
 		// golang-migrate's one version stands for every version up to it.
+		st.baseline, applied = applied[0], nil
+	}
+	if st.baseline != "" {
+		applied = append(applied, st.baseline)
 		for i, r := range revs {
-			if r.SourceVersion == applied[0] {
-				applied = applied[:0]
-				for _, r := range revs[:i+1] {
+			if r.SourceVersion == st.baseline {
+				for _, r := range revs[:i] {
 					applied = append(applied, r.SourceVersion)
 				}
 				break
@@ -317,25 +323,35 @@ func atlasState(ctx context.Context, db *sql.DB, d dialect.Dialect, cands []dial
 		return &State{}, nil, err
 	}
 	name := table
-	if err := needColumns(name, "Atlas", cols, "version", "applied", "total", "error"); err != nil {
+	if err := needColumns(name, "Atlas", cols, "version", "type", "applied", "total", "error"); err != nil {
 		return nil, nil, err
 	}
-	rows, err := db.QueryContext(ctx, "SELECT version, applied, total, "+d.QuoteIdent("error")+" FROM "+table)
+	rows, err := db.QueryContext(ctx, "SELECT version, "+d.QuoteIdent("type")+", applied, total, "+d.QuoteIdent("error")+" FROM "+table)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", table, err)
 	}
 	defer rows.Close()
-	var applied []string
+	var (
+		applied  []string
+		baseline string
+	)
 	for rows.Next() {
 		var (
-			v           string
-			done, total int64
-			errText     sql.NullString
+			v                 string
+			kind, done, total int64
+			errText           sql.NullString
 		)
-		if err := rows.Scan(&v, &done, &total, &errText); err != nil {
+		if err := rows.Scan(&v, &kind, &done, &total, &errText); err != nil {
 			return nil, nil, fmt.Errorf("read %s: %w", table, err)
 		}
 		switch {
+		case kind&atlasBaseline != 0:
+			// `atlas migrate apply --baseline V`: the database was at V
+			// without running the files up to it.
+			baseline = v
+		case kind&atlasResolved != 0:
+			// `atlas migrate set` or a resolved failure: done, whatever
+			// the counters say.
 		case errText.Valid && errText.String != "":
 			return nil, nil, &StateError{Table: name, Reason: fmt.Sprintf(
 				"Atlas recorded an error for version %s (%s): fix the database, and finish or resolve it with Atlas (`atlas migrate apply` or `atlas migrate set`) first",
@@ -350,8 +366,15 @@ func atlasState(ctx context.Context, db *sql.DB, d dialect.Dialect, cands []dial
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", table, err)
 	}
-	return &State{Table: table}, applied, nil
+	return &State{Table: table, baseline: baseline}, applied, nil
 }
+
+// Atlas's revision types (a bit set): a baseline row stands for every
+// version up to it; a resolved one was marked done by a person.
+const (
+	atlasBaseline = 1
+	atlasResolved = 4
+)
 
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")

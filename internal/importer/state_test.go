@@ -50,12 +50,18 @@ var toolDrop = map[string]map[string][]string{
 // atlasRow is an atlas_schema_revisions row: applied of total statements,
 // and the error Atlas recorded.
 func atlasRow(table, version string, applied, total int, errText string) string {
+	return atlasRowType(table, version, 2, applied, total, errText)
+}
+
+// atlasRowType is atlasRow with the revision type (1 baseline, 2 executed,
+// 4 resolved).
+func atlasRowType(table, version string, kind, applied, total int, errText string) string {
 	e := "NULL"
 	if errText != "" {
 		e = "'" + errText + "'"
 	}
 	return fmt.Sprintf("INSERT INTO %s (version, description, type, applied, total, executed_at, execution_time, error, hash, operator_version) "+
-		"VALUES ('%s', 'd', 2, %d, %d, CURRENT_TIMESTAMP, 1, %s, 'h', 'Atlas CLI v0.x')", table, version, applied, total, e)
+		"VALUES ('%s', 'd', %d, %d, %d, CURRENT_TIMESTAMP, 1, %s, 'h', 'Atlas CLI v0.x')", table, version, kind, applied, total, e)
 }
 
 // TestReadState takes over each tool's state on each database: the last
@@ -100,6 +106,8 @@ func TestReadState(t *testing.T) {
 		{"dbmate gap", "dbmate", []string{"INSERT INTO schema_migrations (version) VALUES ('1')", "INSERT INTO schema_migrations (version) VALUES ('3')"}, "", "earlier version 2 is not"},
 		{"atlas applied", "atlas", []string{atlasRow("%[1]s", "1", 2, 2, ""), atlasRow("%[1]s", "2", 1, 1, "")}, "r2", ""},
 		{"atlas partial", "atlas", []string{atlasRow("%[1]s", "1", 2, 2, ""), atlasRow("%[1]s", "2", 1, 3, "")}, "", "version 2 is partly applied (1 of 3 statements)"},
+		{"atlas baseline", "atlas", []string{atlasRowType("%[1]s", "2", 1, 0, 0, ""), atlasRow("%[1]s", "3", 1, 1, "")}, "r3", ""},
+		{"atlas resolved", "atlas", []string{atlasRow("%[1]s", "1", 1, 1, ""), atlasRowType("%[1]s", "2", 2|4, 1, 3, "boom")}, "r2", ""},
 		{"atlas error", "atlas", []string{atlasRow("%[1]s", "1", 0, 2, "relation x does not exist")}, "", "Atlas recorded an error for version 1 (relation x does not exist)"},
 	}
 	for _, dialectName := range testutil.Dialects() {
