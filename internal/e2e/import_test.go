@@ -250,6 +250,10 @@ func TestImportCommandLine(t *testing.T) {
 	if !strings.Contains(r.stdout, "Would import 3 goose revisions") || !strings.Contains(r.stdout, "-- Revision ID: 003") {
 		t.Errorf("dry run:\n%s", r.stdout)
 	}
+	r = p.mustRun("import", "goose", src, "--dry-run", "--url", p.db.URL)
+	if !strings.Contains(r.stdout, "Database: the database has no goose state table: nothing to stamp.") {
+		t.Errorf("dry run on a database without goose's table:\n%s", r.stdout)
+	}
 	r = p.mustRun("import", "goose", src, "--dry-run", "--json")
 	var dry struct {
 		DryRun    bool `json:"dry_run"`
