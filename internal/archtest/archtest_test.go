@@ -46,14 +46,14 @@ var allowed = map[string][]string{
 	// retort import: other tools' histories as retort revisions (Alembic's op.* calls become schema
 	// changes the dialect renders); the source tool's state table read through the caller's *sql.DB.
 	"internal/importer/...": {"internal/importer/...", "internal/script", "internal/revision", "internal/sqlsplit", "internal/dialect/...", "schema"},
-	".":                         {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "internal/sampledata", "internal/sqlsplit", "schema"},
-	"retorttest":                {"."}, // retort test inside go test: the façade's Test
-	"internal/cli":              {".", "internal/importer/...", "internal/suggest", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
-	"cli":                       {".", "internal/cli", "internal/term"},
-	"cmd/retort":                {"cli", "internal/cli"},
-	"internal/archtest":         {},
-	"bench/...":                 {"...", ""},
-	"examples/...":              {"...", ""},
+	".":                     {"internal/revision", "internal/script", "internal/fleet", "internal/config", "internal/dialect/...", "internal/versiontable", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "internal/lint", "internal/sampledata", "internal/sqlsplit", "schema"},
+	"retorttest":            {"."}, // retort test inside go test: the façade's Test
+	"internal/cli":          {".", "internal/importer/...", "internal/suggest", "internal/fleet", "internal/revision", "internal/script", "internal/config", "internal/templates", "internal/term", "internal/dialect/...", "internal/migrate", "internal/diff", "internal/models/...", "internal/autogen", "schema"},
+	"cli":                   {".", "internal/cli", "internal/term"},
+	"cmd/retort":            {"cli", "internal/cli"},
+	"internal/archtest":     {},
+	"bench/...":             {"...", ""},
+	"examples/...":          {"...", ""},
 
 	// A three-node Galera cluster of local mariadbd processes for tests.
 	"internal/testutil/galera": {},
