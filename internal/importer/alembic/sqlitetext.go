@@ -1,0 +1,166 @@
+package alembic
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// On a database whose catalog is the CREATE TABLE text (SQLite), the table
+// Alembic leaves is SQLAlchemy's text: its column layout, its order of
+// constraints. The importer writes that text into Table.SQL, which the
+// dialect's renderer then uses verbatim (to create the table, or to
+// rebuild it), so that the imported history stores what Alembic's does.
+
+// sqliteColumn is a column line as SQLAlchemy's SQLite compiler writes it.
+func sqliteColumn(c *schema.Column) string {
+	s := quoteText(c.Name) + " " + c.Type.SQL
+	if c.Default != "" {
+		s += " DEFAULT " + c.Default
+	}
+	if !c.Nullable {
+		s += " NOT NULL"
+	}
+	return s
+}
+
+func quoteText(n string) string { return `"` + strings.ReplaceAll(n, `"`, `""`) + `"` }
+
+func quoteTextList(cols []string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = quoteText(c)
+	}
+	return strings.Join(q, ", ")
+}
+
+func namedPrefix(n string) string {
+	if n == "" {
+		return ""
+	}
+	return "CONSTRAINT " + quoteText(n) + " "
+}
+
+func sqlitePK(pk *schema.PrimaryKey) string {
+	return namedPrefix(pk.Name) + "PRIMARY KEY (" + quoteTextList(pk.Columns) + ")"
+}
+
+func sqliteUnique(u *schema.Unique) string {
+	return namedPrefix(u.Name) + "UNIQUE (" + quoteTextList(u.Columns) + ")"
+}
+
+func sqliteCheck(c *schema.Check) string {
+	return namedPrefix(c.Name) + "CHECK (" + c.Expr + ")"
+}
+
+func sqliteFK(fk *schema.ForeignKey) string {
+	s := namedPrefix(fk.Name) + "FOREIGN KEY(" + quoteTextList(fk.Columns) + ") REFERENCES " + quoteText(fk.RefTable) + " (" + quoteTextList(fk.RefColumns) + ")"
+	if fk.OnDelete != "" {
+		s += " ON DELETE " + fk.OnDelete
+	}
+	if fk.OnUpdate != "" {
+		s += " ON UPDATE " + fk.OnUpdate
+	}
+	if fk.Deferrable {
+		s += " DEFERRABLE"
+		if fk.InitiallyDeferred {
+			s += " INITIALLY DEFERRED"
+		}
+	}
+	return s
+}
+
+// sqliteTable writes CREATE TABLE with the constraint lines given in order.
+func sqliteTable(t *schema.Table, constraints []string) string {
+	lines := make([]string, 0, len(t.Columns)+len(constraints)+1)
+	for _, c := range t.Columns {
+		lines = append(lines, sqliteColumn(c))
+	}
+	if t.PrimaryKey != nil {
+		lines = append(lines, sqlitePK(t.PrimaryKey))
+	}
+	lines = append(lines, constraints...)
+	return "CREATE TABLE " + quoteText(t.Name) + " (\n\t" + strings.Join(lines, ", \n\t") + "\n)"
+}
+
+var nonWord = regexp.MustCompile(`\W`)
+
+// reflectedDefault is a default as SQLAlchemy writes it again after
+// reading it back from SQLite (batch mode's "move and copy"): PRAGMA
+// table_info gives the expression without its outer parentheses, and
+// SQLAlchemy puts them back only around text holding a non-word character
+// that does not start with a quote or a parenthesis.
+func reflectedDefault(d string) string {
+	d = strings.TrimSpace(d)
+	if strings.HasPrefix(d, "(") && strings.HasSuffix(d, ")") && balancedParens(d[1:len(d)-1]) {
+		d = strings.TrimSpace(d[1 : len(d)-1])
+	}
+	if d == "" {
+		return d
+	}
+	if !strings.ContainsAny(d[:1], `'"(`) && nonWord.MatchString(d) {
+		return "(" + d + ")"
+	}
+	return d
+}
+
+func balancedParens(s string) bool {
+	depth := 0
+	inStr := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case inStr:
+			if c == '\'' {
+				inStr = false
+			}
+		case c == '\'':
+			inStr = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// sqliteRecreated is the text batch mode's "move and copy" leaves: the
+// table as SQLAlchemy writes it from what it reflected, columns first,
+// then the primary key, the named constraints and the unnamed ones.
+func sqliteRecreated(t *schema.Table) string {
+	for _, c := range t.Columns {
+		c.Default = reflectedDefault(c.Default)
+	}
+	var named, unnamed []string
+	add := func(name, text string) {
+		if name != "" {
+			named = append(named, text)
+		} else {
+			unnamed = append(unnamed, text)
+		}
+	}
+	for _, u := range t.Uniques {
+		add(u.Name, sqliteUnique(u))
+	}
+	for _, fk := range t.ForeignKeys {
+		add(fk.Name, sqliteFK(fk))
+	}
+	for _, ch := range t.Checks {
+		add(ch.Name, sqliteCheck(ch))
+	}
+	return sqliteTable(t, append(named, unnamed...))
+}
+
+// appendColumnText does to a CREATE TABLE text what SQLite's ADD COLUMN
+// does: the column definition goes before the closing parenthesis.
+func appendColumnText(sql, col string) string {
+	i := strings.LastIndexByte(sql, ')')
+	if i < 0 {
+		return sql
+	}
+	return sql[:i] + ", " + col + sql[i:]
+}

@@ -1,0 +1,113 @@
+package alembic
+
+import (
+	"sort"
+
+	"github.com/retortdb/retort/schema"
+)
+
+// state is the schema the translated operations have built so far, as
+// the rendering of the next operation needs it: SQLite rebuilds a table
+// from its whole definition, and every renderer takes a column's old
+// definition to change it. Each entry carries the stamp of the operation
+// that last touched it, so that a merge takes, for every table, the
+// version of the parent that changed it last.
+type state struct {
+	tables map[string]tableEntry
+	enums  map[string]enumEntry
+}
+
+type tableEntry struct {
+	t     *schema.Table // nil: dropped
+	stamp int
+}
+
+type enumEntry struct {
+	e     *schema.Enum // nil: dropped
+	stamp int
+}
+
+func newState() *state {
+	return &state{tables: map[string]tableEntry{}, enums: map[string]enumEntry{}}
+}
+
+// merge is the union of the states of a revision's parents: for each name,
+// the entry stamped last.
+func merge(parents []*state) *state {
+	s := newState()
+	for _, p := range parents {
+		for k, v := range p.tables {
+			if cur, ok := s.tables[k]; !ok || v.stamp > cur.stamp {
+				s.tables[k] = v
+			}
+		}
+		for k, v := range p.enums {
+			if cur, ok := s.enums[k]; !ok || v.stamp > cur.stamp {
+				s.enums[k] = v
+			}
+		}
+	}
+	return s
+}
+
+// copy is a shallow copy: entries are replaced, never changed in place.
+func (s *state) copy() *state {
+	return merge([]*state{s})
+}
+
+func (s *state) table(name string) *schema.Table {
+	return s.tables[name].t
+}
+
+// tableNames lists the live tables, sorted.
+func (s *state) tableNames() []string {
+	var out []string
+	for k, v := range s.tables {
+		if v.t != nil {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// cloneTable is a deep copy of t.
+func cloneTable(t *schema.Table) *schema.Table {
+	c := *t
+	c.Columns = make([]*schema.Column, len(t.Columns))
+	for i, col := range t.Columns {
+		cc := *col
+		c.Columns[i] = &cc
+	}
+	if t.PrimaryKey != nil {
+		pk := *t.PrimaryKey
+		pk.Columns = append([]string(nil), pk.Columns...)
+		c.PrimaryKey = &pk
+	}
+	c.Uniques = nil
+	for _, u := range t.Uniques {
+		uu := *u
+		uu.Columns = append([]string(nil), u.Columns...)
+		c.Uniques = append(c.Uniques, &uu)
+	}
+	c.Indexes = nil
+	for _, x := range t.Indexes {
+		xx := *x
+		xx.Parts = append([]schema.IndexPart(nil), x.Parts...)
+		c.Indexes = append(c.Indexes, &xx)
+	}
+	c.ForeignKeys = nil
+	for _, f := range t.ForeignKeys {
+		ff := *f
+		ff.Columns = append([]string(nil), f.Columns...)
+		ff.RefColumns = append([]string(nil), f.RefColumns...)
+		c.ForeignKeys = append(c.ForeignKeys, &ff)
+	}
+	c.Checks = nil
+	for _, ch := range t.Checks {
+		cc := *ch
+		c.Checks = append(c.Checks, &cc)
+	}
+	c.Triggers = append([]*schema.Trigger(nil), t.Triggers...)
+	return &c
+}
