@@ -9,10 +9,10 @@ import (
 
 // colType is a column's type on the target, with what the type brings.
 type colType struct {
-	sql   string
-	st    *saType
-	enum  *schema.Enum    // a PostgreSQL enum type to create with the table
-	check *schema.Check   // the CHECK a non-native Enum or Boolean makes (create_constraint=True)
+	sql    string
+	st     *saType
+	enum   *schema.Enum    // a PostgreSQL enum type to create with the table
+	check  *schema.Check   // the CHECK a non-native Enum or Boolean makes (create_constraint=True)
 	checks []*schema.Check // check, when set, as a list
 }
 
@@ -199,7 +199,7 @@ func (tr *translator) serverDefault(e expr, typ string) (string, error) {
 		}
 		last := d[strings.LastIndexByte(d, '.')+1:]
 		if (last == "true" || last == "false") && len(v.Args) == 0 {
-			return tr.exprDefault(tr.boolLiteral(last == "true")), nil
+			return tr.boolLiteral(last == "true"), nil
 		}
 		if i := strings.Index(d, "func."); i >= 0 && (i == 0 || d[i-1] == '.') {
 			fn := d[i+len("func."):]
@@ -252,6 +252,7 @@ func (tr *translator) createTable(a callArgs) error {
 	}
 	t := &schema.Table{Name: tname}
 	var explicit, derived []string // SQLite constraint lines in SQLAlchemy's creation order
+	var explicitNames, derivedNames []string
 	var enums []*schema.Enum
 	var pkCols []string
 	var specs []*colSpec
@@ -310,14 +311,17 @@ func (tr *translator) createTable(a callArgs) error {
 				u := &schema.Unique{Columns: []string{cs.col.Name}}
 				t.Uniques = append(t.Uniques, u)
 				derived = append(derived, sqliteUnique(u))
+				derivedNames = append(derivedNames, u.Name)
 			}
 			for _, ch := range cs.checks {
 				t.Checks = append(t.Checks, ch)
 				derived = append(derived, sqliteCheck(ch))
+				derivedNames = append(derivedNames, ch.Name)
 			}
 			for _, fk := range cs.fks {
 				t.ForeignKeys = append(t.ForeignKeys, fk)
 				derived = append(derived, sqliteFK(fk))
+				derivedNames = append(derivedNames, fk.Name)
 			}
 			if cs.index {
 				t.Indexes = append(t.Indexes, &schema.Index{Name: "ix_" + tname + "_" + cs.col.Name, Unique: cs.unique,
@@ -340,6 +344,7 @@ func (tr *translator) createTable(a callArgs) error {
 			}
 			t.Uniques = append(t.Uniques, u)
 			explicit = append(explicit, sqliteUnique(u))
+			explicitNames = append(explicitNames, u.Name)
 		case "CheckConstraint":
 			expr, err := sqlText(ca.get(0, "sqltext"))
 			if err != nil {
@@ -348,6 +353,7 @@ func (tr *translator) createTable(a callArgs) error {
 			ch := &schema.Check{Name: cname, Expr: expr}
 			t.Checks = append(t.Checks, ch)
 			explicit = append(explicit, sqliteCheck(ch))
+			explicitNames = append(explicitNames, ch.Name)
 		case "ForeignKeyConstraint":
 			cols, err := ca.names(0, "columns")
 			if err != nil {
@@ -377,6 +383,7 @@ func (tr *translator) createTable(a callArgs) error {
 			}
 			t.ForeignKeys = append(t.ForeignKeys, fk)
 			explicit = append(explicit, sqliteFK(fk))
+			explicitNames = append(explicitNames, fk.Name)
 		case "Index":
 			xn, err := ca.str(0, "name")
 			if err != nil {
@@ -436,6 +443,8 @@ func (tr *translator) createTable(a callArgs) error {
 		return err
 	}
 	tr.setTable(tname, t)
+	tr.st.named[tname] = namedEntry{stamp: tr.next()}
+	tr.noteNamed(tname, append(explicitNames, derivedNames...)...)
 	return nil
 }
 

@@ -211,6 +211,7 @@ func (tr *translator) op(op string, c *eCall, batch string) error {
 		if err != nil {
 			return err
 		}
+		tr.noteNamed(table, n)
 		return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 			u := &schema.Unique{Name: n, Columns: cols}
 			tb.Uniques = append(tb.Uniques, u)
@@ -252,6 +253,7 @@ func (tr *translator) op(op string, c *eCall, batch string) error {
 		if err != nil {
 			return err
 		}
+		tr.noteNamed(table, n)
 		return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 			ch := &schema.Check{Name: n, Expr: cond}
 			tb.Checks = append(tb.Checks, ch)
@@ -352,6 +354,7 @@ func (tr *translator) renameTable(from, to string) error {
 		}
 		tr.setTable(to, t)
 	}
+	tr.st.named[to] = namedEntry{names: tr.namedOf(from), stamp: tr.next()}
 	return nil
 }
 
@@ -564,7 +567,7 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		t = cloneTable(t)
 		rename(t)
 		if tr.text != nil && t.SQL != "" {
-			t.SQL = sqliteRecreated(t)
+			t.SQL = sqliteRecreated(t, tr.namedOf(table))
 			t.Def = tr.text.TableDefinition(t.SQL)
 		}
 		tr.setTable(table, t)
@@ -679,6 +682,7 @@ func (tr *translator) createForeignKey(a callArgs, batch string) error {
 	if err := fkOptions(fk, a.kw); err != nil {
 		return err
 	}
+	tr.noteNamed(table, n)
 	return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 		tb.ForeignKeys = append(tb.ForeignKeys, fk)
 		return []schema.TableChange{&schema.AddForeignKey{ForeignKey: fk}}, nil
@@ -727,8 +731,9 @@ func fkOptions(fk *schema.ForeignKey, kw map[string]expr) error {
 }
 
 func (tr *translator) dropConstraint(table, n, kind string) error {
+	tr.dropNamed(table, n)
 	return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
-		if (kind == "" || kind == "foreignkey") && true {
+		if kind == "" || kind == "foreignkey" {
 			for i, fk := range tb.ForeignKeys {
 				if fk.Name == n {
 					tb.ForeignKeys = append(tb.ForeignKeys[:i:i], tb.ForeignKeys[i+1:]...)
@@ -800,9 +805,6 @@ func (tr *translator) bulkInsert(a callArgs) error {
 	rows, ok := a.get(1, "rows").(*eList)
 	if !ok {
 		return fmt.Errorf("bulk_insert rows that are not a literal list (Python logic)")
-	}
-	if a.boolKw("multiinsert") && false {
-		return nil
 	}
 	for _, r := range rows.Items {
 		d, ok := r.(*eDict)

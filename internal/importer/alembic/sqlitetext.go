@@ -2,6 +2,7 @@ package alembic
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -25,7 +26,33 @@ func sqliteColumn(c *schema.Column) string {
 	return s
 }
 
-func quoteText(n string) string { return `"` + strings.ReplaceAll(n, `"`, `""`) + `"` }
+// quoteText quotes a name as SQLAlchemy's SQLite preparer does: only a
+// name that is not a lower-case identifier, or is a reserved word. A check
+// expression is compared as written, so the quoting must be SQLAlchemy's.
+func quoteText(n string) string {
+	plain := n != "" && !sqliteReserved[strings.ToLower(n)]
+	for i, c := range n {
+		if !(c == '_' || c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '$')) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return n
+	}
+	return `"` + strings.ReplaceAll(n, `"`, `""`) + `"`
+}
+
+// sqliteReserved is SQLAlchemy's SQLite RESERVED_WORDS.
+var sqliteReserved = wordSet(`add after all alter analyze and as asc attach autoincrement before begin between by cascade case cast check collate column commit conflict constraint create cross current_date current_time current_timestamp database default deferrable deferred delete desc detach distinct drop each else end escape except exclusive exists explain false fail for foreign from full glob group having if ignore immediate in index indexed initially inner insert instead intersect into is isnull join key left like limit match natural not notnull null of offset on or order outer plan pragma primary query raise references reindex rename replace restrict right rollback row select set table temp temporary then to transaction trigger true union unique update using vacuum values view virtual when where`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
 
 func quoteTextList(cols []string) string {
 	q := make([]string, len(cols))
@@ -87,15 +114,11 @@ func sqliteTable(t *schema.Table, constraints []string) string {
 var nonWord = regexp.MustCompile(`\W`)
 
 // reflectedDefault is a default as SQLAlchemy writes it again after
-// reading it back from SQLite (batch mode's "move and copy"): PRAGMA
-// table_info gives the expression without its outer parentheses, and
-// SQLAlchemy puts them back only around text holding a non-word character
-// that does not start with a quote or a parenthesis.
+// reading it back from SQLite (batch mode's "move and copy"): text that
+// does not start with a quote or a parenthesis and holds a non-word
+// character goes in parentheses.
 func reflectedDefault(d string) string {
 	d = strings.TrimSpace(d)
-	if strings.HasPrefix(d, "(") && strings.HasSuffix(d, ")") && balancedParens(d[1:len(d)-1]) {
-		d = strings.TrimSpace(d[1 : len(d)-1])
-	}
 	if d == "" {
 		return d
 	}
@@ -130,15 +153,17 @@ func balancedParens(s string) bool {
 
 // sqliteRecreated is the text batch mode's "move and copy" leaves: the
 // table as SQLAlchemy writes it from what it reflected, columns first,
-// then the primary key, the named constraints and the unnamed ones.
-func sqliteRecreated(t *schema.Table) string {
+// then the primary key, the named constraints (in the order they were
+// made: named lists them) and the unnamed ones.
+func sqliteRecreated(t *schema.Table, named []string) string {
 	for _, c := range t.Columns {
 		c.Default = reflectedDefault(c.Default)
 	}
-	var named, unnamed []string
+	byName := map[string]string{}
+	var unnamed []string
 	add := func(name, text string) {
 		if name != "" {
-			named = append(named, text)
+			byName[name] = text
 		} else {
 			unnamed = append(unnamed, text)
 		}
@@ -152,7 +177,22 @@ func sqliteRecreated(t *schema.Table) string {
 	for _, ch := range t.Checks {
 		add(ch.Name, sqliteCheck(ch))
 	}
-	return sqliteTable(t, append(named, unnamed...))
+	var lines []string
+	for _, n := range named {
+		if text, ok := byName[n]; ok {
+			lines = append(lines, text)
+			delete(byName, n)
+		}
+	}
+	var rest []string
+	for n := range byName {
+		rest = append(rest, n)
+	}
+	sort.Strings(rest)
+	for _, n := range rest {
+		lines = append(lines, byName[n])
+	}
+	return sqliteTable(t, append(lines, unnamed...))
 }
 
 // appendColumnText does to a CREATE TABLE text what SQLite's ADD COLUMN

@@ -15,6 +15,14 @@ import (
 type state struct {
 	tables map[string]tableEntry
 	enums  map[string]enumEntry
+	// named lists each table's named constraints in the order they were
+	// made (SQLite's batch mode writes them so).
+	named map[string]namedEntry
+}
+
+type namedEntry struct {
+	names []string
+	stamp int
 }
 
 type tableEntry struct {
@@ -28,7 +36,7 @@ type enumEntry struct {
 }
 
 func newState() *state {
-	return &state{tables: map[string]tableEntry{}, enums: map[string]enumEntry{}}
+	return &state{tables: map[string]tableEntry{}, enums: map[string]enumEntry{}, named: map[string]namedEntry{}}
 }
 
 // merge is the union of the states of a revision's parents: for each name,
@@ -39,6 +47,11 @@ func merge(parents []*state) *state {
 		for k, v := range p.tables {
 			if cur, ok := s.tables[k]; !ok || v.stamp > cur.stamp {
 				s.tables[k] = v
+			}
+		}
+		for k, v := range p.named {
+			if cur, ok := s.named[k]; !ok || v.stamp > cur.stamp {
+				s.named[k] = v
 			}
 		}
 		for k, v := range p.enums {

@@ -221,7 +221,7 @@ func (tr *translator) endBatch() {
 	b := tr.batch
 	tr.batch = nil
 	to := cloneTable(b.to)
-	to.SQL = sqliteRecreated(to)
+	to.SQL = sqliteRecreated(to, tr.namedOf(b.table))
 	to.Def = tr.text.TableDefinition(to.SQL)
 	changes := b.changes
 	if len(changes) == 0 || onlyIndexes(changes) {
@@ -353,5 +353,30 @@ func (tr *translator) nextText(from, to *schema.Table, cs []schema.TableChange) 
 	if native {
 		return text
 	}
-	return sqliteRecreated(to)
+	return sqliteRecreated(to, tr.namedOf(to.Name))
+}
+
+// namedOf lists table's named constraints in the order they were made.
+func (tr *translator) namedOf(table string) []string { return tr.st.named[table].names }
+
+// noteNamed records constraints made on table, in order.
+func (tr *translator) noteNamed(table string, names ...string) {
+	cur := append([]string(nil), tr.namedOf(table)...)
+	for _, n := range names {
+		if n != "" {
+			cur = append(cur, n)
+		}
+	}
+	tr.st.named[table] = namedEntry{names: cur, stamp: tr.next()}
+}
+
+// dropNamed forgets a dropped constraint.
+func (tr *translator) dropNamed(table, name string) {
+	var cur []string
+	for _, n := range tr.namedOf(table) {
+		if n != name {
+			cur = append(cur, n)
+		}
+	}
+	tr.st.named[table] = namedEntry{names: cur, stamp: tr.next()}
 }

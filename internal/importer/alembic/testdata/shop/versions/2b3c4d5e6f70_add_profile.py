@@ -32,11 +32,11 @@ def upgrade() -> None:
         comment="one per user",
     )
     op.create_index("ix_profiles_level_hi", "profiles", ["level"], postgresql_where=sa.text("level > 5"), sqlite_where=sa.text("level > 5"))
-    op.create_index("ix_users_lower_email", "users", [sa.text("lower(email)")])
+    op.create_index("ix_orgs_lower_name", "orgs", [sa.text("lower(name)")])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_users_lower_email", table_name="users")
+    op.drop_index("ix_orgs_lower_name", table_name="orgs")
     op.drop_index("ix_profiles_level_hi", table_name="profiles")
     op.drop_table("profiles")
     op.drop_column("users", "visits")

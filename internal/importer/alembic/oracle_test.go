@@ -1,0 +1,294 @@
+package alembic_test
+
+// The oracle tests compare the import with Python Alembic itself: the
+// graph Alembic's ScriptDirectory reads, and, on each dialect, the schema
+// `alembic upgrade heads` leaves against the one the imported revisions
+// leave under `retort upgrade heads`, then both downgraded to base. They
+// need Python with Alembic and SQLAlchemy (Debian: python3-alembic,
+// python3-psycopg2, python3-pymysql); without them they skip, or fail
+// under CI=true.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/dialect/registry"
+	"github.com/retortdb/retort/internal/importer"
+	"github.com/retortdb/retort/internal/importer/alembic"
+	"github.com/retortdb/retort/internal/script"
+	"github.com/retortdb/retort/internal/testutil"
+	"github.com/retortdb/retort/schema"
+)
+
+var (
+	pythonOnce sync.Once
+	pythonPath string
+)
+
+// python returns an interpreter that imports alembic and the drivers, or
+// skips t.
+func python(t *testing.T) string {
+	t.Helper()
+	pythonOnce.Do(func() {
+		for _, p := range []string{"/usr/bin/python3", "python3"} {
+			if exec.Command(p, "-c", "import alembic, sqlalchemy, psycopg2, pymysql").Run() == nil {
+				pythonPath = p
+				return
+			}
+		}
+	})
+	if pythonPath == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Python Alembic (with psycopg2 and pymysql) is not installed and CI=true: the oracle tests must run in CI (apt-get install python3-alembic python3-psycopg2 python3-pymysql)")
+		}
+		t.Skip("SKIPPING: Python Alembic is not installed (apt-get install python3-alembic python3-psycopg2 python3-pymysql); the oracle tests need it")
+	}
+	return pythonPath
+}
+
+// histories are the test Alembic projects (each with an alembic.ini) whose
+// upgrades run without a person's help, with the dialects Alembic itself
+// runs them on (shop's expression index is not MariaDB's).
+var histories = map[string][]string{
+	"shop":   {testutil.SQLite, testutil.Postgres},
+	"labels": {testutil.SQLite, testutil.Postgres, testutil.MySQL},
+}
+
+// sqlalchemyURL is the URL SQLAlchemy takes for a test database.
+func sqlalchemyURL(t *testing.T, db *testutil.DB) string {
+	switch db.Dialect {
+	case testutil.SQLite:
+		return "sqlite:///" + db.Name
+	case testutil.Postgres:
+		u, err := url.Parse(db.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Scheme = "postgresql+psycopg2"
+		u.RawQuery = ""
+		return u.String()
+	case testutil.MySQL:
+		u, err := url.Parse(db.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Scheme = "mysql+pymysql"
+		return u.String()
+	}
+	t.Fatalf("no SQLAlchemy URL for %s", db.Dialect)
+	return ""
+}
+
+// runAlembic runs the alembic command for project dir on db.
+func runAlembic(t *testing.T, dir string, db *testutil.DB, args ...string) {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ini := filepath.Join(t.TempDir(), "alembic.ini")
+	text := fmt.Sprintf("[alembic]\nscript_location = %s\nsqlalchemy.url = %s\n", abs, strings.ReplaceAll(sqlalchemyURL(t, db), "%", "%%"))
+	if err := os.WriteFile(ini, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(python(t), append([]string{"-m", "alembic", "-c", ini}, args...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if len(lines) > 4 {
+			lines = lines[len(lines)-4:]
+		}
+		t.Fatalf("alembic %s: %v\n%s", strings.Join(args, " "), err, strings.Join(lines, "\n"))
+	}
+}
+
+// writeImport renders revs as files in a fresh folder.
+func writeImport(t *testing.T, revs []importer.Revision) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, r := range revs {
+		if err := os.WriteFile(filepath.Join(dir, r.File.ID+".sql"), script.Render(r.File), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func open(t *testing.T, db *testutil.DB, dir string) *retort.Migrator {
+	t.Helper()
+	m, err := retort.Open(context.Background(), db.DB, nil, retort.WithDialect(db.Dialect), retort.WithVersionDirs(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// sameSchema fails t with the changes that turn got into want.
+func sameSchema(t *testing.T, m *retort.Migrator, what string, want, got *schema.Schema) {
+	t.Helper()
+	changes, err := m.Diff(got, want)
+	if err != nil {
+		t.Fatalf("%s: diff: %v", what, err)
+	}
+	if len(changes) > 0 {
+		var b strings.Builder
+		for _, c := range changes {
+			b.WriteString("\n  " + c.String())
+		}
+		for _, w := range want.Tables {
+			if g := got.Table(w.Schema, w.Name); g != nil && g.Def != w.Def {
+				fmt.Fprintf(&b, "\n  table %s:\n    alembic: %s\n    retort:  %s", w.Name, w.Def, g.Def)
+			}
+		}
+		t.Errorf("%s: the imported history's schema differs from Alembic's; changes that would make it Alembic's:%s", what, b.String())
+	}
+}
+
+func TestOracleSchema(t *testing.T) {
+	t.Parallel()
+	python(t)
+	for h, dias := range histories {
+		for _, dia := range dias {
+			t.Run(dia+"/"+h, func(t *testing.T) {
+				t.Parallel()
+				dir := filepath.Join("testdata", h)
+				d, err := registry.Lookup(dia)
+				if err != nil {
+					t.Fatal(err)
+				}
+				revs, rep, err := alembic.Import(context.Background(), dir, alembic.Options{Dialect: d})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(rep.Manual) > 0 {
+					t.Fatalf("%d blocks left for a person, first: %+v", len(rep.Manual), rep.Manual[0])
+				}
+				files := writeImport(t, revs)
+				want, got := testutil.New(t, dia), testutil.New(t, dia)
+				runAlembic(t, dir, want, "upgrade", "heads")
+				mg := open(t, got, files)
+				if _, err := mg.Upgrade(context.Background(), "heads"); err != nil {
+					t.Fatalf("retort upgrade heads of the import: %v", err)
+				}
+				mw := open(t, want, files)
+				ws, err := mw.Inspect(context.Background(), schema.Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				gs, err := mg.Inspect(context.Background(), schema.Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(ws.Tables) == 0 {
+					t.Fatal("Alembic created no tables: the test is broken")
+				}
+				sameSchema(t, mg, "upgrade heads", ws, gs)
+
+				runAlembic(t, dir, want, "downgrade", "base")
+				if _, err := mg.Downgrade(context.Background(), "base"); err != nil {
+					t.Fatalf("retort downgrade base of the import: %v", err)
+				}
+				ws, err = mw.Inspect(context.Background(), schema.Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				gs, err = mg.Inspect(context.Background(), schema.Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameSchema(t, mg, "downgrade base", ws, gs)
+			})
+		}
+	}
+}
+
+// alembicGraph is what Alembic's ScriptDirectory reads of a project.
+const alembicGraphPy = `
+import json, sys
+from alembic import util
+from alembic.script import ScriptDirectory
+sd = ScriptDirectory(sys.argv[1])
+out = {"heads": sorted(sd.get_heads()), "revs": {}}
+for s in sd.walk_revisions():
+    out["revs"][s.revision] = {
+        "parents": list(s._versioned_down_revisions),
+        "labels": sorted(s._orig_branch_labels),
+        "depends_on": list(util.to_tuple(s.dependencies, default=())),
+        "doc": s.doc,
+    }
+json.dump(out, sys.stdout)
+`
+
+func TestOracleGraph(t *testing.T) {
+	t.Parallel()
+	py := python(t)
+	d, err := registry.Lookup(testutil.SQLite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{"shop", "labels", "manual"} {
+		t.Run(h, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join("testdata", h)
+			out, err := exec.Command(py, "-c", alembicGraphPy, dir).Output()
+			if err != nil {
+				t.Fatalf("alembic: %v", err)
+			}
+			var want struct {
+				Heads []string `json:"heads"`
+				Revs  map[string]struct {
+					Parents   []string `json:"parents"`
+					Labels    []string `json:"labels"`
+					DependsOn []string `json:"depends_on"`
+					Doc       string   `json:"doc"`
+				} `json:"revs"`
+			}
+			if err := json.Unmarshal(out, &want); err != nil {
+				t.Fatal(err)
+			}
+			revs, _, err := alembic.Import(context.Background(), dir, alembic.Options{Dialect: d})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(revs) != len(want.Revs) {
+				t.Fatalf("imported %d revisions, Alembic has %d", len(revs), len(want.Revs))
+			}
+			for _, r := range revs {
+				w, ok := want.Revs[r.File.ID]
+				if !ok {
+					t.Errorf("revision %s is not Alembic's", r.File.ID)
+					continue
+				}
+				labels := append([]string(nil), r.File.BranchLabels...)
+				sort.Strings(labels)
+				if fmt.Sprint(r.File.Parents) != fmt.Sprint(w.Parents) || fmt.Sprint(labels) != fmt.Sprint(w.Labels) ||
+					fmt.Sprint(r.File.DependsOn) != fmt.Sprint(w.DependsOn) || r.File.Message != w.Doc {
+					t.Errorf("revision %s: imported parents %v labels %v depends_on %v message %q; Alembic: %v %v %v %q",
+						r.File.ID, r.File.Parents, labels, r.File.DependsOn, r.File.Message, w.Parents, w.Labels, w.DependsOn, w.Doc)
+				}
+			}
+			// The graph retort reads from the written files has Alembic's heads.
+			m, err := retort.Open(context.Background(), nil, nil, retort.WithDialect(testutil.SQLite), retort.WithVersionDirs(writeImport(t, revs)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var heads []string
+			for _, hd := range m.Heads() {
+				heads = append(heads, hd.ID)
+			}
+			sort.Strings(heads)
+			if fmt.Sprint(heads) != fmt.Sprint(want.Heads) {
+				t.Errorf("heads %v, Alembic's %v", heads, want.Heads)
+			}
+		})
+	}
+}
