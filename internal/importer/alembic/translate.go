@@ -37,6 +37,9 @@ type translator struct {
 	fkOff  bool // a rebuild switched foreign keys off
 	noTx   bool
 	batch  *batchState
+	// lastManual is the index in out of the last manual block, and
+	// manualFrom its first line, so that the next one can join it.
+	lastManual, manualFrom int
 }
 
 // batchState collects a batch_alter_table block that SQLite does by "move
@@ -56,7 +59,7 @@ func newTranslator(d dialect.Dialect, st *state, stamp *int, mod *module, sect s
 	if !ok {
 		return nil, fmt.Errorf("the %s dialect has no SQLAlchemy counterpart to import Alembic revisions for", d.Name())
 	}
-	t := &translator{d: d, render: r, fl: n.SQLAlchemyDialect(), st: st, stamp: stamp, mod: mod, sect: sect}
+	t := &translator{d: d, render: r, fl: n.SQLAlchemyDialect(), st: st, stamp: stamp, mod: mod, sect: sect, lastManual: -1}
 	if def, ok := d.(definer); ok {
 		t.text = def
 	}
@@ -75,11 +78,23 @@ func (tr *translator) body() string {
 
 func (tr *translator) pos(line int) string { return fmt.Sprintf("%s:%d", tr.mod.path, line) }
 
-// leave records statements as a block for a person.
+// leave records statements as a block for a person. Statements left one
+// after the other, with nothing translated between them, make one block.
 func (tr *translator) leave(s stmt, reason string) {
+	if n := len(tr.manual); n > 0 && tr.lastManual == len(tr.out)-1 {
+		m := &tr.manual[n-1]
+		m.Text = sourceLines(tr.mod.src, tr.manualFrom, s.endLine)
+		if !strings.Contains(m.Reason, reason) {
+			m.Reason += "; " + reason
+		}
+		tr.out[len(tr.out)-1] = importer.ManualBlock(*m)
+		return
+	}
 	m := importer.Manual{Pos: tr.pos(s.line), Section: tr.sect, Text: sourceLines(tr.mod.src, s.line, s.endLine), Reason: reason}
 	tr.manual = append(tr.manual, m)
 	tr.out = append(tr.out, importer.ManualBlock(m))
+	tr.lastManual = len(tr.out) - 1
+	tr.manualFrom = s.line
 }
 
 // section translates a def's body.
