@@ -39,6 +39,11 @@ type Options struct {
 	ViaAlembic bool
 	// Python is the interpreter for ViaAlembic ("" = python3).
 	Python string
+	// SQLAlchemyDialect overrides the SQLAlchemy dialect ViaAlembic
+	// renders for ("" = the target dialect's own: "postgresql", "mysql",
+	// "sqlite"); "mariadb" writes MariaDB's spelling where it differs
+	// from MySQL's (DROP CONSTRAINT for a check).
+	SQLAlchemyDialect string
 }
 
 // Import reads the Alembic history at path (a versions folder or an

@@ -143,8 +143,8 @@ depends_on: Union[str, Sequence[str], None] = ['c']
 		t.Errorf("create date %v, want %v", m.created, want)
 	}
 	for _, bad := range []string{
-		"down_revision = None\n",                 // no revision
-		"revision = 'x'\n",                       // no down_revision
+		"down_revision = None\n",                  // no revision
+		"revision = 'x'\n",                        // no down_revision
 		"revision = f'x'\ndown_revision = None\n", // not a literal
 		"revision = 'x'\ndown_revision = 3\n",
 	} {

@@ -93,7 +93,11 @@ func viaAlembic(ctx context.Context, path string, order []*module, opts Options)
 		}
 		ids = append(ids, m.id)
 	}
-	arg, _ := json.Marshal(map[string]any{"dir": tmp, "versions": []string{versions}, "ids": ids, "dialect": n.SQLAlchemyDialect()})
+	sqla := n.SQLAlchemyDialect()
+	if opts.SQLAlchemyDialect != "" {
+		sqla = opts.SQLAlchemyDialect
+	}
+	arg, _ := json.Marshal(map[string]any{"dir": tmp, "versions": []string{versions}, "ids": ids, "dialect": sqla})
 	cmd := exec.CommandContext(ctx, py, "-c", renderPy, string(arg))
 	cmd.Dir = filepath.Dir(order[0].path) // the project's own imports, where they are relative
 	var stdout, stderr bytes.Buffer
