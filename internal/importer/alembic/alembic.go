@@ -126,6 +126,10 @@ func sectionBody(s string) string {
 	return s
 }
 
+// VersionDirs returns the folders holding the revision scripts of the
+// Alembic history at path (as Import reads it).
+func VersionDirs(path string) ([]string, error) { return versionDirs(path) }
+
 // versionDirs finds the folders holding the revision scripts: path is an
 // alembic.ini, a project folder holding one, or a versions folder.
 func versionDirs(path string) ([]string, error) {
