@@ -29,7 +29,7 @@ type colSpec struct {
 }
 
 func (tr *translator) columnType(e expr, col, table string) (*colType, error) {
-	st, err := readType(e)
+	st, err := readTypeFor(e, tr.fl)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,9 @@ type module struct {
 	created   time.Time
 	upgrade   *stmt // the def upgrade(), nil when absent
 	downgrade *stmt
+	// consts are the module's other top-level assignments of values
+	// (an Enum type shared by upgrade and downgrade, a table name).
+	consts map[string]expr
 }
 
 var createDateRE = regexp.MustCompile(`(?m)^\s*Create Date:\s*(.*?)\s*$`)
@@ -31,7 +34,7 @@ func readModule(path, src string) (*module, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	m := &module{path: path, src: src}
+	m := &module{path: path, src: src, consts: map[string]expr{}}
 	seen := map[string]bool{}
 	for i, s := range stmts {
 		switch s.kind {
@@ -44,6 +47,9 @@ func readModule(path, src string) (*module, error) {
 				return nil, fmt.Errorf("%s:%d: %w", path, s.line, err)
 			}
 			seen[s.target] = true
+			if pure(s.expr, 0) {
+				m.consts[s.target] = s.expr
+			}
 		case sDef:
 			switch s.target {
 			case "upgrade":

@@ -366,13 +366,53 @@ func (tr *translator) addColumn(table string, e expr) error {
 	if err != nil {
 		return err
 	}
-	if cs.pk || cs.unique || cs.index || len(cs.fks) > 0 || len(cs.checks) > 0 {
-		return fmt.Errorf("add_column of a column with primary_key, unique, index, a ForeignKey or a constraint-making type, which the importer does not translate")
+	if cs.pk {
+		return fmt.Errorf("add_column of a primary key column, which the importer does not translate")
 	}
-	return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
+	// Alembic adds the column, then the constraints and index the column
+	// brings. SQLite cannot ALTER constraints: there Alembic skips them
+	// (with a warning) unless a batch rebuilds the table.
+	constraints := tr.text == nil || (tr.batch != nil && tr.batch.table == table)
+	var named []string
+	err = tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 		tb.Columns = append(tb.Columns, cs.col)
-		return []schema.TableChange{&schema.AddColumn{Column: cs.col}}, nil
+		out := []schema.TableChange{&schema.AddColumn{Column: cs.col}}
+		if constraints {
+			if cs.unique && !cs.index {
+				u := &schema.Unique{Columns: []string{cs.col.Name}}
+				tb.Uniques = append(tb.Uniques, u)
+				out = append(out, &schema.AddUnique{Unique: u})
+			}
+			for _, ch := range cs.checks {
+				tb.Checks = append(tb.Checks, ch)
+				out = append(out, &schema.AddCheck{Check: ch})
+				named = append(named, ch.Name)
+			}
+			for _, fk := range cs.fks {
+				tb.ForeignKeys = append(tb.ForeignKeys, fk)
+				out = append(out, &schema.AddForeignKey{ForeignKey: fk})
+				named = append(named, fk.Name)
+			}
+		}
+		if cs.index {
+			names := []string{"ix_" + table + "_" + cs.col.Name}
+			if tr.text != nil && tr.batch != nil && tr.batch.table == table {
+				// Alembic's move and copy also makes the index under a
+				// name after its temporary table, and keeps both.
+				names = append(names, "ix__alembic_tmp_"+table+"_"+cs.col.Name)
+			}
+			for _, ix := range names {
+				x := &schema.Index{Name: ix, Unique: cs.unique, Parts: []schema.IndexPart{{Column: cs.col.Name}}}
+				tb.Indexes = append(tb.Indexes, x)
+				out = append(out, &schema.AddIndex{Index: x})
+			}
+		}
+		return out, nil
 	})
+	if err == nil {
+		tr.noteNamed(table, named...)
+	}
+	return err
 }
 
 func (tr *translator) dropColumn(table, col string) error {

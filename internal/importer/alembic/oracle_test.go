@@ -69,6 +69,7 @@ var histories = map[string][]string{
 	// refuses on SQLite.
 	"server":  {testutil.Postgres, testutil.MySQL},
 	"pgtypes": {testutil.Postgres},
+	"styles":  {testutil.SQLite, testutil.Postgres, testutil.MySQL},
 }
 
 // sqlalchemyURL is the URL SQLAlchemy takes for a test database.
@@ -215,7 +216,7 @@ func sameSchema(t *testing.T, m *retort.Migrator, what string, want, got *schema
 
 // viaAlembic are the histories also imported --via-alembic (SQLite's
 // batch mode needs a live database: TestViaAlembicSQLiteBatch).
-var viaAlembic = map[string]bool{"postgres/shop": true, "postgres/pgtypes": true, "mysql/server": true}
+var viaAlembic = map[string]bool{"postgres/shop": true, "postgres/pgtypes": true, "mysql/server": true, "postgres/styles": true}
 
 func TestOracleSchema(t *testing.T) {
 	t.Parallel()
@@ -345,7 +346,7 @@ func TestOracleGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, h := range []string{"shop", "labels", "server", "pgtypes", "manual"} {
+	for _, h := range []string{"shop", "labels", "server", "pgtypes", "styles", "manual"} {
 		t.Run(h, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("testdata", h)

@@ -37,6 +37,9 @@ type translator struct {
 	fkOff  bool // a rebuild switched foreign keys off
 	noTx   bool
 	batch  *batchState
+	// vars are the names bound to values the translation can read: the
+	// module's constants and the section's own simple assignments.
+	vars map[string]expr
 	// lastManual is the index in out of the last manual block, and
 	// manualFrom its first line, so that the next one can join it.
 	lastManual, manualFrom int
@@ -112,9 +115,15 @@ func (tr *translator) statement(s stmt) {
 		if str, ok := s.expr.(*eStr); ok && !str.F {
 			return // a docstring or a bare string
 		}
-		call, ok := s.expr.(*eCall)
+		call, ok := tr.resolve(s.expr, 0).(*eCall)
 		if !ok {
 			tr.leave(s, "a Python expression that is not an op.* call")
+			return
+		}
+		if done, err := tr.enumOp(call); done {
+			if err != nil {
+				tr.leave(s, err.Error())
+			}
 			return
 		}
 		name := dotted(call.Fn)
@@ -130,7 +139,9 @@ func (tr *translator) statement(s stmt) {
 	case sOther:
 		tr.leave(s, s.reason)
 	case sAssign:
-		tr.leave(s, "a Python variable")
+		if !tr.bind(s.target, s.expr) {
+			tr.leave(s, "a Python variable")
+		}
 	case sDef:
 		tr.leave(s, "a nested Python function")
 	default:
@@ -147,7 +158,7 @@ func orWhat(s, alt string) string {
 
 // with translates "with op.batch_alter_table(name, …) as batch_op:".
 func (tr *translator) with(s stmt) {
-	call, ok := s.expr.(*eCall)
+	call, ok := tr.resolve(s.expr, 0).(*eCall)
 	if !ok || dotted(call.Fn) != "op.batch_alter_table" || s.target == "" {
 		tr.leave(s, "a with block that is not op.batch_alter_table(…) as name")
 		return
@@ -185,7 +196,7 @@ func (tr *translator) with(s stmt) {
 		if b.kind == sPass {
 			continue
 		}
-		call, ok := b.expr.(*eCall)
+		call, ok := tr.resolve(b.expr, 0).(*eCall)
 		if b.kind != sExpr || !ok || !strings.HasPrefix(dotted(call.Fn), s.target+".") {
 			if b.kind == sExpr {
 				if str, ok := b.expr.(*eStr); ok && !str.F {
@@ -213,11 +224,24 @@ func needsRecreate(body []stmt, as string) bool {
 		switch strings.TrimPrefix(dotted(call.Fn), as+".") {
 		case "create_index", "drop_index":
 		case "add_column":
+			// A default that is an expression, or a constraint the
+			// column brings (a ForeignKey, unique=True), needs the table
+			// rebuilt.
 			if len(call.Args) > 0 {
 				if col, ok := call.Args[0].(*eCall); ok {
+					for _, a := range col.Args {
+						if c, ok := a.(*eCall); ok && strings.HasSuffix(dotted(c.Fn), "ForeignKey") {
+							return true
+						}
+					}
 					for _, k := range col.Kw {
-						if k.Name == "server_default" {
+						switch k.Name {
+						case "server_default":
 							if _, plain := k.Value.(*eStr); !plain && !isNone(k.Value) {
+								return true
+							}
+						case "unique":
+							if isTrue(k.Value) {
 								return true
 							}
 						}

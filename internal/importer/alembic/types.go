@@ -33,6 +33,31 @@ type saType struct {
 
 // readType reads a type expression: sa.String(50), sa.Integer, postgresql.ARRAY(sa.Text()).
 func readType(e expr) (*saType, error) {
+	return readTypeFor(e, "")
+}
+
+// readTypeFor reads a type expression for SQLAlchemy dialect fl, which
+// chooses among .with_variant(type, "dialect") alternatives.
+func readTypeFor(e expr, fl string) (*saType, error) {
+	if c, ok := e.(*eCall); ok {
+		if at, ok := c.Fn.(*eAttr); ok && at.Name == "with_variant" {
+			if len(c.Args) < 2 {
+				return nil, fmt.Errorf("with_variant without a type and a dialect name")
+			}
+			for _, d := range c.Args[1:] {
+				names := []expr{d}
+				if l, ok := d.(*eList); ok {
+					names = l.Items
+				}
+				for _, n := range names {
+					if s, ok := n.(*eStr); ok && (s.Value == fl || fl == saMySQL && s.Value == "mariadb") {
+						return readTypeFor(c.Args[0], fl)
+					}
+				}
+			}
+			return readTypeFor(at.X, fl)
+		}
+	}
 	var fn expr = e
 	var call *eCall
 	if c, ok := e.(*eCall); ok {
@@ -79,7 +104,7 @@ func readType(e expr) (*saType, error) {
 		if len(t.args) == 0 {
 			return nil, fmt.Errorf("an ARRAY without an item type")
 		}
-		it, err := readType(t.args[0])
+		it, err := readTypeFor(t.args[0], fl)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +208,7 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 		return "SMALLINT", nil
 	case "TINYINT", "MEDIUMINT":
 		return mysqlInt(t.name, t)
-	case "String", "Unicode", "VARCHAR", "NVARCHAR":
+	case "String", "Unicode", "VARCHAR", "NVARCHAR", "AutoString":
 		if t.name == "NVARCHAR" && fl == saMySQL {
 			return withLen("NATIONAL VARCHAR")
 		}

@@ -9,6 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+prio = postgresql.ENUM('p1', 'p2', name='prio', create_type=False)
+
 revision = 'p1'
 down_revision = None
 branch_labels = None
@@ -31,10 +33,14 @@ def upgrade():
     op.create_index('ix_event_payload', 'event', ['payload'], unique=False, postgresql_using='gin')
     op.create_index('ix_event_high', 'event', ['at'], unique=False, postgresql_where=sa.text("level = 'high'"))
     op.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')")
+    prio.create(op.get_bind(), checkfirst=True)
+    op.add_column('event', sa.Column('prio', prio, nullable=True))
     op.add_column('event', sa.Column('mood', postgresql.ENUM('sad', 'ok', 'happy', name='mood', create_type=False), nullable=True))
 
 
 def downgrade():
+    op.drop_column('event', 'prio')
+    prio.drop(op.get_bind(), checkfirst=False)
     op.drop_column('event', 'mood')
     op.execute("DROP TYPE mood")
     op.drop_index('ix_event_high', table_name='event')
