@@ -25,6 +25,7 @@ type colSpec struct {
 	fks        []*schema.ForeignKey
 	checks     []*schema.Check
 	autoinc    string // "auto", "true", "false"
+	identity   bool   // sa.Identity(…)
 	hasDefault bool
 }
 
@@ -94,10 +95,22 @@ func (tr *translator) readColumn(e expr, table string) (*colSpec, error) {
 		}
 	}
 	cs := &colSpec{col: &schema.Column{Name: n, Nullable: true}, autoinc: "auto"}
+	defer func() {
+		// An identity column is NOT NULL, as SQLAlchemy writes it.
+		if cs.col.Identity != nil {
+			cs.col.Nullable = false
+		}
+	}()
 	for _, it := range rest {
 		call, ok := it.(*eCall)
+		if ok && strings.HasSuffix(dotted(call.Fn), "Identity") {
+			if err := tr.identity(cs, argsOf(call)); err != nil {
+				return nil, fmt.Errorf("column %s: %w", n, err)
+			}
+			continue
+		}
 		if !ok || !strings.HasSuffix(dotted(call.Fn), "ForeignKey") {
-			return nil, fmt.Errorf("column %s: an argument that is not a ForeignKey (Identity, Computed and Sequence are not translated)", n)
+			return nil, fmt.Errorf("column %s: an argument that is not a ForeignKey or Identity (Computed and Sequence are not translated)", n)
 		}
 		fa := argsOf(call)
 		target, err := fa.str(0, "column")
@@ -454,7 +467,7 @@ func (tr *translator) createTable(a callArgs) error {
 // and AUTO_INCREMENT on MySQL; SQLite's INTEGER PRIMARY KEY is a rowid
 // already.
 func (tr *translator) autoIncrement(cs *colSpec) {
-	if cs.autoinc == "false" || !cs.typ.st.isInteger() || cs.hasDefault {
+	if cs.autoinc == "false" || !cs.typ.st.isInteger() || cs.hasDefault || cs.col.Identity != nil {
 		return
 	}
 	if len(cs.fks) > 0 && cs.autoinc != "true" {
@@ -485,4 +498,26 @@ func strArgs(es []expr) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// identity reads sa.Identity(always=…, start=…, increment=…): an identity
+// column on PostgreSQL; elsewhere SQLAlchemy renders none, and the column
+// is an autoincrement key as any other.
+func (tr *translator) identity(cs *colSpec, a callArgs) error {
+	for k, v := range a.kw {
+		switch k {
+		case "always", "on_null":
+		case "start", "increment", "minvalue", "cache":
+			if n, ok := v.(*eNum); !ok || n.Text != "1" {
+				return fmt.Errorf("an Identity with %s other than 1, which the importer does not translate", k)
+			}
+		default:
+			return fmt.Errorf("an Identity with %s=…, which the importer does not translate", k)
+		}
+	}
+	cs.identity = true
+	if tr.fl == saPostgres {
+		cs.col.Identity = &schema.Identity{Always: a.boolKw("always")}
+	}
+	return nil
 }

@@ -70,6 +70,8 @@ var histories = map[string][]string{
 	"server":  {testutil.Postgres, testutil.MySQL},
 	"pgtypes": {testutil.Postgres},
 	"styles":  {testutil.SQLite, testutil.Postgres, testutil.MySQL},
+	// blog's own downgrade fails on MariaDB (an index a foreign key needs).
+	"blog": {testutil.SQLite, testutil.Postgres},
 }
 
 // sqlalchemyURL is the URL SQLAlchemy takes for a test database.
@@ -193,9 +195,53 @@ func open(t *testing.T, db *testutil.DB, dir string) *retort.Migrator {
 	return m
 }
 
+// canonicalDef sorts the table constraints of a SQLite table definition
+// (columns keep their order). Alembic's SQLite batch mode writes the
+// constraints it reflected in the iteration order of a Python set, which
+// differs from one run of Alembic to the next: two runs of the same
+// history store them in different orders.
+func canonicalDef(def string) string {
+	toks := strings.Fields(def)
+	if len(toks) < 2 || toks[0] != "(" || toks[len(toks)-1] != ")" {
+		return def
+	}
+	var items []string
+	depth, start := 0, 1
+	for i := 1; i < len(toks)-1; i++ {
+		switch toks[i] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		case ",":
+			if depth == 0 {
+				items = append(items, strings.Join(toks[start:i], " "))
+				start = i + 1
+			}
+		}
+	}
+	items = append(items, strings.Join(toks[start:len(toks)-1], " "))
+	first := len(items)
+	for i, it := range items {
+		switch strings.Fields(it)[0] {
+		case "constraint", "primary", "unique", "foreign", "check":
+			if i < first {
+				first = i
+			}
+		}
+	}
+	sort.Strings(items[first:])
+	return "( " + strings.Join(items, " , ") + " )"
+}
+
 // sameSchema fails t with the changes that turn got into want.
 func sameSchema(t *testing.T, m *retort.Migrator, what string, want, got *schema.Schema) {
 	t.Helper()
+	for _, s := range []*schema.Schema{want, got} {
+		for _, tb := range s.Tables {
+			tb.Def = canonicalDef(tb.Def)
+		}
+	}
 	changes, err := m.Diff(got, want)
 	if err != nil {
 		t.Fatalf("%s: diff: %v", what, err)
@@ -346,7 +392,7 @@ func TestOracleGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, h := range []string{"shop", "labels", "server", "pgtypes", "styles", "manual"} {
+	for _, h := range []string{"shop", "labels", "server", "pgtypes", "styles", "blog", "manual"} {
 		t.Run(h, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("testdata", h)

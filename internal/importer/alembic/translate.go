@@ -126,6 +126,16 @@ func (tr *translator) statement(s stmt) {
 			}
 			return
 		}
+		if at, ok := call.Fn.(*eAttr); ok && at.Name == "execute" {
+			// conn.execute(sa.text("…")) on conn = op.get_bind(): op.execute.
+			if c, ok := at.X.(*eCall); ok && dotted(c.Fn) == "op.get_bind" {
+				call = &eCall{line: call.line, Fn: &eAttr{line: call.line, X: &eName{call.line, "op"}, Name: "execute"}, Args: call.Args, Kw: call.Kw, Star: call.Star}
+				if len(call.Args) != 1 || len(call.Kw) != 0 {
+					tr.leave(s, "a connection's execute with parameters (Python logic)")
+					return
+				}
+			}
+		}
 		name := dotted(call.Fn)
 		if !strings.HasPrefix(name, "op.") {
 			tr.leave(s, "a call of "+orWhat(name, "a Python expression")+", not of an op.* operation")
@@ -260,6 +270,18 @@ func (tr *translator) endBatch() {
 	b := tr.batch
 	tr.batch = nil
 	to := cloneTable(b.to)
+	// Alembic's move and copy leaves out the unnamed CHECK constraints it
+	// reflected (it cannot tell them from a type's own); so does the
+	// import.
+	var checks []*schema.Check
+	for _, ch := range to.Checks {
+		if ch.Name == "" && hasCheck(b.from, ch.Expr) {
+			b.changes = append(b.changes, &schema.DropCheck{Check: ch})
+			continue
+		}
+		checks = append(checks, ch)
+	}
+	to.Checks = checks
 	to.SQL = sqliteRecreated(to, tr.namedOf(b.table))
 	to.Def = tr.text.TableDefinition(to.SQL)
 	changes := b.changes
@@ -273,6 +295,15 @@ func (tr *translator) endBatch() {
 		return
 	}
 	tr.setTable(b.table, to)
+}
+
+func hasCheck(t *schema.Table, expr string) bool {
+	for _, ch := range t.Checks {
+		if ch.Name == "" && ch.Expr == expr {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyIndexes(cs []schema.TableChange) bool {
