@@ -47,7 +47,14 @@ func readModule(path, src string) (*module, error) {
 				return nil, fmt.Errorf("%s:%d: %w", path, s.line, err)
 			}
 			seen[s.target] = true
-			if pure(s.expr, 0) {
+			if v, attr, ok := strings.Cut(s.target, "."); ok {
+				// my_enum.create_type = False at module level.
+				if call, isCall := m.consts[v].(*eCall); isCall && pure(s.expr, 0) {
+					c := *call
+					c.Kw = append(append([]kwarg{}, call.Kw...), kwarg{Name: attr, Value: s.expr})
+					m.consts[v] = &c
+				}
+			} else if pure(s.expr, 0) {
 				m.consts[s.target] = s.expr
 			}
 		case sDef:
@@ -84,6 +91,8 @@ func (m *module) readDoc(doc string) {
 	if sm := createDateRE.FindStringSubmatch(doc); sm != nil {
 		if t, err := script.ParseCreateDate(sm[1]); err == nil {
 			m.created = t
+		} else if t, err := time.ParseInLocation("2006-01-02", sm[1], time.Local); err == nil {
+			m.created = t // a date written by hand, without the time
 		}
 	}
 }

@@ -297,6 +297,15 @@ func (p *parser) simpleOrCompound() (stmt, error) {
 	if err != nil {
 		return stmt{}, err
 	}
+	if at, ok := e.(*eAttr); ok && p.isOp("=") && dotted(at) != "" {
+		// An attribute set: enum_type.create_type = False.
+		p.take()
+		v, err := p.exprList()
+		if err != nil {
+			return stmt{}, err
+		}
+		return stmt{kind: sAssign, target: dotted(at), expr: v}, p.endOfLine()
+	}
 	if p.peek().kind == tOp && p.peek().text != ";" {
 		return stmt{}, &parseError{p.peek().line, "an assignment or operator statement"}
 	}

@@ -65,10 +65,29 @@ func pure(e expr, depth int) bool {
 	return false
 }
 
-// bind records name = e when e only builds a value; false otherwise.
+// bind records name = e when e only builds a value; false otherwise. An
+// attribute set on a bound call (my_enum.create_type = False) becomes
+// that keyword argument of the call.
 func (tr *translator) bind(name string, e expr) bool {
 	if !pure(e, 0) {
 		return false
+	}
+	if v, attr, ok := strings.Cut(name, "."); ok {
+		call, isCall := tr.vars[v].(*eCall)
+		if !isCall || strings.Contains(attr, ".") {
+			return false
+		}
+		c := *call
+		c.Kw = append([]kwarg{}, call.Kw...)
+		for i, k := range c.Kw {
+			if k.Name == attr {
+				c.Kw = append(c.Kw[:i:i], c.Kw[i+1:]...)
+				break
+			}
+		}
+		c.Kw = append(c.Kw, kwarg{Name: attr, Value: e})
+		tr.vars[v] = &c
+		return true
 	}
 	if tr.vars == nil {
 		tr.vars = map[string]expr{}
