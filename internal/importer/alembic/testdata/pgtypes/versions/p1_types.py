@@ -34,11 +34,18 @@ def upgrade():
     op.create_index('ix_event_high', 'event', ['at'], unique=False, postgresql_where=sa.text("level = 'high'"))
     op.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')")
     prio.create(op.get_bind(), checkfirst=True)
+    bind = op.get_bind()
+    level2 = postgresql.ENUM('a', 'b', name='level2')
+    level2.create(bind, checkfirst=True)
+    level2.create_type = False
+    op.create_table('event2', sa.Column('id', sa.Integer, primary_key=True), sa.Column('lv', level2))
     op.add_column('event', sa.Column('prio', prio, nullable=True))
     op.add_column('event', sa.Column('mood', postgresql.ENUM('sad', 'ok', 'happy', name='mood', create_type=False), nullable=True))
 
 
 def downgrade():
+    op.drop_table('event2')
+    sa.Enum(name='level2').drop(op.get_bind(), checkfirst=True)
     op.drop_column('event', 'prio')
     prio.drop(op.get_bind(), checkfirst=False)
     op.drop_column('event', 'mood')
