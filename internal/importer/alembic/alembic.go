@@ -75,14 +75,28 @@ func Import(ctx context.Context, path string, opts Options) ([]importer.Revision
 func translateAll(order []*module, d dialect.Dialect) ([]importer.Revision, importer.Report, error) {
 	rep := importer.Report{Format: "alembic"}
 	ends := map[string]*state{}
+	children := map[string]int{}
+	for _, m := range order {
+		for _, p := range m.parents {
+			children[p]++
+		}
+	}
 	stamp := 0
 	var out []importer.Revision
 	for _, m := range order {
-		var parents []*state
-		for _, p := range m.parents {
-			parents = append(parents, ends[p])
+		var st *state
+		if len(m.parents) == 1 && children[m.parents[0]] == 1 {
+			// The only child takes its parent's state over: a linear
+			// history is tracked without copying.
+			st = ends[m.parents[0]]
+			delete(ends, m.parents[0])
+		} else {
+			var parents []*state
+			for _, p := range m.parents {
+				parents = append(parents, ends[p])
+			}
+			st = merge(parents)
 		}
-		st := merge(parents)
 		up, err := newTranslator(d, st, &stamp, m, "upgrade")
 		if err != nil {
 			return nil, rep, err
@@ -91,7 +105,7 @@ func translateAll(order []*module, d dialect.Dialect) ([]importer.Revision, impo
 			up.section(m.upgrade.body)
 		}
 		ends[m.id] = st
-		down, err := newTranslator(d, st.copy(), &stamp, m, "downgrade")
+		down, err := newTranslator(d, st.overlay(), &stamp, m, "downgrade")
 		if err != nil {
 			return nil, rep, err
 		}

@@ -441,7 +441,7 @@ func (tr *translator) createTable(a callArgs) error {
 	}
 	var changes []schema.Change
 	for _, e := range enums {
-		if cur := tr.st.enums[e.Name]; cur.e != nil {
+		if cur := tr.st.enum(e.Name); cur.e != nil {
 			continue
 		}
 		changes = append(changes, &schema.AddEnum{Enum: e})

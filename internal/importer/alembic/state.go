@@ -18,6 +18,10 @@ type state struct {
 	// named lists each table's named constraints in the order they were
 	// made (SQLite's batch mode writes them so).
 	named map[string]namedEntry
+	// base, when set, holds the entries this state does not: a
+	// downgrade's translation writes over its revision's end state
+	// without copying it.
+	base *state
 }
 
 type namedEntry struct {
@@ -44,39 +48,76 @@ func newState() *state {
 func merge(parents []*state) *state {
 	s := newState()
 	for _, p := range parents {
-		for k, v := range p.tables {
+		p.each(func(k string, v tableEntry) {
 			if cur, ok := s.tables[k]; !ok || v.stamp > cur.stamp {
 				s.tables[k] = v
 			}
-		}
-		for k, v := range p.named {
-			if cur, ok := s.named[k]; !ok || v.stamp > cur.stamp {
-				s.named[k] = v
-			}
-		}
-		for k, v := range p.enums {
+		}, func(k string, v enumEntry) {
 			if cur, ok := s.enums[k]; !ok || v.stamp > cur.stamp {
 				s.enums[k] = v
 			}
-		}
+		}, func(k string, v namedEntry) {
+			if cur, ok := s.named[k]; !ok || v.stamp > cur.stamp {
+				s.named[k] = v
+			}
+		})
 	}
 	return s
 }
 
-// copy is a shallow copy: entries are replaced, never changed in place.
-func (s *state) copy() *state {
-	return merge([]*state{s})
+// each calls the functions for every entry, a base's first.
+func (s *state) each(tf func(string, tableEntry), ef func(string, enumEntry), nf func(string, namedEntry)) {
+	if s.base != nil {
+		s.base.each(tf, ef, nf)
+	}
+	for k, v := range s.tables {
+		tf(k, v)
+	}
+	for k, v := range s.enums {
+		ef(k, v)
+	}
+	for k, v := range s.named {
+		nf(k, v)
+	}
 }
 
-func (s *state) table(name string) *schema.Table {
-	return s.tables[name].t
+// overlay is a state that reads s and writes only itself.
+func (s *state) overlay() *state {
+	o := newState()
+	o.base = s
+	return o
+}
+
+func (s *state) table(name string) *schema.Table { return s.tableEntry(name).t }
+
+func (s *state) tableEntry(name string) tableEntry {
+	if e, ok := s.tables[name]; ok || s.base == nil {
+		return e
+	}
+	return s.base.tableEntry(name)
+}
+
+func (s *state) enum(name string) enumEntry {
+	if e, ok := s.enums[name]; ok || s.base == nil {
+		return e
+	}
+	return s.base.enum(name)
+}
+
+func (s *state) namedOf(table string) []string {
+	if e, ok := s.named[table]; ok || s.base == nil {
+		return e.names
+	}
+	return s.base.namedOf(table)
 }
 
 // tableNames lists the live tables, sorted.
 func (s *state) tableNames() []string {
+	live := map[string]bool{}
+	s.each(func(k string, v tableEntry) { live[k] = v.t != nil }, func(string, enumEntry) {}, func(string, namedEntry) {})
 	var out []string
-	for k, v := range s.tables {
-		if v.t != nil {
+	for k, ok := range live {
+		if ok {
 			out = append(out, k)
 		}
 	}

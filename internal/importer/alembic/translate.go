@@ -427,7 +427,7 @@ func (tr *translator) nextText(from, to *schema.Table, cs []schema.TableChange) 
 }
 
 // namedOf lists table's named constraints in the order they were made.
-func (tr *translator) namedOf(table string) []string { return tr.st.named[table].names }
+func (tr *translator) namedOf(table string) []string { return tr.st.namedOf(table) }
 
 // noteNamed records constraints made on table, in order.
 func (tr *translator) noteNamed(table string, names ...string) {

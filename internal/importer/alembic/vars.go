@@ -172,7 +172,7 @@ func (tr *translator) enumOp(call *eCall) (done bool, err error) {
 		return true, fmt.Errorf("an Enum created or dropped without name=")
 	}
 	checkfirst := argsOf(call).boolKw("checkfirst")
-	cur := tr.st.enums[st.enumName].e
+	cur := tr.st.enum(st.enumName).e
 	if at.Name == "create" {
 		if cur != nil && checkfirst {
 			return true, nil
