@@ -231,9 +231,10 @@ func iniVersionDirs(ini string) ([]string, error) {
 	if !filepath.IsAbs(loc) {
 		loc = filepath.Join(filepath.Dir(ini), loc)
 	}
+	recursive := strings.EqualFold(keys["recursive_version_locations"], "true")
 	vl, ok := keys["version_locations"]
 	if !ok {
-		return []string{filepath.Join(loc, "versions")}, nil
+		return withSubdirs([]string{filepath.Join(loc, "versions")}, recursive), nil
 	}
 	sep := keys["version_path_separator"]
 	var parts []string
@@ -258,7 +259,32 @@ func iniVersionDirs(ini string) ([]string, error) {
 		}
 		out = append(out, p)
 	}
-	return out, nil
+	return withSubdirs(out, recursive), nil
+}
+
+// withSubdirs adds the folders under dirs when recursive (Alembic's
+// recursive_version_locations), leaving out __pycache__.
+func withSubdirs(dirs []string, recursive bool) []string {
+	if !recursive {
+		return dirs
+	}
+	var out []string
+	for _, d := range dirs {
+		out = append(out, d) // reported by readModules when it is missing
+		_ = filepath.WalkDir(d, func(p string, e os.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if e.IsDir() && p != d {
+				if e.Name() == "__pycache__" {
+					return filepath.SkipDir
+				}
+				out = append(out, p)
+			}
+			return nil
+		})
+	}
+	return out
 }
 
 // readModules reads every revision script (*.py) of dirs.

@@ -24,6 +24,9 @@ type module struct {
 	// consts are the module's other top-level assignments of values
 	// (an Enum type shared by upgrade and downgrade, a table name).
 	consts map[string]expr
+	// funcs are the module's other functions, which a section calling
+	// one without arguments runs in place.
+	funcs map[string]*stmt
 }
 
 var createDateRE = regexp.MustCompile(`(?m)^\s*Create Date:\s*(.*?)\s*$`)
@@ -34,7 +37,7 @@ func readModule(path, src string) (*module, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	m := &module{path: path, src: src, consts: map[string]expr{}}
+	m := &module{path: path, src: src, consts: map[string]expr{}, funcs: map[string]*stmt{}}
 	seen := map[string]bool{}
 	for i, s := range stmts {
 		switch s.kind {
@@ -65,6 +68,9 @@ func readModule(path, src string) (*module, error) {
 			case "downgrade":
 				d := s
 				m.downgrade = &d
+			default:
+				d := s
+				m.funcs[s.target] = &d
 			}
 		}
 	}

@@ -269,6 +269,24 @@ func TestIniVersionLocations(t *testing.T) {
 		}
 	}
 	d, _ := registry.Lookup("sqlite")
+	// recursive_version_locations reads the folders under them too.
+	rec := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(rec, "versions", "2024", "__pycache__"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for n, s := range map[string]string{
+		"alembic.ini":                    "[alembic]\nscript_location = .\nrecursive_version_locations = true\n",
+		"versions/one.py":                "revision = 'one'\ndown_revision = None\n",
+		"versions/2024/two.py":           "revision = 'two'\ndown_revision = 'one'\n",
+		"versions/2024/__pycache__/x.py": "not python at all '",
+	} {
+		if err := os.WriteFile(filepath.Join(rec, n), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if revs, _, err := Import(context.Background(), rec, Options{Dialect: d}); err != nil || len(revs) != 2 {
+		t.Errorf("recursive: %d revisions, %v", len(revs), err)
+	}
 	for _, p := range []string{dir, filepath.Join(dir, "alembic.ini")} {
 		revs, _, err := Import(context.Background(), p, Options{Dialect: d})
 		if err != nil {

@@ -101,6 +101,7 @@ type stmt struct {
 	target        string // sAssign: the name; sWith: the as-name; sDef: the function name
 	body          []stmt // sDef, sWith
 	reason        string // sOther: why it is not read
+	params        bool   // sDef: the function takes parameters
 }
 
 // parseError is a statement the parser cannot read.
@@ -332,6 +333,7 @@ func (p *parser) def() (stmt, error) {
 	if err := p.expectOp("("); err != nil {
 		return stmt{}, err
 	}
+	params := !p.isOp(")")
 	depth := 1
 	for depth > 0 {
 		t := p.take()
@@ -354,7 +356,7 @@ func (p *parser) def() (stmt, error) {
 	if err != nil {
 		return stmt{}, err
 	}
-	return stmt{kind: sDef, target: name.text, body: body}, nil
+	return stmt{kind: sDef, target: name.text, body: body, params: params}, nil
 }
 
 func (p *parser) with() (stmt, error) {

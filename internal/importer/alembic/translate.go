@@ -39,7 +39,8 @@ type translator struct {
 	batch  *batchState
 	// vars are the names bound to values the translation can read: the
 	// module's constants and the section's own simple assignments.
-	vars map[string]expr
+	vars  map[string]expr
+	depth int // helper functions being translated in place
 	// lastManual is the index in out of the last manual block, and
 	// manualFrom its first line, so that the next one can join it.
 	lastManual, manualFrom int
@@ -137,6 +138,14 @@ func (tr *translator) statement(s stmt) {
 			}
 		}
 		name := dotted(call.Fn)
+		if f, ok := tr.mod.funcs[name]; ok && !f.params && len(call.Args) == 0 && len(call.Kw) == 0 && !call.Star && tr.depth < 5 {
+			// A helper of the module called without arguments: its body
+			// is translated in place.
+			tr.depth++
+			tr.section(f.body)
+			tr.depth--
+			return
+		}
 		if !strings.HasPrefix(name, "op.") {
 			tr.leave(s, "a call of "+orWhat(name, "a Python expression")+", not of an op.* operation")
 			return

@@ -25,11 +25,16 @@ def upgrade() -> None:
         sa.Column("status", status_enum, nullable=False, server_default="open"),
         sa.Column("title", sa.Unicode(120), nullable=False),
     )
-    op.create_table("person", sa.Column("id", sa.Integer, primary_key=True), sa.Column("name", sa.String(40)))
+    _create_person()
     with op.batch_alter_table(TABLE) as batch_op:
         batch_op.add_column(sa.Column("owner_id", sa.Integer(), sa.ForeignKey("person.id", name="fk_ticket_owner"), nullable=True, index=True))
     tickets = sa.table(TABLE, sa.column("id", sa.Integer), sa.column("title", sa.String), sa.column("status", sa.String))
     op.bulk_insert(tickets, [{"id": 1, "title": "first", "status": "open"}])
+
+
+def _create_person():
+    """A helper the upgrade calls: translated in place."""
+    op.create_table("person", sa.Column("id", sa.Integer, primary_key=True), sa.Column("name", sa.String(40)))
 
 
 def downgrade() -> None:
