@@ -197,7 +197,14 @@ func (tr *translator) op(op string, c *eCall, batch string) error {
 				return err
 			}
 		}
-		return tr.dropIndex(n, table)
+		from := len(tr.out)
+		if err := tr.dropIndex(n, table); err != nil {
+			return err
+		}
+		if tr.fl == saPostgres && a.boolKw(saPostgres+"_concurrently") {
+			tr.concurrently(from)
+		}
+		return nil
 	case "create_unique_constraint":
 		n, err := a.optName(0, "constraint_name")
 		if err != nil {
@@ -635,9 +642,12 @@ func (tr *translator) createIndex(n, table string, cols expr, a callArgs) error 
 		}
 		x.Parts = append(x.Parts, schema.IndexPart{Expr: e})
 	}
+	concurrently := false
 	for k, v := range a.kw {
 		switch {
 		case k == "unique" || k == "table_name" || k == "columns" || k == "index_name" || k == "schema" || k == "if_not_exists":
+		case k == saPostgres+"_concurrently" && tr.fl == saPostgres:
+			concurrently = isTrue(v)
 		case strings.HasSuffix(k, "_where"):
 			if !strings.HasPrefix(k, tr.fl+"_") {
 				continue
@@ -657,10 +667,31 @@ func (tr *translator) createIndex(n, table string, cols expr, a callArgs) error 
 			return fmt.Errorf("create_index with %s=…, which the importer does not translate", k)
 		}
 	}
-	return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
+	from := len(tr.out)
+	err := tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 		tb.Indexes = append(tb.Indexes, x)
 		return []schema.TableChange{&schema.AddIndex{Index: x}}, nil
 	})
+	if err == nil && concurrently {
+		tr.concurrently(from)
+	}
+	return err
+}
+
+// concurrently makes the CREATE/DROP INDEX statements written since out[from]
+// PostgreSQL's CONCURRENTLY ones (postgresql_concurrently=True), which run
+// outside a transaction: Alembic needs autocommit_block for them, and the
+// revision becomes a no-transaction one.
+func (tr *translator) concurrently(from int) {
+	for i := from; i < len(tr.out); i++ {
+		for _, verb := range []string{"CREATE INDEX ", "CREATE UNIQUE INDEX ", "DROP INDEX "} {
+			if j := strings.Index(tr.out[i], verb); j >= 0 {
+				tr.out[i] = tr.out[i][:j] + verb + "CONCURRENTLY " + tr.out[i][j+len(verb):]
+				break
+			}
+		}
+	}
+	tr.noTx = true
 }
 
 func (tr *translator) dropIndex(n, table string) error {

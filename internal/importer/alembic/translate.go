@@ -158,6 +158,16 @@ func (tr *translator) statement(s stmt) {
 	case sOther:
 		tr.leave(s, s.reason)
 	case sAssign:
+		if call, ok := tr.resolve(s.expr, 0).(*eCall); ok && dotted(call.Fn) == "op.create_table" && !strings.Contains(s.target, ".") {
+			// t = op.create_table(…): the table is made, and t names it
+			// for a later op.bulk_insert(t, …).
+			if err := tr.op("create_table", call, ""); err != nil {
+				tr.leave(s, err.Error())
+				return
+			}
+			tr.bindTable(s.target, call)
+			return
+		}
 		if !tr.bind(s.target, s.expr) {
 			tr.leave(s, "a Python variable")
 		}
@@ -175,10 +185,23 @@ func orWhat(s, alt string) string {
 	return s
 }
 
-// with translates "with op.batch_alter_table(name, …) as batch_op:".
+// with translates "with op.batch_alter_table(name, …) as batch_op:", and
+// "with op.get_context().autocommit_block():", whose statements run
+// outside a transaction: the revision becomes a no-transaction one.
 func (tr *translator) with(s stmt) {
 	call, ok := tr.resolve(s.expr, 0).(*eCall)
-	if !ok || dotted(call.Fn) != "op.batch_alter_table" || s.target == "" {
+	if !ok {
+		tr.leave(s, "a with block that is not op.batch_alter_table(…) as name")
+		return
+	}
+	if at, isAttr := call.Fn.(*eAttr); isAttr && at.Name == "autocommit_block" && s.target == "" {
+		if c, ok := at.X.(*eCall); ok && dotted(c.Fn) == "op.get_context" {
+			tr.noTx = true
+			tr.section(s.body)
+			return
+		}
+	}
+	if dotted(call.Fn) != "op.batch_alter_table" || s.target == "" {
 		tr.leave(s, "a with block that is not op.batch_alter_table(…) as name")
 		return
 	}

@@ -197,3 +197,24 @@ func (tr *translator) enumOp(call *eCall) (done bool, err error) {
 	tr.setEnum(st.enumName, nil)
 	return true, nil
 }
+
+// bindTable names the table create_table made as sa.table(name,
+// sa.column(…), …), what op.bulk_insert reads.
+func (tr *translator) bindTable(name string, create *eCall) {
+	a := argsOf(create)
+	tname, err := a.str(0, "table_name")
+	if err != nil {
+		return
+	}
+	line := create.line
+	t := &eCall{line: line, Fn: &eAttr{line: line, X: &eName{line, "sa"}, Name: "table"}, Args: []expr{&eStr{line: line, Value: tname}}}
+	if tb := tr.st.table(tname); tb != nil {
+		for _, c := range tb.Columns {
+			t.Args = append(t.Args, &eCall{line: line, Fn: &eAttr{line: line, X: &eName{line, "sa"}, Name: "column"}, Args: []expr{&eStr{line: line, Value: c.Name}}})
+		}
+	}
+	if tr.vars == nil {
+		tr.vars = map[string]expr{}
+	}
+	tr.vars[name] = t
+}

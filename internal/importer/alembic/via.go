@@ -119,6 +119,10 @@ func viaAlembic(ctx context.Context, path string, order []*module, opts Options)
 		}
 		section := func(sect, sql, errText string, def *stmt) string {
 			if errText == "" {
+				sql, tx := withoutTransactionControl(sql)
+				if tx {
+					rev.File.NoTransaction = true
+				}
 				return sectionBody(strings.TrimSpace(sql))
 			}
 			line, end := 1, strings.Count(m.src, "\n")+1
@@ -141,6 +145,24 @@ func viaAlembic(ctx context.Context, path string, order []*module, opts Options)
 	rep.Revisions = len(out)
 	_ = path
 	return out, rep, nil
+}
+
+// withoutTransactionControl drops the COMMIT and BEGIN Alembic's offline
+// mode writes around an autocommit_block (the importer's context opens no
+// transaction of its own, so they come from nowhere else); found reports
+// them, and the revision then runs without a transaction.
+func withoutTransactionControl(sql string) (string, bool) {
+	var out []string
+	found := false
+	for _, line := range strings.Split(sql, "\n") {
+		switch strings.ToUpper(strings.TrimSpace(line)) {
+		case "COMMIT;", "BEGIN;", "BEGIN TRANSACTION;", "START TRANSACTION;":
+			found = true
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n"), found
 }
 
 func lastLine(s string) string {

@@ -39,11 +39,15 @@ def upgrade():
     level2.create(bind, checkfirst=True)
     level2.create_type = False
     op.create_table('event2', sa.Column('id', sa.Integer, primary_key=True), sa.Column('lv', level2))
+    with op.get_context().autocommit_block():
+        op.create_index('ix_event2_lv', 'event2', ['lv'], postgresql_concurrently=True)
     op.add_column('event', sa.Column('prio', prio, nullable=True))
     op.add_column('event', sa.Column('mood', postgresql.ENUM('sad', 'ok', 'happy', name='mood', create_type=False), nullable=True))
 
 
 def downgrade():
+    with op.get_context().autocommit_block():
+        op.drop_index('ix_event2_lv', table_name='event2', postgresql_concurrently=True)
     op.drop_table('event2')
     sa.Enum(name='level2').drop(op.get_bind(), checkfirst=True)
     op.drop_column('event', 'prio')

@@ -30,6 +30,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("owner_id", sa.Integer(), sa.ForeignKey("person.id", name="fk_ticket_owner"), nullable=True, index=True))
     tickets = sa.table(TABLE, sa.column("id", sa.Integer), sa.column("title", sa.String), sa.column("status", sa.String))
     op.bulk_insert(tickets, [{"id": 1, "title": "first", "status": "open"}])
+    labels = op.create_table("label", sa.Column("id", sa.Integer, primary_key=True), sa.Column("text", sa.String(20)))
+    op.bulk_insert(labels, [{"id": 1, "text": "bug"}, {"id": 2, "text": None}])
 
 
 def _create_person():
@@ -38,6 +40,7 @@ def _create_person():
 
 
 def downgrade() -> None:
+    op.drop_table("label")
     op.drop_table(TABLE)
     op.drop_table("person")
     status_enum.drop(op.get_bind(), checkfirst=True)
