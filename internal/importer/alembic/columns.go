@@ -409,7 +409,7 @@ func (tr *translator) createTable(a callArgs) error {
 				} else if e, err := sqlText(p); err == nil {
 					x.Parts = append(x.Parts, schema.IndexPart{Expr: e})
 				} else {
-					return fmt.Errorf("Index %s: a key that is not a column name or sa.text(…)", xn)
+					return fmt.Errorf("index %s: a key that is not a column name or sa.text(…)", xn)
 				}
 			}
 			if w, ok := ca.kw[tr.fl+"_where"]; ok {

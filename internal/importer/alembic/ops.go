@@ -2,7 +2,6 @@ package alembic
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -848,8 +847,6 @@ func (tr *translator) dropConstraint(table, n, kind string) error {
 		return nil, fmt.Errorf("drop_constraint of %s, a constraint the imported history did not create, without type_=", n)
 	})
 }
-
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // bulkInsert is op.bulk_insert(sa.table(…), [ {…}, … ]) of literal rows.
 func (tr *translator) bulkInsert(a callArgs) error {

@@ -2,6 +2,7 @@ package alembic
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -340,4 +341,28 @@ func FuzzParse(f *testing.F) {
 			tr.section(m.upgrade.body)
 		}
 	})
+}
+
+// TestResolveBudget: constants that name each other twice over at every
+// level do not make a translation take exponential time.
+func TestResolveBudget(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("revision = 'x'\ndown_revision = None\nc0 = 'users'\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&b, "c%d = (c%d, c%d)\n", i, i-1, i-1)
+	}
+	b.WriteString("\ndef upgrade():\n    op.drop_table(c39)\n    op.drop_table(c0)\n")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.py"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := registry.Lookup("postgres")
+	revs, rep, err := Import(context.Background(), dir, Options{Dialect: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Manual) != 1 || !strings.Contains(revs[0].File.Upgrade, "DROP TABLE users") {
+		t.Errorf("blocks %+v; upgrade:\n%s", rep.Manual, revs[0].File.Upgrade)
+	}
 }

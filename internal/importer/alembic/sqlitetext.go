@@ -128,29 +128,6 @@ func reflectedDefault(d string) string {
 	return d
 }
 
-func balancedParens(s string) bool {
-	depth := 0
-	inStr := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case inStr:
-			if c == '\'' {
-				inStr = false
-			}
-		case c == '\'':
-			inStr = true
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth < 0 {
-				return false
-			}
-		}
-	}
-	return depth == 0
-}
-
 // sqliteRecreated is the text batch mode's "move and copy" leaves: the
 // table as SQLAlchemy writes it from what it reflected, columns first,
 // then the primary key, the named constraints (in the order they were

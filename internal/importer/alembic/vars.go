@@ -96,11 +96,17 @@ func (tr *translator) bind(name string, e expr) bool {
 	return true
 }
 
+// resolveBudget bounds the nodes resolve copies for one translator: a
+// module whose constants name each other over and over must not make a
+// translation take exponential time.
+const resolveBudget = 200000
+
 // resolve replaces the names bound in vars by their values, in a copy.
 func (tr *translator) resolve(e expr, depth int) expr {
-	if depth > 20 || e == nil {
+	if depth > 20 || e == nil || tr.resolved > resolveBudget {
 		return e
 	}
+	tr.resolved++
 	switch v := e.(type) {
 	case *eName:
 		if x, ok := tr.vars[v.Name]; ok {
