@@ -455,7 +455,7 @@ func (tr *translator) createTable(a callArgs) error {
 	if err := tr.emit(changes...); err != nil {
 		return err
 	}
-	tr.setTable(tname, t)
+	tr.setTable(tname, serialsResolved(t))
 	tr.st.named[tname] = namedEntry{stamp: tr.next()}
 	tr.noteNamed(tname, append(explicitNames, derivedNames...)...)
 	return nil
@@ -520,4 +520,28 @@ func (tr *translator) identity(cs *colSpec, a callArgs) error {
 		cs.col.Identity = &schema.Identity{Always: a.boolKw("always")}
 	}
 	return nil
+}
+
+// serialsResolved is t as the database holds it after CREATE TABLE with
+// SERIAL columns: an integer type whose default takes the next value of
+// the table_column_seq sequence. A later change of the column starts from
+// that, as PostgreSQL does.
+func serialsResolved(t *schema.Table) *schema.Table {
+	var out *schema.Table
+	for i, c := range t.Columns {
+		base, ok := map[string]string{"SERIAL": "INTEGER", "BIGSERIAL": "BIGINT", "SMALLSERIAL": "SMALLINT"}[c.Type.SQL]
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = cloneTable(t)
+		}
+		col := out.Columns[i]
+		col.Type = schema.Type{SQL: base}
+		col.Default = "nextval('" + strings.ReplaceAll(t.Name+"_"+c.Name+"_seq", "'", "''") + "'::regclass)"
+	}
+	if out == nil {
+		return t
+	}
+	return out
 }

@@ -550,6 +550,15 @@ func (tr *translator) alterColumn(table, col string, a callArgs) error {
 				change |= schema.ChangeComment
 			}
 		}
+		if tr.fl == saMySQL && change&(schema.ChangeType|schema.ChangeNull|schema.ChangeComment) != 0 {
+			// Alembic's MySQL MODIFY writes the whole column: AUTO_INCREMENT
+			// stays only when autoincrement or existing_autoincrement says so.
+			ai := a.boolKw("autoincrement") || a.boolKw("existing_autoincrement")
+			if ai != cur.AutoIncrement {
+				cur.AutoIncrement = ai
+				change |= schema.ChangeAutoIncrement
+			}
+		}
 		if change == 0 {
 			return nil, nil
 		}

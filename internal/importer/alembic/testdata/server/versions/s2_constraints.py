@@ -24,9 +24,11 @@ def upgrade():
     op.add_column('book', sa.Column('isbn', sa.String(13), nullable=True))
     op.create_index('ix_book_isbn', 'book', ['isbn'], unique=True)
     op.rename_table('author', 'writer')
+    op.alter_column('book', 'id', existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
 
 
 def downgrade():
+    op.alter_column('book', 'id', existing_type=sa.BigInteger(), type_=sa.Integer(), existing_nullable=False, autoincrement=True)
     op.rename_table('writer', 'author')
     op.drop_index('ix_book_isbn', table_name='book')
     op.drop_column('book', 'isbn')
