@@ -550,14 +550,12 @@ func (tr *translator) alterColumn(table, col string, a callArgs) error {
 				change |= schema.ChangeComment
 			}
 		}
-		if tr.fl == saMySQL && change&(schema.ChangeType|schema.ChangeNull|schema.ChangeComment) != 0 {
-			// Alembic's MySQL MODIFY writes the whole column: AUTO_INCREMENT
-			// stays only when autoincrement or existing_autoincrement says so.
-			ai := a.boolKw("autoincrement") || a.boolKw("existing_autoincrement")
-			if ai != cur.AutoIncrement {
-				cur.AutoIncrement = ai
-				change |= schema.ChangeAutoIncrement
+		if tr.fl == saMySQL {
+			c, err := tr.mysqlWholeColumn(a, cur, newName != "")
+			if err != nil {
+				return nil, err
 			}
+			change |= c
 		}
 		if change == 0 {
 			return nil, nil
@@ -954,4 +952,68 @@ func (tr *translator) boolLiteral(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// mysqlWholeColumn applies Alembic's MySQL rule: a rename (CHANGE) or a
+// change of type, nullability, autoincrement or comment (MODIFY) writes
+// the whole column, so what the call does not give is what its
+// existing_* arguments say: NULL allowed, no default, no AUTO_INCREMENT
+// and no comment when they say nothing.
+func (tr *translator) mysqlWholeColumn(a callArgs, cur *schema.Column, rename bool) (schema.ColumnChange, error) {
+	given := func(k string) (expr, bool) {
+		v, ok := a.kw[k]
+		return v, ok && !isFalse(v)
+	}
+	_, nullable := a.kw["nullable"]
+	_, typ := a.kw["type_"]
+	_, ai := a.kw["autoincrement"]
+	_, comment := given("comment")
+	if !rename && !nullable && !typ && !ai && !comment {
+		return 0, nil
+	}
+	if _, ok := a.kw["existing_type"]; !ok && !typ {
+		return 0, fmt.Errorf("alter_column on MySQL without existing_type (Alembic requires it)")
+	}
+	var change schema.ColumnChange
+	if v, ok := a.kw["nullable"]; !ok || isNone(v) {
+		n := true
+		if e, ok := a.kw["existing_nullable"]; ok && !isNone(e) {
+			n = !isFalse(e)
+		}
+		if n != cur.Nullable {
+			cur.Nullable = n
+			change |= schema.ChangeNull
+		}
+	}
+	if _, ok := given("server_default"); !ok {
+		d := ""
+		if e, ok := given("existing_server_default"); ok && !isNone(e) {
+			var err error
+			if d, err = tr.serverDefault(e, cur.Type.SQL); err != nil {
+				return 0, err
+			}
+		}
+		if d != cur.Default {
+			cur.Default = d
+			change |= schema.ChangeDefault
+		}
+	}
+	if autoinc := a.boolKw("autoincrement") || a.boolKw("existing_autoincrement"); autoinc != cur.AutoIncrement {
+		cur.AutoIncrement = autoinc
+		change |= schema.ChangeAutoIncrement
+	}
+	if !comment {
+		c := ""
+		if e, ok := given("existing_comment"); ok && !isNone(e) {
+			var err error
+			if c, err = name(e); err != nil {
+				return 0, err
+			}
+		}
+		if c != cur.Comment {
+			cur.Comment = c
+			change |= schema.ChangeComment
+		}
+	}
+	return change, nil
 }

@@ -25,10 +25,13 @@ def upgrade():
     op.create_index('ix_book_isbn', 'book', ['isbn'], unique=True)
     op.rename_table('author', 'writer')
     op.alter_column('book', 'id', existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
+    # No existing_nullable: on MySQL, Alembic's MODIFY leaves the column NULL-able.
+    op.alter_column('book', 'title', existing_type=sa.String(200), type_=sa.String(220))
 
 
 def downgrade():
     op.alter_column('book', 'id', existing_type=sa.BigInteger(), type_=sa.Integer(), existing_nullable=False, autoincrement=True)
+    op.alter_column('book', 'title', existing_type=sa.String(220), type_=sa.String(200), nullable=False)
     op.rename_table('writer', 'author')
     op.drop_index('ix_book_isbn', table_name='book')
     op.drop_column('book', 'isbn')
