@@ -33,6 +33,7 @@ var createDateRE = regexp.MustCompile(`(?m)^\s*Create Date:\s*(.*?)\s*$`)
 
 // readModule parses src (the file at path) into a module.
 func readModule(path, src string) (*module, error) {
+	src = strings.TrimPrefix(src, "\ufeff") // a UTF-8 byte order mark, as Python allows
 	stmts, err := parseModule(src)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -143,6 +143,9 @@ depends_on: Union[str, Sequence[str], None] = ['c']
 	if want := time.Date(2020, 2, 3, 4, 5, 6, 7000, time.UTC); !m.created.Equal(want) {
 		t.Errorf("create date %v, want %v", m.created, want)
 	}
+	if m, err := readModule("bom.py", "\ufeff# -*- coding: utf-8 -*-\r\nrevision = 'b'\r\ndown_revision = None\r\n"); err != nil || m.id != "b" {
+		t.Errorf("a file with a byte order mark and CRLF lines: %v", err)
+	}
 	for _, bad := range []string{
 		"down_revision = None\n",                  // no revision
 		"revision = 'x'\n",                        // no down_revision
