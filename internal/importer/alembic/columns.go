@@ -24,8 +24,9 @@ type colSpec struct {
 	index      bool
 	fks        []*schema.ForeignKey
 	checks     []*schema.Check
-	autoinc    string // "auto", "true", "false"
-	identity   bool   // sa.Identity(…)
+	autoinc    string          // "auto", "true", "false"
+	identity   bool            // sa.Identity(…)
+	colChecks  []*schema.Check // sa.CheckConstraint(…) among the column's arguments
 	hasDefault bool
 }
 
@@ -103,6 +104,21 @@ func (tr *translator) readColumn(e expr, table string) (*colSpec, error) {
 	}()
 	for _, it := range rest {
 		call, ok := it.(*eCall)
+		if ok && strings.HasSuffix(dotted(call.Fn), "CheckConstraint") {
+			// A column's own CHECK: written after the column, as
+			// SQLAlchemy does.
+			ca := argsOf(call)
+			expr, err := sqlText(ca.get(0, "sqltext"))
+			if err != nil {
+				return nil, fmt.Errorf("column %s: %w", n, err)
+			}
+			cn, err := ca.optName(-1, "name")
+			if err != nil {
+				return nil, err
+			}
+			cs.colChecks = append(cs.colChecks, &schema.Check{Name: cn, Expr: expr, Column: n})
+			continue
+		}
 		if ok && strings.HasSuffix(dotted(call.Fn), "Identity") {
 			if err := tr.identity(cs, argsOf(call)); err != nil {
 				return nil, fmt.Errorf("column %s: %w", n, err)
@@ -331,6 +347,7 @@ func (tr *translator) createTable(a callArgs) error {
 				derived = append(derived, sqliteCheck(ch))
 				derivedNames = append(derivedNames, ch.Name)
 			}
+			t.Checks = append(t.Checks, cs.colChecks...)
 			for _, fk := range cs.fks {
 				t.ForeignKeys = append(t.ForeignKeys, fk)
 				derived = append(derived, sqliteFK(fk))

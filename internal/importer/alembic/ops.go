@@ -389,7 +389,12 @@ func (tr *translator) addColumn(table string, e expr) error {
 				tb.Uniques = append(tb.Uniques, u)
 				out = append(out, &schema.AddUnique{Unique: u})
 			}
-			for _, ch := range cs.checks {
+			for _, ch := range cs.colChecks {
+				// Alembic adds a column's CHECK with ALTER TABLE … ADD
+				// CONSTRAINT: the table's.
+				ch.Column = ""
+			}
+			for _, ch := range append(append([]*schema.Check(nil), cs.checks...), cs.colChecks...) {
 				tb.Checks = append(tb.Checks, ch)
 				out = append(out, &schema.AddCheck{Check: ch})
 				named = append(named, ch.Name)

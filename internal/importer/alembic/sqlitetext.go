@@ -14,14 +14,20 @@ import (
 // dialect's renderer then uses verbatim (to create the table, or to
 // rebuild it), so that the imported history stores what Alembic's does.
 
-// sqliteColumn is a column line as SQLAlchemy's SQLite compiler writes it.
-func sqliteColumn(c *schema.Column) string {
+// sqliteColumn is a column line of t as SQLAlchemy's SQLite compiler
+// writes it, with the column's own CHECK constraints after it.
+func sqliteColumn(t *schema.Table, c *schema.Column) string {
 	s := quoteText(c.Name) + " " + c.Type.SQL
 	if c.Default != "" {
 		s += " DEFAULT " + c.Default
 	}
 	if !c.Nullable {
 		s += " NOT NULL"
+	}
+	for _, ch := range t.Checks {
+		if ch.Column == c.Name {
+			s += " " + sqliteCheck(ch)
+		}
 	}
 	return s
 }
@@ -102,7 +108,7 @@ func sqliteFK(fk *schema.ForeignKey) string {
 func sqliteTable(t *schema.Table, constraints []string) string {
 	lines := make([]string, 0, len(t.Columns)+len(constraints)+1)
 	for _, c := range t.Columns {
-		lines = append(lines, sqliteColumn(c))
+		lines = append(lines, sqliteColumn(t, c))
 	}
 	if t.PrimaryKey != nil {
 		lines = append(lines, sqlitePK(t.PrimaryKey))
@@ -152,6 +158,8 @@ func sqliteRecreated(t *schema.Table, named []string) string {
 		add(fk.Name, sqliteFK(fk))
 	}
 	for _, ch := range t.Checks {
+		// SQLAlchemy reflects a named column CHECK as the table's.
+		ch.Column = ""
 		add(ch.Name, sqliteCheck(ch))
 	}
 	var lines []string

@@ -447,7 +447,7 @@ func (tr *translator) nextText(from, to *schema.Table, cs []schema.TableChange) 
 	for _, c := range cs {
 		switch c := c.(type) {
 		case *schema.AddColumn:
-			text = appendColumnText(text, sqliteColumn(c.Column))
+			text = appendColumnText(text, sqliteColumn(to, c.Column))
 		case *schema.AddIndex, *schema.DropIndex:
 		default:
 			native = false

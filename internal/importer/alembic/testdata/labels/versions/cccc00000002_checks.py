@@ -12,7 +12,8 @@ def upgrade():
     op.create_table(
         "invoice_line",
         sa.Column("invoice_id", sa.BigInteger, sa.ForeignKey("invoice.id"), nullable=False),
-        sa.Column("line", sa.Integer, nullable=False),
+        sa.Column("line", sa.Integer, sa.CheckConstraint("line > 0"), nullable=False),
+        sa.Column("qty", sa.Integer, sa.CheckConstraint("qty >= 0"), nullable=True),
         sa.Column("amount", sa.Numeric(12, 2), nullable=False),
         sa.Column("note", sa.Text),
     )

@@ -21,7 +21,7 @@ def upgrade() -> None:
     op.create_table('orgs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=50), nullable=False),
-    sa.Column('slug', sa.String(40), nullable=True),
+    sa.Column('slug', sa.String(40), sa.CheckConstraint("slug <> ''", name='ck_orgs_slug'), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name'),
     sa.UniqueConstraint('slug', name='uq_orgs_slug')
