@@ -124,6 +124,8 @@ func translateAll(order []*module, d dialect.Dialect) ([]importer.Revision, impo
 		}
 		out = append(out, rev)
 		rep.Manual = append(rep.Manual, rev.Manual...)
+		rep.Notes = append(rep.Notes, up.notes...)
+		rep.Notes = append(rep.Notes, down.notes...)
 		if len(rev.Manual) == 0 {
 			rep.Translated++
 		}

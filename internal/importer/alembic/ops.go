@@ -379,6 +379,10 @@ func (tr *translator) addColumn(table string, e expr) error {
 	// brings. SQLite cannot ALTER constraints: there Alembic skips them
 	// (with a warning) unless a batch rebuilds the table.
 	constraints := tr.text == nil || (tr.batch != nil && tr.batch.table == table)
+	if !constraints && (cs.unique && !cs.index || len(cs.fks) > 0 || len(cs.checks)+len(cs.colChecks) > 0) {
+		tr.notes = append(tr.notes, fmt.Sprintf("%s: add_column of %s.%s leaves its constraints out on SQLite, as Alembic does (with a warning); a batch_alter_table block keeps them",
+			tr.pos(e.pos()), table, cs.col.Name))
+	}
 	var named []string
 	err = tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 		tb.Columns = append(tb.Columns, cs.col)

@@ -369,3 +369,34 @@ func TestResolveBudget(t *testing.T) {
 		t.Errorf("blocks %+v; upgrade:\n%s", rep.Manual, revs[0].File.Upgrade)
 	}
 }
+
+// TestSQLiteAddColumnNote: on SQLite an add_column outside a batch block
+// leaves the column's foreign key out, as Alembic does, and the report
+// says so.
+func TestSQLiteAddColumnNote(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := "revision = 'a'\ndown_revision = None\n\ndef upgrade():\n" +
+		"    op.create_table('p', sa.Column('id', sa.Integer, primary_key=True))\n" +
+		"    op.add_column('p', sa.Column('q', sa.Integer, sa.ForeignKey('p.id')))\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.py"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		dialect string
+		notes   int
+		fk      bool
+	}{{"sqlite", 1, false}, {"postgres", 0, true}} {
+		d, _ := registry.Lookup(c.dialect)
+		revs, rep, err := Import(context.Background(), dir, Options{Dialect: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Notes) != c.notes || c.notes > 0 && !strings.Contains(rep.Notes[0], "a.py:6: add_column of p.q") {
+			t.Errorf("%s: notes %q", c.dialect, rep.Notes)
+		}
+		if fk := strings.Contains(revs[0].File.Upgrade, "FOREIGN KEY"); fk != c.fk {
+			t.Errorf("%s: foreign key written %v:\n%s", c.dialect, fk, revs[0].File.Upgrade)
+		}
+	}
+}

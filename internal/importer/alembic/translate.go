@@ -40,8 +40,9 @@ type translator struct {
 	// vars are the names bound to values the translation can read: the
 	// module's constants and the section's own simple assignments.
 	vars     map[string]expr
-	depth    int // helper functions being translated in place
-	resolved int // nodes resolve has copied (resolveBudget)
+	notes    []string // for the report: what a person should know
+	depth    int      // helper functions being translated in place
+	resolved int      // nodes resolve has copied (resolveBudget)
 	// lastManual is the index in out of the last manual block, and
 	// manualFrom its first line, so that the next one can join it.
 	lastManual, manualFrom int
