@@ -65,7 +65,7 @@ func Import(ctx context.Context, path string, opts Options) ([]importer.Revision
 		return nil, importer.Report{}, err
 	}
 	if opts.ViaAlembic {
-		return viaAlembic(ctx, path, order, opts)
+		return viaAlembic(ctx, order, opts)
 	}
 	return translateAll(order, opts.Dialect)
 }

@@ -59,7 +59,7 @@ type rendered struct {
 }
 
 // viaAlembic renders every revision with Alembic itself.
-func viaAlembic(ctx context.Context, path string, order []*module, opts Options) ([]importer.Revision, importer.Report, error) {
+func viaAlembic(ctx context.Context, order []*module, opts Options) ([]importer.Revision, importer.Report, error) {
 	rep := importer.Report{Format: "alembic"}
 	n, ok := opts.Dialect.(sqlaNamer)
 	if !ok {
@@ -143,7 +143,6 @@ func viaAlembic(ctx context.Context, path string, order []*module, opts Options)
 		}
 	}
 	rep.Revisions = len(out)
-	_ = path
 	return out, rep, nil
 }
 
