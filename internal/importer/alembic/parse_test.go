@@ -99,8 +99,7 @@ def downgrade(): pass
 		{sWith, 12, 13, ""},
 		{sOther, 14, 15, "for"},
 		{sOther, 16, 16, "several statements"},
-		{sOther, 17, 18, "if"},
-		{sOther, 19, 20, "else"},
+		{sIf, 17, 20, ""},
 	}
 	if len(up.body) != len(wantBody) {
 		t.Fatalf("upgrade body has %d statements, want %d: %+v", len(up.body), len(wantBody), up.body)
@@ -397,6 +396,34 @@ func TestSQLiteAddColumnNote(t *testing.T) {
 		}
 		if fk := strings.Contains(revs[0].File.Upgrade, "FOREIGN KEY"); fk != c.fk {
 			t.Errorf("%s: foreign key written %v:\n%s", c.dialect, fk, revs[0].File.Upgrade)
+		}
+	}
+}
+
+// TestDialectIf: an if on the database's dialect name takes the target's
+// branch; any other if is left for a person whole.
+func TestDialectIf(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := "revision = 'a'\ndown_revision = None\n\ndef upgrade():\n" +
+		"    bind = op.get_bind()\n" +
+		"    if bind.dialect.name == 'postgresql':\n        op.execute('SELECT 1')\n" +
+		"    elif op.get_context().dialect.name in ('mysql', 'mariadb'):\n        op.execute('SELECT 2')\n" +
+		"    else:\n        op.execute('SELECT 3')\n" +
+		"    if bind.dialect.name != 'sqlite':\n        op.execute('SELECT 4')\n" +
+		"    if some_flag:\n        op.execute('SELECT 5')\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.py"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for dia, want := range map[string]string{"postgres": "SELECT 1;\n\nSELECT 4;", "mysql": "SELECT 2;\n\nSELECT 4;", "sqlite": "SELECT 3;"} {
+		d, _ := registry.Lookup(dia)
+		revs, rep, err := Import(context.Background(), dir, Options{Dialect: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		up := revs[0].File.Upgrade
+		if !strings.HasPrefix(up, want+"\n\n"+importer.ManualMarker) || len(rep.Manual) != 1 || !strings.Contains(rep.Manual[0].Text, "if some_flag:") {
+			t.Errorf("%s: upgrade\n%s\nblocks %+v", dia, up, rep.Manual)
 		}
 	}
 }

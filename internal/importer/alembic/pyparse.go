@@ -58,6 +58,12 @@ type (
 		Op   string
 		X    expr
 	}
+	// eCompare is one comparison a == b, a != b, a in b, a not in b.
+	eCompare struct {
+		line int
+		Op   string
+		L, R expr
+	}
 	// eOther is an expression the translator never reads (an operator,
 	// a subscript, a lambda …): What says which.
 	eOther struct {
@@ -71,16 +77,17 @@ type kwarg struct {
 	Value expr
 }
 
-func (e *eName) pos() int  { return e.line }
-func (e *eAttr) pos() int  { return e.line }
-func (e *eCall) pos() int  { return e.line }
-func (e *eStr) pos() int   { return e.line }
-func (e *eNum) pos() int   { return e.line }
-func (e *eConst) pos() int { return e.line }
-func (e *eList) pos() int  { return e.line }
-func (e *eDict) pos() int  { return e.line }
-func (e *eUnary) pos() int { return e.line }
-func (e *eOther) pos() int { return e.line }
+func (e *eName) pos() int    { return e.line }
+func (e *eAttr) pos() int    { return e.line }
+func (e *eCall) pos() int    { return e.line }
+func (e *eStr) pos() int     { return e.line }
+func (e *eNum) pos() int     { return e.line }
+func (e *eConst) pos() int   { return e.line }
+func (e *eList) pos() int    { return e.line }
+func (e *eDict) pos() int    { return e.line }
+func (e *eUnary) pos() int   { return e.line }
+func (e *eOther) pos() int   { return e.line }
+func (e *eCompare) pos() int { return e.line }
 
 type stmtKind int
 
@@ -92,16 +99,24 @@ const (
 	sPass
 	sImport
 	sOther
+	sIf
 )
 
 type stmt struct {
 	kind          stmtKind
 	line, endLine int
-	expr          expr   // sExpr: the expression; sAssign: the value; sWith: the context
-	target        string // sAssign: the name; sWith: the as-name; sDef: the function name
-	body          []stmt // sDef, sWith
-	reason        string // sOther: why it is not read
-	params        bool   // sDef: the function takes parameters
+	expr          expr       // sExpr: the expression; sAssign: the value; sWith: the context
+	target        string     // sAssign: the name; sWith: the as-name; sDef: the function name
+	body          []stmt     // sDef, sWith
+	reason        string     // sOther: why it is not read
+	params        bool       // sDef: the function takes parameters
+	branches      []ifBranch // sIf: if, elif … and else (cond nil) in order
+}
+
+// ifBranch is one clause of an if statement.
+type ifBranch struct {
+	cond expr
+	body []stmt
 }
 
 // parseError is a statement the parser cannot read.
@@ -266,7 +281,9 @@ func (p *parser) simpleOrCompound() (stmt, error) {
 				p.take()
 			}
 			return stmt{kind: sImport}, p.endOfLine()
-		case "if", "for", "while", "try", "class", "return", "raise", "del", "global", "nonlocal",
+		case "if":
+			return p.ifStmt()
+		case "for", "while", "try", "class", "return", "raise", "del", "global", "nonlocal",
 			"assert", "yield", "break", "continue", "elif", "else", "except", "finally", "lambda", "match":
 			return stmt{}, &parseError{t.line, "a Python " + t.text + " statement"}
 		}
@@ -357,6 +374,30 @@ func (p *parser) def() (stmt, error) {
 		return stmt{}, err
 	}
 	return stmt{kind: sDef, target: name.text, body: body, params: params}, nil
+}
+
+// ifStmt reads if/elif/else with their blocks.
+func (p *parser) ifStmt() (stmt, error) {
+	s := stmt{kind: sIf}
+	for {
+		kw := p.take() // if, elif or else
+		var cond expr
+		if kw.text != "else" {
+			c, err := p.expression()
+			if err != nil {
+				return stmt{}, err
+			}
+			cond = c
+		}
+		body, err := p.suite()
+		if err != nil {
+			return stmt{}, err
+		}
+		s.branches = append(s.branches, ifBranch{cond: cond, body: body})
+		if kw.text == "else" || !(p.isName("elif") || p.isName("else")) {
+			return s, nil
+		}
+	}
 }
 
 func (p *parser) with() (stmt, error) {
@@ -454,13 +495,20 @@ func (p *parser) expression() (expr, error) {
 			}
 			p.take()
 		}
+		op := t.text
 		if t.kind == tName && (t.text == "is" || t.text == "not") && (p.isName("not") || p.isName("in")) {
-			p.take()
+			op += " " + p.take().text
 		}
-		if _, err := p.unary(); err != nil {
+		right, err := p.unary()
+		if err != nil {
 			return nil, err
 		}
-		left = &eOther{line: t.line, What: "the operator " + t.text}
+		_, chained := left.(*eCompare)
+		if _, other := left.(*eOther); !other && !chained && (op == "==" || op == "!=" || op == "in" || op == "not in") {
+			left = &eCompare{line: t.line, Op: op, L: left, R: right}
+			continue
+		}
+		left = &eOther{line: t.line, What: "the operator " + op}
 	}
 }
 

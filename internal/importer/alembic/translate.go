@@ -159,6 +159,8 @@ func (tr *translator) statement(s stmt) {
 		tr.with(s)
 	case sOther:
 		tr.leave(s, s.reason)
+	case sIf:
+		tr.ifStmt(s)
 	case sAssign:
 		if call, ok := tr.resolve(s.expr, 0).(*eCall); ok && dotted(call.Fn) == "op.create_table" && !strings.Contains(s.target, ".") {
 			// t = op.create_table(…): the table is made, and t names it
@@ -483,4 +485,85 @@ func (tr *translator) dropNamed(table, name string) {
 		}
 	}
 	tr.st.named[table] = namedEntry{names: cur, stamp: tr.next()}
+}
+
+// ifStmt translates the branch an if statement takes on the target when
+// every condition asks only which database it runs on
+// (op.get_bind().dialect.name == "postgresql", … in (…)); any other if is
+// left for a person whole.
+func (tr *translator) ifStmt(s stmt) {
+	for _, b := range s.branches {
+		if b.cond == nil {
+			tr.section(b.body)
+			return
+		}
+		taken, ok := tr.dialectCondition(tr.resolve(b.cond, 0))
+		if !ok {
+			tr.leave(s, "a Python if statement whose condition is not the database's dialect name")
+			return
+		}
+		if taken {
+			tr.section(b.body)
+			return
+		}
+	}
+}
+
+// dialectCondition evaluates X.dialect.name == "name" (!=, in, not in a
+// tuple or list of names), X being op.get_bind() or op.get_context().
+func (tr *translator) dialectCondition(e expr) (taken, ok bool) {
+	c, isCmp := e.(*eCompare)
+	if !isCmp {
+		return false, false
+	}
+	l, r := c.L, c.R
+	if !isDialectName(l) {
+		if c.Op != "==" && c.Op != "!=" || !isDialectName(r) {
+			return false, false
+		}
+		l, r = r, l
+	}
+	var names []string
+	switch v := r.(type) {
+	case *eStr:
+		names = []string{v.Value}
+	case *eList:
+		for _, it := range v.Items {
+			s, isStr := it.(*eStr)
+			if !isStr {
+				return false, false
+			}
+			names = append(names, s.Value)
+		}
+	default:
+		return false, false
+	}
+	match := false
+	for _, n := range names {
+		if n == tr.fl {
+			match = true
+		}
+	}
+	switch c.Op {
+	case "==", "in":
+		return match, true
+	case "!=", "not in":
+		return !match, true
+	}
+	return false, false
+}
+
+// isDialectName reports op.get_bind().dialect.name or
+// op.get_context().dialect.name (bind names resolved).
+func isDialectName(e expr) bool {
+	n, ok := e.(*eAttr)
+	if !ok || n.Name != "name" {
+		return false
+	}
+	d, ok := n.X.(*eAttr)
+	if !ok || d.Name != "dialect" {
+		return false
+	}
+	c, ok := d.X.(*eCall)
+	return ok && (dotted(c.Fn) == "op.get_bind" || dotted(c.Fn) == "op.get_context")
 }

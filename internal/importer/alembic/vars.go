@@ -138,6 +138,11 @@ func (tr *translator) resolve(e expr, depth int) expr {
 			c.Items[i] = tr.resolve(it, depth+1)
 		}
 		return &c
+	case *eCompare:
+		c := *v
+		c.L = tr.resolve(v.L, depth+1)
+		c.R = tr.resolve(v.R, depth+1)
+		return &c
 	case *eDict:
 		c := *v
 		c.Keys = make([]expr, len(v.Keys))

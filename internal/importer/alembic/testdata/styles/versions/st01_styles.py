@@ -26,6 +26,12 @@ def upgrade() -> None:
         sa.Column("title", sa.Unicode(120), nullable=False),
     )
     _create_person()
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("COMMENT ON TABLE person IS 'people'")
+    elif op.get_context().dialect.name in ("mysql", "mariadb"):
+        op.execute("ALTER TABLE person COMMENT = 'people'")
+    else:
+        pass
     with op.batch_alter_table(TABLE) as batch_op:
         batch_op.add_column(sa.Column("owner_id", sa.Integer(), sa.ForeignKey("person.id", name="fk_ticket_owner"), nullable=True, index=True))
     tickets = sa.table(TABLE, sa.column("id", sa.Integer), sa.column("title", sa.String), sa.column("status", sa.String))
