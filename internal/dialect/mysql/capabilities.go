@@ -160,3 +160,8 @@ func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
 	}
 	return dialect.ValueType{}
 }
+
+// SQLAlchemyDialect names SQLAlchemy's dialect for this database: the Alembic
+// importer writes the DDL its compiler would, and runs Alembic offline
+// under it.
+func (*Dialect) SQLAlchemyDialect() string { return "mysql" }

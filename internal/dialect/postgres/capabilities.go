@@ -216,3 +216,8 @@ func (*Dialect) LockStrength(mode string) int {
 	}
 	return 0
 }
+
+// SQLAlchemyDialect names SQLAlchemy's dialect for this database: the Alembic
+// importer writes the DDL its compiler would, and runs Alembic offline
+// under it.
+func (*Dialect) SQLAlchemyDialect() string { return "postgresql" }

@@ -107,3 +107,13 @@ func (*Dialect) SampleType(t schema.Type) dialect.ValueType {
 	}
 	return dialect.ValueType{}
 }
+
+// TableDefinition is the normalized definition (Table.Def, Index.Def) of a
+// CREATE statement, for callers that write a table's text themselves: the
+// Alembic importer keeps SQLAlchemy's layout of each table it translates.
+func (*Dialect) TableDefinition(sql string) string { return definition(sql) }
+
+// SQLAlchemyDialect names SQLAlchemy's dialect for this database: the Alembic
+// importer writes the DDL its compiler would, and runs Alembic offline
+// under it.
+func (*Dialect) SQLAlchemyDialect() string { return "sqlite" }
