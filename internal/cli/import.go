@@ -27,6 +27,7 @@ type importOptions struct {
 	python     string
 	dialect    string
 	stateTable string
+	verify     string
 }
 
 // importFormats are the formats `retort import` takes.
@@ -84,9 +85,10 @@ See docs/importing.md.`,
 	f.BoolVar(&o.dryRun, "dry-run", false, "print what would be written and stamped; write and stamp nothing")
 	f.BoolVar(&o.json, "json", false, "print the import report as JSON (see docs/commands.md)")
 	f.BoolVar(&o.viaAlembic, "via-alembic", false, "alembic: render each revision with Alembic's offline mode (needs Python and Alembic)")
-	f.StringVar(&o.python, "python", "", "alembic --via-alembic: the Python interpreter (default python3)")
+	f.StringVar(&o.python, "python", "", "alembic --via-alembic or --verify: the Python interpreter (default python3)")
 	f.StringVar(&o.stateTable, "state-table", "", "with --url: the source tool's state table, `[SCHEMA.]NAME`, when not the tool's default")
 	f.StringVar(&o.dialect, "dialect", "", "alembic: the database the SQL is for (postgres, mysql, sqlite); default: the url's")
+	f.StringVar(&o.verify, "verify", "", "alembic: check the import on two scratch databases of the server this `URL` reaches (a SQLite URL: temporary files): both histories upgraded to heads, compared, downgraded to base, compared; needs Python and Alembic")
 	return cmd
 }
 
@@ -102,6 +104,8 @@ type importReport struct {
 	Manual          []importManualJSON `json:"manual"`
 	Notes           []string           `json:"notes"`
 	State           *importStateJSON   `json:"state"`
+	// Verification is what --verify found (alembic), nil without it.
+	Verification *alembicVerification `json:"verification,omitempty"`
 }
 
 type importRevision struct {
@@ -177,6 +181,19 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 		out.State = state
 		stampID = state.Stamped
 	}
+	if o.verify != "" {
+		v, err := a.importVerify(ctx, o, path, files)
+		if err != nil {
+			return err
+		}
+		out.Verification = v
+		if !v.Equal() {
+			if err := a.printImport(&out, files, o); err != nil {
+				return err
+			}
+			return failf("the imported history does not produce the schema Alembic's does (differences above); nothing was written: fix the blocks or the translation, or import with --via-alembic")
+		}
+	}
 	if o.dryRun {
 		return a.printImport(&out, files, o)
 	}
@@ -197,6 +214,33 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 	return a.printImport(&out, files, o)
 }
 
+// importVerify checks the planned files against Alembic's own run of the
+// history at path (verifyAlembicImport), from a temporary folder, so that
+// nothing is written into the project before the check passes.
+func (a *app) importVerify(ctx context.Context, o *importOptions, path string, files []importer.File) (*alembicVerification, error) {
+	for _, f := range files {
+		if len(f.Manual) > 0 {
+			return nil, failf("--verify runs the imported history, and revision %s holds a block left for a person (%s, from %s) that cannot run: import without --verify, replace the blocks with SQL, then compare with `retort check` or `retort test`; nothing was written",
+				f.ID, f.Manual[0].Reason, f.Manual[0].Pos)
+		}
+	}
+	dir, err := os.MkdirTemp("", "retort-import-verify-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f.Path)), f.Data, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	v, err := verifyAlembicImport(ctx, o.verify, path, dir, o.python)
+	if err != nil {
+		return nil, fmt.Errorf("--verify: %w", err)
+	}
+	return v, nil
+}
+
 // checkImportArgs refuses a format retort does not import (naming the
 // nearest one) and flags that do not go with it.
 func (a *app) checkImportArgs(o *importOptions, format string) error {
@@ -212,8 +256,10 @@ func (a *app) checkImportArgs(o *importOptions, format string) error {
 		return usageErrorf("--via-alembic, --python and --dialect are for 'retort import alembic'")
 	case o.stateTable != "" && (a.url == "" || format == "alembic"):
 		return usageErrorf("--state-table names the state table --url takes over; it needs --url, and an Alembic import reads the version_table of retort.toml")
-	case o.python != "" && !o.viaAlembic:
-		return usageErrorf("--python is the interpreter of --via-alembic; add --via-alembic")
+	case o.verify != "" && format != "alembic":
+		return usageErrorf("--verify checks an Alembic import against Alembic itself; it is for 'retort import alembic'")
+	case o.python != "" && !o.viaAlembic && o.verify == "":
+		return usageErrorf("--python is the interpreter of --via-alembic and --verify; add one of them")
 	}
 	return nil
 }
@@ -281,9 +327,6 @@ func (a *app) importState(ctx context.Context, dsn *config.DSN, format, stateTab
 		if err != nil {
 			return nil, err
 		}
-		// TODO(lead): when branch alembic is merged, verify the translation
-		// here: verifyAlembicImport(ctx, …) applies both histories to scratch
-		// databases and compares them.
 		return &importStateJSON{Table: cfg.VersionTable, Applied: nonNil(rows),
 			Note: "retort reads the same version table as Alembic: nothing to stamp"}, nil
 	}
@@ -360,6 +403,9 @@ func (a *app) printImport(r *importReport, files []importer.File, o *importOptio
 	case r.AlreadyImported:
 		verb = "Already imported"
 	}
+	if v := r.Verification; v != nil && !v.Equal() {
+		verb = "Did not import"
+	}
 	fmt.Fprintf(w, "%s %d %s revision%s from %s into %s (%d translated completely).\n",
 		verb, len(r.Revisions), importer.ToolName(r.Format), plural(len(r.Revisions)), r.Source, r.Folder, r.Translated)
 	for i, rev := range r.Revisions {
@@ -378,6 +424,24 @@ func (a *app) printImport(r *importReport, files []importer.File, o *importOptio
 		fmt.Fprintf(w, "Notes:\n")
 		for _, n := range r.Notes {
 			fmt.Fprintf(w, "  - %s\n", n)
+		}
+	}
+	if v := r.Verification; v != nil {
+		if v.Equal() {
+			fmt.Fprintf(w, "Verified: upgraded to heads and downgraded to base on scratch databases, the imported history and Alembic's leave the same schema.\n")
+		} else {
+			for _, step := range []struct {
+				what  string
+				diffs []string
+			}{{"at heads", v.Differences}, {"at base, after both downgraded", v.DownDifferences}} {
+				if len(step.diffs) == 0 {
+					continue
+				}
+				fmt.Fprintf(w, "Differences %s (what would turn the import's schema into Alembic's):\n", step.what)
+				for _, d := range step.diffs {
+					fmt.Fprintf(w, "  - %s\n", d)
+				}
+			}
 		}
 	}
 	if s := r.State; s != nil {
