@@ -28,7 +28,11 @@ func (r *renderer) object(c schema.Change) error {
 		if err != nil {
 			return err
 		}
-		r.add(s, dialect.ObjectDropReview(c.Object, r.recreated))
+		review := dialect.ObjectDropReview(c.Object, r.recreated)
+		if r.recreated[c.Object.Key()] && (c.Object.Kind == "function" || c.Object.Kind == "procedure") {
+			review = fmt.Sprintf("%s %s is dropped and created again (CREATE OR REPLACE cannot change its return type or argument names): PostgreSQL refuses while a column default, check or generated column uses it; change those in a revision of their own", c.Object.Kind, c.Object.QualifiedName())
+		}
+		r.add(s, review)
 	case *schema.ReplaceObject:
 		if c.From.Def != c.To.Def {
 			if err := r.createObject(c.To); err != nil {
