@@ -1,5 +1,6 @@
 // Package schema is retort's public schema IR: a database's tables, columns,
-// keys, indexes, checks, enum types, sequences and views as plain values,
+// keys, indexes, checks, enum types, sequences, views and objects
+// (functions, triggers, materialized views, …: Object) as plain values,
 // and the typed changes between two of them (AddTable, ModifyColumn{From,
 // To}, …), each with a Reverse so a downgrade is derived from an upgrade.
 //
@@ -232,9 +233,6 @@ type View struct {
 	Name    string `json:"name"`
 	Def     string `json:"def"`
 	Comment string `json:"comment,omitempty"`
-	// Materialized views are not managed yet; the inspector reports them so
-	// that callers can refuse them.
-	Materialized bool `json:"materialized,omitempty"`
 	// DependsOn names the tables and views the view reads ("schema.name" or
 	// "name"), when the database reports them.
 	DependsOn []string `json:"depends_on,omitempty"`
@@ -315,7 +313,7 @@ func (t *Table) Sort() {
 }
 
 // Unmanaged is an object the inspector found but retort does not manage
-// (functions, triggers, materialized views, …). A diff never touches it; a
+// (aggregates, rules, virtual tables, …). A diff never touches it; a
 // desired state that defines one is refused.
 type Unmanaged struct {
 	Kind string `json:"kind"` // "function", "trigger", "materialized view", …
