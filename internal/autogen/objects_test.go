@@ -154,3 +154,26 @@ func TestObjectDriftAndExclude(t *testing.T) {
 		})
 	}
 }
+
+// An event trigger is not managed: the inspection names it, and an
+// exclude pattern opts it out.
+func TestEventTriggerUnmanaged(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testutil.New(t, testutil.Postgres)
+	apply(t, db, "CREATE FUNCTION ddl_note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;\n"+
+		"CREATE EVENT TRIGGER note_ddl ON ddl_command_end EXECUTE FUNCTION ddl_note();\n", "current")
+	t.Cleanup(func() { _, _ = db.DB.ExecContext(context.Background(), "DROP EVENT TRIGGER IF EXISTS note_ddl") })
+	s, err := autogen.Inspect(ctx, db.DB, testutil.Postgres, skip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Unmanaged) != 1 || s.Unmanaged[0].String() != "event trigger note_ddl" {
+		t.Fatalf("unmanaged: %v", s.Unmanaged)
+	}
+	o := skip
+	o.Filter = schema.Filter{Exclude: []string{"note_*", "ddl_note"}}
+	if s, err = autogen.Inspect(ctx, db.DB, testutil.Postgres, o); err != nil || len(s.Unmanaged) != 0 || len(s.Objects) != 0 {
+		t.Fatalf("excluded: %v %v %v", s.Unmanaged, s.Objects, err)
+	}
+}

@@ -58,12 +58,35 @@ func (in *inspector) dependsOn(list string) ([]string, error) {
 }
 
 // objects reads functions, procedures and triggers (materialized views are
-// read with the views).
+// read with the views), and names the event triggers it leaves out.
 func (in *inspector) objects(ctx context.Context) error {
 	if err := in.functions(ctx); err != nil {
 		return err
 	}
-	return in.triggers(ctx)
+	if err := in.triggers(ctx); err != nil {
+		return err
+	}
+	return in.eventTriggers(ctx)
+}
+
+// eventTriggers lists the database's event triggers (not an extension's)
+// as unmanaged: retort does not manage them, and says so.
+func (in *inspector) eventTriggers(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, `SELECT e.evtname FROM pg_event_trigger e WHERE `+notExtension("e.oid", "pg_event_trigger")+` ORDER BY 1`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
+		if in.o.Filter.Match("", name) {
+			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "event trigger", Name: name})
+		}
+	}
+	return rows.Err()
 }
 
 // functions reads functions and procedures (not aggregates, which stay
