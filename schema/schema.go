@@ -1,5 +1,6 @@
 // Package schema is retort's public schema IR: a database's tables, columns,
-// keys, indexes, checks, enum types, sequences and views as plain values,
+// keys, indexes, checks, enum types, sequences, views and objects
+// (functions, triggers, materialized views, …: Object) as plain values,
 // and the typed changes between two of them (AddTable, ModifyColumn{From,
 // To}, …), each with a Reverse so a downgrade is derived from an upgrade.
 //
@@ -34,6 +35,9 @@ type Schema struct {
 	Sequences  []*Sequence `json:"sequences,omitempty"`
 	// Extensions are PostgreSQL extensions (their objects are not listed).
 	Extensions []*Extension `json:"extensions,omitempty"`
+	// Objects are the functions, procedures, triggers, materialized views,
+	// events, domains and policies retort manages (see Object).
+	Objects []*Object `json:"objects,omitempty"`
 	// Unmanaged lists objects present but outside retort's model.
 	Unmanaged []Unmanaged `json:"unmanaged,omitempty"`
 }
@@ -55,8 +59,6 @@ type Table struct {
 	// Options are the other MySQL/MariaDB table options set explicitly, as
 	// the server lists them, sorted: "row_format=DYNAMIC stats_persistent=1".
 	Options string `json:"options,omitempty"`
-	// Triggers are kept so that a SQLite table rebuild can restore them.
-	Triggers []*Trigger `json:"triggers,omitempty"`
 	// WithoutRowID and Strict are SQLite table options.
 	WithoutRowID bool `json:"without_rowid,omitempty"`
 	Strict       bool `json:"strict,omitempty"`
@@ -231,20 +233,11 @@ type View struct {
 	Name    string `json:"name"`
 	Def     string `json:"def"`
 	Comment string `json:"comment,omitempty"`
-	// Materialized views are not managed yet; the inspector reports them so
-	// that callers can refuse them.
-	Materialized bool `json:"materialized,omitempty"`
 	// DependsOn names the tables and views the view reads ("schema.name" or
 	// "name"), when the database reports them.
 	DependsOn []string `json:"depends_on,omitempty"`
 	// SQL is the CREATE VIEW statement as stored (SQLite only).
 	SQL string `json:"-"`
-}
-
-// Trigger is a trigger kept verbatim (SQLite).
-type Trigger struct {
-	Name string `json:"name"`
-	SQL  string `json:"sql"`
 }
 
 // Table returns the table named name in schema ns, or nil.
@@ -298,9 +291,10 @@ func (s *Schema) Sort() {
 	sort.Slice(s.Sequences, func(i, j int) bool {
 		return QualifiedName(s.Sequences[i].Schema, s.Sequences[i].Name) < QualifiedName(s.Sequences[j].Schema, s.Sequences[j].Name)
 	})
+	sortObjects(s.Objects)
 }
 
-// Sort orders the table's constraints, indexes and triggers by name (and
+// Sort orders the table's constraints and indexes by name (and
 // unnamed ones by definition).
 func (t *Table) Sort() {
 	key := func(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -316,11 +310,10 @@ func (t *Table) Sort() {
 	sort.SliceStable(t.Checks, func(i, j int) bool {
 		return key(t.Checks[i].Name, t.Checks[i].Column, t.Checks[i].Expr) < key(t.Checks[j].Name, t.Checks[j].Column, t.Checks[j].Expr)
 	})
-	sort.SliceStable(t.Triggers, func(i, j int) bool { return t.Triggers[i].Name < t.Triggers[j].Name })
 }
 
 // Unmanaged is an object the inspector found but retort does not manage
-// (functions, triggers, materialized views, …). A diff never touches it; a
+// (aggregates, rules, virtual tables, …). A diff never touches it; a
 // desired state that defines one is refused.
 type Unmanaged struct {
 	Kind string `json:"kind"` // "function", "trigger", "materialized view", …

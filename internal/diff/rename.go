@@ -56,6 +56,7 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 		return nil, err
 	}
 	d := &differ{from: renamed, to: to, o: o, renames: changes, renamedTables: touched}
+	renamed.Objects, d.preRename = renameObjects(from.Objects, renames)
 	return d.run()
 }
 
@@ -104,9 +105,6 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 		t.Def, t.SQL = replaceIdent(t.Def, r.Table, r.To), replaceIdent(t.SQL, r.Table, r.To)
 		for _, x := range t.Indexes {
 			x.SQL = replaceIdent(x.SQL, r.Table, r.To)
-		}
-		for _, tr := range t.Triggers {
-			tr.SQL = replaceIdent(tr.SQL, r.Table, r.To)
 		}
 		for _, o := range out.Tables {
 			for _, fk := range o.ForeignKeys {
@@ -238,9 +236,6 @@ func renameColumn(t *schema.Table, old, new string) {
 		}
 		c.Expr = replaceIdent(c.Expr, old, new)
 	}
-	for _, tr := range t.Triggers {
-		tr.SQL = replaceIdent(tr.SQL, old, new)
-	}
 	t.Def, t.SQL = replaceIdent(t.Def, old, new), replaceIdent(t.SQL, old, new)
 }
 
@@ -288,11 +283,6 @@ func deepCloneTable(t *schema.Table) *schema.Table {
 		cc := *ch
 		c.Checks[i] = &cc
 	}
-	c.Triggers = make([]*schema.Trigger, len(t.Triggers))
-	for i, tr := range t.Triggers {
-		tt := *tr
-		c.Triggers[i] = &tt
-	}
 	if t.Uniques == nil {
 		c.Uniques = nil
 	}
@@ -304,9 +294,6 @@ func deepCloneTable(t *schema.Table) *schema.Table {
 	}
 	if t.Checks == nil {
 		c.Checks = nil
-	}
-	if t.Triggers == nil {
-		c.Triggers = nil
 	}
 	return &c
 }

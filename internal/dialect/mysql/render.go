@@ -46,6 +46,8 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("CREATE VIEW "+qualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
+	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
+		return r.object(c)
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
@@ -414,8 +416,6 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 				}
 			}
 		}
-	case *schema.ModifyTriggers:
-		return fmt.Errorf("mysql: triggers of table %s are not managed", to.Name)
 	default:
 		return fmt.Errorf("mysql: cannot render table change %T (%s)", c, c)
 	}

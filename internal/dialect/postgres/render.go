@@ -6,13 +6,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
 // Render returns the PostgreSQL statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{out: &schema.Rendered{}}
+	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -23,6 +24,11 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 
 type renderer struct {
 	out *schema.Rendered
+	// recreated are the objects dropped and created again (no review note
+	// on their drop).
+	recreated map[string]bool
+	// bodiesUnchecked is set once check_function_bodies is off.
+	bodiesUnchecked bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -95,6 +101,8 @@ func (r *renderer) change(c schema.Change) error {
 		}
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
+	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
+		return r.object(c)
 	default:
 		return fmt.Errorf("postgres: cannot render change %T (%s)", c, c)
 	}
@@ -492,7 +500,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		r.add(alter+"RENAME CONSTRAINT "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.ModifyTableComment:
 		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, commentValue(c.To)), "")
-	case *schema.ModifyTableOptions, *schema.ModifyTriggers:
+	case *schema.ModifyTableOptions:
 		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
 	default:
 		return fmt.Errorf("postgres: cannot render table change %T (%s)", c, c)
@@ -749,6 +757,14 @@ func boundedString(t schema.Type) int {
 func usingCast(col string, from, to schema.Type) string {
 	scalar := func(expr string, from, to schema.Type) string {
 		cf, ct := typeCategory(from.Name), typeCategory(to.Name)
+		// PostgreSQL casts boolean to and from integer only: other
+		// numbers go through it.
+		switch {
+		case from.Name == "boolean" && ct == "number" && to.Name != "integer":
+			return expr + "::integer::" + to.SQL
+		case cf == "number" && to.Name == "boolean" && from.Name != "integer":
+			return expr + "::integer::boolean"
+		}
 		direct := cf == "string" || cf == ct ||
 			(cf == "number" || from.Name == "boolean") && (ct == "number" || to.Name == "boolean")
 		if direct {

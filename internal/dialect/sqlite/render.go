@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -14,7 +15,8 @@ import (
 // copy" order: the table is renamed aside, created anew (from its stored
 // CREATE statement when known, so the stored schema is exactly the desired
 // table's text), its rows copied, the old table dropped, and its indexes
-// and triggers created again.
+// created again. Its triggers go with the old table: they are objects the
+// diff drops before the rebuild and creates again after it.
 //
 // A revision with a rebuild starts with PRAGMA foreign_keys = OFF and runs
 // in a transaction like any other: the runner (migrate) sees the PRAGMA,
@@ -23,7 +25,7 @@ import (
 // the revision's version rows are written, and switches them back on after.
 // So a rebuild that fails rolls back and leaves the table as it was.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{}
+	r := &renderer{recreated: dialect.RecreatedObjects(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -44,6 +46,9 @@ before the revision is recorded, and switches them back on after: a failure roll
 type renderer struct {
 	stmts   []schema.Statement
 	rebuilt bool
+	// recreated are the objects dropped and created again (no review note
+	// on their drop).
+	recreated map[string]bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -56,9 +61,6 @@ func (r *renderer) change(c schema.Change) error {
 		r.add(createTable(c.Table, c.Table.Name), "")
 		for _, x := range c.Table.Indexes {
 			r.add(createIndex(c.Table, x), "")
-		}
-		for _, tr := range c.Table.Triggers {
-			r.add(tr.SQL, "")
 		}
 	case *schema.DropTable:
 		r.add("DROP TABLE "+quote(c.Table.Name), "drops table "+c.Table.Name+" and all its data")
@@ -76,6 +78,8 @@ func (r *renderer) change(c schema.Change) error {
 		}
 	case *schema.DropView:
 		r.add("DROP VIEW "+quote(c.View.Name), "")
+	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
+		return r.object(c)
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
@@ -116,13 +120,6 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.Index.Name)})
 		case *schema.RenameIndex:
 			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.From.Name)}, schema.Statement{SQL: createIndex(m.To, c.To)})
-		case *schema.ModifyTriggers:
-			for _, tr := range c.From {
-				out = append(out, schema.Statement{SQL: "DROP TRIGGER " + quote(tr.Name)})
-			}
-			for _, tr := range c.To {
-				out = append(out, schema.Statement{SQL: tr.SQL})
-			}
 		case *schema.ModifyTableOptions:
 			optionsChanged = true
 		default:
@@ -275,9 +272,6 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 			review = uniqueReview(x)
 		}
 		r.add(createIndex(t, x), review)
-	}
-	for _, tr := range t.Triggers {
-		r.add(tr.SQL, "")
 	}
 	return nil
 }
