@@ -162,6 +162,5 @@ func cloneTable(t *schema.Table) *schema.Table {
 		cc := *ch
 		c.Checks = append(c.Checks, &cc)
 	}
-	c.Triggers = append([]*schema.Trigger(nil), t.Triggers...)
 	return &c
 }
