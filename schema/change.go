@@ -158,6 +158,20 @@ type AddCheck struct{ Check *Check }
 // DropCheck drops a CHECK constraint.
 type DropCheck struct{ Check *Check }
 
+// AddExclusion adds a PostgreSQL exclusion constraint.
+type AddExclusion struct{ Exclusion *Exclusion }
+
+// DropExclusion drops a PostgreSQL exclusion constraint.
+type DropExclusion struct{ Exclusion *Exclusion }
+
+// ModifyConstraintComment changes the comment of a constraint (Kind:
+// "primary key", "unique", "foreign key", "check", "exclusion") named Name
+// once the table's renames have run.
+type ModifyConstraintComment struct {
+	Kind, Name string
+	From, To   string
+}
+
 // RenameConstraint renames a constraint whose definition is unchanged.
 type RenameConstraint struct {
 	Kind     string // "primary key", "unique", "foreign key", "check"
@@ -206,6 +220,28 @@ func (*RenameConstraint) change()   {}
 func (*ModifyTableComment) change() {}
 func (*ModifyTableOptions) change() {}
 func (*ModifyTriggers) change()     {}
+
+func (*AddExclusion) change()                 {}
+func (*DropExclusion) change()                {}
+func (*ModifyConstraintComment) change()      {}
+func (*AddExclusion) tableChange()            {}
+func (*DropExclusion) tableChange()           {}
+func (*ModifyConstraintComment) tableChange() {}
+
+func (c *AddExclusion) Reverse() Change  { return &DropExclusion{Exclusion: c.Exclusion} }
+func (c *DropExclusion) Reverse() Change { return &AddExclusion{Exclusion: c.Exclusion} }
+func (c *ModifyConstraintComment) Reverse() Change {
+	return &ModifyConstraintComment{Kind: c.Kind, Name: c.Name, From: c.To, To: c.From}
+}
+func (c *AddExclusion) String() string {
+	return fmt.Sprintf("add exclusion constraint %q", c.Exclusion.Name)
+}
+func (c *DropExclusion) String() string {
+	return fmt.Sprintf("drop exclusion constraint %q", c.Exclusion.Name)
+}
+func (c *ModifyConstraintComment) String() string {
+	return fmt.Sprintf("%s constraint %q comment %s → %s", c.Kind, c.Name, orNone(quoteOrEmpty(c.From)), orNone(quoteOrEmpty(c.To)))
+}
 
 func (*AddColumn) tableChange()          {}
 func (*DropColumn) tableChange()         {}
@@ -422,6 +458,12 @@ func (c *ModifyTableOptions) String() string {
 	}
 	if c.From.Options != c.To.Options {
 		what = append(what, fmt.Sprintf("options %s → %s", orNone(c.From.Options), orNone(c.To.Options)))
+	}
+	if c.From.StorageParams != c.To.StorageParams {
+		what = append(what, fmt.Sprintf("storage parameters %s → %s", orNone(c.From.StorageParams), orNone(c.To.StorageParams)))
+	}
+	if f, t := c.From.PartitionOf, c.To.PartitionOf; f != nil && t != nil && *f != *t {
+		what = append(what, fmt.Sprintf("partition bound %s → %s", f.Bound, t.Bound))
 	}
 	if len(what) == 0 {
 		return "table definition"

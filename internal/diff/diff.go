@@ -80,6 +80,11 @@ type phases struct {
 	// that read a column of an enum type being recreated go here too (see
 	// enumDependents): they must be gone before the type changes in step 3.
 	dropForeignKeys []schema.Change
+	// 2b. Tables rebuilt because PostgreSQL cannot alter them into the
+	// desired ones (a partition key changes, a table becomes or stops
+	// being a partition; see rebuiltTables), dropped with their
+	// partitions before the new ones are created in step 4.
+	dropRebuilt []schema.Change
 	// 3. Schemas, extensions, enum types and sequences, in that order
 	// (an extension lives in a schema, a column needs its type and its
 	// sequence): everything a table may use exists before tables change.
@@ -107,7 +112,7 @@ type phases struct {
 func (p *phases) ordered() []schema.Change {
 	var out []schema.Change
 	for _, step := range [][]schema.Change{
-		p.dropViews, p.renames, p.dropForeignKeys, p.createObjects, p.createTables, p.alterTables,
+		p.dropViews, p.renames, p.dropForeignKeys, p.dropRebuilt, p.createObjects, p.createTables, p.alterTables,
 		p.addForeignKeys, p.dropTables, p.dropObjects, p.addViews,
 	} {
 		out = append(out, step...)

@@ -73,7 +73,7 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.AddTable:
 		r.createTable(c.Table)
 	case *schema.DropTable:
-		r.add("DROP TABLE "+qualify(c.Table.Schema, c.Table.Name), "drops table "+schema.QualifiedName(c.Table.Schema, c.Table.Name)+" and all its data")
+		r.dropTable(c.Table)
 	case *schema.ModifyTable:
 		before, after := reparsed(c)
 		changes := append(append(before, c.Changes...), after...)
@@ -123,10 +123,24 @@ func (r *renderer) createTable(t *schema.Table) {
 	for _, ch := range t.Checks {
 		lines = append(lines, constraintPrefix(ch.Name)+checkDef(ch))
 	}
+	for _, x := range t.Exclusions {
+		lines = append(lines, constraintPrefix(x.Name)+x.Def)
+	}
 	for _, fk := range t.ForeignKeys {
 		lines = append(lines, constraintPrefix(fk.Name)+foreignKeyDef(fk))
 	}
-	r.add(fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", name, strings.Join(lines, ",\n    ")), "")
+	var body string
+	if len(lines) > 0 || t.PartitionOf == nil {
+		body = "(\n    " + strings.Join(lines, ",\n    ") + "\n)"
+	}
+	if p := t.PartitionOf; p != nil {
+		if body != "" {
+			body = " " + body
+		}
+		r.add(fmt.Sprintf("CREATE TABLE %s PARTITION OF %s%s %s%s", name, qualify(p.Schema, p.Table), body, p.Bound, tableSuffix(t)), "")
+	} else {
+		r.add(fmt.Sprintf("CREATE TABLE %s %s%s", name, body, tableSuffix(t)), "")
+	}
 	for _, a := range after {
 		r.add(a, "")
 	}
@@ -141,6 +155,126 @@ func (r *renderer) createTable(t *schema.Table) {
 			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, quote(c.Name), literal(c.Comment)), "")
 		}
 	}
+	r.constraintComments(t)
+}
+
+// tableSuffix is what follows a CREATE TABLE's body: the partition key and
+// the storage parameters.
+func tableSuffix(t *schema.Table) string {
+	var s string
+	if t.PartitionBy != "" {
+		s += " PARTITION BY " + t.PartitionBy
+	}
+	if t.StorageParams != "" {
+		s += " WITH (" + strings.Join(splitParams(t.StorageParams), ", ") + ")"
+	}
+	return s
+}
+
+// splitParams splits "a=1,b=2" into its parameters.
+func splitParams(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// constraintComments comments the constraints of a new table.
+func (r *renderer) constraintComments(t *schema.Table) {
+	if pk := t.PrimaryKey; pk != nil && pk.Comment != "" {
+		n := pk.Name
+		if n == "" {
+			n = defaultPKName(t)
+		}
+		r.commentConstraint(t, n, pk.Comment)
+	}
+	for _, u := range t.Uniques {
+		r.commentConstraint(t, u.Name, u.Comment)
+	}
+	for _, c := range t.Checks {
+		r.commentConstraint(t, c.Name, c.Comment)
+	}
+	for _, x := range t.Exclusions {
+		r.commentConstraint(t, x.Name, x.Comment)
+	}
+	for _, fk := range t.ForeignKeys {
+		r.commentConstraint(t, fk.Name, fk.Comment)
+	}
+}
+
+// commentConstraint sets a named constraint's comment (a new one's only
+// when it has one).
+func (r *renderer) commentConstraint(t *schema.Table, name, comment string) {
+	if name == "" || comment == "" {
+		return
+	}
+	r.add(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(name), qualify(t.Schema, t.Name), literal(comment)), "")
+}
+
+// dropTable drops a table; a partition is detached from its parent first,
+// so that dropping it does not hold the parent longer than needed.
+func (r *renderer) dropTable(t *schema.Table) {
+	q := schema.QualifiedName(t.Schema, t.Name)
+	what := "drops table " + q + " and all its data"
+	if p := t.PartitionOf; p != nil {
+		r.add(fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", qualify(p.Schema, p.Table), qualify(t.Schema, t.Name)), "")
+		what = "drops partition " + q + " (" + p.Bound + ") and all its data"
+	}
+	if t.PartitionBy != "" {
+		what = "drops partitioned table " + q + " and all its data"
+	}
+	r.add("DROP TABLE "+qualify(t.Schema, t.Name), what)
+}
+
+// modifyTableOptions changes a table's storage parameters and a
+// partition's bound (detached and attached again).
+func (r *renderer) modifyTableOptions(c *schema.ModifyTableOptions) error {
+	f, t := c.From, c.To
+	name := qualify(t.Schema, t.Name)
+	q := schema.QualifiedName(t.Schema, t.Name)
+	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict {
+		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
+	}
+	if f.StorageParams != t.StorageParams {
+		set, reset := paramChanges(f.StorageParams, t.StorageParams)
+		if len(reset) > 0 {
+			r.add("ALTER TABLE "+name+" RESET ("+strings.Join(reset, ", ")+")", "")
+		}
+		if len(set) > 0 {
+			r.add("ALTER TABLE "+name+" SET ("+strings.Join(set, ", ")+")", "")
+		}
+	}
+	if fp, tp := f.PartitionOf, t.PartitionOf; fp != nil && tp != nil && fp.Bound != tp.Bound {
+		parent := qualify(tp.Schema, tp.Table)
+		r.add(fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", parent, name), "")
+		r.add(fmt.Sprintf("ALTER TABLE %s ATTACH PARTITION %s %s", parent, name, tp.Bound),
+			fmt.Sprintf("moves partition %s from %s to %s: the attach scans its rows and fails if one is outside the new bound (or if the default partition holds rows of it)", q, fp.Bound, tp.Bound))
+	}
+	return nil
+}
+
+// paramChanges returns the storage parameters to set ("k=v") and to
+// reset ("k") to go from one list to the other.
+func paramChanges(from, to string) (set, reset []string) {
+	fm, tm := map[string]string{}, map[string]string{}
+	for _, p := range splitParams(from) {
+		k, v, _ := strings.Cut(p, "=")
+		fm[k] = v
+	}
+	for _, p := range splitParams(to) {
+		k, v, _ := strings.Cut(p, "=")
+		tm[k] = v
+		if fv, ok := fm[k]; !ok || fv != v {
+			set = append(set, p)
+		}
+	}
+	for _, p := range splitParams(from) {
+		k, _, _ := strings.Cut(p, "=")
+		if _, ok := tm[k]; !ok {
+			reset = append(reset, k)
+		}
+	}
+	return set, reset
 }
 
 func constraintPrefixUnlessDefault(name, def string) string {
@@ -417,6 +551,9 @@ func (r *renderer) addIndex(t *schema.Table, x *schema.Index) {
 	if x.NullsNotDistinct {
 		b.WriteString(" NULLS NOT DISTINCT")
 	}
+	if x.StorageParams != "" {
+		b.WriteString(" WITH (" + strings.Join(splitParams(x.StorageParams), ", ") + ")")
+	}
 	if x.Where != "" {
 		b.WriteString(" WHERE " + arrayCasts(x.Where))
 	}
@@ -468,10 +605,16 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		return r.modifyColumn(from, to, c)
 	case *schema.AddPrimaryKey:
 		r.add(alter+"ADD "+constraintPrefix(c.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+		n := c.PrimaryKey.Name
+		if n == "" {
+			n = defaultPKName(to)
+		}
+		r.commentConstraint(to, n, c.PrimaryKey.Comment)
 	case *schema.DropPrimaryKey:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.PrimaryKey.Name), "")
 	case *schema.AddUnique:
 		r.add(alter+"ADD CONSTRAINT "+quote(c.Unique.Name)+" "+uniqueDef(c.Unique), "fails if existing rows hold duplicates")
+		r.commentConstraint(to, c.Unique.Name, c.Unique.Comment)
 	case *schema.DropUnique:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.Unique.Name), "")
 	case *schema.AddIndex:
@@ -482,17 +625,28 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		r.add("ALTER INDEX "+qualify(to.Schema, c.From.Name)+" RENAME TO "+quote(c.To.Name), "")
 	case *schema.AddForeignKey:
 		r.add(alter+"ADD "+constraintPrefix(c.ForeignKey.Name)+foreignKeyDef(c.ForeignKey), "")
+		r.commentConstraint(to, c.ForeignKey.Name, c.ForeignKey.Comment)
 	case *schema.DropForeignKey:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:
 		r.add(alter+"ADD CONSTRAINT "+quote(c.Check.Name)+" "+checkDef(c.Check), "fails if existing rows violate the check")
+		r.commentConstraint(to, c.Check.Name, c.Check.Comment)
+	case *schema.AddExclusion:
+		r.add(alter+"ADD "+constraintPrefix(c.Exclusion.Name)+c.Exclusion.Def, "fails if existing rows conflict under the exclusion constraint")
+		r.commentConstraint(to, c.Exclusion.Name, c.Exclusion.Comment)
+	case *schema.DropExclusion:
+		r.add(alter+"DROP CONSTRAINT "+quote(c.Exclusion.Name), "")
+	case *schema.ModifyConstraintComment:
+		r.add(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(c.Name), name, commentValue(c.To)), "")
 	case *schema.DropCheck:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.Check.Name), "")
 	case *schema.RenameConstraint:
 		r.add(alter+"RENAME CONSTRAINT "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.ModifyTableComment:
 		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, commentValue(c.To)), "")
-	case *schema.ModifyTableOptions, *schema.ModifyTriggers:
+	case *schema.ModifyTableOptions:
+		return r.modifyTableOptions(c)
+	case *schema.ModifyTriggers:
 		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
 	default:
 		return fmt.Errorf("postgres: cannot render table change %T (%s)", c, c)
