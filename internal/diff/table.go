@@ -306,10 +306,10 @@ type keyedKind[T any] struct {
 	find                 func(fresh []T, gone T) int // the one gone renamed to, or -1
 	// comment returns a constraint's name and comment (nil: no comments);
 	// kind names the constraint kind in a comment change.
-	comment func(T) (name, comment string)
-	kind    string
-	rename               func(from, to T) schema.TableChange
-	drop, add            func(T) schema.TableChange
+	comment   func(T) (name, comment string)
+	kind      string
+	rename    func(from, to T) schema.TableChange
+	drop, add func(T) schema.TableChange
 }
 
 func (k keyedKind[T]) compare(from, to []T) constraintChanges {
