@@ -79,8 +79,8 @@ type Table struct {
 	// the keys, checks and indexes it inherits from the parent are not
 	// listed either (only its own are).
 	PartitionOf *PartitionOf `json:"partition_of,omitempty"`
-	// StorageParams are PostgreSQL storage parameters (WITH (…)), sorted,
-	// as the server lists them: "autovacuum_enabled=false,fillfactor=70".
+	// StorageParams are PostgreSQL storage parameters (WITH (…)) as the
+	// server lists them, in its order: "fillfactor=70,autovacuum_enabled=false".
 	StorageParams string `json:"storage_params,omitempty"`
 }
 
@@ -181,8 +181,8 @@ type Index struct {
 	// NullsNotDistinct is PostgreSQL 15's UNIQUE NULLS NOT DISTINCT.
 	NullsNotDistinct bool   `json:"nulls_not_distinct,omitempty"`
 	Comment          string `json:"comment,omitempty"`
-	// StorageParams are PostgreSQL index storage parameters (WITH (…)),
-	// sorted: "fillfactor=70".
+	// StorageParams are PostgreSQL index storage parameters (WITH (…)) as
+	// the server lists them, in its order: "fillfactor=70".
 	StorageParams string `json:"storage_params,omitempty"`
 	// SQL is the CREATE INDEX statement as stored (SQLite only, not part of
 	// the identity).

@@ -121,7 +121,7 @@ func (in *inspector) loadTables(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT c.oid, n.nspname, c.relname, c.relkind::text, coalesce(obj_description(c.oid, 'pg_class'), ''),
   c.relispartition, c.relpersistence::text, coalesce(pg_get_partkeydef(c.oid), ''),
   coalesce(pg_get_expr(c.relpartbound, c.oid), ''),
-  coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM unnest(c.reloptions) o), ''),
+  coalesce(array_to_string(c.reloptions, ','), ''),
   coalesce((SELECT ih.inhparent FROM pg_inherits ih WHERE ih.inhrelid = c.oid AND c.relispartition), 0)
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r','p','f') AND `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
@@ -404,7 +404,7 @@ type indexKey struct {
 func (in *inspector) indexes(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT i.indrelid, ic.relname, i.indisunique, am.amname, coalesce(pg_get_expr(i.indpred, i.indrelid, true), ''),
   i.indnkeyatts, coalesce(obj_description(ic.oid, 'pg_class'), ''), i.indnullsnotdistinct,
-  coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM unnest(ic.reloptions) o), ''),
+  coalesce(array_to_string(ic.reloptions, ','), ''),
   (SELECT json_agg(json_build_object(
       'd', pg_get_indexdef(i.indexrelid, k.i::int, true),
       'c', k.n <> 0,

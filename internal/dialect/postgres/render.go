@@ -253,28 +253,38 @@ func (r *renderer) modifyTableOptions(c *schema.ModifyTableOptions) error {
 	return nil
 }
 
-// paramChanges returns the storage parameters to set ("k=v") and to
-// reset ("k") to go from one list to the other.
+// paramChanges returns the storage parameters to reset ("k") and then to
+// set ("k=v") to go from one list to the other. The server keeps the
+// parameters a SET leaves alone in their place and appends the ones it
+// sets, so when those kept would not come first in to's order, all are
+// reset and set again in to's order.
 func paramChanges(from, to string) (set, reset []string) {
-	fm, tm := map[string]string{}, map[string]string{}
-	for _, p := range splitParams(from) {
-		k, v, _ := strings.Cut(p, "=")
-		fm[k] = v
-	}
+	fm := map[string]string{}
+	var kept []string // from's parameters that stay as they are, in from's order
+	tm := map[string]string{}
 	for _, p := range splitParams(to) {
 		k, v, _ := strings.Cut(p, "=")
 		tm[k] = v
-		if fv, ok := fm[k]; !ok || fv != v {
-			set = append(set, p)
-		}
 	}
 	for _, p := range splitParams(from) {
-		k, _, _ := strings.Cut(p, "=")
-		if _, ok := tm[k]; !ok {
+		k, v, _ := strings.Cut(p, "=")
+		fm[k] = v
+		if tv, ok := tm[k]; !ok {
 			reset = append(reset, k)
+		} else if tv == v {
+			kept = append(kept, p)
 		}
 	}
-	return set, reset
+	want := splitParams(to)
+	if !slices.Equal(kept, want[:min(len(kept), len(want))]) {
+		reset = nil
+		for _, p := range splitParams(from) {
+			k, _, _ := strings.Cut(p, "=")
+			reset = append(reset, k)
+		}
+		return want, reset
+	}
+	return want[len(kept):], reset
 }
 
 func constraintPrefixUnlessDefault(name, def string) string {
