@@ -462,6 +462,9 @@ func (c *ModifyTableOptions) String() string {
 	if c.From.StorageParams != c.To.StorageParams {
 		what = append(what, fmt.Sprintf("storage parameters %s → %s", orNone(c.From.StorageParams), orNone(c.To.StorageParams)))
 	}
+	if c.From.RowSecurity != c.To.RowSecurity || c.From.ForceRowSecurity != c.To.ForceRowSecurity {
+		what = append(what, "row level security")
+	}
 	if f, t := c.From.PartitionOf, c.To.PartitionOf; f != nil && t != nil && *f != *t {
 		what = append(what, fmt.Sprintf("partition bound %s → %s", f.Bound, t.Bound))
 	}

@@ -85,6 +85,10 @@ type Table struct {
 	// StorageParams are PostgreSQL storage parameters (WITH (…)) as the
 	// server lists them, in its order: "fillfactor=70,autovacuum_enabled=false".
 	StorageParams string `json:"storage_params,omitempty"`
+	// RowSecurity and ForceRowSecurity are PostgreSQL's ENABLE and FORCE
+	// ROW LEVEL SECURITY (the policies are objects of kind "policy").
+	RowSecurity      bool `json:"row_security,omitempty"`
+	ForceRowSecurity bool `json:"force_row_security,omitempty"`
 }
 
 // PartitionOf is the parent of a PostgreSQL partition and the partition's

@@ -440,7 +440,7 @@ func (d *differ) tableAttributes(f, t *schema.Table, cols *columnChanges) []sche
 		out = append(out, &schema.ModifyTableComment{From: f.Comment, To: t.Comment})
 	}
 	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def ||
-		f.StorageParams != t.StorageParams || boundChanged(f, t) {
+		f.StorageParams != t.StorageParams || boundChanged(f, t) || f.RowSecurity != t.RowSecurity || f.ForceRowSecurity != t.ForceRowSecurity {
 		out = append(out, &schema.ModifyTableOptions{From: f, To: t})
 	}
 	if !reflect.DeepEqual(triggerSQL(f.Triggers), triggerSQL(t.Triggers)) {

@@ -34,6 +34,8 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"enum types", in.enums},
 		{"extensions", in.extensions},
 		{"views", in.views},
+		{"domains", in.domains},
+		{"policies", in.policies},
 		{"other objects", in.unmanaged},
 	}
 	for _, st := range steps {
@@ -115,6 +117,7 @@ type tableRow struct {
 	partition              bool
 	partKey, bound, params string
 	parent                 uint32
+	rls, forceRLS          bool
 }
 
 func (in *inspector) loadTables(ctx context.Context) error {
@@ -122,7 +125,8 @@ func (in *inspector) loadTables(ctx context.Context) error {
   c.relispartition, c.relpersistence::text, coalesce(pg_get_partkeydef(c.oid), ''),
   coalesce(pg_get_expr(c.relpartbound, c.oid), ''),
   coalesce(array_to_string(c.reloptions, ','), ''),
-  coalesce((SELECT ih.inhparent FROM pg_inherits ih WHERE ih.inhrelid = c.oid AND c.relispartition), 0)
+  coalesce((SELECT ih.inhparent FROM pg_inherits ih WHERE ih.inhrelid = c.oid AND c.relispartition), 0),
+  c.relrowsecurity, c.relforcerowsecurity
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r','p','f') AND `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
 ORDER BY n.nspname, c.relname`)
@@ -133,7 +137,7 @@ ORDER BY n.nspname, c.relname`)
 	var partitions []tableRow
 	for rows.Next() {
 		var r tableRow
-		if err := rows.Scan(&r.oid, &r.nsp, &r.name, &r.kind, &r.comment, &r.partition, &r.persistence, &r.partKey, &r.bound, &r.params, &r.parent); err != nil {
+		if err := rows.Scan(&r.oid, &r.nsp, &r.name, &r.kind, &r.comment, &r.partition, &r.persistence, &r.partKey, &r.bound, &r.params, &r.parent, &r.rls, &r.forceRLS); err != nil {
 			return err
 		}
 		if !in.wanted(r.nsp) || in.o.Skipped(in.ns(r.nsp), r.name) {
@@ -181,7 +185,7 @@ func (in *inspector) addPartitions(partitions []tableRow) error {
 }
 
 func (in *inspector) addTable(r tableRow) {
-	t := &schema.Table{Schema: in.ns(r.nsp), Name: r.name, Comment: r.comment, StorageParams: r.params}
+	t := &schema.Table{Schema: in.ns(r.nsp), Name: r.name, Comment: r.comment, StorageParams: r.params, RowSecurity: r.rls, ForceRowSecurity: r.forceRLS}
 	if r.kind == "p" {
 		t.PartitionBy = r.partKey
 	}
@@ -583,10 +587,10 @@ SELECT 'trigger', n.nspname, c.relname || '.' || tg.tgname
 FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT tg.tgisinternal AND `+userSchemas+`
 UNION ALL
-SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname
+SELECT CASE t.typtype WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_class c ON c.oid = t.typrelid
-WHERE (t.typtype IN ('d','r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
+WHERE (t.typtype IN ('r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
 
 UNION ALL
 SELECT 'rule', n.nspname, c.relname || '.' || r.rulename
@@ -596,10 +600,7 @@ UNION ALL
 SELECT 'table inheritance', n.nspname, c.relname
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT c.relispartition AND `+userSchemas+`
-UNION ALL
-SELECT 'row level security', n.nspname, c.relname
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND (c.relrowsecurity OR c.relforcerowsecurity) AND `+userSchemas+`
+
 UNION ALL
 SELECT 'storage parameters of a constraint index', n.nspname, c.relname || '.' || co.conname
 FROM pg_constraint co JOIN pg_class ic ON ic.oid = co.conindid
@@ -609,10 +610,7 @@ UNION ALL
 SELECT 'comment on schema', '', n.nspname
 FROM pg_description ds JOIN pg_namespace n ON ds.classoid = 'pg_namespace'::regclass AND ds.objoid = n.oid
 WHERE `+userSchemas+` AND n.nspname <> 'public'
-UNION ALL
-SELECT 'policy', n.nspname, c.relname || '.' || po.polname
-FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE `+userSchemas+`
+
 ORDER BY 1, 2, 3`)
 	if err != nil {
 		return err
@@ -628,7 +626,7 @@ ORDER BY 1, 2, 3`)
 		}
 		base, _, _ := strings.Cut(name, ".")
 		switch kind {
-		case "trigger", "rule", "policy", "table inheritance", "row level security", "storage parameters of a constraint index":
+		case "trigger", "rule", "table inheritance", "storage parameters of a constraint index":
 			if in.o.Skipped(in.ns(nsp), base) {
 				continue
 			}

@@ -150,6 +150,9 @@ func (r *renderer) createTable(t *schema.Table) {
 	for _, a := range after {
 		r.add(a, "")
 	}
+	for _, s := range rowSecurity(t, false, false) {
+		r.add(s, "")
+	}
 	for _, x := range t.Indexes {
 		r.addIndex(t, x)
 	}
@@ -249,6 +252,9 @@ func (r *renderer) modifyTableOptions(c *schema.ModifyTableOptions) error {
 		if len(set) > 0 {
 			r.add("ALTER TABLE "+name+" SET ("+strings.Join(set, ", ")+")", "")
 		}
+	}
+	for _, s := range rowSecurity(t, f.RowSecurity, f.ForceRowSecurity) {
+		r.add(s, "")
 	}
 	if fp, tp := f.PartitionOf, t.PartitionOf; fp != nil && tp != nil && fp.Bound != tp.Bound {
 		parent := qualify(tp.Schema, tp.Table)
