@@ -69,7 +69,7 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP SEQUENCE "+qualify(c.Sequence.Schema, c.Sequence.Name), "")
 	case *schema.ModifySequence:
 		if opts := sequenceOptions(c.From, c.To); opts != "" {
-			r.add("ALTER SEQUENCE "+qualify(c.To.Schema, c.To.Name)+opts, "")
+			r.addSequenceAlter(c.To, c.From, c.To, "ALTER SEQUENCE "+qualify(c.To.Schema, c.To.Name)+opts, " RESTART")
 		}
 		if c.From.Comment != c.To.Comment {
 			r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(c.To.Schema, c.To.Name), commentValue(c.To.Comment)), "")
@@ -754,7 +754,7 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 			}
 		} else if *fseq != *ts {
 			if opts := sequenceOptions(fseq, ts); opts != "" {
-				r.add("ALTER SEQUENCE "+qualify(ts.Schema, ts.Name)+opts, "")
+				r.addSequenceAlter(ts, fseq, ts, "ALTER SEQUENCE "+qualify(ts.Schema, ts.Name)+opts, " RESTART")
 			}
 			if fseq.Comment != ts.Comment {
 				r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(ts.Schema, ts.Name), commentValue(ts.Comment)), "")
@@ -788,7 +788,7 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 			}
 			if fs, ts := f.Sequence, t.Sequence; fs != nil && ts != nil {
 				if opts := identityAlter(fs, ts, typeChange); opts != "" {
-					r.add(col+opts, "")
+					r.addSequenceAlter(ts, fs, ts, col+opts, " RESTART")
 				}
 			}
 		}
