@@ -107,7 +107,8 @@ type phases struct {
 	// carry inline.
 	createTables []schema.Change
 	// 5. Changes inside existing tables: columns, keys, indexes, checks,
-	// comments and options (see tableChanges for their order).
+	// comments and options (see tableChanges for their order); then the
+	// new partitions of the tables that change (partitionsOfAltered).
 	alterTables []schema.Change
 	// 6. Foreign keys added last, when every table and key they reference
 	// exists: changed ones of existing tables, then those that close a

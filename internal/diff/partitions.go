@@ -50,3 +50,25 @@ func partitioningChanged(f, t *schema.Table) bool {
 func boundChanged(f, t *schema.Table) bool {
 	return f.PartitionOf != nil && t.PartitionOf != nil && f.PartitionOf.Bound != t.PartitionOf.Bound
 }
+
+// partitionsOfAltered takes out of created the new partitions of kept
+// tables that change (and their own partitions): they are created after
+// their parent's changes, so that they start with its final columns and a
+// check or index of theirs may read a column the parent gains.
+func partitionsOfAltered(created []schema.Change, plans []*tablePlan) (early, late []schema.Change) {
+	altered := map[tableKey]bool{}
+	for _, p := range plans {
+		if len(p.main) > 0 {
+			altered[p.key()] = true
+		}
+	}
+	for _, c := range created {
+		if a, ok := c.(*schema.AddTable); ok && a.Table.PartitionOf != nil && altered[tableKey{a.Table.PartitionOf.Schema, a.Table.PartitionOf.Table}] {
+			altered[keyOf(a.Table)] = true // its partitions follow it
+			late = append(late, c)
+			continue
+		}
+		early = append(early, c)
+	}
+	return early, late
+}

@@ -78,8 +78,9 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	// Tables dropped are the mirror image: computed as the creation of
 	// to→from, reversed.
 	gone, goneFKs := d.createTables(goneTables, unchanged)
+	created, late := partitionsOfAltered(created, plans)
 	ph.createTables = created
-	ph.alterTables = d.alterTables(plans, state)
+	ph.alterTables = append(d.alterTables(plans, state), late...)
 	ph.addForeignKeys = append(addForeignKeys(plans, state), createdFKs...)
 	ph.dropForeignKeys = append(ph.dropForeignKeys, schema.Reverse(goneFKs)...)
 	ph.dropTables = schema.Reverse(gone)
