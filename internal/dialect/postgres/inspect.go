@@ -607,6 +607,11 @@ FROM pg_constraint co JOIN pg_class ic ON ic.oid = co.conindid
 JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ic.reloptions IS NOT NULL AND co.conislocal AND `+userSchemas+`
 UNION ALL
+SELECT 'comment on domain constraint', n.nspname, t.typname || '.' || co.conname
+FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
+JOIN pg_type t ON t.oid = co.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE `+userSchemas+`
+UNION ALL
 SELECT 'comment on schema', '', n.nspname
 FROM pg_description ds JOIN pg_namespace n ON ds.classoid = 'pg_namespace'::regclass AND ds.objoid = n.oid
 WHERE `+userSchemas+` AND n.nspname <> 'public'
