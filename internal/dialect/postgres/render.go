@@ -13,7 +13,7 @@ import (
 // Render returns the PostgreSQL statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes)}
+	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes), rebuilt: rebuiltTables(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -27,6 +27,9 @@ type renderer struct {
 	// recreated are the objects dropped and created again (no review note
 	// on their drop).
 	recreated map[string]bool
+	// rebuilt are the tables (by qualified name) dropped and created again
+	// (a partition key change).
+	rebuilt map[string]bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -231,6 +234,9 @@ func (r *renderer) dropTable(t *schema.Table) {
 	}
 	if t.PartitionBy != "" {
 		what = "drops partitioned table " + q + " and all its data"
+	}
+	if r.rebuilt[q] {
+		what = "rebuilds table " + q + ": PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them"
 	}
 	r.add("DROP TABLE "+qualify(t.Schema, t.Name), what)
 }
@@ -999,4 +1005,22 @@ func unfit(from, to string) string {
 		}
 	}
 	return "values that " + to + " cannot hold unchanged (out of its range, too long, or rounded)"
+}
+
+// rebuiltTables returns the tables (by qualified name) that changes drop
+// and create again.
+func rebuiltTables(changes []schema.Change) map[string]bool {
+	dropped := map[string]bool{}
+	out := map[string]bool{}
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.DropTable:
+			dropped[schema.QualifiedName(c.Table.Schema, c.Table.Name)] = true
+		case *schema.AddTable:
+			if q := schema.QualifiedName(c.Table.Schema, c.Table.Name); dropped[q] {
+				out[q] = true
+			}
+		}
+	}
+	return out
 }
