@@ -465,7 +465,12 @@ func (c *ModifyTableOptions) String() string {
 	if c.From.RowSecurity != c.To.RowSecurity || c.From.ForceRowSecurity != c.To.ForceRowSecurity {
 		what = append(what, "row level security")
 	}
-	if f, t := c.From.PartitionOf, c.To.PartitionOf; f != nil && t != nil && *f != *t {
+	switch f, t := c.From.PartitionOf, c.To.PartitionOf; {
+	case f != nil && t == nil:
+		what = append(what, fmt.Sprintf("detach partition (%s) from %q", f.Bound, QualifiedName(f.Schema, f.Table)))
+	case f == nil && t != nil:
+		what = append(what, fmt.Sprintf("attach partition to %q %s", QualifiedName(t.Schema, t.Table), t.Bound))
+	case f != nil && *f != *t:
 		what = append(what, fmt.Sprintf("partition bound %s → %s", f.Bound, t.Bound))
 	}
 	if len(what) == 0 {

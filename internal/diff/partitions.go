@@ -45,6 +45,63 @@ func partitioningChanged(f, t *schema.Table) bool {
 	return fp != nil && (fp.Schema != tp.Schema || fp.Table != tp.Table)
 }
 
+// withPartitionOf is a copy of t that is a partition as p says (nil: a
+// table of its own).
+func withPartitionOf(t *schema.Table, p *schema.PartitionOf) *schema.Table {
+	c := cloneTable(t)
+	c.PartitionOf = p
+	return c
+}
+
+// moveBounds returns, for the kept partitions whose bound changes, the
+// steps that detach them from their parent (run early, with the partitions
+// that go) and attach them again with their new bound (run before the
+// tables change, while their columns still match the parent's), and
+// records in state what each holds after.
+func moveBounds(plans []*tablePlan, state map[tableKey]*schema.Table) (detach, attach []schema.Change) {
+	for _, p := range plans {
+		if !boundChanged(p.from, p.to) {
+			continue
+		}
+		cur := state[p.key()]
+		alone := withPartitionOf(cur, nil)
+		back := withPartitionOf(cur, p.to.PartitionOf)
+		detach = append(detach, &schema.ModifyTable{From: cur, To: alone, Changes: []schema.TableChange{&schema.ModifyTableOptions{From: cur, To: alone}}})
+		attach = append(attach, &schema.ModifyTable{From: alone, To: back, Changes: []schema.TableChange{&schema.ModifyTableOptions{From: alone, To: back}}})
+		state[p.key()] = back
+	}
+	return detach, attach
+}
+
+// partitionDrops takes out of drops the partitions that go while their
+// parent stays, to be dropped before new partitions are created (a new
+// one may take the bound of one that goes).
+func partitionDrops(drops []schema.Change, from, to map[tableKey]*schema.Table, rebuilt map[tableKey]bool) (rest, parts []schema.Change) {
+	// early: gone partitions of a parent that stays, and their own
+	// partitions, to a fixed point.
+	early := map[tableKey]bool{}
+	for grown := true; grown; {
+		grown = false
+		for k, t := range from {
+			if early[k] || to[k] != nil || t.PartitionOf == nil {
+				continue
+			}
+			pk := tableKey{t.PartitionOf.Schema, t.PartitionOf.Table}
+			if early[pk] || to[pk] != nil && from[pk] != nil && !rebuilt[pk] {
+				early[k], grown = true, true
+			}
+		}
+	}
+	for _, c := range drops {
+		if dt, ok := c.(*schema.DropTable); ok && early[keyOf(dt.Table)] {
+			parts = append(parts, c)
+			continue
+		}
+		rest = append(rest, c)
+	}
+	return rest, parts
+}
+
 // boundChanged reports whether a partition kept under the same parent
 // changes its bound.
 func boundChanged(f, t *schema.Table) bool {

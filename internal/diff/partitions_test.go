@@ -98,8 +98,49 @@ func TestPartitionKeyChangeRebuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := changeStrings(changes)
-	if len(got) != 1 || got[0] != `modify table "m1": table options: partition bound FOR VALUES FROM (0) TO (10) → FOR VALUES FROM (0) TO (20)` {
+	if strings.Join(got, "\n") != `modify table "m1": table options: detach partition (FOR VALUES FROM (0) TO (10)) from "m"`+"\n"+
+		`modify table "m1": table options: attach partition to "m" FOR VALUES FROM (0) TO (20)` {
 		t.Errorf("bound change: got\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// Bounds that move, partitions that go and partitions that come never
+// overlap on the way: what leaves a bound leaves before anything takes it.
+func TestPartitionBoundsNeverOverlap(t *testing.T) {
+	t.Parallel()
+	mk := func(parts ...[2]string) *schema.Schema {
+		s := &schema.Schema{Tables: []*schema.Table{{Name: "m", Columns: []*schema.Column{intCol("id")}, PartitionBy: "RANGE (id)"}}}
+		for _, p := range parts {
+			s.Tables = append(s.Tables, &schema.Table{Name: p[0], PartitionOf: &schema.PartitionOf{Table: "m", Bound: p[1]}})
+		}
+		return s
+	}
+	from := mk([2]string{"a", "FROM (0) TO (10)"}, [2]string{"b", "FROM (10) TO (20)"}, [2]string{"old", "FROM (20) TO (30)"})
+	to := mk([2]string{"a", "FROM (0) TO (20)"}, [2]string{"b", "FROM (20) TO (25)"}, [2]string{"new", "FROM (25) TO (30)"})
+	for _, dir := range []string{"up", "down"} {
+		f, tt := from, to
+		if dir == "down" {
+			f, tt = to, from
+		}
+		changes, err := diff.Diff(f, tt, postgres.New().DiffOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := changeStrings(changes)
+		lastLeave, firstTake := -1, len(got)
+		for i, c := range got {
+			switch {
+			case strings.Contains(c, "detach partition"), strings.HasPrefix(c, "drop table"):
+				lastLeave = i
+			case strings.Contains(c, "attach partition"), strings.HasPrefix(c, "add table"):
+				if i < firstTake {
+					firstTake = i
+				}
+			}
+		}
+		if lastLeave > firstTake {
+			t.Errorf("%s: a bound is taken before another leaves it:\n%s", dir, strings.Join(got, "\n"))
+		}
 	}
 }
 

@@ -439,8 +439,12 @@ func (d *differ) tableAttributes(f, t *schema.Table, cols *columnChanges) []sche
 	if f.Comment != t.Comment {
 		out = append(out, &schema.ModifyTableComment{From: f.Comment, To: t.Comment})
 	}
+	if boundChanged(f, t) {
+		// The bound moves in steps of their own (see moveBounds).
+		f = withPartitionOf(f, t.PartitionOf)
+	}
 	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def ||
-		f.StorageParams != t.StorageParams || boundChanged(f, t) || f.RowSecurity != t.RowSecurity || f.ForceRowSecurity != t.ForceRowSecurity {
+		f.StorageParams != t.StorageParams || f.RowSecurity != t.RowSecurity || f.ForceRowSecurity != t.ForceRowSecurity {
 		out = append(out, &schema.ModifyTableOptions{From: f, To: t})
 	}
 	if !reflect.DeepEqual(triggerSQL(f.Triggers), triggerSQL(t.Triggers)) {

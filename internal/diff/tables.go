@@ -80,12 +80,19 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	gone, goneFKs := d.createTables(goneTables, unchanged)
 	created, late := partitionsOfAltered(created, plans)
 	ph.createTables = created
-	ph.alterTables = append(d.alterTables(plans, state), late...)
+	detach, attach := moveBounds(plans, state)
+	ph.alterTables = append(append(attach, d.alterTables(plans, state)...), late...)
 	ph.addForeignKeys = append(addForeignKeys(plans, state), createdFKs...)
 	ph.dropForeignKeys = append(ph.dropForeignKeys, schema.Reverse(goneFKs)...)
 	ph.dropTables = schema.Reverse(gone)
 	redone, redoneFKs := d.createTables(rebuiltFrom, unchanged)
 	ph.dropRebuilt = append(schema.Reverse(redoneFKs), schema.Reverse(redone)...)
+	// Partitions that go from a parent that stays, and partitions whose
+	// bound moves, leave before new partitions come and bounds move, so
+	// that no two bounds overlap on the way.
+	var goneParts []schema.Change
+	ph.dropTables, goneParts = partitionDrops(ph.dropTables, fromTables, toTables, rebuilt)
+	ph.dropRebuilt = append(append(ph.dropRebuilt, detach...), goneParts...)
 
 	return d.affectedTables(plans, append(goneTables, rebuiltFrom...), enums), nil
 }

@@ -262,11 +262,13 @@ func (r *renderer) modifyTableOptions(c *schema.ModifyTableOptions) error {
 	for _, s := range rowSecurity(t, f.RowSecurity, f.ForceRowSecurity) {
 		r.add(s, "")
 	}
-	if fp, tp := f.PartitionOf, t.PartitionOf; fp != nil && tp != nil && fp.Bound != tp.Bound {
-		parent := qualify(tp.Schema, tp.Table)
-		r.add(fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", parent, name), "")
-		r.add(fmt.Sprintf("ALTER TABLE %s ATTACH PARTITION %s %s", parent, name, tp.Bound),
-			fmt.Sprintf("moves partition %s from %s to %s: the attach scans its rows and fails if one is outside the new bound (or if the default partition holds rows of it)", q, fp.Bound, tp.Bound))
+	fp, tp := f.PartitionOf, t.PartitionOf
+	if fp != nil && (tp == nil || *fp != *tp) {
+		r.add(fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", qualify(fp.Schema, fp.Table), name), "")
+	}
+	if tp != nil && (fp == nil || *fp != *tp) {
+		r.add(fmt.Sprintf("ALTER TABLE %s ATTACH PARTITION %s %s", qualify(tp.Schema, tp.Table), name, tp.Bound),
+			fmt.Sprintf("attaches %s to %s %s: the server scans its rows and fails if one is outside the bound (or if the default partition holds rows of it)", q, schema.QualifiedName(tp.Schema, tp.Table), tp.Bound))
 	}
 	return nil
 }
