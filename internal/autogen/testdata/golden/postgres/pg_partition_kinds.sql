@@ -1,31 +1,31 @@
 -- upgrade
 ALTER TABLE users DETACH PARTITION users_1;
 
--- REVIEW: drops partition users_1 (FOR VALUES WITH (modulus 2, remainder 1)) and all its data
+-- REVIEW: rebuilds table users_1: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE users_1;
 
 ALTER TABLE users DETACH PARTITION users_0;
 
--- REVIEW: drops partition users_0 (FOR VALUES WITH (modulus 2, remainder 0)) and all its data
+-- REVIEW: rebuilds table users_0: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE users_0;
 
--- REVIEW: drops partitioned table users and all its data
+-- REVIEW: rebuilds table users: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE users;
 
--- REVIEW: drops table logs and all its data
+-- REVIEW: rebuilds table logs: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE logs;
 
 ALTER TABLE ev DETACH PARTITION ev_c;
 
--- REVIEW: drops partition ev_c (FOR VALUES IN ('c')) and all its data
+-- REVIEW: rebuilds table ev_c: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE ev_c;
 
 ALTER TABLE ev DETACH PARTITION ev_a;
 
--- REVIEW: drops partition ev_a (FOR VALUES IN ('a', 'b')) and all its data
+-- REVIEW: rebuilds table ev_a: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE ev_a;
 
--- REVIEW: drops partitioned table ev and all its data
+-- REVIEW: rebuilds table ev: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE ev;
 
 CREATE TABLE ev (
@@ -71,15 +71,15 @@ CREATE TABLE gone_1 PARTITION OF gone FOR VALUES FROM (0) TO (10);
 
 ALTER TABLE users DETACH PARTITION users_1;
 
--- REVIEW: drops partition users_1 (FOR VALUES WITH (modulus 2, remainder 1)) and all its data
+-- REVIEW: rebuilds table users_1: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE users_1;
 
 ALTER TABLE users DETACH PARTITION users_0;
 
--- REVIEW: drops partition users_0 (FOR VALUES WITH (modulus 2, remainder 0)) and all its data
+-- REVIEW: rebuilds table users_0: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE users_0;
 
--- REVIEW: drops partitioned table users and all its data
+-- REVIEW: rebuilds table users: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE users;
 
 ALTER TABLE logs DETACH PARTITION logs_2024;
@@ -87,20 +87,20 @@ ALTER TABLE logs DETACH PARTITION logs_2024;
 -- REVIEW: drops partition logs_2024 (FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00')) and all its data
 DROP TABLE logs_2024;
 
--- REVIEW: drops partitioned table logs and all its data
+-- REVIEW: rebuilds table logs: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE logs;
 
 ALTER TABLE ev DETACH PARTITION ev_c;
 
--- REVIEW: drops partition ev_c (FOR VALUES IN ('c')) and all its data
+-- REVIEW: rebuilds table ev_c: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE ev_c;
 
 ALTER TABLE ev DETACH PARTITION ev_a;
 
--- REVIEW: drops partition ev_a (FOR VALUES IN ('a', 'b')) and all its data
+-- REVIEW: rebuilds table ev_a: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE ev_a;
 
--- REVIEW: drops partitioned table ev and all its data
+-- REVIEW: rebuilds table ev: PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them
 DROP TABLE ev;
 
 CREATE TABLE ev (

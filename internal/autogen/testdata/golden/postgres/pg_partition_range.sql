@@ -1,4 +1,18 @@
 -- upgrade
+ALTER TABLE measure DETACH PARTITION measure_2021;
+
+ALTER TABLE measure DETACH PARTITION measure_old;
+
+-- REVIEW: drops partition measure_old (FOR VALUES FROM ('2000-01-01') TO ('2010-01-01')) and all its data
+DROP TABLE measure_old;
+
+-- REVIEW: attaches measure_2021 to measure FOR VALUES FROM ('2021-01-01') TO ('2023-01-01'): the server scans its rows and fails if one is outside the bound (or if the default partition holds rows of it)
+ALTER TABLE measure ATTACH PARTITION measure_2021 FOR VALUES FROM ('2021-01-01') TO ('2023-01-01');
+
+ALTER TABLE measure ADD COLUMN note text;
+
+COMMENT ON TABLE measure_2020 IS 'first year';
+
 CREATE TABLE measure_2023 PARTITION OF measure (
     CONSTRAINT small CHECK (v < 1000::numeric)
 ) FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
@@ -11,33 +25,7 @@ CREATE TABLE measure_rest_0 PARTITION OF measure_rest FOR VALUES WITH (modulus 2
 
 CREATE TABLE measure_rest_1 PARTITION OF measure_rest FOR VALUES WITH (modulus 2, remainder 1);
 
-ALTER TABLE measure ADD COLUMN note text;
-
-COMMENT ON TABLE measure_2020 IS 'first year';
-
-ALTER TABLE measure DETACH PARTITION measure_2021;
-
--- REVIEW: moves partition measure_2021 from FOR VALUES FROM ('2021-01-01') TO ('2022-01-01') to FOR VALUES FROM ('2021-01-01') TO ('2023-01-01'): the attach scans its rows and fails if one is outside the new bound (or if the default partition holds rows of it)
-ALTER TABLE measure ATTACH PARTITION measure_2021 FOR VALUES FROM ('2021-01-01') TO ('2023-01-01');
-
-ALTER TABLE measure DETACH PARTITION measure_old;
-
--- REVIEW: drops partition measure_old (FOR VALUES FROM ('2000-01-01') TO ('2010-01-01')) and all its data
-DROP TABLE measure_old;
-
 -- downgrade
-CREATE TABLE measure_old PARTITION OF measure FOR VALUES FROM ('2000-01-01') TO ('2010-01-01');
-
-ALTER TABLE measure DETACH PARTITION measure_2021;
-
--- REVIEW: moves partition measure_2021 from FOR VALUES FROM ('2021-01-01') TO ('2023-01-01') to FOR VALUES FROM ('2021-01-01') TO ('2022-01-01'): the attach scans its rows and fails if one is outside the new bound (or if the default partition holds rows of it)
-ALTER TABLE measure ATTACH PARTITION measure_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
-
-COMMENT ON TABLE measure_2020 IS NULL;
-
--- REVIEW: drops column measure.note and its data
-ALTER TABLE measure DROP COLUMN note;
-
 ALTER TABLE measure_rest DETACH PARTITION measure_rest_1;
 
 -- REVIEW: drops partition measure_rest_1 (FOR VALUES WITH (modulus 2, remainder 1)) and all its data
@@ -57,3 +45,15 @@ ALTER TABLE measure DETACH PARTITION measure_2023;
 
 -- REVIEW: drops partition measure_2023 (FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')) and all its data
 DROP TABLE measure_2023;
+
+COMMENT ON TABLE measure_2020 IS NULL;
+
+-- REVIEW: drops column measure.note and its data
+ALTER TABLE measure DROP COLUMN note;
+
+ALTER TABLE measure DETACH PARTITION measure_2021;
+
+CREATE TABLE measure_old PARTITION OF measure FOR VALUES FROM ('2000-01-01') TO ('2010-01-01');
+
+-- REVIEW: attaches measure_2021 to measure FOR VALUES FROM ('2021-01-01') TO ('2022-01-01'): the server scans its rows and fails if one is outside the bound (or if the default partition holds rows of it)
+ALTER TABLE measure ATTACH PARTITION measure_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
