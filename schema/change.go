@@ -184,9 +184,6 @@ type ModifyTableComment struct{ From, To string }
 // ModifyTableOptions changes table options (MySQL collation and engine).
 type ModifyTableOptions struct{ From, To *Table }
 
-// ModifyTriggers replaces a table's triggers (SQLite keeps them verbatim).
-type ModifyTriggers struct{ From, To []*Trigger }
-
 func (*AddNamespace) change()       {}
 func (*DropNamespace) change()      {}
 func (*AddExtension) change()       {}
@@ -219,7 +216,6 @@ func (*DropCheck) change()          {}
 func (*RenameConstraint) change()   {}
 func (*ModifyTableComment) change() {}
 func (*ModifyTableOptions) change() {}
-func (*ModifyTriggers) change()     {}
 
 func (*AddExclusion) change()                 {}
 func (*DropExclusion) change()                {}
@@ -260,7 +256,6 @@ func (*DropCheck) tableChange()          {}
 func (*RenameConstraint) tableChange()   {}
 func (*ModifyTableComment) tableChange() {}
 func (*ModifyTableOptions) tableChange() {}
-func (*ModifyTriggers) tableChange()     {}
 
 // Reverse implementations.
 
@@ -298,7 +293,6 @@ func (c *RenameConstraint) Reverse() Change {
 }
 func (c *ModifyTableComment) Reverse() Change { return &ModifyTableComment{From: c.To, To: c.From} }
 func (c *ModifyTableOptions) Reverse() Change { return &ModifyTableOptions{From: c.To, To: c.From} }
-func (c *ModifyTriggers) Reverse() Change     { return &ModifyTriggers{From: c.To, To: c.From} }
 
 // Reverse of ModifyEnum swaps From and To; Users stay (they are the columns
 // whose type names the enum, in either state).
@@ -478,7 +472,6 @@ func (c *ModifyTableOptions) String() string {
 	}
 	return "table options: " + strings.Join(what, ", ")
 }
-func (c *ModifyTriggers) String() string { return "replace triggers" }
 
 func orNone(s string) string {
 	if s == "" {

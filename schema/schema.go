@@ -60,8 +60,6 @@ type Table struct {
 	// Options are the other MySQL/MariaDB table options set explicitly, as
 	// the server lists them, sorted: "row_format=DYNAMIC stats_persistent=1".
 	Options string `json:"options,omitempty"`
-	// Triggers are kept so that a SQLite table rebuild can restore them.
-	Triggers []*Trigger `json:"triggers,omitempty"`
 	// WithoutRowID and Strict are SQLite table options.
 	WithoutRowID bool `json:"without_rowid,omitempty"`
 	Strict       bool `json:"strict,omitempty"`
@@ -291,12 +289,6 @@ type View struct {
 	SQL string `json:"-"`
 }
 
-// Trigger is a trigger kept verbatim (SQLite).
-type Trigger struct {
-	Name string `json:"name"`
-	SQL  string `json:"sql"`
-}
-
 // Table returns the table named name in schema ns, or nil.
 func (s *Schema) Table(ns, name string) *Table {
 	for _, t := range s.Tables {
@@ -351,7 +343,7 @@ func (s *Schema) Sort() {
 	sortObjects(s.Objects)
 }
 
-// Sort orders the table's constraints, indexes and triggers by name (and
+// Sort orders the table's constraints and indexes by name (and
 // unnamed ones by definition).
 func (t *Table) Sort() {
 	key := func(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -367,7 +359,6 @@ func (t *Table) Sort() {
 	sort.SliceStable(t.Checks, func(i, j int) bool {
 		return key(t.Checks[i].Name, t.Checks[i].Column, t.Checks[i].Expr) < key(t.Checks[j].Name, t.Checks[j].Column, t.Checks[j].Expr)
 	})
-	sort.SliceStable(t.Triggers, func(i, j int) bool { return t.Triggers[i].Name < t.Triggers[j].Name })
 	sort.SliceStable(t.Exclusions, func(i, j int) bool { return t.Exclusions[i].Name < t.Exclusions[j].Name })
 }
 

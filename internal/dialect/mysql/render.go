@@ -416,8 +416,6 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 				}
 			}
 		}
-	case *schema.ModifyTriggers:
-		return fmt.Errorf("mysql: triggers of table %s are not managed", to.Name)
 	default:
 		return fmt.Errorf("mysql: cannot render table change %T (%s)", c, c)
 	}

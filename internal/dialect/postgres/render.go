@@ -30,6 +30,8 @@ type renderer struct {
 	// rebuilt are the tables (by qualified name) dropped and created again
 	// (a partition key change).
 	rebuilt map[string]bool
+	// bodiesUnchecked is set once check_function_bodies is off.
+	bodiesUnchecked bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -676,8 +678,6 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, commentValue(c.To)), "")
 	case *schema.ModifyTableOptions:
 		return r.modifyTableOptions(c)
-	case *schema.ModifyTriggers:
-		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
 	default:
 		return fmt.Errorf("postgres: cannot render table change %T (%s)", c, c)
 	}

@@ -1,4 +1,4 @@
 -- up
--- error: mysql: triggers of table users are not managed
+-- error: mysql: retort does not render add trigger "t" on "users" for MySQL/MariaDB yet
 -- down
--- error: mysql: triggers of table users are not managed
+-- error: mysql: retort does not render drop trigger "t" on "users" for MySQL/MariaDB yet
