@@ -34,6 +34,9 @@ func TestRoundTripRandom(t *testing.T) {
 					if g.r.Intn(3) == 0 {
 						g.mood = g.enumValues()
 					}
+					if g.r.Intn(3) == 0 {
+						g.body = g.r.Intn(2)
+					}
 					desSQL := g.sql(des)
 					defer func() {
 						if t.Failed() {
@@ -58,6 +61,12 @@ type gcol struct {
 type gtable struct {
 	comment string
 	view    bool // a view "v_<name>" reads the table
+	// trigger is 0 for none, else one of the variants of a trigger on the
+	// table (see triggerSQL); viewTrigger an INSTEAD OF trigger on the view.
+	trigger     int
+	viewTrigger bool
+	// matview is a PostgreSQL materialized view "mv_<name>" reading the table.
+	matview bool
 	name    string
 	cols    []gcol
 	idx     []gidx
@@ -81,6 +90,8 @@ type gen struct {
 	r    *rand.Rand
 	n    int
 	mood string
+	// body varies the trigger functions' bodies (PostgreSQL) between schemas.
+	body int
 }
 
 func newGen(d string, seed int64) *gen {
@@ -165,6 +176,14 @@ func (g *gen) table(others []*gtable) *gtable {
 		t.cols = append(t.cols, g.column())
 	}
 	g.decorate(t, others)
+	if g.triggers() && g.r.Intn(3) == 0 {
+		t.trigger = 1 + g.r.Intn(3)
+	}
+	if g.r.Intn(4) == 0 {
+		t.view = true
+		t.viewTrigger = g.r.Intn(2) == 0
+	}
+	t.matview = g.d == testutil.Postgres && g.r.Intn(5) == 0
 	return t
 }
 
@@ -242,7 +261,7 @@ func (g *gen) mutate(cur []*gtable) []*gtable {
 	ts := clone(cur)
 	for i := 0; i < 1+g.r.Intn(4); i++ {
 		t := ts[g.r.Intn(len(ts))]
-		switch g.r.Intn(15) {
+		switch g.r.Intn(18) {
 		case 0:
 			ts = append(ts, g.table(ts))
 		case 1:
@@ -300,6 +319,18 @@ func (g *gen) mutate(cur []*gtable) []*gtable {
 			}
 		case 13:
 			t.view = !t.view
+		case 15:
+			if g.triggers() {
+				t.trigger = (t.trigger + 1 + g.r.Intn(3)) % 4
+			}
+		case 16:
+			if g.triggers() {
+				t.viewTrigger = !t.viewTrigger
+			}
+		case 17:
+			if g.d == testutil.Postgres {
+				t.matview = !t.matview
+			}
 		case 14:
 			if g.d == testutil.Postgres {
 				k := 1 + g.r.Intn(len(t.cols)-1)
@@ -360,6 +391,11 @@ func (g *gen) sql(ts []*gtable) string {
 	var b strings.Builder
 	if g.d == testutil.Postgres {
 		fmt.Fprintf(&b, "CREATE TYPE mood AS ENUM (%s);\n", g.mood)
+		// Trigger functions, their bodies varied between schemas.
+		fmt.Fprintf(&b, "CREATE FUNCTION rt_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN %s RETURN NEW; END $$;\n",
+			[]string{"", "NEW.id := NEW.id;"}[g.body])
+		fmt.Fprintf(&b, "CREATE FUNCTION rt_view() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN %s; END $$;\n",
+			[]string{"NEW", "NULL"}[g.body])
 	}
 	for _, t := range ts {
 		var lines []string
@@ -416,9 +452,54 @@ func (g *gen) sql(ts []*gtable) string {
 				cols = append(cols, g.q(c.name))
 			}
 			fmt.Fprintf(&b, "CREATE VIEW %s AS SELECT %s FROM %s;\n", g.q("v_"+t.name), strings.Join(cols, ", "), g.q(t.name))
+			if t.viewTrigger && g.triggers() {
+				b.WriteString(g.viewTriggerSQL(t) + ";\n")
+			}
+		}
+		if t.trigger > 0 && g.triggers() {
+			b.WriteString(g.triggerSQL(t) + ";\n")
+		}
+		if t.matview && g.d == testutil.Postgres {
+			fmt.Fprintf(&b, "CREATE MATERIALIZED VIEW %s AS SELECT %s, count(*) AS n FROM %s GROUP BY %s;\n",
+				g.q("mv_"+t.name), g.q("id"), g.q(t.name), g.q("id"))
 		}
 	}
 	return b.String()
+}
+
+// triggers reports whether the dialect's triggers are in the generated
+// schemas: PostgreSQL and SQLite (MySQL/MariaDB once its inspector reports
+// triggers; its triggerSQL variants are here already).
+func (g *gen) triggers() bool { return g.d != testutil.MySQL }
+
+// triggerSQL is variant t.trigger of a trigger on table t: different
+// events, timing and bodies, reading only the id column, which every
+// table keeps.
+func (g *gen) triggerSQL(t *gtable) string {
+	name, tb := g.q("tr_"+t.name), g.q(t.name)
+	event := []string{"", "INSERT", "UPDATE", "INSERT OR UPDATE"}[t.trigger]
+	switch g.d {
+	case testutil.Postgres:
+		return fmt.Sprintf("CREATE TRIGGER %s BEFORE %s ON %s FOR EACH ROW EXECUTE FUNCTION rt_row()", name, event, tb)
+	case testutil.MySQL:
+		ev := []string{"", "INSERT", "UPDATE", "DELETE"}[t.trigger]
+		return fmt.Sprintf("CREATE TRIGGER %s BEFORE %s ON %s FOR EACH ROW SET @rt_last = %d", name, ev, tb, t.trigger)
+	}
+	if t.trigger == 3 {
+		event = "DELETE"
+	}
+	return fmt.Sprintf("CREATE TRIGGER %s AFTER %s ON %s BEGIN UPDATE %s SET %s = %s WHERE %s = new.%s; END",
+		name, event, tb, tb, g.q("id"), g.q("id"), g.q("id"), g.q("id"))
+}
+
+// viewTriggerSQL is an INSTEAD OF trigger writing through the view of t.
+func (g *gen) viewTriggerSQL(t *gtable) string {
+	name, v := g.q("tv_"+t.name), g.q("v_"+t.name)
+	if g.d == testutil.Postgres {
+		return fmt.Sprintf("CREATE TRIGGER %s INSTEAD OF INSERT ON %s FOR EACH ROW EXECUTE FUNCTION rt_view()", name, v)
+	}
+	return fmt.Sprintf("CREATE TRIGGER %s INSTEAD OF INSERT ON %s BEGIN INSERT INTO %s (%s) VALUES (new.%s); END",
+		name, v, g.q(t.name), g.q("id"), g.q("id"))
 }
 
 func (g *gen) fkSQL(fk gfk) string {

@@ -32,6 +32,9 @@ func (r *renderer) object(c schema.Change) error {
 		if c.Object.Kind == "domain" && r.recreated[c.Object.Key()] {
 			review = "recreates domain " + c.Object.QualifiedName() + " because its base type or collation changes (ALTER DOMAIN cannot): fails while a column uses it; change those columns' type first"
 		}
+		if r.recreated[c.Object.Key()] && (c.Object.Kind == "function" || c.Object.Kind == "procedure") {
+			review = fmt.Sprintf("%s %s is dropped and created again (CREATE OR REPLACE cannot change its return type or argument names): PostgreSQL refuses while a column default, check or generated column uses it; change those in a revision of their own", c.Object.Kind, c.Object.QualifiedName())
+		}
 		r.add(s, review)
 	case *schema.ReplaceObject:
 		if c.To.Kind == "domain" {

@@ -933,6 +933,14 @@ func boundedString(t schema.Type) int {
 func usingCast(col string, from, to schema.Type) string {
 	scalar := func(expr string, from, to schema.Type) string {
 		cf, ct := typeCategory(from.Name), typeCategory(to.Name)
+		// PostgreSQL casts boolean to and from integer only: other
+		// numbers go through it.
+		switch {
+		case from.Name == "boolean" && ct == "number" && to.Name != "integer":
+			return expr + "::integer::" + to.SQL
+		case cf == "number" && to.Name == "boolean" && from.Name != "integer":
+			return expr + "::integer::boolean"
+		}
 		direct := cf == "string" || cf == ct ||
 			(cf == "number" || from.Name == "boolean") && (ct == "number" || to.Name == "boolean")
 		if direct {
