@@ -152,6 +152,10 @@ type differ struct {
 	// preRename maps an object of from, renamed with its table, to the
 	// object as the database has it (see renameObjects).
 	preRename map[*schema.Object]*schema.Object
+	// rebuilt are the tables (by qualified name) dropped and created again
+	// whatever the dialect (see rebuiltTables): what is attached to them
+	// is created again too.
+	rebuilt map[string]bool
 }
 
 func (d *differ) run() ([]schema.Change, error) {

@@ -28,7 +28,12 @@ func partitioned(key, bound string) *schema.Schema {
 				ForeignKeys: []*schema.ForeignKey{{Name: "r_m", Columns: []string{"mid", "mts"}, RefTable: "m", RefColumns: []string{"id", "ts"}}}},
 		},
 		Views:   []*schema.View{{Name: "v", Def: "SELECT id FROM m", DependsOn: []string{"m"}}},
-		Objects: []*schema.Object{{Kind: "policy", Name: "p", Table: "m", Def: "CREATE POLICY p ON m", SQL: "CREATE POLICY p ON m", DependsOn: []string{"m"}}},
+		Objects: []*schema.Object{
+			{Kind: "policy", Name: "p", Table: "m", Def: "CREATE POLICY p ON m", SQL: "CREATE POLICY p ON m", DependsOn: []string{"m"}},
+			// A trigger names no table in DependsOn: it follows its table by
+			// Table alone.
+			{Kind: "trigger", Name: "tr", Table: "m", Def: "CREATE TRIGGER tr", SQL: "CREATE TRIGGER tr"},
+		},
 	}
 }
 
@@ -86,7 +91,10 @@ func TestPartitionKeyChangeRebuilds(t *testing.T) {
 		if i := indexOf(got, `drop policy "p"`); i < 0 || i > indexOf(got, `drop table "m"`) {
 			t.Errorf("%s: the policy is not dropped before its table:\n%s", dir, strings.Join(got, "\n"))
 		}
-		for _, want := range []string{`add view "v"`, `add policy "p"`} {
+		if i := indexOf(got, `drop trigger "tr"`); i < 0 || i > indexOf(got, `drop table "m"`) {
+			t.Errorf("%s: the trigger is not dropped before its table:\n%s", dir, strings.Join(got, "\n"))
+		}
+		for _, want := range []string{`add view "v"`, `add policy "p"`, `add trigger "tr"`} {
 			if i := indexOf(got, want); i < last {
 				t.Errorf("%s: %q missing or before the tables are back:\n%s", dir, want, strings.Join(got, "\n"))
 			}

@@ -29,6 +29,10 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 		toTables[keyOf(t)] = t
 	}
 	rebuilt := rebuiltTables(fromTables, d.to.Tables)
+	d.rebuilt = map[string]bool{}
+	for k := range rebuilt {
+		d.rebuilt[schema.QualifiedName(k.ns, k.name)] = true
+	}
 	var plans []*tablePlan // tables on both sides, in the desired order
 	for _, t := range d.to.Tables {
 		f := fromTables[keyOf(t)]
