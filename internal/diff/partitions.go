@@ -74,10 +74,11 @@ func moveBounds(plans []*tablePlan, state map[tableKey]*schema.Table) (detach, a
 }
 
 // partitionDrops takes out of drops the partitions that go while their
-// parent stays, to be dropped before new partitions are created (a new
-// one may take the bound of one that goes).
-func partitionDrops(drops []schema.Change, from, to map[tableKey]*schema.Table, rebuilt map[tableKey]bool) (rest, parts []schema.Change) {
-	// early: gone partitions of a parent that stays, and their own
+// parent stays (or is rebuilt), to be dropped before new partitions are
+// created (a new one may take the bound of one that goes) and before a
+// rebuilt parent is dropped.
+func partitionDrops(drops []schema.Change, from, to map[tableKey]*schema.Table) (rest, parts []schema.Change) {
+	// early: gone partitions of a parent on both sides, and their own
 	// partitions, to a fixed point.
 	early := map[tableKey]bool{}
 	for grown := true; grown; {
@@ -87,7 +88,7 @@ func partitionDrops(drops []schema.Change, from, to map[tableKey]*schema.Table, 
 				continue
 			}
 			pk := tableKey{t.PartitionOf.Schema, t.PartitionOf.Table}
-			if early[pk] || to[pk] != nil && from[pk] != nil && !rebuilt[pk] {
+			if early[pk] || to[pk] != nil && from[pk] != nil {
 				early[k], grown = true, true
 			}
 		}

@@ -228,3 +228,36 @@ func TestConstraintCommentChanges(t *testing.T) {
 		}
 	}
 }
+
+// A partitioned table that becomes a plain one loses its partitions
+// before it is rebuilt, and the other way round gains them after.
+func TestPartitionedToPlain(t *testing.T) {
+	t.Parallel()
+	part := partitioned("RANGE (ts)", "FOR VALUES FROM (0) TO (10)")
+	plain := partitioned("RANGE (ts)", "FOR VALUES FROM (0) TO (10)")
+	plain.Tables = []*schema.Table{plain.Tables[0], plain.Tables[4]}
+	plain.Tables[0].PartitionBy = ""
+	for _, dir := range []string{"up", "down"} {
+		from, to := part, plain
+		if dir == "down" {
+			from, to = plain, part
+		}
+		changes, err := diff.Diff(from, to, postgres.New().DiffOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := changeStrings(changes)
+		drop, add := indexOf(got, `drop table "m"`), indexOf(got, `add table "m"`)
+		if drop < 0 || add < drop {
+			t.Fatalf("%s: m is not rebuilt:\n%s", dir, strings.Join(got, "\n"))
+		}
+		for _, p := range []string{"m1", "m2", "m2a"} {
+			if i := indexOf(got, `drop table "`+p+`"`); dir == "up" && (i < 0 || i > drop) {
+				t.Errorf("%s: partition %s not dropped before its parent:\n%s", dir, p, strings.Join(got, "\n"))
+			}
+			if i := indexOf(got, `add table "`+p+`"`); dir == "down" && (i < 0 || i < add) {
+				t.Errorf("%s: partition %s not added after its parent:\n%s", dir, p, strings.Join(got, "\n"))
+			}
+		}
+	}
+}

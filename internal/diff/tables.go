@@ -95,8 +95,8 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	// bound moves, leave before new partitions come and bounds move, so
 	// that no two bounds overlap on the way.
 	var goneParts []schema.Change
-	ph.dropTables, goneParts = partitionDrops(ph.dropTables, fromTables, toTables, rebuilt)
-	ph.dropRebuilt = append(append(ph.dropRebuilt, detach...), goneParts...)
+	ph.dropTables, goneParts = partitionDrops(ph.dropTables, fromTables, toTables)
+	ph.dropRebuilt = append(append(goneParts, detach...), ph.dropRebuilt...)
 
 	return d.affectedTables(plans, append(goneTables, rebuiltFrom...), enums), nil
 }
