@@ -93,8 +93,7 @@ func (in *inspector) domains(ctx context.Context) error {
   coalesce(t.typdefault, ''), t.typnotnull, coalesce(obj_description(t.oid, 'pg_type'), ''),
   coalesce((SELECT json_agg(json_build_array(c.conname, pg_get_constraintdef(c.oid, true)) ORDER BY c.conname)
      FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c')::text, '[]'),
-  coalesce((SELECT json_agg(DISTINCT dn.nspname || '.' || dt.typname) FROM pg_type dt JOIN pg_namespace dn ON dn.oid = dt.typnamespace
-     WHERE dt.oid = t.typbasetype AND dt.typtype IN ('d', 'e') AND dn.nspname NOT IN ('pg_catalog', 'information_schema'))::text, '[]')
+  `+dependsOnSQL(`(d.classid = 'pg_type'::regclass AND d.objid = t.oid OR d.classid = 'pg_constraint'::regclass AND d.objid IN (SELECT c.oid FROM pg_constraint c WHERE c.contypid = t.oid))`, "0", true)+`
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type bt ON bt.oid = t.typbasetype
 WHERE t.typtype = 'd' AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
 ORDER BY n.nspname, t.typname`)
@@ -124,13 +123,8 @@ ORDER BY n.nspname, t.typname`)
 		}
 		o := &schema.Object{Kind: "domain", Schema: in.ns(nsp), Name: name, Def: domainDef(d), Comment: comment}
 		o.SQL = o.Def
-		var ds []string
-		if err := json.Unmarshal([]byte(deps), &ds); err != nil {
+		if o.DependsOn, err = in.dependsOn(deps); err != nil {
 			return fmt.Errorf("domain %s: %w", name, err)
-		}
-		for _, q := range ds {
-			dn, dt, _ := strings.Cut(q, ".")
-			o.DependsOn = append(o.DependsOn, schema.QualifiedName(in.ns(dn), dt))
 		}
 		if in.o.SkippedObject(o) {
 			continue

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -22,16 +21,14 @@ import (
 var policyCommands = map[string]string{"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
 
 // policies reads the row-level security policies of the inspected tables.
-// A policy depends on its table and on the other tables and views its
-// expressions read.
+// A policy depends on its table and on the other tables, views and
+// functions its expressions use.
 func (in *inspector) policies(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT p.polrelid, p.polname, p.polpermissive, p.polcmd::text,
   coalesce((SELECT string_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r)) END, ', ' ORDER BY CASE WHEN r = 0 THEN '' ELSE pg_get_userbyid(r)::text END) FROM unnest(p.polroles) r), 'PUBLIC'),
   coalesce(pg_get_expr(p.polqual, p.polrelid, true), ''), coalesce(pg_get_expr(p.polwithcheck, p.polrelid, true), ''),
   coalesce(obj_description(p.oid, 'pg_policy'), ''),
-  coalesce((SELECT json_agg(DISTINCT dn.nspname || '.' || dc.relname) FROM pg_depend d JOIN pg_class dc ON dc.oid = d.refobjid
-     JOIN pg_namespace dn ON dn.oid = dc.relnamespace
-     WHERE d.classid = 'pg_policy'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> p.polrelid)::text, '[]')
+  `+dependsOnSQL("d.classid = 'pg_policy'::regclass AND d.objid = p.oid", "p.polrelid", false)+`
 FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE `+userSchemas+`
 ORDER BY p.polrelid, p.polname`)
@@ -67,14 +64,11 @@ ORDER BY p.polrelid, p.polname`)
 		}
 		o := &schema.Object{Kind: "policy", Schema: t.Schema, Name: name, Table: tq, Def: b.String(), Comment: comment, DependsOn: []string{tq}}
 		o.SQL = o.Def
-		var ds []string
-		if err := json.Unmarshal([]byte(deps), &ds); err != nil {
+		ds, err := in.dependsOn(deps)
+		if err != nil {
 			return fmt.Errorf("policy %s: %w", name, err)
 		}
-		for _, q := range ds {
-			dn, dr, _ := strings.Cut(q, ".")
-			o.DependsOn = append(o.DependsOn, schema.QualifiedName(in.ns(dn), dr))
-		}
+		o.DependsOn = append(o.DependsOn, ds...)
 		if in.o.SkippedObject(o) {
 			continue
 		}
