@@ -73,8 +73,8 @@ type gtable struct {
 	// policy is 0 for none, else a variant of a row-level security policy
 	// on the PostgreSQL table (see policySQL); dom adds a column of the
 	// domain "posint".
-	policy int
-	dom    bool
+	policy  int
+	dom     bool
 	name    string
 	cols    []gcol
 	idx     []gidx

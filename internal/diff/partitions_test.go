@@ -27,7 +27,7 @@ func partitioned(key, bound string) *schema.Schema {
 			{Name: "r", Columns: []*schema.Column{intCol("mid"), intCol("mts")},
 				ForeignKeys: []*schema.ForeignKey{{Name: "r_m", Columns: []string{"mid", "mts"}, RefTable: "m", RefColumns: []string{"id", "ts"}}}},
 		},
-		Views:   []*schema.View{{Name: "v", Def: "SELECT id FROM m", DependsOn: []string{"m"}}},
+		Views: []*schema.View{{Name: "v", Def: "SELECT id FROM m", DependsOn: []string{"m"}}},
 		Objects: []*schema.Object{
 			{Kind: "policy", Name: "p", Table: "m", Def: "CREATE POLICY p ON m", SQL: "CREATE POLICY p ON m", DependsOn: []string{"m"}},
 			// A trigger names no table in DependsOn: it follows its table by
