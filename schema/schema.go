@@ -160,6 +160,9 @@ type PrimaryKey struct {
 	// Comment is the constraint's comment (PostgreSQL COMMENT ON
 	// CONSTRAINT); the same field on the other constraints.
 	Comment string `json:"comment,omitempty"`
+	// StorageParams are the PostgreSQL storage parameters of the index
+	// behind the key (WITH (fillfactor=70)), as Index.StorageParams.
+	StorageParams string `json:"storage_params,omitempty"`
 }
 
 // Unique is a UNIQUE constraint (an index-backed unique index is an Index
@@ -171,6 +174,7 @@ type Unique struct {
 	InitiallyDeferred bool     `json:"initially_deferred,omitempty"`
 	NullsNotDistinct  bool     `json:"nulls_not_distinct,omitempty"`
 	Comment           string   `json:"comment,omitempty"`
+	StorageParams     string   `json:"storage_params,omitempty"` // as PrimaryKey's
 }
 
 // Index is an index that is not the implementation of a constraint.

@@ -140,7 +140,7 @@ func columnsEqual(f, t *schema.Column) bool { return columnChange(f, t) == 0 }
 
 func uniqueEqual(a, b *schema.Unique) bool {
 	return equalStrings(a.Columns, b.Columns) && a.Deferrable == b.Deferrable &&
-		a.InitiallyDeferred == b.InitiallyDeferred && a.NullsNotDistinct == b.NullsNotDistinct
+		a.InitiallyDeferred == b.InitiallyDeferred && a.NullsNotDistinct == b.NullsNotDistinct && a.StorageParams == b.StorageParams
 }
 
 func findUnique(list []*schema.Unique, u *schema.Unique) int {

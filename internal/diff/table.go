@@ -187,7 +187,7 @@ func primaryKey(f, t *schema.Table, cols *columnChanges) constraintChanges {
 	var c constraintChanges
 	switch fp, tp := f.PrimaryKey, t.PrimaryKey; {
 	case fp == nil && tp == nil:
-	case fp != nil && tp != nil && equalStrings(fp.Columns, tp.Columns) && !cols.touches(fp.Columns):
+	case fp != nil && tp != nil && equalStrings(fp.Columns, tp.Columns) && fp.StorageParams == tp.StorageParams && !cols.touches(fp.Columns):
 		if fp.Name != tp.Name {
 			c.renames = append(c.renames, &schema.RenameConstraint{Kind: "primary key", From: fp.Name, To: tp.Name})
 		}

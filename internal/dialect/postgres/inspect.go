@@ -309,6 +309,7 @@ type constraintRow struct {
 	deferred   bool
 	noInherit  bool
 	comment    string
+	params     string
 }
 
 func (in *inspector) constraints(ctx context.Context) error {
@@ -317,7 +318,8 @@ func (in *inspector) constraints(ctx context.Context) error {
   coalesce(rn.nspname, ''), coalesce(rc.relname, ''),
   coalesce((SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(co.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.n)::text, '[]'),
   co.confupdtype::text, co.confdeltype::text, co.confmatchtype::text, co.condeferrable, co.condeferred, co.connoinherit,
-  coalesce(obj_description(co.oid, 'pg_constraint'), '')
+  coalesce(obj_description(co.oid, 'pg_constraint'), ''),
+  coalesce((SELECT array_to_string(ic.reloptions, ',') FROM pg_class ic WHERE ic.oid = co.conindid AND co.contype IN ('p','u')), '')
 FROM pg_constraint co
 JOIN pg_class c ON c.oid = co.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -332,7 +334,7 @@ ORDER BY co.conrelid, co.conname`)
 	for rows.Next() {
 		var r constraintRow
 		var cols, refCols string
-		if err := rows.Scan(&r.table, &r.name, &r.kind, &r.def, &cols, &r.refNsp, &r.refTable, &refCols, &r.upd, &r.del, &r.match, &r.deferrable, &r.deferred, &r.noInherit, &r.comment); err != nil {
+		if err := rows.Scan(&r.table, &r.name, &r.kind, &r.def, &cols, &r.refNsp, &r.refTable, &refCols, &r.upd, &r.del, &r.match, &r.deferrable, &r.deferred, &r.noInherit, &r.comment, &r.params); err != nil {
 			return err
 		}
 		t := in.tables[r.table]
@@ -347,14 +349,14 @@ ORDER BY co.conrelid, co.conname`)
 		}
 		switch r.kind {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: r.name, Columns: r.cols, Comment: r.comment}
+			t.PrimaryKey = &schema.PrimaryKey{Name: r.name, Columns: r.cols, Comment: r.comment, StorageParams: r.params}
 		case "u":
 			if strings.Contains(r.def, " INCLUDE (") {
 				in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "unique constraint with INCLUDE", Name: schema.QualifiedName(t.Schema, t.Name) + "." + r.name})
 				continue
 			}
 			t.Uniques = append(t.Uniques, &schema.Unique{Name: r.name, Columns: r.cols, Deferrable: r.deferrable,
-				InitiallyDeferred: r.deferred, NullsNotDistinct: strings.HasPrefix(r.def, "UNIQUE NULLS NOT DISTINCT"), Comment: r.comment})
+				InitiallyDeferred: r.deferred, NullsNotDistinct: strings.HasPrefix(r.def, "UNIQUE NULLS NOT DISTINCT"), Comment: r.comment, StorageParams: r.params})
 		case "f":
 			fk := &schema.ForeignKey{Name: r.name, Columns: r.cols, RefSchema: in.ns(r.refNsp), RefTable: r.refTable,
 				RefColumns: r.refCols, OnUpdate: fkAction(r.upd), OnDelete: fkAction(r.del),
@@ -598,10 +600,10 @@ FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON 
 WHERE NOT c.relispartition AND `+userSchemas+`
 
 UNION ALL
-SELECT 'storage parameters of a constraint index', n.nspname, c.relname || '.' || co.conname
+SELECT 'storage parameters of an exclusion constraint index', n.nspname, c.relname || '.' || co.conname
 FROM pg_constraint co JOIN pg_class ic ON ic.oid = co.conindid
 JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ic.reloptions IS NOT NULL AND co.conislocal AND `+userSchemas+`
+WHERE ic.reloptions IS NOT NULL AND co.contype = 'x' AND co.conislocal AND `+userSchemas+`
 UNION ALL
 SELECT 'comment on domain constraint', n.nspname, t.typname || '.' || co.conname
 FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
@@ -627,7 +629,7 @@ ORDER BY 1, 2, 3`)
 		}
 		base, _, _ := strings.Cut(name, ".")
 		switch kind {
-		case "rule", "table inheritance", "storage parameters of a constraint index":
+		case "rule", "table inheritance", "storage parameters of an exclusion constraint index":
 			if in.o.Skipped(in.ns(nsp), base) {
 				continue
 			}

@@ -125,7 +125,7 @@ func (r *renderer) createTable(t *schema.Table) {
 		lines = append(lines, def)
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		lines = append(lines, constraintPrefixUnlessDefault(pk.Name, defaultPKName(t))+"PRIMARY KEY ("+quoteList(pk.Columns)+")")
+		lines = append(lines, constraintPrefixUnlessDefault(pk.Name, defaultPKName(t))+"PRIMARY KEY ("+quoteList(pk.Columns)+")"+withParams(pk.StorageParams))
 	}
 	// A constraint without a name (a Go model's) takes the server's.
 	for _, u := range t.Uniques {
@@ -183,6 +183,14 @@ func tableSuffix(t *schema.Table) string {
 		s += " WITH (" + strings.Join(splitParams(t.StorageParams), ", ") + ")"
 	}
 	return s
+}
+
+// withParams is " WITH (…)" for storage parameters, "" for none.
+func withParams(params string) string {
+	if params == "" {
+		return ""
+	}
+	return " WITH (" + strings.Join(splitParams(params), ", ") + ")"
 }
 
 // splitParams splits "a=1,b=2" into its parameters.
@@ -331,7 +339,7 @@ func uniqueDef(u *schema.Unique) string {
 	if u.NullsNotDistinct {
 		s += "NULLS NOT DISTINCT "
 	}
-	s += "(" + quoteList(u.Columns) + ")"
+	s += "(" + quoteList(u.Columns) + ")" + withParams(u.StorageParams)
 	return s + deferrable(u.Deferrable, u.InitiallyDeferred)
 }
 
@@ -636,7 +644,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 	case *schema.ModifyColumn:
 		return r.modifyColumn(from, to, c)
 	case *schema.AddPrimaryKey:
-		r.add(alter+"ADD "+constraintPrefix(c.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+		r.add(alter+"ADD "+constraintPrefix(c.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")"+withParams(c.PrimaryKey.StorageParams), "fails if existing rows hold duplicates or NULLs")
 		n := c.PrimaryKey.Name
 		if n == "" {
 			n = defaultPKName(to)
