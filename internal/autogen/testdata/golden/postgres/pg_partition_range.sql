@@ -1,10 +1,10 @@
 -- upgrade
-ALTER TABLE measure DETACH PARTITION measure_2021;
-
 ALTER TABLE measure DETACH PARTITION measure_old;
 
 -- REVIEW: drops partition measure_old (FOR VALUES FROM ('2000-01-01') TO ('2010-01-01')) and all its data
 DROP TABLE measure_old;
+
+ALTER TABLE measure DETACH PARTITION measure_2021;
 
 -- REVIEW: attaches measure_2021 to measure FOR VALUES FROM ('2021-01-01') TO ('2023-01-01'): the server scans its rows and fails if one is outside the bound (or if the default partition holds rows of it)
 ALTER TABLE measure ATTACH PARTITION measure_2021 FOR VALUES FROM ('2021-01-01') TO ('2023-01-01');
@@ -53,7 +53,7 @@ ALTER TABLE measure DROP COLUMN note;
 
 ALTER TABLE measure DETACH PARTITION measure_2021;
 
-CREATE TABLE measure_old PARTITION OF measure FOR VALUES FROM ('2000-01-01') TO ('2010-01-01');
-
 -- REVIEW: attaches measure_2021 to measure FOR VALUES FROM ('2021-01-01') TO ('2022-01-01'): the server scans its rows and fails if one is outside the bound (or if the default partition holds rows of it)
 ALTER TABLE measure ATTACH PARTITION measure_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
+
+CREATE TABLE measure_old PARTITION OF measure FOR VALUES FROM ('2000-01-01') TO ('2010-01-01');
