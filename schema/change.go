@@ -158,6 +158,20 @@ type AddCheck struct{ Check *Check }
 // DropCheck drops a CHECK constraint.
 type DropCheck struct{ Check *Check }
 
+// AddExclusion adds a PostgreSQL exclusion constraint.
+type AddExclusion struct{ Exclusion *Exclusion }
+
+// DropExclusion drops a PostgreSQL exclusion constraint.
+type DropExclusion struct{ Exclusion *Exclusion }
+
+// ModifyConstraintComment changes the comment of a constraint (Kind:
+// "primary key", "unique", "foreign key", "check", "exclusion") named Name
+// once the table's renames have run.
+type ModifyConstraintComment struct {
+	Kind, Name string
+	From, To   string
+}
+
 // RenameConstraint renames a constraint whose definition is unchanged.
 type RenameConstraint struct {
 	Kind     string // "primary key", "unique", "foreign key", "check"
@@ -202,6 +216,28 @@ func (*DropCheck) change()          {}
 func (*RenameConstraint) change()   {}
 func (*ModifyTableComment) change() {}
 func (*ModifyTableOptions) change() {}
+
+func (*AddExclusion) change()                 {}
+func (*DropExclusion) change()                {}
+func (*ModifyConstraintComment) change()      {}
+func (*AddExclusion) tableChange()            {}
+func (*DropExclusion) tableChange()           {}
+func (*ModifyConstraintComment) tableChange() {}
+
+func (c *AddExclusion) Reverse() Change  { return &DropExclusion{Exclusion: c.Exclusion} }
+func (c *DropExclusion) Reverse() Change { return &AddExclusion{Exclusion: c.Exclusion} }
+func (c *ModifyConstraintComment) Reverse() Change {
+	return &ModifyConstraintComment{Kind: c.Kind, Name: c.Name, From: c.To, To: c.From}
+}
+func (c *AddExclusion) String() string {
+	return fmt.Sprintf("add exclusion constraint %q", c.Exclusion.Name)
+}
+func (c *DropExclusion) String() string {
+	return fmt.Sprintf("drop exclusion constraint %q", c.Exclusion.Name)
+}
+func (c *ModifyConstraintComment) String() string {
+	return fmt.Sprintf("%s constraint %q comment %s → %s", c.Kind, c.Name, orNone(quoteOrEmpty(c.From)), orNone(quoteOrEmpty(c.To)))
+}
 
 func (*AddColumn) tableChange()          {}
 func (*DropColumn) tableChange()         {}
@@ -416,6 +452,20 @@ func (c *ModifyTableOptions) String() string {
 	}
 	if c.From.Options != c.To.Options {
 		what = append(what, fmt.Sprintf("options %s → %s", orNone(c.From.Options), orNone(c.To.Options)))
+	}
+	if c.From.StorageParams != c.To.StorageParams {
+		what = append(what, fmt.Sprintf("storage parameters %s → %s", orNone(c.From.StorageParams), orNone(c.To.StorageParams)))
+	}
+	if c.From.RowSecurity != c.To.RowSecurity || c.From.ForceRowSecurity != c.To.ForceRowSecurity {
+		what = append(what, "row level security")
+	}
+	switch f, t := c.From.PartitionOf, c.To.PartitionOf; {
+	case f != nil && t == nil:
+		what = append(what, fmt.Sprintf("detach partition (%s) from %q", f.Bound, QualifiedName(f.Schema, f.Table)))
+	case f == nil && t != nil:
+		what = append(what, fmt.Sprintf("attach partition to %q %s", QualifiedName(t.Schema, t.Table), t.Bound))
+	case f != nil && *f != *t:
+		what = append(what, fmt.Sprintf("partition bound %s → %s", f.Bound, t.Bound))
 	}
 	if len(what) == 0 {
 		return "table definition"

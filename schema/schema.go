@@ -52,7 +52,9 @@ type Table struct {
 	Indexes     []*Index      `json:"indexes,omitempty"`
 	ForeignKeys []*ForeignKey `json:"foreign_keys,omitempty"`
 	Checks      []*Check      `json:"checks,omitempty"`
-	Comment     string        `json:"comment,omitempty"`
+	// Exclusions are PostgreSQL exclusion constraints.
+	Exclusions []*Exclusion `json:"exclusions,omitempty"`
+	Comment    string       `json:"comment,omitempty"`
 	// Collation and Engine are MySQL/MariaDB table options.
 	Collation string `json:"collation,omitempty"`
 	Engine    string `json:"engine,omitempty"`
@@ -70,6 +72,33 @@ type Table struct {
 	// statement is the catalog (SQLite): compared, so that a difference the
 	// other fields do not model still counts; never rendered.
 	Def string `json:"def,omitempty"`
+	// PartitionBy is a PostgreSQL partitioned table's partition key as the
+	// server prints it ("RANGE (created_at)", "HASH (id, lower(name))");
+	// "" = not partitioned. PostgreSQL cannot change it in place.
+	PartitionBy string `json:"partition_by,omitempty"`
+	// PartitionOf is set on a PostgreSQL table that is a partition of
+	// another. Its columns are the parent's and are not listed in Columns;
+	// the keys, checks and indexes it inherits from the parent are not
+	// listed either (only its own are).
+	PartitionOf *PartitionOf `json:"partition_of,omitempty"`
+	// StorageParams are PostgreSQL storage parameters (WITH (…)) as the
+	// server lists them, in its order: "fillfactor=70,autovacuum_enabled=false".
+	StorageParams string `json:"storage_params,omitempty"`
+	// RowSecurity and ForceRowSecurity are PostgreSQL's ENABLE and FORCE
+	// ROW LEVEL SECURITY (the policies are objects of kind "policy").
+	RowSecurity      bool `json:"row_security,omitempty"`
+	ForceRowSecurity bool `json:"force_row_security,omitempty"`
+}
+
+// PartitionOf is the parent of a PostgreSQL partition and the partition's
+// bound.
+type PartitionOf struct {
+	Schema string `json:"schema,omitempty"`
+	Table  string `json:"table"`
+	// Bound is the bound as the server prints it: "FOR VALUES FROM (1) TO
+	// (10)", "FOR VALUES IN ('a', 'b')", "FOR VALUES WITH (modulus 4,
+	// remainder 0)" or "DEFAULT".
+	Bound string `json:"bound"`
 }
 
 // Column is one column of a table.
@@ -129,6 +158,12 @@ type Generated struct {
 type PrimaryKey struct {
 	Name    string   `json:"name,omitempty"`
 	Columns []string `json:"columns"`
+	// Comment is the constraint's comment (PostgreSQL COMMENT ON
+	// CONSTRAINT); the same field on the other constraints.
+	Comment string `json:"comment,omitempty"`
+	// StorageParams are the PostgreSQL storage parameters of the index
+	// behind the key (WITH (fillfactor=70)), as Index.StorageParams.
+	StorageParams string `json:"storage_params,omitempty"`
 }
 
 // Unique is a UNIQUE constraint (an index-backed unique index is an Index
@@ -139,6 +174,8 @@ type Unique struct {
 	Deferrable        bool     `json:"deferrable,omitempty"`
 	InitiallyDeferred bool     `json:"initially_deferred,omitempty"`
 	NullsNotDistinct  bool     `json:"nulls_not_distinct,omitempty"`
+	Comment           string   `json:"comment,omitempty"`
+	StorageParams     string   `json:"storage_params,omitempty"` // as PrimaryKey's
 }
 
 // Index is an index that is not the implementation of a constraint.
@@ -154,6 +191,9 @@ type Index struct {
 	// NullsNotDistinct is PostgreSQL 15's UNIQUE NULLS NOT DISTINCT.
 	NullsNotDistinct bool   `json:"nulls_not_distinct,omitempty"`
 	Comment          string `json:"comment,omitempty"`
+	// StorageParams are PostgreSQL index storage parameters (WITH (…)) as
+	// the server lists them, in its order: "fillfactor=70".
+	StorageParams string `json:"storage_params,omitempty"`
 	// SQL is the CREATE INDEX statement as stored (SQLite only, not part of
 	// the identity).
 	SQL string `json:"-"`
@@ -186,6 +226,7 @@ type ForeignKey struct {
 	Deferrable        bool     `json:"deferrable,omitempty"`
 	InitiallyDeferred bool     `json:"initially_deferred,omitempty"`
 	Match             string   `json:"match,omitempty"` // "" = SIMPLE
+	Comment           string   `json:"comment,omitempty"`
 }
 
 // Check is a CHECK constraint.
@@ -195,7 +236,17 @@ type Check struct {
 	// Column is set when MariaDB reports a column-level check.
 	Column string `json:"column,omitempty"`
 	// NoInherit is PostgreSQL's NO INHERIT.
-	NoInherit bool `json:"no_inherit,omitempty"`
+	NoInherit bool   `json:"no_inherit,omitempty"`
+	Comment   string `json:"comment,omitempty"`
+}
+
+// Exclusion is a PostgreSQL EXCLUDE constraint; Def is its definition as
+// pg_get_constraintdef prints it ("EXCLUDE USING gist (room WITH =,
+// during WITH &&) WHERE (…)").
+type Exclusion struct {
+	Name    string `json:"name"`
+	Def     string `json:"def"`
+	Comment string `json:"comment,omitempty"`
 }
 
 // Enum is a PostgreSQL enum type.
@@ -310,6 +361,7 @@ func (t *Table) Sort() {
 	sort.SliceStable(t.Checks, func(i, j int) bool {
 		return key(t.Checks[i].Name, t.Checks[i].Column, t.Checks[i].Expr) < key(t.Checks[j].Name, t.Checks[j].Column, t.Checks[j].Expr)
 	})
+	sort.SliceStable(t.Exclusions, func(i, j int) bool { return t.Exclusions[i].Name < t.Exclusions[j].Name })
 }
 
 // Unmanaged is an object the inspector found but retort does not manage

@@ -242,6 +242,12 @@ func describeTable(t string, c schema.TableChange) Difference {
 		return Difference{"add_constraint", t, fmt.Sprintf("added primary key (%s) on '%s'", strings.Join(c.PrimaryKey.Columns, ", "), t)}
 	case *schema.DropPrimaryKey:
 		return Difference{"remove_constraint", t, fmt.Sprintf("removed primary key (%s) on '%s'", strings.Join(c.PrimaryKey.Columns, ", "), t)}
+	case *schema.AddExclusion:
+		return Difference{"add_constraint", t + "." + c.Exclusion.Name, fmt.Sprintf("added exclusion constraint '%s' on '%s'", c.Exclusion.Name, t)}
+	case *schema.DropExclusion:
+		return Difference{"remove_constraint", t + "." + c.Exclusion.Name, fmt.Sprintf("removed exclusion constraint '%s' on '%s'", c.Exclusion.Name, t)}
+	case *schema.ModifyConstraintComment:
+		return Difference{"modify_constraint_comment", t + "." + c.Name, fmt.Sprintf("changed comment on %s constraint '%s' on '%s'", c.Kind, c.Name, t)}
 	case *schema.ModifyTableComment:
 		if c.From == "" {
 			return Difference{"add_table_comment", t, fmt.Sprintf("added comment on table '%s'", t)}

@@ -67,6 +67,14 @@ type gtable struct {
 	viewTrigger bool
 	// matview is a PostgreSQL materialized view "mv_<name>" reading the table.
 	matview bool
+	// parts are the starts of a PostgreSQL table's range partitions on id
+	// (each 100 wide), nil when it is not partitioned.
+	parts []int
+	// policy is 0 for none, else a variant of a row-level security policy
+	// on the PostgreSQL table (see policySQL); dom adds a column of the
+	// domain "posint".
+	policy  int
+	dom     bool
 	name    string
 	cols    []gcol
 	idx     []gidx
@@ -92,6 +100,8 @@ type gen struct {
 	mood string
 	// body varies the trigger functions' bodies (PostgreSQL) between schemas.
 	body int
+	// domCheck varies the checks of the PostgreSQL domain "posint".
+	domCheck int
 }
 
 func newGen(d string, seed int64) *gen {
@@ -184,6 +194,13 @@ func (g *gen) table(others []*gtable) *gtable {
 		t.viewTrigger = g.r.Intn(2) == 0
 	}
 	t.matview = g.d == testutil.Postgres && g.r.Intn(5) == 0
+	if g.d == testutil.Postgres {
+		if g.r.Intn(5) == 0 {
+			t.parts = []int{0, 100}
+		}
+		t.policy = []int{0, 0, 1, 2}[g.r.Intn(4)]
+		t.dom = g.r.Intn(4) == 0
+	}
 	return t
 }
 
@@ -251,6 +268,7 @@ func clone(ts []*gtable) []*gtable {
 		c.checks = append([]gcheck(nil), t.checks...)
 		c.fks = append([]gfk(nil), t.fks...)
 		c.uniques = append([]gidx(nil), t.uniques...)
+		c.parts = append([]int(nil), t.parts...)
 		out = append(out, &c)
 	}
 	return out
@@ -261,7 +279,7 @@ func (g *gen) mutate(cur []*gtable) []*gtable {
 	ts := clone(cur)
 	for i := 0; i < 1+g.r.Intn(4); i++ {
 		t := ts[g.r.Intn(len(ts))]
-		switch g.r.Intn(18) {
+		switch g.r.Intn(22) {
 		case 0:
 			ts = append(ts, g.table(ts))
 		case 1:
@@ -331,6 +349,33 @@ func (g *gen) mutate(cur []*gtable) []*gtable {
 			if g.d == testutil.Postgres {
 				t.matview = !t.matview
 			}
+		case 18:
+			if g.d == testutil.Postgres {
+				if t.parts == nil {
+					t.parts = []int{0, 100}
+				} else {
+					t.parts = nil
+				}
+			}
+		case 19:
+			// A partition added after the last or the first one removed.
+			if len(t.parts) > 0 && g.r.Intn(2) == 0 {
+				t.parts = append(t.parts, t.parts[len(t.parts)-1]+100)
+			} else if len(t.parts) > 1 {
+				t.parts = t.parts[1:]
+			}
+		case 20:
+			if g.d == testutil.Postgres {
+				t.policy = (t.policy + 1 + g.r.Intn(2)) % 3
+			}
+		case 21:
+			if g.d == testutil.Postgres {
+				if g.r.Intn(2) == 0 {
+					t.dom = !t.dom
+				} else {
+					g.domCheck = g.r.Intn(3)
+				}
+			}
 		case 14:
 			if g.d == testutil.Postgres {
 				k := 1 + g.r.Intn(len(t.cols)-1)
@@ -396,6 +441,8 @@ func (g *gen) sql(ts []*gtable) string {
 			[]string{"", "NEW.id := NEW.id;"}[g.body])
 		fmt.Fprintf(&b, "CREATE FUNCTION rt_view() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN %s; END $$;\n",
 			[]string{"NEW", "NULL"}[g.body])
+		fmt.Fprintf(&b, "CREATE DOMAIN posint AS integer %s;\n",
+			[]string{"CHECK (VALUE > 0)", "CHECK (VALUE > 0) CHECK (VALUE < 1000000)", "DEFAULT 1 NOT NULL"}[g.domCheck])
 	}
 	for _, t := range ts {
 		var lines []string
@@ -409,8 +456,14 @@ func (g *gen) sql(ts []*gtable) string {
 			}
 			lines = append(lines, s)
 		}
+		if t.dom {
+			lines = append(lines, g.q("dval")+" posint")
+		}
 		lines = append(lines, "PRIMARY KEY ("+g.q("id")+")")
 		for _, u := range t.uniques {
+			if t.parts != nil {
+				continue // a partitioned table's unique keys must hold its partition key
+			}
 			lines = append(lines, "CONSTRAINT "+g.q(u.name)+" UNIQUE ("+g.q(u.cols[0])+")")
 		}
 		for _, c := range t.checks {
@@ -422,10 +475,22 @@ func (g *gen) sql(ts []*gtable) string {
 			}
 			lines = append(lines, g.fkSQL(fk))
 		}
-		fmt.Fprintf(&b, "CREATE TABLE %s (\n    %s\n);\n", g.q(t.name), strings.Join(lines, ",\n    "))
+		by := ""
+		if t.parts != nil {
+			by = " PARTITION BY RANGE (" + g.q("id") + ")"
+		}
+		fmt.Fprintf(&b, "CREATE TABLE %s (\n    %s\n)%s;\n", g.q(t.name), strings.Join(lines, ",\n    "), by)
+		for _, p := range t.parts {
+			fmt.Fprintf(&b, "CREATE TABLE %s PARTITION OF %s FOR VALUES FROM (%d) TO (%d);\n", g.q(fmt.Sprintf("%s_p%d", t.name, p)), g.q(t.name), p, p+100)
+		}
+		if t.policy > 0 {
+			fmt.Fprintf(&b, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY;\n", g.q(t.name))
+			fmt.Fprintf(&b, "CREATE POLICY %s ON %s %s;\n", g.q("pol_"+t.name), g.q(t.name),
+				[]string{"", "USING (id > 0)", "AS RESTRICTIVE FOR UPDATE USING (id < 1000) WITH CHECK (id < 500)"}[t.policy])
+		}
 		for _, x := range t.idx {
 			u := ""
-			if x.unique {
+			if x.unique && t.parts == nil {
 				u = "UNIQUE "
 			}
 			fmt.Fprintf(&b, "CREATE %sINDEX %s ON %s (%s);\n", u, g.q(x.name), g.q(t.name), g.q(x.cols[0]))

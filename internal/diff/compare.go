@@ -76,6 +76,7 @@ func cloneTable(t *schema.Table) *schema.Table {
 	c.Indexes = append([]*schema.Index(nil), t.Indexes...)
 	c.ForeignKeys = append([]*schema.ForeignKey(nil), t.ForeignKeys...)
 	c.Checks = append([]*schema.Check(nil), t.Checks...)
+	c.Exclusions = append([]*schema.Exclusion(nil), t.Exclusions...)
 	c.SQL = ""
 	return &c
 }
@@ -139,7 +140,7 @@ func columnsEqual(f, t *schema.Column) bool { return columnChange(f, t) == 0 }
 
 func uniqueEqual(a, b *schema.Unique) bool {
 	return equalStrings(a.Columns, b.Columns) && a.Deferrable == b.Deferrable &&
-		a.InitiallyDeferred == b.InitiallyDeferred && a.NullsNotDistinct == b.NullsNotDistinct
+		a.InitiallyDeferred == b.InitiallyDeferred && a.NullsNotDistinct == b.NullsNotDistinct && a.StorageParams == b.StorageParams
 }
 
 func findUnique(list []*schema.Unique, u *schema.Unique) int {
@@ -166,6 +167,14 @@ func findIndex(list []*schema.Index, ix *schema.Index) int {
 	return -1
 }
 
+// checkEqual compares two checks but for their comments (a comment
+// changes in place).
+func checkEqual(a, b *schema.Check) bool {
+	x, y := *a, *b
+	x.Comment, y.Comment = "", ""
+	return x == y
+}
+
 func findCheck(list []*schema.Check, c *schema.Check) int {
 	for i, x := range list {
 		if x.Expr == c.Expr && x.NoInherit == c.NoInherit && x.Column == "" {
@@ -178,6 +187,7 @@ func findCheck(list []*schema.Check, c *schema.Check) int {
 func fkEqual(a, b *schema.ForeignKey) bool {
 	x, y := *a, *b
 	x.Name, y.Name = "", ""
+	x.Comment, y.Comment = "", ""
 	return reflect.DeepEqual(x, y)
 }
 

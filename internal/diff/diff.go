@@ -87,7 +87,12 @@ type phases struct {
 	// that read a column of an enum type being recreated go here too (see
 	// enumDependents): they must be gone before the type changes in step 3.
 	dropForeignKeys []schema.Change
-	// 2b. Early objects (functions, procedures, domains: what tables may
+	// 2b. Tables rebuilt because PostgreSQL cannot alter them into the
+	// desired ones (a partition key changes, a table becomes or stops
+	// being a partition; see rebuiltTables), dropped with their
+	// partitions before the new ones are created in step 4.
+	dropRebuilt []schema.Change
+	// 2c. Early objects (functions, procedures, domains: what tables may
 	// use) that are created again, because they change in a way the
 	// dialect cannot replace in place or an enum type they use is
 	// recreated: dropped before the types change.
@@ -102,7 +107,8 @@ type phases struct {
 	// carry inline.
 	createTables []schema.Change
 	// 5. Changes inside existing tables: columns, keys, indexes, checks,
-	// comments and options (see tableChanges for their order).
+	// comments and options (see tableChanges for their order); then the
+	// new partitions of the tables that change (partitionsOfAltered).
 	alterTables []schema.Change
 	// 6. Foreign keys added last, when every table and key they reference
 	// exists: changed ones of existing tables, then those that close a
@@ -123,7 +129,7 @@ type phases struct {
 func (p *phases) ordered() []schema.Change {
 	var out []schema.Change
 	for _, step := range [][]schema.Change{
-		p.dropViews, p.renames, p.dropForeignKeys, p.redoEarlyObjects, p.createObjects, p.createEarlyObjects,
+		p.dropViews, p.renames, p.dropForeignKeys, p.dropRebuilt, p.redoEarlyObjects, p.createObjects, p.createEarlyObjects,
 		p.createTables, p.alterTables, p.addForeignKeys, p.dropTables, p.dropEarlyObjects, p.dropObjects, p.addViews,
 	} {
 		out = append(out, step...)
@@ -146,6 +152,10 @@ type differ struct {
 	// preRename maps an object of from, renamed with its table, to the
 	// object as the database has it (see renameObjects).
 	preRename map[*schema.Object]*schema.Object
+	// rebuilt are the tables (by qualified name) dropped and created again
+	// whatever the dialect (see rebuiltTables): what is attached to them
+	// is created again too.
+	rebuilt map[string]bool
 }
 
 func (d *differ) run() ([]schema.Change, error) {

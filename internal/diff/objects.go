@@ -192,7 +192,7 @@ func (d *differ) readers(p *phases, affected, recreatedTypes map[string]bool) {
 			// The object as renamed and as the database has it: affected
 			// names a renamed table by its old name.
 			for _, o := range []*schema.Object{o, d.original(o)} {
-				need = need || o.Table != "" && (d.o.RebuildsTables && affected[o.Table] || redoView[o.Table] && fromViews[o.Table] != nil)
+				need = need || o.Table != "" && (d.o.RebuildsTables && affected[o.Table] || d.rebuilt[o.Table] || redoView[o.Table] && fromViews[o.Table] != nil)
 				for _, dep := range o.DependsOn {
 					need = need || redoneName(dep)
 				}

@@ -16,7 +16,7 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 	p := &tablePlan{from: f, to: t}
 	cols := d.columns(f, t)
 	var cons []constraintChanges
-	cons = append(cons, primaryKey(f, t, cols), uniques(f, t, cols), indexes(f, t, cols), checks(f, t, cols))
+	cons = append(cons, primaryKey(f, t, cols), uniques(f, t, cols), indexes(f, t, cols), checks(f, t, cols), exclusions(f, t, cols))
 	fks := foreignKeys(f, t, cols, d.o.InlineForeignKeysOnly)
 	if !d.o.InlineForeignKeysOnly {
 		// Steps of their own, in the dropForeignKeys and addForeignKeys phases.
@@ -24,14 +24,15 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 	}
 	cons = append(cons, fks.constraintChanges)
 
-	var dropCons, renames, addCons []schema.TableChange
+	var dropCons, renames, addCons, comments []schema.TableChange
 	for _, c := range cons {
 		dropCons = append(dropCons, c.drops...)
 		renames = append(renames, c.renames...)
 		addCons = append(addCons, c.adds...)
+		comments = append(comments, c.comments...)
 	}
 	for _, group := range [][]schema.TableChange{
-		dropCons, renames, cols.adds, cols.modifies, cols.addGenerated, cols.drops, addCons, d.tableAttributes(f, t, cols),
+		dropCons, renames, cols.adds, cols.modifies, cols.addGenerated, cols.drops, addCons, comments, d.tableAttributes(f, t, cols),
 	} {
 		p.main = append(p.main, group...)
 	}
@@ -176,6 +177,9 @@ func (c *columnChanges) moveColumns(f, t *schema.Table) {
 // indexes) of one table.
 type constraintChanges struct {
 	drops, renames, adds []schema.TableChange
+	// comments change the comment of constraints kept or renamed (an
+	// added one carries its comment).
+	comments []schema.TableChange
 }
 
 // primaryKey compares the primary keys.
@@ -183,9 +187,12 @@ func primaryKey(f, t *schema.Table, cols *columnChanges) constraintChanges {
 	var c constraintChanges
 	switch fp, tp := f.PrimaryKey, t.PrimaryKey; {
 	case fp == nil && tp == nil:
-	case fp != nil && tp != nil && equalStrings(fp.Columns, tp.Columns) && !cols.touches(fp.Columns):
+	case fp != nil && tp != nil && equalStrings(fp.Columns, tp.Columns) && fp.StorageParams == tp.StorageParams && !cols.touches(fp.Columns):
 		if fp.Name != tp.Name {
 			c.renames = append(c.renames, &schema.RenameConstraint{Kind: "primary key", From: fp.Name, To: tp.Name})
+		}
+		if fp.Comment != tp.Comment {
+			c.comments = append(c.comments, &schema.ModifyConstraintComment{Kind: "primary key", Name: tp.Name, From: fp.Comment, To: tp.Comment})
 		}
 	default:
 		if fp != nil {
@@ -204,6 +211,8 @@ func uniques(f, t *schema.Table, cols *columnChanges) constraintChanges {
 	return keyedKind[*schema.Unique]{
 		key:        uniqueKey,
 		equal:      uniqueEqual,
+		comment:    func(u *schema.Unique) (string, string) { return u.Name, u.Comment },
+		kind:       "unique",
 		touched:    func(u *schema.Unique) bool { return cols.touches(u.Columns) },
 		renameFrom: func(u *schema.Unique) bool { return u.Name != "" },
 		renameTo:   func(u *schema.Unique) bool { return u.Name != "" },
@@ -242,7 +251,9 @@ func indexes(f, t *schema.Table, cols *columnChanges) constraintChanges {
 func checks(f, t *schema.Table, cols *columnChanges) constraintChanges {
 	return keyedKind[*schema.Check]{
 		key:        checkKey,
-		equal:      func(a, b *schema.Check) bool { return *a == *b },
+		equal:      checkEqual,
+		comment:    func(ck *schema.Check) (string, string) { return ck.Name, ck.Comment },
+		kind:       "check",
 		touched:    func(ck *schema.Check) bool { return cols.touches(nil, ck.Expr) },
 		renameFrom: func(ck *schema.Check) bool { return ck.Name != "" && ck.Column == "" },
 		renameTo:   func(ck *schema.Check) bool { return ck.Name != "" },
@@ -253,6 +264,31 @@ func checks(f, t *schema.Table, cols *columnChanges) constraintChanges {
 		drop: func(ck *schema.Check) schema.TableChange { return &schema.DropCheck{Check: ck} },
 		add:  func(ck *schema.Check) schema.TableChange { return &schema.AddCheck{Check: ck} },
 	}.compare(f.Checks, t.Checks)
+}
+
+// exclusions compares the exclusion constraints; one that only changes
+// its name is renamed.
+func exclusions(f, t *schema.Table, cols *columnChanges) constraintChanges {
+	return keyedKind[*schema.Exclusion]{
+		key:     func(x *schema.Exclusion) string { return x.Name },
+		equal:   func(a, b *schema.Exclusion) bool { return a.Def == b.Def },
+		comment: func(x *schema.Exclusion) (string, string) { return x.Name, x.Comment },
+		kind:    "exclusion",
+		touched: func(x *schema.Exclusion) bool { return cols.touches(nil, x.Def) },
+		find: func(list []*schema.Exclusion, g *schema.Exclusion) int {
+			for i, x := range list {
+				if x.Def == g.Def {
+					return i
+				}
+			}
+			return -1
+		},
+		rename: func(from, to *schema.Exclusion) schema.TableChange {
+			return &schema.RenameConstraint{Kind: "exclusion", From: from.Name, To: to.Name}
+		},
+		drop: func(x *schema.Exclusion) schema.TableChange { return &schema.DropExclusion{Exclusion: x} },
+		add:  func(x *schema.Exclusion) schema.TableChange { return &schema.AddExclusion{Exclusion: x} },
+	}.compare(f.Exclusions, t.Exclusions)
 }
 
 // keyedKind is how one kind of table object (unique, index, check) is
@@ -266,8 +302,12 @@ type keyedKind[T any] struct {
 	// renameFrom and renameTo say which objects may be renamed (nil: all).
 	renameFrom, renameTo func(T) bool
 	find                 func(fresh []T, gone T) int // the one gone renamed to, or -1
-	rename               func(from, to T) schema.TableChange
-	drop, add            func(T) schema.TableChange
+	// comment returns a constraint's name and comment (nil: no comments);
+	// kind names the constraint kind in a comment change.
+	comment   func(T) (name, comment string)
+	kind      string
+	rename    func(from, to T) schema.TableChange
+	drop, add func(T) schema.TableChange
 }
 
 func (k keyedKind[T]) compare(from, to []T) constraintChanges {
@@ -295,6 +335,7 @@ func (k keyedKind[T]) compare(from, to []T) constraintChanges {
 			if i := k.find(fresh, g); i >= 0 && (k.renameTo == nil || k.renameTo(fresh[i])) {
 				if _, had := fm[k.key(fresh[i])]; !had {
 					c.renames = append(c.renames, k.rename(g, fresh[i]))
+					c.comments = append(c.comments, k.commentChange(g, fresh[i])...)
 					fresh = append(fresh[:i], fresh[i+1:]...)
 					continue
 				}
@@ -305,7 +346,25 @@ func (k keyedKind[T]) compare(from, to []T) constraintChanges {
 	for _, x := range fresh {
 		c.adds = append(c.adds, k.add(x))
 	}
+	for _, x := range to {
+		if fx, ok := fm[k.key(x)]; ok && k.equal(fx, x) && !k.touched(x) {
+			c.comments = append(c.comments, k.commentChange(fx, x)...)
+		}
+	}
 	return c
+}
+
+// commentChange is the change of a kept constraint's comment, if any.
+func (k keyedKind[T]) commentChange(from, to T) []schema.TableChange {
+	if k.comment == nil {
+		return nil
+	}
+	_, fc := k.comment(from)
+	name, tc := k.comment(to)
+	if fc == tc || name == "" {
+		return nil
+	}
+	return []schema.TableChange{&schema.ModifyConstraintComment{Kind: k.kind, Name: name, From: fc, To: tc}}
 }
 
 // foreignKeyChanges are the foreign keys of one table that go (gone) and
@@ -347,11 +406,19 @@ func foreignKeys(f, t *schema.Table, cols *columnChanges, inlineOnly bool) forei
 		}
 		return c
 	}
+	for _, fk := range t.ForeignKeys {
+		if ff := fm[fkKey(fk)]; ff != nil && fkEqual(ff, fk) && !cols.touches(fk.Columns) && ff.Comment != fk.Comment && fk.Name != "" {
+			c.comments = append(c.comments, &schema.ModifyConstraintComment{Kind: "foreign key", Name: fk.Name, From: ff.Comment, To: fk.Comment})
+		}
+	}
 	var renamed []*schema.ForeignKey
 	for _, g := range c.gone {
 		if g.Name != "" && tm[fkKey(g)] == nil && !cols.touches(g.Columns) {
 			if i := findFK(c.fresh, g); i >= 0 && c.fresh[i].Name != "" && fm[fkKey(c.fresh[i])] == nil {
 				c.renames = append(c.renames, &schema.RenameConstraint{Kind: "foreign key", From: g.Name, To: c.fresh[i].Name})
+				if g.Comment != c.fresh[i].Comment {
+					c.comments = append(c.comments, &schema.ModifyConstraintComment{Kind: "foreign key", Name: c.fresh[i].Name, From: g.Comment, To: c.fresh[i].Comment})
+				}
 				renamed = append(renamed, g)
 				c.fresh = append(c.fresh[:i], c.fresh[i+1:]...)
 				continue
@@ -371,7 +438,12 @@ func (d *differ) tableAttributes(f, t *schema.Table, cols *columnChanges) []sche
 	if f.Comment != t.Comment {
 		out = append(out, &schema.ModifyTableComment{From: f.Comment, To: t.Comment})
 	}
-	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def {
+	if boundChanged(f, t) {
+		// The bound moves in steps of their own (see moveBounds).
+		f = withPartitionOf(f, t.PartitionOf)
+	}
+	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def ||
+		f.StorageParams != t.StorageParams || f.RowSecurity != t.RowSecurity || f.ForceRowSecurity != t.ForceRowSecurity {
 		out = append(out, &schema.ModifyTableOptions{From: f, To: t})
 	}
 	// An order change alone still needs a rebuild; with column changes the

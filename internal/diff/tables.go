@@ -28,10 +28,15 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	for _, t := range d.to.Tables {
 		toTables[keyOf(t)] = t
 	}
+	rebuilt := rebuiltTables(fromTables, d.to.Tables)
+	d.rebuilt = map[string]bool{}
+	for k := range rebuilt {
+		d.rebuilt[schema.QualifiedName(k.ns, k.name)] = true
+	}
 	var plans []*tablePlan // tables on both sides, in the desired order
 	for _, t := range d.to.Tables {
 		f := fromTables[keyOf(t)]
-		if f == nil {
+		if f == nil || rebuilt[keyOf(t)] {
 			continue
 		}
 		p, err := d.planTable(f, t)
@@ -42,17 +47,20 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 		plans = append(plans, p)
 	}
 	if !d.o.InlineForeignKeysOnly {
-		touchForeignKeys(plans)
+		touchForeignKeys(plans, rebuilt)
 	}
-	var newTables, goneTables []*schema.Table
+	var newTables, goneTables, rebuiltFrom []*schema.Table
 	for _, t := range d.to.Tables {
-		if fromTables[keyOf(t)] == nil {
+		if fromTables[keyOf(t)] == nil || rebuilt[keyOf(t)] {
 			newTables = append(newTables, t)
 		}
 	}
 	for _, t := range d.from.Tables {
-		if toTables[keyOf(t)] == nil {
+		switch {
+		case toTables[keyOf(t)] == nil:
 			goneTables = append(goneTables, t)
+		case rebuilt[keyOf(t)]:
+			rebuiltFrom = append(rebuiltFrom, t)
 		}
 	}
 
@@ -74,13 +82,23 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	// Tables dropped are the mirror image: computed as the creation of
 	// to→from, reversed.
 	gone, goneFKs := d.createTables(goneTables, unchanged)
+	created, late := partitionsOfAltered(created, plans)
 	ph.createTables = created
-	ph.alterTables = d.alterTables(plans, state)
+	detach, attach := moveBounds(plans, state)
+	ph.alterTables = append(append(attach, d.alterTables(plans, state)...), late...)
 	ph.addForeignKeys = append(addForeignKeys(plans, state), createdFKs...)
 	ph.dropForeignKeys = append(ph.dropForeignKeys, schema.Reverse(goneFKs)...)
 	ph.dropTables = schema.Reverse(gone)
+	redone, redoneFKs := d.createTables(rebuiltFrom, unchanged)
+	ph.dropRebuilt = append(schema.Reverse(redoneFKs), schema.Reverse(redone)...)
+	// Partitions that go from a parent that stays, and partitions whose
+	// bound moves, leave before new partitions come and bounds move, so
+	// that no two bounds overlap on the way.
+	var goneParts []schema.Change
+	ph.dropTables, goneParts = partitionDrops(ph.dropTables, fromTables, toTables)
+	ph.dropRebuilt = append(append(goneParts, detach...), ph.dropRebuilt...)
 
-	return d.affectedTables(plans, goneTables, enums), nil
+	return d.affectedTables(plans, append(goneTables, rebuiltFrom...), enums), nil
 }
 
 // affectedTables returns the tables (by qualified name) whose changes the
@@ -194,6 +212,11 @@ func (d *differ) createTables(tables []*schema.Table, unchanged map[tableKey]map
 			return
 		}
 		visiting[k] = true
+		if p := t.PartitionOf; p != nil {
+			if pt := byKey[tableKey{p.Schema, p.Table}]; pt != nil {
+				visit(pt)
+			}
+		}
 		for _, fk := range t.ForeignKeys {
 			if rt := byKey[tableKey{fk.RefSchema, fk.RefTable}]; rt != nil {
 				visit(rt)
@@ -278,9 +301,12 @@ func keysStable(p *tablePlan) (map[string]bool, bool) {
 // touchForeignKeys moves foreign keys that must be dropped and added again
 // because something they rely on changes: a column type on either side, or
 // a key of the referenced table.
-func touchForeignKeys(plans []*tablePlan) {
+func touchForeignKeys(plans []*tablePlan, rebuilt map[tableKey]bool) {
 	typeChanged := map[tableKey]map[string]bool{}
 	keyDropped := map[tableKey]bool{}
+	for k := range rebuilt {
+		keyDropped[k] = true
+	}
 	for _, p := range plans {
 		k := p.key()
 		for _, c := range p.main {

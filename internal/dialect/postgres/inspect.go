@@ -34,6 +34,8 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"enum types", in.enums},
 		{"extensions", in.extensions},
 		{"views", in.views},
+		{"domains", in.domains},
+		{"policies", in.policies},
 		{"functions and triggers", in.objects},
 		{"other objects", in.unmanaged},
 	}
@@ -108,9 +110,24 @@ WHERE `+userSchemas+` AND `+notExtension("n.oid", "pg_namespace")+` ORDER BY n.n
 	return nil
 }
 
+// tableRow is one row of loadTables' query.
+type tableRow struct {
+	oid                    uint32
+	nsp, name, kind        string
+	comment, persistence   string
+	partition              bool
+	partKey, bound, params string
+	parent                 uint32
+	rls, forceRLS          bool
+}
+
 func (in *inspector) loadTables(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT c.oid, n.nspname, c.relname, c.relkind::text, coalesce(obj_description(c.oid, 'pg_class'), ''),
-  c.relispartition, c.relpersistence::text
+  c.relispartition, c.relpersistence::text, coalesce(pg_get_partkeydef(c.oid), ''),
+  coalesce(pg_get_expr(c.relpartbound, c.oid), ''),
+  coalesce(array_to_string(c.reloptions, ','), ''),
+  coalesce((SELECT ih.inhparent FROM pg_inherits ih WHERE ih.inhrelid = c.oid AND c.relispartition), 0),
+  c.relrowsecurity, c.relforcerowsecurity
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r','p','f') AND `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
 ORDER BY n.nspname, c.relname`)
@@ -118,36 +135,66 @@ ORDER BY n.nspname, c.relname`)
 		return err
 	}
 	defer rows.Close()
+	var partitions []tableRow
 	for rows.Next() {
-		var oid uint32
-		var nsp, name, kind, comment, persistence string
-		var partition bool
-		if err := rows.Scan(&oid, &nsp, &name, &kind, &comment, &partition, &persistence); err != nil {
+		var r tableRow
+		if err := rows.Scan(&r.oid, &r.nsp, &r.name, &r.kind, &r.comment, &r.partition, &r.persistence, &r.partKey, &r.bound, &r.params, &r.parent, &r.rls, &r.forceRLS); err != nil {
 			return err
 		}
-		if !in.wanted(nsp) || in.o.Skipped(in.ns(nsp), name) {
+		if !in.wanted(r.nsp) || in.o.Skipped(in.ns(r.nsp), r.name) {
 			continue
 		}
-		q := schema.QualifiedName(in.ns(nsp), name)
+		q := schema.QualifiedName(in.ns(r.nsp), r.name)
 		switch {
-		case kind == "p":
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "partitioned table", Name: q})
-			continue
-		case partition:
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "table partition", Name: q})
-			continue
-		case kind == "f":
+		case r.kind == "f":
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "foreign table", Name: q})
 			continue
-		case persistence == "u":
+		case r.persistence == "u":
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "unlogged table", Name: q})
 			continue
+		case r.partition:
+			partitions = append(partitions, r)
+			continue
 		}
-		t := &schema.Table{Schema: in.ns(nsp), Name: name, Comment: comment}
-		in.tables[oid] = t
-		in.s.Tables = append(in.s.Tables, t)
+		in.addTable(r)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return in.addPartitions(partitions)
+}
+
+// addPartitions adds the partitions whose parent is inspected, parents
+// before their own partitions (a partition may be partitioned in turn); a
+// partition of a table left out is left out too.
+func (in *inspector) addPartitions(partitions []tableRow) error {
+	for len(partitions) > 0 {
+		var rest []tableRow
+		for _, r := range partitions {
+			if in.tables[r.parent] == nil {
+				rest = append(rest, r)
+				continue
+			}
+			in.addTable(r)
+		}
+		if len(rest) == len(partitions) {
+			return nil
+		}
+		partitions = rest
+	}
+	return nil
+}
+
+func (in *inspector) addTable(r tableRow) {
+	t := &schema.Table{Schema: in.ns(r.nsp), Name: r.name, Comment: r.comment, StorageParams: r.params, RowSecurity: r.rls, ForceRowSecurity: r.forceRLS}
+	if r.kind == "p" {
+		t.PartitionBy = r.partKey
+	}
+	if p := in.tables[r.parent]; r.partition && p != nil {
+		t.PartitionOf = &schema.PartitionOf{Schema: p.Schema, Table: p.Name, Bound: r.bound}
+	}
+	in.tables[r.oid] = t
+	in.s.Tables = append(in.s.Tables, t)
 }
 
 func (in *inspector) columns(ctx context.Context) error {
@@ -163,7 +210,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND `+userSchemas+`
+WHERE c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped AND `+userSchemas+`
 ORDER BY a.attrelid, a.attnum`)
 	if err != nil {
 		return err
@@ -261,6 +308,8 @@ type constraintRow struct {
 	deferrable bool
 	deferred   bool
 	noInherit  bool
+	comment    string
+	params     string
 }
 
 func (in *inspector) constraints(ctx context.Context) error {
@@ -268,13 +317,15 @@ func (in *inspector) constraints(ctx context.Context) error {
   coalesce((SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(co.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n)::text, '[]'),
   coalesce(rn.nspname, ''), coalesce(rc.relname, ''),
   coalesce((SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(co.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.n)::text, '[]'),
-  co.confupdtype::text, co.confdeltype::text, co.confmatchtype::text, co.condeferrable, co.condeferred, co.connoinherit
+  co.confupdtype::text, co.confdeltype::text, co.confmatchtype::text, co.condeferrable, co.condeferred, co.connoinherit,
+  coalesce(obj_description(co.oid, 'pg_constraint'), ''),
+  coalesce((SELECT array_to_string(ic.reloptions, ',') FROM pg_class ic WHERE ic.oid = co.conindid AND co.contype IN ('p','u')), '')
 FROM pg_constraint co
 JOIN pg_class c ON c.oid = co.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = co.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE c.relkind = 'r' AND `+userSchemas+`
+WHERE c.relkind IN ('r','p') AND co.conislocal AND `+userSchemas+`
 ORDER BY co.conrelid, co.conname`)
 	if err != nil {
 		return err
@@ -283,7 +334,7 @@ ORDER BY co.conrelid, co.conname`)
 	for rows.Next() {
 		var r constraintRow
 		var cols, refCols string
-		if err := rows.Scan(&r.table, &r.name, &r.kind, &r.def, &cols, &r.refNsp, &r.refTable, &refCols, &r.upd, &r.del, &r.match, &r.deferrable, &r.deferred, &r.noInherit); err != nil {
+		if err := rows.Scan(&r.table, &r.name, &r.kind, &r.def, &cols, &r.refNsp, &r.refTable, &refCols, &r.upd, &r.del, &r.match, &r.deferrable, &r.deferred, &r.noInherit, &r.comment, &r.params); err != nil {
 			return err
 		}
 		t := in.tables[r.table]
@@ -298,18 +349,18 @@ ORDER BY co.conrelid, co.conname`)
 		}
 		switch r.kind {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: r.name, Columns: r.cols}
+			t.PrimaryKey = &schema.PrimaryKey{Name: r.name, Columns: r.cols, Comment: r.comment, StorageParams: r.params}
 		case "u":
 			if strings.Contains(r.def, " INCLUDE (") {
 				in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "unique constraint with INCLUDE", Name: schema.QualifiedName(t.Schema, t.Name) + "." + r.name})
 				continue
 			}
 			t.Uniques = append(t.Uniques, &schema.Unique{Name: r.name, Columns: r.cols, Deferrable: r.deferrable,
-				InitiallyDeferred: r.deferred, NullsNotDistinct: strings.HasPrefix(r.def, "UNIQUE NULLS NOT DISTINCT")})
+				InitiallyDeferred: r.deferred, NullsNotDistinct: strings.HasPrefix(r.def, "UNIQUE NULLS NOT DISTINCT"), Comment: r.comment, StorageParams: r.params})
 		case "f":
 			fk := &schema.ForeignKey{Name: r.name, Columns: r.cols, RefSchema: in.ns(r.refNsp), RefTable: r.refTable,
 				RefColumns: r.refCols, OnUpdate: fkAction(r.upd), OnDelete: fkAction(r.del),
-				Deferrable: r.deferrable, InitiallyDeferred: r.deferred}
+				Deferrable: r.deferrable, InitiallyDeferred: r.deferred, Comment: r.comment}
 			if r.match == "f" {
 				fk.Match = "FULL"
 			}
@@ -321,9 +372,9 @@ ORDER BY co.conrelid, co.conname`)
 			expr := strings.TrimPrefix(r.def, "CHECK ")
 			expr = strings.TrimSuffix(expr, " NO INHERIT")
 			expr = strings.TrimSuffix(expr, " NOT VALID")
-			t.Checks = append(t.Checks, &schema.Check{Name: r.name, Expr: expr, NoInherit: r.noInherit})
+			t.Checks = append(t.Checks, &schema.Check{Name: r.name, Expr: expr, NoInherit: r.noInherit, Comment: r.comment})
 		case "x":
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "exclusion constraint", Name: schema.QualifiedName(t.Schema, t.Name) + "." + r.name})
+			t.Exclusions = append(t.Exclusions, &schema.Exclusion{Name: r.name, Def: r.def, Comment: r.comment})
 		case "t":
 			// constraint triggers are reported with the triggers
 		default:
@@ -360,6 +411,7 @@ type indexKey struct {
 func (in *inspector) indexes(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT i.indrelid, ic.relname, i.indisunique, am.amname, coalesce(pg_get_expr(i.indpred, i.indrelid, true), ''),
   i.indnkeyatts, coalesce(obj_description(ic.oid, 'pg_class'), ''), i.indnullsnotdistinct,
+  coalesce(array_to_string(ic.reloptions, ','), ''),
   (SELECT json_agg(json_build_object(
       'd', pg_get_indexdef(i.indexrelid, k.i::int, true),
       'c', k.n <> 0,
@@ -375,8 +427,9 @@ JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
-WHERE c.relkind = 'r' AND `+userSchemas+`
+WHERE c.relkind IN ('r','p') AND `+userSchemas+`
   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p','u','x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
 ORDER BY i.indrelid, ic.relname`)
 	if err != nil {
 		return err
@@ -384,10 +437,10 @@ ORDER BY i.indrelid, ic.relname`)
 	defer rows.Close()
 	for rows.Next() {
 		var oid uint32
-		var name, method, where, comment, keys string
+		var name, method, where, comment, params, keys string
 		var unique, nnd bool
 		var nkey int
-		if err := rows.Scan(&oid, &name, &unique, &method, &where, &nkey, &comment, &nnd, &keys); err != nil {
+		if err := rows.Scan(&oid, &name, &unique, &method, &where, &nkey, &comment, &nnd, &params, &keys); err != nil {
 			return err
 		}
 		t := in.tables[oid]
@@ -398,7 +451,7 @@ ORDER BY i.indrelid, ic.relname`)
 		if err := json.Unmarshal([]byte(keys), &ks); err != nil {
 			return fmt.Errorf("index %s: %w", name, err)
 		}
-		idx := &schema.Index{Name: name, Unique: unique, Where: where, Comment: comment, NullsNotDistinct: nnd}
+		idx := &schema.Index{Name: name, Unique: unique, Where: where, Comment: comment, NullsNotDistinct: nnd, StorageParams: params}
 		if method != "btree" {
 			idx.Method = method
 		}
@@ -532,10 +585,10 @@ SELECT 'aggregate', n.nspname, p.proname || '(' || pg_get_function_identity_argu
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prokind = 'a' AND `+userSchemas+` AND `+notExtension("p.oid", "pg_proc")+`
 UNION ALL
-SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname
+SELECT CASE t.typtype WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_class c ON c.oid = t.typrelid
-WHERE (t.typtype IN ('d','r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
+WHERE (t.typtype IN ('r','m') OR (t.typtype = 'c' AND c.relkind = 'c')) AND `+userSchemas+` AND `+notExtension("t.oid", "pg_type")+`
 
 UNION ALL
 SELECT 'rule', n.nspname, c.relname || '.' || r.rulename
@@ -545,27 +598,22 @@ UNION ALL
 SELECT 'table inheritance', n.nspname, c.relname
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT c.relispartition AND `+userSchemas+`
+
 UNION ALL
-SELECT 'row level security', n.nspname, c.relname
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND (c.relrowsecurity OR c.relforcerowsecurity) AND `+userSchemas+`
-UNION ALL
-SELECT 'storage parameters', n.nspname, c.relname
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'i') AND c.reloptions IS NOT NULL AND `+userSchemas+`
-UNION ALL
-SELECT 'comment on constraint', n.nspname, c.relname || '.' || co.conname
-FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
+SELECT 'storage parameters of an exclusion constraint index', n.nspname, c.relname || '.' || co.conname
+FROM pg_constraint co JOIN pg_class ic ON ic.oid = co.conindid
 JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ic.reloptions IS NOT NULL AND co.contype = 'x' AND co.conislocal AND `+userSchemas+`
+UNION ALL
+SELECT 'comment on domain constraint', n.nspname, t.typname || '.' || co.conname
+FROM pg_description ds JOIN pg_constraint co ON ds.classoid = 'pg_constraint'::regclass AND ds.objoid = co.oid
+JOIN pg_type t ON t.oid = co.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE `+userSchemas+`
 UNION ALL
 SELECT 'comment on schema', '', n.nspname
 FROM pg_description ds JOIN pg_namespace n ON ds.classoid = 'pg_namespace'::regclass AND ds.objoid = n.oid
 WHERE `+userSchemas+` AND n.nspname <> 'public'
-UNION ALL
-SELECT 'policy', n.nspname, c.relname || '.' || po.polname
-FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE `+userSchemas+`
+
 ORDER BY 1, 2, 3`)
 	if err != nil {
 		return err
@@ -581,7 +629,7 @@ ORDER BY 1, 2, 3`)
 		}
 		base, _, _ := strings.Cut(name, ".")
 		switch kind {
-		case "rule", "policy", "comment on constraint", "table inheritance", "row level security", "storage parameters":
+		case "rule", "table inheritance", "storage parameters of an exclusion constraint index":
 			if in.o.Skipped(in.ns(nsp), base) {
 				continue
 			}

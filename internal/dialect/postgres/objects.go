@@ -29,11 +29,18 @@ func (r *renderer) object(c schema.Change) error {
 			return err
 		}
 		review := dialect.ObjectDropReview(c.Object, r.recreated)
+		if c.Object.Kind == "domain" && r.recreated[c.Object.Key()] {
+			review = "recreates domain " + c.Object.QualifiedName() + " because its base type or collation changes (ALTER DOMAIN cannot): fails while a column uses it; change those columns' type first"
+		}
 		if r.recreated[c.Object.Key()] && (c.Object.Kind == "function" || c.Object.Kind == "procedure") {
 			review = fmt.Sprintf("%s %s is dropped and created again (CREATE OR REPLACE cannot change its return type or argument names): PostgreSQL refuses while a column default, check or generated column uses it; change those in a revision of their own", c.Object.Kind, c.Object.QualifiedName())
 		}
 		r.add(s, review)
 	case *schema.ReplaceObject:
+		if c.To.Kind == "domain" {
+			r.alterDomain(c)
+			return nil
+		}
 		if c.From.Def != c.To.Def {
 			if err := r.createObject(c.To); err != nil {
 				return err
@@ -72,7 +79,7 @@ func (r *renderer) createObject(o *schema.Object) error {
 // objectKeyword is the object's kind as DROP and COMMENT ON spell it.
 func objectKeyword(o *schema.Object) (string, error) {
 	switch o.Kind {
-	case "function", "procedure", "trigger", "materialized view":
+	case "function", "procedure", "trigger", "materialized view", "domain", "policy":
 		return strings.ToUpper(o.Kind), nil
 	}
 	return "", fmt.Errorf("postgres: retort cannot render %s", o)
@@ -85,7 +92,7 @@ func objectName(o *schema.Object) string {
 	case "function", "procedure":
 		base := o.BaseName()
 		return qualify(o.Schema, base) + strings.TrimPrefix(o.Name, base)
-	case "trigger":
+	case "trigger", "policy":
 		return quote(o.Name) + " ON " + qualifiedTable(o.Table)
 	}
 	return qualify(o.Schema, o.Name)
@@ -123,6 +130,8 @@ func replaceObject(from, to *schema.Object) bool {
 	switch to.Kind {
 	case "function", "procedure":
 		return functionHeader(from.Def) == functionHeader(to.Def)
+	case "domain":
+		return sameDomainHead(from, to)
 	}
 	return false
 }

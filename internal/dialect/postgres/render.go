@@ -13,7 +13,7 @@ import (
 // Render returns the PostgreSQL statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes)}
+	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes), rebuilt: rebuiltTables(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -27,6 +27,9 @@ type renderer struct {
 	// recreated are the objects dropped and created again (no review note
 	// on their drop).
 	recreated map[string]bool
+	// rebuilt are the tables (by qualified name) dropped and created again
+	// (a partition key change).
+	rebuilt map[string]bool
 	// bodiesUnchecked is set once check_function_bodies is off.
 	bodiesUnchecked bool
 }
@@ -71,7 +74,7 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP SEQUENCE "+qualify(c.Sequence.Schema, c.Sequence.Name), "")
 	case *schema.ModifySequence:
 		if opts := sequenceOptions(c.From, c.To); opts != "" {
-			r.add("ALTER SEQUENCE "+qualify(c.To.Schema, c.To.Name)+opts, "")
+			r.addSequenceAlter(c.To, c.From, c.To, "ALTER SEQUENCE "+qualify(c.To.Schema, c.To.Name)+opts, " RESTART")
 		}
 		if c.From.Comment != c.To.Comment {
 			r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(c.To.Schema, c.To.Name), commentValue(c.To.Comment)), "")
@@ -79,7 +82,7 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.AddTable:
 		r.createTable(c.Table)
 	case *schema.DropTable:
-		r.add("DROP TABLE "+qualify(c.Table.Schema, c.Table.Name), "drops table "+schema.QualifiedName(c.Table.Schema, c.Table.Name)+" and all its data")
+		r.dropTable(c.Table)
 	case *schema.ModifyTable:
 		before, after := reparsed(c)
 		changes := append(append(before, c.Changes...), after...)
@@ -122,7 +125,7 @@ func (r *renderer) createTable(t *schema.Table) {
 		lines = append(lines, def)
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		lines = append(lines, constraintPrefixUnlessDefault(pk.Name, defaultPKName(t))+"PRIMARY KEY ("+quoteList(pk.Columns)+")")
+		lines = append(lines, constraintPrefixUnlessDefault(pk.Name, defaultPKName(t))+"PRIMARY KEY ("+quoteList(pk.Columns)+")"+withParams(pk.StorageParams))
 	}
 	// A constraint without a name (a Go model's) takes the server's.
 	for _, u := range t.Uniques {
@@ -131,12 +134,29 @@ func (r *renderer) createTable(t *schema.Table) {
 	for _, ch := range t.Checks {
 		lines = append(lines, constraintPrefix(ch.Name)+checkDef(ch))
 	}
+	for _, x := range t.Exclusions {
+		lines = append(lines, constraintPrefix(x.Name)+x.Def)
+	}
 	for _, fk := range t.ForeignKeys {
 		lines = append(lines, constraintPrefix(fk.Name)+foreignKeyDef(fk))
 	}
-	r.add(fmt.Sprintf("CREATE TABLE %s (\n    %s\n)", name, strings.Join(lines, ",\n    ")), "")
+	var body string
+	if len(lines) > 0 || t.PartitionOf == nil {
+		body = "(\n    " + strings.Join(lines, ",\n    ") + "\n)"
+	}
+	if p := t.PartitionOf; p != nil {
+		if body != "" {
+			body = " " + body
+		}
+		r.add(fmt.Sprintf("CREATE TABLE %s PARTITION OF %s%s %s%s", name, qualify(p.Schema, p.Table), body, p.Bound, tableSuffix(t)), "")
+	} else {
+		r.add(fmt.Sprintf("CREATE TABLE %s %s%s", name, body, tableSuffix(t)), "")
+	}
 	for _, a := range after {
 		r.add(a, "")
+	}
+	for _, s := range rowSecurity(t, false, false) {
+		r.add(s, "")
 	}
 	for _, x := range t.Indexes {
 		r.addIndex(t, x)
@@ -149,6 +169,152 @@ func (r *renderer) createTable(t *schema.Table) {
 			r.add(fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", name, quote(c.Name), literal(c.Comment)), "")
 		}
 	}
+	r.constraintComments(t)
+}
+
+// tableSuffix is what follows a CREATE TABLE's body: the partition key and
+// the storage parameters.
+func tableSuffix(t *schema.Table) string {
+	var s string
+	if t.PartitionBy != "" {
+		s += " PARTITION BY " + t.PartitionBy
+	}
+	if t.StorageParams != "" {
+		s += " WITH (" + strings.Join(splitParams(t.StorageParams), ", ") + ")"
+	}
+	return s
+}
+
+// withParams is " WITH (…)" for storage parameters, "" for none.
+func withParams(params string) string {
+	if params == "" {
+		return ""
+	}
+	return " WITH (" + strings.Join(splitParams(params), ", ") + ")"
+}
+
+// splitParams splits "a=1,b=2" into its parameters.
+func splitParams(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// constraintComments comments the constraints of a new table.
+func (r *renderer) constraintComments(t *schema.Table) {
+	if pk := t.PrimaryKey; pk != nil && pk.Comment != "" {
+		n := pk.Name
+		if n == "" {
+			n = defaultPKName(t)
+		}
+		r.commentConstraint(t, n, pk.Comment)
+	}
+	for _, u := range t.Uniques {
+		r.commentConstraint(t, u.Name, u.Comment)
+	}
+	for _, c := range t.Checks {
+		r.commentConstraint(t, c.Name, c.Comment)
+	}
+	for _, x := range t.Exclusions {
+		r.commentConstraint(t, x.Name, x.Comment)
+	}
+	for _, fk := range t.ForeignKeys {
+		r.commentConstraint(t, fk.Name, fk.Comment)
+	}
+}
+
+// commentConstraint sets a named constraint's comment (a new one's only
+// when it has one).
+func (r *renderer) commentConstraint(t *schema.Table, name, comment string) {
+	if name == "" || comment == "" {
+		return
+	}
+	r.add(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(name), qualify(t.Schema, t.Name), literal(comment)), "")
+}
+
+// dropTable drops a table; a partition is detached from its parent first,
+// so that dropping it does not hold the parent longer than needed.
+func (r *renderer) dropTable(t *schema.Table) {
+	q := schema.QualifiedName(t.Schema, t.Name)
+	what := "drops table " + q + " and all its data"
+	if p := t.PartitionOf; p != nil {
+		r.add(fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", qualify(p.Schema, p.Table), qualify(t.Schema, t.Name)), "")
+		what = "drops partition " + q + " (" + p.Bound + ") and all its data"
+	}
+	if t.PartitionBy != "" {
+		what = "drops partitioned table " + q + " and all its data"
+	}
+	if r.rebuilt[q] {
+		what = "rebuilds table " + q + ": PostgreSQL cannot change a partition key, or make a table a partition or a plain table, in place; it is dropped (with its partitions) and created again EMPTY: copy its rows aside first and back afterwards if you need them"
+	}
+	r.add("DROP TABLE "+qualify(t.Schema, t.Name), what)
+}
+
+// modifyTableOptions changes a table's storage parameters and a
+// partition's bound (detached and attached again).
+func (r *renderer) modifyTableOptions(c *schema.ModifyTableOptions) error {
+	f, t := c.From, c.To
+	name := qualify(t.Schema, t.Name)
+	q := schema.QualifiedName(t.Schema, t.Name)
+	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict {
+		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
+	}
+	if f.StorageParams != t.StorageParams {
+		set, reset := paramChanges(f.StorageParams, t.StorageParams)
+		if len(reset) > 0 {
+			r.add("ALTER TABLE "+name+" RESET ("+strings.Join(reset, ", ")+")", "")
+		}
+		if len(set) > 0 {
+			r.add("ALTER TABLE "+name+" SET ("+strings.Join(set, ", ")+")", "")
+		}
+	}
+	for _, s := range rowSecurity(t, f.RowSecurity, f.ForceRowSecurity) {
+		r.add(s, "")
+	}
+	fp, tp := f.PartitionOf, t.PartitionOf
+	if fp != nil && (tp == nil || *fp != *tp) {
+		r.add(fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", qualify(fp.Schema, fp.Table), name), "")
+	}
+	if tp != nil && (fp == nil || *fp != *tp) {
+		r.add(fmt.Sprintf("ALTER TABLE %s ATTACH PARTITION %s %s", qualify(tp.Schema, tp.Table), name, tp.Bound),
+			fmt.Sprintf("attaches %s to %s %s: the server scans its rows and fails if one is outside the bound (or if the default partition holds rows of it)", q, schema.QualifiedName(tp.Schema, tp.Table), tp.Bound))
+	}
+	return nil
+}
+
+// paramChanges returns the storage parameters to reset ("k") and then to
+// set ("k=v") to go from one list to the other. The server keeps the
+// parameters a SET leaves alone in their place and appends the ones it
+// sets, so when those kept would not come first in to's order, all are
+// reset and set again in to's order.
+func paramChanges(from, to string) (set, reset []string) {
+	fm := map[string]string{}
+	var kept []string // from's parameters that stay as they are, in from's order
+	tm := map[string]string{}
+	for _, p := range splitParams(to) {
+		k, v, _ := strings.Cut(p, "=")
+		tm[k] = v
+	}
+	for _, p := range splitParams(from) {
+		k, v, _ := strings.Cut(p, "=")
+		fm[k] = v
+		if tv, ok := tm[k]; !ok {
+			reset = append(reset, k)
+		} else if tv == v {
+			kept = append(kept, p)
+		}
+	}
+	want := splitParams(to)
+	if !slices.Equal(kept, want[:min(len(kept), len(want))]) {
+		reset = nil
+		for _, p := range splitParams(from) {
+			k, _, _ := strings.Cut(p, "=")
+			reset = append(reset, k)
+		}
+		return want, reset
+	}
+	return want[len(kept):], reset
 }
 
 func constraintPrefixUnlessDefault(name, def string) string {
@@ -173,7 +339,7 @@ func uniqueDef(u *schema.Unique) string {
 	if u.NullsNotDistinct {
 		s += "NULLS NOT DISTINCT "
 	}
-	s += "(" + quoteList(u.Columns) + ")"
+	s += "(" + quoteList(u.Columns) + ")" + withParams(u.StorageParams)
 	return s + deferrable(u.Deferrable, u.InitiallyDeferred)
 }
 
@@ -425,6 +591,9 @@ func (r *renderer) addIndex(t *schema.Table, x *schema.Index) {
 	if x.NullsNotDistinct {
 		b.WriteString(" NULLS NOT DISTINCT")
 	}
+	if x.StorageParams != "" {
+		b.WriteString(" WITH (" + strings.Join(splitParams(x.StorageParams), ", ") + ")")
+	}
 	if x.Where != "" {
 		b.WriteString(" WHERE " + arrayCasts(x.Where))
 	}
@@ -475,11 +644,17 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 	case *schema.ModifyColumn:
 		return r.modifyColumn(from, to, c)
 	case *schema.AddPrimaryKey:
-		r.add(alter+"ADD "+constraintPrefix(c.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")", "fails if existing rows hold duplicates or NULLs")
+		r.add(alter+"ADD "+constraintPrefix(c.PrimaryKey.Name)+"PRIMARY KEY ("+quoteList(c.PrimaryKey.Columns)+")"+withParams(c.PrimaryKey.StorageParams), "fails if existing rows hold duplicates or NULLs")
+		n := c.PrimaryKey.Name
+		if n == "" {
+			n = defaultPKName(to)
+		}
+		r.commentConstraint(to, n, c.PrimaryKey.Comment)
 	case *schema.DropPrimaryKey:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.PrimaryKey.Name), "")
 	case *schema.AddUnique:
 		r.add(alter+"ADD CONSTRAINT "+quote(c.Unique.Name)+" "+uniqueDef(c.Unique), "fails if existing rows hold duplicates")
+		r.commentConstraint(to, c.Unique.Name, c.Unique.Comment)
 	case *schema.DropUnique:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.Unique.Name), "")
 	case *schema.AddIndex:
@@ -490,10 +665,19 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		r.add("ALTER INDEX "+qualify(to.Schema, c.From.Name)+" RENAME TO "+quote(c.To.Name), "")
 	case *schema.AddForeignKey:
 		r.add(alter+"ADD "+constraintPrefix(c.ForeignKey.Name)+foreignKeyDef(c.ForeignKey), "")
+		r.commentConstraint(to, c.ForeignKey.Name, c.ForeignKey.Comment)
 	case *schema.DropForeignKey:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:
 		r.add(alter+"ADD CONSTRAINT "+quote(c.Check.Name)+" "+checkDef(c.Check), "fails if existing rows violate the check")
+		r.commentConstraint(to, c.Check.Name, c.Check.Comment)
+	case *schema.AddExclusion:
+		r.add(alter+"ADD "+constraintPrefix(c.Exclusion.Name)+c.Exclusion.Def, "fails if existing rows conflict under the exclusion constraint")
+		r.commentConstraint(to, c.Exclusion.Name, c.Exclusion.Comment)
+	case *schema.DropExclusion:
+		r.add(alter+"DROP CONSTRAINT "+quote(c.Exclusion.Name), "")
+	case *schema.ModifyConstraintComment:
+		r.add(fmt.Sprintf("COMMENT ON CONSTRAINT %s ON %s IS %s", quote(c.Name), name, commentValue(c.To)), "")
 	case *schema.DropCheck:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.Check.Name), "")
 	case *schema.RenameConstraint:
@@ -501,7 +685,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 	case *schema.ModifyTableComment:
 		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, commentValue(c.To)), "")
 	case *schema.ModifyTableOptions:
-		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
+		return r.modifyTableOptions(c)
 	default:
 		return fmt.Errorf("postgres: cannot render table change %T (%s)", c, c)
 	}
@@ -586,7 +770,7 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 			}
 		} else if *fseq != *ts {
 			if opts := sequenceOptions(fseq, ts); opts != "" {
-				r.add("ALTER SEQUENCE "+qualify(ts.Schema, ts.Name)+opts, "")
+				r.addSequenceAlter(ts, fseq, ts, "ALTER SEQUENCE "+qualify(ts.Schema, ts.Name)+opts, " RESTART")
 			}
 			if fseq.Comment != ts.Comment {
 				r.add(fmt.Sprintf("COMMENT ON SEQUENCE %s IS %s", qualify(ts.Schema, ts.Name), commentValue(ts.Comment)), "")
@@ -620,7 +804,7 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 			}
 			if fs, ts := f.Sequence, t.Sequence; fs != nil && ts != nil {
 				if opts := identityAlter(fs, ts, typeChange); opts != "" {
-					r.add(col+opts, "")
+					r.addSequenceAlter(ts, fs, ts, col+opts, " RESTART")
 				}
 			}
 		}
@@ -839,4 +1023,22 @@ func unfit(from, to string) string {
 		}
 	}
 	return "values that " + to + " cannot hold unchanged (out of its range, too long, or rounded)"
+}
+
+// rebuiltTables returns the tables (by qualified name) that changes drop
+// and create again.
+func rebuiltTables(changes []schema.Change) map[string]bool {
+	dropped := map[string]bool{}
+	out := map[string]bool{}
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.DropTable:
+			dropped[schema.QualifiedName(c.Table.Schema, c.Table.Name)] = true
+		case *schema.AddTable:
+			if q := schema.QualifiedName(c.Table.Schema, c.Table.Name); dropped[q] {
+				out[q] = true
+			}
+		}
+	}
+	return out
 }

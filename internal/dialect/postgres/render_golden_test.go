@@ -232,14 +232,60 @@ func renderCases() []rendertest.Case {
 			return []schema.TableChange{&schema.ModifyTableComment{From: "people who sign in", To: ""}}
 		})}},
 		{Name: "unsupported_options", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			to.Engine = "InnoDB"
 			return []schema.TableChange{&schema.ModifyTableOptions{From: users(), To: to}}
 		})}},
+		{Name: "partitions", Changes: []schema.Change{
+			&schema.AddTable{Table: measure()},
+			&schema.AddTable{Table: measurePart("measure_2020", "FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')")},
+			&schema.AddTable{Table: func() *schema.Table {
+				p := measurePart("measure_rest", "DEFAULT")
+				p.PartitionBy = "HASH (id)"
+				p.Checks = []*schema.Check{{Name: "ck_rest", Expr: "v < 10", Comment: "own check"}}
+				return p
+			}()},
+		}},
+		{Name: "partition_bound", Changes: []schema.Change{func() schema.Change {
+			from, to := measurePart("measure_2020", "FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')"), measurePart("measure_2020", "FOR VALUES FROM ('2020-01-01') TO ('2022-01-01')")
+			return &schema.ModifyTable{From: from, To: to, Changes: []schema.TableChange{&schema.ModifyTableOptions{From: from, To: to}}}
+		}()}},
+		{Name: "storage_params", Changes: []schema.Change{modify(func(to *schema.Table) []schema.TableChange {
+			from := users()
+			from.StorageParams = "autovacuum_enabled=false,fillfactor=80"
+			to.StorageParams = "fillfactor=70,toast_tuple_target=256"
+			return []schema.TableChange{&schema.ModifyTableOptions{From: from, To: to},
+				&schema.AddIndex{Index: &schema.Index{Name: "ix_ff", Parts: []schema.IndexPart{{Column: "name", OpClass: "varchar_pattern_ops"}}, StorageParams: "deduplicate_items=off,fillfactor=70"}}}
+		})}},
+		{Name: "exclusion_comments", Changes: []schema.Change{
+			&schema.AddTable{Table: &schema.Table{Name: "booking",
+				Columns:    []*schema.Column{col("room", "integer", false), col("during", "tstzrange", false)},
+				PrimaryKey: &schema.PrimaryKey{Name: "booking_pkey", Columns: []string{"room", "during"}, Comment: "natural key"},
+				Exclusions: []*schema.Exclusion{{Name: "no_overlap", Def: "EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 0)", Comment: "one booking at a time"}},
+			}},
+			modify(func(to *schema.Table) []schema.TableChange {
+				return []schema.TableChange{
+					&schema.ModifyConstraintComment{Kind: "check", Name: "ck_users_name", From: "", To: "names are not empty"},
+					&schema.AddExclusion{Exclusion: &schema.Exclusion{Name: "ex_users", Def: "EXCLUDE USING btree (email WITH =)"}},
+				}
+			}),
+		}},
 		{Name: "unsupported_generation", Changes: []schema.Change{func() schema.Change {
 			plain := col("doubled", "bigint", true)
 			return &schema.ModifyTable{From: counters, To: counters, Changes: []schema.TableChange{
 				&schema.ModifyColumn{From: plain, To: gen, Change: schema.ChangeGenerated}}}
 		}()}},
 	}
+}
+
+// measure is a range-partitioned table.
+func measure() *schema.Table {
+	return &schema.Table{Name: "measure", Columns: []*schema.Column{col("id", "bigint", false), col("ts", "date", false), col("v", "integer", true)},
+		PrimaryKey: &schema.PrimaryKey{Name: "measure_pkey", Columns: []string{"id", "ts"}}, PartitionBy: "RANGE (ts)"}
+}
+
+// measurePart is a partition of measure.
+func measurePart(name, bound string) *schema.Table {
+	return &schema.Table{Name: name, PartitionOf: &schema.PartitionOf{Table: "measure", Bound: bound}}
 }
 
 // unnamed is a table as Go models build it: the unique constraint, check and

@@ -28,7 +28,10 @@ DO $retort$BEGIN IF EXISTS (SELECT FROM d WHERE id IS NOT NULL AND CAST(CAST(id 
 -- REVIEW: changes the type of d.id from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE d ALTER COLUMN id TYPE integer;
 
-ALTER SEQUENCE d_id_seq AS integer MAXVALUE 2147483647;
+-- REVIEW: narrows the bounds of sequence d_id_seq to [1, 2147483647]: if its current value is outside them it restarts at its start value 1, and values it handed out before may come again
+-- +retort StatementBegin
+DO $retort$BEGIN IF (SELECT last_value FROM d_id_seq) NOT BETWEEN 1 AND 2147483647 THEN ALTER SEQUENCE d_id_seq AS integer MAXVALUE 2147483647 RESTART; ELSE ALTER SEQUENCE d_id_seq AS integer MAXVALUE 2147483647; END IF; END$retort$;
+-- +retort StatementEnd
 
 ALTER TABLE d ALTER COLUMN id SET DEFAULT nextval('d_id_seq'::regclass);
 

@@ -3,7 +3,10 @@ CREATE SCHEMA billing;
 
 CREATE SEQUENCE billing.invoice_no AS integer START WITH 1000;
 
-ALTER SEQUENCE counter INCREMENT BY 5 MAXVALUE 1000000 CACHE 2;
+-- REVIEW: narrows the bounds of sequence counter to [1, 1000000]: if its current value is outside them it restarts at its start value 10, and values it handed out before may come again
+-- +retort StatementBegin
+DO $retort$BEGIN IF (SELECT last_value FROM counter) NOT BETWEEN 1 AND 1000000 THEN ALTER SEQUENCE counter INCREMENT BY 5 MAXVALUE 1000000 CACHE 2 RESTART; ELSE ALTER SEQUENCE counter INCREMENT BY 5 MAXVALUE 1000000 CACHE 2; END IF; END$retort$;
+-- +retort StatementEnd
 
 COMMENT ON SEQUENCE counter IS 'counts';
 

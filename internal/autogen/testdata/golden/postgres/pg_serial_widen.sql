@@ -27,7 +27,10 @@ DO $retort$BEGIN IF EXISTS (SELECT FROM acct WHERE id IS NOT NULL AND CAST(CAST(
 -- REVIEW: changes the type of acct.id from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE acct ALTER COLUMN id TYPE integer;
 
-ALTER SEQUENCE acct_id_seq AS integer MAXVALUE 2147483647;
+-- REVIEW: narrows the bounds of sequence acct_id_seq to [1, 2147483647]: if its current value is outside them it restarts at its start value 1, and values it handed out before may come again
+-- +retort StatementBegin
+DO $retort$BEGIN IF (SELECT last_value FROM acct_id_seq) NOT BETWEEN 1 AND 2147483647 THEN ALTER SEQUENCE acct_id_seq AS integer MAXVALUE 2147483647 RESTART; ELSE ALTER SEQUENCE acct_id_seq AS integer MAXVALUE 2147483647; END IF; END$retort$;
+-- +retort StatementEnd
 
 ALTER TABLE acct ALTER COLUMN id SET DEFAULT nextval('acct_id_seq'::regclass);
 

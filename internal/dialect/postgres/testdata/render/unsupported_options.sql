@@ -1,4 +1,4 @@
 -- up
--- error: postgres: table definition on table users is not supported
+-- error: postgres: table options: engine (none) → InnoDB on table users is not supported
 -- down
--- error: postgres: table definition on table users is not supported
+-- error: postgres: table options: engine InnoDB → (none) on table users is not supported
