@@ -28,10 +28,21 @@ var scratchSchemaKinds = []string{
 // comments included, so it errs on the side of a scratch database.
 var qualified = regexp.MustCompile(`[A-Za-z_"][A-Za-z0-9_$"]*\s*\.\s*[A-Za-z_"*]`)
 
+// commentOnColumn is COMMENT ON COLUMN's table.column, the one name that
+// must have a dot: replaced before the check for qualified names, which
+// then still catches schema.table.column.
+var commentOnColumn = regexp.MustCompile(`(?i)^COMMENT\s+ON\s+COLUMN\s+("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s*\.\s*("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s+IS\s`)
+
 // ScratchSchemaSafe implements dialect.ScratchSchema.
 func (*Dialect) ScratchSchemaSafe(stmts []string) bool {
 	for _, st := range stmts {
-		head := strings.Join(strings.Fields(strings.ToUpper(skipLeadingComments(st))), " ") + " "
+		st = skipLeadingComments(st)
+		st = commentOnColumn.ReplaceAllString(st, "COMMENT ON COLUMN column IS ")
+		head := st
+		if len(head) > 200 {
+			head = head[:200]
+		}
+		head = strings.Join(strings.Fields(strings.ToUpper(head)), " ") + " "
 		ok := false
 		for _, k := range scratchSchemaKinds {
 			if strings.HasPrefix(head, k) {
@@ -47,7 +58,7 @@ func (*Dialect) ScratchSchemaSafe(stmts []string) bool {
 }
 
 // skipLeadingComments drops the white space and comments before a
-// statement's first word (first 200 bytes are enough for its kind).
+// statement's first word.
 func skipLeadingComments(s string) string {
 	for {
 		s = strings.TrimLeft(s, " \t\r\n\f")
@@ -65,9 +76,6 @@ func skipLeadingComments(s string) string {
 			}
 			s = s[i+2:]
 		default:
-			if len(s) > 200 {
-				s = s[:200]
-			}
 			return s
 		}
 	}

@@ -17,7 +17,10 @@ func TestScratchSchemaSafe(t *testing.T) {
 		{"CREATE TABLE t (id int PRIMARY KEY, a numeric(12,2) DEFAULT 0.5)", true},
 		{"-- users\n/* c */ create   unique index i ON t (lower(a))", true},
 		{"ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES u (id)", true},
-		{"COMMENT ON COLUMN t.a IS 'x'", false}, // qualified (a column, but the check cannot tell)
+		{"COMMENT ON COLUMN t.a IS 'x'", true},
+		{`-- c` + "\n" + `comment on column "T" . "a b" is 'x'`, true},
+		{"COMMENT ON COLUMN public.t.a IS 'x'", false},
+		{"COMMENT ON COLUMN t.a IS 'see u.v'", false},
 		{"COMMENT ON TABLE t IS 'plain'", true},
 		{"CREATE TYPE mood AS ENUM ('a', 'b')", true},
 		{"CREATE TABLE public.t (id int)", false},

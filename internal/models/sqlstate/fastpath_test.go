@@ -221,7 +221,7 @@ func TestLoadScratchSchemaPostgres(t *testing.T) {
 		name, models, via string
 	}{
 		{"safe", benchSQL(testutil.Postgres, 4) + "CREATE TYPE mood AS ENUM ('happy', 'ok');\nCREATE TABLE m (id serial PRIMARY KEY, v mood DEFAULT 'ok');\nCOMMENT ON TABLE m IS 'x.y';\n", "database"},
-		{"safe-plain", benchSQL(testutil.Postgres, 4) + "CREATE TYPE mood AS ENUM ('happy', 'ok');\nCREATE TABLE m (id serial PRIMARY KEY, v mood DEFAULT 'ok');\nCOMMENT ON TABLE m IS 'a table';\n", "schema"},
+		{"safe-plain", benchSQL(testutil.Postgres, 4) + "CREATE TYPE mood AS ENUM ('happy', 'ok');\nCREATE TABLE m (id serial PRIMARY KEY, v mood DEFAULT 'ok');\nCOMMENT ON TABLE m IS 'a table';\nCOMMENT ON COLUMN m.v IS 'how';\n", "schema"},
 		{"qualified", "CREATE SCHEMA billing;\nCREATE TABLE billing.inv (id int PRIMARY KEY);\nCREATE TABLE t0001 (id int PRIMARY KEY);\n", "database"},
 		{"set", "SET search_path = public;\nCREATE TABLE t0001 (id int PRIMARY KEY);\n", "database"},
 		{"enum-added", "CREATE TYPE e AS ENUM ('a');\nALTER TYPE e ADD VALUE 'b';\nCREATE TABLE t (v e DEFAULT 'b');\n", "schema,database,database"},

@@ -2,6 +2,9 @@
 // .sql files: they run in a scratch database — SQLite in memory, PostgreSQL
 // and MariaDB/MySQL in a temporary database created on the configured server
 // (or a dev_url) and always dropped afterwards — which is then inspected.
+// Statements go many per round trip (run.go); PostgreSQL models that can
+// reach nothing outside their own objects run in a scratch schema of the
+// configured database instead, in one transaction rolled back.
 // The server itself normalizes what the files say, so the result compares
 // equal to a live database built from the same SQL.
 //
