@@ -105,7 +105,9 @@ for d in $dialects; do
 		case $d in
 		postgres)
 			createdb "${tag}_live"
-			psql -q -X -v ON_ERROR_STOP=1 -1 -d "${tag}_live" -f "$tmp/schema.sql"
+			one=-1
+			[ "$n" -le 2000 ] || one=
+			psql -q -X -v ON_ERROR_STOP=1 $one -d "${tag}_live" -f "$tmp/schema.sql"
 			url="postgres://$PGUSER@$PGHOST:$PGPORT/${tag}_live?sslmode=disable" ;;
 		mysql)
 			my -e "CREATE DATABASE ${tag}_live CHARACTER SET utf8mb4"
