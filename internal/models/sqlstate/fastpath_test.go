@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/internal/testutil"
@@ -284,4 +285,31 @@ UNION ALL SELECT 'c ' || relnamespace::regnamespace || '.' || relname FROM pg_cl
 UNION ALL SELECT 't ' || typnamespace::regnamespace || '.' || typname FROM pg_type WHERE typnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema')
 UNION ALL SELECT 'p ' || pronamespace::regnamespace || '.' || proname FROM pg_proc WHERE pronamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema')
 UNION ALL SELECT 'e ' || extname FROM pg_extension ORDER BY 1`), "\n")
+}
+
+// TestLoadCancelledLeavesNothing: a load interrupted half way (Ctrl-C, or
+// the process killed: the server then ends the session the same way)
+// leaves no scratch schema or database, whichever way the models ran.
+func TestLoadCancelledLeavesNothing(t *testing.T) {
+	t.Parallel()
+	for _, d := range []string{testutil.Postgres, testutil.MySQL} {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var rec recorder
+			src := source(t, d, write(t, "m.sql", benchSQL(d, 40)))
+			src = sqlstate.OnScratch(sqlstate.BatchesOf(src, 1), func(kind, name string) {
+				rec.add(kind, name)
+				time.AfterFunc(30*time.Millisecond, cancel)
+			})
+			_, err := sqlstate.Load(ctx, src)
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want the load cancelled half way", err)
+			}
+			if left := scratchLeft(t, d, src, rec.names); len(left) > 0 {
+				t.Fatalf("left behind %v", left)
+			}
+		})
+	}
 }
