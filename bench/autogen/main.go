@@ -76,7 +76,17 @@ func main() {
 	flag.StringVar(&o.retort, "retort", "", "retort binary whose `check` to time (empty skips it)")
 	flag.StringVar(&o.dir, "dir", "", "folder for schema.sql and retort.toml (default a temporary one, removed at the end)")
 	flag.BoolVar(&o.breakdown, "breakdown", true, "also time the phases of loading schema.sql into a scratch database (databases NAME_s and NAME_r)")
+	emit := flag.String("emit", "", "print the schema.sql of -tables tables for this dialect (postgres, mysql or sqlite) and exit; bench/autogen/floor.sh uses it")
 	flag.Parse()
+	if *emit != "" {
+		ddl, err := schemaSQLFor(*emit, o.tables)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench/autogen:", err)
+			os.Exit(2)
+		}
+		fmt.Print(ddl)
+		return
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, o); err != nil {
@@ -303,6 +313,44 @@ func schemaSQL(n int) string {
 		fmt.Fprintf(&b, "CREATE INDEX t%04d_created ON t%04d (created DESC);\n\n", i, i)
 	}
 	return b.String()
+}
+
+// schemaSQLFor is schemaSQL in another dialect's words, the same tables,
+// columns, keys and indexes: MariaDB/MySQL has no timestamptz (timestamp)
+// and its foreign keys are written as table constraints; SQLite has no
+// now() (CURRENT_TIMESTAMP).
+func schemaSQLFor(dialectName string, n int) (string, error) {
+	switch dialectName {
+	case "postgres", "postgresql":
+		return schemaSQL(n), nil
+	case "mysql", "mariadb", "sqlite":
+	default:
+		return "", fmt.Errorf("-emit %q: want postgres, mysql or sqlite", dialectName)
+	}
+	my := dialectName != "sqlite"
+	var b strings.Builder
+	for i := range n {
+		created, ref := "created text DEFAULT CURRENT_TIMESTAMP", ""
+		if my {
+			created = "created timestamp NULL DEFAULT CURRENT_TIMESTAMP"
+		}
+		if i%4 != 0 {
+			ref = fmt.Sprintf(",\n    FOREIGN KEY (parent_id) REFERENCES t%04d (id)", i-1)
+		}
+		fmt.Fprintf(&b, "CREATE TABLE t%04d (\n"+
+			"    id bigint PRIMARY KEY,\n"+
+			"    name varchar(100) NOT NULL,\n"+
+			"    email text,\n"+
+			"    %s,\n"+
+			"    amount numeric(12,2) DEFAULT 0,\n"+
+			"    active boolean NOT NULL DEFAULT true,\n"+
+			"    parent_id bigint,\n"+
+			"    note text%s\n"+
+			");\n", i, created, ref)
+		fmt.Fprintf(&b, "CREATE INDEX t%04d_name ON t%04d (name);\n", i, i)
+		fmt.Fprintf(&b, "CREATE INDEX t%04d_created ON t%04d (created DESC);\n\n", i, i)
+	}
+	return b.String(), nil
 }
 
 type breakdownTimes struct {

@@ -105,6 +105,42 @@ type ScratchMemory interface {
 	ScratchMemory(name string) (driver, dataSource string)
 }
 
+// ScratchBatcher is implemented by dialects whose scratch database runs
+// several statements sent in one call, in order, stopping at the first that
+// fails: loading models then costs a round trip per batch instead of one per
+// statement. BatchDataSource returns the scratch database's data source
+// (Scratch.DataSource) with that allowed; ds itself when the driver always
+// allows it. A batch may leave its statements before the failing one
+// applied: the caller starts again on a fresh scratch database.
+type ScratchBatcher interface {
+	BatchDataSource(ds string) (string, error)
+}
+
+// ScratchSchema is implemented by dialects that can load models without a
+// scratch database (PostgreSQL, whose DDL is transactional): in one
+// transaction on the configured database, in a schema of its own that
+// unqualified names resolve to, inspected there and rolled back, so that
+// nothing is created, dropped or left behind, even by a killed process.
+// Only models that cannot reach anything outside that schema run this way;
+// the caller falls back to a scratch database for the others and whenever
+// this way fails.
+type ScratchSchema interface {
+	// ScratchSchemaSafe reports whether the statements can run in a scratch
+	// schema reaching nothing outside it: only kinds of statement that
+	// create or change tables, indexes, sequences, types and views, with no
+	// schema-qualified name anywhere in their text.
+	ScratchSchemaSafe(stmts []string) bool
+	// ScratchSchemaBegin returns, for a transaction just begun, a query of
+	// one row and two integer columns, then the statements that create
+	// schema name and make it the only one unqualified names reach. The
+	// row says how many enabled event triggers the database has (they
+	// would see the models' DDL: more than 0 means a scratch database) and
+	// how many locks one transaction may hold; LocksPerStatement estimates
+	// what a model statement takes (a transaction holds them to its end).
+	ScratchSchemaBegin(name string) (check, begin string)
+	LocksPerStatement() int
+}
+
 // SchemaTenancy is implemented by dialects whose databases hold tenants as
 // schemas (PostgreSQL): a fleet's `schemas` pattern lists them, and each
 // tenant's revisions run with its schema first on the search path.

@@ -16,6 +16,7 @@ import (
 var (
 	_ dialect.Required           = (*Dialect)(nil)
 	_ dialect.ScratchServer      = (*Dialect)(nil)
+	_ dialect.ScratchBatcher     = (*Dialect)(nil)
 	_ dialect.HiddenTableCatalog = (*Dialect)(nil)
 	_ dialect.GrantSchemaNamer   = (*Dialect)(nil)
 	_ dialect.StatementBatcher   = (*Dialect)(nil)
@@ -96,6 +97,17 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 	}
 	cfg.DBName = name
 	cfg.MultiStatements = false
+	return cfg.FormatDSN(), nil
+}
+
+// BatchDataSource is the scratch DSN ds with multiStatements on: the
+// server runs a batch of model statements sent in one call.
+func (*Dialect) BatchDataSource(ds string) (string, error) {
+	cfg, err := gomysql.ParseDSN(ds)
+	if err != nil {
+		return "", err
+	}
+	cfg.MultiStatements = true
 	return cfg.FormatDSN(), nil
 }
 

@@ -18,6 +18,7 @@ import (
 var (
 	_ dialect.Required       = (*Dialect)(nil)
 	_ dialect.ScratchServer  = (*Dialect)(nil)
+	_ dialect.ScratchBatcher = (*Dialect)(nil)
 	_ dialect.SchemaTenancy  = (*Dialect)(nil) // tenancy.go
 	_ dialect.PoolerDetector = (*Dialect)(nil) // pooler.go
 )
@@ -86,6 +87,11 @@ func (*Dialect) ScratchDataSource(ds, name string) (string, error) {
 	}
 	return ds + " dbname=" + name, nil
 }
+
+// BatchDataSource returns ds: pgx sends a statement without arguments with
+// the simple query protocol, which runs several statements in one call (in
+// one implicit transaction).
+func (*Dialect) BatchDataSource(ds string) (string, error) { return ds, nil }
 
 // ServerAddress reads ds as pgx does (URL or key=value, with the PG*
 // environment variables' defaults) and names its first host, port and

@@ -11,8 +11,9 @@ import (
 
 // What SQLite provides beyond dialect.Dialect; see docs/design.md.
 var (
-	_ dialect.Required      = (*Dialect)(nil)
-	_ dialect.ScratchMemory = (*Dialect)(nil)
+	_ dialect.Required       = (*Dialect)(nil)
+	_ dialect.ScratchMemory  = (*Dialect)(nil)
+	_ dialect.ScratchBatcher = (*Dialect)(nil)
 )
 
 // TableCountQuery reads the schema's sqlite_master.
@@ -62,6 +63,10 @@ func (*Dialect) ScratchMemory(name string) (driver, dataSource string) {
 	info, _ := dialect.Info(dialect.SQLite)
 	return info.Driver, "file:" + name + "?mode=memory&_pragma=foreign_keys(1)"
 }
+
+// BatchDataSource returns ds: the driver's Exec runs every statement of its
+// text in turn.
+func (*Dialect) BatchDataSource(ds string) (string, error) { return ds, nil }
 
 // Render implements dialect.Renderer with this package's Render.
 func (*Dialect) Render(changes []schema.Change) (*schema.Rendered, error) { return Render(changes) }

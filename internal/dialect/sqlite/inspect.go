@@ -173,8 +173,14 @@ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`)
 }
 
 func (in *inspector) indexes(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique", il.origin, coalesce(ix.name, ''), ix.desc, coalesce(ix.coll, ''), ix.cid,
-  coalesce((SELECT s.sql FROM sqlite_schema s WHERE s.type = 'index' AND s.name = il.name), '')
+	// The indexes' statements in one query: looked up per index row in the
+	// query below (sqlite_schema has no index on name), they made
+	// inspection quadratic in the number of indexes.
+	texts, err := in.indexTexts(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique", il.origin, coalesce(ix.name, ''), ix.desc, coalesce(ix.coll, ''), ix.cid
 FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix
 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND ix.key = 1
 ORDER BY m.name, il.name, ix.seqno`)
@@ -185,12 +191,13 @@ ORDER BY m.name, il.name, ix.seqno`)
 	var last *schema.Index
 	var lastTable string
 	for rows.Next() {
-		var table, name, origin, col, coll, text string
+		var table, name, origin, col, coll string
 		var unique, desc bool
 		var cid int
-		if err := rows.Scan(&table, &name, &unique, &origin, &col, &desc, &coll, &cid, &text); err != nil {
+		if err := rows.Scan(&table, &name, &unique, &origin, &col, &desc, &coll, &cid); err != nil {
 			return err
 		}
+		text := texts[name]
 		t := in.tables[table]
 		if t == nil {
 			continue
@@ -216,6 +223,25 @@ ORDER BY m.name, il.name, ix.seqno`)
 		}
 	}
 	return rows.Err()
+}
+
+// indexTexts returns the CREATE INDEX statement of each index by name
+// (none for the ones SQLite makes for keys).
+func (in *inspector) indexTexts(ctx context.Context) (map[string]string, error) {
+	rows, err := in.db.QueryContext(ctx, `SELECT name, coalesce(sql, '') FROM sqlite_schema WHERE type = 'index'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	texts := map[string]string{}
+	for rows.Next() {
+		var name, text string
+		if err := rows.Scan(&name, &text); err != nil {
+			return nil, err
+		}
+		texts[name] = text
+	}
+	return texts, rows.Err()
 }
 
 // parseIndex fills an index's parts and predicate from its statement.

@@ -2,6 +2,9 @@
 // .sql files: they run in a scratch database — SQLite in memory, PostgreSQL
 // and MariaDB/MySQL in a temporary database created on the configured server
 // (or a dev_url) and always dropped afterwards — which is then inspected.
+// Statements go many per round trip (run.go); PostgreSQL models that can
+// reach nothing outside their own objects run in a scratch schema of the
+// configured database instead, in one transaction rolled back.
 // The server itself normalizes what the files say, so the result compares
 // equal to a live database built from the same SQL.
 //
@@ -18,7 +21,6 @@ package sqlstate
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -43,6 +45,8 @@ type Source struct {
 	Files []string
 	// Inspect filters what is read back (Skip, Filter).
 	Inspect schema.InspectOptions
+
+	hooks *testHooks
 }
 
 // ErrScratchDatabase is wrapped by the error Load returns when it cannot
@@ -60,6 +64,27 @@ func (e *StmtError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.L
 
 // Unwrap returns the server's error.
 func (e *StmtError) Unwrap() error { return e.Err }
+
+// inDatabase runs stmts in a scratch database and inspects it.
+func inDatabase(ctx context.Context, d dialect.Dialect, in dialect.Inspector, src Source, stmts []located) (*schema.Schema, error) {
+	// Errors from opening the scratch database may quote its data source.
+	red := config.NewRedactor(src.DataSource)
+	r := &runner{d: d, src: src}
+	defer r.close()
+	conn, err := r.run(ctx, stmts)
+	var se *StmtError
+	if errors.As(err, &se) {
+		return nil, se
+	}
+	if err != nil {
+		return nil, red.Error(err)
+	}
+	s, err := in.Inspect(ctx, conn, src.Inspect)
+	if err != nil {
+		return nil, fmt.Errorf("inspect the models: %w", err)
+	}
+	return s, nil
+}
 
 // Load runs src.Files in a scratch database and returns its inspected schema.
 func Load(ctx context.Context, src Source) (*schema.Schema, error) {
@@ -110,28 +135,20 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 	if !ok {
 		return nil, fmt.Errorf("dialect %s cannot inspect a database", d.Name())
 	}
-	// Errors from opening the scratch database may quote its data source.
-	red := config.NewRedactor(src.DataSource)
-	db, drop, err := scratch(ctx, d, src)
-	if err != nil {
-		return nil, red.Error(err)
-	}
-	defer drop()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil, red.Error(fmt.Errorf("connect to the scratch database: %w", err))
-	}
-	defer conn.Close()
+	var stmts []located
 	for _, f := range files {
 		for _, st := range f.stmts {
-			if _, err := conn.ExecContext(ctx, st.SQL); err != nil {
-				return nil, &StmtError{File: f.path, Line: st.Line, Err: err}
-			}
+			stmts = append(stmts, located{f.path, st})
 		}
 	}
-	s, err := in.Inspect(ctx, conn, src.Inspect)
+	s, ok, err := inSchema(ctx, d, src, stmts)
 	if err != nil {
-		return nil, fmt.Errorf("inspect the models: %w", err)
+		return nil, err
+	}
+	if !ok {
+		if s, err = inDatabase(ctx, d, in, src, stmts); err != nil {
+			return nil, err
+		}
 	}
 	if len(s.Unmanaged) > 0 {
 		names := make([]string, len(s.Unmanaged))
@@ -141,14 +158,4 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 		return nil, fmt.Errorf("the models define %s, which retort does not manage yet; remove it from the model files or manage it by hand in a revision", strings.Join(names, ", "))
 	}
 	return s, nil
-}
-
-// scratch creates the scratch database and returns a handle and the
-// function that drops it.
-func scratch(ctx context.Context, d dialect.Dialect, src Source) (*sql.DB, func(), error) {
-	sc, err := dialect.OpenScratch(ctx, d, src.DriverName, src.DataSource, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	return sc.DB, func() { _ = sc.Drop(ctx) }, nil
 }

@@ -1,0 +1,33 @@
+package sqlstate
+
+// OneByOne has Load run every statement of src on its own in a scratch
+// database, as it did before batches and scratch schemas: the reference
+// the fast paths' results are compared with.
+func OneByOne(src Source) Source {
+	src.hooks = hooksOf(src)
+	src.hooks.oneByOne = true
+	return src
+}
+
+// BatchesOf has Load send n statements per batch.
+func BatchesOf(src Source, n int) Source {
+	src.hooks = hooksOf(src)
+	src.hooks.batchStmts = n
+	return src
+}
+
+// OnScratch has Load tell f the kind ("schema" or "database") and name of
+// every scratch schema and database it makes.
+func OnScratch(src Source, f func(kind, name string)) Source {
+	src.hooks = hooksOf(src)
+	src.hooks.made = f
+	return src
+}
+
+func hooksOf(src Source) *testHooks {
+	h := testHooks{}
+	if src.hooks != nil {
+		h = *src.hooks
+	}
+	return &h
+}
