@@ -58,10 +58,18 @@ type diffOptioner interface {
 	DiffOptions() diff.Options
 }
 
+// serverDiffOptioner is implemented by dialects whose diff options depend
+// on a server setting the inspector read into the current schema (how
+// MySQL compares table names: lower_case_table_names).
+type serverDiffOptioner interface {
+	DiffOptionsFor(current *schema.Schema) diff.Options
+}
+
 var (
-	_ diffOptioner = (*postgres.Dialect)(nil)
-	_ diffOptioner = (*mysql.Dialect)(nil)
-	_ diffOptioner = (*sqlite.Dialect)(nil)
+	_ serverDiffOptioner = (*mysql.Dialect)(nil)
+	_ diffOptioner       = (*postgres.Dialect)(nil)
+	_ diffOptioner       = (*mysql.Dialect)(nil)
+	_ diffOptioner       = (*sqlite.Dialect)(nil)
 )
 
 // Inspect reads the schema of the database behind db (a *sql.DB or
@@ -88,7 +96,9 @@ func DiffRenamed(current, desired *schema.Schema, dialect string, renames []diff
 		return nil, err
 	}
 	var o diff.Options
-	if d, ok := b.dialect.(diffOptioner); ok {
+	if d, ok := b.dialect.(serverDiffOptioner); ok {
+		o = d.DiffOptionsFor(current)
+	} else if d, ok := b.dialect.(diffOptioner); ok {
 		o = d.DiffOptions()
 	}
 	return diff.DiffRenamed(current, desired, o, renames)

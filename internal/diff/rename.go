@@ -47,16 +47,58 @@ func badRename(format string, args ...any) error {
 // are dropped), then the diff of from with the renames applied against to,
 // so that keys, indexes, checks and foreign keys that follow a renamed
 // object are not dropped and created again.
+//
+// Where the server compares names regardless of case (Options.FoldName),
+// references are first spelled as the objects they name, and a table or
+// column whose name changes only in case is renamed after the declared
+// renames.
 func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema.Change, error) {
-	if len(renames) == 0 {
-		return Diff(from, to, o)
+	if !o.RebuildsTables {
+		from, to = canonicalRefs(from, o), canonicalRefs(to, o)
 	}
-	renamed, changes, touched, err := ApplyRenames(from, to, renames)
-	if err != nil {
-		return nil, err
+	d := &differ{from: from, to: to, o: o}
+	if len(renames) > 0 {
+		renamed, changes, touched, err := ApplyRenames(from, to, renames)
+		if err != nil {
+			return nil, err
+		}
+		d.from, d.renames, d.renamedTables = renamed, changes, touched
 	}
-	d := &differ{from: renamed, to: to, o: o, renames: changes, renamedTables: touched}
+	if cr := caseRenames(d.from, to, o); len(cr) > 0 {
+		before := d.from
+		renamed, changes, touched, err := ApplyRenames(d.from, to, cr)
+		if err != nil {
+			return nil, err
+		}
+		d.from = renamed
+		d.renamedTables = append(d.renamedTables, touched...)
+		if !o.RebuildsTables {
+			d.renames = append(d.renames, changes...)
+		} else {
+			// Where a table's text is its catalog (SQLite), the new
+			// spelling is made by rebuilding the table from the models'
+			// text, starting from the table as the database has it.
+			d.respelled = respelledTables(before, renamed)
+		}
+	}
 	return d.run()
+}
+
+// respelledTables maps the tables of renamed (by key) whose name or
+// column names differ from before's to the table before had.
+func respelledTables(before, renamed *schema.Schema) map[tableKey]*schema.Table {
+	out := map[tableKey]*schema.Table{}
+	for i, t := range renamed.Tables {
+		b := before.Tables[i]
+		same := b.Name == t.Name && len(b.Columns) == len(t.Columns)
+		for j := 0; same && j < len(t.Columns); j++ {
+			same = b.Columns[j].Name == t.Columns[j].Name
+		}
+		if !same {
+			out[keyOf(t)] = b
+		}
+	}
+	return out
 }
 
 // ApplyRenames returns a copy of from with renames applied, the rename
@@ -123,6 +165,17 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 		touched = append(touched, q)
 		changes = append(changes, &schema.RenameTable{Schema: r.Schema, From: r.Table, To: r.To})
 	}
+	// Column renames, table by table: each set is checked against the
+	// table as it is before any of them (so a swap a→b, b→a or a chain
+	// a→b, b→c is one consistent set), then made in an order in which
+	// every new name is free, a cycle going through a free temporary name.
+	type tableRenames struct {
+		t, dt *schema.Table
+		q     string
+		list  []Rename
+	}
+	var groups []*tableRenames
+	byTable := map[*schema.Table]*tableRenames{}
 	for _, r := range renames {
 		if r.Column == "" {
 			continue
@@ -132,39 +185,65 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 		if t == nil {
 			return nil, nil, nil, badRename("rename %s: the database has no table %s (name the table by its new name)", r, q)
 		}
-		dt := find(to, r.Schema, r.Table)
-		switch {
-		case r.Column == r.To:
-			return nil, nil, nil, badRename("rename %s: the old and new names are the same", r)
-		case column(t, r.Column) == nil:
-			return nil, nil, nil, badRename("rename %s: table %s in the database has no column %s", r, q, r.Column)
-		case column(t, r.To) != nil:
-			return nil, nil, nil, badRename("rename %s: table %s in the database already has a column %s", r, q, r.To)
-		case dt == nil:
-			return nil, nil, nil, badRename("rename %s: the models have no table %s", r, q)
-		case column(dt, r.To) == nil:
-			return nil, nil, nil, badRename("rename %s: table %s in the models has no column %s", r, q, r.To)
-		case column(dt, r.Column) != nil:
-			return nil, nil, nil, badRename("rename %s: table %s in the models still has column %s", r, q, r.Column)
+		g := byTable[t]
+		if g == nil {
+			g = &tableRenames{t: t, dt: find(to, r.Schema, r.Table), q: q}
+			byTable[t] = g
+			groups = append(groups, g)
 		}
-		renameColumn(t, r.Column, r.To)
-		renamedTables[t] = true
-		for _, o := range out.Tables {
-			for _, fk := range o.ForeignKeys {
-				if fk.RefTable == t.Name && (fk.RefSchema == t.Schema || fk.RefSchema == "" && o.Schema == t.Schema) {
-					fk.RefColumns = renamed(fk.RefColumns, r.Column, r.To)
-					if o != t {
-						o.Def, o.SQL = renameReferences(o.Def, t.Name, t.Name, r.Column, r.To), renameReferences(o.SQL, t.Name, t.Name, r.Column, r.To)
+		g.list = append(g.list, r)
+	}
+	for _, g := range groups {
+		t, dt, q := g.t, g.dt, g.q
+		sources, targets := map[string]Rename{}, map[string]Rename{}
+		for _, r := range g.list {
+			if o, dup := sources[r.Column]; dup {
+				return nil, nil, nil, badRename("rename %s: column %s of table %s is renamed twice (also %s)", r, r.Column, q, o)
+			}
+			if o, dup := targets[r.To]; dup {
+				return nil, nil, nil, badRename("rename %s: two columns of table %s are renamed to %s (also %s)", r, q, r.To, o)
+			}
+			sources[r.Column], targets[r.To] = r, r
+		}
+		for _, r := range g.list {
+			_, toRenamedAway := sources[r.To]
+			_, fromTaken := targets[r.Column]
+			switch {
+			case r.Column == r.To:
+				return nil, nil, nil, badRename("rename %s: the old and new names are the same", r)
+			case column(t, r.Column) == nil:
+				return nil, nil, nil, badRename("rename %s: table %s in the database has no column %s", r, q, r.Column)
+			case column(t, r.To) != nil && !toRenamedAway:
+				return nil, nil, nil, badRename("rename %s: table %s in the database already has a column %s", r, q, r.To)
+			case dt == nil:
+				return nil, nil, nil, badRename("rename %s: the models have no table %s", r, q)
+			case column(dt, r.To) == nil:
+				return nil, nil, nil, badRename("rename %s: table %s in the models has no column %s", r, q, r.To)
+			case column(dt, r.Column) != nil && !fromTaken:
+				return nil, nil, nil, badRename("rename %s: table %s in the models still has column %s", r, q, r.Column)
+			}
+		}
+		for _, st := range renameOrder(t, g.list) {
+			r := Rename{Schema: t.Schema, Table: t.Name, Column: st[0], To: st[1]}
+			renameColumn(t, r.Column, r.To)
+			renamedTables[t] = true
+			for _, o := range out.Tables {
+				for _, fk := range o.ForeignKeys {
+					if fk.RefTable == t.Name && (fk.RefSchema == t.Schema || fk.RefSchema == "" && o.Schema == t.Schema) {
+						fk.RefColumns = renamed(fk.RefColumns, r.Column, r.To)
+						if o != t {
+							o.Def, o.SQL = renameReferences(o.Def, t.Name, t.Name, r.Column, r.To), renameReferences(o.SQL, t.Name, t.Name, r.Column, r.To)
+						}
 					}
 				}
 			}
+			if old, ok := oldName[q]; ok {
+				touched = append(touched, old)
+			} else {
+				touched = append(touched, q)
+			}
+			changes = append(changes, &schema.RenameColumn{Schema: r.Schema, Table: r.Table, From: r.Column, To: r.To})
 		}
-		if old, ok := oldName[q]; ok {
-			touched = append(touched, old)
-		} else {
-			touched = append(touched, q)
-		}
-		changes = append(changes, &schema.RenameColumn{Schema: r.Schema, Table: r.Table, From: r.Column, To: r.To})
 	}
 	// A PostgreSQL serial column owns a sequence named for its table and
 	// column; the models name it for the new names. Renaming it keeps its
@@ -189,6 +268,69 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 		}
 	}
 	return &out, changes, touched, nil
+}
+
+// renameOrder returns the steps (old, new) that make the column renames of
+// t, each to a name no other column holds at that point (regardless of
+// case, as some servers compare them): a rename whose new name is still
+// held waits for that column to move, and a cycle (a swap) moves one of
+// its columns to a free temporary name first. Reversed, the same steps
+// undo it.
+func renameOrder(t *schema.Table, list []Rename) [][2]string {
+	names := map[string]bool{}
+	for _, c := range t.Columns {
+		names[strings.ToLower(c.Name)] = true
+	}
+	held := func(name, self string) bool {
+		return names[strings.ToLower(name)] && !strings.EqualFold(name, self)
+	}
+	type pend struct{ from, to string }
+	var pending []pend
+	for _, r := range list {
+		pending = append(pending, pend{r.Column, r.To})
+	}
+	var out [][2]string
+	move := func(from, to string) {
+		out = append(out, [2]string{from, to})
+		delete(names, strings.ToLower(from))
+		names[strings.ToLower(to)] = true
+	}
+	for len(pending) > 0 {
+		progressed := false
+		for i := 0; i < len(pending); i++ {
+			p := pending[i]
+			if held(p.to, p.from) {
+				continue
+			}
+			move(p.from, p.to)
+			pending = append(pending[:i], pending[i+1:]...)
+			i--
+			progressed = true
+		}
+		if progressed {
+			continue
+		}
+		// Every new name is held by a column still to move: a cycle.
+		p := &pending[0]
+		tmp := tempName(p.from, func(n string) bool { return names[strings.ToLower(n)] })
+		move(p.from, tmp)
+		p.from = tmp
+	}
+	return out
+}
+
+// tempName is a name for column c while a cycle of renames goes round,
+// that taken does not report as held.
+func tempName(c string, taken func(string) bool) string {
+	base := "_retort_tmp_" + c
+	if len(base) > 56 {
+		base = base[:56]
+	}
+	name := base
+	for i := 2; taken(name); i++ {
+		name = fmt.Sprintf("%s_%d", base, i)
+	}
+	return name
 }
 
 func column(t *schema.Table, name string) *schema.Column {

@@ -148,11 +148,15 @@ func (d *differ) alterTables(plans []*tablePlan, state map[tableKey]*schema.Tabl
 		}
 		next := cloneTable(p.to)
 		next.ForeignKeys = fkMinus(next.ForeignKeys, p.addFKs)
+		from := state[p.key()]
 		if d.o.RebuildsTables {
 			// The rebuild creates the desired table as it is.
 			next = p.to
+			if orig := d.respelled[p.key()]; orig != nil {
+				from = orig
+			}
 		}
-		out = append(out, &schema.ModifyTable{From: state[p.key()], To: next, Changes: p.main})
+		out = append(out, &schema.ModifyTable{From: from, To: next, Changes: p.main})
 		state[p.key()] = next
 	}
 	return out

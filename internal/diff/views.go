@@ -18,6 +18,10 @@ func (d *differ) views(affected map[string]bool) (drops, adds []schema.Change) {
 	for _, v := range d.to.Views {
 		toViews[schema.QualifiedName(v.Schema, v.Name)] = v
 	}
+	// Names compare as the server compares them.
+	for q := range affected {
+		affected[d.o.fold(NameTable, q)] = true
+	}
 	// A view is redone when it changed or reads something redone, to a fixed point.
 	redo := map[string]bool{}
 	for q, v := range fromViews {
@@ -38,7 +42,7 @@ func (d *differ) views(affected map[string]bool) (drops, adds []schema.Change) {
 				continue
 			}
 			for _, dep := range v.DependsOn {
-				if affected[dep] || (redo[dep] && fromViews[dep] != nil) {
+				if affected[d.o.fold(NameTable, dep)] || (redo[dep] && fromViews[dep] != nil) {
 					redo[q] = true
 					changed = true
 					break

@@ -39,6 +39,14 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
 	case *schema.RenameTable:
+		if strings.EqualFold(c.From, c.To) {
+			// Where the server compares table names regardless of case
+			// (lower_case_table_names 2), a new name that differs only in
+			// case goes through a free name, in one statement.
+			tmp := c.To + "__retort_case"
+			r.add("RENAME TABLE "+qualify(c.Schema, c.From)+" TO "+qualify(c.Schema, tmp)+", "+qualify(c.Schema, tmp)+" TO "+qualify(c.Schema, c.To), "")
+			break
+		}
 		r.add("ALTER TABLE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
 	case *schema.RenameColumn:
 		r.add("ALTER TABLE "+qualify(c.Schema, c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")

@@ -65,6 +65,14 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
 	case *schema.RenameTable:
+		if strings.EqualFold(c.From, c.To) {
+			// SQLite refuses a new name that differs only in case (it
+			// takes it for the table's own): go through a free name.
+			tmp := c.To + "__retort_case"
+			r.add("ALTER TABLE "+quote(c.From)+" RENAME TO "+quote(tmp), "")
+			r.add("ALTER TABLE "+quote(tmp)+" RENAME TO "+quote(c.To), "")
+			break
+		}
 		r.add("ALTER TABLE "+quote(c.From)+" RENAME TO "+quote(c.To), "")
 	case *schema.RenameColumn:
 		r.add("ALTER TABLE "+quote(c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
@@ -98,6 +106,15 @@ func (r *renderer) modifyTable(m *schema.ModifyTable) error {
 // SQLite can do all of it that way and the stored table text ends up the
 // same as the desired one.
 func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
+	if m.From.Name != m.To.Name {
+		// Spelled in another case: rebuilt from the models' text.
+		return nil, false
+	}
+	for _, c := range m.To.Columns {
+		if fc := columnFolded(m.From, c.Name); fc != nil && fc.Name != c.Name {
+			return nil, false
+		}
+	}
 	var out []schema.Statement
 	var added []string // column definitions as written in the desired table
 	optionsChanged := false
@@ -244,7 +261,8 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 		if c.Generated != nil {
 			continue
 		}
-		if fc := f.Column(c.Name); fc != nil {
+		if fc := columnFolded(f, c.Name); fc != nil {
+			// SQLite finds the old column whatever the case.
 			cols = append(cols, quote(c.Name))
 		}
 	}
@@ -278,6 +296,20 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 	}
 	for _, tr := range t.Triggers {
 		r.add(tr.SQL, "")
+	}
+	return nil
+}
+
+// columnFolded is t's column named name regardless of ASCII case, as
+// SQLite finds it.
+func columnFolded(t *schema.Table, name string) *schema.Column {
+	if c := t.Column(name); c != nil {
+		return c
+	}
+	for _, c := range t.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return c
+		}
 	}
 	return nil
 }
