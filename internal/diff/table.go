@@ -49,18 +49,28 @@ type columnChanges struct {
 	// recreated are the columns dropped and added again: what reads them
 	// (constraints, indexes) is dropped and added again too.
 	recreated map[string]bool
+	// regenerated are the columns that become generated, stop being
+	// generated or change between STORED and VIRTUAL: a dialect may have
+	// to build them again (in one direction or the other), so what reads
+	// them is dropped and added again too.
+	regenerated map[string]bool
 }
 
 // touches reports whether a constraint on cols, or reading exprs, relies on
 // a recreated column.
 func (c *columnChanges) touches(cols []string, exprs ...string) bool {
 	for _, col := range cols {
-		if c.recreated[col] {
+		if c.recreated[col] || c.regenerated[col] {
 			return true
 		}
 	}
 	for _, e := range exprs {
 		for col := range c.recreated {
+			if mentions(e, col) {
+				return true
+			}
+		}
+		for col := range c.regenerated {
 			if mentions(e, col) {
 				return true
 			}
@@ -71,7 +81,7 @@ func (c *columnChanges) touches(cols []string, exprs ...string) bool {
 
 // columns compares the columns of one table.
 func (d *differ) columns(f, t *schema.Table) *columnChanges {
-	c := &columnChanges{recreated: map[string]bool{}}
+	c := &columnChanges{recreated: map[string]bool{}, regenerated: map[string]bool{}}
 	for _, tc := range t.Columns {
 		fc := f.Column(tc.Name)
 		if fc == nil {
@@ -90,6 +100,9 @@ func (d *differ) columns(f, t *schema.Table) *columnChanges {
 		}
 		if ch := columnChange(fc, tc); ch != 0 {
 			c.modifies = append(c.modifies, &schema.ModifyColumn{From: fc, To: tc, Change: ch})
+			if ch.Is(schema.ChangeGenerated) && !d.o.RebuildsTables && regenerates(fc, tc) {
+				c.regenerated[tc.Name] = true
+			}
 		}
 	}
 	for _, fc := range f.Columns {
@@ -118,6 +131,15 @@ func (d *differ) columns(f, t *schema.Table) *columnChanges {
 		c.drops = rest
 	}
 	return c
+}
+
+// regenerates reports whether a column becomes generated, stops being
+// generated, or changes between STORED and VIRTUAL.
+func regenerates(f, t *schema.Column) bool {
+	if (f.Generated == nil) != (t.Generated == nil) {
+		return true
+	}
+	return f.Generated != nil && f.Generated.Stored != t.Generated.Stored
 }
 
 // recreateGenerated drops and adds again, around the change, a generated

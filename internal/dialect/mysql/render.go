@@ -328,6 +328,9 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		}
 		r.add(alter+"DROP COLUMN "+quote(c.Column.Name), review)
 	case *schema.ModifyColumn:
+		if c.Change.Is(schema.ChangeGenerated) && isVirtual(c.From) != isVirtual(c.To) {
+			return r.rebuildColumn(to, c)
+		}
 		review := ""
 		narrows := c.Change.Is(schema.ChangeType) && narrowsType(c.From.Type, c.To.Type)
 		if narrows {
@@ -458,6 +461,43 @@ func (r *renderer) renameConstraint(from, to *schema.Table, c *schema.RenameCons
 		return nil // always PRIMARY
 	}
 	return fmt.Errorf("mysql: cannot rename %s constraint %s of %s", c.Kind, c.From, to.Name)
+}
+
+func isVirtual(c *schema.Column) bool { return c.Generated != nil && !c.Generated.Stored }
+
+// rebuildColumn changes a column to or from VIRTUAL, which MariaDB cannot
+// MODIFY ("not yet supported for generated columns"), by building it
+// again in its place (the diff moved what reads it out of the way): a
+// generated column is dropped and added, its values computed; a virtual
+// column that becomes a regular one is added under a temporary name,
+// filled with the values it gives, and takes the old one's place and name.
+func (r *renderer) rebuildColumn(to *schema.Table, c *schema.ModifyColumn) error {
+	alter := "ALTER TABLE " + qualify(to.Schema, to.Name) + " "
+	q := to.Name + "." + c.To.Name
+	if c.To.Generated != nil {
+		review := ""
+		if c.From.Generated == nil {
+			review = "recreates " + q + " as a generated column: the values it holds are replaced by " + c.To.Generated.Expr
+		}
+		r.add(alter+"DROP COLUMN "+quote(c.From.Name), review)
+		r.add(alter+"ADD COLUMN "+columnDef(to, c.To)+position(to, c.To.Name), "")
+		return nil
+	}
+	tmp := "_retort_new_" + c.To.Name
+	if len(tmp) > 64 {
+		tmp = tmp[:64]
+	}
+	def := *c.To
+	def.Name = tmp
+	r.add(alter+"ADD COLUMN "+columnDef(to, &def)+" AFTER "+quote(c.From.Name),
+		"rebuilds "+q+" as a regular column (MariaDB cannot MODIFY a virtual column into one): the values it gives are copied")
+	r.add("UPDATE "+qualify(to.Schema, to.Name)+" SET "+quote(tmp)+" = "+quote(c.From.Name), "")
+	r.add(alter+"DROP COLUMN "+quote(c.From.Name), "")
+	r.add(alter+"RENAME COLUMN "+quote(tmp)+" TO "+quote(c.To.Name), "")
+	if c.Change.Is(schema.ChangePosition) {
+		r.add(alter+"MODIFY COLUMN "+columnDef(to, c.To)+position(to, c.To.Name), "")
+	}
+	return nil
 }
 
 // positionOrder returns m's changes with the column moves in the order
