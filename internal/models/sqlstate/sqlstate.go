@@ -133,6 +133,7 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 	if err != nil {
 		return nil, fmt.Errorf("inspect the models: %w", err)
 	}
+	s.Unmanaged = src.Inspect.KeepUnmanaged(s.Unmanaged)
 	if len(s.Unmanaged) > 0 {
 		names := make([]string, len(s.Unmanaged))
 		for i, u := range s.Unmanaged {
