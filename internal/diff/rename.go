@@ -63,6 +63,9 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 			return nil, err
 		}
 		d.from, d.renames, d.renamedTables = renamed, changes, touched
+		if o.RebuildsTables {
+			d.renames, d.respelled = renamedByRebuild(from, changes)
+		}
 	}
 	if cr := caseRenames(d.from, to, o); len(cr) > 0 {
 		before := d.from
@@ -78,10 +81,82 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 			// Where a table's text is its catalog (SQLite), the new
 			// spelling is made by rebuilding the table from the models'
 			// text, starting from the table as the database has it.
-			d.respelled = respelledTables(before, renamed)
+			for k, t := range respelledTables(before, renamed) {
+				if d.respelled == nil {
+					d.respelled = map[tableKey]*schema.Table{}
+				}
+				if d.respelled[k] == nil {
+					d.respelled[k] = t
+				}
+			}
 		}
 	}
 	return d.run()
+}
+
+// renamedByRebuild turns declared renames into what a dialect that
+// rebuilds tables (SQLite) runs: SQLite's RENAME TO writes the new name
+// quoted into the table's text and the REFERENCES of other tables, so the
+// text would not be the models'. Columns are renamed in place (their text
+// keeps its form), the table under its old name; a renamed table, and
+// every table whose foreign keys name it, is instead rebuilt from the
+// models' text. It returns those column renames and, by the tables' new
+// keys, the tables as the database has them after them.
+func renamedByRebuild(from *schema.Schema, changes []schema.Change) ([]schema.Change, map[tableKey]*schema.Table) {
+	oldName := map[tableKey]string{} // new key → old name
+	for _, c := range changes {
+		if r, ok := c.(*schema.RenameTable); ok {
+			oldName[tableKey{r.Schema, r.To}] = r.From
+		}
+	}
+	var out []schema.Change
+	steps := map[tableKey][]*schema.RenameColumn{} // by the table's old key
+	for _, c := range changes {
+		switch r := c.(type) {
+		case *schema.RenameTable:
+			continue
+		case *schema.RenameColumn:
+			rc := *r
+			if old, ok := oldName[tableKey{r.Schema, r.Table}]; ok {
+				rc.Table = old
+			}
+			steps[tableKey{rc.Schema, rc.Table}] = append(steps[tableKey{rc.Schema, rc.Table}], &rc)
+			out = append(out, &rc)
+		default:
+			out = append(out, c)
+		}
+	}
+	state := func(t *schema.Table) *schema.Table {
+		c := deepCloneTable(t)
+		for _, st := range steps[keyOf(t)] {
+			renameColumn(c, st.From, st.To)
+		}
+		return c
+	}
+	respelled := map[tableKey]*schema.Table{}
+	renamedOld := map[tableKey]bool{}
+	for k, old := range oldName {
+		renamedOld[tableKey{k.ns, old}] = true
+		if t := from.Table(k.ns, old); t != nil {
+			respelled[k] = state(t)
+		}
+	}
+	for _, t := range from.Tables {
+		if renamedOld[keyOf(t)] {
+			continue
+		}
+		for _, fk := range t.ForeignKeys {
+			ns := fk.RefSchema
+			if ns == "" {
+				ns = t.Schema
+			}
+			if renamedOld[tableKey{ns, fk.RefTable}] {
+				respelled[keyOf(t)] = state(t)
+				break
+			}
+		}
+	}
+	return out, respelled
 }
 
 // respelledTables maps the tables of renamed (by key) whose name or

@@ -419,8 +419,12 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		if c.From.Collation != c.To.Collation && c.To.Collation != "" {
 			r.add(alter+"CONVERT TO CHARACTER SET "+charsetOf(c.To.Collation)+" COLLATE "+c.To.Collation,
 				"converts every text column of "+to.Name+" to "+c.To.Collation+": rewrites the table")
+			// CONVERT resets every column's collation and, where the new
+			// character set takes more bytes a character, promotes the
+			// text types (TEXT to MEDIUMTEXT): put back what the table
+			// says.
 			for _, col := range to.Columns {
-				if col.Collation != "" {
+				if col.Collation != "" || convertPromotes(col.Type) {
 					r.add(alter+"MODIFY COLUMN "+columnDef(to, col), "")
 				}
 			}
@@ -461,6 +465,17 @@ func (r *renderer) renameConstraint(from, to *schema.Table, c *schema.RenameCons
 		return nil // always PRIMARY
 	}
 	return fmt.Errorf("mysql: cannot rename %s constraint %s of %s", c.Kind, c.From, to.Name)
+}
+
+// convertPromotes reports whether CONVERT TO CHARACTER SET may give a
+// column of type t a larger type (TINYTEXT, TEXT and MEDIUMTEXT grow to
+// keep their length in characters).
+func convertPromotes(t schema.Type) bool {
+	switch strings.ToLower(t.Name) {
+	case "tinytext", "text", "mediumtext":
+		return true
+	}
+	return false
 }
 
 func isVirtual(c *schema.Column) bool { return c.Generated != nil && !c.Generated.Stored }
