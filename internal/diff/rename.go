@@ -104,8 +104,21 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 // keys, the tables as the database has them after them.
 func renamedByRebuild(from *schema.Schema, changes []schema.Change) ([]schema.Change, map[tableKey]*schema.Table) {
 	oldName := map[tableKey]string{} // new key → old name
+	froms := map[tableKey]bool{}
 	for _, c := range changes {
 		if r, ok := c.(*schema.RenameTable); ok {
+			froms[tableKey{r.Schema, r.From}] = true
+		}
+	}
+	for _, c := range changes {
+		if r, ok := c.(*schema.RenameTable); ok {
+			if froms[tableKey{r.Schema, r.To}] {
+				// A chain or a swap: a table takes a name another gives
+				// up, which a rebuild cannot create while that one still
+				// holds it. The renames are made in place (the text says
+				// the names quoted).
+				return changes, nil
+			}
 			oldName[tableKey{r.Schema, r.To}] = r.From
 		}
 	}
@@ -198,47 +211,91 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 	var touched []string
 	oldName := map[string]string{}
 	renamedTables := map[*schema.Table]bool{}
-	// Tables first: a column rename names its table by the new name.
+	// Tables first (a column rename names its table by the new name),
+	// checked as one set against the database as it is, then made in an
+	// order in which every new name is free (a swap through a temporary
+	// name).
+	tableSources, tableTargets := map[tableKey]Rename{}, map[tableKey]Rename{}
+	var tableSet []Rename
 	for _, r := range renames {
 		if r.Column != "" {
 			continue
 		}
+		if o, dup := tableSources[tableKey{r.Schema, r.Table}]; dup {
+			return nil, nil, nil, badRename("rename %s: table %s is renamed twice (also %s)", r, schema.QualifiedName(r.Schema, r.Table), o)
+		}
+		if o, dup := tableTargets[tableKey{r.Schema, r.To}]; dup {
+			return nil, nil, nil, badRename("rename %s: two tables are renamed to %s (also %s)", r, schema.QualifiedName(r.Schema, r.To), o)
+		}
+		tableSources[tableKey{r.Schema, r.Table}], tableTargets[tableKey{r.Schema, r.To}] = r, r
+		tableSet = append(tableSet, r)
+	}
+	for _, r := range tableSet {
 		q := schema.QualifiedName(r.Schema, r.Table)
-		t := find(&out, r.Schema, r.Table)
+		_, toRenamedAway := tableSources[tableKey{r.Schema, r.To}]
+		_, fromTaken := tableTargets[tableKey{r.Schema, r.Table}]
 		switch {
 		case r.Table == r.To:
 			return nil, nil, nil, badRename("rename %s: the old and new names are the same", r)
-		case t == nil:
+		case find(&out, r.Schema, r.Table) == nil:
 			return nil, nil, nil, badRename("rename %s: the database has no table %s", r, q)
-		case find(&out, r.Schema, r.To) != nil:
+		case find(&out, r.Schema, r.To) != nil && !toRenamedAway:
 			return nil, nil, nil, badRename("rename %s: the database already has a table %s", r, schema.QualifiedName(r.Schema, r.To))
 		case find(to, r.Schema, r.To) == nil:
 			return nil, nil, nil, badRename("rename %s: the models have no table %s", r, schema.QualifiedName(r.Schema, r.To))
-		case find(to, r.Schema, r.Table) != nil:
+		case find(to, r.Schema, r.Table) != nil && !fromTaken:
 			return nil, nil, nil, badRename("rename %s: the models still have table %s", r, q)
 		}
-		t.Name = r.To
-		t.Def, t.SQL = replaceIdent(t.Def, r.Table, r.To), replaceIdent(t.SQL, r.Table, r.To)
-		for _, x := range t.Indexes {
-			x.SQL = replaceIdent(x.SQL, r.Table, r.To)
+	}
+	bySchema := map[string][][2]string{}
+	var schemas []string
+	for _, r := range tableSet {
+		if _, ok := bySchema[r.Schema]; !ok {
+			schemas = append(schemas, r.Schema)
 		}
-		for _, tr := range t.Triggers {
-			tr.SQL = replaceIdent(tr.SQL, r.Table, r.To)
+		bySchema[r.Schema] = append(bySchema[r.Schema], [2]string{r.Table, r.To})
+	}
+	firstName := map[tableKey]string{} // current name → name in the database
+	for _, ns := range schemas {
+		var names []string
+		for _, t := range out.Tables {
+			if t.Schema == ns {
+				names = append(names, t.Name)
+			}
 		}
-		for _, o := range out.Tables {
-			for _, fk := range o.ForeignKeys {
-				if fk.RefTable == r.Table && (fk.RefSchema == r.Schema || fk.RefSchema == "" && o.Schema == r.Schema) {
-					fk.RefTable = r.To
-					if o != t {
-						o.Def, o.SQL = renameReferences(o.Def, r.Table, r.To, "", ""), renameReferences(o.SQL, r.Table, r.To, "", "")
+		for _, st := range orderRenames(names, bySchema[ns]) {
+			r := Rename{Schema: ns, Table: st[0], To: st[1]}
+			q := schema.QualifiedName(r.Schema, r.Table)
+			t := find(&out, r.Schema, r.Table)
+			t.Name = r.To
+			t.Def, t.SQL = replaceIdent(t.Def, r.Table, r.To), replaceIdent(t.SQL, r.Table, r.To)
+			for _, x := range t.Indexes {
+				x.SQL = replaceIdent(x.SQL, r.Table, r.To)
+			}
+			for _, tr := range t.Triggers {
+				tr.SQL = replaceIdent(tr.SQL, r.Table, r.To)
+			}
+			for _, o := range out.Tables {
+				for _, fk := range o.ForeignKeys {
+					if fk.RefTable == r.Table && (fk.RefSchema == r.Schema || fk.RefSchema == "" && o.Schema == r.Schema) {
+						fk.RefTable = r.To
+						if o != t {
+							o.Def, o.SQL = renameReferences(o.Def, r.Table, r.To, "", ""), renameReferences(o.SQL, r.Table, r.To, "", "")
+						}
 					}
 				}
 			}
+			renamedTables[t] = true
+			orig, ok := firstName[tableKey{ns, r.Table}]
+			if !ok {
+				orig = r.Table
+			}
+			delete(firstName, tableKey{ns, r.Table})
+			firstName[tableKey{ns, r.To}] = orig
+			oldName[schema.QualifiedName(r.Schema, r.To)] = schema.QualifiedName(ns, orig)
+			touched = append(touched, q)
+			changes = append(changes, &schema.RenameTable{Schema: r.Schema, From: r.Table, To: r.To})
 		}
-		renamedTables[t] = true
-		oldName[schema.QualifiedName(r.Schema, r.To)] = q
-		touched = append(touched, q)
-		changes = append(changes, &schema.RenameTable{Schema: r.Schema, From: r.Table, To: r.To})
 	}
 	// Column renames, table by table: each set is checked against the
 	// table as it is before any of them (so a swap a→b, b→a or a chain
@@ -352,29 +409,46 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 // its columns to a free temporary name first. Reversed, the same steps
 // undo it.
 func renameOrder(t *schema.Table, list []Rename) [][2]string {
-	names := map[string]bool{}
+	var names []string
 	for _, c := range t.Columns {
-		names[strings.ToLower(c.Name)] = true
+		names = append(names, c.Name)
 	}
-	held := func(name, self string) bool {
-		return names[strings.ToLower(name)] && !strings.EqualFold(name, self)
+	var pairs [][2]string
+	for _, r := range list {
+		pairs = append(pairs, [2]string{r.Column, r.To})
+	}
+	return orderRenames(names, pairs)
+}
+
+// orderRenames returns the steps (old, new) that rename pairs among
+// objects named names, each to a name no other object holds at that
+// point (regardless of case): a rename whose new name is still held waits
+// for that object to move, and a cycle moves one of its objects to a free
+// temporary name first.
+func orderRenames(names []string, pairs [][2]string) [][2]string {
+	held := map[string]bool{}
+	for _, n := range names {
+		held[strings.ToLower(n)] = true
+	}
+	taken := func(name, self string) bool {
+		return held[strings.ToLower(name)] && !strings.EqualFold(name, self)
 	}
 	type pend struct{ from, to string }
 	var pending []pend
-	for _, r := range list {
-		pending = append(pending, pend{r.Column, r.To})
+	for _, p := range pairs {
+		pending = append(pending, pend{p[0], p[1]})
 	}
 	var out [][2]string
 	move := func(from, to string) {
 		out = append(out, [2]string{from, to})
-		delete(names, strings.ToLower(from))
-		names[strings.ToLower(to)] = true
+		delete(held, strings.ToLower(from))
+		held[strings.ToLower(to)] = true
 	}
 	for len(pending) > 0 {
 		progressed := false
 		for i := 0; i < len(pending); i++ {
 			p := pending[i]
-			if held(p.to, p.from) {
+			if taken(p.to, p.from) {
 				continue
 			}
 			move(p.from, p.to)
@@ -385,9 +459,9 @@ func renameOrder(t *schema.Table, list []Rename) [][2]string {
 		if progressed {
 			continue
 		}
-		// Every new name is held by a column still to move: a cycle.
+		// Every new name is held by an object still to move: a cycle.
 		p := &pending[0]
-		tmp := tempName(p.from, func(n string) bool { return names[strings.ToLower(n)] })
+		tmp := tempName(p.from, func(n string) bool { return held[strings.ToLower(n)] })
 		move(p.from, tmp)
 		p.from = tmp
 	}
