@@ -75,7 +75,7 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	// to→from, reversed.
 	gone, goneFKs := d.createTables(goneTables, unchanged)
 	ph.createTables = created
-	ph.alterTables = d.alterTables(plans, state)
+	ph.alterTables = orderConstraintRenames(d.alterTables(plans, state))
 	ph.addForeignKeys = append(addForeignKeys(plans, state), createdFKs...)
 	ph.dropForeignKeys = append(ph.dropForeignKeys, schema.Reverse(goneFKs)...)
 	ph.dropTables = schema.Reverse(gone)
