@@ -459,8 +459,27 @@ func orderRenames(names []string, pairs [][2]string) [][2]string {
 		if progressed {
 			continue
 		}
-		// Every new name is held by an object still to move: a cycle.
-		p := &pending[0]
+		// Every new name is held: by an object still to move (a cycle,
+		// broken by moving that object to a free temporary name), or by
+		// one that stays, which the caller refuses before (then the
+		// renames are left in the order given).
+		var p *pend
+		for i := range pending {
+			for j := range pending {
+				if strings.EqualFold(pending[j].from, pending[i].to) {
+					p = &pending[j]
+				}
+			}
+			if p != nil {
+				break
+			}
+		}
+		if p == nil {
+			for _, q := range pending {
+				out = append(out, [2]string{q.from, q.to})
+			}
+			return out
+		}
 		tmp := tempName(p.from, func(n string) bool { return held[strings.ToLower(n)] })
 		move(p.from, tmp)
 		p.from = tmp
