@@ -5,11 +5,11 @@ ALTER TABLE `pairs` RENAME COLUMN `c` TO `d`;
 
 ALTER TABLE `pairs` RENAME COLUMN `w` TO `width`;
 
-ALTER TABLE `pairs` RENAME COLUMN `a` TO `_retort_tmp_a`;
+ALTER TABLE `pairs` RENAME COLUMN `b` TO `_retort_tmp_b`;
 
-ALTER TABLE `pairs` RENAME COLUMN `b` TO `a`;
+ALTER TABLE `pairs` RENAME COLUMN `a` TO `b`;
 
-ALTER TABLE `pairs` RENAME COLUMN `_retort_tmp_a` TO `b`;
+ALTER TABLE `pairs` RENAME COLUMN `_retort_tmp_b` TO `a`;
 
 ALTER TABLE `pairs` MODIFY COLUMN `width` bigint(20) NOT NULL;
 
@@ -23,11 +23,11 @@ ALTER TABLE `pairs` MODIFY COLUMN `width` int(11) NOT NULL;
 
 SET SESSION sql_mode = @retort_sql_mode;
 
-ALTER TABLE `pairs` RENAME COLUMN `b` TO `_retort_tmp_a`;
+ALTER TABLE `pairs` RENAME COLUMN `a` TO `_retort_tmp_b`;
 
-ALTER TABLE `pairs` RENAME COLUMN `a` TO `b`;
+ALTER TABLE `pairs` RENAME COLUMN `b` TO `a`;
 
-ALTER TABLE `pairs` RENAME COLUMN `_retort_tmp_a` TO `a`;
+ALTER TABLE `pairs` RENAME COLUMN `_retort_tmp_b` TO `b`;
 
 ALTER TABLE `pairs` RENAME COLUMN `width` TO `w`;
 

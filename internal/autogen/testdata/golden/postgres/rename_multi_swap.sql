@@ -5,11 +5,11 @@ ALTER TABLE pairs RENAME COLUMN c TO d;
 
 ALTER TABLE pairs RENAME COLUMN w TO width;
 
-ALTER TABLE pairs RENAME COLUMN a TO _retort_tmp_a;
+ALTER TABLE pairs RENAME COLUMN b TO _retort_tmp_b;
 
-ALTER TABLE pairs RENAME COLUMN b TO a;
+ALTER TABLE pairs RENAME COLUMN a TO b;
 
-ALTER TABLE pairs RENAME COLUMN _retort_tmp_a TO b;
+ALTER TABLE pairs RENAME COLUMN _retort_tmp_b TO a;
 
 ALTER TABLE pairs ALTER COLUMN width TYPE bigint;
 
@@ -21,11 +21,11 @@ DO $retort$BEGIN IF EXISTS (SELECT FROM pairs WHERE width IS NOT NULL AND CAST(C
 -- REVIEW: changes the type of pairs.width from bigint to integer: values outside integer's range fail the statement above, and nothing is changed; every other value is kept
 ALTER TABLE pairs ALTER COLUMN width TYPE integer;
 
-ALTER TABLE pairs RENAME COLUMN b TO _retort_tmp_a;
+ALTER TABLE pairs RENAME COLUMN a TO _retort_tmp_b;
 
-ALTER TABLE pairs RENAME COLUMN a TO b;
+ALTER TABLE pairs RENAME COLUMN b TO a;
 
-ALTER TABLE pairs RENAME COLUMN _retort_tmp_a TO a;
+ALTER TABLE pairs RENAME COLUMN _retort_tmp_b TO b;
 
 ALTER TABLE pairs RENAME COLUMN width TO w;
 

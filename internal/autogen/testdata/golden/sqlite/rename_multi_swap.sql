@@ -10,11 +10,11 @@ ALTER TABLE pairs RENAME COLUMN c TO d;
 
 ALTER TABLE pairs RENAME COLUMN w TO width;
 
-ALTER TABLE pairs RENAME COLUMN a TO _retort_tmp_a;
+ALTER TABLE pairs RENAME COLUMN b TO _retort_tmp_b;
 
-ALTER TABLE pairs RENAME COLUMN b TO a;
+ALTER TABLE pairs RENAME COLUMN a TO b;
 
-ALTER TABLE pairs RENAME COLUMN _retort_tmp_a TO b;
+ALTER TABLE pairs RENAME COLUMN _retort_tmp_b TO a;
 
 PRAGMA legacy_alter_table = ON;
 
@@ -52,11 +52,11 @@ DROP TABLE _retort_old_pairs;
 
 CREATE INDEX pairs_a ON pairs (b);
 
-ALTER TABLE pairs RENAME COLUMN b TO _retort_tmp_a;
+ALTER TABLE pairs RENAME COLUMN a TO _retort_tmp_b;
 
-ALTER TABLE pairs RENAME COLUMN a TO b;
+ALTER TABLE pairs RENAME COLUMN b TO a;
 
-ALTER TABLE pairs RENAME COLUMN _retort_tmp_a TO a;
+ALTER TABLE pairs RENAME COLUMN _retort_tmp_b TO b;
 
 ALTER TABLE pairs RENAME COLUMN width TO w;
 
