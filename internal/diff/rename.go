@@ -64,7 +64,7 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 		}
 		d.from, d.renames, d.renamedTables = renamed, changes, touched
 		if o.RebuildsTables {
-			d.renames, d.respelled = renamedByRebuild(from, changes)
+			d.renames, d.respelled = renamedByRebuild(from, renamed, changes)
 		}
 	}
 	if cr := caseRenames(d.from, to, o); len(cr) > 0 {
@@ -102,7 +102,7 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 // every table whose foreign keys name it, is instead rebuilt from the
 // models' text. It returns those column renames and, by the tables' new
 // keys, the tables as the database has them after them.
-func renamedByRebuild(from *schema.Schema, changes []schema.Change) ([]schema.Change, map[tableKey]*schema.Table) {
+func renamedByRebuild(from, renamedSchema *schema.Schema, changes []schema.Change) ([]schema.Change, map[tableKey]*schema.Table) {
 	oldName := map[tableKey]string{} // new key → old name
 	froms := map[tableKey]bool{}
 	for _, c := range changes {
@@ -113,11 +113,7 @@ func renamedByRebuild(from *schema.Schema, changes []schema.Change) ([]schema.Ch
 	for _, c := range changes {
 		if r, ok := c.(*schema.RenameTable); ok {
 			if froms[tableKey{r.Schema, r.To}] {
-				// A chain or a swap: a table takes a name another gives
-				// up, which a rebuild cannot create while that one still
-				// holds it. The renames are made in place (the text says
-				// the names quoted).
-				return changes, nil
+				return chainRenamedByRebuild(from, renamedSchema, changes)
 			}
 			oldName[tableKey{r.Schema, r.To}] = r.From
 		}
@@ -170,6 +166,46 @@ func renamedByRebuild(from *schema.Schema, changes []schema.Change) ([]schema.Ch
 		}
 	}
 	return out, respelled
+}
+
+// chainRenamedByRebuild is renamedByRebuild for a chain or a swap of table
+// renames, where a table takes a name another gives up: a rebuild cannot
+// create it while that one still holds it, so the renames are made in
+// place, and every table they touch (renamed, or naming a renamed one in
+// its foreign keys) is rebuilt from the models' text after them. So that
+// the downgrade too ends on the database's own text, those tables are
+// first rebuilt as they are (from their text) before the renames: the
+// downgrade runs that step last.
+func chainRenamedByRebuild(from, renamedSchema *schema.Schema, changes []schema.Change) ([]schema.Change, map[tableKey]*schema.Table) {
+	renamedOld := map[tableKey]bool{}
+	for _, c := range changes {
+		if r, ok := c.(*schema.RenameTable); ok {
+			renamedOld[tableKey{r.Schema, r.From}] = true
+		}
+	}
+	var pre []schema.Change
+	respelled := map[tableKey]*schema.Table{}
+	for i, t := range from.Tables {
+		touched := renamedOld[keyOf(t)]
+		for _, fk := range t.ForeignKeys {
+			ns := fk.RefSchema
+			if ns == "" {
+				ns = t.Schema
+			}
+			touched = touched || renamedOld[tableKey{ns, fk.RefTable}]
+		}
+		if !touched || t.SQL == "" {
+			continue
+		}
+		pre = append(pre, &schema.ModifyTable{From: t, To: t, Changes: []schema.TableChange{&schema.ModifyTableOptions{From: t, To: t}}})
+		// As the database has it after the renames: its text is SQLite's
+		// (names quoted), not known here, so none is given and the table
+		// is rebuilt rather than altered in place.
+		after := deepCloneTable(renamedSchema.Tables[i])
+		after.SQL = ""
+		respelled[keyOf(after)] = after
+	}
+	return append(pre, changes...), respelled
 }
 
 // respelledTables maps the tables of renamed (by key) whose name or

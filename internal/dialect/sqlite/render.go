@@ -106,8 +106,9 @@ func (r *renderer) modifyTable(m *schema.ModifyTable) error {
 // SQLite can do all of it that way and the stored table text ends up the
 // same as the desired one.
 func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
-	if m.From.Name != m.To.Name {
-		// Spelled in another case: rebuilt from the models' text.
+	if m.From.Name != m.To.Name || m.From == m.To {
+		// Spelled in another case, or a table to itself (the diff asks
+		// for the table rebuilt from its own text): rebuilt.
 		return nil, false
 	}
 	for _, c := range m.To.Columns {
