@@ -255,6 +255,37 @@ func hintRenames(hints []sqlstate.Hint, current, desired *schema.Schema, declare
 			out = append(out, diff.Rename{Schema: h.Schema, Table: ot.Name, To: nt.Name})
 		}
 	}
+	// A column hint whose new name the database still has is a rename
+	// that shipped, unless that column is itself renamed away by another
+	// hint (a chain: b from a, c from b), found to a fixed point. A swap
+	// (a from b, b from a) stays ambiguous with one that shipped: declare
+	// it with --rename.
+	movedAway := map[string]bool{} // table\x00column of the database renamed by a hint
+	for changed := true; changed; {
+		changed = false
+		for _, h := range hints {
+			nt := find(desired, h.Schema, h.Table)
+			if h.Column == "" || nt == nil {
+				continue
+			}
+			ct := find(current, h.Schema, nt.Name)
+			if old := oldOf[schema.QualifiedName(h.Schema, nt.Name)]; old != "" {
+				ct = find(current, h.Schema, old)
+			}
+			nc := col(nt, h.Column)
+			if ct == nil || nc == nil || col(ct, h.From) == nil {
+				continue
+			}
+			from := strings.ToLower(ct.Name + "\x00" + col(ct, h.From).Name)
+			if movedAway[from] {
+				continue
+			}
+			if c := col(ct, nc.Name); c == nil || movedAway[strings.ToLower(ct.Name+"\x00"+c.Name)] {
+				movedAway[from] = true
+				changed = true
+			}
+		}
+	}
 	for _, h := range hints {
 		if h.Column == "" {
 			continue
@@ -274,7 +305,7 @@ func hintRenames(hints []sqlstate.Hint, current, desired *schema.Schema, declare
 			ignore(h, fmt.Sprintf("the database has no table %s", nt.Name))
 		case nc == nil:
 			ignore(h, fmt.Sprintf("table %s in the models has no column %s", nt.Name, h.Column))
-		case col(ct, nc.Name) != nil:
+		case col(ct, nc.Name) != nil && !movedAway[strings.ToLower(ct.Name+"\x00"+col(ct, nc.Name).Name)]:
 			ignore(h, fmt.Sprintf("table %s in the database already has column %s", ct.Name, nc.Name))
 		case col(ct, h.From) == nil:
 			ignore(h, fmt.Sprintf("table %s in the database has no column %s (the rename has shipped?)", ct.Name, h.From))

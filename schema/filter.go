@@ -71,3 +71,51 @@ func (o InspectOptions) Skipped(ns, name string) bool {
 	}
 	return !o.Filter.Match(ns, name)
 }
+
+// MatchUnmanaged reports whether an object the inspector lists by qualified
+// name q passes the filter (an unmanaged object: "schema.name", "name",
+// "table.trigger", "f(integer)"). A pattern may name the object by its
+// full name, by its own name, or by the table it belongs to; a function's
+// argument list is not part of its name. Exclude wins over Include.
+func (f Filter) MatchUnmanaged(q string) bool {
+	if i := strings.IndexByte(q, '('); i > 0 {
+		q = q[:i]
+	}
+	type cand struct{ ns, name string }
+	cands := []cand{{"", q}}
+	if parts := strings.Split(q, "."); len(parts) > 1 {
+		last := len(parts) - 1
+		cands = append(cands,
+			cand{parts[0], strings.Join(parts[1:], ".")}, // schema.name
+			cand{"", parts[last]},                        // its own name
+			cand{"", parts[0]},                           // table.trigger: the table
+		)
+		if len(parts) > 2 {
+			cands = append(cands, cand{parts[0], parts[1]}) // schema.table.trigger
+		}
+	}
+	hit := func(patterns []string) bool {
+		for _, c := range cands {
+			if matchAny(patterns, c.ns, c.name) {
+				return true
+			}
+		}
+		return false
+	}
+	if hit(f.Exclude) {
+		return false
+	}
+	return len(f.Include) == 0 || hit(f.Include)
+}
+
+// KeepUnmanaged returns the unmanaged objects of list that o's filter
+// keeps: one excluded by name is neither refused nor reported.
+func (o InspectOptions) KeepUnmanaged(list []Unmanaged) []Unmanaged {
+	var out []Unmanaged
+	for _, u := range list {
+		if o.Filter.MatchUnmanaged(u.Name) {
+			out = append(out, u)
+		}
+	}
+	return out
+}

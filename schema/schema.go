@@ -40,6 +40,12 @@ type Schema struct {
 	Objects []*Object `json:"objects,omitempty"`
 	// Unmanaged lists objects present but outside retort's model.
 	Unmanaged []Unmanaged `json:"unmanaged,omitempty"`
+	// LowerCaseTableNames is MySQL's and MariaDB's lower_case_table_names
+	// as the inspector read it from the server (0: table names compared
+	// as spelled; 1: stored lower case; 2: stored as given, compared lower
+	// case). It says how table names are compared, and is not compared
+	// itself.
+	LowerCaseTableNames int `json:"-"`
 }
 
 // Table is a table with everything attached to it.

@@ -58,10 +58,18 @@ type diffOptioner interface {
 	DiffOptions() diff.Options
 }
 
+// serverDiffOptioner is implemented by dialects whose diff options depend
+// on a server setting the inspector read into the current schema (how
+// MySQL compares table names: lower_case_table_names).
+type serverDiffOptioner interface {
+	DiffOptionsFor(current *schema.Schema) diff.Options
+}
+
 var (
-	_ diffOptioner = (*postgres.Dialect)(nil)
-	_ diffOptioner = (*mysql.Dialect)(nil)
-	_ diffOptioner = (*sqlite.Dialect)(nil)
+	_ serverDiffOptioner = (*mysql.Dialect)(nil)
+	_ diffOptioner       = (*postgres.Dialect)(nil)
+	_ diffOptioner       = (*mysql.Dialect)(nil)
+	_ diffOptioner       = (*sqlite.Dialect)(nil)
 )
 
 // Inspect reads the schema of the database behind db (a *sql.DB or
@@ -72,7 +80,14 @@ func Inspect(ctx context.Context, db schema.Querier, dialect string, o schema.In
 	if err != nil {
 		return nil, err
 	}
-	return b.inspect(ctx, db, o)
+	s, err := b.inspect(ctx, db, o)
+	if err != nil {
+		return nil, err
+	}
+	// An object excluded by name is neither refused nor reported, of
+	// whatever kind (see schema.Filter.MatchObject).
+	s.Unmanaged = o.KeepUnmanaged(s.Unmanaged)
+	return s, nil
 }
 
 // Diff returns the changes that turn current into desired on dialect.
@@ -88,7 +103,9 @@ func DiffRenamed(current, desired *schema.Schema, dialect string, renames []diff
 		return nil, err
 	}
 	var o diff.Options
-	if d, ok := b.dialect.(diffOptioner); ok {
+	if d, ok := b.dialect.(serverDiffOptioner); ok {
+		o = d.DiffOptionsFor(current)
+	} else if d, ok := b.dialect.(diffOptioner); ok {
 		o = d.DiffOptions()
 	}
 	return diff.DiffRenamed(current, desired, o, renames)
@@ -134,7 +151,18 @@ func GenerateRenamed(ctx context.Context, current, desired *schema.Schema, diale
 	if err != nil {
 		return "", "", nil, fmt.Errorf("autogenerate downgrade: %w", err)
 	}
-	return withNotes(Text(ru), LikelyRenames(changes)), Text(rd), changes, nil
+	return withNotes(Text(ru), append(LikelyRenames(changes), UnmanagedNotes(current)...)), Text(rd), changes, nil
+}
+
+// UnmanagedNotes names each object of the database that retort does not
+// manage, one note each: no change touches it, and an exclude rule naming
+// it says that is meant.
+func UnmanagedNotes(current *schema.Schema) []string {
+	var out []string
+	for _, u := range current.Unmanaged {
+		out = append(out, fmt.Sprintf("%s is in the database but retort does not manage it: it is left as it is (exclude it by name to say so)", u))
+	}
+	return out
 }
 
 // withNotes puts a "-- REVIEW:" line per note at the top of a section,

@@ -88,6 +88,7 @@ func CheckRenamed(current, desired *schema.Schema, dialect string, renames []dif
 	for _, l := range r.Likely {
 		r.Notes = append(r.Notes, l.Note)
 	}
+	r.Notes = append(r.Notes, UnmanagedNotes(current)...)
 	for _, c := range objectsRecreated(changes) {
 		r.Differences = append(r.Differences, Describe(c)...)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/retortdb/retort/internal/dialect/mysql"
 	"github.com/retortdb/retort/internal/dialect/postgres"
 	"github.com/retortdb/retort/internal/dialect/sqlite"
+	"github.com/retortdb/retort/internal/diff"
 	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/internal/testutil"
 	"github.com/retortdb/retort/schema"
@@ -27,7 +28,10 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // A round-trip case is testdata/roundtrip/NAME.txtar with files
 // "current.sql" and "desired.sql" for every dialect, or
 // "DIALECT/current.sql" and "DIALECT/desired.sql" for one. A file
-// "DIALECT/skip" leaves a dialect out (its text says why).
+// "DIALECT/skip" leaves a dialect out (its text says why). A file
+// "renames" (or "DIALECT/renames") declares renames as --rename spells
+// them, one a line: "table.old=new" for a column (the table by its new
+// name), "old=new" for a table.
 func TestRoundTrip(t *testing.T) {
 	t.Parallel()
 	paths, err := filepath.Glob("testdata/roundtrip/*.txtar")
@@ -58,9 +62,10 @@ func TestRoundTrip(t *testing.T) {
 				if !ok1 || !ok2 {
 					continue
 				}
+				renames := parseRenames(t, files, dialect)
 				t.Run(name, func(t *testing.T) {
 					t.Parallel()
-					up, down := roundTrip(t, dialect, cur, des)
+					up, down := roundTripRenamed(t, dialect, cur, des, renames)
 					golden(t, filepath.Join("testdata", "golden", dialect, name+".sql"),
 						"-- upgrade\n"+up+"\n-- downgrade\n"+down)
 				})
@@ -79,7 +84,55 @@ func pick(files map[string]string, dialect, name string) (string, bool) {
 
 var skip = schema.InspectOptions{Skip: []string{"alembic_version", "retort_history"}}
 
+// renamedRows is a table's row counts under the names declared table
+// renames give them (all at once: a swap moves the rows).
+func renamedRows(rows map[string]int, renames []diff.Rename) map[string]int {
+	out := map[string]int{}
+	moved := map[string]bool{}
+	for _, r := range renames {
+		if r.Column == "" {
+			if n, ok := rows[schema.QualifiedName(r.Schema, r.Table)]; ok {
+				out[schema.QualifiedName(r.Schema, r.To)] = n
+				moved[schema.QualifiedName(r.Schema, r.Table)] = true
+			}
+		}
+	}
+	for k, n := range rows {
+		if _, ok := out[k]; !ok && !moved[k] {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// parseRenames reads a case's declared renames.
+func parseRenames(t *testing.T, files map[string]string, dialect string) []diff.Rename {
+	t.Helper()
+	text, _ := pick(files, dialect, "renames")
+	var out []diff.Rename
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		lhs, to, ok := strings.Cut(l, "=")
+		if !ok {
+			t.Fatalf("bad rename line %q", l)
+		}
+		if table, col, ok := strings.Cut(lhs, "."); ok {
+			out = append(out, diff.Rename{Table: table, Column: col, To: to})
+		} else {
+			out = append(out, diff.Rename{Table: lhs, To: to})
+		}
+	}
+	return out
+}
+
 func roundTrip(t *testing.T, dialect, current, desired string) (string, string) {
+	t.Helper()
+	return roundTripRenamed(t, dialect, current, desired, nil)
+}
+
+func roundTripRenamed(t *testing.T, dialect, current, desired string, renames []diff.Rename) (string, string) {
 	t.Helper()
 	ctx := context.Background()
 	db := testutil.New(t, dialect)
@@ -104,7 +157,7 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 		t.Fatalf("phantom differences between a database and models from the same SQL: %v %v", ch, err)
 	}
 
-	up, down, changes, err := autogen.Generate(ctx, cur, des, dialect)
+	up, down, changes, err := autogen.GenerateRenamed(ctx, cur, des, dialect, renames)
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -118,10 +171,16 @@ func roundTrip(t *testing.T, dialect, current, desired string) (string, string) 
 		t.Fatal(err)
 	}
 	rowsAfter := rowCounts(t, db, after)
-	sameRows(t, "after upgrade", rowsBefore, rowsAfter)
+	sameRows(t, "after upgrade", renamedRows(rowsBefore, renames), rowsAfter)
 	// Tables the upgrade drops come back empty.
+	renamedFrom := map[string]bool{}
+	for _, r := range renames {
+		if r.Column == "" {
+			renamedFrom[schema.QualifiedName(r.Schema, r.Table)] = true
+		}
+	}
 	for name := range rowsBefore {
-		if _, ok := rowsAfter[name]; !ok {
+		if _, ok := rowsAfter[name]; !ok && !renamedFrom[name] {
 			delete(rowsBefore, name)
 		}
 	}

@@ -45,6 +45,13 @@ type Options struct {
 	// When nil or false, the object is dropped and created again, and so is
 	// everything that depends on it.
 	ReplaceObject func(from, to *schema.Object) bool
+	// FoldName returns a name of kind k as the server compares it (nil:
+	// exactly, as PostgreSQL compares the names its parser already folded).
+	// Objects whose names fold alike are the same object: a spelling that
+	// changes only so is a rename (tables, columns, indexes, constraints),
+	// and references (foreign keys, key columns, the tables a view reads)
+	// match the object they name whatever their case.
+	FoldName func(k NameKind, name string) string
 }
 
 // ColumnOrder is how a dialect keeps the order of a table's columns.
@@ -64,8 +71,7 @@ const (
 
 // Diff returns the changes that turn from into to.
 func Diff(from, to *schema.Schema, o Options) ([]schema.Change, error) {
-	d := &differ{from: from, to: to, o: o}
-	return d.run()
+	return DiffRenamed(from, to, o, nil)
 }
 
 // phases are the steps of a diff, in the order they run. This is the one
@@ -156,6 +162,10 @@ type differ struct {
 	// whatever the dialect (see rebuiltTables): what is attached to them
 	// is created again too.
 	rebuilt map[string]bool
+	// respelled are the tables (by their new key) whose name or columns
+	// the models spell in another case, where the table is rebuilt to
+	// change them (RebuildsTables): the table as the database has it.
+	respelled map[tableKey]*schema.Table
 }
 
 func (d *differ) run() ([]schema.Change, error) {

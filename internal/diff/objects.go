@@ -117,6 +117,10 @@ func newObjectSide(s *schema.Schema) objectSide {
 func (d *differ) readers(p *phases, affected, recreatedTypes map[string]bool) {
 	from, to := newObjectSide(d.from), newObjectSide(d.to)
 	isLate := func(key string) bool { return from.late[key] || to.late[key] }
+	// Names compare as the server compares them.
+	for q := range affected {
+		affected[d.o.fold(NameTable, q)] = true
+	}
 
 	fromViews := map[string]*schema.View{}
 	for _, v := range d.from.Views {
@@ -169,7 +173,7 @@ func (d *differ) readers(p *phases, affected, recreatedTypes map[string]bool) {
 		if o := from.byName[name]; o != nil && redoObj[o.Key()] {
 			return true
 		}
-		return affected[name] || recreatedTypes[name]
+		return affected[name] || affected[d.o.fold(NameTable, name)] || recreatedTypes[name]
 	}
 	for changed := true; changed; {
 		changed = false

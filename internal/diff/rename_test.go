@@ -71,3 +71,83 @@ func TestApplyRenamesRefuses(t *testing.T) {
 		t.Errorf("ApplyRenames changed its input: %s.%s", from.Tables[0].Name, from.Tables[0].Columns[1].Name)
 	}
 }
+
+// TestRenameSets: renames of one table's columns, or of tables, are one
+// set: swaps, chains and cycles are made in an order in which every new
+// name is free (through a temporary name for a cycle), and applying the
+// steps in turn gives the names the set asks for; a name renamed twice,
+// or two renamed to one, is refused.
+func TestRenameSets(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		names []string
+		pairs [][2]string
+		steps int
+	}{
+		{[]string{"a", "b"}, [][2]string{{"a", "b"}, {"b", "a"}}, 3},
+		{[]string{"a", "b"}, [][2]string{{"a", "b"}, {"b", "c"}}, 2},
+		{[]string{"a", "b", "c"}, [][2]string{{"a", "b"}, {"b", "c"}, {"c", "a"}}, 4},
+		{[]string{"a", "b"}, [][2]string{{"a", "B"}, {"b", "A"}}, 3}, // case-insensitive names
+		{[]string{"a", "b", "c", "d"}, [][2]string{{"a", "b"}, {"b", "a"}, {"c", "d"}, {"d", "c"}}, 6},
+	} {
+		steps := orderRenames(c.names, c.pairs)
+		if len(steps) != c.steps {
+			t.Errorf("%v: %d steps %v, want %d", c.pairs, len(steps), steps, c.steps)
+		}
+		// Simulate: each step's new name is free (regardless of case),
+		// and the end state is the one asked for.
+		cur := map[string]string{} // current name → original
+		for _, n := range c.names {
+			cur[strings.ToLower(n)] = n
+		}
+		for _, st := range steps {
+			if _, held := cur[strings.ToLower(st[1])]; held {
+				t.Fatalf("%v: step %v renames to a name still held", c.pairs, st)
+			}
+			orig, ok := cur[strings.ToLower(st[0])]
+			if !ok {
+				t.Fatalf("%v: step %v renames a name nothing holds", c.pairs, st)
+			}
+			delete(cur, strings.ToLower(st[0]))
+			cur[strings.ToLower(st[1])] = orig
+		}
+		for _, p := range c.pairs {
+			if cur[strings.ToLower(p[1])] != p[0] {
+				t.Errorf("%v: %s ends as %q, want the old %s", c.pairs, p[1], cur[strings.ToLower(p[1])], p[0])
+			}
+		}
+	}
+
+	// A new name a staying object holds (ApplyRenames refuses it before)
+	// ends the ordering instead of looping.
+	if steps := orderRenames([]string{"a", "b", "c"}, [][2]string{{"a", "b"}, {"b", "c"}}); len(steps) == 0 || steps[len(steps)-1][1] != "c" {
+		t.Errorf("held by a staying name: %v", steps)
+	}
+
+	tbl := func(name string, cols ...string) *schema.Table {
+		t := &schema.Table{Name: name}
+		for _, c := range cols {
+			t.Columns = append(t.Columns, &schema.Column{Name: c, Type: schema.Type{SQL: "integer"}})
+		}
+		return t
+	}
+	from := &schema.Schema{Tables: []*schema.Table{tbl("p", "a", "b", "c"), tbl("q", "id")}}
+	to := &schema.Schema{Tables: []*schema.Table{tbl("p", "b", "a", "c"), tbl("q", "id")}}
+	if _, ch, _, err := ApplyRenames(from, to, []Rename{{Table: "p", Column: "a", To: "b"}, {Table: "p", Column: "b", To: "a"}}); err != nil || len(ch) != 3 {
+		t.Errorf("swap: %v %v", ch, err)
+	}
+	for _, c := range []struct {
+		r    []Rename
+		want string
+	}{
+		{[]Rename{{Table: "p", Column: "a", To: "b"}, {Table: "p", Column: "a", To: "c"}}, "renamed twice"},
+		{[]Rename{{Table: "p", Column: "a", To: "c"}, {Table: "p", Column: "b", To: "c"}}, "two columns of table p are renamed to c"},
+		{[]Rename{{Table: "p", Column: "a", To: "b"}}, "already has a column b"},
+		{[]Rename{{Table: "p", To: "q"}, {Table: "p", To: "r"}}, "renamed twice"},
+	} {
+		_, _, _, err := ApplyRenames(from, to, c.r)
+		if err == nil || !errors.Is(err, ErrBadRename) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: %v, want %q", c.r, err, c.want)
+		}
+	}
+}

@@ -16,8 +16,8 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 	p := &tablePlan{from: f, to: t}
 	cols := d.columns(f, t)
 	var cons []constraintChanges
-	cons = append(cons, primaryKey(f, t, cols), uniques(f, t, cols), indexes(f, t, cols), checks(f, t, cols), exclusions(f, t, cols))
-	fks := foreignKeys(f, t, cols, d.o.InlineForeignKeysOnly)
+	cons = append(cons, primaryKey(f, t, cols), uniques(f, t, cols, d.o), indexes(f, t, cols, d.o), checks(f, t, cols, d.o), exclusions(f, t, cols))
+	fks := foreignKeys(f, t, cols, d.o)
 	if !d.o.InlineForeignKeysOnly {
 		// Steps of their own, in the dropForeignKeys and addForeignKeys phases.
 		p.dropFKs, p.addFKs = fks.gone, fks.fresh
@@ -48,18 +48,28 @@ type columnChanges struct {
 	// recreated are the columns dropped and added again: what reads them
 	// (constraints, indexes) is dropped and added again too.
 	recreated map[string]bool
+	// regenerated are the columns that become generated, stop being
+	// generated or change between STORED and VIRTUAL: a dialect may have
+	// to build them again (in one direction or the other), so what reads
+	// them is dropped and added again too.
+	regenerated map[string]bool
 }
 
 // touches reports whether a constraint on cols, or reading exprs, relies on
 // a recreated column.
 func (c *columnChanges) touches(cols []string, exprs ...string) bool {
 	for _, col := range cols {
-		if c.recreated[col] {
+		if c.recreated[col] || c.regenerated[col] {
 			return true
 		}
 	}
 	for _, e := range exprs {
 		for col := range c.recreated {
+			if mentions(e, col) {
+				return true
+			}
+		}
+		for col := range c.regenerated {
 			if mentions(e, col) {
 				return true
 			}
@@ -70,7 +80,7 @@ func (c *columnChanges) touches(cols []string, exprs ...string) bool {
 
 // columns compares the columns of one table.
 func (d *differ) columns(f, t *schema.Table) *columnChanges {
-	c := &columnChanges{recreated: map[string]bool{}}
+	c := &columnChanges{recreated: map[string]bool{}, regenerated: map[string]bool{}}
 	for _, tc := range t.Columns {
 		fc := f.Column(tc.Name)
 		if fc == nil {
@@ -89,6 +99,9 @@ func (d *differ) columns(f, t *schema.Table) *columnChanges {
 		}
 		if ch := columnChange(fc, tc); ch != 0 {
 			c.modifies = append(c.modifies, &schema.ModifyColumn{From: fc, To: tc, Change: ch})
+			if ch.Is(schema.ChangeGenerated) && !d.o.RebuildsTables && regenerates(fc, tc) {
+				c.regenerated[tc.Name] = true
+			}
 		}
 	}
 	for _, fc := range f.Columns {
@@ -117,6 +130,15 @@ func (d *differ) columns(f, t *schema.Table) *columnChanges {
 		c.drops = rest
 	}
 	return c
+}
+
+// regenerates reports whether a column becomes generated, stops being
+// generated, or changes between STORED and VIRTUAL.
+func regenerates(f, t *schema.Column) bool {
+	if (f.Generated == nil) != (t.Generated == nil) {
+		return true
+	}
+	return f.Generated != nil && f.Generated.Stored != t.Generated.Stored
 }
 
 // recreateGenerated drops and adds again, around the change, a generated
@@ -207,9 +229,10 @@ func primaryKey(f, t *schema.Table, cols *columnChanges) constraintChanges {
 
 // uniques compares the unique constraints; one that only changes its name
 // is renamed.
-func uniques(f, t *schema.Table, cols *columnChanges) constraintChanges {
+func uniques(f, t *schema.Table, cols *columnChanges, o Options) constraintChanges {
 	return keyedKind[*schema.Unique]{
 		key:        uniqueKey,
+		fold:       func(k string) string { return o.foldKey(NameConstraint, k) },
 		equal:      uniqueEqual,
 		comment:    func(u *schema.Unique) (string, string) { return u.Name, u.Comment },
 		kind:       "unique",
@@ -226,9 +249,10 @@ func uniques(f, t *schema.Table, cols *columnChanges) constraintChanges {
 }
 
 // indexes compares the indexes; one that only changes its name is renamed.
-func indexes(f, t *schema.Table, cols *columnChanges) constraintChanges {
+func indexes(f, t *schema.Table, cols *columnChanges, o Options) constraintChanges {
 	return keyedKind[*schema.Index]{
 		key:   func(x *schema.Index) string { return x.Name },
+		fold:  func(k string) string { return o.foldKey(NameIndex, k) },
 		equal: indexEqual,
 		touched: func(x *schema.Index) bool {
 			var names, exprs []string
@@ -248,12 +272,13 @@ func indexes(f, t *schema.Table, cols *columnChanges) constraintChanges {
 
 // checks compares the check constraints; a named table check that only
 // changes its name is renamed.
-func checks(f, t *schema.Table, cols *columnChanges) constraintChanges {
+func checks(f, t *schema.Table, cols *columnChanges, o Options) constraintChanges {
 	return keyedKind[*schema.Check]{
-		key:        checkKey,
-		equal:      checkEqual,
-		comment:    func(ck *schema.Check) (string, string) { return ck.Name, ck.Comment },
-		kind:       "check",
+		key:     checkKey,
+		fold:    func(k string) string { return o.foldKey(NameConstraint, k) },
+		equal:   checkEqual,
+		comment: func(ck *schema.Check) (string, string) { return ck.Name, ck.Comment },
+		kind:    "check",
 		touched:    func(ck *schema.Check) bool { return cols.touches(nil, ck.Expr) },
 		renameFrom: func(ck *schema.Check) bool { return ck.Name != "" && ck.Column == "" },
 		renameTo:   func(ck *schema.Check) bool { return ck.Name != "" },
@@ -296,7 +321,11 @@ func exclusions(f, t *schema.Table, cols *columnChanges) constraintChanges {
 // goes and comes again; gone and come with only its name changed, it is
 // renamed.
 type keyedKind[T any] struct {
-	key     func(T) string
+	key func(T) string
+	// fold is the key as the server compares it (nil: exactly); two
+	// objects whose keys differ only so are the same object, renamed when
+	// the spelling changes.
+	fold    func(string) string
 	equal   func(from, to T) bool
 	touched func(T) bool // reads a column that changes
 	// renameFrom and renameTo say which objects may be renamed (nil: all).
@@ -312,28 +341,44 @@ type keyedKind[T any] struct {
 
 func (k keyedKind[T]) compare(from, to []T) constraintChanges {
 	var c constraintChanges
+	fkey := func(x T) string {
+		if k.fold == nil {
+			return k.key(x)
+		}
+		return k.fold(k.key(x))
+	}
 	fm, tm := map[string]T{}, map[string]T{}
 	for _, x := range from {
-		fm[k.key(x)] = x
+		fm[fkey(x)] = x
 	}
 	for _, x := range to {
-		tm[k.key(x)] = x
+		tm[fkey(x)] = x
 	}
 	var gone, fresh []T
 	for _, x := range from {
-		if tx, ok := tm[k.key(x)]; !ok || !k.equal(x, tx) || k.touched(x) {
+		tx, ok := tm[fkey(x)]
+		switch {
+		case !ok || !k.equal(x, tx) || k.touched(x):
 			gone = append(gone, x)
+		case k.key(x) != k.key(tx):
+			// The same object but for the case of its name.
+			if k.rename != nil && (k.renameFrom == nil || k.renameFrom(x)) && (k.renameTo == nil || k.renameTo(tx)) {
+				c.renames = append(c.renames, k.rename(x, tx))
+			} else {
+				c.drops = append(c.drops, k.drop(x))
+				c.adds = append(c.adds, k.add(tx))
+			}
 		}
 	}
 	for _, x := range to {
-		if fx, ok := fm[k.key(x)]; !ok || !k.equal(fx, x) || k.touched(x) {
+		if fx, ok := fm[fkey(x)]; !ok || !k.equal(fx, x) || k.touched(x) {
 			fresh = append(fresh, x)
 		}
 	}
 	for _, g := range gone {
-		if _, kept := tm[k.key(g)]; !kept && !k.touched(g) && (k.renameFrom == nil || k.renameFrom(g)) {
+		if _, kept := tm[fkey(g)]; !kept && !k.touched(g) && (k.renameFrom == nil || k.renameFrom(g)) {
 			if i := k.find(fresh, g); i >= 0 && (k.renameTo == nil || k.renameTo(fresh[i])) {
-				if _, had := fm[k.key(fresh[i])]; !had {
+				if _, had := fm[fkey(fresh[i])]; !had {
 					c.renames = append(c.renames, k.rename(g, fresh[i]))
 					c.comments = append(c.comments, k.commentChange(g, fresh[i])...)
 					fresh = append(fresh[:i], fresh[i+1:]...)
@@ -378,22 +423,29 @@ type foreignKeyChanges struct {
 // foreignKeys compares the foreign keys. A named one that only changes its
 // name is renamed, except where foreign keys are only inline (inlineOnly):
 // there they are dropped and added with the table, which is rebuilt anyway.
-func foreignKeys(f, t *schema.Table, cols *columnChanges, inlineOnly bool) foreignKeyChanges {
+func foreignKeys(f, t *schema.Table, cols *columnChanges, o Options) foreignKeyChanges {
+	inlineOnly := o.InlineForeignKeysOnly
 	var c foreignKeyChanges
+	key := func(fk *schema.ForeignKey) string { return o.foldKey(NameConstraint, fkKey(fk)) }
 	fm, tm := map[string]*schema.ForeignKey{}, map[string]*schema.ForeignKey{}
 	for _, fk := range f.ForeignKeys {
-		fm[fkKey(fk)] = fk
+		fm[key(fk)] = fk
 	}
 	for _, fk := range t.ForeignKeys {
-		tm[fkKey(fk)] = fk
+		tm[key(fk)] = fk
 	}
 	for _, fk := range f.ForeignKeys {
-		if tf := tm[fkKey(fk)]; tf == nil || !fkEqual(fk, tf) || cols.touches(fk.Columns) {
+		if tf := tm[key(fk)]; tf == nil || !fkEqual(fk, tf) || cols.touches(fk.Columns) {
+			c.gone = append(c.gone, fk)
+		} else if tf.Name != fk.Name && !inlineOnly {
+			// The same key but for the case of its name.
+			c.renames = append(c.renames, &schema.RenameConstraint{Kind: "foreign key", From: fk.Name, To: tf.Name})
+		} else if tf.Name != fk.Name {
 			c.gone = append(c.gone, fk)
 		}
 	}
 	for _, fk := range t.ForeignKeys {
-		if ff := fm[fkKey(fk)]; ff == nil || !fkEqual(ff, fk) || cols.touches(fk.Columns) {
+		if ff := fm[key(fk)]; ff == nil || !fkEqual(ff, fk) || cols.touches(fk.Columns) || (inlineOnly && ff.Name != fk.Name) {
 			c.fresh = append(c.fresh, fk)
 		}
 	}
@@ -413,8 +465,8 @@ func foreignKeys(f, t *schema.Table, cols *columnChanges, inlineOnly bool) forei
 	}
 	var renamed []*schema.ForeignKey
 	for _, g := range c.gone {
-		if g.Name != "" && tm[fkKey(g)] == nil && !cols.touches(g.Columns) {
-			if i := findFK(c.fresh, g); i >= 0 && c.fresh[i].Name != "" && fm[fkKey(c.fresh[i])] == nil {
+		if g.Name != "" && tm[key(g)] == nil && !cols.touches(g.Columns) {
+			if i := findFK(c.fresh, g); i >= 0 && c.fresh[i].Name != "" && fm[key(c.fresh[i])] == nil {
 				c.renames = append(c.renames, &schema.RenameConstraint{Kind: "foreign key", From: g.Name, To: c.fresh[i].Name})
 				if g.Comment != c.fresh[i].Comment {
 					c.comments = append(c.comments, &schema.ModifyConstraintComment{Kind: "foreign key", Name: c.fresh[i].Name, From: g.Comment, To: c.fresh[i].Comment})
@@ -443,7 +495,8 @@ func (d *differ) tableAttributes(f, t *schema.Table, cols *columnChanges) []sche
 		f = withPartitionOf(f, t.PartitionOf)
 	}
 	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def ||
-		f.StorageParams != t.StorageParams || f.RowSecurity != t.RowSecurity || f.ForceRowSecurity != t.ForceRowSecurity {
+		f.StorageParams != t.StorageParams || f.RowSecurity != t.RowSecurity || f.ForceRowSecurity != t.ForceRowSecurity ||
+		d.respelled[keyOf(t)] != nil {
 		out = append(out, &schema.ModifyTableOptions{From: f, To: t})
 	}
 	// An order change alone still needs a rebuild; with column changes the

@@ -85,7 +85,7 @@ func (d *differ) tables(ph *phases, enums enumPlan) (map[string]bool, error) {
 	created, late := partitionsOfAltered(created, plans)
 	ph.createTables = created
 	detach, attach := moveBounds(plans, state)
-	ph.alterTables = append(append(attach, d.alterTables(plans, state)...), late...)
+	ph.alterTables = append(append(attach, orderConstraintRenames(d.alterTables(plans, state))...), late...)
 	ph.addForeignKeys = append(addForeignKeys(plans, state), createdFKs...)
 	ph.dropForeignKeys = append(ph.dropForeignKeys, schema.Reverse(goneFKs)...)
 	ph.dropTables = schema.Reverse(gone)
@@ -166,11 +166,15 @@ func (d *differ) alterTables(plans []*tablePlan, state map[tableKey]*schema.Tabl
 		}
 		next := cloneTable(p.to)
 		next.ForeignKeys = fkMinus(next.ForeignKeys, p.addFKs)
+		from := state[p.key()]
 		if d.o.RebuildsTables {
 			// The rebuild creates the desired table as it is.
 			next = p.to
+			if orig := d.respelled[p.key()]; orig != nil {
+				from = orig
+			}
 		}
-		out = append(out, &schema.ModifyTable{From: state[p.key()], To: next, Changes: p.main})
+		out = append(out, &schema.ModifyTable{From: from, To: next, Changes: p.main})
 		state[p.key()] = next
 	}
 	return out

@@ -25,6 +25,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		what string
 		fn   func(context.Context) error
 	}{
+		{"server settings", in.settings},
 		{"tables", in.loadTables},
 		{"columns", in.columns},
 		{"indexes", in.indexes},
@@ -47,6 +48,22 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	}
 	in.s.Sort()
 	return in.s, nil
+}
+
+// settings reads how the server compares table names
+// (lower_case_table_names), which the diff needs.
+func (in *inspector) settings(ctx context.Context) error {
+	rows, err := in.db.QueryContext(ctx, "SELECT @@lower_case_table_names")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(&in.s.LowerCaseTableNames); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 type inspector struct {

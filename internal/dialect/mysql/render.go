@@ -39,6 +39,14 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
 	case *schema.RenameTable:
+		if strings.EqualFold(c.From, c.To) {
+			// Where the server compares table names regardless of case
+			// (lower_case_table_names 2), a new name that differs only in
+			// case goes through a free name, in one statement.
+			tmp := c.To + "__retort_case"
+			r.add("RENAME TABLE "+qualify(c.Schema, c.From)+" TO "+qualify(c.Schema, tmp)+", "+qualify(c.Schema, tmp)+" TO "+qualify(c.Schema, c.To), "")
+			break
+		}
 		r.add("ALTER TABLE "+qualify(c.Schema, c.From)+" RENAME TO "+quote(c.To), "")
 	case *schema.RenameColumn:
 		r.add("ALTER TABLE "+qualify(c.Schema, c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
@@ -322,6 +330,9 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		}
 		r.add(alter+"DROP COLUMN "+quote(c.Column.Name), review)
 	case *schema.ModifyColumn:
+		if c.Change.Is(schema.ChangeGenerated) && isVirtual(c.From) != isVirtual(c.To) {
+			return r.rebuildColumn(to, c)
+		}
 		review := ""
 		narrows := c.Change.Is(schema.ChangeType) && narrowsType(c.From.Type, c.To.Type)
 		if narrows {
@@ -410,8 +421,12 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		if c.From.Collation != c.To.Collation && c.To.Collation != "" {
 			r.add(alter+"CONVERT TO CHARACTER SET "+charsetOf(c.To.Collation)+" COLLATE "+c.To.Collation,
 				"converts every text column of "+to.Name+" to "+c.To.Collation+": rewrites the table")
+			// CONVERT resets every column's collation and, where the new
+			// character set takes more bytes a character, promotes the
+			// text types (TEXT to MEDIUMTEXT): put back what the table
+			// says.
 			for _, col := range to.Columns {
-				if col.Collation != "" {
+				if col.Collation != "" || convertPromotes(col.Type) {
 					r.add(alter+"MODIFY COLUMN "+columnDef(to, col), "")
 				}
 			}
@@ -450,6 +465,54 @@ func (r *renderer) renameConstraint(from, to *schema.Table, c *schema.RenameCons
 		return nil // always PRIMARY
 	}
 	return fmt.Errorf("mysql: cannot rename %s constraint %s of %s", c.Kind, c.From, to.Name)
+}
+
+// convertPromotes reports whether CONVERT TO CHARACTER SET may give a
+// column of type t a larger type (TINYTEXT, TEXT and MEDIUMTEXT grow to
+// keep their length in characters).
+func convertPromotes(t schema.Type) bool {
+	switch strings.ToLower(t.Name) {
+	case "tinytext", "text", "mediumtext":
+		return true
+	}
+	return false
+}
+
+func isVirtual(c *schema.Column) bool { return c.Generated != nil && !c.Generated.Stored }
+
+// rebuildColumn changes a column to or from VIRTUAL, which MariaDB cannot
+// MODIFY ("not yet supported for generated columns"), by building it
+// again in its place (the diff moved what reads it out of the way): a
+// generated column is dropped and added, its values computed; a virtual
+// column that becomes a regular one is added under a temporary name,
+// filled with the values it gives, and takes the old one's place and name.
+func (r *renderer) rebuildColumn(to *schema.Table, c *schema.ModifyColumn) error {
+	alter := "ALTER TABLE " + qualify(to.Schema, to.Name) + " "
+	q := to.Name + "." + c.To.Name
+	if c.To.Generated != nil {
+		review := ""
+		if c.From.Generated == nil {
+			review = "recreates " + q + " as a generated column: the values it holds are replaced by " + c.To.Generated.Expr
+		}
+		r.add(alter+"DROP COLUMN "+quote(c.From.Name), review)
+		r.add(alter+"ADD COLUMN "+columnDef(to, c.To)+position(to, c.To.Name), "")
+		return nil
+	}
+	tmp := "_retort_new_" + c.To.Name
+	if len(tmp) > 64 {
+		tmp = tmp[:64]
+	}
+	def := *c.To
+	def.Name = tmp
+	r.add(alter+"ADD COLUMN "+columnDef(to, &def)+" AFTER "+quote(c.From.Name),
+		"rebuilds "+q+" as a regular column (MariaDB cannot MODIFY a virtual column into one): the values it gives are copied")
+	r.add("UPDATE "+qualify(to.Schema, to.Name)+" SET "+quote(tmp)+" = "+quote(c.From.Name), "")
+	r.add(alter+"DROP COLUMN "+quote(c.From.Name), "")
+	r.add(alter+"RENAME COLUMN "+quote(tmp)+" TO "+quote(c.To.Name), "")
+	if c.Change.Is(schema.ChangePosition) {
+		r.add(alter+"MODIFY COLUMN "+columnDef(to, c.To)+position(to, c.To.Name), "")
+	}
+	return nil
 }
 
 // positionOrder returns m's changes with the column moves in the order

@@ -706,6 +706,13 @@ func (r *renderer) modifyColumn(from, to *schema.Table, m *schema.ModifyColumn) 
 	if m.Change.Is(schema.ChangeGenerated) {
 		if f.Generated != nil && t.Generated == nil && f.Generated.Stored {
 			r.add(col+"DROP EXPRESSION", "")
+		} else if f.Generated == nil && t.Generated != nil {
+			// PostgreSQL cannot make a column generated (the downgrade of
+			// a DROP EXPRESSION): it is dropped and added again, its values
+			// computed; the diff moved what reads it out of the way.
+			r.add("ALTER TABLE "+qualify(to.Schema, to.Name)+" DROP COLUMN "+quote(f.Name),
+				"recreates "+q+" as a generated column: the values it holds are replaced by "+t.Generated.Expr)
+			return r.tableChange(from, to, &schema.AddColumn{Column: t})
 		} else {
 			return fmt.Errorf("postgres: cannot change the generation of column %s in place", q)
 		}
@@ -917,7 +924,10 @@ func RecreateColumn(from, to *schema.Column) bool {
 	if from.Generated == nil && to.Generated == nil {
 		return false
 	}
-	if from.Generated != nil && to.Generated == nil && from.Generated.Stored {
+	if from.Generated != nil && to.Generated == nil && from.Generated.Stored ||
+		from.Generated == nil && to.Generated != nil && to.Generated.Stored {
+		// DROP EXPRESSION keeps the values; the other way round (the
+		// downgrade of it) modifyColumn drops and adds the column.
 		return false
 	}
 	return from.Generated == nil || to.Generated == nil || *from.Generated != *to.Generated

@@ -52,7 +52,31 @@ type inspector struct {
 	pkCols map[string]map[int]string
 }
 
+// shadowTables returns the tables that hold a virtual table's data
+// (fts5's search_content, …): part of that virtual table, never tables
+// of their own.
+func (in *inspector) shadowTables(ctx context.Context) (map[string]bool, error) {
+	rows, err := in.db.QueryContext(ctx, `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		out[name] = true
+	}
+	return out, rows.Err()
+}
+
 func (in *inspector) objects(ctx context.Context) error {
+	shadow, err := in.shadowTables(ctx)
+	if err != nil {
+		return err
+	}
 	rows, err := in.db.QueryContext(ctx, `SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name`)
 	if err != nil {
 		return err
@@ -66,6 +90,9 @@ func (in *inspector) objects(ctx context.Context) error {
 		}
 		if strings.HasPrefix(name, "sqlite_") {
 			continue
+		}
+		if shadow[tbl] {
+			continue // a shadow table, its indexes and triggers
 		}
 		switch typ {
 		case "table":

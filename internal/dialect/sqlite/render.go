@@ -67,6 +67,14 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.ModifyTable:
 		return r.modifyTable(c)
 	case *schema.RenameTable:
+		if strings.EqualFold(c.From, c.To) {
+			// SQLite refuses a new name that differs only in case (it
+			// takes it for the table's own): go through a free name.
+			tmp := c.To + "__retort_case"
+			r.add("ALTER TABLE "+quote(c.From)+" RENAME TO "+quote(tmp), "")
+			r.add("ALTER TABLE "+quote(tmp)+" RENAME TO "+quote(c.To), "")
+			break
+		}
 		r.add("ALTER TABLE "+quote(c.From)+" RENAME TO "+quote(c.To), "")
 	case *schema.RenameColumn:
 		r.add("ALTER TABLE "+quote(c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
@@ -102,6 +110,16 @@ func (r *renderer) modifyTable(m *schema.ModifyTable) error {
 // SQLite can do all of it that way and the stored table text ends up the
 // same as the desired one.
 func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
+	if m.From.Name != m.To.Name || m.From == m.To {
+		// Spelled in another case, or a table to itself (the diff asks
+		// for the table rebuilt from its own text): rebuilt.
+		return nil, false
+	}
+	for _, c := range m.To.Columns {
+		if fc := columnFolded(m.From, c.Name); fc != nil && fc.Name != c.Name {
+			return nil, false
+		}
+	}
 	var out []schema.Statement
 	var added []string // column definitions as written in the desired table
 	optionsChanged := false
@@ -241,7 +259,8 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 		if c.Generated != nil {
 			continue
 		}
-		if fc := f.Column(c.Name); fc != nil {
+		if fc := columnFolded(f, c.Name); fc != nil {
+			// SQLite finds the old column whatever the case.
 			cols = append(cols, quote(c.Name))
 		}
 	}
@@ -272,6 +291,20 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 			review = uniqueReview(x)
 		}
 		r.add(createIndex(t, x), review)
+	}
+	return nil
+}
+
+// columnFolded is t's column named name regardless of ASCII case, as
+// SQLite finds it.
+func columnFolded(t *schema.Table, name string) *schema.Column {
+	if c := t.Column(name); c != nil {
+		return c
+	}
+	for _, c := range t.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return c
+		}
 	}
 	return nil
 }

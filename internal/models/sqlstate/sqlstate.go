@@ -150,6 +150,7 @@ func Load(ctx context.Context, src Source) (*schema.Schema, error) {
 			return nil, err
 		}
 	}
+	s.Unmanaged = src.Inspect.KeepUnmanaged(s.Unmanaged)
 	if len(s.Unmanaged) > 0 {
 		names := make([]string, len(s.Unmanaged))
 		for i, u := range s.Unmanaged {

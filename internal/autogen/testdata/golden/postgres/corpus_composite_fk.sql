@@ -1,0 +1,13 @@
+-- upgrade
+ALTER TABLE books DROP CONSTRAINT books_shelf;
+
+ALTER TABLE books ADD CONSTRAINT books_alt FOREIGN KEY (alt_room, alt_shelf) REFERENCES shelves (room, shelf) ON DELETE SET NULL;
+
+ALTER TABLE books ADD CONSTRAINT books_shelf FOREIGN KEY (room, shelf) REFERENCES shelves (room, shelf) ON DELETE CASCADE;
+
+-- downgrade
+ALTER TABLE books DROP CONSTRAINT books_shelf;
+
+ALTER TABLE books DROP CONSTRAINT books_alt;
+
+ALTER TABLE books ADD CONSTRAINT books_shelf FOREIGN KEY (room, shelf) REFERENCES shelves (room, shelf);
