@@ -55,6 +55,9 @@ type Table struct {
 	// Options are the other MySQL/MariaDB table options set explicitly, as
 	// the server lists them, sorted: "row_format=DYNAMIC stats_persistent=1".
 	Options string `json:"options,omitempty"`
+	// Partitioning is a MySQL/MariaDB table's PARTITION BY clause (nil =
+	// not partitioned).
+	Partitioning *Partitioning `json:"partitioning,omitempty"`
 	// Triggers are kept so that a SQLite table rebuild can restore them.
 	Triggers []*Trigger `json:"triggers,omitempty"`
 	// WithoutRowID and Strict are SQLite table options.

@@ -26,14 +26,16 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 	}
 	cons = append(cons, fks.constraintChanges)
 
-	var dropCons, renames, addCons []schema.TableChange
+	partFirst, partLast := partitioning(f, t, cols)
+	dropCons := partFirst
+	var renames, addCons []schema.TableChange
 	for _, c := range cons {
 		dropCons = append(dropCons, c.drops...)
 		renames = append(renames, c.renames...)
 		addCons = append(addCons, c.adds...)
 	}
 	for _, group := range [][]schema.TableChange{
-		dropCons, renames, cols.adds, cols.modifies, cols.addGenerated, cols.drops, addCons, d.tableAttributes(f, t, cols),
+		dropCons, renames, cols.adds, cols.modifies, cols.addGenerated, cols.drops, addCons, d.tableAttributes(f, t, cols), partLast,
 	} {
 		p.main = append(p.main, group...)
 	}

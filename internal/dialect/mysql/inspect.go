@@ -30,6 +30,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"indexes", in.indexes},
 		{"foreign keys", in.foreignKeys},
 		{"checks", in.checks},
+		{"partitions", in.partitions},
 		{"views", in.views},
 		{"other objects", in.unmanaged},
 	}
@@ -85,10 +86,6 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: strings.ToLower(typ), Name: name})
 			continue
 		}
-		if strings.Contains(strings.ToLower(opts), "partitioned") {
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "partitioned table", Name: name})
-			continue
-		}
 		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment, Options: tableOptions(opts)}
 		in.tables[name] = t
 		in.s.Tables = append(in.s.Tables, t)
@@ -99,7 +96,12 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 // tableOptions normalizes information_schema's CREATE_OPTIONS: the
 // options sorted, one space apart.
 func tableOptions(opts string) string {
-	f := strings.Fields(opts)
+	var f []string
+	for _, o := range strings.Fields(opts) {
+		if !strings.EqualFold(o, "partitioned") { // Table.Partitioning says so
+			f = append(f, o)
+		}
+	}
 	sort.Strings(f)
 	return strings.Join(f, " ")
 }

@@ -268,6 +268,9 @@ func (r *renderer) createTable(t *schema.Table) {
 	if t.Comment != "" {
 		s += " COMMENT=" + literal(t.Comment)
 	}
+	if t.Partitioning != nil {
+		s += "\n" + partitionClause(t.Partitioning)
+	}
 	r.add(s, "")
 }
 
@@ -416,6 +419,8 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		}
 	case *schema.ModifyTriggers:
 		return fmt.Errorf("mysql: triggers of table %s are not managed", to.Name)
+	case *schema.AddPartition, *schema.DropPartition, *schema.ModifyPartitioning:
+		return r.partitionChange(to, c)
 	default:
 		return fmt.Errorf("mysql: cannot render table change %T (%s)", c, c)
 	}
