@@ -56,6 +56,8 @@ type inspector struct {
 	s      *schema.Schema
 	dbname string
 	tables map[string]*schema.Table
+	// created caches SHOW CREATE statements by "KIND name".
+	created map[string]string
 }
 
 func (in *inspector) loadTables(ctx context.Context) error {
@@ -176,16 +178,22 @@ FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABL
 		if last == nil || last.Name != name || lastTable != table {
 			last = &schema.Index{Name: name, Unique: nonUnique == 0, Comment: comment}
 			switch typ {
-			case "FULLTEXT", "SPATIAL", "HASH":
+			case "FULLTEXT", "SPATIAL":
 				last.Method = typ
 			}
 			lastTable = table
 			t.Indexes = append(t.Indexes, last)
 		}
+		if typ == "SPATIAL" {
+			sub = 0 // reported (32) but never written: the whole value is indexed
+		}
 		p := schema.IndexPart{Column: col, Desc: coll == "D", Prefix: sub}
 		last.Parts = append(last.Parts, p)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return in.indexMethods(ctx)
 }
 
 func (in *inspector) foreignKeys(ctx context.Context) error {

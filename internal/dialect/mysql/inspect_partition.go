@@ -112,6 +112,10 @@ func counted(p *schema.Partitioning, def string) {
 
 // showCreate returns the CREATE statement SHOW CREATE kind name prints.
 func (in *inspector) showCreate(ctx context.Context, kind, name string) (string, error) {
+	key := kind + " " + name
+	if def, ok := in.created[key]; ok {
+		return def, nil
+	}
 	rows, err := in.db.QueryContext(ctx, "SHOW CREATE "+kind+" "+quote(name))
 	if err != nil {
 		return "", err
@@ -144,5 +148,9 @@ func (in *inspector) showCreate(ctx context.Context, kind, name string) (string,
 	if def == "" {
 		return "", fmt.Errorf("SHOW CREATE %s %s returned no statement (missing privilege?)", kind, name)
 	}
+	if in.created == nil {
+		in.created = map[string]string{}
+	}
+	in.created[key] = def
 	return def, nil
 }

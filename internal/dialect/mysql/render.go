@@ -161,8 +161,9 @@ func indexKind(x *schema.Index) string {
 
 func indexTail(x *schema.Index) string {
 	s := ""
-	if x.Method == "HASH" {
-		s += " USING HASH"
+	switch x.Method {
+	case "BTREE", "HASH", "RTREE":
+		s += " USING " + x.Method
 	}
 	if x.Comment != "" {
 		s += " COMMENT " + literal(x.Comment)
