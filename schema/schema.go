@@ -242,6 +242,15 @@ type View struct {
 	DependsOn []string `json:"depends_on,omitempty"`
 	// SQL is the CREATE VIEW statement as stored (SQLite only).
 	SQL string `json:"-"`
+	// Algorithm, Definer, Security and CheckOption are MySQL/MariaDB view
+	// clauses: ALGORITHM ("" = UNDEFINED), DEFINER as InspectOptions'
+	// ViewDefiner rule keeps it ("user@host", "user", or "" when not
+	// compared), SQL SECURITY ("" = DEFINER) and WITH … CHECK OPTION
+	// ("" = none, "CASCADED", "LOCAL").
+	Algorithm   string `json:"algorithm,omitempty"`
+	Definer     string `json:"definer,omitempty"`
+	Security    string `json:"security,omitempty"`
+	CheckOption string `json:"check_option,omitempty"`
 }
 
 // Trigger is a trigger kept verbatim (SQLite).

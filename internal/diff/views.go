@@ -22,7 +22,7 @@ func (d *differ) views(affected map[string]bool) (drops, adds []schema.Change) {
 	redo := map[string]bool{}
 	for q, v := range fromViews {
 		t := toViews[q]
-		if t == nil || t.Def != v.Def || t.Comment != v.Comment {
+		if t == nil || t.Def != v.Def || t.Comment != v.Comment || !sameViewClauses(t, v) {
 			redo[q] = true
 		}
 	}
@@ -90,4 +90,11 @@ func viewOrder(views []*schema.View) []*schema.View {
 		visit(v)
 	}
 	return out
+}
+
+// sameViewClauses reports whether two views agree on the clauses beside
+// their query (MySQL/MariaDB ALGORITHM, DEFINER, SQL SECURITY, CHECK
+// OPTION); a change to one recreates the view.
+func sameViewClauses(a, b *schema.View) bool {
+	return a.Algorithm == b.Algorithm && a.Definer == b.Definer && a.Security == b.Security && a.CheckOption == b.CheckOption
 }

@@ -265,21 +265,22 @@ FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() O
 }
 
 func (in *inspector) views(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
+	rows, err := in.viewRows(ctx)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var name, def, definer, security, check, algorithm string
+		if err := rows.Scan(&name, &def, &definer, &security, &check, &algorithm); err != nil {
 			return err
 		}
 		if in.o.Skipped("", name) {
 			continue
 		}
 		def = strings.ReplaceAll(def, "`"+strings.ReplaceAll(in.dbname, "`", "``")+"`.", "")
-		v := &schema.View{Name: name, Def: def}
+		v := &schema.View{Name: name, Def: def, Definer: normalDefiner(definer, in.o.ViewDefiner),
+			Security: orDefault(security, "DEFINER"), CheckOption: orDefault(check, "NONE"), Algorithm: orDefault(algorithm, "UNDEFINED")}
 		for tn := range in.tables {
 			if strings.Contains(def, "`"+strings.ReplaceAll(tn, "`", "``")+"`") {
 				v.DependsOn = append(v.DependsOn, tn)
@@ -298,7 +299,65 @@ func (in *inspector) views(ctx context.Context) error {
 		}
 		sort.Strings(v.DependsOn)
 	}
+	return in.viewAlgorithms(ctx)
+}
+
+// viewRows reads the views with their clauses. MariaDB lists ALGORITHM in
+// information_schema.VIEWS; MySQL does not, and viewAlgorithms reads it
+// from SHOW CREATE VIEW ("?" until then).
+func (in *inspector) viewRows(ctx context.Context) (*sql.Rows, error) {
+	const q = `SELECT TABLE_NAME, VIEW_DEFINITION, DEFINER, SECURITY_TYPE, CHECK_OPTION, %s FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`
+	rows, err := in.db.QueryContext(ctx, fmt.Sprintf(q, "ALGORITHM"))
+	if err == nil {
+		return rows, nil
+	}
+	if !strings.Contains(err.Error(), "1054") { // unknown column
+		return nil, err
+	}
+	return in.db.QueryContext(ctx, fmt.Sprintf(q, "'?'"))
+}
+
+var algorithmRe = regexp.MustCompile(`^CREATE (?:ALGORITHM=(\w+) )?`)
+
+// viewAlgorithms fills in the ALGORITHM of views the catalog did not give.
+func (in *inspector) viewAlgorithms(ctx context.Context) error {
+	for _, v := range in.s.Views {
+		if v.Algorithm != "?" {
+			continue
+		}
+		def, err := in.showCreate(ctx, "VIEW", v.Name)
+		if err != nil {
+			return err
+		}
+		v.Algorithm = ""
+		if m := algorithmRe.FindStringSubmatch(def); m != nil {
+			v.Algorithm = orDefault(m[1], "UNDEFINED")
+		}
+	}
 	return nil
+}
+
+// orDefault is s, or "" when s is the server's default value def.
+func orDefault(s, def string) string {
+	if strings.EqualFold(s, def) {
+		return ""
+	}
+	return s
+}
+
+// normalDefiner is a DEFINER ("user@host") as rule keeps it: the user
+// only (the default), all of it, or nothing.
+func normalDefiner(definer, rule string) string {
+	switch rule {
+	case schema.ViewDefinerExact:
+		return definer
+	case schema.ViewDefinerIgnore:
+		return ""
+	}
+	if i := strings.LastIndex(definer, "@"); i >= 0 {
+		return definer[:i]
+	}
+	return definer
 }
 
 func (in *inspector) unmanaged(ctx context.Context) error {

@@ -43,7 +43,7 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.RenameColumn:
 		r.add("ALTER TABLE "+qualify(c.Schema, c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.AddView:
-		r.add("CREATE VIEW "+qualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
+		r.add(createView(c.View), "")
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
