@@ -7,6 +7,8 @@ DROP VIEW `cheap_ids`;
 
 DROP VIEW `cheap`;
 
+ALTER TABLE `item` ADD COLUMN `note` varchar(10);
+
 CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW `cheap` AS select `item`.`id` AS `id`,`item`.`price` AS `price` from `item` where `item`.`price` < 100 WITH CASCADED CHECK OPTION;
 
 CREATE VIEW `cheap_ids` AS select `cheap`.`id` AS `id` from `cheap`;
@@ -23,6 +25,9 @@ DROP VIEW `top`;
 DROP VIEW `cheap_ids`;
 
 DROP VIEW `cheap`;
+
+-- REVIEW: drops column item.note and its data
+ALTER TABLE `item` DROP COLUMN `note`;
 
 CREATE VIEW `cheap` AS select `item`.`id` AS `id`,`item`.`price` AS `price` from `item` where `item`.`price` < 100;
 
