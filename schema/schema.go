@@ -34,6 +34,9 @@ type Schema struct {
 	Sequences  []*Sequence `json:"sequences,omitempty"`
 	// Extensions are PostgreSQL extensions (their objects are not listed).
 	Extensions []*Extension `json:"extensions,omitempty"`
+	// Objects are the functions, procedures, triggers, materialized views,
+	// events, domains and policies retort manages (see Object).
+	Objects []*Object `json:"objects,omitempty"`
 	// Unmanaged lists objects present but outside retort's model.
 	Unmanaged []Unmanaged `json:"unmanaged,omitempty"`
 }
@@ -310,6 +313,7 @@ func (s *Schema) Sort() {
 	sort.Slice(s.Sequences, func(i, j int) bool {
 		return QualifiedName(s.Sequences[i].Schema, s.Sequences[i].Name) < QualifiedName(s.Sequences[j].Schema, s.Sequences[j].Name)
 	})
+	sortObjects(s.Objects)
 }
 
 // Sort orders the table's constraints, indexes and triggers by name (and

@@ -67,3 +67,29 @@ func TestFilter(t *testing.T) {
 		t.Error("Skip does not skip the version table only")
 	}
 }
+
+func TestFilterObject(t *testing.T) {
+	t.Parallel()
+	f := &schema.Object{Kind: "function", Schema: "app", Name: "f(integer, text)"}
+	cases := []struct {
+		f    schema.Filter
+		want bool
+	}{
+		{schema.Filter{}, true},
+		{schema.Filter{Exclude: []string{"f"}}, false},
+		{schema.Filter{Exclude: []string{"app.f"}}, false},
+		{schema.Filter{Exclude: []string{"f(integer, text)"}}, false},
+		{schema.Filter{Exclude: []string{"f(integer)"}}, true},
+		{schema.Filter{Exclude: []string{"g*"}}, true},
+		{schema.Filter{Include: []string{"app.*"}}, true},
+		{schema.Filter{Include: []string{"other.*"}}, false},
+	}
+	for _, c := range cases {
+		if got := c.f.MatchObject(f); got != c.want {
+			t.Errorf("%+v.MatchObject(%s) = %v, want %v", c.f, f, got, c.want)
+		}
+	}
+	if f.BaseName() != "f" || (&schema.Object{Name: "trg"}).BaseName() != "trg" {
+		t.Error("BaseName")
+	}
+}

@@ -88,7 +88,7 @@ func CheckRenamed(current, desired *schema.Schema, dialect string, renames []dif
 	for _, l := range r.Likely {
 		r.Notes = append(r.Notes, l.Note)
 	}
-	for _, c := range changes {
+	for _, c := range objectsRecreated(changes) {
 		r.Differences = append(r.Differences, Describe(c)...)
 	}
 	// A view dropped and created again is one changed view.
@@ -170,6 +170,19 @@ func Describe(c schema.Change) []Difference {
 	case *schema.RenameSequence:
 		n := q(c.Schema, c.To)
 		return []Difference{{"rename_sequence", n, fmt.Sprintf("renamed sequence '%s' to '%s'", q(c.Schema, c.From), n)}}
+	case *schema.AddObject:
+		return []Difference{{"add_" + objectOp(c.Object), objectName(c.Object), fmt.Sprintf("added %s", objectDetail(c.Object))}}
+	case *schema.DropObject:
+		return []Difference{{"remove_" + objectOp(c.Object), objectName(c.Object), fmt.Sprintf("removed %s", objectDetail(c.Object))}}
+	case *schema.ReplaceObject:
+		what := "definition"
+		switch {
+		case c.From.Def == c.To.Def:
+			what = "comment"
+		case c.From.Comment != c.To.Comment:
+			what = "definition and comment"
+		}
+		return []Difference{{"modify_" + objectOp(c.To), objectName(c.To), fmt.Sprintf("changed %s of %s", what, objectDetail(c.To))}}
 	case *schema.AddNamespace:
 		return []Difference{{"add_schema", c.Name, fmt.Sprintf("added schema '%s'", c.Name)}}
 	case *schema.DropNamespace:
@@ -248,4 +261,65 @@ func viewExisted(s *schema.Schema, name string) bool {
 		}
 	}
 	return false
+}
+
+// objectsRecreated folds an object dropped and created again into one
+// change for the report: left out when it comes back as it was (it makes
+// way for a change reported on its own, a rebuilt table's trigger), a
+// ReplaceObject when it comes back changed.
+func objectsRecreated(changes []schema.Change) []schema.Change {
+	dropped := map[string]*schema.Object{}
+	for _, c := range changes {
+		if d, ok := c.(*schema.DropObject); ok {
+			dropped[d.Object.Key()] = d.Object
+		}
+	}
+	var out []schema.Change
+	for _, c := range changes {
+		switch c := c.(type) {
+		case *schema.DropObject:
+			if recreatedLater(changes, c.Object.Key()) {
+				continue
+			}
+		case *schema.AddObject:
+			if f := dropped[c.Object.Key()]; f != nil {
+				if f.Def == c.Object.Def && f.Comment == c.Object.Comment {
+					continue
+				}
+				out = append(out, &schema.ReplaceObject{From: f, To: c.Object})
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func recreatedLater(changes []schema.Change, key string) bool {
+	for _, c := range changes {
+		if a, ok := c.(*schema.AddObject); ok && a.Object.Key() == key {
+			return true
+		}
+	}
+	return false
+}
+
+// objectOp is an object's kind as a difference's op spells it
+// ("materialized_view").
+func objectOp(o *schema.Object) string { return strings.ReplaceAll(o.Kind, " ", "_") }
+
+// objectName is what a difference names: "public.f(integer)", a trigger as
+// "table.trigger".
+func objectName(o *schema.Object) string {
+	if o.Table != "" {
+		return o.Table + "." + o.Name
+	}
+	return o.QualifiedName()
+}
+
+func objectDetail(o *schema.Object) string {
+	if o.Table != "" {
+		return fmt.Sprintf("%s '%s' on '%s'", o.Kind, o.Name, o.Table)
+	}
+	return fmt.Sprintf("%s '%s'", o.Kind, o.QualifiedName())
 }

@@ -40,6 +40,11 @@ type Options struct {
 	// RecreateColumn reports that a column cannot be altered from one
 	// definition to the other and must be dropped and added again.
 	RecreateColumn func(from, to *schema.Column) bool
+	// ReplaceObject reports that the dialect changes object from into to
+	// in place (CREATE OR REPLACE, a new comment): a ReplaceObject change.
+	// When nil or false, the object is dropped and created again, and so is
+	// everything that depends on it.
+	ReplaceObject func(from, to *schema.Object) bool
 }
 
 // ColumnOrder is how a dialect keeps the order of a table's columns.
@@ -66,10 +71,12 @@ func Diff(from, to *schema.Schema, o Options) ([]schema.Change, error) {
 // phases are the steps of a diff, in the order they run. This is the one
 // place that orders them; each kind of object only says what changes.
 type phases struct {
-	// 1. Views go first: a view holds on to the tables, columns and types
-	// it reads, so every view that reads something about to change, or
-	// that changes itself, is dropped (dependents first) before anything
-	// else happens and created again in step 9.
+	// 1. Views and late objects (attached to or reading tables and views:
+	// triggers, materialized views, policies; see objects.go) go first: a
+	// view holds on to the tables, columns and types it reads, so every
+	// view or late object that reads something about to change, or that
+	// changes itself, is dropped (dependents first) before anything else
+	// happens and created again in step 9.
 	dropViews []schema.Change
 	// 1b. Declared renames of tables and columns (DiffRenamed): every
 	// later step names tables and columns by their new names.
@@ -80,10 +87,17 @@ type phases struct {
 	// that read a column of an enum type being recreated go here too (see
 	// enumDependents): they must be gone before the type changes in step 3.
 	dropForeignKeys []schema.Change
+	// 2b. Early objects (functions, procedures, domains: what tables may
+	// use) that are created again, because they change in a way the
+	// dialect cannot replace in place or an enum type they use is
+	// recreated: dropped before the types change.
+	redoEarlyObjects []schema.Change
 	// 3. Schemas, extensions, enum types and sequences, in that order
 	// (an extension lives in a schema, a column needs its type and its
-	// sequence): everything a table may use exists before tables change.
-	createObjects []schema.Change
+	// sequence), then the early objects in dependency order: everything a
+	// table may use exists before tables change.
+	createObjects      []schema.Change
+	createEarlyObjects []schema.Change
 	// 4. New tables, referenced ones first, with the foreign keys they can
 	// carry inline.
 	createTables []schema.Change
@@ -97,18 +111,20 @@ type phases struct {
 	// 7. Dropped tables, the mirror image of creating them: tables that
 	// reference others go first.
 	dropTables []schema.Change
-	// 8. Sequences, enum types, extensions and schemas no longer wanted,
-	// the reverse of step 3, once no table uses them.
-	dropObjects []schema.Change
-	// 9. Views created again, and new ones, each after the views it reads.
+	// 8. Early objects, sequences, enum types, extensions and schemas no
+	// longer wanted, the reverse of step 3, once no table uses them.
+	dropEarlyObjects []schema.Change
+	dropObjects      []schema.Change
+	// 9. Views and late objects created again, and new ones, each after
+	// what it reads or is attached to.
 	addViews []schema.Change
 }
 
 func (p *phases) ordered() []schema.Change {
 	var out []schema.Change
 	for _, step := range [][]schema.Change{
-		p.dropViews, p.renames, p.dropForeignKeys, p.createObjects, p.createTables, p.alterTables,
-		p.addForeignKeys, p.dropTables, p.dropObjects, p.addViews,
+		p.dropViews, p.renames, p.dropForeignKeys, p.redoEarlyObjects, p.createObjects, p.createEarlyObjects,
+		p.createTables, p.alterTables, p.addForeignKeys, p.dropTables, p.dropEarlyObjects, p.dropObjects, p.addViews,
 	} {
 		out = append(out, step...)
 	}
@@ -127,6 +143,9 @@ type differ struct {
 	// views are redone.
 	renames       []schema.Change
 	renamedTables []string
+	// preRename maps an object of from, renamed with its table, to the
+	// object as the database has it (see renameObjects).
+	preRename map[*schema.Object]*schema.Object
 }
 
 func (d *differ) run() ([]schema.Change, error) {
@@ -146,7 +165,13 @@ func (d *differ) run() ([]schema.Change, error) {
 	for _, q := range d.renamedTables {
 		affected[q] = true
 	}
-	p.dropViews, p.addViews = d.views(affected)
+	recreated := map[string]bool{}
+	for q, full := range enums.recreated {
+		if full {
+			recreated[q] = true
+		}
+	}
+	d.readers(&p, affected, recreated)
 	return p.ordered(), nil
 }
 

@@ -54,4 +54,27 @@ var handPairs = map[string]func() pair{
 		}
 		return pair{From: mk("integer", "a * 2"), To: mk("bigint", "a * 3")}
 	},
+	// Objects: a function a table default uses, the trigger that executes
+	// it, a view and a materialized view reading the table; the function's
+	// body changes (in place where the dialect replaces functions) and the
+	// table gains a column (a rebuild where the dialect rebuilds tables).
+	"objects_function_trigger_views": func() pair {
+		mk := func(body string, cols ...string) *schema.Schema {
+			t := &schema.Table{Name: "t"}
+			for _, c := range cols {
+				t.Columns = append(t.Columns, &schema.Column{Name: c, Type: schema.Type{SQL: "integer", Name: "integer"}, Default: "next_id()"})
+			}
+			return &schema.Schema{
+				Tables: []*schema.Table{t},
+				Views:  []*schema.View{{Name: "v", Def: "SELECT id FROM t", DependsOn: []string{"t", "m"}}},
+				Objects: []*schema.Object{
+					{Kind: "function", Name: "next_id()", Def: body, SQL: body},
+					{Kind: "function", Name: "stamp()", Def: "stamp", SQL: "stamp"},
+					{Kind: "trigger", Name: "t_stamp", Table: "t", Def: "tr", SQL: "tr", DependsOn: []string{"stamp()"}},
+					{Kind: "materialized view", Name: "m", Def: "SELECT count(*) FROM t", SQL: "m", DependsOn: []string{"t"}},
+				},
+			}
+		}
+		return pair{From: mk("one", "id"), To: mk("two", "id", "n")}
+	},
 }

@@ -56,6 +56,7 @@ func DiffRenamed(from, to *schema.Schema, o Options, renames []Rename) ([]schema
 		return nil, err
 	}
 	d := &differ{from: renamed, to: to, o: o, renames: changes, renamedTables: touched}
+	renamed.Objects, d.preRename = renameObjects(from.Objects, renames)
 	return d.run()
 }
 

@@ -46,6 +46,8 @@ func (r *renderer) change(c schema.Change) error {
 		r.add(createView(c.View), "")
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
+	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
+		return r.object(c)
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:

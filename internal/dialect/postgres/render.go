@@ -6,13 +6,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
 // Render returns the PostgreSQL statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{out: &schema.Rendered{}}
+	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -23,6 +24,9 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 
 type renderer struct {
 	out *schema.Rendered
+	// recreated are the objects dropped and created again (no review note
+	// on their drop).
+	recreated map[string]bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -95,6 +99,8 @@ func (r *renderer) change(c schema.Change) error {
 		}
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
+	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
+		return r.object(c)
 	default:
 		return fmt.Errorf("postgres: cannot render change %T (%s)", c, c)
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -23,7 +24,7 @@ import (
 // the revision's version rows are written, and switches them back on after.
 // So a rebuild that fails rolls back and leaves the table as it was.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{}
+	r := &renderer{recreated: dialect.RecreatedObjects(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -44,6 +45,9 @@ before the revision is recorded, and switches them back on after: a failure roll
 type renderer struct {
 	stmts   []schema.Statement
 	rebuilt bool
+	// recreated are the objects dropped and created again (no review note
+	// on their drop).
+	recreated map[string]bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -76,6 +80,8 @@ func (r *renderer) change(c schema.Change) error {
 		}
 	case *schema.DropView:
 		r.add("DROP VIEW "+quote(c.View.Name), "")
+	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
+		return r.object(c)
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
 		*schema.AddExtension, *schema.DropExtension,
 		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
