@@ -32,7 +32,9 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"checks", in.checks},
 		{"partitions", in.partitions},
 		{"views", in.views},
-		{"other objects", in.unmanaged},
+		{"triggers", in.triggers},
+		{"routines", in.routines},
+		{"events", in.events},
 	}
 	for _, st := range steps {
 		if err := st.fn(ctx); err != nil {
@@ -358,23 +360,4 @@ func normalDefiner(definer, rule string) string {
 		return definer[:i]
 	}
 	return definer
-}
-
-func (in *inspector) unmanaged(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT lower(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
-UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
-ORDER BY 1, 2`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind, name string
-		if err := rows.Scan(&kind, &name); err != nil {
-			return err
-		}
-		in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: kind, Name: name})
-	}
-	return rows.Err()
 }

@@ -7,13 +7,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
 // Render returns the MySQL/MariaDB statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{out: &schema.Rendered{}}
+	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -24,6 +25,9 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 
 type renderer struct {
 	out *schema.Rendered
+	// recreated are the objects dropped and created again (no review note
+	// on their drop).
+	recreated map[string]bool
 }
 
 func (r *renderer) add(sql, review string) {
