@@ -3,6 +3,7 @@ package mysql_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/internal/dialect/mysql"
@@ -97,5 +98,84 @@ func TestInspectPartitioning(t *testing.T) {
 		if tb.Options != "" {
 			t.Errorf("%s: options %q", tb.Name, tb.Options)
 		}
+	}
+}
+
+// TestInspectObjects reads triggers, routines and events back as objects:
+// the definer written into SQL only under "exact" and compared as the rule
+// keeps it, a trigger after another created FOLLOWS it with the one
+// before's definition in its own, a server-set STARTS left out, a written
+// one kept, and exclude patterns leaving objects out by name.
+func TestInspectObjects(t *testing.T) {
+	t.Parallel()
+	db := testutil.New(t, testutil.MySQL)
+	ctx := context.Background()
+	for _, q := range []string{
+		"CREATE TABLE t (a int)",
+		"CREATE DEFINER=root@'%' TRIGGER t_one BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+		"CREATE TRIGGER t_two BEFORE INSERT ON t FOR EACH ROW FOLLOWS t_one SET NEW.a = NEW.a + 1",
+		"CREATE DEFINER=root@'%' FUNCTION f(x int) RETURNS int DETERMINISTIC RETURN x",
+		"CREATE PROCEDURE skip_me() BEGIN SELECT 1; END",
+		"CREATE EVENT soon ON SCHEDULE EVERY 1 DAY DO DELETE FROM t",
+		"CREATE EVENT later ON SCHEDULE EVERY 1 DAY STARTS '2031-01-01 03:00:00' DO DELETE FROM t",
+	} {
+		if _, err := db.DB.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	find := func(s *schema.Schema, kind, name string) *schema.Object {
+		for _, o := range s.Objects {
+			if o.Kind == kind && o.Name == name {
+				return o
+			}
+		}
+		t.Fatalf("no %s %s in %v", kind, name, s.Objects)
+		return nil
+	}
+	user, err := mysql.Inspect(ctx, db.DB, schema.InspectOptions{Filter: schema.Filter{Exclude: []string{"skip_*"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(user.Unmanaged) > 0 || len(user.Objects) != 5 {
+		t.Fatalf("objects %v, unmanaged %v", user.Objects, user.Unmanaged)
+	}
+	one, two := find(user, "trigger", "t_one"), find(user, "trigger", "t_two")
+	if one.SQL != "CREATE TRIGGER `t_one` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1" || one.Table != "t" {
+		t.Errorf("t_one: %q on %q", one.SQL, one.Table)
+	}
+	if !strings.HasPrefix(one.Def, "DEFINER root\n") {
+		t.Errorf("t_one def under the user rule: %q", one.Def)
+	}
+	if two.SQL != "CREATE TRIGGER `t_two` BEFORE INSERT ON `t` FOR EACH ROW FOLLOWS `t_one` SET NEW.a = NEW.a + 1" ||
+		!strings.HasSuffix(two.Def, "FOLLOWS t_one:\n"+one.Def) || len(two.DependsOn) != 1 {
+		t.Errorf("t_two: %q, def %q, depends on %v", two.SQL, two.Def, two.DependsOn)
+	}
+	if f := find(user, "function", "f"); strings.Contains(f.SQL, "DEFINER") || !strings.HasPrefix(f.SQL, "CREATE FUNCTION `f`(x int)") {
+		t.Errorf("function f: %q", f.SQL)
+	}
+	if e := find(user, "event", "soon"); strings.Contains(e.SQL, "STARTS") {
+		t.Errorf("event soon keeps the STARTS the server set: %q", e.SQL)
+	}
+	if e := find(user, "event", "later"); !strings.Contains(e.SQL, "STARTS '2031-01-01 03:00:00'") || !strings.Contains(e.Def, "STARTS") {
+		t.Errorf("event later lost its STARTS: %q", e.SQL)
+	}
+
+	exact, err := mysql.Inspect(ctx, db.DB, schema.InspectOptions{ViewDefiner: schema.ViewDefinerExact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := find(exact, "function", "f"); !strings.HasPrefix(f.SQL, "CREATE DEFINER=`root`@`%` FUNCTION `f`") || !strings.HasPrefix(f.Def, "DEFINER root@%\n") {
+		t.Errorf("function f under exact: %q, def %q", f.SQL, f.Def)
+	}
+	if o := find(exact, "trigger", "t_one"); !strings.HasPrefix(o.SQL, "CREATE DEFINER=`root`@`%` TRIGGER") {
+		t.Errorf("trigger under exact: %q", o.SQL)
+	}
+	find(exact, "procedure", "skip_me")
+	ignore, err := mysql.Inspect(ctx, db.DB, schema.InspectOptions{ViewDefiner: schema.ViewDefinerIgnore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := find(ignore, "function", "f"); strings.Contains(f.Def, "DEFINER") {
+		t.Errorf("function f under ignore: def %q", f.Def)
 	}
 }
