@@ -27,6 +27,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 	}{
 		{"tables", in.loadTables},
 		{"columns", in.columns},
+		{"spatial reference systems", in.spatialRefs},
 		{"indexes", in.indexes},
 		{"foreign keys", in.foreignKeys},
 		{"checks", in.checks},

@@ -760,8 +760,8 @@ func narrowsType(from, to schema.Type) bool {
 	if timeish[from.Name] && timeish[to.Name] && to.Precision < from.Precision {
 		return true // fractional seconds rounded away
 	}
-	if widens(from, to) {
-		return false
+	if widens(from, to) || from.Name == to.Name && spatialTypes[from.Name] {
+		return false // a spatial column's reference system is a label: no value changes
 	}
 	tc := (*Dialect)(nil).TypeChange(strings.ToLower(from.SQL), strings.ToLower(to.SQL))
 	return !tc.Known || tc.Narrows
@@ -791,6 +791,10 @@ func roundingGuard(col string, from, to schema.Type) string {
 	}
 	return ""
 }
+
+// spatialTypes are the geometry types.
+var spatialTypes = map[string]bool{"geometry": true, "point": true, "linestring": true, "polygon": true,
+	"multipoint": true, "multilinestring": true, "multipolygon": true, "geometrycollection": true}
 
 // timeish are the types with fractional seconds.
 var timeish = map[string]bool{"time": true, "datetime": true, "timestamp": true}

@@ -13,6 +13,12 @@ CREATE INDEX `ix_title` ON `doc` (`title`(40)) COMMENT 'by title, longer';
 
 DROP INDEX `sx_pt` ON `geo`;
 
+ALTER TABLE `geo` ADD COLUMN `fresh` point REF_SYSTEM_ID=4326 AFTER `moved`;
+
+ALTER TABLE `geo` MODIFY COLUMN `located` point;
+
+ALTER TABLE `geo` MODIFY COLUMN `moved` point REF_SYSTEM_ID=3857 NOT NULL;
+
 CREATE SPATIAL INDEX `sx_area` ON `geo` (`area`) COMMENT 'areas';
 
 CREATE SPATIAL INDEX `sx_shape` ON `geo` (`shape`);
@@ -41,6 +47,13 @@ CREATE INDEX `ix_k` ON `mem` (`k`);
 DROP INDEX `sx_shape` ON `geo`;
 
 DROP INDEX `sx_area` ON `geo`;
+
+ALTER TABLE `geo` MODIFY COLUMN `moved` point REF_SYSTEM_ID=4326 NOT NULL;
+
+ALTER TABLE `geo` MODIFY COLUMN `located` point REF_SYSTEM_ID=4326;
+
+-- REVIEW: drops column geo.fresh and its data
+ALTER TABLE `geo` DROP COLUMN `fresh`;
 
 CREATE SPATIAL INDEX `sx_pt` ON `geo` (`pt`);
 
