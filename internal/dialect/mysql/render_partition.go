@@ -2,6 +2,8 @@ package mysql
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/schema"
@@ -65,6 +67,10 @@ func (r *renderer) partitionChange(t *schema.Table, c schema.TableChange) error 
 				r.add(alter+fmt.Sprintf("COALESCE PARTITION %d", f.Count-to.Count), "redistributes the rows of "+t.Name)
 			}
 		default:
+			if stmt, ok := reorganize(f, to); ok {
+				r.add(alter+stmt, "moves rows between partitions of "+t.Name+": fails if a row fits no partition")
+				break
+			}
 			r.add(alter+partitionClause(to), "partitions "+t.Name+" anew: rewrites the table, and fails if a row fits no partition")
 		}
 	case *schema.AddPartition:
@@ -100,4 +106,68 @@ func (r *renderer) partitionChange(t *schema.Table, c schema.TableChange) error 
 		return fmt.Errorf("mysql: cannot render partition change %T (%s)", c, c)
 	}
 	return nil
+}
+
+// reorganize is the REORGANIZE PARTITION clause that turns from's listed
+// RANGE or LIST partitions into to's when only bounds, comments or
+// subpartitions change, under the same names in the same order: the
+// consecutive run of partitions that change (the server reorganizes only
+// consecutive ones), for RANGE with the next one when the run's upper bound
+// moves, since the run must cover the same range as before — except the
+// last partition, which may only grow. false when that cannot be done.
+func reorganize(from, to *schema.Partitioning) (string, bool) {
+	if from == nil || to == nil || from.By != to.By || from.SubBy != to.SubBy || from.SubCount != to.SubCount ||
+		from.Count != 0 || to.Count != 0 || len(from.Partitions) != len(to.Partitions) || len(to.Partitions) == 0 {
+		return "", false
+	}
+	method := from.Method()
+	ranged := strings.HasPrefix(method, "RANGE")
+	if !ranged && !strings.HasPrefix(method, "LIST") {
+		return "", false
+	}
+	first, last := -1, -1
+	for i, f := range from.Partitions {
+		t := to.Partitions[i]
+		if f.Name != t.Name {
+			return "", false
+		}
+		if !samePartition(f, t) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	if ranged && from.Partitions[last].Values != to.Partitions[last].Values {
+		if last < len(to.Partitions)-1 {
+			last++
+		} else if !grows(from.Partitions[last].Values, to.Partitions[last].Values) {
+			return "", false
+		}
+	}
+	names := make([]string, 0, last-first+1)
+	defs := make([]string, 0, last-first+1)
+	for i := first; i <= last; i++ {
+		names = append(names, quote(to.Partitions[i].Name))
+		defs = append(defs, partitionDef(to.Partitions[i]))
+	}
+	return "REORGANIZE PARTITION " + strings.Join(names, ", ") + " INTO (" + strings.Join(defs, ", ") + ")", true
+}
+
+func samePartition(a, b *schema.Partition) bool {
+	return a.Name == b.Name && a.Values == b.Values && a.Comment == b.Comment && slices.Equal(a.Subpartitions, b.Subpartitions)
+}
+
+// grows reports whether a RANGE bound to is known to be above from: MAXVALUE,
+// or a greater integer.
+func grows(from, to string) bool {
+	if to == "LESS THAN MAXVALUE" {
+		return from != to
+	}
+	f, err1 := strconv.ParseInt(strings.Trim(strings.TrimPrefix(from, "LESS THAN "), "()"), 10, 64)
+	n, err2 := strconv.ParseInt(strings.Trim(strings.TrimPrefix(to, "LESS THAN "), "()"), 10, 64)
+	return err1 == nil && err2 == nil && n > f
 }
