@@ -119,11 +119,11 @@ func (m *Migrator) Squash(ctx context.Context, o SquashOptions) (*SquashResult, 
 	}
 	newPath := filepath.Join(filepath.Dir(startPath), filepath.FromSlash(name))
 
-	up, down, err := m.squashDiff(ctx, start, end, o)
+	up, down, modelled, err := m.squashDiff(ctx, start, end, o)
 	if err != nil {
 		return nil, err
 	}
-	dataUp, dataDown, n, err := m.squashData(folded, up, down)
+	dataUp, dataDown, n, err := m.squashData(folded, up, down, modelled)
 	if err != nil {
 		return nil, err
 	}
@@ -242,11 +242,13 @@ func (m *Migrator) osPath(p string) (string, error) {
 }
 
 // squashDiff builds the schema before START and at END on one scratch
-// database and renders the difference both ways.
-func (m *Migrator) squashDiff(ctx context.Context, start, end *revision.Revision, o SquashOptions) (up, down string, err error) {
+// database and renders the difference both ways. modelled names the
+// objects (functions, triggers, …) either schema holds, which the
+// difference carries (see modelledObject).
+func (m *Migrator) squashDiff(ctx context.Context, start, end *revision.Revision, o SquashOptions) (up, down string, modelled map[string]bool, err error) {
 	sc, err := dialect.OpenScratch(ctx, m.d, o.DriverName, o.DataSource, o.Log)
 	if err != nil {
-		return "", "", fmt.Errorf("squash: %w", config.NewRedactor(o.DataSource).Error(err))
+		return "", "", nil, fmt.Errorf("squash: %w", config.NewRedactor(o.DataSource).Error(err))
 	}
 	defer func() {
 		if derr := sc.Drop(context.WithoutCancel(ctx)); derr != nil {
@@ -256,28 +258,34 @@ func (m *Migrator) squashDiff(ctx context.Context, start, end *revision.Revision
 	sm := m.onScratch(sc)
 	for _, p := range start.Parents {
 		if _, err := sm.Upgrade(ctx, p); err != nil {
-			return "", "", fmt.Errorf("squash: build the schema before %s on a scratch database: %w", start.ID, err)
+			return "", "", nil, fmt.Errorf("squash: build the schema before %s on a scratch database: %w", start.ID, err)
 		}
 	}
 	before, err := sm.inspectScratch(ctx)
 	if err != nil {
-		return "", "", fmt.Errorf("squash: inspect the scratch database: %w", err)
+		return "", "", nil, fmt.Errorf("squash: inspect the scratch database: %w", err)
 	}
 	if _, err := sm.Upgrade(ctx, end.ID); err != nil {
-		return "", "", fmt.Errorf("squash: build the schema at %s on a scratch database: %w", end.ID, err)
+		return "", "", nil, fmt.Errorf("squash: build the schema at %s on a scratch database: %w", end.ID, err)
 	}
 	after, err := sm.inspectScratch(ctx)
 	if err != nil {
-		return "", "", fmt.Errorf("squash: inspect the scratch database: %w", err)
+		return "", "", nil, fmt.Errorf("squash: inspect the scratch database: %w", err)
 	}
 	up, down, _, err = autogen.Generate(ctx, before, after, m.d.Name())
 	if err != nil {
-		return "", "", fmt.Errorf("squash: %w", err)
+		return "", "", nil, fmt.Errorf("squash: %w", err)
 	}
 	if note := unmanagedNote(before, after); note != "" {
 		up = joinSections(note, up)
 	}
-	return up, down, nil
+	modelled = map[string]bool{}
+	for _, s := range []*schema.Schema{before, after} {
+		for _, obj := range s.Objects {
+			modelled[strings.ToLower(obj.Kind+" "+obj.BaseName())] = true
+		}
+	}
+	return up, down, modelled, nil
 }
 
 // unmanagedNote flags the objects outside retort's schema model (functions,
@@ -313,13 +321,14 @@ func unmanagedNote(before, after *schema.Schema) string {
 // difference cannot reproduce: the upgrades' in order, the downgrades'
 // newest first, each under a "-- REVIEW:" note. A statement on an object
 // outside the schema model is skipped when the rendered section (diffUp,
-// diffDown) already holds it: some dialects model triggers.
-func (m *Migrator) squashData(folded []*revision.Revision, diffUp, diffDown string) (up, down string, n int, err error) {
+// diffDown) already holds it, or when it creates or drops an object the
+// schemas model (modelled, see modelledObject).
+func (m *Migrator) squashData(folded []*revision.Revision, diffUp, diffDown string, modelled map[string]bool) (up, down string, n int, err error) {
 	var ub, db strings.Builder
 	rendered := map[*strings.Builder]string{&ub: squeeze(diffUp), &db: squeeze(diffDown)}
 	quote := func(b *strings.Builder, r *revision.Revision, section string, sts []script.Statement) {
 		for _, st := range sts {
-			if lint.ChangesSchema(st.SQL) && (!unmodelled(st.SQL) || strings.Contains(rendered[b], squeeze(st.SQL))) {
+			if lint.ChangesSchema(st.SQL) && (!unmodelled(st.SQL) || strings.Contains(rendered[b], squeeze(st.SQL)) || modelled[modelledObject(st.SQL)]) {
 				continue
 			}
 			n++
@@ -364,6 +373,42 @@ func unmodelled(sql string) bool {
 		}
 	}
 	return false
+}
+
+// modelledObject is "kind name" of the object a CREATE or DROP statement
+// of a function, procedure, trigger, event or materialized view names (the
+// name lower case, without its schema or arguments), as squashDiff's
+// modelled set holds them; "" for any other statement.
+func modelledObject(sql string) string {
+	words := strings.Fields(strings.ToLower(strings.NewReplacer("(", " (", "`", "", `"`, "").Replace(sql)))
+	if len(words) < 3 || (words[0] != "create" && words[0] != "drop") {
+		return ""
+	}
+	for i := 1; i < min(len(words), 8); i++ {
+		kind := words[i]
+		switch {
+		case kind == "materialized" && i+1 < len(words) && words[i+1] == "view":
+			kind, i = "materialized view", i+1
+		case kind == "function" || kind == "procedure" || kind == "trigger" || kind == "event":
+		case kind == "or" || kind == "replace" || kind == "constraint" || strings.HasPrefix(kind, "definer"):
+			continue
+		default:
+			return ""
+		}
+		rest := words[i+1:]
+		for len(rest) > 0 && (rest[0] == "if" || rest[0] == "not" || rest[0] == "exists") {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 {
+			return ""
+		}
+		name := rest[0]
+		if j := strings.LastIndexByte(name, '.'); j >= 0 {
+			name = name[j+1:]
+		}
+		return kind + " " + name
+	}
+	return ""
 }
 
 func joinSections(parts ...string) string {

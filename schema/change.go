@@ -170,9 +170,6 @@ type ModifyTableComment struct{ From, To string }
 // ModifyTableOptions changes table options (MySQL collation and engine).
 type ModifyTableOptions struct{ From, To *Table }
 
-// ModifyTriggers replaces a table's triggers (SQLite keeps them verbatim).
-type ModifyTriggers struct{ From, To []*Trigger }
-
 func (*AddNamespace) change()       {}
 func (*DropNamespace) change()      {}
 func (*AddExtension) change()       {}
@@ -205,7 +202,6 @@ func (*DropCheck) change()          {}
 func (*RenameConstraint) change()   {}
 func (*ModifyTableComment) change() {}
 func (*ModifyTableOptions) change() {}
-func (*ModifyTriggers) change()     {}
 
 func (*AddColumn) tableChange()          {}
 func (*DropColumn) tableChange()         {}
@@ -224,7 +220,6 @@ func (*DropCheck) tableChange()          {}
 func (*RenameConstraint) tableChange()   {}
 func (*ModifyTableComment) tableChange() {}
 func (*ModifyTableOptions) tableChange() {}
-func (*ModifyTriggers) tableChange()     {}
 
 // Reverse implementations.
 
@@ -262,7 +257,6 @@ func (c *RenameConstraint) Reverse() Change {
 }
 func (c *ModifyTableComment) Reverse() Change { return &ModifyTableComment{From: c.To, To: c.From} }
 func (c *ModifyTableOptions) Reverse() Change { return &ModifyTableOptions{From: c.To, To: c.From} }
-func (c *ModifyTriggers) Reverse() Change     { return &ModifyTriggers{From: c.To, To: c.From} }
 
 // Reverse of ModifyEnum swaps From and To; Users stay (they are the columns
 // whose type names the enum, in either state).
@@ -428,7 +422,6 @@ func (c *ModifyTableOptions) String() string {
 	}
 	return "table options: " + strings.Join(what, ", ")
 }
-func (c *ModifyTriggers) String() string { return "replace triggers" }
 
 func orNone(s string) string {
 	if s == "" {

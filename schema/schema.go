@@ -61,8 +61,6 @@ type Table struct {
 	// Partitioning is a MySQL/MariaDB table's PARTITION BY clause (nil =
 	// not partitioned).
 	Partitioning *Partitioning `json:"partitioning,omitempty"`
-	// Triggers are kept so that a SQLite table rebuild can restore them.
-	Triggers []*Trigger `json:"triggers,omitempty"`
 	// WithoutRowID and Strict are SQLite table options.
 	WithoutRowID bool `json:"without_rowid,omitempty"`
 	Strict       bool `json:"strict,omitempty"`
@@ -256,12 +254,6 @@ type View struct {
 	CheckOption string `json:"check_option,omitempty"`
 }
 
-// Trigger is a trigger kept verbatim (SQLite).
-type Trigger struct {
-	Name string `json:"name"`
-	SQL  string `json:"sql"`
-}
-
 // Table returns the table named name in schema ns, or nil.
 func (s *Schema) Table(ns, name string) *Table {
 	for _, t := range s.Tables {
@@ -316,7 +308,7 @@ func (s *Schema) Sort() {
 	sortObjects(s.Objects)
 }
 
-// Sort orders the table's constraints, indexes and triggers by name (and
+// Sort orders the table's constraints and indexes by name (and
 // unnamed ones by definition).
 func (t *Table) Sort() {
 	key := func(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -332,7 +324,6 @@ func (t *Table) Sort() {
 	sort.SliceStable(t.Checks, func(i, j int) bool {
 		return key(t.Checks[i].Name, t.Checks[i].Column, t.Checks[i].Expr) < key(t.Checks[j].Name, t.Checks[j].Column, t.Checks[j].Expr)
 	})
-	sort.SliceStable(t.Triggers, func(i, j int) bool { return t.Triggers[i].Name < t.Triggers[j].Name })
 }
 
 // Unmanaged is an object the inspector found but retort does not manage

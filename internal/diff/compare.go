@@ -76,7 +76,6 @@ func cloneTable(t *schema.Table) *schema.Table {
 	c.Indexes = append([]*schema.Index(nil), t.Indexes...)
 	c.ForeignKeys = append([]*schema.ForeignKey(nil), t.ForeignKeys...)
 	c.Checks = append([]*schema.Check(nil), t.Checks...)
-	c.Triggers = append([]*schema.Trigger(nil), t.Triggers...)
 	c.SQL = ""
 	return &c
 }
@@ -91,14 +90,6 @@ func sameOrder(f, t *schema.Table) bool {
 		}
 	}
 	return true
-}
-
-func triggerSQL(ts []*schema.Trigger) []string {
-	out := []string{}
-	for _, t := range ts {
-		out = append(out, t.Name+"\x00"+t.SQL)
-	}
-	return out
 }
 
 // fkKey identifies a foreign key: its name, or its definition when unnamed.

@@ -106,9 +106,6 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 		for _, x := range t.Indexes {
 			x.SQL = replaceIdent(x.SQL, r.Table, r.To)
 		}
-		for _, tr := range t.Triggers {
-			tr.SQL = replaceIdent(tr.SQL, r.Table, r.To)
-		}
 		for _, o := range out.Tables {
 			for _, fk := range o.ForeignKeys {
 				if fk.RefTable == r.Table && (fk.RefSchema == r.Schema || fk.RefSchema == "" && o.Schema == r.Schema) {
@@ -239,9 +236,6 @@ func renameColumn(t *schema.Table, old, new string) {
 		}
 		c.Expr = replaceIdent(c.Expr, old, new)
 	}
-	for _, tr := range t.Triggers {
-		tr.SQL = replaceIdent(tr.SQL, old, new)
-	}
 	t.Def, t.SQL = replaceIdent(t.Def, old, new), replaceIdent(t.SQL, old, new)
 }
 
@@ -289,11 +283,6 @@ func deepCloneTable(t *schema.Table) *schema.Table {
 		cc := *ch
 		c.Checks[i] = &cc
 	}
-	c.Triggers = make([]*schema.Trigger, len(t.Triggers))
-	for i, tr := range t.Triggers {
-		tt := *tr
-		c.Triggers[i] = &tt
-	}
 	if t.Uniques == nil {
 		c.Uniques = nil
 	}
@@ -305,9 +294,6 @@ func deepCloneTable(t *schema.Table) *schema.Table {
 	}
 	if t.Checks == nil {
 		c.Checks = nil
-	}
-	if t.Triggers == nil {
-		c.Triggers = nil
 	}
 	return &c
 }

@@ -1,8 +1,6 @@
 package diff
 
 import (
-	"reflect"
-
 	"github.com/retortdb/retort/schema"
 )
 
@@ -367,8 +365,9 @@ func foreignKeys(f, t *schema.Table, cols *columnChanges, inlineOnly bool) forei
 }
 
 // tableAttributes compares what a table has beside its columns and
-// constraints: its comment, its options, its triggers, and (where the
-// table is rebuilt to reorder them) the order of its columns.
+// constraints: its comment, its options and (where the table is rebuilt to
+// reorder them) the order of its columns. Its triggers are objects of their
+// own (objects.go).
 func (d *differ) tableAttributes(f, t *schema.Table, cols *columnChanges) []schema.TableChange {
 	var out []schema.TableChange
 	if f.Comment != t.Comment {
@@ -376,9 +375,6 @@ func (d *differ) tableAttributes(f, t *schema.Table, cols *columnChanges) []sche
 	}
 	if f.Collation != t.Collation || f.Engine != t.Engine || f.Options != t.Options || f.WithoutRowID != t.WithoutRowID || f.Strict != t.Strict || f.Def != t.Def {
 		out = append(out, &schema.ModifyTableOptions{From: f, To: t})
-	}
-	if !reflect.DeepEqual(triggerSQL(f.Triggers), triggerSQL(t.Triggers)) {
-		out = append(out, &schema.ModifyTriggers{From: f.Triggers, To: t.Triggers})
 	}
 	// An order change alone still needs a rebuild; with column changes the
 	// table is rebuilt (in the new order) anyway.

@@ -424,8 +424,6 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 				}
 			}
 		}
-	case *schema.ModifyTriggers:
-		return fmt.Errorf("mysql: triggers of table %s are not managed", to.Name)
 	case *schema.AddPartition, *schema.DropPartition, *schema.ModifyPartitioning:
 		return r.partitionChange(to, c)
 	default:

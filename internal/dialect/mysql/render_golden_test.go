@@ -99,9 +99,7 @@ func renderCases() []rendertest.Case {
 			Def: "select `users`.`name` AS `name` from `users`"}}}},
 		{Name: "unsupported_enum", Changes: []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
 		{Name: "unsupported_sequence", Changes: []schema.Change{&schema.AddSequence{Sequence: &schema.Sequence{Name: "s"}}}},
-		{Name: "unsupported_triggers", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
-			return []schema.TableChange{&schema.ModifyTriggers{To: []*schema.Trigger{{Name: "t", SQL: "CREATE TRIGGER t"}}}}
-		})}},
+		{Name: "unsupported_object", Changes: []schema.Change{&schema.AddObject{Object: &schema.Object{Kind: "materialized view", Name: "mv", SQL: "CREATE MATERIALIZED VIEW mv AS SELECT 1"}}}},
 		{Name: "column_add_drop", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			first := col("tenant", "int(11)", false)
 			mid := col("nick", "varchar(20)", true)

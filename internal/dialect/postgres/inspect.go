@@ -34,6 +34,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"enum types", in.enums},
 		{"extensions", in.extensions},
 		{"views", in.views},
+		{"functions and triggers", in.objects},
 		{"other objects", in.unmanaged},
 	}
 	for _, st := range steps {
@@ -487,10 +488,9 @@ WHERE e.extname <> 'plpgsql' ORDER BY e.extname`)
 }
 
 func (in *inspector) views(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT n.nspname, c.relname, c.relkind::text, pg_get_viewdef(c.oid, true), coalesce(obj_description(c.oid, 'pg_class'), ''),
-  coalesce((SELECT json_agg(DISTINCT dn.nspname || '.' || dc.relname) FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
-     JOIN pg_class dc ON dc.oid = d.refobjid JOIN pg_namespace dn ON dn.oid = dc.relnamespace
-     WHERE r.ev_class = c.oid AND d.refobjid <> c.oid)::text, '[]')
+	rows, err := in.db.QueryContext(ctx, `SELECT n.nspname, quote_ident(n.nspname), c.relname, c.relkind::text, pg_get_viewdef(c.oid, true), coalesce(obj_description(c.oid, 'pg_class'), ''),
+  `+dependsOnSQL("d.classid = 'pg_rewrite'::regclass AND d.objid IN (SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = c.oid)", "c.oid", false)+`,
+  c.relispopulated, coalesce((SELECT json_agg(pg_get_indexdef(i.indexrelid) ORDER BY i.indexrelid) FROM pg_index i WHERE i.indrelid = c.oid)::text, '[]')
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v','m') AND `+userSchemas+` AND `+notExtension("c.oid", "pg_class")+`
 ORDER BY n.nspname, c.relname`)
@@ -499,42 +499,38 @@ ORDER BY n.nspname, c.relname`)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var nsp, name, kind, def, comment, deps string
-		if err := rows.Scan(&nsp, &name, &kind, &def, &comment, &deps); err != nil {
+		var nsp, qnsp, name, kind, def, comment, deps, indexes string
+		var populated bool
+		if err := rows.Scan(&nsp, &qnsp, &name, &kind, &def, &comment, &deps, &populated, &indexes); err != nil {
 			return err
 		}
 		if !in.wanted(nsp) || in.o.Skipped(in.ns(nsp), name) {
 			continue
 		}
-		if kind == "m" {
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "materialized view", Name: schema.QualifiedName(in.ns(nsp), name)})
-			continue
-		}
-		v := &schema.View{Schema: in.ns(nsp), Name: name, Def: strings.TrimSpace(def), Comment: comment}
-		var ds []string
-		if err := json.Unmarshal([]byte(deps), &ds); err != nil {
+		ds, err := in.dependsOn(deps)
+		if err != nil {
 			return fmt.Errorf("view %s: %w", name, err)
 		}
-		for _, d := range ds {
-			nsp, rel, _ := strings.Cut(d, ".")
-			v.DependsOn = append(v.DependsOn, schema.QualifiedName(in.ns(nsp), rel))
+		if kind == "m" {
+			var xs []string
+			if err := json.Unmarshal([]byte(indexes), &xs); err != nil {
+				return fmt.Errorf("materialized view %s: %w", name, err)
+			}
+			in.s.Objects = append(in.s.Objects, in.matview(nsp, qnsp, name, def, comment, populated, xs, ds))
+			continue
 		}
-		in.s.Views = append(in.s.Views, v)
+		in.s.Views = append(in.s.Views, &schema.View{Schema: in.ns(nsp), Name: name, Def: strings.TrimSpace(def), Comment: comment, DependsOn: ds})
 	}
 	return rows.Err()
 }
 
-// unmanaged lists functions, triggers, domains, composite and range types
-// and extensions: retort does not manage them, and says so.
+// unmanaged lists aggregates, domains, composite and range types, rules
+// and the other objects retort does not manage, and says so.
 func (in *inspector) unmanaged(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `
-SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+SELECT 'aggregate', n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE `+userSchemas+` AND `+notExtension("p.oid", "pg_proc")+`
-UNION ALL
-SELECT 'trigger', n.nspname, c.relname || '.' || tg.tgname
-FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT tg.tgisinternal AND `+userSchemas+`
+WHERE p.prokind = 'a' AND `+userSchemas+` AND `+notExtension("p.oid", "pg_proc")+`
 UNION ALL
 SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'composite type' END, n.nspname, t.typname
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -585,7 +581,7 @@ ORDER BY 1, 2, 3`)
 		}
 		base, _, _ := strings.Cut(name, ".")
 		switch kind {
-		case "trigger", "rule", "policy", "comment on constraint", "table inheritance", "row level security", "storage parameters":
+		case "rule", "policy", "comment on constraint", "table inheritance", "row level security", "storage parameters":
 			if in.o.Skipped(in.ns(nsp), base) {
 				continue
 			}

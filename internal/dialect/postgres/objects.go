@@ -50,6 +50,11 @@ func (r *renderer) createObject(o *schema.Object) error {
 	if strings.TrimSpace(o.SQL) == "" {
 		return fmt.Errorf("postgres: %s has no CREATE statement to render", o)
 	}
+	if sqlBody(o) && !r.bodiesUnchecked {
+		r.bodiesUnchecked = true
+		r.out.Statements = append(r.out.Statements, schema.Statement{SQL: "SET check_function_bodies = false",
+			Comment: "A SQL function's body is checked when it runs, not when it is created: it may read\na table this revision creates after it (pg_dump does the same)."})
+	}
 	stmts, err := sqlsplit.Split(o.SQL, 1, Lexical)
 	if err != nil {
 		return fmt.Errorf("postgres: %s: %w", o, err)
@@ -130,4 +135,15 @@ func functionHeader(def string) string {
 		head = append(head, l)
 	}
 	return strings.Join(head, "\n")
+}
+
+// sqlBody reports whether o is a function or procedure in LANGUAGE sql
+// with a string body, which PostgreSQL checks against the tables when it is
+// created (check_function_bodies); a BEGIN ATOMIC body records what it
+// reads instead, and is ordered after it.
+func sqlBody(o *schema.Object) bool {
+	if o.Kind != "function" && o.Kind != "procedure" {
+		return false
+	}
+	return strings.Contains(o.Def, "\n LANGUAGE sql\n") && !strings.Contains(o.Def, "\nBEGIN ATOMIC")
 }

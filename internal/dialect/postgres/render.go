@@ -27,6 +27,8 @@ type renderer struct {
 	// recreated are the objects dropped and created again (no review note
 	// on their drop).
 	recreated map[string]bool
+	// bodiesUnchecked is set once check_function_bodies is off.
+	bodiesUnchecked bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -498,7 +500,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 		r.add(alter+"RENAME CONSTRAINT "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.ModifyTableComment:
 		r.add(fmt.Sprintf("COMMENT ON TABLE %s IS %s", name, commentValue(c.To)), "")
-	case *schema.ModifyTableOptions, *schema.ModifyTriggers:
+	case *schema.ModifyTableOptions:
 		return fmt.Errorf("postgres: %s on table %s is not supported", c, q)
 	default:
 		return fmt.Errorf("postgres: cannot render table change %T (%s)", c, c)

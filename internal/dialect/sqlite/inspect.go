@@ -58,7 +58,6 @@ func (in *inspector) objects(ctx context.Context) error {
 		return err
 	}
 	defer rows.Close()
-	type trig struct{ name, table, sql string }
 	var trigs []trig
 	for rows.Next() {
 		var typ, name, tbl, text string
@@ -98,13 +97,7 @@ func (in *inspector) objects(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, tr := range trigs {
-		if t := in.tables[tr.table]; t != nil {
-			t.Triggers = append(t.Triggers, &schema.Trigger{Name: tr.name, SQL: tr.sql})
-		} else if !in.o.Skipped("", tr.table) {
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "trigger", Name: tr.name})
-		}
-	}
+	in.triggers(trigs)
 	// A view depends on the tables and views its text names.
 	for _, v := range in.s.Views {
 		toks := tokenize(v.SQL)

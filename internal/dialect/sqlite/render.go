@@ -15,7 +15,8 @@ import (
 // copy" order: the table is renamed aside, created anew (from its stored
 // CREATE statement when known, so the stored schema is exactly the desired
 // table's text), its rows copied, the old table dropped, and its indexes
-// and triggers created again.
+// created again. Its triggers go with the old table: they are objects the
+// diff drops before the rebuild and creates again after it.
 //
 // A revision with a rebuild starts with PRAGMA foreign_keys = OFF and runs
 // in a transaction like any other: the runner (migrate) sees the PRAGMA,
@@ -60,9 +61,6 @@ func (r *renderer) change(c schema.Change) error {
 		r.add(createTable(c.Table, c.Table.Name), "")
 		for _, x := range c.Table.Indexes {
 			r.add(createIndex(c.Table, x), "")
-		}
-		for _, tr := range c.Table.Triggers {
-			r.add(tr.SQL, "")
 		}
 	case *schema.DropTable:
 		r.add("DROP TABLE "+quote(c.Table.Name), "drops table "+c.Table.Name+" and all its data")
@@ -122,13 +120,6 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.Index.Name)})
 		case *schema.RenameIndex:
 			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.From.Name)}, schema.Statement{SQL: createIndex(m.To, c.To)})
-		case *schema.ModifyTriggers:
-			for _, tr := range c.From {
-				out = append(out, schema.Statement{SQL: "DROP TRIGGER " + quote(tr.Name)})
-			}
-			for _, tr := range c.To {
-				out = append(out, schema.Statement{SQL: tr.SQL})
-			}
 		case *schema.ModifyTableOptions:
 			optionsChanged = true
 		default:
@@ -281,9 +272,6 @@ func (r *renderer) rebuild(m *schema.ModifyTable) error {
 			review = uniqueReview(x)
 		}
 		r.add(createIndex(t, x), review)
-	}
-	for _, tr := range t.Triggers {
-		r.add(tr.SQL, "")
 	}
 	return nil
 }

@@ -56,8 +56,11 @@ func users() *schema.Table {
 			{Name: "ix_users_name", Parts: []schema.IndexPart{{Column: "name", Collation: "BINARY", Desc: true}}, Where: "name IS NOT NULL"},
 			{Name: "ix_users_lower", Unique: true, Parts: []schema.IndexPart{{Expr: "lower(email)"}, {Column: "score"}}},
 		},
-		Triggers: []*schema.Trigger{{Name: "tr_users", SQL: "CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END"}},
 	}
+}
+
+func trigger(name, table, sql string) *schema.Object {
+	return &schema.Object{Kind: "trigger", Name: name, Table: table, SQL: sql, Def: definition(sql)}
 }
 
 // stored is a table known by its stored CREATE statement, as the inspector
@@ -91,14 +94,14 @@ func retype(t *schema.Table, i int, change schema.ColumnChange, edit func(c *sch
 
 func renderCases() []rendertest.Case {
 	return []rendertest.Case{
-		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}}},
+		{Name: "table", Changes: []schema.Change{&schema.AddTable{Table: users()}, &schema.AddObject{Object: trigger("tr_users", "users", "CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END")}}},
 		// A Go model's table: constraints without a name take the server's.
 		{Name: "table_unnamed", Changes: []schema.Change{&schema.AddTable{Table: unnamed()}}},
 		{Name: "table_options", Changes: []schema.Change{func() schema.Change {
 			t := users()
 			t.WithoutRowID, t.Strict = true, true
 			t.PrimaryKey = &schema.PrimaryKey{Name: "pk_users", Columns: []string{"id", "email"}}
-			t.Indexes, t.Triggers = nil, nil
+			t.Indexes = nil
 			return &schema.AddTable{Table: t}
 		}()}},
 		{Name: "table_stored", Changes: []schema.Change{func() schema.Change {
@@ -123,14 +126,23 @@ func renderCases() []rendertest.Case {
 			renamed := *from.Indexes[1]
 			renamed.Name = "ix_lower"
 			to.Indexes = []*schema.Index{&renamed, x}
-			trig := []*schema.Trigger{{Name: "tr_new", SQL: "CREATE TRIGGER tr_new AFTER DELETE ON users BEGIN SELECT 2; END"}}
-			to.Triggers = trig
 			return []schema.TableChange{
 				&schema.DropIndex{Index: from.Indexes[0]}, &schema.AddIndex{Index: x},
 				&schema.RenameIndex{From: from.Indexes[1], To: &renamed},
-				&schema.ModifyTriggers{From: from.Triggers, To: trig},
 			}
 		})}},
+		// Triggers: dropped (with a review note unless created again), created
+		// from their stored statement, replaced by a drop and a create; an
+		// INSTEAD OF trigger on a view like any other.
+		{Name: "triggers", Changes: []schema.Change{
+			&schema.DropObject{Object: trigger("tr_users", "users", "CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END")},
+			&schema.AddObject{Object: trigger("tr_new", "users", "CREATE TRIGGER tr_new AFTER DELETE ON users BEGIN SELECT 2; END")},
+			&schema.ReplaceObject{From: trigger("tr_x", "users", "CREATE TRIGGER tr_x AFTER DELETE ON users BEGIN SELECT 2; END"),
+				To: trigger("tr_x", "users", "CREATE TRIGGER tr_x AFTER DELETE ON users BEGIN SELECT 3; END")},
+			&schema.DropObject{Object: trigger("names_ins", "names", "CREATE TRIGGER names_ins INSTEAD OF INSERT ON names BEGIN INSERT INTO users (name) VALUES (NEW.name); END")},
+			&schema.AddObject{Object: trigger("names_ins", "names", "CREATE TRIGGER names_ins INSTEAD OF INSERT ON names BEGIN INSERT INTO users (name) VALUES (NEW.name); END")},
+		}},
+		{Name: "unsupported_function", Changes: []schema.Change{&schema.AddObject{Object: &schema.Object{Kind: "function", Name: "f()", SQL: "CREATE FUNCTION f()"}}}},
 		{Name: "rebuild_columns", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			added := col("age", "INTEGER", false)
 			to.Columns = append(to.Columns, added)

@@ -4,6 +4,8 @@
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
+DROP TRIGGER book_ins;
+
 DROP VIEW author_books;
 
 PRAGMA legacy_alter_table = ON;
@@ -36,17 +38,19 @@ DROP TABLE _retort_old_book;
 
 CREATE INDEX ix_book_title ON book (title COLLATE NOCASE);
 
+CREATE VIEW author_books AS SELECT a.name, b.title FROM author a JOIN book b ON b.author_id = a.id;
+
 -- +retort StatementBegin
 CREATE TRIGGER book_ins AFTER INSERT ON book BEGIN INSERT INTO log (what) SELECT name FROM author WHERE id = new.author_id; END;
 -- +retort StatementEnd
-
-CREATE VIEW author_books AS SELECT a.name, b.title FROM author a JOIN book b ON b.author_id = a.id;
 
 -- downgrade
 -- Rebuilding tables. retort switches foreign keys off before this revision's transaction
 -- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
+
+DROP TRIGGER book_ins;
 
 DROP VIEW author_books;
 
@@ -66,10 +70,6 @@ DROP TABLE _retort_old_book;
 
 CREATE INDEX ix_book_title ON book (title COLLATE NOCASE);
 
--- +retort StatementBegin
-CREATE TRIGGER book_ins AFTER INSERT ON book BEGIN INSERT INTO log (what) SELECT name FROM author WHERE id = new.author_id; END;
--- +retort StatementEnd
-
 PRAGMA legacy_alter_table = ON;
 
 -- REVIEW: rebuilds table author (SQLite cannot ALTER this: table definition; drop check constraint ""; drop unique constraint ""; drop column "email"); its rows are copied
@@ -85,3 +85,7 @@ INSERT INTO author (id, name) SELECT id, name FROM _retort_old_author;
 DROP TABLE _retort_old_author;
 
 CREATE VIEW author_books AS SELECT a.name, b.title FROM author a JOIN book b ON b.author_id = a.id;
+
+-- +retort StatementBegin
+CREATE TRIGGER book_ins AFTER INSERT ON book BEGIN INSERT INTO log (what) SELECT name FROM author WHERE id = new.author_id; END;
+-- +retort StatementEnd

@@ -4,11 +4,13 @@
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
+DROP TRIGGER trg_t;
+
 ALTER TABLE kv ADD COLUMN w INTEGER DEFAULT 0;
 
 PRAGMA legacy_alter_table = ON;
 
--- REVIEW: rebuilds table t (SQLite cannot ALTER this: drop index "ix_t_name"; drop check constraint ""; modify column "id": auto-increment; modify column "name": set NOT NULL, default (none) → '', collation (none) → NOCASE; add column "doubled"; add index "ix_t_name"; add check constraint ""; table definition; replace triggers); its rows are copied
+-- REVIEW: rebuilds table t (SQLite cannot ALTER this: drop index "ix_t_name"; drop check constraint ""; modify column "id": auto-increment; modify column "name": set NOT NULL, default (none) → '', collation (none) → NOCASE; add column "doubled"; add index "ix_t_name"; add check constraint ""; table definition); its rows are copied
 ALTER TABLE t RENAME TO _retort_old_t;
 
 PRAGMA legacy_alter_table = OFF;
@@ -39,9 +41,11 @@ CREATE TRIGGER trg_t AFTER UPDATE OF name ON t BEGIN UPDATE t SET updated = 'cha
 -- before the revision is recorded, and switches them back on after: a failure rolls back.
 PRAGMA foreign_keys = OFF;
 
+DROP TRIGGER trg_t;
+
 PRAGMA legacy_alter_table = ON;
 
--- REVIEW: rebuilds table t (SQLite cannot ALTER this: replace triggers; table definition; drop check constraint ""; drop index "ix_t_name"; drop column "doubled"; modify column "name": drop NOT NULL, default '' → (none), collation NOCASE → (none); modify column "id": auto-increment; add check constraint ""; add index "ix_t_name"); its rows are copied
+-- REVIEW: rebuilds table t (SQLite cannot ALTER this: table definition; drop check constraint ""; drop index "ix_t_name"; drop column "doubled"; modify column "name": drop NOT NULL, default '' → (none), collation NOCASE → (none); modify column "id": auto-increment; add check constraint ""; add index "ix_t_name"); its rows are copied
 ALTER TABLE t RENAME TO _retort_old_t;
 
 PRAGMA legacy_alter_table = OFF;
@@ -60,10 +64,6 @@ DROP TABLE _retort_old_t;
 
 CREATE INDEX ix_t_name ON t (name);
 
--- +retort StatementBegin
-CREATE TRIGGER trg_t AFTER UPDATE ON t BEGIN UPDATE t SET updated = 'now' WHERE id = new.id; END;
--- +retort StatementEnd
-
 PRAGMA legacy_alter_table = ON;
 
 -- REVIEW: rebuilds table kv (SQLite cannot ALTER this: table definition; drop column "w"); its rows are copied
@@ -77,3 +77,7 @@ CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 INSERT INTO kv (k, v) SELECT k, v FROM _retort_old_kv;
 
 DROP TABLE _retort_old_kv;
+
+-- +retort StatementBegin
+CREATE TRIGGER trg_t AFTER UPDATE ON t BEGIN UPDATE t SET updated = 'now' WHERE id = new.id; END;
+-- +retort StatementEnd

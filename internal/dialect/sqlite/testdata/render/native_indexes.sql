@@ -4,11 +4,7 @@ DROP INDEX ix_users_name;
 CREATE UNIQUE INDEX "ix_users_email" ON "users" ("email");
 DROP INDEX ix_users_lower;
 CREATE UNIQUE INDEX "ix_lower" ON "users" (lower(email), "score");
-DROP TRIGGER tr_users;
-CREATE TRIGGER tr_new AFTER DELETE ON users BEGIN SELECT 2; END;
 -- down
-DROP TRIGGER tr_new;
-CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 DROP INDEX ix_lower;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 DROP INDEX ix_users_email;

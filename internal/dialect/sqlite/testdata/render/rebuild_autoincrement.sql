@@ -26,7 +26,6 @@ UPDATE sqlite_sequence SET name = 'ttttttttttttttttttttttttttttttttttttttttttttt
 DROP TABLE _retort_old_tttttttttttttttttttttttttttttttttttttttttttttttt;
 CREATE INDEX "ix_users_name" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" (lower(email), "score");
-CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
 -- Rebuilding tables. retort switches foreign keys off before this revision's transaction
 -- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
@@ -55,4 +54,3 @@ UPDATE sqlite_sequence SET name = 'ttttttttttttttttttttttttttttttttttttttttttttt
 DROP TABLE _retort_old_tttttttttttttttttttttttttttttttttttttttttttttttt;
 CREATE INDEX "ix_users_name" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "ttttttttttttttttttttttttttttttttttttttttttttttttttttttt" (lower(email), "score");
-CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;

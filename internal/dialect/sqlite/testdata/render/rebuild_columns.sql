@@ -35,7 +35,6 @@ UPDATE sqlite_sequence SET name = 'users' WHERE name = '_retort_old_users';
 DROP TABLE _retort_old_users;
 CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
-CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
 -- Rebuilding tables. retort switches foreign keys off before this revision's transaction
 -- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
@@ -68,4 +67,3 @@ UPDATE sqlite_sequence SET name = 'users' WHERE name = '_retort_old_users';
 DROP TABLE _retort_old_users;
 CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name IS NOT NULL;
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
-CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;

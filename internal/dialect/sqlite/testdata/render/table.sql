@@ -15,5 +15,7 @@ CREATE INDEX "ix_users_name" ON "users" ("name" COLLATE BINARY DESC) WHERE name 
 CREATE UNIQUE INDEX "ix_users_lower" ON "users" (lower(email), "score");
 CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END;
 -- down
+-- review: drops trigger tr_users on users: what it does on changes to users stops happening
+DROP TRIGGER tr_users;
 -- review: drops table users and all its data
 DROP TABLE users;

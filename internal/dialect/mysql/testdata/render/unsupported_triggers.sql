@@ -1,4 +1,0 @@
--- up
--- error: mysql: triggers of table users are not managed
--- down
--- error: mysql: triggers of table users are not managed

@@ -1,0 +1,4 @@
+-- up
+-- error: sqlite: SQLite has no function (function "f()")
+-- down
+-- error: sqlite: SQLite has no function (function "f()")
