@@ -226,10 +226,11 @@ func WithScriptLocation(dir string) Option {
 	}
 }
 
-// WithViewDefiner says how much of a MySQL/MariaDB view's DEFINER
-// autogenerate and check compare: "user" (the default: a definer that
-// differs only by the connecting host is not drift), "exact" (user and
-// host, and new views are created with that definer) or "ignore".
+// WithViewDefiner says how much of the DEFINER of MySQL/MariaDB views,
+// triggers, routines and events Inspect, autogenerate and check compare:
+// "user" (the default: a definer that differs only by the connecting host
+// is not drift), "exact" (user and host, and new ones are created with that
+// definer) or "ignore".
 func WithViewDefiner(rule string) Option {
 	return func(o *options) error {
 		switch rule {
