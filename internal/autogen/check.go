@@ -242,6 +242,12 @@ func describeTable(t string, c schema.TableChange) Difference {
 		return Difference{"add_constraint", t, fmt.Sprintf("added primary key (%s) on '%s'", strings.Join(c.PrimaryKey.Columns, ", "), t)}
 	case *schema.DropPrimaryKey:
 		return Difference{"remove_constraint", t, fmt.Sprintf("removed primary key (%s) on '%s'", strings.Join(c.PrimaryKey.Columns, ", "), t)}
+	case *schema.AddPartition:
+		return Difference{"add_partition", t + "." + c.Partition.Name, fmt.Sprintf("added partition '%s' on '%s'", c.Partition.Name, t)}
+	case *schema.DropPartition:
+		return Difference{"remove_partition", t + "." + c.Partition.Name, fmt.Sprintf("removed partition '%s' on '%s'", c.Partition.Name, t)}
+	case *schema.ModifyPartitioning:
+		return Difference{"modify_partitioning", t, fmt.Sprintf("changed partitioning of '%s': %s", t, c)}
 	case *schema.ModifyTableComment:
 		if c.From == "" {
 			return Difference{"add_table_comment", t, fmt.Sprintf("added comment on table '%s'", t)}
