@@ -162,6 +162,10 @@ type Index struct {
 	// Def is the normalized definition text (SQLite), compared like
 	// Table.Def.
 	Def string `json:"def,omitempty"`
+	// Hidden is how MySQL/MariaDB spell an index the optimizer does not
+	// use but keeps up to date: "IGNORED" (MariaDB), "INVISIBLE" (MySQL);
+	// "" = used.
+	Hidden string `json:"hidden,omitempty"`
 }
 
 // IndexPart is one key of an index: a column or an expression.

@@ -153,8 +153,7 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 }
 
 func (in *inspector) indexes(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, coalesce(COLUMN_NAME, ''), coalesce(SUB_PART, 0), coalesce(COLLATION, 'A'), INDEX_TYPE, coalesce(INDEX_COMMENT, '')
-FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`)
+	rows, err := in.statistics(ctx)
 	if err != nil {
 		return err
 	}
@@ -162,9 +161,9 @@ FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABL
 	var last *schema.Index
 	var lastTable string
 	for rows.Next() {
-		var table, name, col, coll, typ, comment string
+		var table, name, col, coll, typ, comment, hidden string
 		var nonUnique, sub int
-		if err := rows.Scan(&table, &name, &nonUnique, &col, &sub, &coll, &typ, &comment); err != nil {
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &sub, &coll, &typ, &comment, &hidden); err != nil {
 			return err
 		}
 		t := in.tables[table]
@@ -179,7 +178,7 @@ FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABL
 			continue
 		}
 		if last == nil || last.Name != name || lastTable != table {
-			last = &schema.Index{Name: name, Unique: nonUnique == 0, Comment: comment}
+			last = &schema.Index{Name: name, Unique: nonUnique == 0, Comment: comment, Hidden: hidden}
 			switch typ {
 			case "FULLTEXT", "SPATIAL":
 				last.Method = typ

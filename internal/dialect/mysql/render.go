@@ -174,6 +174,9 @@ func indexTail(x *schema.Index) string {
 	if x.Comment != "" {
 		s += " COMMENT " + literal(x.Comment)
 	}
+	if x.Hidden != "" {
+		s += " " + x.Hidden
+	}
 	return s
 }
 

@@ -1,11 +1,19 @@
 -- upgrade
 DROP INDEX `ft_body` ON `doc`;
 
+DROP INDEX `ix_hidden` ON `doc`;
+
+DROP INDEX `ix_n` ON `doc`;
+
 DROP INDEX `ix_slug` ON `doc`;
 
 DROP INDEX `ix_title` ON `doc`;
 
 CREATE FULLTEXT INDEX `ft_title` ON `doc` (`title`, `body`) COMMENT 'search';
+
+CREATE INDEX `ix_hidden` ON `doc` (`slug`, `n`) USING BTREE;
+
+CREATE INDEX `ix_n` ON `doc` (`n`) USING HASH COMMENT 'kept' IGNORED;
 
 CREATE INDEX `ix_slug` ON `doc` (`slug`) USING HASH COMMENT 'now hash';
 
@@ -61,10 +69,18 @@ DROP INDEX `ix_title` ON `doc`;
 
 DROP INDEX `ix_slug` ON `doc`;
 
+DROP INDEX `ix_n` ON `doc`;
+
+DROP INDEX `ix_hidden` ON `doc`;
+
 DROP INDEX `ft_title` ON `doc`;
 
 CREATE INDEX `ix_title` ON `doc` (`title`(20)) COMMENT 'by title';
 
 CREATE INDEX `ix_slug` ON `doc` (`slug`) USING BTREE;
+
+CREATE INDEX `ix_n` ON `doc` (`n`) USING HASH COMMENT 'kept';
+
+CREATE INDEX `ix_hidden` ON `doc` (`slug`, `n`) USING BTREE IGNORED;
 
 CREATE FULLTEXT INDEX `ft_body` ON `doc` (`body`);
