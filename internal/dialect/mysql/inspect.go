@@ -32,6 +32,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"foreign keys", in.foreignKeys},
 		{"checks", in.checks},
 		{"partitions", in.partitions},
+		{"sequences", in.sequences},
 		{"views", in.views},
 		{"triggers", in.triggers},
 		{"routines", in.routines},
@@ -85,7 +86,7 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 		case "VIEW":
 			continue
 		case "SEQUENCE":
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "sequence", Name: name})
+			in.s.Sequences = append(in.s.Sequences, &schema.Sequence{Name: name, Comment: comment})
 			continue
 		default:
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: strings.ToLower(typ), Name: name})
@@ -134,7 +135,9 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 		}
 		c := &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable == "YES", Collation: coll, Comment: comment}
 		if def.Valid && !(def.String == "NULL") {
-			c.Default = def.String
+			// nextval(`db`.`seq`): the database is this one, named
+			// differently wherever the schema is built.
+			c.Default = strings.ReplaceAll(def.String, quote(in.dbname)+".", "")
 		}
 		lower := strings.ToLower(extra)
 		if autoIncrementRe.MatchString(extra) {

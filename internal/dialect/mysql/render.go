@@ -52,9 +52,10 @@ func (r *renderer) change(c schema.Change) error {
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
 		return r.object(c)
+	case *schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
+		return r.sequence(c)
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
-		*schema.AddExtension, *schema.DropExtension,
-		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
+		*schema.AddExtension, *schema.DropExtension:
 		return fmt.Errorf("mysql: %s is not supported by MySQL/MariaDB", c)
 	default:
 		return fmt.Errorf("mysql: cannot render change %T (%s)", c, c)
