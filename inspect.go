@@ -60,5 +60,5 @@ func (m *Migrator) inspectOptions(filter schema.Filter) (schema.InspectOptions, 
 			skip = append(skip, m.tables.Schema+"."+n)
 		}
 	}
-	return schema.InspectOptions{Skip: skip, Filter: filter}, nil
+	return schema.InspectOptions{Skip: skip, Filter: filter, ViewDefiner: m.o.viewDefiner}, nil
 }

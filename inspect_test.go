@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/testutil"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -81,5 +83,28 @@ func TestInspectOffline(t *testing.T) {
 	}
 	if _, err := m.Inspect(context.Background(), schema.Filter{}); !errors.Is(err, retort.ErrNoDatabase) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// WithViewDefiner reaches the inspector: on MySQL/MariaDB a view's definer
+// is read per the rule; a rule retort does not know is refused at Open.
+func TestInspectViewDefinerOption(t *testing.T) {
+	t.Parallel()
+	if _, err := retort.Open(context.Background(), nil, graphFS(linear("a")...), retort.WithDialect("mysql"), retort.WithViewDefiner("host")); err == nil ||
+		!strings.Contains(err.Error(), `view definer rule "host"`) {
+		t.Errorf("bad rule: %v", err)
+	}
+	db := newDB(t, testutil.MySQL)
+	db.exec("CREATE TABLE t (a int)")
+	db.exec("CREATE DEFINER=root@'%' VIEW v AS SELECT a FROM t")
+	for rule, want := range map[string]string{"": "root", "user": "root", "exact": "root@%", "ignore": ""} {
+		m := db.open(graphFS(linear("a")...), retort.WithViewDefiner(rule))
+		s, err := m.Inspect(context.Background(), schema.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Views) != 1 || s.Views[0].Definer != want {
+			t.Errorf("rule %q: views %+v, want definer %q", rule, s.Views, want)
+		}
 	}
 }

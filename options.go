@@ -10,6 +10,7 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/registry"
+	"github.com/retortdb/retort/schema"
 )
 
 // Execer is what a Go revision gets: the run's connection, inside the
@@ -52,6 +53,7 @@ type options struct {
 	scriptDir     string        // WithScriptLocation
 	appliedBy     string
 	tenantSchema  string // WithTenantSchema
+	viewDefiner   string // WithViewDefiner
 }
 
 // WithDialect names the dialect: "postgres" (or "postgresql"), "mysql" (or
@@ -221,6 +223,22 @@ func WithScriptLocation(dir string) Option {
 		}
 		o.scriptDir = abs
 		return nil
+	}
+}
+
+// WithViewDefiner says how much of the DEFINER of MySQL/MariaDB views,
+// triggers, routines and events Inspect, autogenerate and check compare:
+// "user" (the default: a definer that differs only by the connecting host
+// is not drift), "exact" (user and host, and new ones are created with that
+// definer) or "ignore".
+func WithViewDefiner(rule string) Option {
+	return func(o *options) error {
+		switch rule {
+		case "", schema.ViewDefinerUser, schema.ViewDefinerExact, schema.ViewDefinerIgnore:
+			o.viewDefiner = rule
+			return nil
+		}
+		return fmt.Errorf("view definer rule %q: use %q, %q or %q", rule, schema.ViewDefinerUser, schema.ViewDefinerExact, schema.ViewDefinerIgnore)
 	}
 }
 

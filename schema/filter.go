@@ -17,7 +17,20 @@ type InspectOptions struct {
 	Skip []string
 	// Filter selects objects by name.
 	Filter Filter
+	// ViewDefiner says how much of a MySQL/MariaDB view's (or routine's)
+	// DEFINER is kept, and so compared: ViewDefinerUser ("", the default)
+	// keeps the user, so a definer that differs only by the connecting host
+	// is not drift; ViewDefinerExact keeps user and host; ViewDefinerIgnore
+	// keeps nothing.
+	ViewDefiner string
 }
+
+// The ViewDefiner rules.
+const (
+	ViewDefinerUser   = "user"
+	ViewDefinerExact  = "exact"
+	ViewDefinerIgnore = "ignore"
+)
 
 // Filter selects objects by name patterns (path.Match syntax: *, ?, [a-z]).
 // A pattern without a dot matches the object name; with a dot it matches

@@ -67,6 +67,9 @@ type Table struct {
 	// Options are the other MySQL/MariaDB table options set explicitly, as
 	// the server lists them, sorted: "row_format=DYNAMIC stats_persistent=1".
 	Options string `json:"options,omitempty"`
+	// Partitioning is a MySQL/MariaDB table's PARTITION BY clause (nil =
+	// not partitioned).
+	Partitioning *Partitioning `json:"partitioning,omitempty"`
 	// WithoutRowID and Strict are SQLite table options.
 	WithoutRowID bool `json:"without_rowid,omitempty"`
 	Strict       bool `json:"strict,omitempty"`
@@ -206,6 +209,10 @@ type Index struct {
 	// Def is the normalized definition text (SQLite), compared like
 	// Table.Def.
 	Def string `json:"def,omitempty"`
+	// Hidden is how MySQL/MariaDB spell an index the optimizer does not
+	// use but keeps up to date: "IGNORED" (MariaDB), "INVISIBLE" (MySQL);
+	// "" = used.
+	Hidden string `json:"hidden,omitempty"`
 }
 
 // IndexPart is one key of an index: a column or an expression.
@@ -295,6 +302,15 @@ type View struct {
 	DependsOn []string `json:"depends_on,omitempty"`
 	// SQL is the CREATE VIEW statement as stored (SQLite only).
 	SQL string `json:"-"`
+	// Algorithm, Definer, Security and CheckOption are MySQL/MariaDB view
+	// clauses: ALGORITHM ("" = UNDEFINED), DEFINER as InspectOptions'
+	// ViewDefiner rule keeps it ("user@host", "user", or "" when not
+	// compared), SQL SECURITY ("" = DEFINER) and WITH … CHECK OPTION
+	// ("" = none, "CASCADED", "LOCAL").
+	Algorithm   string `json:"algorithm,omitempty"`
+	Definer     string `json:"definer,omitempty"`
+	Security    string `json:"security,omitempty"`
+	CheckOption string `json:"check_option,omitempty"`
 }
 
 // Table returns the table named name in schema ns, or nil.

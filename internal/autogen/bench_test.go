@@ -77,3 +77,38 @@ func ref(i int) string {
 	}
 	return fmt.Sprintf(" REFERENCES t%04d (id)", i-1)
 }
+
+// BenchmarkInspectMySQL1000 inspects a 1,000-table MariaDB/MySQL schema
+// (two secondary indexes a table, every tenth table partitioned): the
+// catalog queries plus the SHOW CREATE TABLE that indexes (their USING
+// clause) and partitions (counted or listed) need per table.
+func BenchmarkInspectMySQL1000(b *testing.B) {
+	ctx := context.Background()
+	db := testutil.New(b, testutil.MySQL)
+	for i := 0; i < 1000; i++ { // one statement at a time: no DDL storm
+		part := ""
+		if i%10 == 0 {
+			part = " PARTITION BY HASH (id) PARTITIONS 4"
+		}
+		for _, q := range []string{
+			fmt.Sprintf("CREATE TABLE t%04d (id bigint NOT NULL PRIMARY KEY, name varchar(100) NOT NULL, email text, "+
+				"created datetime DEFAULT now(), amount decimal(12,2) DEFAULT 0, note text)%s", i, part),
+			fmt.Sprintf("CREATE INDEX t%04d_name ON t%04d (name)", i, i),
+			fmt.Sprintf("CREATE INDEX t%04d_created ON t%04d (created DESC)", i, i),
+		} {
+			if _, err := db.DB.ExecContext(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := autogen.Inspect(ctx, db.DB, dialect.MySQL, skip)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(s.Tables) != 1000 {
+			b.Fatalf("%d tables", len(s.Tables))
+		}
+	}
+}

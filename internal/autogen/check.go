@@ -249,6 +249,12 @@ func describeTable(t string, c schema.TableChange) Difference {
 		return Difference{"remove_constraint", t + "." + c.Exclusion.Name, fmt.Sprintf("removed exclusion constraint '%s' on '%s'", c.Exclusion.Name, t)}
 	case *schema.ModifyConstraintComment:
 		return Difference{"modify_constraint_comment", t + "." + c.Name, fmt.Sprintf("changed comment on %s constraint '%s' on '%s'", c.Kind, c.Name, t)}
+	case *schema.AddPartition:
+		return Difference{"add_partition", t + "." + c.Partition.Name, fmt.Sprintf("added partition '%s' on '%s'", c.Partition.Name, t)}
+	case *schema.DropPartition:
+		return Difference{"remove_partition", t + "." + c.Partition.Name, fmt.Sprintf("removed partition '%s' on '%s'", c.Partition.Name, t)}
+	case *schema.ModifyPartitioning:
+		return Difference{"modify_partitioning", t, fmt.Sprintf("changed partitioning of '%s': %s", t, c)}
 	case *schema.ModifyTableComment:
 		if c.From == "" {
 			return Difference{"add_table_comment", t, fmt.Sprintf("added comment on table '%s'", t)}

@@ -402,6 +402,7 @@ func (a *app) migratorOptions(cfg *config.Config, rep *reporter, withFiles bool,
 		retort.WithVersionTable(cfg.VersionTable, cfg.VersionTableSchema),
 		retort.WithHistoryTable(cfg.HistoryTable),
 		retort.WithTransactionPerMigration(cfg.TransactionPerMigration),
+		retort.WithViewDefiner(cfg.ViewDefiner),
 	}
 	if len(a.opts.GoMigrations) > 0 && withFiles { // Go revisions may name files as parents
 		opts = append(opts, retort.WithGoMigrations(a.opts.GoMigrations...))

@@ -46,6 +46,7 @@ type Config struct {
 	Models                    []string          // autogenerate targets, absolute
 	Include                   []string          // autogenerate: name patterns of objects to compare (empty = all)
 	Exclude                   []string          // autogenerate: name patterns of objects never compared
+	ViewDefiner               string            // view_definer: "user" (default), "exact" or "ignore"
 	VersionTable              string            // default "alembic_version"
 	VersionTableSchema        string            // optional
 	HistoryTable              string            // default "retort_history"; "" when history_table = false
@@ -219,6 +220,7 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 	models := d.list("models")
 	c.Include = d.list("include")
 	c.Exclude = d.list("exclude")
+	d.str("view_definer", &c.ViewDefiner)
 	d.str("version_table", &c.VersionTable)
 	d.str("version_table_schema", &c.VersionTableSchema)
 	d.historyTable(&c.HistoryTable)
@@ -243,6 +245,8 @@ func Load(path string, getenv func(string) (string, bool), o Overrides) (*Config
 		return nil, d.fail("version_table", errors.New("must not be empty (the default is "+DefaultVersionTable+")"))
 	case c.FileTemplate == "":
 		return nil, d.fail("file_template", errors.New("must not be empty (the default is "+DefaultFileTemplate+")"))
+	case c.ViewDefiner != "" && c.ViewDefiner != "user" && c.ViewDefiner != "exact" && c.ViewDefiner != "ignore":
+		return nil, d.fail("view_definer", fmt.Errorf("%q is not a rule: use \"user\" (the default: a definer that differs only by host is not drift), \"exact\" or \"ignore\"", c.ViewDefiner))
 	case c.TruncateSlugLength < 1:
 		return nil, d.fail("truncate_slug_length", fmt.Errorf("must be at least 1, not %d", c.TruncateSlugLength))
 	}
@@ -304,7 +308,7 @@ var keys = []string{
 	"history_table", "file_template", "truncate_slug_length", "timezone", "version_locations",
 	"recursive_version_locations", "transaction_per_migration", "lock_timeout",
 	"lock_lease", "allow_node_local_ddl",
-	"include", "exclude", "fleet", "lint",
+	"include", "exclude", "view_definer", "fleet", "lint",
 }
 
 // Keys returns the names of every key retort.toml accepts.

@@ -138,7 +138,7 @@ func (d *differ) readers(p *phases, affected, recreatedTypes map[string]bool) {
 	replace := map[string]bool{}
 	for q, v := range fromViews {
 		t := toViews[q]
-		if t == nil || t.Def != v.Def || t.Comment != v.Comment {
+		if t == nil || t.Def != v.Def || t.Comment != v.Comment || !sameViewClauses(t, v) {
 			redoView[q] = true
 		}
 	}

@@ -24,7 +24,9 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 	}
 	cons = append(cons, fks.constraintChanges)
 
-	var dropCons, renames, addCons, comments []schema.TableChange
+	partFirst, partLast := partitioning(f, t, cols)
+	dropCons := partFirst
+	var renames, addCons, comments []schema.TableChange
 	for _, c := range cons {
 		dropCons = append(dropCons, c.drops...)
 		renames = append(renames, c.renames...)
@@ -32,7 +34,7 @@ func (d *differ) planTable(f, t *schema.Table) (*tablePlan, error) {
 		comments = append(comments, c.comments...)
 	}
 	for _, group := range [][]schema.TableChange{
-		dropCons, renames, cols.adds, cols.modifies, cols.addGenerated, cols.drops, addCons, comments, d.tableAttributes(f, t, cols),
+		dropCons, renames, cols.adds, cols.modifies, cols.addGenerated, cols.drops, addCons, comments, d.tableAttributes(f, t, cols), partLast,
 	} {
 		p.main = append(p.main, group...)
 	}

@@ -28,11 +28,16 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 		{"server settings", in.settings},
 		{"tables", in.loadTables},
 		{"columns", in.columns},
+		{"spatial reference systems", in.spatialRefs},
 		{"indexes", in.indexes},
 		{"foreign keys", in.foreignKeys},
 		{"checks", in.checks},
+		{"partitions", in.partitions},
+		{"sequences", in.sequences},
 		{"views", in.views},
-		{"other objects", in.unmanaged},
+		{"triggers", in.triggers},
+		{"routines", in.routines},
+		{"events", in.events},
 	}
 	for _, st := range steps {
 		if err := st.fn(ctx); err != nil {
@@ -72,6 +77,8 @@ type inspector struct {
 	s      *schema.Schema
 	dbname string
 	tables map[string]*schema.Table
+	// created caches SHOW CREATE statements by "KIND name".
+	created map[string]string
 }
 
 func (in *inspector) loadTables(ctx context.Context) error {
@@ -96,14 +103,10 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 		case "VIEW":
 			continue
 		case "SEQUENCE":
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "sequence", Name: name})
+			in.s.Sequences = append(in.s.Sequences, &schema.Sequence{Name: name, Comment: comment})
 			continue
 		default:
 			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: strings.ToLower(typ), Name: name})
-			continue
-		}
-		if strings.Contains(strings.ToLower(opts), "partitioned") {
-			in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "partitioned table", Name: name})
 			continue
 		}
 		t := &schema.Table{Name: name, Engine: engine, Collation: coll, Comment: comment, Options: tableOptions(opts)}
@@ -116,7 +119,12 @@ FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NA
 // tableOptions normalizes information_schema's CREATE_OPTIONS: the
 // options sorted, one space apart.
 func tableOptions(opts string) string {
-	f := strings.Fields(opts)
+	var f []string
+	for _, o := range strings.Fields(opts) {
+		if !strings.EqualFold(o, "partitioned") { // Table.Partitioning says so
+			f = append(f, o)
+		}
+	}
 	sort.Strings(f)
 	return strings.Join(f, " ")
 }
@@ -144,7 +152,9 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 		}
 		c := &schema.Column{Name: name, Type: parseType(typ), Nullable: nullable == "YES", Collation: coll, Comment: comment}
 		if def.Valid && !(def.String == "NULL") {
-			c.Default = def.String
+			// nextval(`db`.`seq`): the database is this one, named
+			// differently wherever the schema is built.
+			c.Default = strings.ReplaceAll(def.String, quote(in.dbname)+".", "")
 		}
 		lower := strings.ToLower(extra)
 		if autoIncrementRe.MatchString(extra) {
@@ -163,8 +173,7 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 }
 
 func (in *inspector) indexes(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, coalesce(COLUMN_NAME, ''), coalesce(SUB_PART, 0), coalesce(COLLATION, 'A'), INDEX_TYPE, coalesce(INDEX_COMMENT, '')
-FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`)
+	rows, err := in.statistics(ctx)
 	if err != nil {
 		return err
 	}
@@ -172,9 +181,9 @@ FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABL
 	var last *schema.Index
 	var lastTable string
 	for rows.Next() {
-		var table, name, col, coll, typ, comment string
+		var table, name, col, coll, typ, comment, hidden string
 		var nonUnique, sub int
-		if err := rows.Scan(&table, &name, &nonUnique, &col, &sub, &coll, &typ, &comment); err != nil {
+		if err := rows.Scan(&table, &name, &nonUnique, &col, &sub, &coll, &typ, &comment, &hidden); err != nil {
 			return err
 		}
 		t := in.tables[table]
@@ -189,18 +198,24 @@ FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABL
 			continue
 		}
 		if last == nil || last.Name != name || lastTable != table {
-			last = &schema.Index{Name: name, Unique: nonUnique == 0, Comment: comment}
+			last = &schema.Index{Name: name, Unique: nonUnique == 0, Comment: comment, Hidden: hidden}
 			switch typ {
-			case "FULLTEXT", "SPATIAL", "HASH":
+			case "FULLTEXT", "SPATIAL":
 				last.Method = typ
 			}
 			lastTable = table
 			t.Indexes = append(t.Indexes, last)
 		}
+		if typ == "SPATIAL" {
+			sub = 0 // reported (32) but never written: the whole value is indexed
+		}
 		p := schema.IndexPart{Column: col, Desc: coll == "D", Prefix: sub}
 		last.Parts = append(last.Parts, p)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return in.indexMethods(ctx)
 }
 
 func (in *inspector) foreignKeys(ctx context.Context) error {
@@ -272,21 +287,22 @@ FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() O
 }
 
 func (in *inspector) views(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`)
+	rows, err := in.viewRows(ctx)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var name, def, definer, security, check, algorithm string
+		if err := rows.Scan(&name, &def, &definer, &security, &check, &algorithm); err != nil {
 			return err
 		}
 		if in.o.Skipped("", name) {
 			continue
 		}
 		def = strings.ReplaceAll(def, "`"+strings.ReplaceAll(in.dbname, "`", "``")+"`.", "")
-		v := &schema.View{Name: name, Def: def}
+		v := &schema.View{Name: name, Def: def, Definer: normalDefiner(definer, in.o.ViewDefiner),
+			Security: orDefault(security, "DEFINER"), CheckOption: orDefault(check, "NONE"), Algorithm: orDefault(algorithm, "UNDEFINED")}
 		for tn := range in.tables {
 			if strings.Contains(def, "`"+strings.ReplaceAll(tn, "`", "``")+"`") {
 				v.DependsOn = append(v.DependsOn, tn)
@@ -305,24 +321,63 @@ func (in *inspector) views(ctx context.Context) error {
 		}
 		sort.Strings(v.DependsOn)
 	}
+	return in.viewAlgorithms(ctx)
+}
+
+// viewRows reads the views with their clauses. MariaDB lists ALGORITHM in
+// information_schema.VIEWS; MySQL does not, and viewAlgorithms reads it
+// from SHOW CREATE VIEW ("?" until then).
+func (in *inspector) viewRows(ctx context.Context) (*sql.Rows, error) {
+	const q = `SELECT TABLE_NAME, VIEW_DEFINITION, DEFINER, SECURITY_TYPE, CHECK_OPTION, %s FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME`
+	rows, err := in.db.QueryContext(ctx, fmt.Sprintf(q, "ALGORITHM"))
+	if err == nil {
+		return rows, nil
+	}
+	if !strings.Contains(err.Error(), "1054") { // unknown column
+		return nil, err
+	}
+	return in.db.QueryContext(ctx, fmt.Sprintf(q, "'?'"))
+}
+
+var algorithmRe = regexp.MustCompile(`^CREATE (?:ALGORITHM=(\w+) )?`)
+
+// viewAlgorithms fills in the ALGORITHM of views the catalog did not give.
+func (in *inspector) viewAlgorithms(ctx context.Context) error {
+	for _, v := range in.s.Views {
+		if v.Algorithm != "?" {
+			continue
+		}
+		def, err := in.showCreate(ctx, "VIEW", v.Name)
+		if err != nil {
+			return err
+		}
+		v.Algorithm = ""
+		if m := algorithmRe.FindStringSubmatch(def); m != nil {
+			v.Algorithm = orDefault(m[1], "UNDEFINED")
+		}
+	}
 	return nil
 }
 
-func (in *inspector) unmanaged(ctx context.Context) error {
-	rows, err := in.db.QueryContext(ctx, `SELECT lower(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
-UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
-ORDER BY 1, 2`)
-	if err != nil {
-		return err
+// orDefault is s, or "" when s is the server's default value def.
+func orDefault(s, def string) string {
+	if strings.EqualFold(s, def) {
+		return ""
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind, name string
-		if err := rows.Scan(&kind, &name); err != nil {
-			return err
-		}
-		in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: kind, Name: name})
+	return s
+}
+
+// normalDefiner is a DEFINER ("user@host") as rule keeps it: the user
+// only (the default), all of it, or nothing.
+func normalDefiner(definer, rule string) string {
+	switch rule {
+	case schema.ViewDefinerExact:
+		return definer
+	case schema.ViewDefinerIgnore:
+		return ""
 	}
-	return rows.Err()
+	if i := strings.LastIndex(definer, "@"); i >= 0 {
+		return definer[:i]
+	}
+	return definer
 }

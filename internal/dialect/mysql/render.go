@@ -7,13 +7,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
 
 // Render returns the MySQL/MariaDB statements that apply changes, in order.
 // Risky or destructive statements carry a Review note.
 func Render(changes []schema.Change) (*schema.Rendered, error) {
-	r := &renderer{out: &schema.Rendered{}}
+	r := &renderer{out: &schema.Rendered{}, recreated: dialect.RecreatedObjects(changes)}
 	for _, c := range changes {
 		if err := r.change(c); err != nil {
 			return nil, err
@@ -24,6 +25,9 @@ func Render(changes []schema.Change) (*schema.Rendered, error) {
 
 type renderer struct {
 	out *schema.Rendered
+	// recreated are the objects dropped and created again (no review note
+	// on their drop).
+	recreated map[string]bool
 }
 
 func (r *renderer) add(sql, review string) {
@@ -51,14 +55,15 @@ func (r *renderer) change(c schema.Change) error {
 	case *schema.RenameColumn:
 		r.add("ALTER TABLE "+qualify(c.Schema, c.Table)+" RENAME COLUMN "+quote(c.From)+" TO "+quote(c.To), "")
 	case *schema.AddView:
-		r.add("CREATE VIEW "+qualify(c.View.Schema, c.View.Name)+" AS "+c.View.Def, "")
+		r.add(createView(c.View), "")
 	case *schema.DropView:
 		r.add("DROP VIEW "+qualify(c.View.Schema, c.View.Name), "")
 	case *schema.AddObject, *schema.DropObject, *schema.ReplaceObject:
 		return r.object(c)
+	case *schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
+		return r.sequence(c)
 	case *schema.AddNamespace, *schema.DropNamespace, *schema.AddEnum, *schema.DropEnum, *schema.ModifyEnum,
-		*schema.AddExtension, *schema.DropExtension,
-		*schema.AddSequence, *schema.DropSequence, *schema.ModifySequence, *schema.RenameSequence:
+		*schema.AddExtension, *schema.DropExtension:
 		return fmt.Errorf("mysql: %s is not supported by MySQL/MariaDB", c)
 	default:
 		return fmt.Errorf("mysql: cannot render change %T (%s)", c, c)
@@ -171,11 +176,15 @@ func indexKind(x *schema.Index) string {
 
 func indexTail(x *schema.Index) string {
 	s := ""
-	if x.Method == "HASH" {
-		s += " USING HASH"
+	switch x.Method {
+	case "BTREE", "HASH", "RTREE":
+		s += " USING " + x.Method
 	}
 	if x.Comment != "" {
 		s += " COMMENT " + literal(x.Comment)
+	}
+	if x.Hidden != "" {
+		s += " " + x.Hidden
 	}
 	return s
 }
@@ -277,6 +286,9 @@ func (r *renderer) createTable(t *schema.Table) {
 	}
 	if t.Comment != "" {
 		s += " COMMENT=" + literal(t.Comment)
+	}
+	if t.Partitioning != nil {
+		s += "\n" + partitionClause(t.Partitioning)
 	}
 	r.add(s, "")
 }
@@ -431,6 +443,8 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 				}
 			}
 		}
+	case *schema.AddPartition, *schema.DropPartition, *schema.ModifyPartitioning:
+		return r.partitionChange(to, c)
 	default:
 		return fmt.Errorf("mysql: cannot render table change %T (%s)", c, c)
 	}
@@ -811,8 +825,8 @@ func narrowsType(from, to schema.Type) bool {
 	if timeish[from.Name] && timeish[to.Name] && to.Precision < from.Precision {
 		return true // fractional seconds rounded away
 	}
-	if widens(from, to) {
-		return false
+	if widens(from, to) || from.Name == to.Name && spatialTypes[from.Name] {
+		return false // a spatial column's reference system is a label: no value changes
 	}
 	tc := (*Dialect)(nil).TypeChange(strings.ToLower(from.SQL), strings.ToLower(to.SQL))
 	return !tc.Known || tc.Narrows
@@ -842,6 +856,10 @@ func roundingGuard(col string, from, to schema.Type) string {
 	}
 	return ""
 }
+
+// spatialTypes are the geometry types.
+var spatialTypes = map[string]bool{"geometry": true, "point": true, "linestring": true, "polygon": true,
+	"multipoint": true, "multilinestring": true, "multipolygon": true, "geometrycollection": true}
 
 // timeish are the types with fractional seconds.
 var timeish = map[string]bool{"time": true, "datetime": true, "timestamp": true}

@@ -98,8 +98,13 @@ func renderCases() []rendertest.Case {
 		{Name: "view", Changes: []schema.Change{&schema.AddView{View: &schema.View{Schema: "shop", Name: "names",
 			Def: "select `users`.`name` AS `name` from `users`"}}}},
 		{Name: "unsupported_enum", Changes: []schema.Change{&schema.AddEnum{Enum: &schema.Enum{Name: "mood", Values: []string{"a"}}}}},
-		{Name: "unsupported_sequence", Changes: []schema.Change{&schema.AddSequence{Sequence: &schema.Sequence{Name: "s"}}}},
-		{Name: "unsupported_triggers", Changes: []schema.Change{&schema.AddObject{Object: &schema.Object{Kind: "trigger", Name: "t", Table: "users", SQL: "CREATE TRIGGER t"}}}},
+		{Name: "sequences", Changes: []schema.Change{
+			&schema.AddSequence{Sequence: &schema.Sequence{Name: "s", Start: 10, Min: 1, Max: 1000, Increment: 5, Cache: 20, Cycle: true, Comment: "it's s"}},
+			&schema.ModifySequence{From: &schema.Sequence{Name: "n", Start: 1, Min: 1, Max: 99, Increment: 1, Cache: 1000},
+				To: &schema.Sequence{Name: "n", Start: 1, Min: 1, Max: 999, Increment: 2, Cache: 1000, Comment: "n"}},
+			&schema.RenameSequence{From: "old", To: "new"},
+		}},
+		{Name: "unsupported_object", Changes: []schema.Change{&schema.AddObject{Object: &schema.Object{Kind: "materialized view", Name: "mv", SQL: "CREATE MATERIALIZED VIEW mv AS SELECT 1"}}}},
 		{Name: "column_add_drop", Changes: []schema.Change{modify(users, func(from, to *schema.Table) []schema.TableChange {
 			first := col("tenant", "int(11)", false)
 			mid := col("nick", "varchar(20)", true)

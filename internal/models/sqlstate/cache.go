@@ -87,6 +87,7 @@ func cacheKey(src Source, c Cache) (string, error) {
 	field(src.Inspect.Filter.Include...)
 	field("exclude")
 	field(src.Inspect.Filter.Exclude...)
+	field("view_definer", src.Inspect.ViewDefiner)
 	for _, p := range src.Files {
 		field("model", p)
 		fi, err := os.Stat(p)

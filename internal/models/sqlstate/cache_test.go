@@ -64,6 +64,11 @@ func TestModelCache(t *testing.T) {
 	if k1 == k2 || k1 == k3 || k1 == k4 {
 		t.Fatalf("cache keys must change with the server, the content and the build: %s %s %s %s", k1, k2, k3, k4)
 	}
+	exact := src
+	exact.Inspect.ViewDefiner = "exact"
+	if k5, _ := cacheKey(exact, cache); k5 == k3 {
+		t.Fatalf("cache keys must change with the view_definer rule (it changes what is inspected)")
+	}
 	changed, err := LoadCached(ctx, src, cache)
 	if err != nil {
 		t.Fatal(err)

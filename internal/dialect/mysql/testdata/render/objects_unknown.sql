@@ -1,0 +1,4 @@
+-- up
+-- error: mysql: domain "d" is not a MySQL/MariaDB object
+-- down
+-- error: mysql: domain "d" is not a MySQL/MariaDB object

@@ -1,0 +1,4 @@
+-- up
+-- error: mysql: materialized view "mv" is not a MySQL/MariaDB object
+-- down
+-- error: mysql: materialized view "mv" is not a MySQL/MariaDB object

@@ -1,4 +1,0 @@
--- up
--- error: mysql: add sequence "s" is not supported by MySQL/MariaDB
--- down
--- error: mysql: drop sequence "s" is not supported by MySQL/MariaDB

@@ -1,4 +1,0 @@
--- up
--- error: mysql: retort does not render add trigger "t" on "users" for MySQL/MariaDB yet
--- down
--- error: mysql: retort does not render drop trigger "t" on "users" for MySQL/MariaDB yet
