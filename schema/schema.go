@@ -415,3 +415,76 @@ type Rendered struct {
 	// transaction (a SQLite rebuild that switches foreign keys off).
 	NoTransaction bool `json:"no_transaction,omitempty"`
 }
+
+// Clone returns a deep copy of t: changing the copy (renaming a column,
+// adding an index, editing a key's columns) leaves t as it is. Empty lists
+// stay nil where t's are nil.
+func (t *Table) Clone() *Table {
+	c := *t
+	c.Columns = clonePtrs(t.Columns, func(col *Column) {
+		if col.Identity != nil {
+			id := *col.Identity
+			col.Identity = &id
+		}
+		if col.Sequence != nil {
+			s := *col.Sequence
+			col.Sequence = &s
+		}
+		if col.Generated != nil {
+			g := *col.Generated
+			col.Generated = &g
+		}
+		col.Type.Values = cloneStrings(col.Type.Values)
+	})
+	if t.PrimaryKey != nil {
+		pk := *t.PrimaryKey
+		pk.Columns = cloneStrings(pk.Columns)
+		c.PrimaryKey = &pk
+	}
+	c.Uniques = clonePtrs(t.Uniques, func(u *Unique) { u.Columns = cloneStrings(u.Columns) })
+	c.Indexes = clonePtrs(t.Indexes, func(x *Index) {
+		if x.Parts != nil {
+			x.Parts = append([]IndexPart(nil), x.Parts...)
+		}
+		x.Include = cloneStrings(x.Include)
+	})
+	c.ForeignKeys = clonePtrs(t.ForeignKeys, func(fk *ForeignKey) {
+		fk.Columns, fk.RefColumns = cloneStrings(fk.Columns), cloneStrings(fk.RefColumns)
+	})
+	c.Checks = clonePtrs(t.Checks, nil)
+	c.Exclusions = clonePtrs(t.Exclusions, nil)
+	if t.PartitionOf != nil {
+		p := *t.PartitionOf
+		c.PartitionOf = &p
+	}
+	if t.Partitioning != nil {
+		p := *t.Partitioning
+		p.Partitions = clonePtrs(p.Partitions, func(x *Partition) { x.Subpartitions = cloneStrings(x.Subpartitions) })
+		c.Partitioning = &p
+	}
+	return &c
+}
+
+// clonePtrs copies each element of list into a new value, then lets fix
+// copy what the element points to; nil stays nil.
+func clonePtrs[T any](list []*T, fix func(*T)) []*T {
+	if list == nil {
+		return nil
+	}
+	out := make([]*T, len(list))
+	for i, p := range list {
+		v := *p
+		if fix != nil {
+			fix(&v)
+		}
+		out[i] = &v
+	}
+	return out
+}
+
+func cloneStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append([]string(nil), s...)
+}

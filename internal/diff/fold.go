@@ -127,7 +127,7 @@ func canonicalRefs(s *schema.Schema, o Options) *schema.Schema {
 	out.Tables = make([]*schema.Table, len(s.Tables))
 	tables := map[tableKey]*schema.Table{}
 	for i, t := range s.Tables {
-		out.Tables[i] = deepCloneTable(t)
+		out.Tables[i] = t.Clone()
 		tables[tableKey{t.Schema, o.fold(NameTable, t.Name)}] = out.Tables[i]
 	}
 	colName := func(t *schema.Table, name string) string {

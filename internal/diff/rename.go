@@ -148,7 +148,7 @@ func renamedByRebuild(from, renamedSchema *schema.Schema, changes []schema.Chang
 		}
 	}
 	state := func(t *schema.Table) *schema.Table {
-		c := deepCloneTable(t)
+		c := t.Clone()
 		for _, st := range steps[keyOf(t)] {
 			renameColumn(c, st.From, st.To)
 		}
@@ -213,7 +213,7 @@ func chainRenamedByRebuild(from, renamedSchema *schema.Schema, changes []schema.
 		// As the database has it after the renames: its text is SQLite's
 		// (names quoted), not known here, so none is given and the table
 		// is rebuilt rather than altered in place.
-		after := deepCloneTable(renamedSchema.Tables[i])
+		after := renamedSchema.Tables[i].Clone()
 		after.SQL = ""
 		respelled[keyOf(after)] = after
 	}
@@ -245,7 +245,7 @@ func ApplyRenames(from, to *schema.Schema, renames []Rename) (*schema.Schema, []
 	out := *from
 	out.Tables = make([]*schema.Table, len(from.Tables))
 	for i, t := range from.Tables {
-		out.Tables[i] = deepCloneTable(t)
+		out.Tables[i] = t.Clone()
 	}
 	find := func(s *schema.Schema, ns, name string) *schema.Table {
 		for _, t := range s.Tables {
@@ -604,55 +604,6 @@ func renamed(list []string, old, new string) []string {
 		}
 	}
 	return out
-}
-
-// deepCloneTable copies t deeply enough that renaming in the copy leaves t as
-// it is.
-func deepCloneTable(t *schema.Table) *schema.Table {
-	c := *t
-	c.Columns = make([]*schema.Column, len(t.Columns))
-	for i, col := range t.Columns {
-		cc := *col
-		c.Columns[i] = &cc
-	}
-	if t.PrimaryKey != nil {
-		pk := *t.PrimaryKey
-		c.PrimaryKey = &pk
-	}
-	c.Uniques = make([]*schema.Unique, len(t.Uniques))
-	for i, u := range t.Uniques {
-		uu := *u
-		c.Uniques[i] = &uu
-	}
-	c.Indexes = make([]*schema.Index, len(t.Indexes))
-	for i, x := range t.Indexes {
-		xx := *x
-		xx.Parts = slices.Clone(x.Parts)
-		c.Indexes[i] = &xx
-	}
-	c.ForeignKeys = make([]*schema.ForeignKey, len(t.ForeignKeys))
-	for i, fk := range t.ForeignKeys {
-		ff := *fk
-		c.ForeignKeys[i] = &ff
-	}
-	c.Checks = make([]*schema.Check, len(t.Checks))
-	for i, ch := range t.Checks {
-		cc := *ch
-		c.Checks[i] = &cc
-	}
-	if t.Uniques == nil {
-		c.Uniques = nil
-	}
-	if t.Indexes == nil {
-		c.Indexes = nil
-	}
-	if t.ForeignKeys == nil {
-		c.ForeignKeys = nil
-	}
-	if t.Checks == nil {
-		c.Checks = nil
-	}
-	return &c
 }
 
 // replaceIdent replaces the identifier old in SQL text s by new, bare or

@@ -165,7 +165,7 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		return nil
 	}
 	if t := tr.st.table(table); t != nil {
-		t = cloneTable(t)
+		t = t.Clone()
 		rename(t)
 		if tr.text != nil && t.SQL != "" {
 			t.SQL = sqliteRecreated(t, tr.namedOf(table))

@@ -551,7 +551,7 @@ func serialsResolved(t *schema.Table) *schema.Table {
 			continue
 		}
 		if out == nil {
-			out = cloneTable(t)
+			out = t.Clone()
 		}
 		col := out.Columns[i]
 		col.Type = schema.Type{SQL: base}

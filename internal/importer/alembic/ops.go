@@ -351,7 +351,7 @@ func (tr *translator) renameTable(from, to string) error {
 	t := tr.st.table(from)
 	tr.st.tables[from] = tableEntry{t: nil, stamp: tr.next()}
 	if t != nil {
-		t = cloneTable(t)
+		t = t.Clone()
 		t.Name = to
 		if tr.text != nil && t.SQL != "" {
 			// SQLite rewrites the name in the stored text; the definition

@@ -235,7 +235,7 @@ func (tr *translator) with(s stmt) {
 			tr.leave(s, fmt.Sprintf("batch_alter_table: table %s is not created by the imported history, so SQLite's move and copy cannot be written", table))
 			return
 		}
-		tr.batch = &batchState{table: table, from: cloneTable(from), to: cloneTable(from)}
+		tr.batch = &batchState{table: table, from: from.Clone(), to: from.Clone()}
 		defer tr.endBatch()
 	}
 	for _, b := range s.body {
@@ -305,7 +305,7 @@ func needsRecreate(body []stmt, as string) bool {
 func (tr *translator) endBatch() {
 	b := tr.batch
 	tr.batch = nil
-	to := cloneTable(b.to)
+	to := b.to.Clone()
 	// Alembic's move and copy leaves out the unnamed CHECK constraints it
 	// reflected (it cannot tell them from a type's own); so does the
 	// import.
@@ -425,8 +425,8 @@ func (tr *translator) modify(name string, fn func(t *schema.Table) ([]schema.Tab
 		// the first revision): what the operation says is all there is.
 		from = &schema.Table{Name: name}
 	}
-	from = cloneTable(from)
-	to := cloneTable(from)
+	from = from.Clone()
+	to := from.Clone()
 	cs, err := fn(to)
 	if err != nil {
 		return err
