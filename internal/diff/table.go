@@ -276,11 +276,11 @@ func indexes(f, t *schema.Table, cols *columnChanges, o Options) constraintChang
 // changes its name is renamed.
 func checks(f, t *schema.Table, cols *columnChanges, o Options) constraintChanges {
 	return keyedKind[*schema.Check]{
-		key:     checkKey,
-		fold:    func(k string) string { return o.foldKey(NameConstraint, k) },
-		equal:   checkEqual,
-		comment: func(ck *schema.Check) (string, string) { return ck.Name, ck.Comment },
-		kind:    "check",
+		key:        checkKey,
+		fold:       func(k string) string { return o.foldKey(NameConstraint, k) },
+		equal:      checkEqual,
+		comment:    func(ck *schema.Check) (string, string) { return ck.Name, ck.Comment },
+		kind:       "check",
 		touched:    func(ck *schema.Check) bool { return cols.touches(nil, ck.Expr) },
 		renameFrom: func(ck *schema.Check) bool { return ck.Name != "" && ck.Column == "" },
 		renameTo:   func(ck *schema.Check) bool { return ck.Name != "" },
