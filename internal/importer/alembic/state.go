@@ -124,4 +124,3 @@ func (s *state) tableNames() []string {
 	sort.Strings(out)
 	return out
 }
-
