@@ -28,7 +28,9 @@ var objectDialects = map[string]func(table string) string{
 
 // A table renamed by a declared rename keeps its trigger (created again
 // where the dialect rebuilds around it), and the trigger fires under the new
-// name; the downgrade renames back with the trigger.
+// name; the downgrade renames back with the trigger. Where the rename is
+// an ALTER, no table is dropped; on SQLite the renamed table is rebuilt
+// from the models' text (so its stored text is theirs), its rows copied.
 func TestTriggerFollowsRenamedTable(t *testing.T) {
 	t.Parallel()
 	for d, mk := range objectDialects {
@@ -46,8 +48,8 @@ func TestTriggerFollowsRenamedTable(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if strings.Contains(up, "DROP TABLE") {
-				t.Fatalf("the rename drops a table:\n%s", up)
+			if strings.Contains(up, "DROP TABLE") && !strings.Contains(up, "INSERT INTO fresh (id, name, up) SELECT id, name, up FROM") {
+				t.Fatalf("the rename drops a table without copying its rows:\n%s", up)
 			}
 			applyRevision(t, db, up, "upgrade:\n"+up)
 			after, err := autogen.Inspect(ctx, db.DB, d, skip)

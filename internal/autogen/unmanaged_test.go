@@ -18,7 +18,7 @@ func TestUnmanagedNamedOrExcluded(t *testing.T) {
 	t.Parallel()
 	objects := map[string]struct{ sql, name string }{
 		testutil.Postgres: {"CREATE UNLOGGED TABLE scratchpad (id integer);", "unlogged table scratchpad"},
-		testutil.MySQL:    {"CREATE SEQUENCE ticket_seq;", "sequence ticket_seq"},
+		testutil.MySQL:    {"CREATE TABLE hist (id int) WITH SYSTEM VERSIONING;", "system versioned hist"},
 		testutil.SQLite:   {"CREATE VIRTUAL TABLE search USING fts5(body);", "virtual table search"},
 	}
 	for _, d := range testutil.Dialects() {
