@@ -3,8 +3,9 @@
 # and Alembic, on the same generated histories: the figures of
 # docs/performance.md.
 #
-#   bash bench/peers/run.sh            # the full set (about 15 minutes)
-#   bash bench/peers/run.sh --quick    # fewer rounds and sizes (a few minutes)
+#   bash bench/peers/run.sh            # the full set (15-25 minutes on a quiet 2-CPU machine)
+#   bash bench/peers/run.sh --quick    # one round, smaller sizes (a few minutes)
+#   PEERS_SECTIONS=noop PEERS_DIALECTS=postgres bash bench/peers/run.sh   # one table
 #
 # Installs what is missing: goose and golang-migrate with `go install` at the
 # pinned versions below (into bench/peers/out/bin), hyperfine is not needed;
@@ -12,9 +13,11 @@
 # (skipped with a note otherwise). Needs PostgreSQL (PGHOST/PGPORT/PGUSER,
 # default 127.0.0.1:5432 postgres, trust), MariaDB (MYHOST/MYPORT/MYUSER,
 # default 127.0.0.1:3306 root) and the sqlite3, psql and mariadb clients.
-# PEERS_DIALECTS=postgres,sqlite and PEERS_SECTIONS=apply,noop,scaling pick
-# a subset; PEERS_APPLY_N, PEERS_NOOP_N, PEERS_SCALE_N (comma-separated) and
-# PEERS_*_ROUNDS change sizes and rounds.
+# PEERS_DIALECTS (default sqlite,postgres,mysql) and PEERS_SECTIONS (default
+# noop,scaling,apply: the long applies last) pick a subset and an order;
+# PEERS_APPLY_N, PEERS_NOOP_N, PEERS_SCALE_N, PEERS_SCALE_N_MYSQL
+# (comma-separated) and PEERS_APPLY_ROUNDS, PEERS_NOOP_ROUNDS,
+# PEERS_SCALE_ROUNDS change sizes and rounds.
 #
 # Writes bench/peers/out/results.md (the markdown tables, ready to paste)
 # and bench/peers/out/samples.json (every run's wall and CPU seconds and
@@ -30,7 +33,7 @@ quick=0
 for a in "$@"; do
   case $a in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $a (use --quick)" >&2; exit 2 ;;
   esac
 done
@@ -83,11 +86,12 @@ if [ $quick = 1 ]; then
 else
   noop=${PEERS_NOOP_N:-5000,10000} scale=${PEERS_SCALE_N:-1000,5000,20000}
 fi
-gen ddl "${PEERS_APPLY_N:-1000}"
+if [ $quick = 1 ]; then apply_n=${PEERS_APPLY_N:-200}; else apply_n=${PEERS_APPLY_N:-1000}; fi
+gen ddl "$apply_n"
 for n in ${noop//,/ }; do gen select "$n"; done
 for n in ${scale//,/ }; do gen row "$n"; done
 
 PEERS_BIN=$out/bin PEERS_HIST=$hist PEERS_OUT=$out PEERS_QUICK=$quick PEERS_ALEMBIC=$alembic \
-  PEERS_NOOP_N=$noop PEERS_SCALE_N=$scale \
+  PEERS_NOOP_N=$noop PEERS_SCALE_N=$scale PEERS_APPLY_N=$apply_n \
   /usr/bin/python3 "$root/bench/peers/measure.py"
 echo "tables written to $out/results.md" >&2
