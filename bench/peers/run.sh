@@ -17,7 +17,9 @@
 # noop,scaling,apply: the long applies last) pick a subset and an order;
 # PEERS_APPLY_N, PEERS_NOOP_N, PEERS_SCALE_N, PEERS_SCALE_N_MYSQL
 # (comma-separated) and PEERS_APPLY_ROUNDS, PEERS_NOOP_ROUNDS,
-# PEERS_SCALE_ROUNDS change sizes and rounds.
+# PEERS_SCALE_ROUNDS change sizes and rounds; PEERS_NOOP_ALEMBIC_MAX (5000)
+# bounds the histories Alembic's no-op commands run on; PEERS_RESULTS names
+# another folder for results.md and samples.json.
 #
 # Writes bench/peers/out/results.md (the markdown tables, ready to paste)
 # and bench/peers/out/samples.json (every run's wall and CPU seconds and
@@ -33,7 +35,7 @@ quick=0
 for a in "$@"; do
   case $a in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $a (use --quick)" >&2; exit 2 ;;
   esac
 done
@@ -91,7 +93,7 @@ gen ddl "$apply_n"
 for n in ${noop//,/ }; do gen select "$n"; done
 for n in ${scale//,/ }; do gen row "$n"; done
 
-PEERS_BIN=$out/bin PEERS_HIST=$hist PEERS_OUT=$out PEERS_QUICK=$quick PEERS_ALEMBIC=$alembic \
+PEERS_BIN=$out/bin PEERS_HIST=$hist PEERS_OUT=${PEERS_RESULTS:-$out} PEERS_QUICK=$quick PEERS_ALEMBIC=$alembic \
   PEERS_NOOP_N=$noop PEERS_SCALE_N=$scale PEERS_APPLY_N=$apply_n \
   /usr/bin/python3 "$root/bench/peers/measure.py"
-echo "tables written to $out/results.md" >&2
+echo "tables written to ${PEERS_RESULTS:-$out}/results.md" >&2
