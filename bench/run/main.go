@@ -55,7 +55,6 @@ func main() {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(1)
 			}
-			runtime.SetCPUProfileRate(2000)
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
 		}
