@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -44,11 +45,22 @@ func main() {
 	noop := flag.Int("noop", 0, "also time a no-op `upgrade heads` on a history of this many revisions")
 	apply := flag.String("apply", "", "internal: apply the revisions in -dir to this dialect:dsn and exit")
 	dir := flag.String("dir", "", "internal: migrations directory for -apply")
+	cpuProfile := flag.String("cpuprofile", "", "internal: with -apply, write a CPU profile of the run to this file")
 	pgxMode := flag.String("pgx-mode", "exec", "pgx's default_query_exec_mode for retort's PostgreSQL connections (the CLI's default is exec; \"\" leaves pgx's own, cache_statement)")
 	flag.Parse()
 	if *apply != "" {
+		if *cpuProfile != "" {
+			f, err := os.Create(*cpuProfile)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 		if err := runApply(*apply, *dir, *pgxMode); err != nil {
 			fmt.Fprintln(os.Stderr, err)
+			pprof.StopCPUProfile()
 			os.Exit(1)
 		}
 		return

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/internal/revision"
 )
 
 type currentOptions struct {
@@ -54,11 +56,27 @@ SQLite file: a missing one is an error naming its path.` + fleetHelp,
 }
 
 func (a *app) current(ctx context.Context, o *currentOptions) error {
+	// The revision headers load while the database answers: neither waits
+	// for the other. The configuration is read first, and the errors keep
+	// their order (the database's before the files').
+	if _, err := a.config(); err != nil {
+		return err
+	}
+	type loaded struct {
+		g   *revision.Graph
+		err error
+	}
+	graph := make(chan loaded, 1)
+	go func() {
+		g, err := a.loadGraph()
+		graph <- loaded{g, err}
+	}()
 	rows, display, err := a.currentRows(ctx)
+	l := <-graph
 	if err != nil {
 		return err
 	}
-	g, err := a.loadGraph()
+	g, err := l.g, l.err
 	if err != nil {
 		return err
 	}

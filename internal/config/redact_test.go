@@ -195,3 +195,20 @@ func FuzzRedactURL(f *testing.F) {
 		check("DataSource through the Redactor, quoted", r.Redact(fmt.Sprintf("%q", d.DataSource)))
 	})
 }
+
+// Redact's shortcut for text holding no "@" or "=" changes nothing: the
+// full masking leaves such text as it is, whatever it holds.
+func FuzzRedactShortcut(f *testing.F) {
+	for _, s := range []string{
+		"upgrade  -> be0000000000, r00000", "postgresql://app:S3cret/h/db", "postgres:S3cret:h/x",
+		"PGPASSWORD S3cret", "file:x.db?_auth_pass", "mysql:app:S3cret(tcp)/db", "a://b:c d e",
+		"postgresql://app:p@ss/word@h/db", "host=h password='x'", "user:pw@tcp(h)/db",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, full := Redact(s), redactShapes(s); got != full {
+			t.Errorf("Redact(%q) = %q, the full masking gives %q", s, got, full)
+		}
+	})
+}

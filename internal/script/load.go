@@ -255,7 +255,13 @@ func (s *Set) Script(id string) (*Script, error) {
 		return nil, fmt.Errorf("revision %q: %w", id, ErrUnknownRevision)
 	}
 	f := s.files[i]
-	data, err := fs.ReadFile(f.fsys, f.name)
+	var data []byte
+	var err error
+	if f.dir != "" {
+		data, err = readFileOS(f.path) // LoadOS: f.path is the OS path
+	} else {
+		data, err = fs.ReadFile(f.fsys, f.name)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read revision file %s: %w", f.path, err)
 	}

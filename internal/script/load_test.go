@@ -225,6 +225,49 @@ func TestLoadOS(t *testing.T) {
 	}
 }
 
+// Script reads the whole body of a LoadOS file through the plain system
+// calls: a body past the first read buffer comes whole, byte for byte; a
+// file removed or broken after loading is an error naming it.
+func TestLoadOSScriptBody(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	long := strings.Repeat("INSERT INTO t VALUES (1);\n", 1000) // ~26 KB: several reads
+	text := string(Render(NewFile{ID: "aaa", Message: "a", CreateDate: renderDate, Upgrade: long, Downgrade: "DELETE FROM t;"}))
+	if err := os.WriteFile(filepath.Join(dir, "a.sql"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.sql"), []byte(rev("bbb", "aaa", "b")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := LoadOS([]string{dir}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := s.Script("aaa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse(filepath.Join(dir, "a.sql"), []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(sc, want) || len(sc.Upgrade.Statements) != 1000 {
+		t.Errorf("Script differs from parsing the file whole: %d statements, want 1000", len(sc.Upgrade.Statements))
+	}
+	if err := os.Remove(filepath.Join(dir, "b.sql")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Script("bbb"); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), filepath.Join(dir, "b.sql")) {
+		t.Errorf("removed file: %v, want a not-exist error naming it", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.sql"), []byte("-- Revision ID: zzz\n-- Revises:\n\n-- +retort upgrade\nSELECT 1;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Script("aaa"); err == nil || !strings.Contains(err.Error(), "changed after loading") {
+		t.Errorf("changed file: %v, want the changed-after-loading error", err)
+	}
+}
+
 // TestLoadManyConcurrent loads enough files to use the worker pool and
 // checks that the order stays the sorted one.
 func TestLoadManyConcurrent(t *testing.T) {

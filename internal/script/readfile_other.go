@@ -20,3 +20,5 @@ func readHeaderOS(_ osDir, _, path string, buf []byte) ([]byte, error) {
 	defer f.Close()
 	return readHeaderFrom(f, buf)
 }
+
+func readFileOS(path string) ([]byte, error) { return os.ReadFile(path) }
