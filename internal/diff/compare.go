@@ -167,7 +167,7 @@ func findIndex(list []*schema.Index, ix *schema.Index) int {
 	return -1
 }
 
-// checkEqual compares two checks but for their comments (a comment
+// checkEqual compares two checks but for their names and comments (a comment
 // changes in place).
 func checkEqual(a, b *schema.Check) bool {
 	x, y := *a, *b
