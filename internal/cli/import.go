@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -62,7 +63,9 @@ is stamped in retort's version table, so production is not re-baselined. A
 dirty, half-applied, out-of-order or unknown state is refused and nothing is
 written. The source table is left in place: the old tool keeps working
 during the move. For alembic, retort reads the same alembic_version table:
-the rows are checked against the import and nothing is stamped.
+the rows are checked against the import and nothing is stamped; where Python
+Alembic is installed, --url (or --verify URL) also runs both histories on
+scratch databases of that server and refuses an import whose schema differs.
 
 See docs/importing.md.`,
 		Example: `  retort import goose db/migrations
@@ -181,13 +184,27 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 		out.State = state
 		stampID = state.Stamped
 	}
+	implicit := false
+	if format == "alembic" && o.verify == "" && a.url != "" {
+		// --url of an Alembic import is also where the import is checked
+		// against Alembic's own run, where Python Alembic is installed.
+		if alembicInstalled(ctx, o.python) {
+			o.verify, implicit = a.url, true
+		} else {
+			out.Notes = append(out.Notes, "not checked against Alembic's own run: Python with alembic and sqlalchemy was not found (install python3-alembic, or name the interpreter with --python)")
+		}
+	}
 	if o.verify != "" {
 		v, err := a.importVerify(ctx, o, path, files)
-		if err != nil {
+		switch {
+		case err != nil && implicit:
+			// Only --verify makes the check a condition of the import.
+			out.Notes = append(out.Notes, a.redact("not checked against Alembic's own run: "+strings.TrimPrefix(err.Error(), "--verify: ")))
+		case err != nil:
 			return err
 		}
 		out.Verification = v
-		if !v.Equal() {
+		if v != nil && !v.Equal() {
 			if err := a.printImport(&out, files, o); err != nil {
 				return err
 			}
@@ -212,6 +229,15 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 		}
 	}
 	return a.printImport(&out, files, o)
+}
+
+// alembicInstalled reports whether python ("" = python3) imports alembic
+// and sqlalchemy.
+func alembicInstalled(ctx context.Context, python string) bool {
+	if python == "" {
+		python = "python3"
+	}
+	return exec.CommandContext(ctx, python, "-c", "import alembic, sqlalchemy").Run() == nil
 }
 
 // importVerify checks the planned files against Alembic's own run of the
@@ -258,7 +284,7 @@ func (a *app) checkImportArgs(o *importOptions, format string) error {
 		return usageErrorf("--state-table names the state table --url takes over; it needs --url, and an Alembic import reads the version_table of retort.toml")
 	case o.verify != "" && format != "alembic":
 		return usageErrorf("--verify checks an Alembic import against Alembic itself; it is for 'retort import alembic'")
-	case o.python != "" && !o.viaAlembic && o.verify == "":
+	case o.python != "" && !o.viaAlembic && o.verify == "" && (format != "alembic" || a.url == ""):
 		return usageErrorf("--python is the interpreter of --via-alembic and --verify; add one of them")
 	}
 	return nil

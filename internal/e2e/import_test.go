@@ -706,3 +706,28 @@ func TestImportAlembicVerify(t *testing.T) {
 		t.Errorf("--verify refused but wrote %v", got)
 	}
 }
+
+// TestImportAlembicURLVerifies: an Alembic import with --url is checked
+// against Alembic's own run on scratch databases of that server (here
+// SQLite: temporary files beside nothing), and the report says so.
+func TestImportAlembicURLVerifies(t *testing.T) {
+	t.Parallel()
+	if exec.Command("python3", "-c", "import alembic, sqlalchemy").Run() != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Python Alembic is not installed and CI=true")
+		}
+		t.Skip("SKIPPING: Python Alembic is not installed (apt-get install python3-alembic)")
+	}
+	src, err := filepath.Abs("../importer/alembic/testdata/labels/versions")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newProject(t, testutil.SQLite)
+	r := p.mustRun("import", "alembic", src, "--url", p.db.URL)
+	if !strings.Contains(r.stdout, "Verified: upgraded to heads and downgraded to base on scratch databases") {
+		t.Errorf("--url did not check the import:\n%s", r.stdout)
+	}
+	if got := p.versionFiles(); len(got) == 0 {
+		t.Error("nothing was written")
+	}
+}
