@@ -188,13 +188,16 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 	if format == "alembic" && o.verify == "" && a.url != "" {
 		// --url of an Alembic import is also where the import is checked
 		// against Alembic's own run, where Python Alembic is installed.
-		if alembicInstalled(ctx, o.python) {
-			o.verify, implicit = a.url, true
+		if p, ok := alembicPython(ctx, o.python); ok {
+			o.verify, o.python, implicit = a.url, p, true
 		} else {
 			out.Notes = append(out.Notes, "not checked against Alembic's own run: Python with alembic and sqlalchemy was not found (install python3-alembic, or name the interpreter with --python)")
 		}
 	}
 	if o.verify != "" {
+		if p, ok := alembicPython(ctx, o.python); ok {
+			o.python = p
+		}
 		v, err := a.importVerify(ctx, o, path, files)
 		switch {
 		case err != nil && implicit:
@@ -231,13 +234,20 @@ func (a *app) importRun(ctx context.Context, o *importOptions, format, path stri
 	return a.printImport(&out, files, o)
 }
 
-// alembicInstalled reports whether python ("" = python3) imports alembic
-// and sqlalchemy.
-func alembicInstalled(ctx context.Context, python string) bool {
+// alembicPython returns python, or where it is "" the first of python3 on
+// PATH and the system's /usr/bin/python3 that imports alembic and
+// sqlalchemy; ok is false when none does.
+func alembicPython(ctx context.Context, python string) (string, bool) {
+	candidates := []string{python}
 	if python == "" {
-		python = "python3"
+		candidates = []string{"python3", "/usr/bin/python3"}
 	}
-	return exec.CommandContext(ctx, python, "-c", "import alembic, sqlalchemy").Run() == nil
+	for _, p := range candidates {
+		if exec.CommandContext(ctx, p, "-c", "import alembic, sqlalchemy").Run() == nil {
+			return p, true
+		}
+	}
+	return python, false
 }
 
 // importVerify checks the planned files against Alembic's own run of the

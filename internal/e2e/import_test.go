@@ -647,19 +647,7 @@ func TestImportAfterRealMigrate(t *testing.T) {
 // refuses it with nothing written.
 func TestImportAlembicVerify(t *testing.T) {
 	t.Parallel()
-	python := ""
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import alembic, sqlalchemy").Run() == nil {
-			python = p
-			break
-		}
-	}
-	if python == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Python Alembic is not installed and CI=true")
-		}
-		t.Skip("SKIPPING: Python Alembic is not installed (apt-get install python3-alembic)")
-	}
+	python := alembicPython(t)
 	src, err := filepath.Abs("../importer/alembic/testdata/labels/versions")
 	if err != nil {
 		t.Fatal(err)
@@ -712,22 +700,34 @@ func TestImportAlembicVerify(t *testing.T) {
 // SQLite: temporary files beside nothing), and the report says so.
 func TestImportAlembicURLVerifies(t *testing.T) {
 	t.Parallel()
-	if exec.Command("python3", "-c", "import alembic, sqlalchemy").Run() != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Python Alembic is not installed and CI=true")
-		}
-		t.Skip("SKIPPING: Python Alembic is not installed (apt-get install python3-alembic)")
-	}
+	python := alembicPython(t)
 	src, err := filepath.Abs("../importer/alembic/testdata/labels/versions")
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := newProject(t, testutil.SQLite)
-	r := p.mustRun("import", "alembic", src, "--url", p.db.URL)
+	r := p.mustRun("import", "alembic", src, "--url", p.db.URL, "--python", python)
 	if !strings.Contains(r.stdout, "Verified: upgraded to heads and downgraded to base on scratch databases") {
 		t.Errorf("--url did not check the import:\n%s", r.stdout)
 	}
 	if got := p.versionFiles(); len(got) == 0 {
 		t.Error("nothing was written")
 	}
+}
+
+// alembicPython is a Python that imports alembic and sqlalchemy (Debian's
+// first: a python3 earlier on PATH may lack them); it skips the test
+// without one, and fails it under CI=true.
+func alembicPython(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import alembic, sqlalchemy").Run() == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Python Alembic is not installed and CI=true")
+	}
+	t.Skip("SKIPPING: Python Alembic is not installed (apt-get install python3-alembic)")
+	return ""
 }
