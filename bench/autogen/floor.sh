@@ -1,7 +1,7 @@
 #!/bin/sh
 # Cold `retort check` against the floor of its design, per dialect and
 # schema size: the server running the same DDL once with its own client,
-# then dumping the schema (issue 15, targets 1 and 4).
+# then dumping the schema.
 #
 #   PostgreSQL  floor = createdb F; psql -1 -f schema.sql F; pg_dump -s F
 #               (without -1 above 2,000 tables: one transaction overflows
@@ -20,6 +20,11 @@
 # Usage (from anywhere):
 #   bench/autogen/floor.sh [-n RUNS] [-t "100 1000 5000"] [-d "postgres mysql sqlite"] [-old BIN]
 #     -old BIN   also time another retort binary (e.g. one built before a change)
+#     -alembic   on PostgreSQL also time Python Alembic's autogenerate comparison
+#                of the same tables (bench/autogen/alembic_check.py --full in its
+#                own process: metadata built in Python, the live database
+#                reflected and compared; needs /usr/bin/python3 with alembic
+#                and psycopg2)
 # Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres),
 #              MYHOST/MYPORT/MYUSER (default 127.0.0.1, 3306, root; no password).
 # Needs go, psql, pg_dump, createdb, dropdb, mariadb, mariadb-dump, sqlite3,
@@ -30,13 +35,15 @@ runs=3
 sizes="100 1000 5000"
 dialects="postgres mysql sqlite"
 old=""
+alembic=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) runs=$2; shift 2 ;;
 	-t) sizes=$2; shift 2 ;;
 	-d) dialects=$2; shift 2 ;;
 	-old) old=$2; shift 2 ;;
-	-h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+	-alembic) alembic=1; shift ;;
+	-h|--help) sed -n '2,31p' "$0"; exit 0 ;;
 	*) echo "floor.sh: unknown argument $1 (see -h)" >&2; exit 2 ;;
 	esac
 done
@@ -72,7 +79,7 @@ scripts() {
 	myc="mariadb -h$MYHOST -P$MYPORT -u$MYUSER"
 	case $1 in
 	postgres)
-		# One transaction (-1) as issue 15 defines the floor, up to 2,000
+		# One transaction (-1), as the floor is defined, up to 2,000
 		# tables: beyond, it holds more locks than a default server's lock
 		# table (max_locks_per_transaction 64 x 100 connections) and fails.
 		one=-1
@@ -94,7 +101,11 @@ scripts() {
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$tmp/times" | median; }
 
-printf '%-8s %6s | %9s %8s %8s | %9s %8s | %9s %9s | %7s %7s\n' dialect tables check_s cpu_s rss_MB floor_s dump_s old_s old_cpu check/fl old/fl
+if [ "$alembic" = 1 ] && ! /usr/bin/python3 -c 'import alembic, psycopg2' 2>/dev/null; then
+	echo "floor.sh: -alembic needs /usr/bin/python3 with alembic and psycopg2 (apt-get install python3-alembic python3-psycopg2)" >&2
+	exit 2
+fi
+printf '%-8s %6s | %9s %8s %8s | %9s %8s | %9s %9s | %9s | %7s %7s %7s\n' dialect tables check_s cpu_s rss_MB floor_s dump_s old_s old_cpu alembic_s check/fl old/fl alem/fl
 for d in $dialects; do
 	for n in $sizes; do
 		"$tmp/autogen" -emit "$d" -tables "$n" >"$tmp/schema.sql"
@@ -125,16 +136,20 @@ for d in $dialects; do
 			(cd "$proj" && t check "$tmp/retort" check --no-cache)
 			grep -q "No new upgrade operations detected" "$tmp/out" || { cat "$tmp/out" >&2; echo "floor.sh: check found differences" >&2; exit 1; }
 			if [ -n "$old" ]; then (cd "$proj" && t old "$old" check --no-cache); fi
+			if [ "$alembic" = 1 ] && [ "$d" = postgres ]; then
+				t alembic /usr/bin/python3 bench/autogen/alembic_check.py "$url" "$n" --full
+				grep -q '"diffs": 0' "$tmp/out" || { cat "$tmp/out" >&2; echo "floor.sh: Alembic found differences" >&2; exit 1; }
+			fi
 			t floor sh "$tmp/floor"
 			sh "$tmp/unfloor" >/dev/null 2>&1 || true
 			t dump sh "$tmp/dump"
 			i=$((i + 1))
 		done
-		c=$(col check 2); f=$(col floor 2); o=$(col old 2)
-		printf '%-8s %6s | %9s %8s %8s | %9s %8s | %9s %9s | %7s %7s\n' "$d" "$n" "$c" "$(col check 3)" \
-			"$(col check 4 | awk '{ printf "%.0f", $1 / 1024 }')" "$f" "$(col dump 2)" "$o" "$(col old 3)" \
-			"$(awk -v a="$c" -v b="$f" 'BEGIN { printf "%.2f", a / b }')" \
-			"$(awk -v a="$o" -v b="$f" 'BEGIN { if (a == "-") print "-"; else printf "%.2f", a / b }')"
+		c=$(col check 2); f=$(col floor 2); o=$(col old 2); a=$(col alembic 2)
+		ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-") print "-"; else printf "%.2f", a / b }'; }
+		printf '%-8s %6s | %9s %8s %8s | %9s %8s | %9s %9s | %9s | %7s %7s %7s\n' "$d" "$n" "$c" "$(col check 3)" \
+			"$(col check 4 | awk '{ printf "%.0f", $1 / 1024 }')" "$f" "$(col dump 2)" "$o" "$(col old 3)" "$a" \
+			"$(ratio "$c" "$f")" "$(ratio "$o" "$f")" "$(ratio "$a" "$f")"
 		case $d in
 		postgres) dropdb --force "${tag}_live" ;;
 		mysql) my -e "DROP DATABASE ${tag}_live" ;;

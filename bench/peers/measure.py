@@ -27,7 +27,7 @@ HIST = os.environ["PEERS_HIST"]
 OUT = os.environ["PEERS_OUT"]
 QUICK = os.environ.get("PEERS_QUICK") == "1"
 DIALECTS = os.environ.get("PEERS_DIALECTS", "sqlite,postgres,mysql").split(",")
-SECTIONS = os.environ.get("PEERS_SECTIONS", "noop,scaling,apply").split(",")
+SECTIONS = os.environ.get("PEERS_SECTIONS", "noop,scaling,apply,check").split(",")
 PY = os.environ.get("PEERS_PYTHON", "/usr/bin/python3")
 HAVE_ALEMBIC = os.environ.get("PEERS_ALEMBIC") == "1"
 PG = dict(host=os.environ.get("PGHOST", "127.0.0.1"), port=os.environ.get("PGPORT", "5432"), user=os.environ.get("PGUSER", "postgres"))
@@ -45,6 +45,12 @@ SCALE_ROUNDS = int(os.environ.get("PEERS_SCALE_ROUNDS", "1"))
 # Alembic's `current` grows faster than linearly with the history (tens of
 # seconds at 5,000 revisions), so its no-op rows stop here unless asked.
 NOOP_ALEMBIC_MAX = int(os.environ.get("PEERS_NOOP_ALEMBIC_MAX", "5000"))
+# Cold `check`: bench/autogen/floor.sh at these table counts (MariaDB's DDL
+# and its scratch database's drop make 5,000 tables take many minutes).
+CHECK_T = os.environ.get("PEERS_CHECK_T", "100,1000" if QUICK else "100,1000,5000").split(",")
+CHECK_T_MYSQL = os.environ.get("PEERS_CHECK_T_MYSQL", "100,1000").split(",")
+CHECK_ROUNDS = int(os.environ.get("PEERS_CHECK_ROUNDS", "1" if QUICK else "3"))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 TMP = tempfile.mkdtemp(prefix="retort-peers-")
 samples = {}
@@ -351,6 +357,26 @@ def scaling_section():
             flush()
 
 
+def check_section():
+    md.append("\n### Cold `check` against the floor\n")
+    md.append("`bench/autogen/floor.sh`: `retort check --no-cache` (whole process) on a live database built from "
+              "bench/autogen's schema of T tables, against the floor (the database's client running the same "
+              "`schema.sql` in a fresh database and dumping it) and the dump alone; on PostgreSQL also Python "
+              f"Alembic's comparison of the same tables (`alembic_check.py --full`). {CHECK_ROUNDS} interleaved "
+              "round(s), medians; seconds, retort's CPU (user+sys) and peak RSS.\n")
+    for d in DIALECTS:
+        sizes = [t for t in (CHECK_T_MYSQL if d == "mysql" else CHECK_T) if t]
+        la = loadavg()
+        log(f"check {sizes} on {d}")
+        argv = ["bash", os.path.join(ROOT, "bench/autogen/floor.sh"), "-n", str(CHECK_ROUNDS), "-t", " ".join(sizes), "-d", d]
+        if HAVE_ALEMBIC and d == "postgres":
+            argv.append("-alembic")
+        out = subprocess.run(argv, stdout=subprocess.PIPE, text=True, check=True).stdout
+        md.append(f"\n**{d}** (load average before {la}, after {loadavg()})\n")
+        md.append("```\n" + out.rstrip() + "\n```")
+        flush()
+
+
 HEAD = []
 
 
@@ -402,7 +428,7 @@ def main():
     try:
         # The order of PEERS_SECTIONS; the default runs the long applies last.
         for name in SECTIONS:
-            section = {"apply": apply_section, "noop": noop_section, "scaling": scaling_section}[name]
+            section = {"apply": apply_section, "noop": noop_section, "scaling": scaling_section, "check": check_section}[name]
             section()
             flush()
     finally:

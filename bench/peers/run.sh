@@ -14,10 +14,12 @@
 # default 127.0.0.1:5432 postgres, trust), MariaDB (MYHOST/MYPORT/MYUSER,
 # default 127.0.0.1:3306 root) and the sqlite3, psql and mariadb clients.
 # PEERS_DIALECTS (default sqlite,postgres,mysql) and PEERS_SECTIONS (default
-# noop,scaling,apply: the long applies last) pick a subset and an order;
+# noop,scaling,apply,check: the long applies and the cold checks of
+# bench/autogen/floor.sh last) pick a subset and an order;
 # PEERS_APPLY_N, PEERS_NOOP_N, PEERS_SCALE_N, PEERS_SCALE_N_MYSQL
 # (comma-separated) and PEERS_APPLY_ROUNDS, PEERS_NOOP_ROUNDS,
-# PEERS_SCALE_ROUNDS change sizes and rounds; PEERS_NOOP_ALEMBIC_MAX (5000)
+# PEERS_SCALE_ROUNDS, PEERS_CHECK_T, PEERS_CHECK_T_MYSQL, PEERS_CHECK_ROUNDS
+# change sizes and rounds; PEERS_NOOP_ALEMBIC_MAX (5000)
 # bounds the histories Alembic's no-op commands run on; PEERS_RESULTS names
 # another folder for results.md and samples.json.
 #
@@ -35,7 +37,7 @@ quick=0
 for a in "$@"; do
   case $a in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $a (use --quick)" >&2; exit 2 ;;
   esac
 done

@@ -61,7 +61,7 @@ func FuzzAuthorCreate(f *testing.F) {
 			t.Fatalf("folder holds %v", files)
 		}
 		if strings.HasPrefix(rel, ".") || strings.Contains(filepath.ToSlash(rel), "/.") {
-			// Known and kept (issue 9 changes no behaviour): a file_template
+			// Known and kept (a behaviour of its own, left as it is): a file_template
 			// with a folder starting with "." writes where Load, which skips
 			// hidden names, never looks.
 			return

@@ -44,7 +44,7 @@ func revisionSplit(text string) ([]sqlsplit.Statement, error) {
 }
 
 // checkAgreed is the differential property: where the two splitters retort
-// had before issue 9 (the revision files' and the model files') agreed on
+// had before they were merged into one (the revision files' and the model files') agreed on
 // a text, the one splitter still splits it the same for model files, with
 // each dialect's rules, but for comments at a statement's ends, which the
 // old model splitter kept and the one splitter drops (see disagreements).
