@@ -81,19 +81,26 @@ func LoadOS(dirs []string, recursive bool) (*Set, error) {
 // told). The result is the same as LoadOS's. The cache works on Linux;
 // elsewhere LoadOSCached is LoadOS.
 func LoadOSCached(dirs []string, recursive bool, cacheDir string) (*Set, error) {
+	s, _, err := loadOS(dirs, recursive, cacheDir)
+	return s, err
+}
+
+// loadOS is LoadOSCached, also returning the cache's account of the load
+// (nil without a cache).
+func loadOS(dirs []string, recursive bool, cacheDir string) (*Set, *headerCache, error) {
 	var files []file
 	seen := map[string]bool{}
 	abss := make([]string, 0, len(dirs))
 	for loc, dir := range dirs {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return nil, fmt.Errorf("version location %q: %w", dir, err)
+			return nil, nil, fmt.Errorf("version location %q: %w", dir, err)
 		}
 		abss = append(abss, abs)
 		fsys := os.DirFS(abs)
 		names, err := listSQL(fsys, ".", recursive)
 		if err != nil {
-			return nil, locationError(abs, err)
+			return nil, nil, locationError(abs, err)
 		}
 		files = slices.Grow(files, len(names))
 		for _, n := range names {
@@ -114,7 +121,8 @@ func LoadOSCached(dirs []string, recursive bool, cacheDir string) (*Set, error) 
 	if cacheDir != "" {
 		hc = openHeaderCache(cacheDir, abss, recursive, files)
 	}
-	return loadFiles(files, hc)
+	s, err := loadFiles(files, hc)
+	return s, hc, err
 }
 
 func locationError(loc string, err error) error {
