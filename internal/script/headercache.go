@@ -125,17 +125,20 @@ type headerCache struct {
 	dir, path string
 	key       string // the version directories and the walk
 	build     string
-	t0        int64 // when the load started (ns)
+	t0        int64         // when the load started (ns)
+	read      chan struct{} // closed once old is read
 	old       []cacheEntry
 	match     []int32  // per file: its entry in old, or -1
 	ids       []fileID // per file: the identity its header was taken with
 	hit       []bool   // per file: from the cache
 }
 
-// openHeaderCache reads the cache for files found in dirs (absolute) and
-// matches its entries to them. It returns nil when there can be no cache
-// (the platform has no file identity, or the build is unknown).
-func openHeaderCache(cacheDir string, dirs []string, recursive bool, files []file) *headerCache {
+// openHeaderCache starts reading the cache of the files in dirs (absolute)
+// while the caller lists them; attach then matches its entries to the
+// files. It returns nil when there can be no cache (the platform has no
+// file identity, or the build is unknown). The load starts now (t0): no
+// file is read before.
+func openHeaderCache(cacheDir string, dirs []string, recursive bool) *headerCache {
 	if !cacheable || cacheDir == "" {
 		return nil
 	}
@@ -154,13 +157,23 @@ func openHeaderCache(cacheDir string, dirs []string, recursive bool, files []fil
 		key:   key,
 		build: build,
 		t0:    cacheNow().UnixNano(),
-		match: make([]int32, len(files)),
-		ids:   make([]fileID, len(files)),
-		hit:   make([]bool, len(files)),
+		read:  make(chan struct{}),
 	}
-	if data, err := os.ReadFile(c.path); err == nil { // sized by a stat: one read
-		c.old, _ = decodeCache(data, key, build, len(dirs)) // a bad file is no file
-	}
+	go func() {
+		defer close(c.read)
+		if data, err := os.ReadFile(c.path); err == nil { // sized by a stat: one read
+			c.old, _ = decodeCache(data, key, build, len(dirs)) // a bad file is no file
+		}
+	}()
+	return c
+}
+
+// attach waits for the cache file and matches its entries to files.
+func (c *headerCache) attach(files []file) {
+	<-c.read
+	c.match = make([]int32, len(files))
+	c.ids = make([]fileID, len(files))
+	c.hit = make([]bool, len(files))
 	type locName struct {
 		loc  int
 		name string
@@ -185,7 +198,6 @@ func openHeaderCache(cacheDir string, dirs []string, recursive bool, files []fil
 			next = int(j) + 1
 		}
 	}
-	return c
 }
 
 // load is loadHeader through the cache: a file whose identity is the one
@@ -212,17 +224,22 @@ func (c *headerCache) load(i int, f file, d osDir, buf *[]byte) (*revision.Revis
 // save records the headers loaded (those read without error and whose
 // identity can vouch for them) when they differ from what was recorded.
 func (c *headerCache) save(files []file, revs []*revision.Revision, errs []error) {
-	entries := make([]cacheEntry, 0, len(files))
-	changed := false
-	for i, f := range files {
-		if errs[i] != nil || revs[i] == nil || !c.ids[i].trustedAt(c.t0) {
-			continue
+	keep := func(i int) bool { return errs[i] == nil && revs[i] != nil && c.ids[i].trustedAt(c.t0) }
+	n, changed := 0, false
+	for i := range files {
+		if keep(i) {
+			n++
+			changed = changed || !c.hit[i]
 		}
-		changed = changed || !c.hit[i]
-		entries = append(entries, cacheEntry{loc: f.loc, name: f.name, id: c.ids[i], rev: revs[i]})
 	}
-	if !changed && len(entries) == len(c.old) {
-		return
+	if !changed && n == len(c.old) {
+		return // every entry recorded was used, and nothing else is new
+	}
+	entries := make([]cacheEntry, 0, n)
+	for i, f := range files {
+		if keep(i) {
+			entries = append(entries, cacheEntry{loc: f.loc, name: f.name, id: c.ids[i], rev: revs[i]})
+		}
 	}
 	writeCache(c.dir, c.path, encodeCache(c.key, c.build, entries))
 }

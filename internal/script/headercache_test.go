@@ -87,7 +87,7 @@ func cacheFiles(t *testing.T, dir string) []string {
 // recorded decodes the one cache file in dir for dirs.
 func recorded(t *testing.T, cacheDir string, dirs []string, recursive bool) []cacheEntry {
 	t.Helper()
-	hc := openHeaderCache(cacheDir, dirs, recursive, nil)
+	hc := openHeaderCache(cacheDir, dirs, recursive)
 	data, err := os.ReadFile(hc.path)
 	if err != nil {
 		t.Fatalf("no cache file: %v", err)
@@ -516,7 +516,7 @@ func TestHeaderCacheProperty(t *testing.T) {
 // clean at t0 (the start of the load that may have written it).
 func checkRecorded(t *testing.T, cacheDir string, dirs []string, recursive bool, t0 int64) {
 	t.Helper()
-	hc := openHeaderCache(cacheDir, dirs, recursive, nil)
+	hc := openHeaderCache(cacheDir, dirs, recursive)
 	data, err := os.ReadFile(hc.path)
 	if err != nil {
 		return // nothing recorded yet
@@ -676,7 +676,7 @@ func TestHeaderCacheDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hc := openHeaderCache(cacheDir, dirs, false, nil)
+	hc := openHeaderCache(cacheDir, dirs, false)
 	// Each variant is written in place of the good file; the load must
 	// come out right, read every file, and leave a good cache file.
 	try := func(what string, data []byte) {

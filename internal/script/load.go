@@ -88,15 +88,21 @@ func LoadOSCached(dirs []string, recursive bool, cacheDir string) (*Set, error) 
 // loadOS is LoadOSCached, also returning the cache's account of the load
 // (nil without a cache).
 func loadOS(dirs []string, recursive bool, cacheDir string) (*Set, *headerCache, error) {
-	var files []file
-	seen := map[string]bool{}
 	abss := make([]string, 0, len(dirs))
-	for loc, dir := range dirs {
+	for _, dir := range dirs {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
 			return nil, nil, fmt.Errorf("version location %q: %w", dir, err)
 		}
 		abss = append(abss, abs)
+	}
+	var hc *headerCache
+	if cacheDir != "" {
+		hc = openHeaderCache(cacheDir, abss, recursive) // read while listing
+	}
+	var files []file
+	seen := map[string]bool{}
+	for loc, abs := range abss {
 		fsys := os.DirFS(abs)
 		names, err := listSQL(fsys, ".", recursive)
 		if err != nil {
@@ -117,9 +123,8 @@ func loadOS(dirs []string, recursive bool, cacheDir string) (*Set, *headerCache,
 			files = append(files, file{fsys: fsys, name: n, path: p, dir: filepath.Dir(p), loc: loc})
 		}
 	}
-	var hc *headerCache
-	if cacheDir != "" {
-		hc = openHeaderCache(cacheDir, abss, recursive, files)
+	if hc != nil {
+		hc.attach(files)
 	}
 	s, err := loadFiles(files, hc)
 	return s, hc, err
