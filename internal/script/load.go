@@ -144,7 +144,8 @@ func listSQL(fsys fs.FS, dir string, recursive bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out, subdirs []string
+	out := make([]string, 0, len(entries))
+	var subdirs []string
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
