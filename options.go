@@ -41,6 +41,7 @@ type options struct {
 	locations     []string
 	osDirs        []string // WithVersionDirs: read from these OS directories instead of fsys
 	recursive     bool
+	headerCache   string // WithHeaderCache
 	versionTable  string
 	versionSchema string
 	historyTable  string
@@ -95,6 +96,21 @@ func WithVersionDirs(dirs ...string) Option {
 		o.osDirs = append([]string(nil), dirs...)
 		return nil
 	}
+}
+
+// WithHeaderCache keeps the parsed headers of the revision files read
+// from WithVersionDirs in dir between Opens ("" = none, the default): an
+// unchanged file then costs one stat instead of a read and a parse. A
+// file is known unchanged by its device, inode, size, mode and
+// modification and change times, and one changed within a few seconds of
+// a load is read again rather than trusted; the cache records the retort
+// build it came from, and one that cannot be read, is damaged or is from
+// another build is ignored and rewritten. Failing to write it makes the
+// next Open only slower. The graph is the same with or without it. It
+// works on Linux; elsewhere the option does nothing. The retort command
+// keeps it under os.UserCacheDir()/retort/headers (docs/running.md).
+func WithHeaderCache(dir string) Option {
+	return func(o *options) error { o.headerCache = dir; return nil }
 }
 
 // WithRecursiveVersionLocations also reads subdirectories of the locations.

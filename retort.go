@@ -152,7 +152,7 @@ func load(ctx context.Context, fsys fs.FS, o options) (*source, error) {
 		goRevs = append(goRevs, &revision.Revision{ID: g.ID, Parents: g.Parents, DependsOn: g.DependsOn,
 			BranchLabels: g.BranchLabels, Message: g.Message, Doc: g.Message})
 	}
-	files := script.Source{Dirs: o.osDirs, Recursive: o.recursive}
+	files := script.Source{Dirs: o.osDirs, Recursive: o.recursive, HeaderCache: o.headerCache}
 	if len(o.osDirs) == 0 && fsys != nil {
 		files.FS, files.Locations = fsys, o.locations
 	}

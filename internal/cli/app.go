@@ -35,6 +35,7 @@ type app struct {
 	x          []string
 	quiet      bool
 	noColor    bool
+	noCache    bool
 
 	ran      bool             // a command's RunE started (errors before it are usage errors)
 	readOnly bool             // the running command only reads the database
@@ -56,6 +57,27 @@ func newApp(o Options) *app {
 	a.io = &io
 	return a
 }
+
+// cacheDir is the directory of one of retort's caches (sub: "models",
+// "headers") in the user's cache directory, or "" when caching is off:
+// --no-cache, RETORT_NO_CACHE set to anything but "" or "0", or no cache
+// directory (os.UserCacheDir: $XDG_CACHE_HOME, else ~/.cache on Linux).
+func (a *app) cacheDir(sub string) string {
+	if a.noCache {
+		return ""
+	}
+	if v, ok := a.getenv(envNoCache); ok && v != "" && v != "0" {
+		return ""
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "retort", sub)
+}
+
+// envNoCache turns every cache off, as --no-cache does.
+const envNoCache = "RETORT_NO_CACHE"
 
 // color reports whether output may be coloured: a terminal, no --no-color,
 // no NO_COLOR.
@@ -214,7 +236,7 @@ func (a *app) project() (*project, error) {
 	}
 	src := script.Source{FS: fsys, Locations: locs, Recursive: cfg.RecursiveVersionLocations}
 	if fsys == nil {
-		src.Dirs = cfg.VersionLocations
+		src.Dirs, src.HeaderCache = cfg.VersionLocations, a.cacheDir("headers")
 	}
 	_, g, err := script.LoadGraph(src, goRevisions(a.opts.GoMigrations))
 	var le *script.LoadError
@@ -415,7 +437,7 @@ func (a *app) migratorOptions(cfg *config.Config, rep *reporter, withFiles bool,
 	case fsys != nil:
 		opts = append(opts, retort.WithVersionLocations(locs...))
 	default:
-		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...))
+		opts = append(opts, retort.WithVersionDirs(cfg.VersionLocations...), retort.WithHeaderCache(a.cacheDir("headers")))
 		if cfg.ScriptLocation != "" {
 			// History rows and messages name files as versions/x.sql.
 			opts = append(opts, retort.WithScriptLocation(cfg.ScriptLocation))

@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -21,7 +19,6 @@ import (
 type checkOptions struct {
 	renames []string
 	json    bool
-	noCache bool
 	fleet   fleetFlags
 }
 
@@ -64,7 +61,6 @@ target's) and cached.` + fleetHelp,
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON (see docs/commands.md)")
 	cmd.Flags().StringArrayVar(&o.renames, "rename", nil, renameFlagHelp)
-	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
 	o.fleet.register(cmd)
 	return cmd
 }
@@ -82,7 +78,7 @@ type checkJSON struct {
 }
 
 func (a *app) check(ctx context.Context, o *checkOptions) error {
-	c, err := a.compare(ctx, o.noCache, o.renames)
+	c, err := a.compare(ctx, a.noCache, o.renames)
 	if o.json {
 		return a.checkJSON(c, err)
 	}
@@ -144,7 +140,8 @@ func (a *app) checkJSON(c *retort.Comparison, err error) error {
 // database on dev_url's server, else on the migrated database's server.
 //
 // The models' inspected schema is cached in the user's cache directory,
-// keyed on their content, the server and the retort build; noCache skips it.
+// keyed on their content, the server and the retort build; noCache
+// (--no-cache, RETORT_NO_CACHE) skips it.
 func (a *app) compare(ctx context.Context, noCache bool, renameFlags []string) (*retort.Comparison, error) {
 	renames, err := parseRenames(renameFlags)
 	if err != nil {
@@ -196,8 +193,8 @@ func (a *app) models(noCache bool, dialectName string, target *config.DSN) (reto
 		return retort.Models{}, err
 	}
 	models := retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
-	if dir, err := os.UserCacheDir(); err == nil && !noCache {
-		models.CacheDir = filepath.Join(dir, "retort", "models")
+	if !noCache {
+		models.CacheDir = a.cacheDir("models")
 	}
 	var dsn *config.DSN
 	switch {
@@ -229,13 +226,13 @@ func (a *app) autogenerate(ctx context.Context, o *revisionOptions, n script.New
 	if o.baseline {
 		c, err = a.baseline(ctx)
 	} else {
-		c, err = a.compare(ctx, o.noCache, o.renames)
+		c, err = a.compare(ctx, a.noCache, o.renames)
 	}
 	if err != nil {
 		return err
 	}
 	if more := a.askRenames(c); len(more) > 0 {
-		if c, err = a.compare(ctx, o.noCache, append(slices.Clone(o.renames), more...)); err != nil {
+		if c, err = a.compare(ctx, a.noCache, append(slices.Clone(o.renames), more...)); err != nil {
 			return err
 		}
 	}

@@ -531,7 +531,7 @@ func (a *app) checkFleet(ctx context.Context, o *checkOptions, sel fleet.Selecto
 		}
 		t.Before, t.After = rows, rows
 		i := slices.Index(r.names, t.Name)
-		mo, err := a.models(o.noCache, m.Dialect(), r.dsns[i])
+		mo, err := a.models(a.noCache, m.Dialect(), r.dsns[i])
 		if err != nil {
 			return err
 		}

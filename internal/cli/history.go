@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"text/tabwriter"
 	"time"
 
@@ -113,19 +114,48 @@ func (a *app) history(ctx context.Context, o *historyOptions) error {
 	case o.json:
 		return writeJSON(a.io.Out, map[string]any{"revisions": revsJSON(g, revs, current)})
 	case o.graph:
+		w := lineBuffer{w: a.io.Out}
 		for _, line := range drawHistory(g, revs, current) {
-			fmt.Fprintln(a.io.Out, line)
+			w.line(line)
 		}
+		w.flush()
 	case o.verbose:
+		w := lineBuffer{w: a.io.Out}
 		for _, r := range revs {
-			a.printBlock(g.VerboseBlock(r, current[r.ID]))
+			w.line(g.VerboseBlock(r, current[r.ID]))
 		}
+		w.flush()
 	default:
+		w := lineBuffer{w: a.io.Out}
 		for _, r := range revs {
-			fmt.Fprintln(a.io.Out, g.HistoryLine(r, current[r.ID]))
+			w.line(g.HistoryLine(r, current[r.ID]))
 		}
+		w.flush()
 	}
 	return nil
+}
+
+// lineBuffer gathers whole lines and writes them many at a time: a long
+// history is a few writes instead of one per revision, and each write
+// still ends at a line's end (output is scrubbed of passwords write by
+// write). Write errors are dropped, as fmt.Fprintln's were.
+type lineBuffer struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (b *lineBuffer) line(s string) {
+	b.buf = append(append(b.buf, s...), '\n')
+	if len(b.buf) >= 32<<10 {
+		b.flush()
+	}
+}
+
+func (b *lineBuffer) flush() {
+	if len(b.buf) > 0 {
+		_, _ = b.w.Write(b.buf)
+	}
+	b.buf = b.buf[:0]
 }
 
 // appliedJSON is one row of the audit trail.

@@ -22,7 +22,6 @@ type revisionOptions struct {
 	versionPath  string
 	autogenerate bool
 	allowEmpty   bool
-	noCache      bool
 	renames      []string
 	baseline     bool
 }
@@ -91,7 +90,6 @@ database" in docs/tutorial.md.`,
 	f.BoolVar(&o.autogenerate, "autogenerate", false, "fill the revision from the difference between the models and the database (which must be at its heads)")
 	f.BoolVar(&o.allowEmpty, "allow-empty", false, "with --autogenerate, write a revision even when nothing differs")
 	f.StringArrayVar(&o.renames, "rename", nil, "with --autogenerate, "+renameFlagHelp)
-	f.BoolVar(&o.noCache, "no-cache", false, "with --autogenerate, load the models into a scratch database even if unchanged since the last run")
 	f.BoolVar(&o.baseline, "baseline", false, "with --autogenerate, write the revision that creates the database's current schema from nothing (adopting an existing database; then run `retort stamp head`)")
 	return cmd
 }

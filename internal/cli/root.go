@@ -58,6 +58,7 @@ command line or the environment, to the working directory.`,
 	pf.StringArrayVarP(&a.x, "x-arg", "x", nil, "extra `key=value` setting (repeatable)")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "print no INFO log lines or status messages")
 	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output (also: NO_COLOR set)")
+	pf.BoolVar(&a.noCache, "no-cache", false, "use no cache: read every revision file and load the models into a scratch database even if unchanged since the last run (also: "+envNoCache+"=1)")
 
 	root.AddGroup(
 		&cobra.Group{ID: "files", Title: "Revision files:"},

@@ -22,10 +22,29 @@ import (
 
 // TestMain lets the test binary act as `retort`: testscript runs scripts
 // whose `retort …` lines execute Run in a child process of this binary.
+// The tests' caches go to a temporary folder, never the user's.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(tempCacheM{m}, map[string]func(){
 		"retort": runGuarded,
 	})
+}
+
+// tempCacheM runs the tests with XDG_CACHE_HOME (os.UserCacheDir) in a
+// temporary folder removed after them.
+type tempCacheM struct{ m *testing.M }
+
+func (c tempCacheM) Run() int {
+	dir, err := os.MkdirTemp("", "retort-cli-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Setenv("XDG_CACHE_HOME", dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return c.m.Run()
 }
 
 // runGuarded runs retort as a script command and fails the command (exit
@@ -79,6 +98,8 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Values[tKey{}] = env.T()
 			env.Setenv("NO_COLOR", "1")
+			// Scripts run with HOME=/no-home: keep the caches in this run's.
+			env.Setenv("XDG_CACHE_HOME", os.Getenv("XDG_CACHE_HOME"))
 			env.Setenv("EDITOR", "")
 			env.Setenv("VISUAL", "")
 			return nil

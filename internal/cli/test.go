@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -29,7 +28,6 @@ type testOptions struct {
 	rows    int
 	data    []string
 	dialect string
-	noCache bool
 	fleet   fleetFlags
 }
 
@@ -102,7 +100,6 @@ databases are dropped first).` + testFleetHelp,
 	f.IntVar(&o.rows, "rows", retort.DefaultTestRows, "generated rows per table before each upgrade (0 skips the populated check)")
 	f.StringArrayVar(&o.data, "data", nil, "`FILE.sql@REV`: the team's fixtures, run once REV is applied in the populated check (repeatable)")
 	f.StringVar(&o.dialect, "dialect", "", "database kind when no url is configured (sqlite needs no server)")
-	f.BoolVar(&o.noCache, "no-cache", false, "load the models into a scratch database even if unchanged since the last run")
 	o.fleet.register(cmd)
 	// Across a fleet, test runs once per server, not per target.
 	f.Lookup("jobs").Usage = fmt.Sprintf("servers to test at once across a fleet (default: jobs in [fleet], else %d)", retort.DefaultParallelism)
@@ -122,7 +119,7 @@ func (a *app) test(ctx context.Context, o *testOptions, rng string) error {
 	if to.Dialect, to.DriverName, to.DataSource, err = a.scratchServer(cfg, o.dialect, "retort test"); err != nil {
 		return err
 	}
-	fsys, opts, err := a.testSource(cfg, &to, o.noCache)
+	fsys, opts, err := a.testSource(cfg, &to, a.noCache)
 	if err != nil {
 		return err
 	}
@@ -228,8 +225,8 @@ func (a *app) testOptions(o *testOptions, rng string) (retort.TestOptions, error
 func (a *app) testSource(cfg *config.Config, to *retort.TestOptions, noCache bool) (fs.FS, []retort.Option, error) {
 	if len(cfg.Models) > 0 {
 		to.Models = retort.Models{Paths: cfg.Models, Include: cfg.Include, Exclude: cfg.Exclude}
-		if dir, err := os.UserCacheDir(); err == nil && !noCache {
-			to.Models.CacheDir = filepath.Join(dir, "retort", "models")
+		if !noCache {
+			to.Models.CacheDir = a.cacheDir("models")
 		}
 	}
 	fsys, locs, err := a.source(cfg)

@@ -52,7 +52,7 @@ func (a *app) testFleet(ctx context.Context, o *testOptions, rng string, sel fle
 	if err != nil {
 		return err
 	}
-	fsys, opts, err := a.testSource(cfg, &to, o.noCache)
+	fsys, opts, err := a.testSource(cfg, &to, a.noCache)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func buildReach(g *Graph, parents func(*node) []int32) reachIndex {
 	}
 	clock := int32(0)
 	type frame struct{ v, k int32 }
-	var stack []frame
+	stack := make([]frame, 0, min(n, 1<<16)) // as deep as the longest chain: a linear history is one
 	for r := range g.nodes {
 		if len(parents(&g.nodes[r])) == 1 {
 			continue

@@ -30,6 +30,7 @@ type file struct {
 	name string // path inside fsys
 	path string // what Revision.Path shows
 	dir  string // LoadOS: the file's OS directory; "" for Load
+	loc  int    // LoadOS: the index of the version directory it was found in
 }
 
 // Load reads the headers of every *.sql file in each location (a directory in
@@ -64,37 +65,69 @@ func Load(fsys fs.FS, locations []string, recursive bool) (*Set, error) {
 			}
 		}
 	}
-	return loadFiles(files)
+	return loadFiles(files, nil)
 }
 
 // LoadOS is Load over the operating system's files: dirs are absolute
 // directories and each Revision.Path is the file's absolute OS path.
 // A relative dir is taken from the working directory.
 func LoadOS(dirs []string, recursive bool) (*Set, error) {
-	var files []file
-	seen := map[string]bool{}
+	return LoadOSCached(dirs, recursive, "")
+}
+
+// LoadOSCached is LoadOS with a cache of parsed headers kept in cacheDir
+// (none when ""): a file unchanged since a previous load costs one stat
+// instead of a read and a parse (headercache.go says how a change is
+// told). The result is the same as LoadOS's. The cache works on Linux;
+// elsewhere LoadOSCached is LoadOS.
+func LoadOSCached(dirs []string, recursive bool, cacheDir string) (*Set, error) {
+	s, _, err := loadOS(dirs, recursive, cacheDir)
+	return s, err
+}
+
+// loadOS is LoadOSCached, also returning the cache's account of the load
+// (nil without a cache).
+func loadOS(dirs []string, recursive bool, cacheDir string) (*Set, *headerCache, error) {
+	abss := make([]string, 0, len(dirs))
 	for _, dir := range dirs {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return nil, fmt.Errorf("version location %q: %w", dir, err)
+			return nil, nil, fmt.Errorf("version location %q: %w", dir, err)
 		}
+		abss = append(abss, abs)
+	}
+	var hc *headerCache
+	if cacheDir != "" {
+		hc = openHeaderCache(cacheDir, abss, recursive) // read while listing
+	}
+	var files []file
+	seen := map[string]bool{}
+	for loc, abs := range abss {
 		fsys := os.DirFS(abs)
 		names, err := listSQL(fsys, ".", recursive)
 		if err != nil {
-			return nil, locationError(abs, err)
+			return nil, nil, locationError(abs, err)
 		}
+		files = slices.Grow(files, len(names))
 		for _, n := range names {
 			p := abs + string(filepath.Separator) + filepath.FromSlash(n)
 			if strings.HasSuffix(abs, string(filepath.Separator)) { // a root directory
 				p = filepath.Join(abs, filepath.FromSlash(n))
 			}
-			if !seen[p] {
+			if len(dirs) > 1 { // one directory lists each file once
+				if seen[p] {
+					continue
+				}
 				seen[p] = true
-				files = append(files, file{fsys: fsys, name: n, path: p, dir: filepath.Dir(p)})
 			}
+			files = append(files, file{fsys: fsys, name: n, path: p, dir: filepath.Dir(p), loc: loc})
 		}
 	}
-	return loadFiles(files)
+	if hc != nil {
+		hc.attach(files)
+	}
+	s, err := loadFiles(files, hc)
+	return s, hc, err
 }
 
 func locationError(loc string, err error) error {
@@ -111,7 +144,8 @@ func listSQL(fsys fs.FS, dir string, recursive bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out, subdirs []string
+	out := make([]string, 0, len(entries))
+	var subdirs []string
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
@@ -146,8 +180,9 @@ func join(dir, name string) string {
 	return dir + "/" + name
 }
 
-// loadFiles reads the headers of files concurrently, keeping their order.
-func loadFiles(files []file) (*Set, error) {
+// loadFiles reads the headers of files concurrently, keeping their order,
+// through the header cache hc when not nil.
+func loadFiles(files []file, hc *headerCache) (*Set, error) {
 	s := &Set{files: files, revs: make([]*revision.Revision, len(files)), byID: make(map[string]int, len(files))}
 	errs := make([]error, len(files))
 	dirs := map[string]osDir{} // read-only once the workers start
@@ -162,6 +197,10 @@ func loadFiles(files []file) (*Set, error) {
 		}
 	}()
 	work := func(buf *[]byte, i int) {
+		if hc != nil {
+			s.revs[i], errs[i] = hc.load(i, files[i], dirs[files[i].dir], buf)
+			return
+		}
 		s.revs[i], errs[i] = loadHeader(files[i], dirs, buf)
 	}
 	// Reading is mostly system calls: a few more workers than processors
@@ -189,6 +228,9 @@ func loadFiles(files []file) (*Set, error) {
 		}
 		wg.Wait()
 	}
+	if hc != nil {
+		hc.save(files, s.revs, errs)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -205,7 +247,7 @@ func loadHeader(f file, dirs map[string]osDir, buf *[]byte) (*revision.Revision,
 	var data []byte
 	var err error
 	if d, ok := dirs[f.dir]; ok {
-		data, err = readHeaderOS(d, filepath.Base(f.path), f.path, (*buf)[:0])
+		data, err = readHeaderOS(d, filepath.Base(f.path), f.path, (*buf)[:0], nil)
 	} else {
 		data, err = readHeader(f.fsys, f.name, (*buf)[:0])
 	}

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"slices"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // On Linux, LoadOS reads files with plain openat, read and close system
@@ -13,6 +15,9 @@ import (
 
 // osDir is an open directory for openat; fd -1 means none (use full paths).
 type osDir struct{ fd int }
+
+// noDir is no directory: files are found by their full paths.
+var noDir = osDir{fd: -1}
 
 func openOSDir(dir string) osDir {
 	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
@@ -28,9 +33,43 @@ func (d osDir) close() {
 	}
 }
 
+// statOS is the identity of the file base in d (or at path when d has no
+// descriptor), following a symbolic link as reading does: one fstatat.
+func statOS(d osDir, base, path string) (fileID, error) {
+	var st unix.Stat_t
+	var err error
+	for {
+		if d.fd >= 0 {
+			err = unix.Fstatat(d.fd, base, &st, 0)
+		} else {
+			err = unix.Stat(path, &st)
+		}
+		if err != unix.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return fileID{}, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	return idOf(&st), nil
+}
+
+func idOf(st *unix.Stat_t) fileID {
+	return fileID{
+		dev: st.Dev, ino: st.Ino, size: st.Size, mode: st.Mode,
+		mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(),
+	}
+}
+
+// cacheable says whether this platform tells files apart by identity
+// (statOS), which the header cache needs.
+const cacheable = true
+
 // readHeaderOS reads the header of the file base in d (or at path when d
-// has no descriptor).
-func readHeaderOS(d osDir, base, path string, buf []byte) ([]byte, error) {
+// has no descriptor). With id non-nil it also records the identity of the
+// file it reads (fstat on the open descriptor, before reading: a change
+// made while reading shows as another identity on the next load).
+func readHeaderOS(d osDir, base, path string, buf []byte, id *fileID) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -47,6 +86,19 @@ func readHeaderOS(d osDir, base, path string, buf []byte) ([]byte, error) {
 		return buf, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
+	if id != nil {
+		var st unix.Stat_t
+		for {
+			err = unix.Fstat(fd, &st)
+			if err != unix.EINTR {
+				break
+			}
+		}
+		if err != nil {
+			return buf, &fs.PathError{Op: "stat", Path: path, Err: err}
+		}
+		*id = idOf(&st)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			buf = slices.Grow(buf, max(cap(buf), 4096))

@@ -14,6 +14,9 @@ type Source struct {
 	Locations []string // directories in FS
 	Dirs      []string // OS directories; read instead of FS when set
 	Recursive bool
+	// HeaderCache is a directory for the cache of parsed headers kept
+	// between loads of Dirs ("" = none; LoadOSCached).
+	HeaderCache string
 }
 
 // LoadError is a failure to read the revision files (as against a graph
@@ -32,7 +35,7 @@ func LoadGraph(src Source, extra []*revision.Revision) (*Set, *revision.Graph, e
 	var err error
 	switch {
 	case len(src.Dirs) > 0:
-		set, err = LoadOS(src.Dirs, src.Recursive)
+		set, err = LoadOSCached(src.Dirs, src.Recursive, src.HeaderCache)
 	case src.FS != nil:
 		set, err = Load(src.FS, src.Locations, src.Recursive)
 	}

@@ -17,13 +17,19 @@ import (
 
 // Build compiles cmd/retort into a new temporary folder and returns the
 // binary's path and a cleanup that removes the folder. Call it from
-// TestMain, before m.Run.
+// TestMain, before m.Run. It also points XDG_CACHE_HOME at a folder inside
+// it, so that the caches of the binary (and of retort run in process) live
+// and die with the test run, never in the user's cache.
 func Build(prefix string) (bin string, cleanup func(), err error) {
 	dir, err := os.MkdirTemp("", prefix)
 	if err != nil {
 		return "", nil, err
 	}
 	cleanup = func() { os.RemoveAll(dir) }
+	if err := os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache")); err != nil {
+		cleanup()
+		return "", nil, err
+	}
 	bin = filepath.Join(dir, "retort")
 	out, err := exec.Command("go", "build", "-o", bin, "github.com/retortdb/retort/cmd/retort").CombinedOutput()
 	if err != nil {
