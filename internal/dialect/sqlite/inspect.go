@@ -3,10 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -18,9 +21,83 @@ import (
 // exactly, and their normalized text (Def) is compared so that nothing the
 // statement says is missed.
 func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
+	return inspect(ctx, []schema.Querier{db}, o)
+}
+
+// inspect reads every database of dbs (at once when there are several) and
+// then makes of their objects one schema: what relates objects to each
+// other (a view's or trigger's dependencies, a foreign key's referenced
+// primary key, the order of everything) is worked out on all of them
+// together, so several databases that ran parts of a set of independent
+// statements inspect as one database that ran them all.
+func inspect(ctx context.Context, dbs []schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
 	if err := o.Filter.Validate(); err != nil {
 		return nil, err
 	}
+	parts := make([]*inspector, len(dbs))
+	errs := make([]error, len(dbs))
+	if len(dbs) == 1 {
+		parts[0], errs[0] = read(ctx, dbs[0], o)
+	} else {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(len(dbs), runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for i := range next {
+					if parts[i], errs[i] = read(ctx, dbs[i], o); errs[i] != nil {
+						cancel()
+					}
+				}
+			})
+		}
+		for i := range dbs {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	if err := firstError(errs); err != nil {
+		return nil, err
+	}
+	in := &inspector{o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	for _, p := range parts {
+		in.s.Tables = append(in.s.Tables, p.s.Tables...)
+		in.s.Views = append(in.s.Views, p.s.Views...)
+		in.s.Unmanaged = append(in.s.Unmanaged, p.s.Unmanaged...)
+		in.trigs = append(in.trigs, p.trigs...)
+		for n, t := range p.tables {
+			in.tables[n] = t
+		}
+	}
+	in.triggers(in.trigs)
+	in.viewDependencies()
+	for _, t := range in.s.Tables {
+		in.parseTable(t)
+	}
+	in.s.Sort()
+	return in.s, nil
+}
+
+// firstError is the first of errs that is not a cancellation (one read
+// failing cancels the others), else the first.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// read runs the queries of an inspection on db: its tables, views,
+// virtual tables and triggers with their parts, each on its own.
+func read(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*inspector, error) {
 	in := &inspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
 	steps := []struct {
 		what string
@@ -36,11 +113,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 			return nil, fmt.Errorf("inspect sqlite %s: %w", st.what, err)
 		}
 	}
-	for _, t := range in.s.Tables {
-		in.parseTable(t)
-	}
-	in.s.Sort()
-	return in.s, nil
+	return in, nil
 }
 
 type inspector struct {
@@ -50,6 +123,8 @@ type inspector struct {
 	tables map[string]*schema.Table
 	// pkCols holds each table's primary key columns by position.
 	pkCols map[string]map[int]string
+	// trigs are the triggers read, made objects once every table is known.
+	trigs []trig
 }
 
 // shadowTables returns the tables that hold a virtual table's data
@@ -124,8 +199,13 @@ func (in *inspector) objects(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	in.triggers(trigs)
-	// A view depends on the tables and views its text names.
+	in.trigs = trigs
+	return nil
+}
+
+// viewDependencies fills each view's DependsOn: the tables and views its
+// text names.
+func (in *inspector) viewDependencies() {
 	for _, v := range in.s.Views {
 		toks := tokenize(v.SQL)
 		names := map[string]bool{}
@@ -146,7 +226,6 @@ func (in *inspector) objects(ctx context.Context) error {
 		}
 		sort.Strings(v.DependsOn)
 	}
-	return nil
 }
 
 func (in *inspector) columns(ctx context.Context) error {
@@ -207,47 +286,61 @@ func (in *inspector) indexes(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique", il.origin, coalesce(ix.name, ''), ix.desc, coalesce(ix.coll, ''), ix.cid
+	// A UNIQUE constraint's columns are read from its index; an index's
+	// from its statement (parseIndex): pragma_index_xinfo, a statement
+	// prepared per index, only for the former.
+	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, coalesce(ix.name, '')
 FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix
-WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND ix.key = 1
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND il.origin = 'u' AND ix.key = 1
 ORDER BY m.name, il.name, ix.seqno`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var last *schema.Index
+	var last *schema.Unique
 	var lastTable string
 	for rows.Next() {
-		var table, name, origin, col, coll string
-		var unique, desc bool
-		var cid int
-		if err := rows.Scan(&table, &name, &unique, &origin, &col, &desc, &coll, &cid); err != nil {
+		var table, name, col string
+		if err := rows.Scan(&table, &name, &col); err != nil {
 			return err
 		}
-		text := texts[name]
 		t := in.tables[table]
 		if t == nil {
 			continue
 		}
-		switch origin {
-		case "pk":
-			continue
-		case "u":
-			if last == nil || last.Name != name || lastTable != table {
-				last = &schema.Index{Name: name}
-				lastTable = table
-				t.Uniques = append(t.Uniques, &schema.Unique{Name: name})
-			}
-			u := t.Uniques[len(t.Uniques)-1]
-			u.Columns = append(u.Columns, col)
-			continue
-		}
 		if last == nil || last.Name != name || lastTable != table {
-			last = &schema.Index{Name: name, Unique: unique, SQL: text, Def: definition(text)}
+			last = &schema.Unique{Name: name}
 			lastTable = table
-			t.Indexes = append(t.Indexes, last)
-			in.parseIndex(last)
+			t.Uniques = append(t.Uniques, last)
 		}
+		last.Columns = append(last.Columns, col)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	rows, err = in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique"
+FROM sqlite_schema m JOIN pragma_index_list(m.name) il
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND il.origin NOT IN ('u', 'pk')
+ORDER BY m.name, il.name`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, name string
+		var unique bool
+		if err := rows.Scan(&table, &name, &unique); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		text := texts[name]
+		x := &schema.Index{Name: name, Unique: unique, SQL: text, Def: definition(text)}
+		t.Indexes = append(t.Indexes, x)
+		in.parseIndex(x)
 	}
 	return rows.Err()
 }
