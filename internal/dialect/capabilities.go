@@ -116,6 +116,26 @@ type ScratchBatcher interface {
 	BatchDataSource(ds string) (string, error)
 }
 
+// ScratchSharder is implemented by dialects whose models load faster split
+// over several scratch databases loaded at once (SQLite re-reads its whole
+// schema after each CREATE, so one database costs time quadratic in the
+// number of tables; shards of a few dozen tables each cost time linear in
+// it, and run on every core). The split must not change the result: the
+// caller inspects the shards with InspectShards, which must return what
+// the dialect's Inspect returns for one database that ran every statement.
+type ScratchSharder interface {
+	// ScratchShards groups the statements, by index, so that every group
+	// may run in a scratch database of its own with the same effect as all
+	// of them in one (each group runs in the statements' order); nil when
+	// they must all run in one database (a statement of any kind but the
+	// few the dialect knows to be independent, or two objects of one name:
+	// the one database then reports what the server refuses).
+	ScratchShards(stmts []string) [][]int
+	// InspectShards inspects the scratch databases dbs, each loaded with
+	// some of the groups, as one database.
+	InspectShards(ctx context.Context, dbs []schema.Querier, o schema.InspectOptions) (*schema.Schema, error)
+}
+
 // ScratchSchema is implemented by dialects that can load models without a
 // scratch database (PostgreSQL, whose DDL is transactional): in one
 // transaction on the configured database, in a schema of its own that
