@@ -120,9 +120,9 @@ type ScratchBatcher interface {
 // over several scratch databases loaded at once (SQLite re-reads its whole
 // schema after each CREATE, so one database costs time quadratic in the
 // number of tables; shards of a few dozen tables each cost time linear in
-// it, and run on every core). The split must not change the result: the
-// caller inspects the shards with InspectShards, which must return what
-// the dialect's Inspect returns for one database that ran every statement.
+// it, and run on every core). The split must not change the result: what
+// a ShardReader makes of the shards must be what the dialect's Inspect
+// returns of one database that ran every statement.
 type ScratchSharder interface {
 	// ScratchShards groups the statements, by index, so that every group
 	// may run in a scratch database of its own with the same effect as all
@@ -131,9 +131,19 @@ type ScratchSharder interface {
 	// few the dialect knows to be independent, or two objects of one name:
 	// the one database then reports what the server refuses).
 	ScratchShards(stmts []string) [][]int
-	// InspectShards inspects the scratch databases dbs, each loaded with
-	// some of the groups, as one database.
-	InspectShards(ctx context.Context, dbs []schema.Querier, o schema.InspectOptions) (*schema.Schema, error)
+	// ShardReader returns a reader of n shards inspected with o.
+	ShardReader(n int, o schema.InspectOptions) ShardReader
+}
+
+// ShardReader inspects the shards of ScratchSharder as one database.
+type ShardReader interface {
+	// Read inspects shard i (0 ≤ i < n), a scratch database loaded with
+	// some of the groups; it may be called for different shards at once,
+	// and the shard may be dropped once it returns.
+	Read(ctx context.Context, i int, q schema.Querier) error
+	// Schema returns the schema of every shard read, called once all of
+	// them are.
+	Schema() (*schema.Schema, error)
 }
 
 // ScratchSchema is implemented by dialects that can load models without a

@@ -3,13 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -21,78 +18,71 @@ import (
 // exactly, and their normalized text (Def) is compared so that nothing the
 // statement says is missed.
 func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
-	return inspect(ctx, []schema.Querier{db}, o)
+	r := newShardReader(1, o)
+	if err := r.Read(ctx, 0, db); err != nil {
+		return nil, err
+	}
+	return r.Schema()
 }
 
-// inspect reads every database of dbs (at once when there are several) and
-// then makes of their objects one schema: what relates objects to each
-// other (a view's or trigger's dependencies, a foreign key's referenced
-// primary key, the order of everything) is worked out on all of them
-// together, so several databases that ran parts of a set of independent
-// statements inspect as one database that ran them all.
-func inspect(ctx context.Context, dbs []schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
-	if err := o.Filter.Validate(); err != nil {
-		return nil, err
+// shardReader inspects databases that each ran some of a set of
+// independent statements as the one database that would have run them
+// all: each is read on its own, with what concerns one table at a time,
+// and what relates objects to each other (a foreign key's referenced
+// primary key, views' and triggers' dependencies, the order of
+// everything) is worked out in Schema on everything read. Inspect is one
+// database read this way.
+type shardReader struct {
+	o     schema.InspectOptions
+	parts []*inspector
+}
+
+func newShardReader(n int, o schema.InspectOptions) *shardReader {
+	return &shardReader{o: o, parts: make([]*inspector, n)}
+}
+
+// Read implements dialect.ShardReader.
+func (r *shardReader) Read(ctx context.Context, i int, db schema.Querier) error {
+	if err := r.o.Filter.Validate(); err != nil {
+		return err
 	}
-	parts := make([]*inspector, len(dbs))
-	errs := make([]error, len(dbs))
-	if len(dbs) == 1 {
-		parts[0], errs[0] = read(ctx, dbs[0], o)
-	} else {
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range min(len(dbs), runtime.GOMAXPROCS(0)) {
-			wg.Go(func() {
-				for i := range next {
-					if parts[i], errs[i] = read(ctx, dbs[i], o); errs[i] != nil {
-						cancel()
-					}
-				}
-			})
+	in, err := read(ctx, db, r.o)
+	if err != nil {
+		return err
+	}
+	for _, t := range in.s.Tables {
+		if in.parseTable(t) {
+			in.parsed = append(in.parsed, t)
 		}
-		for i := range dbs {
-			next <- i
+	}
+	in.db = nil
+	r.parts[i] = in
+	return nil
+}
+
+// Schema implements dialect.ShardReader.
+func (r *shardReader) Schema() (*schema.Schema, error) {
+	in := &inspector{o: r.o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	for i, p := range r.parts {
+		if p == nil {
+			return nil, fmt.Errorf("inspect sqlite: scratch database %d of %d was not read", i+1, len(r.parts))
 		}
-		close(next)
-		wg.Wait()
-	}
-	if err := firstError(errs); err != nil {
-		return nil, err
-	}
-	in := &inspector{o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
-	for _, p := range parts {
 		in.s.Tables = append(in.s.Tables, p.s.Tables...)
 		in.s.Views = append(in.s.Views, p.s.Views...)
 		in.s.Unmanaged = append(in.s.Unmanaged, p.s.Unmanaged...)
 		in.trigs = append(in.trigs, p.trigs...)
+		in.parsed = append(in.parsed, p.parsed...)
 		for n, t := range p.tables {
 			in.tables[n] = t
 		}
 	}
 	in.triggers(in.trigs)
 	in.viewDependencies()
-	for _, t := range in.s.Tables {
-		in.parseTable(t)
+	for _, t := range in.parsed {
+		in.referencedKeys(t)
 	}
 	in.s.Sort()
 	return in.s, nil
-}
-
-// firstError is the first of errs that is not a cancellation (one read
-// failing cancels the others), else the first.
-func firstError(errs []error) error {
-	var first error
-	for _, err := range errs {
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return err
-		}
-		if first == nil {
-			first = err
-		}
-	}
-	return first
 }
 
 // read runs the queries of an inspection on db: its tables, views,
@@ -125,6 +115,8 @@ type inspector struct {
 	pkCols map[string]map[int]string
 	// trigs are the triggers read, made objects once every table is known.
 	trigs []trig
+	// parsed are the tables whose statement parseTable read.
+	parsed []*schema.Table
 }
 
 // shadowTables returns the tables that hold a virtual table's data
@@ -471,19 +463,12 @@ func fkAction(a string) string {
 }
 
 // parseTable adds what only the CREATE TABLE text says: constraint names,
-// checks, collations, generation expressions, AUTOINCREMENT.
-func (in *inspector) parseTable(t *schema.Table) {
+// checks, collations, generation expressions, AUTOINCREMENT. It is false
+// when it could not read the statement.
+func (in *inspector) parseTable(t *schema.Table) bool {
 	items, ok := tableItems(t.SQL)
 	if !ok {
-		return
-	}
-	for i, fk := range t.ForeignKeys {
-		if len(fk.RefColumns) > 0 && fk.RefColumns[0] == "" {
-			// REFERENCES parent without columns: the parent's primary key.
-			if p := in.tables[fk.RefTable]; p != nil && p.PrimaryKey != nil {
-				t.ForeignKeys[i].RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
-			}
-		}
+		return false
 	}
 	for _, it := range items {
 		if it.isConstraint() {
@@ -543,6 +528,20 @@ func (in *inspector) parseTable(t *schema.Table) {
 	for _, u := range t.Uniques {
 		if strings.HasPrefix(u.Name, "sqlite_autoindex_") {
 			u.Name = ""
+		}
+	}
+	return true
+}
+
+// referencedKeys completes t's foreign keys written REFERENCES parent
+// without columns: they reference the parent's primary key (any table
+// inspected with t's, in.tables).
+func (in *inspector) referencedKeys(t *schema.Table) {
+	for i, fk := range t.ForeignKeys {
+		if len(fk.RefColumns) > 0 && fk.RefColumns[0] == "" {
+			if p := in.tables[fk.RefTable]; p != nil && p.PrimaryKey != nil {
+				t.ForeignKeys[i].RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
+			}
 		}
 	}
 }

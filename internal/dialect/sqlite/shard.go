@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"context"
-
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/schema"
 )
@@ -49,9 +47,9 @@ func (*Dialect) ScratchShards(stmts []string) [][]int {
 	return groups
 }
 
-// InspectShards implements dialect.ScratchSharder.
-func (*Dialect) InspectShards(ctx context.Context, dbs []schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
-	return inspect(ctx, dbs, o)
+// ShardReader implements dialect.ScratchSharder.
+func (*Dialect) ShardReader(n int, o schema.InspectOptions) dialect.ShardReader {
+	return newShardReader(n, o)
 }
 
 // plain is a CREATE TABLE or CREATE INDEX statement's object name and, for

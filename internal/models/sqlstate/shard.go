@@ -17,7 +17,10 @@ import (
 // has cores; the shards are inspected as one database. Whatever goes
 // wrong there (a statement refused, a failed inspection) is left to one
 // scratch database, which reports it as it always has: a refused
-// statement by its file:line.
+// statement by its file:line. Each shard is read as soon as it is loaded
+// and dropped: the memory of an in-process database is then reused by
+// the next one instead of growing for all of them and being handed back
+// to the system at the end.
 
 // shardGroups is how many groups of statements each shard gets: the time
 // a shard's CREATE statements cost grows with the square of its tables
@@ -60,16 +63,14 @@ func inShards(ctx context.Context, d dialect.Dialect, src Source, stmts []locate
 			shards[i] = append(shards[i], stmts[j])
 		}
 	}
-	runners := make([]*runner, n)
-	for i := range runners {
-		runners[i] = &runner{d: d, src: src}
-	}
-	defer closeAll(runners)
+	rd := sh.ShardReader(n, src.Inspect)
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	failed := make([]bool, n)
 	each(n, func(i int) {
-		if sctx.Err() != nil || runners[i].load(sctx, shards[i]) != nil {
+		r := &runner{d: d, src: src}
+		defer r.close()
+		if sctx.Err() != nil || r.load(sctx, shards[i]) != nil || rd.Read(sctx, i, r.conn) != nil {
 			failed[i] = true
 			cancel()
 		}
@@ -80,12 +81,8 @@ func inShards(ctx context.Context, d dialect.Dialect, src Source, stmts []locate
 	if slices.Contains(failed, true) {
 		return nil, false, nil
 	}
-	dbs := make([]schema.Querier, n)
-	for i, r := range runners {
-		dbs[i] = r.conn
-	}
-	if s, err = sh.InspectShards(ctx, dbs, src.Inspect); err != nil {
-		return nil, false, ctx.Err()
+	if s, err = rd.Schema(); err != nil {
+		return nil, false, nil
 	}
 	if h != nil && h.sharded != nil {
 		h.sharded(n)
@@ -104,12 +101,6 @@ func (r *runner) load(ctx context.Context, stmts []located) error {
 		}
 	}
 	return nil
-}
-
-// closeAll drops the runners' scratch databases, on every core: freeing
-// an in-memory database's pages is work too.
-func closeAll(rs []*runner) {
-	each(len(rs), func(i int) { rs[i].close() })
 }
 
 // each calls f(0), …, f(n-1) on as many goroutines as the process has
