@@ -166,14 +166,13 @@ func (in *inspector) objects(ctx context.Context) error {
 			if in.o.Skipped("", name) {
 				continue
 			}
-			if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(text)), "CREATE VIRTUAL") {
+			if virtual(text) {
 				in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "virtual table", Name: name})
 				continue
 			}
-			t := &schema.Table{Name: name, SQL: text, Def: definition(text)}
-			up := strings.ToUpper(text)
-			if i := strings.LastIndexByte(up, ')'); i >= 0 {
-				opts := up[i+1:]
+			t := &schema.Table{Name: name, SQL: text} // Def: parseTable
+			if i := strings.LastIndexByte(text, ')'); i >= 0 {
+				opts := strings.ToUpper(text[i+1:])
 				t.WithoutRowID = strings.Contains(opts, "WITHOUT ROWID")
 				t.Strict = strings.Contains(opts, "STRICT")
 			}
@@ -218,6 +217,13 @@ func (in *inspector) viewDependencies() {
 		}
 		sort.Strings(v.DependsOn)
 	}
+}
+
+// virtual reports whether a table's statement is CREATE VIRTUAL TABLE.
+func virtual(text string) bool {
+	const p = "CREATE VIRTUAL"
+	text = strings.TrimSpace(text)
+	return len(text) >= len(p) && strings.EqualFold(text[:len(p)], p)
 }
 
 func (in *inspector) columns(ctx context.Context) error {
@@ -330,7 +336,7 @@ ORDER BY m.name, il.name`)
 			continue
 		}
 		text := texts[name]
-		x := &schema.Index{Name: name, Unique: unique, SQL: text, Def: definition(text)}
+		x := &schema.Index{Name: name, Unique: unique, SQL: text} // Def: parseIndex
 		t.Indexes = append(t.Indexes, x)
 		in.parseIndex(x)
 	}
@@ -356,9 +362,11 @@ func (in *inspector) indexTexts(ctx context.Context) (map[string]string, error) 
 	return texts, rows.Err()
 }
 
-// parseIndex fills an index's parts and predicate from its statement.
+// parseIndex fills an index's normalized statement, parts and predicate
+// from its statement.
 func (in *inspector) parseIndex(x *schema.Index) {
 	c, ok := parseCreate(x.SQL)
+	x.Def = definitionOf(x.SQL, c, ok)
 	if !ok {
 		return
 	}
@@ -462,11 +470,13 @@ func fkAction(a string) string {
 	return a
 }
 
-// parseTable adds what only the CREATE TABLE text says: constraint names,
-// checks, collations, generation expressions, AUTOINCREMENT. It is false
-// when it could not read the statement.
+// parseTable adds the normalized statement and what only the CREATE TABLE
+// text says: constraint names, checks, collations, generation expressions,
+// AUTOINCREMENT. It is false when it could not read the statement.
 func (in *inspector) parseTable(t *schema.Table) bool {
-	items, ok := tableItems(t.SQL)
+	c, ok := parseCreate(t.SQL)
+	t.Def = definitionOf(t.SQL, c, ok)
+	items, ok := itemsOf(t.SQL, c, ok)
 	if !ok {
 		return false
 	}
