@@ -143,24 +143,42 @@ func (m *Migrator) Compare(ctx context.Context, models Models) (*Comparison, err
 	}
 
 	name := m.d.Name()
+	// The models load (a scratch database, on another connection or in
+	// the process) while the database is inspected and the models' rename
+	// hints are read: neither waits for the other.
+	cache := sqlstate.Cache{Dir: models.CacheDir, ServerVersion: serverVersion(ctx, conn, m.d), Build: Version()}
+	lctx, cancelLoad := context.WithCancel(ctx)
+	defer cancelLoad()
+	type loaded struct {
+		s   *schema.Schema
+		err error
+	}
+	load := make(chan loaded, 1)
+	go func() {
+		s, err := sqlstate.LoadCached(lctx, sqlstate.Source{
+			Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
+			Files: models.Paths, Inspect: opts,
+		}, cache)
+		load <- loaded{s, err}
+	}()
 	current, err := autogen.Inspect(ctx, conn, name, opts)
 	if err != nil {
+		cancelLoad()
+		<-load // its scratch database dropped
 		return nil, fmt.Errorf("inspect the database: %w", err)
 	}
-	desired, err := sqlstate.LoadCached(ctx, sqlstate.Source{
-		Dialect: name, DriverName: models.DriverName, DataSource: models.DataSource,
-		Files: models.Paths, Inspect: opts,
-	}, sqlstate.Cache{Dir: models.CacheDir, ServerVersion: serverVersion(ctx, conn, m.d), Build: Version()})
-	if err != nil {
-		return nil, err
+	hints, herr := sqlstate.Hints(models.Paths)
+	l := <-load
+	if l.err != nil {
+		return nil, l.err
 	}
+	if herr != nil {
+		return nil, herr
+	}
+	desired := l.s
 	var renames []diff.Rename
 	for _, r := range models.Renames {
 		renames = append(renames, diff.Rename(r))
-	}
-	hints, err := sqlstate.Hints(models.Paths)
-	if err != nil {
-		return nil, err
 	}
 	hinted, notices := hintRenames(hints, current, desired, renames)
 	renames = append(renames, hinted...)

@@ -116,6 +116,36 @@ type ScratchBatcher interface {
 	BatchDataSource(ds string) (string, error)
 }
 
+// ScratchSharder is implemented by dialects whose models load faster split
+// over several scratch databases loaded at once (SQLite re-reads its whole
+// schema after each CREATE, so one database costs time quadratic in the
+// number of tables; shards of a few dozen tables each cost time linear in
+// it, and run on every core). The split must not change the result: what
+// a ShardReader makes of the shards must be what the dialect's Inspect
+// returns of one database that ran every statement.
+type ScratchSharder interface {
+	// ScratchShards groups the statements, by index, so that every group
+	// may run in a scratch database of its own with the same effect as all
+	// of them in one (each group runs in the statements' order); nil when
+	// they must all run in one database (a statement of any kind but the
+	// few the dialect knows to be independent, or two objects of one name:
+	// the one database then reports what the server refuses).
+	ScratchShards(stmts []string) [][]int
+	// ShardReader returns a reader of n shards inspected with o.
+	ShardReader(n int, o schema.InspectOptions) ShardReader
+}
+
+// ShardReader inspects the shards of ScratchSharder as one database.
+type ShardReader interface {
+	// Read inspects shard i (0 ≤ i < n), a scratch database loaded with
+	// some of the groups; it may be called for different shards at once,
+	// and the shard may be dropped once it returns.
+	Read(ctx context.Context, i int, q schema.Querier) error
+	// Schema returns the schema of every shard read, called once all of
+	// them are.
+	Schema() (*schema.Schema, error)
+}
+
 // ScratchSchema is implemented by dialects that can load models without a
 // scratch database (PostgreSQL, whose DDL is transactional): in one
 // transaction on the configured database, in a schema of its own that

@@ -43,10 +43,12 @@ func objectDef(sql, definer, rule string) string {
 // triggers reads the triggers in the order the server fires them: one
 // that follows another of the same table, timing and event is created
 // FOLLOWS it, and its Def holds the one before's, so that redoing that one
-// redoes those after it, which keeps the order.
+// redoes those after it, which keeps the order. A trigger is in its
+// table's schema; EVENT_OBJECT_SCHEMA, on which MariaDB looks triggers up,
+// keeps it from reading every database on the server.
 func (in *inspector) triggers(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, coalesce(DEFINER, '')
-FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_SCHEMA = DATABASE()
 ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`)
 	if err != nil {
 		return err

@@ -12,6 +12,11 @@ import (
 // out), and MySQL's SRID n (information_schema.COLUMNS.SRS_ID). The type
 // so written is what CREATE TABLE and MODIFY COLUMN take back.
 func (in *inspector) spatialRefs(ctx context.Context) error {
+	if !in.spatial {
+		// No spatial column: nothing to read (MariaDB's
+		// GEOMETRY_COLUMNS reads every database on the server).
+		return nil
+	}
 	q, attr := `SELECT G_TABLE_NAME, G_GEOMETRY_COLUMN, SRID FROM information_schema.GEOMETRY_COLUMNS
 WHERE G_TABLE_SCHEMA = DATABASE() AND SRID <> 0`, " REF_SYSTEM_ID=%d"
 	rows, err := in.db.QueryContext(ctx, q)

@@ -58,10 +58,14 @@ func (*Dialect) Inspect(ctx context.Context, q schema.Querier, o schema.InspectO
 // ServerVersionQuery is sqlite_version(): SQLite has no version().
 func (*Dialect) ServerVersionQuery() string { return "SELECT sqlite_version()" }
 
-// ScratchMemory is a named in-memory database of the process.
+// ScratchMemory is a named in-memory database of the process, of 1 KiB
+// pages: every table and index takes a page of its own at least, and the
+// pages of an in-memory database are allocated one by one and freed when
+// it closes, so the default 4 KiB pages made a third of the CPU time of
+// loading models of many tables.
 func (*Dialect) ScratchMemory(name string) (driver, dataSource string) {
 	info, _ := dialect.Info(dialect.SQLite)
-	return info.Driver, "file:" + name + "?mode=memory&_pragma=foreign_keys(1)"
+	return info.Driver, "file:" + name + "?mode=memory&_pragma=foreign_keys(1)&_pragma=page_size(1024)"
 }
 
 // BatchDataSource returns ds: the driver's Exec runs every statement of its

@@ -18,9 +18,76 @@ import (
 // exactly, and their normalized text (Def) is compared so that nothing the
 // statement says is missed.
 func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*schema.Schema, error) {
-	if err := o.Filter.Validate(); err != nil {
+	r := newShardReader(1, o)
+	if err := r.Read(ctx, 0, db); err != nil {
 		return nil, err
 	}
+	return r.Schema()
+}
+
+// shardReader inspects databases that each ran some of a set of
+// independent statements as the one database that would have run them
+// all: each is read on its own, with what concerns one table at a time,
+// and what relates objects to each other (a foreign key's referenced
+// primary key, views' and triggers' dependencies, the order of
+// everything) is worked out in Schema on everything read. Inspect is one
+// database read this way.
+type shardReader struct {
+	o     schema.InspectOptions
+	parts []*inspector
+}
+
+func newShardReader(n int, o schema.InspectOptions) *shardReader {
+	return &shardReader{o: o, parts: make([]*inspector, n)}
+}
+
+// Read implements dialect.ShardReader.
+func (r *shardReader) Read(ctx context.Context, i int, db schema.Querier) error {
+	if err := r.o.Filter.Validate(); err != nil {
+		return err
+	}
+	in, err := read(ctx, db, r.o)
+	if err != nil {
+		return err
+	}
+	for _, t := range in.s.Tables {
+		if in.parseTable(t) {
+			in.parsed = append(in.parsed, t)
+		}
+	}
+	in.db = nil
+	r.parts[i] = in
+	return nil
+}
+
+// Schema implements dialect.ShardReader.
+func (r *shardReader) Schema() (*schema.Schema, error) {
+	in := &inspector{o: r.o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
+	for i, p := range r.parts {
+		if p == nil {
+			return nil, fmt.Errorf("inspect sqlite: scratch database %d of %d was not read", i+1, len(r.parts))
+		}
+		in.s.Tables = append(in.s.Tables, p.s.Tables...)
+		in.s.Views = append(in.s.Views, p.s.Views...)
+		in.s.Unmanaged = append(in.s.Unmanaged, p.s.Unmanaged...)
+		in.trigs = append(in.trigs, p.trigs...)
+		in.parsed = append(in.parsed, p.parsed...)
+		for n, t := range p.tables {
+			in.tables[n] = t
+		}
+	}
+	in.triggers(in.trigs)
+	in.viewDependencies()
+	for _, t := range in.parsed {
+		in.referencedKeys(t)
+	}
+	in.s.Sort()
+	return in.s, nil
+}
+
+// read runs the queries of an inspection on db: its tables, views,
+// virtual tables and triggers with their parts, each on its own.
+func read(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*inspector, error) {
 	in := &inspector{db: db, o: o, s: &schema.Schema{}, tables: map[string]*schema.Table{}}
 	steps := []struct {
 		what string
@@ -36,11 +103,7 @@ func Inspect(ctx context.Context, db schema.Querier, o schema.InspectOptions) (*
 			return nil, fmt.Errorf("inspect sqlite %s: %w", st.what, err)
 		}
 	}
-	for _, t := range in.s.Tables {
-		in.parseTable(t)
-	}
-	in.s.Sort()
-	return in.s, nil
+	return in, nil
 }
 
 type inspector struct {
@@ -50,6 +113,10 @@ type inspector struct {
 	tables map[string]*schema.Table
 	// pkCols holds each table's primary key columns by position.
 	pkCols map[string]map[int]string
+	// trigs are the triggers read, made objects once every table is known.
+	trigs []trig
+	// parsed are the tables whose statement parseTable read.
+	parsed []*schema.Table
 }
 
 // shadowTables returns the tables that hold a virtual table's data
@@ -99,14 +166,13 @@ func (in *inspector) objects(ctx context.Context) error {
 			if in.o.Skipped("", name) {
 				continue
 			}
-			if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(text)), "CREATE VIRTUAL") {
+			if virtual(text) {
 				in.s.Unmanaged = append(in.s.Unmanaged, schema.Unmanaged{Kind: "virtual table", Name: name})
 				continue
 			}
-			t := &schema.Table{Name: name, SQL: text, Def: definition(text)}
-			up := strings.ToUpper(text)
-			if i := strings.LastIndexByte(up, ')'); i >= 0 {
-				opts := up[i+1:]
+			t := &schema.Table{Name: name, SQL: text} // Def: parseTable
+			if i := strings.LastIndexByte(text, ')'); i >= 0 {
+				opts := strings.ToUpper(text[i+1:])
 				t.WithoutRowID = strings.Contains(opts, "WITHOUT ROWID")
 				t.Strict = strings.Contains(opts, "STRICT")
 			}
@@ -124,8 +190,13 @@ func (in *inspector) objects(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	in.triggers(trigs)
-	// A view depends on the tables and views its text names.
+	in.trigs = trigs
+	return nil
+}
+
+// viewDependencies fills each view's DependsOn: the tables and views its
+// text names.
+func (in *inspector) viewDependencies() {
 	for _, v := range in.s.Views {
 		toks := tokenize(v.SQL)
 		names := map[string]bool{}
@@ -146,7 +217,13 @@ func (in *inspector) objects(ctx context.Context) error {
 		}
 		sort.Strings(v.DependsOn)
 	}
-	return nil
+}
+
+// virtual reports whether a table's statement is CREATE VIRTUAL TABLE.
+func virtual(text string) bool {
+	const p = "CREATE VIRTUAL"
+	text = strings.TrimSpace(text)
+	return len(text) >= len(p) && strings.EqualFold(text[:len(p)], p)
 }
 
 func (in *inspector) columns(ctx context.Context) error {
@@ -207,47 +284,61 @@ func (in *inspector) indexes(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique", il.origin, coalesce(ix.name, ''), ix.desc, coalesce(ix.coll, ''), ix.cid
+	// A UNIQUE constraint's columns are read from its index; an index's
+	// from its statement (parseIndex): pragma_index_xinfo, a statement
+	// prepared per index, only for the former.
+	rows, err := in.db.QueryContext(ctx, `SELECT m.name, il.name, coalesce(ix.name, '')
 FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix
-WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND ix.key = 1
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND il.origin = 'u' AND ix.key = 1
 ORDER BY m.name, il.name, ix.seqno`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var last *schema.Index
+	var last *schema.Unique
 	var lastTable string
 	for rows.Next() {
-		var table, name, origin, col, coll string
-		var unique, desc bool
-		var cid int
-		if err := rows.Scan(&table, &name, &unique, &origin, &col, &desc, &coll, &cid); err != nil {
+		var table, name, col string
+		if err := rows.Scan(&table, &name, &col); err != nil {
 			return err
 		}
-		text := texts[name]
 		t := in.tables[table]
 		if t == nil {
 			continue
 		}
-		switch origin {
-		case "pk":
-			continue
-		case "u":
-			if last == nil || last.Name != name || lastTable != table {
-				last = &schema.Index{Name: name}
-				lastTable = table
-				t.Uniques = append(t.Uniques, &schema.Unique{Name: name})
-			}
-			u := t.Uniques[len(t.Uniques)-1]
-			u.Columns = append(u.Columns, col)
-			continue
-		}
 		if last == nil || last.Name != name || lastTable != table {
-			last = &schema.Index{Name: name, Unique: unique, SQL: text, Def: definition(text)}
+			last = &schema.Unique{Name: name}
 			lastTable = table
-			t.Indexes = append(t.Indexes, last)
-			in.parseIndex(last)
+			t.Uniques = append(t.Uniques, last)
 		}
+		last.Columns = append(last.Columns, col)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	rows, err = in.db.QueryContext(ctx, `SELECT m.name, il.name, il."unique"
+FROM sqlite_schema m JOIN pragma_index_list(m.name) il
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND il.origin NOT IN ('u', 'pk')
+ORDER BY m.name, il.name`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, name string
+		var unique bool
+		if err := rows.Scan(&table, &name, &unique); err != nil {
+			return err
+		}
+		t := in.tables[table]
+		if t == nil {
+			continue
+		}
+		text := texts[name]
+		x := &schema.Index{Name: name, Unique: unique, SQL: text} // Def: parseIndex
+		t.Indexes = append(t.Indexes, x)
+		in.parseIndex(x)
 	}
 	return rows.Err()
 }
@@ -271,9 +362,11 @@ func (in *inspector) indexTexts(ctx context.Context) (map[string]string, error) 
 	return texts, rows.Err()
 }
 
-// parseIndex fills an index's parts and predicate from its statement.
+// parseIndex fills an index's normalized statement, parts and predicate
+// from its statement.
 func (in *inspector) parseIndex(x *schema.Index) {
 	c, ok := parseCreate(x.SQL)
+	x.Def = definitionOf(x.SQL, c, ok)
 	if !ok {
 		return
 	}
@@ -377,20 +470,15 @@ func fkAction(a string) string {
 	return a
 }
 
-// parseTable adds what only the CREATE TABLE text says: constraint names,
-// checks, collations, generation expressions, AUTOINCREMENT.
-func (in *inspector) parseTable(t *schema.Table) {
-	items, ok := tableItems(t.SQL)
+// parseTable adds the normalized statement and what only the CREATE TABLE
+// text says: constraint names, checks, collations, generation expressions,
+// AUTOINCREMENT. It is false when it could not read the statement.
+func (in *inspector) parseTable(t *schema.Table) bool {
+	c, ok := parseCreate(t.SQL)
+	t.Def = definitionOf(t.SQL, c, ok)
+	items, ok := itemsOf(t.SQL, c, ok)
 	if !ok {
-		return
-	}
-	for i, fk := range t.ForeignKeys {
-		if len(fk.RefColumns) > 0 && fk.RefColumns[0] == "" {
-			// REFERENCES parent without columns: the parent's primary key.
-			if p := in.tables[fk.RefTable]; p != nil && p.PrimaryKey != nil {
-				t.ForeignKeys[i].RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
-			}
-		}
+		return false
 	}
 	for _, it := range items {
 		if it.isConstraint() {
@@ -450,6 +538,20 @@ func (in *inspector) parseTable(t *schema.Table) {
 	for _, u := range t.Uniques {
 		if strings.HasPrefix(u.Name, "sqlite_autoindex_") {
 			u.Name = ""
+		}
+	}
+	return true
+}
+
+// referencedKeys completes t's foreign keys written REFERENCES parent
+// without columns: they reference the parent's primary key (any table
+// inspected with t's, in.tables).
+func (in *inspector) referencedKeys(t *schema.Table) {
+	for i, fk := range t.ForeignKeys {
+		if len(fk.RefColumns) > 0 && fk.RefColumns[0] == "" {
+			if p := in.tables[fk.RefTable]; p != nil && p.PrimaryKey != nil {
+				t.ForeignKeys[i].RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
+			}
 		}
 	}
 }

@@ -49,7 +49,7 @@ func unquote(s string) string {
 
 // tokenize splits SQL into tokens, dropping comments and white space.
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+4)
 	n := len(s)
 	for i := 0; i < n; {
 		c := s[i]
@@ -169,6 +169,11 @@ func parseCreate(sql string) (*createStmt, bool) {
 // definition is the normalized definition of a CREATE statement without its name.
 func definition(sql string) string {
 	c, ok := parseCreate(sql)
+	return definitionOf(sql, c, ok)
+}
+
+// definitionOf is definition(sql) for c, ok = parseCreate(sql).
+func definitionOf(sql string, c *createStmt, ok bool) string {
 	if !ok {
 		return strings.Join(strings.Fields(sql), " ")
 	}
@@ -199,6 +204,11 @@ type bodyItem struct {
 // tableItems splits the parenthesized body of CREATE TABLE into items.
 func tableItems(sql string) ([]bodyItem, bool) {
 	c, ok := parseCreate(sql)
+	return itemsOf(sql, c, ok)
+}
+
+// itemsOf is tableItems(sql) for c, ok = parseCreate(sql).
+func itemsOf(sql string, c *createStmt, ok bool) ([]bodyItem, bool) {
 	if !ok || c.bodyFrom >= len(c.toks) || c.toks[c.bodyFrom].text != "(" {
 		return nil, false
 	}

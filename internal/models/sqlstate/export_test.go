@@ -24,6 +24,24 @@ func OnScratch(src Source, f func(kind, name string)) Source {
 	return src
 }
 
+// ShardsOf has Load give each scratch database n groups of statements
+// when the dialect can split the models (ScratchSharder), and tell f how
+// many scratch databases it split them over.
+func ShardsOf(src Source, n int, f func(shards int)) Source {
+	src.hooks = hooksOf(src)
+	src.hooks.shardGroups = n
+	src.hooks.sharded = f
+	return src
+}
+
+// NoShards has Load run the models in one scratch database even where the
+// dialect could split them.
+func NoShards(src Source) Source {
+	src.hooks = hooksOf(src)
+	src.hooks.noShards = true
+	return src
+}
+
 func hooksOf(src Source) *testHooks {
 	h := testHooks{}
 	if src.hooks != nil {

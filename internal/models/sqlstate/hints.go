@@ -73,26 +73,29 @@ func sqlHints(text, path string) ([]Hint, error) {
 	var table, ns string
 	depth := 0
 	for i, line := range strings.Split(text, "\n") {
-		where := fmt.Sprintf("%s:%d", path, i+1)
+		where := func() string { return fmt.Sprintf("%s:%d", path, i+1) }
 		code, _, _ := strings.Cut(line, "--")
-		h := hintRE.FindStringSubmatch(line)
+		var h []string
+		if strings.Contains(line, "retort:") {
+			h = hintRE.FindStringSubmatch(line)
+		}
 		if m := createTableRE.FindStringSubmatch(code); m != nil {
 			ns, table = splitName(m[1])
 			depth = 0
 			if h != nil {
-				out = append(out, Hint{Schema: ns, Table: table, From: unquoteName(h[1]), Where: where})
+				out = append(out, Hint{Schema: ns, Table: table, From: unquoteName(h[1]), Where: where()})
 				h = nil
 			}
 		} else if h != nil && table != "" && depth == 1 {
 			m := identRE.FindStringSubmatch(code)
 			if m == nil || m[2] == "" {
-				return nil, fmt.Errorf("%s: a retort:renamed-from hint must end the line of a column (or of CREATE TABLE)", where)
+				return nil, fmt.Errorf("%s: a retort:renamed-from hint must end the line of a column (or of CREATE TABLE)", where())
 			}
-			out = append(out, Hint{Schema: ns, Table: table, Column: m[2], From: unquoteName(h[1]), Where: where})
+			out = append(out, Hint{Schema: ns, Table: table, Column: m[2], From: unquoteName(h[1]), Where: where()})
 			h = nil
 		}
 		if h != nil {
-			return nil, fmt.Errorf("%s: a retort:renamed-from hint must end the line of a column inside CREATE TABLE, or the CREATE TABLE line", where)
+			return nil, fmt.Errorf("%s: a retort:renamed-from hint must end the line of a column inside CREATE TABLE, or the CREATE TABLE line", where())
 		}
 		if table != "" {
 			depth += strings.Count(code, "(") - strings.Count(code, ")")
@@ -112,6 +115,6 @@ func splitName(s string) (ns, name string) {
 	return "", s
 }
 
-func unquoteName(s string) string {
-	return strings.NewReplacer(`"`, "", "`", "", "[", "", "]", "").Replace(s)
-}
+var unquoter = strings.NewReplacer(`"`, "", "`", "", "[", "", "]", "")
+
+func unquoteName(s string) string { return unquoter.Replace(s) }

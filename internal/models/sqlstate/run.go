@@ -43,6 +43,13 @@ type testHooks struct {
 	// made is told the kind ("schema", "database") and name of every
 	// scratch schema and database made.
 	made func(kind, name string)
+	// shardGroups overrides shardGroups when > 0; noShards loads in one
+	// scratch database what could be split over several.
+	shardGroups int
+	noShards    bool
+	// sharded is told how many scratch databases loaded the models
+	// when they were split.
+	sharded func(n int)
 }
 
 func (h *testHooks) scratchMade(kind, name string) {

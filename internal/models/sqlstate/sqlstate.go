@@ -67,6 +67,9 @@ func (e *StmtError) Unwrap() error { return e.Err }
 
 // inDatabase runs stmts in a scratch database and inspects it.
 func inDatabase(ctx context.Context, d dialect.Dialect, in dialect.Inspector, src Source, stmts []located) (*schema.Schema, error) {
+	if s, ok, err := inShards(ctx, d, src, stmts); err != nil || ok {
+		return s, err
+	}
 	// Errors from opening the scratch database may quote its data source.
 	red := config.NewRedactor(src.DataSource)
 	r := &runner{d: d, src: src}
