@@ -80,6 +80,9 @@ type online struct {
 	// open transaction's.
 	pauseBy []string
 	pause   *fkPause
+	// heldAt is when the last lock check that passed began.
+	heldAt time.Time
+
 	// batchBinds says the driver binds parameters inside a batch, so the
 	// end of a step can travel as one; the statements that carry values
 	// never hold them as literals.
@@ -169,12 +172,33 @@ func (o *online) flushRows() error {
 	return nil
 }
 
-// held is Runner.Held, nil when unset.
+// held is Runner.Held, nil when unset: the check before a write that
+// becomes visible (a COMMIT, a step outside a transaction).
 func (o *online) held() error {
 	if o.Held == nil {
 		return nil
 	}
-	return o.Held(o.ctx)
+	at := time.Now()
+	if err := o.Held(o.ctx); err != nil {
+		return err
+	}
+	o.heldAt = at
+	return nil
+}
+
+// heldInTx is the check before a step that runs in a transaction: its
+// writes become visible only at the COMMIT, which held checks, so it asks
+// only when HeldEvery has passed since the last check (a lost lock then
+// stops a long transaction without waiting for its end).
+func (o *online) heldInTx() error {
+	every := o.HeldEvery
+	if every <= 0 {
+		every = DefaultHeldEvery
+	}
+	if o.Held == nil || !o.heldAt.IsZero() && time.Since(o.heldAt) < every {
+		return nil
+	}
+	return o.held()
 }
 
 // lockLost rolls back the open transaction after the lock was found lost
@@ -303,7 +327,11 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 			o.next = &pendingStep{step: plan.Steps[i+1], unit: units[i+1]}
 		}
 		text := StepText(step)
-		if err := o.held(); err != nil {
+		check := o.held
+		if !isNonTx(unit) {
+			check = o.heldInTx
+		}
+		if err := check(); err != nil {
 			return o.committed, o.lockLost(err)
 		}
 		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
