@@ -65,6 +65,21 @@ type StatementBatcher interface {
 	BatchesStatements() bool
 }
 
+// TransactionBatcher is implemented by dialects that can send several of a
+// step's statements in one round trip inside an open transaction, and tell
+// which of them failed (PostgreSQL's simple query protocol). Outside an
+// explicit transaction the server would run such a batch as one implicit
+// transaction, which some statements refuse: callers use it only inside
+// one.
+type TransactionBatcher interface {
+	// ExecInTransaction runs stmts in order on conn, inside the open
+	// transaction, in as few round trips as the connection allows (one
+	// each where it allows no more), stopping at the first that fails.
+	// done is how many completed; with err set, stmts[done] failed, and
+	// err is the error that statement sent alone would have returned.
+	ExecInTransaction(ctx context.Context, conn *sql.Conn, stmts []string) (done int, err error)
+}
+
 // Inspector reads a database's schema into the IR (autogenerate, models).
 // Required.
 type Inspector interface {

@@ -1,7 +1,9 @@
 package migrate
 
-// Batching: on dialects that take several statements per round trip
-// (MySQL/MariaDB), a step's statements and its bookkeeping travel together.
+// Batching: on dialects that take several statements per round trip, a
+// step's statements travel together: inside a transaction through the
+// dialect's TransactionBatcher (PostgreSQL), outside one (MySQL/MariaDB)
+// with the step's bookkeeping.
 
 import (
 	"database/sql/driver"
@@ -12,8 +14,32 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/versiontable"
 )
+
+// execInTx runs a step's statements inside the open transaction, batched
+// where the dialect can (dialect.TransactionBatcher), and returns the index
+// of the statement that failed.
+func (o *online) execInTx(stmts []script.Statement) (int, error) {
+	if len(stmts) == 0 {
+		return 0, nil
+	}
+	if b, ok := o.Dialect.(dialect.TransactionBatcher); ok && len(stmts) > 1 {
+		sqls := make([]string, len(stmts))
+		for i, st := range stmts {
+			sqls[i] = st.SQL
+		}
+		k, err := b.ExecInTransaction(o.ctx, o.conn, sqls)
+		return min(k, len(stmts)-1), err
+	}
+	for k, st := range stmts {
+		if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+			return k, err
+		}
+	}
+	return 0, nil
+}
 
 type batchMode int
 

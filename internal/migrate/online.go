@@ -450,11 +450,10 @@ func (o *online) runTx(step revision.Step, unit *Unit, started time.Time) error 
 				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Err: err})
 			}
 		}
-		for _, st := range unit.Statements {
-			if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
-				e.FailedLine, e.FailedSQL = st.Line, st.SQL
-				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: err})
-			}
+		if k, err := o.execInTx(unit.Statements); err != nil {
+			st := unit.Statements[k]
+			e.FailedLine, e.FailedSQL = st.Line, st.SQL
+			return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: err})
 		}
 		if err := o.checkForeignKeys(e.Revision); err != nil {
 			return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Err: err})
