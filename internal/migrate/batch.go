@@ -253,3 +253,48 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 	}
 	return opened, true, nil
 }
+
+// dmlBatch runs a step of transactional DML (see plainDML) in one round
+// trip where the connection takes several statements with bound values:
+// BEGIN, the statements, the version-row changes (each checked to change
+// one row), the history row, COMMIT. It reports false when it did not
+// commit: the batch was not possible, or failed and was rolled back; the
+// caller then runs the step statement by statement in a transaction of its
+// own, which names any failure precisely.
+func (o *online) dmlBatch(step revision.Step, unit *Unit, started time.Time) bool {
+	if o.inTx || !o.tablesReady || o.useBatch() != multiBatch || !o.batchBinds {
+		return false
+	}
+	parts := []string{"BEGIN"}
+	for _, st := range unit.Statements {
+		// The driver binds the bookkeeping's values by replacing each
+		// '?' of the batch: a statement holding one goes the other way.
+		if strings.Contains(st.SQL, "?") {
+			return false
+		}
+		parts = append(parts, st.SQL)
+	}
+	b := o.Tables.NewBind()
+	for _, c := range Changes(step) {
+		s, err := o.Tables.CheckedSQL(c, false, b)
+		if err != nil {
+			return false
+		}
+		parts = append(parts, s)
+	}
+	e := o.entry(step, unit, started)
+	e.Executed = unit.count()
+	o.finish(&e, versiontable.StatusDone, true)
+	if o.Tables.History != "" {
+		parts = append(parts, o.Tables.StartSQL(e, b))
+	}
+	parts = append(parts, "COMMIT")
+	if _, err := o.rawBatch(multiBatch.join(parts...), b.Args...); err != nil {
+		// The batch stopped at its first error, before its COMMIT (or
+		// the connection is gone and the server rolls back).
+		o.inTx = true
+		o.rollback()
+		return false
+	}
+	return true
+}

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
 )
@@ -80,6 +82,10 @@ type online struct {
 	// open transaction's.
 	pauseBy []string
 	pause   *fkPause
+	// txTables are the tables found transactional for DML (no trigger,
+	// a transactional engine) since the last step that could change that.
+	txTables map[string]bool
+
 	// heldAt is when the last lock check that passed began.
 	heldAt time.Time
 
@@ -307,6 +313,7 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 	}
 	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
 	o.pauseBy = o.pauseRequests(plan, units, isNonTx)
+	dmlTables := o.plainDML(units, txDDL)
 	if o.Purge {
 		if err := o.beginAt(0); err != nil {
 			return nil, err
@@ -323,12 +330,18 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		// history row of the next one when that is non-transactional too:
 		// one commit fewer per step where every commit is a disk flush.
 		o.next = nil
-		if i+1 < len(plan.Steps) && isNonTx(unit) && isNonTx(units[i+1]) {
+		if i+1 < len(plan.Steps) && isNonTx(unit) && isNonTx(units[i+1]) && dmlTables[i+1] == nil {
 			o.next = &pendingStep{step: plan.Steps[i+1], unit: units[i+1]}
 		}
 		text := StepText(step)
+		nonTx, dmlTx := isNonTx(unit), false
+		if nonTx && dmlTables[i] != nil && o.transactionalTables(dmlTables[i]) {
+			nonTx, dmlTx = false, true // DML that a ROLLBACK undoes: one transaction with its bookkeeping
+		} else {
+			o.txTables = nil // any other step may change a table's engine or triggers
+		}
 		check := o.held
-		if !isNonTx(unit) {
+		if !nonTx {
 			check = o.heldInTx
 		}
 		if err := check(); err != nil {
@@ -340,7 +353,10 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		if unit != nil {
 			res.Statements = unit.count()
 		}
-		if isNonTx(unit) {
+		if dmlTx && !o.inTx && o.held() == nil && o.dmlBatch(step, unit, started) {
+			res.Duration = time.Since(started)
+			o.committed = append(o.committed, res)
+		} else if nonTx {
 			if o.inTx {
 				if err := o.commit(); err != nil {
 					return o.committed, err
@@ -384,6 +400,62 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		}
 	}
 	return o.committed, nil
+}
+
+// plainDML names, per step, the tables of a step that runs outside a
+// transaction only because its dialect's DDL commits on its own, when
+// every statement of it is DML the dialect recognises
+// (dialect.DMLTransactor): such a step runs in a transaction when those
+// tables turn out transactional just before it. Nil for the other steps.
+// transactionalTables asks the dialect whether a ROLLBACK undoes DML of
+// tables, remembering the tables it said yes for until a step other than
+// such DML runs.
+func (o *online) transactionalTables(tables []string) bool {
+	var ask []string
+	for _, t := range tables {
+		if !o.txTables[t] {
+			ask = append(ask, t)
+		}
+	}
+	if len(ask) == 0 {
+		return true
+	}
+	if !o.Dialect.(dialect.DMLTransactor).TransactionalTables(o.ctx, o.conn, ask) {
+		return false
+	}
+	if o.txTables == nil {
+		o.txTables = map[string]bool{}
+	}
+	for _, t := range ask {
+		o.txTables[t] = true
+	}
+	return true
+}
+
+func (o *online) plainDML(units []*Unit, txDDL bool) [][]string {
+	d, ok := o.Dialect.(dialect.DMLTransactor)
+	if !ok || txDDL {
+		return make([][]string, len(units))
+	}
+	out := make([][]string, len(units))
+	for i, u := range units {
+		if u == nil || u.NoTransaction || u.Go != nil || len(u.Statements) == 0 {
+			continue
+		}
+		var tables []string
+		for _, st := range u.Statements {
+			t, ok := d.PlainDML(st.SQL)
+			if !ok {
+				tables = nil
+				break
+			}
+			if !slices.Contains(tables, t) {
+				tables = append(tables, t)
+			}
+		}
+		out[i] = tables
+	}
+	return out
 }
 
 func (o *online) entry(step revision.Step, unit *Unit, started time.Time) versiontable.Entry {
