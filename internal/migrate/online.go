@@ -33,6 +33,10 @@ import (
 // MariaDB's compound statements): the progress count before a statement in
 // the statement's round trip, and a step's closing transaction (version
 // rows, history outcome, the next step's history row, COMMIT) in one.
+// A MySQL/MariaDB step of plain DML on transactional tables
+// (dialect.DMLTransactor) runs in a transaction instead, committed with its
+// bookkeeping. On PostgreSQL a step's statements inside a transaction
+// travel in one round trip (dialect.TransactionBatcher).
 //
 // The results are the steps that were committed.
 func (r *Runner) Online(ctx context.Context, conn *sql.Conn, plan *revision.Plan) ([]StepResult, error) {
