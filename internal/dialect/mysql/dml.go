@@ -4,11 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
-
-	"github.com/retortdb/retort/internal/dialect"
 )
-
-var _ dialect.DMLTransactor = (*Dialect)(nil)
 
 // PlainDML recognises, conservatively, a statement whose effect a ROLLBACK
 // undoes when its table is transactional: INSERT [IGNORE] INTO t …,

@@ -8,11 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
-
-	"github.com/retortdb/retort/internal/dialect"
 )
-
-var _ dialect.TransactionBatcher = (*Dialect)(nil)
 
 // ExecInTransaction sends runs of statements as one simple-protocol query
 // each: the server runs them in order and stops at the first error, and
