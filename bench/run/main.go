@@ -54,10 +54,19 @@ func main() {
 	driverRun := flag.String("driver", "", "internal: run the statements of -script through the Go driver on this dialect:dsn and exit")
 	scriptPath := flag.String("script", "", "internal: the script for -driver")
 	dir := flag.String("dir", "", "internal: migrations directory for -apply")
-	cpuProfile := flag.String("cpuprofile", "", "internal: with -apply, write a CPU profile of the run to this file")
+	cpuProfile := flag.String("cpuprofile", "", "internal: with -apply or -driver, write a CPU profile of the run to this file")
 	pgxMode := flag.String("pgx-mode", "exec", "pgx's default_query_exec_mode for retort's PostgreSQL connections (the CLI's default is exec; \"\" leaves pgx's own, cache_statement)")
 	flag.Parse()
 	if *driverRun != "" {
+		if *cpuProfile != "" {
+			f, err := os.Create(*cpuProfile)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 		if err := runDriver(*driverRun, *scriptPath); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
