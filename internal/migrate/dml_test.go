@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/migrate"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/script"
@@ -173,5 +175,56 @@ func TestMySQLUnsureDMLRecordsProgress(t *testing.T) {
 				t.Errorf("version rows %v", got)
 			}
 		})
+	}
+}
+
+// A revision of DML run as one transaction commits only while the lock is
+// held: a loss found before its COMMIT rolls it back.
+func TestLostLockBeforeDMLCommit(t *testing.T) {
+	t.Parallel()
+	for _, dn := range testutil.Dialects() {
+		modes := []string{""}
+		if dn == testutil.MySQL {
+			modes = mysqlModes
+		}
+		for _, mode := range modes {
+			t.Run(dn+mode, func(t *testing.T) {
+				t.Parallel()
+				var e *env
+				if dn == testutil.MySQL {
+					e = newMySQLEnv(t, mode)
+					e.runner.PerMigration = true
+				} else {
+					e = newEnv(t, dn, true)
+				}
+				p, _ := e.dmlPlan(-1)
+				lost := false
+				e.runner.Events = func(ev migrate.Event) {
+					if ev.Kind == migrate.StepStart && ev.Revision == "b" {
+						lost = true
+					}
+				}
+				e.runner.Held = func(context.Context) error {
+					if lost {
+						return fmt.Errorf("%w: gone", dialect.ErrLockLost)
+					}
+					return nil
+				}
+				e.runner.HeldEvery = time.Hour
+				res, err := e.runner.Online(context.Background(), e.conn, p)
+				if !errors.Is(err, dialect.ErrLockLost) {
+					t.Fatalf("err = %v, want a lost lock", err)
+				}
+				if got := e.dmlRows(); !slices.Equal(got, []string{"1:a"}) || len(res) != 1 {
+					t.Errorf("rows %v, results %d; want a's row only", got, len(res))
+				}
+				if got := e.rows(); !slices.Equal(got, []string{"a"}) {
+					t.Errorf("version rows %v", got)
+				}
+				if h := e.history(); len(h) != 1 || h[0].Revision != "a" {
+					t.Errorf("history %+v", h)
+				}
+			})
+		}
 	}
 }

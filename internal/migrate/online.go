@@ -357,7 +357,15 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		if unit != nil {
 			res.Statements = unit.count()
 		}
-		if dmlTx && !o.inTx && o.held() == nil && o.dmlBatch(step, unit, started) {
+		batched := false
+		if dmlTx && !o.inTx {
+			// The batch ends with its COMMIT: the check before one.
+			if err := o.held(); err != nil {
+				return o.committed, o.lockLost(err)
+			}
+			batched = o.dmlBatch(step, unit, started)
+		}
+		if batched {
 			res.Duration = time.Since(started)
 			o.committed = append(o.committed, res)
 		} else if nonTx {
