@@ -11,6 +11,13 @@
 // `sqlite3` on a script wrapped in BEGIN/COMMIT, and `mariadb` reading the
 // script. retort runs as a separate process (this binary re-executed with
 // -apply) so start-up, loading the revision files and planning are counted.
+//
+// A third column, driver, is the same statements sent one at a time through
+// the Go driver retort uses, in a bare program (this binary re-executed
+// with -driver): one connection, one transaction where DDL is
+// transactional, nothing else. It separates what the driver and engine cost
+// (on SQLite, modernc.org/sqlite's pure-Go engine, slower than the C
+// library sqlite3 runs) from retort's own work.
 package main
 
 import (
@@ -44,10 +51,28 @@ func main() {
 	dialects := flag.String("dialects", strings.Join(registry.Names(), ","), "dialects to measure")
 	noop := flag.Int("noop", 0, "also time a no-op `upgrade heads` on a history of this many revisions")
 	apply := flag.String("apply", "", "internal: apply the revisions in -dir to this dialect:dsn and exit")
+	driverRun := flag.String("driver", "", "internal: run the statements of -script through the Go driver on this dialect:dsn and exit")
+	scriptPath := flag.String("script", "", "internal: the script for -driver")
 	dir := flag.String("dir", "", "internal: migrations directory for -apply")
-	cpuProfile := flag.String("cpuprofile", "", "internal: with -apply, write a CPU profile of the run to this file")
+	cpuProfile := flag.String("cpuprofile", "", "internal: with -apply or -driver, write a CPU profile of the run to this file")
 	pgxMode := flag.String("pgx-mode", "exec", "pgx's default_query_exec_mode for retort's PostgreSQL connections (the CLI's default is exec; \"\" leaves pgx's own, cache_statement)")
 	flag.Parse()
+	if *driverRun != "" {
+		if *cpuProfile != "" {
+			f, err := os.Create(*cpuProfile)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+		if err := runDriver(*driverRun, *scriptPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *apply != "" {
 		if *cpuProfile != "" {
 			f, err := os.Create(*cpuProfile)
@@ -97,6 +122,40 @@ func runApply(target, dir, pgxMode string) error {
 	}
 	_, err = m.Upgrade(ctx, "heads")
 	return err
+}
+
+// runDriver is the driver floor: the script's statements (one a line, as
+// floorScript writes them) sent one at a time on one connection.
+func runDriver(target, path string) error {
+	name, dsn, _ := strings.Cut(target, ":")
+	info, ok := dialect.Info(name)
+	if !ok {
+		return fmt.Errorf("unknown dialect %q: use %s", name, dialect.NameList())
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open(info.Driver, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for _, line := range strings.Split(string(text), "\n") {
+		if line = strings.TrimSuffix(strings.TrimSpace(line), ";"); line == "" {
+			continue
+		}
+		if _, err := conn.ExecContext(ctx, line); err != nil {
+			return fmt.Errorf("%s: %w", line, err)
+		}
+	}
+	return nil
 }
 
 type statements struct{ table, index string }
@@ -216,6 +275,19 @@ func fresh(d, tmp string, k int) (*database, error) {
 	return nil, fmt.Errorf("unknown dialect %q", d)
 }
 
+// driverDSN is dsn as the driver floor opens it: on PostgreSQL in the same
+// exec mode as retort's connections.
+func driverDSN(d, dsn, pgxMode string) string {
+	if d != dialect.Postgres || pgxMode == "" {
+		return dsn
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "default_query_exec_mode=" + pgxMode
+}
+
 // driver is the database/sql driver retort opens dialect name with.
 func driver(name string) string {
 	info, _ := dialect.Info(name)
@@ -253,7 +325,7 @@ func compare(n, rounds int, dialects []string, noop int, pgxMode string) error {
 	}
 	fmt.Printf("%d revisions (CREATE TABLE + CREATE INDEX each), %d rounds, median wall time, %s/%s, %d CPUs\n",
 		n, rounds, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
-	fmt.Printf("%-9s %12s %12s %7s\n", "dialect", "floor", "retort", "ratio")
+	fmt.Printf("%-9s %12s %12s %12s %7s %7s\n", "dialect", "floor", "driver", "retort", "ratio", "/driver")
 	k := 0
 	for _, d := range dialects {
 		dl, err := registry.Lookup(d)
@@ -267,39 +339,46 @@ func compare(n, rounds int, dialects []string, noop int, pgxMode string) error {
 		if err := os.WriteFile(floorPath, []byte(floorScript(n, tx)), 0o644); err != nil {
 			return err
 		}
-		var floor, ret []time.Duration
+		var floor, drv, ret []time.Duration
 		for round := range rounds {
-			// Alternate which goes first: dropping a database of 2,000
+			// Rotate which goes first: dropping a database of 2,000
 			// objects leaves the server busy for a while.
-			order := []bool{true, false}
-			if round%2 == 1 {
-				order = []bool{false, true}
+			kinds := []int{0, 1, 2}
+			for range round % 3 {
+				kinds = append(kinds[1:], kinds[0])
 			}
-			for _, isFloor := range order {
+			for _, kind := range kinds {
 				k++
 				db, err := fresh(d, tmp, k)
 				if err != nil {
 					return err
 				}
 				var t time.Duration
-				if isFloor {
+				switch kind {
+				case 0:
 					t, err = timed(db.client(floorPath))
-				} else {
+				case 1:
+					t, err = timed(exec.Command(self, "-driver", d+":"+driverDSN(d, db.dsn, pgxMode), "-script", floorPath))
+				default:
 					t, err = timed(exec.Command(self, "-apply", d+":"+db.dsn, "-dir", migDir, "-pgx-mode", pgxMode))
 				}
 				db.drop()
 				if err != nil {
 					return err
 				}
-				if isFloor {
+				switch kind {
+				case 0:
 					floor = append(floor, t)
-				} else {
+				case 1:
+					drv = append(drv, t)
+				default:
 					ret = append(ret, t)
 				}
 			}
 		}
-		f, r := median(floor), median(ret)
-		fmt.Printf("%-9s %12s %12s %6.2fx\n", d, f.Round(time.Millisecond), r.Round(time.Millisecond), float64(r)/float64(f))
+		f, dm, r := median(floor), median(drv), median(ret)
+		fmt.Printf("%-9s %12s %12s %12s %6.2fx %6.2fx\n", d, f.Round(time.Millisecond), dm.Round(time.Millisecond), r.Round(time.Millisecond),
+			float64(r)/float64(f), float64(r)/float64(dm))
 	}
 	if noop > 0 {
 		return noopBench(tmp, self, noop, rounds, dialects, pgxMode)

@@ -65,6 +65,38 @@ type StatementBatcher interface {
 	BatchesStatements() bool
 }
 
+// DMLTransactor is implemented by dialects whose DDL commits on its own
+// but whose DML on some tables a ROLLBACK undoes (MySQL/MariaDB, InnoDB):
+// a revision of such DML alone then runs in one transaction with its
+// bookkeeping, like a revision on a transactional dialect, instead of
+// statement by statement with its progress recorded.
+type DMLTransactor interface {
+	// PlainDML reports whether sql is, by its text alone, DML of one
+	// table whose effect that table's engine decides (no function call,
+	// no subquery, no trigger-free guarantee yet), and names the table
+	// ([schema.]name). False when unsure.
+	PlainDML(sql string) (table string, ok bool)
+	// TransactionalTables reports whether a ROLLBACK on conn undoes any
+	// DML of these tables as they are now: each a base table of a
+	// transactional engine with no triggers. False when unsure.
+	TransactionalTables(ctx context.Context, conn *sql.Conn, tables []string) bool
+}
+
+// TransactionBatcher is implemented by dialects that can send several of a
+// step's statements in one round trip inside an open transaction, and tell
+// which of them failed (PostgreSQL's simple query protocol). Outside an
+// explicit transaction the server would run such a batch as one implicit
+// transaction, which some statements refuse: callers use it only inside
+// one.
+type TransactionBatcher interface {
+	// ExecInTransaction runs stmts in order on conn, inside the open
+	// transaction, in as few round trips as the connection allows (one
+	// each where it allows no more), stopping at the first that fails.
+	// done is how many completed; with err set, stmts[done] failed, and
+	// err is the error that statement sent alone would have returned.
+	ExecInTransaction(ctx context.Context, conn *sql.Conn, stmts []string) (done int, err error)
+}
+
 // Inspector reads a database's schema into the IR (autogenerate, models).
 // Required.
 type Inspector interface {

@@ -132,3 +132,31 @@ WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_datab
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// Between the revisions of one transaction the lock is checked at most
+// once a second; a loss during short revisions is found at the latest
+// before the COMMIT, and nothing of the transaction commits.
+func TestLostPostgresLockFoundBeforeCommit(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, testutil.Postgres)
+	p.add("CREATE TABLE a (id INTEGER PRIMARY KEY);", "DROP TABLE a;")
+	r2 := p.add("SELECT pg_sleep(0.3);\nCREATE TABLE b (id INTEGER PRIMARY KEY);", "DROP TABLE b;")
+	p.add("CREATE TABLE c (id INTEGER PRIMARY KEY);", "DROP TABLE c;")
+	code, stderr := p.runAndKillLock(r2)
+	if code == 0 {
+		t.Fatalf("the run committed after losing its lock; stderr:\n%s", stderr)
+	}
+	for _, want := range []string{"FAILED: upgrade head: the migration lock was lost",
+		"rolled back: the database is as it was before this run"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if tables := p.tables(); len(tables) != 0 {
+		t.Errorf("tables %v, want none: the run's single transaction rolled back", tables)
+	}
+	p.mustRun("upgrade", "head")
+	if user := slices.DeleteFunc(p.tables(), func(s string) bool { return s == "alembic_version" || s == "retort_history" }); !slices.Equal(user, []string{"a", "b", "c"}) {
+		t.Errorf("after the re-run tables %v, want [a b c]", user)
+	}
+}

@@ -1,7 +1,9 @@
 package migrate
 
-// Batching: on dialects that take several statements per round trip
-// (MySQL/MariaDB), a step's statements and its bookkeeping travel together.
+// Batching: on dialects that take several statements per round trip, a
+// step's statements travel together: inside a transaction through the
+// dialect's TransactionBatcher (PostgreSQL), outside one (MySQL/MariaDB)
+// with the step's bookkeeping.
 
 import (
 	"database/sql/driver"
@@ -12,8 +14,32 @@ import (
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
+	"github.com/retortdb/retort/internal/script"
 	"github.com/retortdb/retort/internal/versiontable"
 )
+
+// execInTx runs a step's statements inside the open transaction, batched
+// where the dialect can (dialect.TransactionBatcher), and returns the index
+// of the statement that failed.
+func (o *online) execInTx(stmts []script.Statement) (int, error) {
+	if len(stmts) == 0 {
+		return 0, nil
+	}
+	if b, ok := o.Dialect.(dialect.TransactionBatcher); ok && len(stmts) > 1 {
+		sqls := make([]string, len(stmts))
+		for i, st := range stmts {
+			sqls[i] = st.SQL
+		}
+		k, err := b.ExecInTransaction(o.ctx, o.conn, sqls)
+		return min(k, len(stmts)-1), err
+	}
+	for k, st := range stmts {
+		if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
+			return k, err
+		}
+	}
+	return 0, nil
+}
 
 type batchMode int
 
@@ -226,4 +252,49 @@ func (o *online) closeBatch(step revision.Step, e versiontable.Entry) (opened *v
 		}
 	}
 	return opened, true, nil
+}
+
+// dmlBatch runs a step of transactional DML (see plainDML) in one round
+// trip where the connection takes several statements with bound values:
+// BEGIN, the statements, the version-row changes (each checked to change
+// one row), the history row, COMMIT. It reports false when it did not
+// commit: the batch was not possible, or failed and was rolled back; the
+// caller then runs the step statement by statement in a transaction of its
+// own, which names any failure precisely.
+func (o *online) dmlBatch(step revision.Step, unit *Unit, started time.Time) bool {
+	if o.inTx || !o.tablesReady || o.useBatch() != multiBatch || !o.batchBinds {
+		return false
+	}
+	parts := []string{"BEGIN"}
+	for _, st := range unit.Statements {
+		// The driver binds the bookkeeping's values by replacing each
+		// '?' of the batch: a statement holding one goes the other way.
+		if strings.Contains(st.SQL, "?") {
+			return false
+		}
+		parts = append(parts, st.SQL)
+	}
+	b := o.Tables.NewBind()
+	for _, c := range Changes(step) {
+		s, err := o.Tables.CheckedSQL(c, false, b)
+		if err != nil {
+			return false
+		}
+		parts = append(parts, s)
+	}
+	e := o.entry(step, unit, started)
+	e.Executed = unit.count()
+	o.finish(&e, versiontable.StatusDone, true)
+	if o.Tables.History != "" {
+		parts = append(parts, o.Tables.StartSQL(e, b))
+	}
+	parts = append(parts, "COMMIT")
+	if _, err := o.rawBatch(multiBatch.join(parts...), b.Args...); err != nil {
+		// The batch stopped at its first error, before its COMMIT (or
+		// the connection is gone and the server rolls back).
+		o.inTx = true
+		o.rollback()
+		return false
+	}
+	return true
 }

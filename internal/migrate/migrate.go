@@ -100,11 +100,21 @@ type Runner struct {
 	// before anything that commits on its own.
 	EnsureTables func(ctx context.Context, conn *sql.Conn) error
 	// Held, when set, says whether the migration lock is still held (a
-	// lease can lapse: dialect.LockOptions.Held). The runner asks before
-	// each step, each statement that commits on its own and each COMMIT,
-	// and stops with its error there.
+	// lease can lapse: dialect.LockOptions.Held). The runner asks where a
+	// write becomes visible to others: before each COMMIT, before each
+	// step that runs outside a transaction and each of its statements.
+	// Inside an open transaction nothing is visible until its COMMIT, so
+	// a step there is preceded by a check only when HeldEvery has passed
+	// since the last one (to stop a long transaction early). The runner
+	// stops with the check's error.
 	Held func(ctx context.Context) error
+	// HeldEvery is how often Held is asked between the steps of one
+	// transaction; 0 means DefaultHeldEvery.
+	HeldEvery time.Duration
 }
+
+// DefaultHeldEvery is Runner.HeldEvery when none is given.
+const DefaultHeldEvery = time.Second
 
 func (r *Runner) emit(e Event) {
 	if r.Events != nil {

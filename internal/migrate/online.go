@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/retortdb/retort/internal/config"
+	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/revision"
 	"github.com/retortdb/retort/internal/versiontable"
 )
@@ -31,6 +33,10 @@ import (
 // MariaDB's compound statements): the progress count before a statement in
 // the statement's round trip, and a step's closing transaction (version
 // rows, history outcome, the next step's history row, COMMIT) in one.
+// A MySQL/MariaDB step of plain DML on transactional tables
+// (dialect.DMLTransactor) runs in a transaction instead, committed with its
+// bookkeeping. On PostgreSQL a step's statements inside a transaction
+// travel in one round trip (dialect.TransactionBatcher).
 //
 // The results are the steps that were committed.
 func (r *Runner) Online(ctx context.Context, conn *sql.Conn, plan *revision.Plan) ([]StepResult, error) {
@@ -80,6 +86,13 @@ type online struct {
 	// open transaction's.
 	pauseBy []string
 	pause   *fkPause
+	// txTables are the tables found transactional for DML (no trigger,
+	// a transactional engine) since the last step that could change that.
+	txTables map[string]bool
+
+	// heldAt is when the last lock check that passed began.
+	heldAt time.Time
+
 	// batchBinds says the driver binds parameters inside a batch, so the
 	// end of a step can travel as one; the statements that carry values
 	// never hold them as literals.
@@ -169,12 +182,33 @@ func (o *online) flushRows() error {
 	return nil
 }
 
-// held is Runner.Held, nil when unset.
+// held is Runner.Held, nil when unset: the check before a write that
+// becomes visible (a COMMIT, a step outside a transaction).
 func (o *online) held() error {
 	if o.Held == nil {
 		return nil
 	}
-	return o.Held(o.ctx)
+	at := time.Now()
+	if err := o.Held(o.ctx); err != nil {
+		return err
+	}
+	o.heldAt = at
+	return nil
+}
+
+// heldInTx is the check before a step that runs in a transaction: its
+// writes become visible only at the COMMIT, which held checks, so it asks
+// only when HeldEvery has passed since the last check (a lost lock then
+// stops a long transaction without waiting for its end).
+func (o *online) heldInTx() error {
+	every := o.HeldEvery
+	if every <= 0 {
+		every = DefaultHeldEvery
+	}
+	if o.Held == nil || !o.heldAt.IsZero() && time.Since(o.heldAt) < every {
+		return nil
+	}
+	return o.held()
 }
 
 // lockLost rolls back the open transaction after the lock was found lost
@@ -283,6 +317,7 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 	}
 	isNonTx := func(u *Unit) bool { return u != nil && (u.NoTransaction || (!txDDL && u.Go == nil)) }
 	o.pauseBy = o.pauseRequests(plan, units, isNonTx)
+	dmlTables := o.plainDML(units, txDDL)
 	if o.Purge {
 		if err := o.beginAt(0); err != nil {
 			return nil, err
@@ -299,11 +334,21 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		// history row of the next one when that is non-transactional too:
 		// one commit fewer per step where every commit is a disk flush.
 		o.next = nil
-		if i+1 < len(plan.Steps) && isNonTx(unit) && isNonTx(units[i+1]) {
+		if i+1 < len(plan.Steps) && isNonTx(unit) && isNonTx(units[i+1]) && dmlTables[i+1] == nil {
 			o.next = &pendingStep{step: plan.Steps[i+1], unit: units[i+1]}
 		}
 		text := StepText(step)
-		if err := o.held(); err != nil {
+		nonTx, dmlTx := isNonTx(unit), false
+		if nonTx && dmlTables[i] != nil && o.transactionalTables(dmlTables[i]) {
+			nonTx, dmlTx = false, true // DML that a ROLLBACK undoes: one transaction with its bookkeeping
+		} else {
+			o.txTables = nil // any other step may change a table's engine or triggers
+		}
+		check := o.held
+		if !nonTx {
+			check = o.heldInTx
+		}
+		if err := check(); err != nil {
 			return o.committed, o.lockLost(err)
 		}
 		o.emit(Event{Kind: StepStart, Text: text, Step: i + 1, Total: o.total, Revision: stepRevID(step)})
@@ -312,7 +357,18 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		if unit != nil {
 			res.Statements = unit.count()
 		}
-		if isNonTx(unit) {
+		batched := false
+		if dmlTx && !o.inTx {
+			// The batch ends with its COMMIT: the check before one.
+			if err := o.held(); err != nil {
+				return o.committed, o.lockLost(err)
+			}
+			batched = o.dmlBatch(step, unit, started)
+		}
+		if batched {
+			res.Duration = time.Since(started)
+			o.committed = append(o.committed, res)
+		} else if nonTx {
 			if o.inTx {
 				if err := o.commit(); err != nil {
 					return o.committed, err
@@ -356,6 +412,62 @@ func (o *online) run(plan *revision.Plan) ([]StepResult, error) {
 		}
 	}
 	return o.committed, nil
+}
+
+// plainDML names, per step, the tables of a step that runs outside a
+// transaction only because its dialect's DDL commits on its own, when
+// every statement of it is DML the dialect recognises
+// (dialect.DMLTransactor): such a step runs in a transaction when those
+// tables turn out transactional just before it. Nil for the other steps.
+// transactionalTables asks the dialect whether a ROLLBACK undoes DML of
+// tables, remembering the tables it said yes for until a step other than
+// such DML runs.
+func (o *online) transactionalTables(tables []string) bool {
+	var ask []string
+	for _, t := range tables {
+		if !o.txTables[t] {
+			ask = append(ask, t)
+		}
+	}
+	if len(ask) == 0 {
+		return true
+	}
+	if !o.Dialect.(dialect.DMLTransactor).TransactionalTables(o.ctx, o.conn, ask) {
+		return false
+	}
+	if o.txTables == nil {
+		o.txTables = map[string]bool{}
+	}
+	for _, t := range ask {
+		o.txTables[t] = true
+	}
+	return true
+}
+
+func (o *online) plainDML(units []*Unit, txDDL bool) [][]string {
+	d, ok := o.Dialect.(dialect.DMLTransactor)
+	if !ok || txDDL {
+		return make([][]string, len(units))
+	}
+	out := make([][]string, len(units))
+	for i, u := range units {
+		if u == nil || u.NoTransaction || u.Go != nil || len(u.Statements) == 0 {
+			continue
+		}
+		var tables []string
+		for _, st := range u.Statements {
+			t, ok := d.PlainDML(st.SQL)
+			if !ok {
+				tables = nil
+				break
+			}
+			if !slices.Contains(tables, t) {
+				tables = append(tables, t)
+			}
+		}
+		out[i] = tables
+	}
+	return out
 }
 
 func (o *online) entry(step revision.Step, unit *Unit, started time.Time) versiontable.Entry {
@@ -422,11 +534,10 @@ func (o *online) runTx(step revision.Step, unit *Unit, started time.Time) error 
 				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Err: err})
 			}
 		}
-		for _, st := range unit.Statements {
-			if _, err := o.conn.ExecContext(o.ctx, st.SQL); err != nil {
-				e.FailedLine, e.FailedSQL = st.Line, st.SQL
-				return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: err})
-			}
+		if k, err := o.execInTx(unit.Statements); err != nil {
+			st := unit.Statements[k]
+			e.FailedLine, e.FailedSQL = st.Line, st.SQL
+			return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Line: st.Line, SQL: st.SQL, Err: err})
 		}
 		if err := o.checkForeignKeys(e.Revision); err != nil {
 			return fail(&StmtError{Revision: e.Revision, Path: unit.Path, Err: err})

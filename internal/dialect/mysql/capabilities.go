@@ -20,6 +20,7 @@ var (
 	_ dialect.HiddenTableCatalog = (*Dialect)(nil)
 	_ dialect.GrantSchemaNamer   = (*Dialect)(nil)
 	_ dialect.StatementBatcher   = (*Dialect)(nil)
+	_ dialect.DMLTransactor      = (*Dialect)(nil) // dml.go
 	_ dialect.ClusterChecker     = (*Dialect)(nil) // galera.go
 	_ dialect.LockTableNamer     = (*Dialect)(nil) // galera.go
 )

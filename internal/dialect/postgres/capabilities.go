@@ -16,11 +16,12 @@ import (
 
 // What PostgreSQL provides beyond dialect.Dialect; see docs/design.md.
 var (
-	_ dialect.Required       = (*Dialect)(nil)
-	_ dialect.ScratchServer  = (*Dialect)(nil)
-	_ dialect.ScratchBatcher = (*Dialect)(nil)
-	_ dialect.SchemaTenancy  = (*Dialect)(nil) // tenancy.go
-	_ dialect.PoolerDetector = (*Dialect)(nil) // pooler.go
+	_ dialect.Required           = (*Dialect)(nil)
+	_ dialect.ScratchServer      = (*Dialect)(nil)
+	_ dialect.ScratchBatcher     = (*Dialect)(nil)
+	_ dialect.SchemaTenancy      = (*Dialect)(nil) // tenancy.go
+	_ dialect.PoolerDetector     = (*Dialect)(nil) // pooler.go
+	_ dialect.TransactionBatcher = (*Dialect)(nil) // batch.go
 )
 
 // TableCountQuery reads pg_catalog, which lists every table whatever the
