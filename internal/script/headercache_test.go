@@ -932,3 +932,39 @@ func TestHeaderCacheHelperProcess(t *testing.T) {
 		sameLoad(t, fmt.Sprintf("helper load %d", i), got, err, want, wantErr)
 	}
 }
+
+// Another retort build may parse headers differently: a cache written by
+// one build gives the next none of its entries, and is rewritten for it.
+func TestHeaderCacheOtherBuild(t *testing.T) {
+	if !cacheable {
+		t.Skip("no header cache on this platform")
+	}
+	setClock(t, late)
+	dir := smallHistory(t, 3)
+	dirs := []string{dir}
+	want, err := LoadOS(dirs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	setBuild(t, "build-a")
+	if _, err := LoadOSCached(dirs, false, cacheDir); err != nil {
+		t.Fatal(err)
+	}
+	got, hc, err := loadOS(dirs, false, cacheDir)
+	sameLoad(t, "same build", got, err, want, nil)
+	if !slices.Contains(hc.hit, true) {
+		t.Fatal("the same build found nothing in its own cache")
+	}
+	setBuild(t, "build-b")
+	got, hc, err = loadOS(dirs, false, cacheDir)
+	sameLoad(t, "other build", got, err, want, nil)
+	if slices.Contains(hc.hit, true) {
+		t.Fatal("a header written by another build was trusted")
+	}
+	got, hc, err = loadOS(dirs, false, cacheDir)
+	sameLoad(t, "other build, second load", got, err, want, nil)
+	if !slices.Contains(hc.hit, true) {
+		t.Fatal("the cache was not rewritten for the new build")
+	}
+}
