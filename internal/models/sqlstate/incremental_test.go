@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/retortdb/retort/internal/models/sqlstate"
@@ -392,6 +393,125 @@ func TestIncrementalRandomEdits(t *testing.T) {
 				t.Fatalf("no load took a unit from the cache")
 			}
 			t.Logf("%d of %d loads unit by unit, %d of them with units from the cache", units, loads, partial)
+		})
+	}
+}
+
+// TestIncrementalOneTable: a change to one table of bench/autogen's schema
+// runs that table, the one whose foreign key points to it and what those
+// reference, nothing else; another server version runs everything; a
+// damaged pack is ignored; two loads at once leave a usable cache.
+func TestIncrementalOneTable(t *testing.T) {
+	t.Parallel()
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			dir := t.TempDir()
+			models := filepath.Join(dir, "schema.sql")
+			src := source(t, d, models)
+			var rep sqlstate.LoadReport
+			var mu sync.Mutex
+			cache := sqlstate.Reporting(sqlstate.Cache{Dir: filepath.Join(dir, "cache"), ServerVersion: "v1", Build: "test"},
+				func(l sqlstate.LoadReport) { mu.Lock(); rep = l; mu.Unlock() })
+			base := benchSQL(d, 12)
+			load := func(what, text string, c sqlstate.Cache) *schema.Schema {
+				t.Helper()
+				if err := os.WriteFile(models, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				cold, err := sqlstate.Load(ctx, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := sqlstate.LoadCached(ctx, src, c)
+				if err != nil {
+					t.Fatalf("%s: %v", what, err)
+				}
+				sameAsCold(t, what, got, cold)
+				return got
+			}
+			load("cold", base, cache)
+			if !rep.Units || rep.Hits != 0 || len(rep.Ran) != 12 {
+				t.Fatalf("cold load: %+v, want all 12 units run", rep)
+			}
+			changed := strings.Replace(base, "CREATE TABLE t0006 (\n", "CREATE TABLE t0006 (\n  extra integer,\n", 1)
+			s := load("one table changed", changed, cache)
+			if want := []string{"t0004", "t0005", "t0006", "t0007"}; !rep.Units || rep.Hits != 10 || !slices.Equal(rep.Ran, want) {
+				t.Fatalf("one table changed: %+v, want 10 hits and %v run", rep, want)
+			}
+			if c := s.Table("", "t0006").Columns; c[0].Name != "extra" {
+				t.Fatalf("t0006 columns start with %s, want extra", c[0].Name)
+			}
+
+			// Another server version: no unit is reused.
+			v2 := cache
+			v2.ServerVersion = "v2"
+			load("another server version", changed, v2)
+			if !rep.Units || rep.Hits != 0 || len(rep.Ran) != 12 {
+				t.Fatalf("another server version: %+v, want every unit run", rep)
+			}
+
+			// Damaged packs (and whole entries) are ignored, then rewritten.
+			for i, damage := range []func([]byte) []byte{
+				func([]byte) []byte { return []byte("garbage") },
+				func(b []byte) []byte { return b[:len(b)/2] },
+				func([]byte) []byte { return nil },
+			} {
+				files, _ := filepath.Glob(filepath.Join(dir, "cache", "*"))
+				for _, f := range files {
+					b, err := os.ReadFile(f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(f, damage(b), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				text := strings.Replace(base, "CREATE TABLE t0002 (\n", fmt.Sprintf("CREATE TABLE t0002 (\n  damaged%d integer,\n", i), 1)
+				load(fmt.Sprintf("damaged cache %d", i), text, cache)
+				if !rep.Units || rep.Hits != 0 {
+					t.Fatalf("damaged cache %d: %+v, want every unit run", i, rep)
+				}
+				load(fmt.Sprintf("after damaged cache %d", i), text, cache)
+				if !rep.Whole {
+					t.Fatalf("after damaged cache %d: %+v, want the rewritten whole entry", i, rep)
+				}
+			}
+
+			// Two loads at once of models the cache has not seen.
+			if err := os.WriteFile(models, []byte(strings.Replace(base, "CREATE TABLE t0003 (\n", "CREATE TABLE t0003 (\n  twice integer,\n", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cold, err := sqlstate.Load(ctx, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			got := make([]*schema.Schema, 2)
+			for i := range 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					got[i], errs[i] = sqlstate.LoadCached(ctx, src, cache)
+				}()
+			}
+			wg.Wait()
+			for i := range 2 {
+				if errs[i] != nil {
+					t.Fatal(errs[i])
+				}
+				sameAsCold(t, fmt.Sprintf("concurrent load %d", i), got[i], cold)
+			}
+			if !rep.Units || rep.Hits == 0 {
+				t.Fatalf("concurrent loads: %+v, want units from the pack", rep)
+			}
+			text := strings.Replace(base, "CREATE TABLE t0009 (\n", "CREATE TABLE t0009 (\n  after integer,\n", 1)
+			load("after concurrent loads", text, cache)
+			if !rep.Units || rep.Hits == 0 {
+				t.Fatalf("after concurrent loads: %+v, want units from the pack", rep)
+			}
 		})
 	}
 }
