@@ -149,19 +149,22 @@ func name(ts []token, i int) (string, bool) {
 }
 
 // forbidden are words that let a statement reach past its own table in a
-// way the units cannot follow (or change a table's identity): a statement
-// holding one is not classified.
+// way the units cannot follow: a statement holding one is not classified.
 var forbidden = map[string]bool{
-	"rename": true, "inherits": true, "inherit": true, "like": true, "partition": true,
-	"select": true, "attach": true, "detach": true, "of": true, "owner": true,
-	"schema": true, "tablespace": true, "temp": true, "temporary": true, "unlogged": true,
-	"global": true, "local": true, "execute": true,
+	"inherits": true, "like": true, "partition": true, "select": true, "execute": true, "of": true,
 	// Names read from strings: a sequence or relation named in a string
 	// is a reference the lexer cannot see.
 	"nextval": true, "currval": true, "setval": true, "lastval": true,
 	"regclass": true, "regtype": true, "regproc": true, "regprocedure": true,
 	"regoper": true, "regoperator": true, "regnamespace": true, "regrole": true,
 	"regconfig": true, "regdictionary": true, "regcollation": true,
+}
+
+// alterForbidden are the ALTER TABLE actions that change a table's
+// identity or tie it to other objects.
+var alterForbidden = map[string]bool{
+	"rename": true, "attach": true, "detach": true, "inherit": true, "owner": true,
+	"schema": true, "tablespace": true,
 }
 
 // classify groups the models' statements into units. ok is false when any
@@ -230,6 +233,11 @@ func classify(texts []string, r sqlsplit.Rules) (units []*unit, ok bool) {
 			}
 			table = n
 		case ts[0].is("alter") && ts[1].is("table"):
+			for _, t := range ts {
+				if !t.quoted && alterForbidden[strings.ToLower(t.text)] {
+					return nil, false
+				}
+			}
 			j := 2
 			if j+1 < len(ts) && ts[j].is("if") && ts[j+1].is("exists") {
 				j += 2
