@@ -262,14 +262,23 @@ func loadSubset(ctx context.Context, src Source, stmts []Statement, idx []int) (
 // (a cycle of foreign keys) share their component's hash.
 func unitKeys(units []*unit, texts []string, envKey string) map[*unit]string {
 	byName := map[string]*unit{}
-	own := map[*unit]string{}
 	for _, u := range units {
 		byName[u.name] = u
+	}
+	own := map[*unit]string{}
+	for _, u := range units {
 		h := sha256.New()
 		f := fieldsOf(h)
 		f("unit", u.name)
 		for _, i := range u.stmts {
 			f(texts[i])
+			// Where the statement stands among those of the units it
+			// references: a foreign key made before its target's table
+			// fails, so another order is another key.
+			for _, r := range u.refs {
+				ss := byName[r].stmts
+				f(r, fmt.Sprint(sort.SearchInts(ss, i)))
+			}
 		}
 		own[u] = hex.EncodeToString(h.Sum(nil))
 	}
