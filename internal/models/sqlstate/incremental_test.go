@@ -551,3 +551,35 @@ func TestIncrementalOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestIncrementalWhole: models that are not all units (a Go model package,
+// a view) load whole through the cache, and equal a cold load.
+func TestIncrementalWhole(t *testing.T) {
+	t.Parallel()
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			dir := t.TempDir()
+			view := write(t, "view.sql", benchSQL(d, 3)+"CREATE VIEW v AS SELECT id FROM t0001;\n")
+			for _, files := range [][]string{{"../gostruct/testdata/models/shop"}, {view}} {
+				src := source(t, d, files...)
+				var rep sqlstate.LoadReport
+				cache := sqlstate.Reporting(sqlstate.Cache{Dir: filepath.Join(dir, "cache"), ServerVersion: "v", Build: "test"},
+					func(l sqlstate.LoadReport) { rep = l })
+				cold, err := sqlstate.Load(ctx, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := sqlstate.LoadCached(ctx, src, cache)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Units || rep.Why == "" {
+					t.Fatalf("%s: %+v, want a whole load and why", files[0], rep)
+				}
+				sameAsCold(t, files[0], got, cold)
+			}
+		})
+	}
+}
