@@ -205,9 +205,12 @@ func loadUnits(ctx context.Context, src Source, c Cache) (*schema.Schema, bool, 
 			p.Units[keys[u]] = got[u]
 		}
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&p); err == nil {
-		writeAtomic(c.Dir, packPath, buf.Bytes())
+	// Rewritten unless it would hold what it holds.
+	if len(missed) > 0 || len(p.Units) != len(old.Units) {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(&p); err == nil {
+			writeAtomic(c.Dir, packPath, buf.Bytes())
+		}
 	}
 	out.Sort()
 	c.told(rep)
