@@ -200,8 +200,12 @@ func loadUnits(ctx context.Context, src Source, c Cache) (*schema.Schema, bool, 
 		out.Tables = append(out.Tables, e.Tables...)
 	}
 	p := pack{Format: cacheFormat, Env: envKey, Units: map[string]*unitEntry{}}
+	ran := map[*unit]bool{}
+	for _, u := range missed {
+		ran[u] = true
+	}
 	for _, u := range units {
-		if _, hit := old.Units[keys[u]]; hit || storable[u] {
+		if !ran[u] || storable[u] {
 			p.Units[keys[u]] = got[u]
 		}
 	}

@@ -590,3 +590,38 @@ func TestIncrementalWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestIncrementalGeneratedNames: PostgreSQL names a foreign key
+// "a_b_c_fkey", and numbers it "a_b_c_fkey1" when another table's took the
+// name first. A unit so numbered is not kept, and two units that both got
+// the plain name load whole: each load equals a cold one.
+func TestIncrementalGeneratedNames(t *testing.T) {
+	t.Parallel()
+	for _, d := range testutil.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			dir := t.TempDir()
+			models := filepath.Join(dir, "schema.sql")
+			src := source(t, d, models)
+			cache := sqlstate.Cache{Dir: filepath.Join(dir, "cache"), ServerVersion: "v", Build: "test"}
+			p := "CREATE TABLE p (id integer PRIMARY KEY);\n"
+			a := "CREATE TABLE a (id integer PRIMARY KEY, b_c integer, FOREIGN KEY (b_c) REFERENCES p (id));\n"
+			ab := "CREATE TABLE a_b (id integer PRIMARY KEY, c integer, FOREIGN KEY (c) REFERENCES p (id));\n"
+			for i, text := range []string{p + a + ab, p + ab, p + ab + a, p + a + ab} {
+				if err := os.WriteFile(models, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				cold, err := sqlstate.Load(ctx, src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := sqlstate.LoadCached(ctx, src, cache)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameAsCold(t, fmt.Sprintf("step %d", i), got, cold)
+			}
+		})
+	}
+}
