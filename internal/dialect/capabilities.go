@@ -381,3 +381,14 @@ type LockSampler interface {
 	// modes is stronger. 0 for a mode it does not know.
 	LockStrength(mode string) int
 }
+
+// TableIndexNamer is implemented by dialects whose servers keep a table's
+// index and key names within the table (MySQL/MariaDB): two tables may hold
+// indexes of one name, and a name the server chooses never depends on
+// another table's. The models' cache (internal/models/sqlstate) merges
+// tables loaded apart; without this it takes index names to be shared
+// database-wide, as PostgreSQL's and SQLite's are, and refuses to merge
+// tables that share one.
+type TableIndexNamer interface {
+	IndexNamesPerTable() bool
+}

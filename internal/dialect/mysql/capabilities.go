@@ -23,7 +23,14 @@ var (
 	_ dialect.DMLTransactor      = (*Dialect)(nil) // dml.go
 	_ dialect.ClusterChecker     = (*Dialect)(nil) // galera.go
 	_ dialect.LockTableNamer     = (*Dialect)(nil) // galera.go
+	_ dialect.TableIndexNamer    = (*Dialect)(nil)
 )
+
+// IndexNamesPerTable: an index name is unique within its table only, and
+// one the server chooses (a foreign key's column, "name_2") comes from the
+// table alone. Foreign key and (on MySQL) check constraint names are
+// database-wide.
+func (*Dialect) IndexNamesPerTable() bool { return true }
 
 // TableCountQuery reads information_schema, which hides tables the user
 // has no privilege on (hence HiddenTableCatalog).

@@ -33,9 +33,10 @@ func TestModelCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(cache.Dir)
-	if len(entries) != 1 {
-		t.Fatalf("cache holds %d entries after one load, want 1", len(entries))
+	whole, _ := filepath.Glob(filepath.Join(cache.Dir, "*.gob"))
+	packs, _ := filepath.Glob(filepath.Join(cache.Dir, packPrefix+"*"+packSuffix))
+	if len(whole) != 1 || len(packs) != 1 {
+		t.Fatalf("cache holds %d whole entries and %d packs after one load, want 1 and 1", len(whole), len(packs))
 	}
 	cached, err := LoadCached(ctx, src, cache)
 	if err != nil {
@@ -78,7 +79,7 @@ func TestModelCache(t *testing.T) {
 	}
 
 	// A damaged cache entry is ignored and rewritten.
-	entries, _ = os.ReadDir(cache.Dir)
+	entries, _ := os.ReadDir(cache.Dir)
 	for _, e := range entries {
 		if err := os.WriteFile(filepath.Join(cache.Dir, e.Name()), []byte("garbage"), 0o644); err != nil {
 			t.Fatal(err)

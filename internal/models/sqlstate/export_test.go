@@ -49,3 +49,12 @@ func hooksOf(src Source) *testHooks {
 	}
 	return &h
 }
+
+// LoadReport says how LoadCached got its result.
+type LoadReport = loadReport
+
+// Reporting has LoadCached tell f how each load went.
+func Reporting(c Cache, f func(LoadReport)) Cache {
+	c.report = f
+	return c
+}

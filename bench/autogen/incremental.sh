@@ -1,0 +1,154 @@
+#!/bin/sh
+# What the models' cache saves: whole-process `retort check` on a live
+# database built from bench/autogen's schema.sql, per dialect and schema
+# size, in four states of the cache, next to the floor of floor.sh.
+#
+#   nocache  retort check --no-cache (no cache read or written)
+#   cold     an empty cache: every unit runs, the pack and the whole entry are written
+#   warm     the same models again: the whole entry
+#   change   one table of the middle of schema.sql gains a column (a new name each
+#            round): the whole entry misses; the changed table, the table that
+#            references it and those they reference run, the rest is the pack's.
+#            check then reports the added column (exit 1, which is expected).
+#   floor    the server running schema.sql with its own client and dumping it
+#            (as floor.sh: createdb + psql -f + pg_dump -s, CREATE DATABASE +
+#            mariadb < schema.sql + mariadb-dump --no-data, sqlite3 :memory:)
+#   old_change  with -old BIN: the same one-table change with another build's
+#            cache (before unit by unit, a whole cold load)
+#
+# Usage (from anywhere):
+#   bench/autogen/incremental.sh [-n RUNS] [-t "100 1000 5000"] [-d "postgres mysql sqlite"] [-old BIN]
+# Environment and tools as floor.sh. Everything it creates is dropped at the
+# end, also on Ctrl-C; the caches live in a temporary XDG_CACHE_HOME.
+set -eu
+cd "$(dirname "$0")/../.."
+runs=3
+sizes="100 1000 5000"
+dialects="postgres mysql sqlite"
+old=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) runs=$2; shift 2 ;;
+	-t) sizes=$2; shift 2 ;;
+	-d) dialects=$2; shift 2 ;;
+	-old) old=$2; shift 2 ;;
+	-h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+	*) echo "incremental.sh: unknown argument $1 (see -h)" >&2; exit 2 ;;
+	esac
+done
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+MYHOST=${MYHOST:-127.0.0.1} MYPORT=${MYPORT:-3306} MYUSER=${MYUSER:-root}
+my() { mariadb -h"$MYHOST" -P"$MYPORT" -u"$MYUSER" "$@"; }
+tag=inc_$$_$(od -An -N3 -tx1 /dev/urandom | tr -d ' ')
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-incremental.XXXXXX")
+
+cleanup() {
+	for d in "${tag}_live" "${tag}_f"; do
+		dropdb --if-exists --force "$d" >/dev/null 2>&1 || true
+		my -e "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true
+	done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+go build -o "$tmp/retort" ./cmd/retort
+go build -o "$tmp/autogen" ./bench/autogen
+
+# t LABEL OKCODES CMD...: run CMD (its exit status must be one of OKCODES),
+# append "LABEL wall user+sys maxrssKB" to $tmp/times.
+t() {
+	label=$1 ok=$2; shift 2
+	rc=0
+	/usr/bin/time -o "$tmp/one" -f "%e %U %S %M" "$@" >"$tmp/out" 2>&1 || rc=$?
+	case " $ok " in *" $rc "*) ;; *) cat "$tmp/out" >&2; echo "incremental.sh: $label exited $rc" >&2; exit 1 ;; esac
+	tail -n 1 "$tmp/one" | awk -v l="$label" '{ printf "%s %s %.2f %s\n", l, $1, $2 + $3, $4 }' >>"$tmp/times"
+}
+
+scripts() {
+	myc="mariadb -h$MYHOST -P$MYPORT -u$MYUSER"
+	case $1 in
+	postgres)
+		one=-1
+		[ "$2" -le 2000 ] || one=
+		echo "createdb ${tag}_f && psql -q -X -v ON_ERROR_STOP=1 $one -d ${tag}_f -f $tmp/schema.sql && pg_dump -s ${tag}_f >/dev/null" >"$tmp/floor"
+		echo "dropdb --force ${tag}_f" >"$tmp/unfloor" ;;
+	mysql)
+		echo "$myc -e 'CREATE DATABASE ${tag}_f CHARACTER SET utf8mb4' && $myc ${tag}_f <$tmp/schema.sql && mariadb-dump -h$MYHOST -P$MYPORT -u$MYUSER --no-data ${tag}_f >/dev/null" >"$tmp/floor"
+		echo "$myc -e 'DROP DATABASE ${tag}_f'" >"$tmp/unfloor" ;;
+	sqlite)
+		echo "{ cat $tmp/schema.sql; echo .schema; } | sqlite3 :memory: >/dev/null" >"$tmp/floor"
+		echo ":" >"$tmp/unfloor" ;;
+	esac
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$tmp/times" | median; }
+
+# change N ROUND: schema.sql of the project with a column added to the
+# middle table.
+change() {
+	mid=$(printf 't%04d' $(($1 / 2)))
+	awk -v t="CREATE TABLE $mid (" -v c="    extra_r$2 integer," '{ print } $0 == t { print c }' "$tmp/schema.sql" >"$proj/schema.sql"
+	grep -q "extra_r$2" "$proj/schema.sql" || { echo "incremental.sh: no table $mid to change" >&2; exit 1; }
+}
+
+printf '%-8s %6s | %8s %8s %8s %8s | %8s %8s | %8s %8s\n' dialect tables nocache_s cold_s warm_s change_s floor_s old_chg change/fl chg_cpu
+for d in $dialects; do
+	for n in $sizes; do
+		"$tmp/autogen" -emit "$d" -tables "$n" >"$tmp/schema.sql"
+		proj=$tmp/proj
+		rm -rf "$proj" "$tmp/live.db"
+		mkdir -p "$proj/versions"
+		cp "$tmp/schema.sql" "$proj/schema.sql"
+		case $d in
+		postgres)
+			createdb "${tag}_live"
+			one=-1
+			[ "$n" -le 2000 ] || one=
+			psql -q -X -v ON_ERROR_STOP=1 $one -d "${tag}_live" -f "$tmp/schema.sql"
+			url="postgres://$PGUSER@$PGHOST:$PGPORT/${tag}_live?sslmode=disable" ;;
+		mysql)
+			my -e "CREATE DATABASE ${tag}_live CHARACTER SET utf8mb4"
+			my "${tag}_live" <"$tmp/schema.sql"
+			url="mysql://$MYUSER@$MYHOST:$MYPORT/${tag}_live" ;;
+		sqlite)
+			{ echo "BEGIN;"; cat "$tmp/schema.sql"; echo "COMMIT;"; } | sqlite3 "$tmp/live.db"
+			url="sqlite:///$tmp/live.db" ;;
+		esac
+		scripts "$d" "$n"
+		printf 'script_location = "."\nurl = "%s"\nmodels = ["schema.sql"]\n' "$url" >"$proj/retort.toml"
+		: >"$tmp/times"
+		i=0
+		while [ "$i" -lt "$runs" ]; do
+			cp "$tmp/schema.sql" "$proj/schema.sql"
+			rm -rf "$tmp/cache" "$tmp/oldcache"
+			export XDG_CACHE_HOME="$tmp/cache"
+			(cd "$proj" && t nocache 0 "$tmp/retort" check --no-cache)
+			(cd "$proj" && t cold 0 "$tmp/retort" check)
+			(cd "$proj" && t warm 0 "$tmp/retort" check)
+			change "$n" "$i"
+			(cd "$proj" && t change 1 "$tmp/retort" check)
+			grep -q "extra_r$i" "$tmp/out" || { cat "$tmp/out" >&2; echo "incremental.sh: the change was not seen" >&2; exit 1; }
+			if [ -n "$old" ]; then
+				cp "$tmp/schema.sql" "$proj/schema.sql"
+				export XDG_CACHE_HOME="$tmp/oldcache"
+				(cd "$proj" && "$old" check >/dev/null 2>&1) || true
+				change "$n" "$i"
+				(cd "$proj" && t old_change 1 "$old" check)
+				grep -q "extra_r$i" "$tmp/out" || { cat "$tmp/out" >&2; echo "incremental.sh: the old build missed the change" >&2; exit 1; }
+			fi
+			t floor 0 sh "$tmp/floor"
+			sh "$tmp/unfloor" >/dev/null 2>&1 || true
+			i=$((i + 1))
+		done
+		c=$(col change 2); f=$(col floor 2)
+		printf '%-8s %6s | %8s %8s %8s %8s | %8s %8s | %8s %8s\n' "$d" "$n" "$(col nocache 2)" "$(col cold 2)" "$(col warm 2)" "$c" \
+			"$f" "$(col old_change 2)" "$(awk -v a="$c" -v b="$f" 'BEGIN { printf "%.2f", a / b }')" "$(col change 3)"
+		case $d in
+		postgres) dropdb --force "${tag}_live" ;;
+		mysql) my -e "DROP DATABASE ${tag}_live" ;;
+		esac
+	done
+done
+echo "runs per cell: $runs (medians, wall seconds; chg_cpu = user+sys of change); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
