@@ -36,54 +36,15 @@ while [ $# -gt 0 ]; do
 	*) echo "incremental.sh: unknown argument $1 (see -h)" >&2; exit 2 ;;
 	esac
 done
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-MYHOST=${MYHOST:-127.0.0.1} MYPORT=${MYPORT:-3306} MYUSER=${MYUSER:-root}
-my() { mariadb -h"$MYHOST" -P"$MYPORT" -u"$MYUSER" "$@"; }
 tag=inc_$$_$(od -An -N3 -tx1 /dev/urandom | tr -d ' ')
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-incremental.XXXXXX")
 
-cleanup() {
-	for d in "${tag}_live" "${tag}_f"; do
-		dropdb --if-exists --force "$d" >/dev/null 2>&1 || true
-		my -e "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true
-	done
-	rm -rf "$tmp"
-}
+. bench/autogen/lib.sh
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 go build -o "$tmp/retort" ./cmd/retort
 go build -o "$tmp/autogen" ./bench/autogen
-
-# t LABEL OKCODES CMD...: run CMD (its exit status must be one of OKCODES),
-# append "LABEL wall user+sys maxrssKB" to $tmp/times.
-t() {
-	label=$1 ok=$2; shift 2
-	rc=0
-	/usr/bin/time -o "$tmp/one" -f "%e %U %S %M" "$@" >"$tmp/out" 2>&1 || rc=$?
-	case " $ok " in *" $rc "*) ;; *) cat "$tmp/out" >&2; echo "incremental.sh: $label exited $rc" >&2; exit 1 ;; esac
-	tail -n 1 "$tmp/one" | awk -v l="$label" '{ printf "%s %s %.2f %s\n", l, $1, $2 + $3, $4 }' >>"$tmp/times"
-}
-
-scripts() {
-	myc="mariadb -h$MYHOST -P$MYPORT -u$MYUSER"
-	case $1 in
-	postgres)
-		one=-1
-		[ "$2" -le 2000 ] || one=
-		echo "createdb ${tag}_f && psql -q -X -v ON_ERROR_STOP=1 $one -d ${tag}_f -f $tmp/schema.sql && pg_dump -s ${tag}_f >/dev/null" >"$tmp/floor"
-		echo "dropdb --force ${tag}_f" >"$tmp/unfloor" ;;
-	mysql)
-		echo "$myc -e 'CREATE DATABASE ${tag}_f CHARACTER SET utf8mb4' && $myc ${tag}_f <$tmp/schema.sql && mariadb-dump -h$MYHOST -P$MYPORT -u$MYUSER --no-data ${tag}_f >/dev/null" >"$tmp/floor"
-		echo "$myc -e 'DROP DATABASE ${tag}_f'" >"$tmp/unfloor" ;;
-	sqlite)
-		echo "{ cat $tmp/schema.sql; echo .schema; } | sqlite3 :memory: >/dev/null" >"$tmp/floor"
-		echo ":" >"$tmp/unfloor" ;;
-	esac
-}
-
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$tmp/times" | median; }
 
 # change N ROUND: schema.sql of the project with a column added to the
 # middle table.
@@ -98,24 +59,10 @@ for d in $dialects; do
 	for n in $sizes; do
 		"$tmp/autogen" -emit "$d" -tables "$n" >"$tmp/schema.sql"
 		proj=$tmp/proj
-		rm -rf "$proj" "$tmp/live.db"
+		rm -rf "$proj"
 		mkdir -p "$proj/versions"
 		cp "$tmp/schema.sql" "$proj/schema.sql"
-		case $d in
-		postgres)
-			createdb "${tag}_live"
-			one=-1
-			[ "$n" -le 2000 ] || one=
-			psql -q -X -v ON_ERROR_STOP=1 $one -d "${tag}_live" -f "$tmp/schema.sql"
-			url="postgres://$PGUSER@$PGHOST:$PGPORT/${tag}_live?sslmode=disable" ;;
-		mysql)
-			my -e "CREATE DATABASE ${tag}_live CHARACTER SET utf8mb4"
-			my "${tag}_live" <"$tmp/schema.sql"
-			url="mysql://$MYUSER@$MYHOST:$MYPORT/${tag}_live" ;;
-		sqlite)
-			{ echo "BEGIN;"; cat "$tmp/schema.sql"; echo "COMMIT;"; } | sqlite3 "$tmp/live.db"
-			url="sqlite:///$tmp/live.db" ;;
-		esac
+		live "$d" "$n"
 		scripts "$d" "$n"
 		printf 'script_location = "."\nurl = "%s"\nmodels = ["schema.sql"]\n' "$url" >"$proj/retort.toml"
 		: >"$tmp/times"
@@ -145,10 +92,7 @@ for d in $dialects; do
 		c=$(col change 2); f=$(col floor 2)
 		printf '%-8s %6s | %8s %8s %8s %8s | %8s %8s | %8s %8s\n' "$d" "$n" "$(col nocache 2)" "$(col cold 2)" "$(col warm 2)" "$c" \
 			"$f" "$(col old_change 2)" "$(awk -v a="$c" -v b="$f" 'BEGIN { printf "%.2f", a / b }')" "$(col change 3)"
-		case $d in
-		postgres) dropdb --force "${tag}_live" ;;
-		mysql) my -e "DROP DATABASE ${tag}_live" ;;
-		esac
+		drop_live "$d"
 	done
 done
 echo "runs per cell: $runs (medians, wall seconds; chg_cpu = user+sys of change); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
