@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 n=${N:-10000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/retort" ./cmd/retort
+CGO_ENABLED=0 go build -o "$work/retort" ./cmd/retort
 for shape in linear branchy; do
   dir="$work/$shape"
   if [ "$shape" = linear ]; then

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/retort" ./cmd/retort
+CGO_ENABLED=0 go build -o "$work/retort" ./cmd/retort
 cfg=examples/orion/migrations/retort.toml
 pg=${PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
 my=${MYSQL_URL:-mysql://root@127.0.0.1:3306/mysql}

@@ -54,7 +54,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-floor.XXXXXX")
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-go build -o "$tmp/retort" ./cmd/retort
+CGO_ENABLED=0 go build -o "$tmp/retort" ./cmd/retort
 go build -o "$tmp/autogen" ./bench/autogen
 
 if [ "$alembic" = 1 ] && ! /usr/bin/python3 -c 'import alembic, psycopg2' 2>/dev/null; then

@@ -43,7 +43,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-incremental.XXXXXX")
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-go build -o "$tmp/retort" ./cmd/retort
+CGO_ENABLED=0 go build -o "$tmp/retort" ./cmd/retort
 go build -o "$tmp/autogen" ./bench/autogen
 
 # change N ROUND: schema.sql of the project with a column added to the

@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-go build -o "$tmp/retort" ./cmd/retort
+CGO_ENABLED=0 go build -o "$tmp/retort" ./cmd/retort
 go build -o "$tmp/bench" ./bench/autogen
 mkdir "$tmp/work"
 "$tmp/bench" -url "$PGURL" -db "$db" -dir "$tmp/work" -retort "$tmp/retort" \

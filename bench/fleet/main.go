@@ -65,7 +65,9 @@ func main() {
 	}
 	defer os.RemoveAll(work)
 	bin := filepath.Join(work, "retort")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/retort").CombinedOutput(); err != nil {
+	build := exec.Command("go", "build", "-o", bin, "./cmd/retort")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // the static binary users install
+	if out, err := build.CombinedOutput(); err != nil {
 		fail(fmt.Errorf("build retort (run from the repository root): %v\n%s", err, out))
 	}
 	writeRevisions(filepath.Join(work, "versions"))

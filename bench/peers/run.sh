@@ -69,7 +69,7 @@ fi
 [ "$alembic" = 1 ] || echo "note: Alembic not available (apt-get install python3-alembic python3-psycopg2 python3-pymysql); its rows are left out" >&2
 
 # retort and the history generator.
-go build -o "$out/bin/retort" ./cmd/retort
+CGO_ENABLED=0 go build -o "$out/bin/retort" ./cmd/retort
 go build -o "$out/bin/gen" ./bench/peers/gen
 
 # The histories, each in every tool's format.

@@ -15,7 +15,8 @@ import (
 	"testing"
 )
 
-// Build compiles cmd/retort into a new temporary folder and returns the
+// Build compiles cmd/retort, as the README installs it (CGO_ENABLED=0: one
+// static binary), into a new temporary folder and returns the
 // binary's path and a cleanup that removes the folder. Call it from
 // TestMain, before m.Run. It also points XDG_CACHE_HOME at a folder inside
 // it, so that the caches of the binary (and of retort run in process) live
@@ -31,7 +32,11 @@ func Build(prefix string) (bin string, cleanup func(), err error) {
 		return "", nil, err
 	}
 	bin = filepath.Join(dir, "retort")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/retortdb/retort/cmd/retort").CombinedOutput()
+	// The binary users install: static, without cgo (docs: the README's
+	// install command).
+	build := exec.Command("go", "build", "-o", bin, "github.com/retortdb/retort/cmd/retort")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := build.CombinedOutput()
 	if err != nil {
 		cleanup()
 		return "", nil, fmt.Errorf("build retort: %v\n%s", err, out)
