@@ -3,6 +3,7 @@ package cli
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -10,7 +11,7 @@ import (
 
 // negativeArg matches relative targets that start with a minus sign:
 // "-1", "-3:", "-2:current". No retort flag starts with a digit.
-var negativeArg = regexp.MustCompile(`^-[0-9]`)
+var negativeArg = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-[0-9]`) })
 
 // fixNegativeArgs lets `retort downgrade -1` and `retort history -r -3:` work
 // as typed. pflag would read "-1" as a cluster of short flags, so every
@@ -28,7 +29,7 @@ func fixNegativeArgs(root *cobra.Command, args []string) []string {
 		case arg == "--":
 			positional = append(positional, args[i+1:]...)
 			i = len(args)
-		case negativeArg.MatchString(arg):
+		case negativeArg().MatchString(arg):
 			positional = append(positional, arg)
 			negative = true
 		case strings.HasPrefix(arg, "-") && len(arg) > 1:

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/internal/suggest"
 )
@@ -47,7 +48,7 @@ const TenantPlaceholder = "{tenant}"
 // tenantName is what a tenant name may be: it becomes part of a URL and
 // of a database, schema or file name, so it holds nothing that would need
 // quoting there.
-var tenantName = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+var tenantName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`) })
 
 // fleet reads the [fleet] table; nil when there is none.
 func (d *decoder) fleet() *Fleet {
@@ -166,7 +167,7 @@ func (d *decoder) fleet() *Fleet {
 			return fail("tenants", errors.New("no tenants: list their names in tenants or tenants_file"))
 		}
 		for _, t := range tenants {
-			if !tenantName.MatchString(t) {
+			if !tenantName().MatchString(t) {
 				return fail("tenants", fmt.Errorf("%q is not a tenant name: use letters, digits, _, . and - (it becomes part of a URL and a database name)", t))
 			}
 			raw := strings.ReplaceAll(template, TenantPlaceholder, t)

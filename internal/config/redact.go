@@ -35,23 +35,29 @@ const secretKey = `[\w.\-]*(?:pass|pwd|secret|token)[\w.\-]*`
 var (
 	// A run of text that holds no whitespace or quote: a URL or DSN in
 	// free text is one token.
-	token = regexp.MustCompile("[^\\s'\"<>`]+")
+	token = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("[^\\s'\"<>`]+") })
 	// scheme://…, inside a token.
-	urlInText = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.\-]*://.*`)
+	urlInText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.\-]*://.*`) })
 	// key=value pairs whose key names a secret (password, sslpassword,
 	// _auth_pass, pwd, passwd, passphrase, client_secret, api_token, …).
 	// In a key=value DSN (libpq, ODBC) or an environment dump a value ends
 	// at whitespace, unless quoted (libpq: 'it\'s'); in a URL query it ends
 	// at "&" or "#" too.
-	kvSecret    = regexp.MustCompile(`(?i)(^|[\s,(])(` + secretKey + `)(\s*=\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s` + "`" + `]*)`)
-	querySecret = regexp.MustCompile(`(?i)([?&;])(` + secretKey + `)(=)([^\s&#` + "`" + `]*)`)
+	kvSecret = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(^|[\s,(])(` + secretKey + `)(\s*=\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s` + "`" + `]*)`)
+	})
+	querySecret = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)([?&;])(` + secretKey + `)(=)([^\s&#` + "`" + `]*)`)
+	})
 	// Where a value starts, whatever ends it.
-	secretValue = regexp.MustCompile(`(?i)(?:^|[\s,(?&;])(?:` + secretKey + `)\s*=\s*`)
+	secretValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(?:^|[\s,(?&;])(?:` + secretKey + `)\s*=\s*`) })
 	// A URL whose password holds whitespace: scheme://user:pass word@…
-	urlSpacedPassword = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:'"]*):([^\s@'"]*\s[^@\n'"]*?)@`)
+	urlSpacedPassword = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:'"]*):([^\s@'"]*\s[^@\n'"]*?)@`)
+	})
 	// go-sql-driver DSNs: user:password@tcp(host)/db; the password may
 	// hold spaces.
-	mysqlDSN = regexp.MustCompile(`([^\s:/@'"(]*):[^\n'"]*?@(tcp6?|unix|udp)\(`)
+	mysqlDSN = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s:/@'"(]*):[^\n'"]*?@(tcp6?|unix|udp)\(`) })
 )
 
 // Redact replaces every password in raw by "***": the password of a URL
@@ -79,8 +85,8 @@ func redactShapes(raw string) string {
 	if raw == "" {
 		return raw
 	}
-	s := token.ReplaceAllStringFunc(raw, redactToken)
-	s = urlSpacedPassword.ReplaceAllString(s, "$1:"+Mask+"@")
+	s := token().ReplaceAllStringFunc(raw, redactToken)
+	s = urlSpacedPassword().ReplaceAllString(s, "$1:"+Mask+"@")
 	return redactKV(s)
 }
 
@@ -91,8 +97,8 @@ func redactShapes(raw string) string {
 func redactURL(s string) string { return Redact(scrub(s, spellingsOf(Secrets(s)))) }
 
 func redactKV(s string) string {
-	s = mysqlDSN.ReplaceAllString(s, "$1:"+Mask+"@$2(")
-	for _, re := range []*regexp.Regexp{querySecret, kvSecret} {
+	s = mysqlDSN().ReplaceAllString(s, "$1:"+Mask+"@$2(")
+	for _, re := range []*regexp.Regexp{querySecret(), kvSecret()} {
 		s = re.ReplaceAllStringFunc(s, func(m string) string {
 			sub := re.FindStringSubmatch(m)
 			if sub[4] == "" || sub[4] == Mask {
@@ -107,7 +113,7 @@ func redactKV(s string) string {
 // redactToken masks the password of the URL or DSN that tok may be.
 func redactToken(tok string) string {
 	if strings.Contains(tok, "://") {
-		return urlInText.ReplaceAllStringFunc(tok, redactUserinfo)
+		return urlInText().ReplaceAllStringFunc(tok, redactUserinfo)
 	}
 	return redactLoose(tok)
 }
@@ -166,7 +172,7 @@ func redactUserinfo(s string) string {
 }
 
 // schemePrefix is what comes before the first ":" of a URL or MySQL DSN.
-var schemePrefix = regexp.MustCompile(`^[^:/@?#\r\n]*:`)
+var schemePrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[^:/@?#\r\n]*:`) })
 
 // Secrets returns every string that some reading of the connection string
 // raw takes for a password, percent-decoded and as written: the userinfo
@@ -188,7 +194,7 @@ func Secrets(raw string) []string {
 			out = append(out, d)
 		}
 	}
-	if m := schemePrefix.FindStringIndex(s); m != nil {
+	if m := schemePrefix().FindStringIndex(s); m != nil {
 		rest := s[m[1]:]
 		trimmed := strings.TrimLeft(rest, "/")
 		slashes := len(rest) - len(trimmed)
@@ -215,7 +221,7 @@ func Secrets(raw string) []string {
 	}
 	// In a URL query a value ends at "&", ";" or "#"; in a key=value DSN
 	// at whitespace, or at its closing quote.
-	for _, m := range secretValue.FindAllStringIndex(s, -1) {
+	for _, m := range secretValue().FindAllStringIndex(s, -1) {
 		v := s[m[1]:]
 		if i := strings.IndexAny(v, " \t\r\n"); i >= 0 {
 			v = v[:i]
@@ -231,7 +237,7 @@ func Secrets(raw string) []string {
 			continue
 		}
 		add(v)
-		if sub := kvSecret.FindStringSubmatch(s[m[0]:]); sub != nil {
+		if sub := kvSecret().FindStringSubmatch(s[m[0]:]); sub != nil {
 			if w := sub[4]; len(w) >= 2 && (w[0] == '\'' || w[0] == '"') && w[len(w)-1] == w[0] {
 				add(w)
 				add(unescapeQuoted(w[1 : len(w)-1]))

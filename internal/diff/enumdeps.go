@@ -3,6 +3,7 @@ package diff
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -173,12 +174,12 @@ func isSubsequence(a, b []string) bool {
 }
 
 // arrayLiteral matches a PostgreSQL array literal ('{a,"b c"}').
-var arrayLiteral = regexp.MustCompile(`'\{(?:[^']|'')*\}'`)
+var arrayLiteral = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'\{(?:[^']|'')*\}'`) })
 
 // inArrayLiteral reports whether text holds an array literal ('{a,"b c"}')
 // with the element v.
 func inArrayLiteral(text, v string) bool {
-	for _, lit := range arrayLiteral.FindAllString(text, -1) {
+	for _, lit := range arrayLiteral().FindAllString(text, -1) {
 		inner := strings.ReplaceAll(lit[2:len(lit)-2], "''", "'")
 		for _, e := range strings.Split(inner, ",") {
 			e = strings.TrimSpace(e)

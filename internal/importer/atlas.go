@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // atlasSum is the name of Atlas's integrity file.
@@ -141,7 +142,7 @@ func (r *reader) checkAtlasSum(files []string, contents map[string][]byte) error
 	return nil
 }
 
-var atlasDirective = regexp.MustCompile(`^--\s*atlas:(\w+)(?:\s+(.*))?$`)
+var atlasDirective = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--\s*atlas:(\w+)(?:\s+(.*))?$`) })
 
 // atlasDirectives are the file directives of an Atlas migration: the
 // "-- atlas:NAME VALUE" comment lines at the top of the file, which a blank
@@ -159,7 +160,7 @@ func atlasDirectives(src string) map[string]string {
 			}
 			return dirs
 		}
-		if m := atlasDirective.FindStringSubmatch(t); m != nil {
+		if m := atlasDirective().FindStringSubmatch(t); m != nil {
 			dirs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}

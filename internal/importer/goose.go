@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // goose reads a goose folder: VERSION_name.sql files with "-- +goose"
@@ -85,7 +86,7 @@ func sortStable(n int, less func(i, j int) bool, swap func(i, j int)) {
 	}
 }
 
-var gooseRegister = regexp.MustCompile(`goose\.(Add|AddNamed|Register)\w*\(`)
+var gooseRegister = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`goose\.(Add|AddNamed|Register)\w*\(`) })
 
 // gooseGo is the revision of a Go migration: both sections are blocks left
 // for a person, the upgrade one quoting the file, so the numbering stays
@@ -95,7 +96,7 @@ func gooseGo(path, src string) (up, down section) {
 	line := 1
 	var call string
 	for i, l := range strings.Split(src, "\n") {
-		if gooseRegister.MatchString(l) {
+		if gooseRegister().MatchString(l) {
 			line, call = i+1, strings.TrimSpace(l)
 			break
 		}
@@ -228,8 +229,8 @@ func gooseAnnotation(t string) (string, bool) {
 	return strings.Join(strings.Fields(rest), " "), true
 }
 
-var envVar = regexp.MustCompile(`\$(\{|[A-Za-z_])`)
+var envVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$(\{|[A-Za-z_])`) })
 
 // usesEnvVars reports whether text holds a $VAR or ${VAR} reference, which
 // goose's ENVSUB would replace.
-func usesEnvVars(text string) bool { return envVar.MatchString(text) }
+func usesEnvVars(text string) bool { return envVar().MatchString(text) }

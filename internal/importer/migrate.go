@@ -6,12 +6,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/internal/script"
 )
 
 // migrateFile is golang-migrate's file name: VERSION_TITLE.up|down.EXT.
-var migrateFile = regexp.MustCompile(`^([0-9]+)_(.*)\.(down|up)\.(.*)$`)
+var migrateFile = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]+)_(.*)\.(down|up)\.(.*)$`) })
 
 // migrate reads a golang-migrate folder: VERSION_title.up.sql and
 // VERSION_title.down.sql (the down file may be missing), in version order.
@@ -24,7 +25,7 @@ func (r *reader) migrate(names []string) error {
 	byVersion := map[uint64]*pair{}
 	var order []*pair
 	for _, name := range names {
-		m := migrateFile.FindStringSubmatch(name)
+		m := migrateFile().FindStringSubmatch(name)
 		if m == nil {
 			if strings.HasSuffix(name, ".sql") {
 				r.note("%s was skipped: golang-migrate reads only files named VERSION_title.up.sql or .down.sql.", r.path(name))
@@ -124,7 +125,7 @@ func (r *reader) migrateSection(name, which string) (section, error) {
 	// (which PostgreSQL refuses in a transaction), keeps running that way.
 	body := s.b.String()
 	switch {
-	case concurrently.MatchString(body):
+	case concurrently().MatchString(body):
 		s.noTx = true
 		r.note("%s builds or drops an index concurrently: its section runs outside a transaction, as golang-migrate ran it.", r.path(name))
 	case !parsesIn(body, false) && parsesIn(body, true):
@@ -134,7 +135,9 @@ func (r *reader) migrateSection(name, which string) (section, error) {
 	return s, nil
 }
 
-var concurrently = regexp.MustCompile(`(?i)\b(CREATE|DROP)\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\b|\bREINDEX\b.*\bCONCURRENTLY\b`)
+var concurrently = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(CREATE|DROP)\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\b|\bREINDEX\b.*\bCONCURRENTLY\b`)
+})
 
 // parsesIn reports whether body reads as an upgrade section, in a
 // transaction or (noTx) outside one: the difference is retort's refusal of
@@ -149,9 +152,13 @@ func parsesIn(body string, noTx bool) bool {
 }
 
 var (
-	beginLine  = regexp.MustCompile(`(?i)^\s*(BEGIN(\s+(WORK|TRANSACTION))?|START\s+TRANSACTION)\s*;\s*$`)
-	commitLine = regexp.MustCompile(`(?i)^\s*(COMMIT|END)(\s+(WORK|TRANSACTION))?\s*;\s*$`)
+	beginLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*(BEGIN(\s+(WORK|TRANSACTION))?|START\s+TRANSACTION)\s*;\s*$`)
+	})
+	commitLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*(COMMIT|END)(\s+(WORK|TRANSACTION))?\s*;\s*$`)
+	})
 )
 
-func isBeginLine(l string) bool  { return beginLine.MatchString(l) }
-func isCommitLine(l string) bool { return commitLine.MatchString(l) }
+func isBeginLine(l string) bool  { return beginLine().MatchString(l) }
+func isCommitLine(l string) bool { return commitLine().MatchString(l) }

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -576,9 +577,13 @@ func value(c column, k int64) any {
 }
 
 var (
-	literalRE = regexp.MustCompile(`'((?:[^']|'')*)'`)
-	betweenRE = regexp.MustCompile("(?i)[`\"]?(\\w+)[`\"]?\\s+between\\s+\\(?\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\)?\\s+and\\s+\\(?\\s*(-?\\d+(?:\\.\\d+)?)")
-	boundRE   = regexp.MustCompile(`(?i)^[\s(]*[` + "`" + `"]?(\w+)[` + "`" + `"]?\)?(?:::[\w ]+)?\s*(>=|>|<=|<)\s*\(?\s*(-?\d+(?:\.\d+)?)`)
+	literalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'((?:[^']|'')*)'`) })
+	betweenRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("(?i)[`\"]?(\\w+)[`\"]?\\s+between\\s+\\(?\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\)?\\s+and\\s+\\(?\\s*(-?\\d+(?:\\.\\d+)?)")
+	})
+	boundRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^[\s(]*[` + "`" + `"]?(\w+)[` + "`" + `"]?\)?(?:::[\w ]+)?\s*(>=|>|<=|<)\s*\(?\s*(-?\d+(?:\.\d+)?)`)
+	})
 )
 
 // checkHints reads the simple CHECK constraints on one column: a list of
@@ -598,7 +603,7 @@ func checkHints(col *column, checks []*schema.Check) {
 			continue
 		}
 		if (col.vt.Kind == dialect.KindText || col.vt.Kind == dialect.KindUnknown && col.values == nil) && choosesLiteral(expr) {
-			if lits := literalRE.FindAllStringSubmatch(expr, -1); len(lits) > 0 && (col.values == nil) {
+			if lits := literalRE().FindAllStringSubmatch(expr, -1); len(lits) > 0 && (col.values == nil) {
 				for _, l := range lits {
 					v := strings.ReplaceAll(l[1], "''", "'")
 					if !slices.Contains(col.values, v) {
@@ -611,7 +616,7 @@ func checkHints(col *column, checks []*schema.Check) {
 				continue
 			}
 		}
-		if m := betweenRE.FindStringSubmatch(expr); m != nil && strings.EqualFold(m[1], name) {
+		if m := betweenRE().FindStringSubmatch(expr); m != nil && strings.EqualFold(m[1], name) {
 			a, errA := strconv.ParseFloat(m[2], 64)
 			b, errB := strconv.ParseFloat(m[3], 64)
 			if errA == nil && errB == nil {
@@ -621,7 +626,7 @@ func checkHints(col *column, checks []*schema.Check) {
 			}
 		}
 		for _, part := range regexp.MustCompile(`(?i)\s+and\s+`).Split(expr, -1) {
-			m := boundRE.FindStringSubmatch(part)
+			m := boundRE().FindStringSubmatch(part)
 			if m == nil || !strings.EqualFold(m[1], name) {
 				continue
 			}
@@ -646,8 +651,10 @@ func checkHints(col *column, checks []*schema.Check) {
 }
 
 var (
-	excludesRE = regexp.MustCompile(`(?i)<>|!=|\bnot\b|\blike\b|~|\bsimilar\b|\blength\b|\bchar_length\b|\btrim\b|\blower\b|\bupper\b|\bregexp\b|\bglob\b`)
-	equalsRE   = regexp.MustCompile(`(?i)\bin\s*\(|=\s*any\b|=\s*\(?\s*'`)
+	excludesRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)<>|!=|\bnot\b|\blike\b|~|\bsimilar\b|\blength\b|\bchar_length\b|\btrim\b|\blower\b|\bupper\b|\bregexp\b|\bglob\b`)
+	})
+	equalsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bin\s*\(|=\s*any\b|=\s*\(?\s*'`) })
 )
 
 // choosesLiteral reports whether a CHECK limits a column to literals
@@ -655,7 +662,7 @@ var (
 // than excluding some (col <> a value, NOT IN, LIKE…): only then are its
 // literals the values to use.
 func choosesLiteral(expr string) bool {
-	return equalsRE.MatchString(expr) && !excludesRE.MatchString(expr)
+	return equalsRE().MatchString(expr) && !excludesRE().MatchString(expr)
 }
 
 // mentions reports whether expr names column name as a word.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/retortdb/retort/internal/dialect"
@@ -77,7 +78,7 @@ func readTable(ctx context.Context, q schema.Querier, d dialect.Dialect, t *sche
 	return tb, rs.Err()
 }
 
-var numberRE = regexp.MustCompile(`^-?\d+(\.\d+)?$`)
+var numberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+(\.\d+)?$`) })
 
 // canonical is a scanned value as text that compares across type changes
 // which keep the value.
@@ -106,12 +107,12 @@ func canonical(v any) string {
 	default:
 		s = fmt.Sprint(x)
 	}
-	if numberRE.MatchString(s) {
+	if numberRE().MatchString(s) {
 		if r, ok := new(big.Rat).SetString(s); ok {
 			return r.RatString()
 		}
 	}
-	if dateRE.MatchString(s) {
+	if dateRE().MatchString(s) {
 		for _, layout := range timeLayouts {
 			if t, err := time.Parse(layout, s); err == nil {
 				return canonicalTime(t)
@@ -125,7 +126,9 @@ func canonical(v any) string {
 // text (MySQL without parseTime, SQLite), so that they compare with the
 // same value returned as a time.Time after a type change.
 var (
-	dateRE      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$`)
+	dateRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$`)
+	})
 	timeLayouts = []string{"2006-01-02", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04", "2006-01-02T15:04:05.999999999Z07:00",
 		"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999-07", "2006-01-02T15:04:05.999999999"}
 )

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -138,8 +139,8 @@ func tableOptions(opts string) string {
 	return strings.Join(f, " ")
 }
 
-var autoIncrementRe = regexp.MustCompile(`(?i)\bauto_increment\b`)
-var onUpdateRe = regexp.MustCompile(`(?i)\bon update (.+)$`)
+var autoIncrementRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bauto_increment\b`) })
+var onUpdateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bon update (.+)$`) })
 
 func (in *inspector) columns(ctx context.Context) error {
 	rows, err := in.db.QueryContext(ctx, `SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, coalesce(COLLATION_NAME, ''),
@@ -169,10 +170,10 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_N
 			c.Default = strings.ReplaceAll(def.String, quote(in.dbname)+".", "")
 		}
 		lower := strings.ToLower(extra)
-		if autoIncrementRe.MatchString(extra) {
+		if autoIncrementRe().MatchString(extra) {
 			c.AutoIncrement = true
 		}
-		if m := onUpdateRe.FindStringSubmatch(extra); m != nil {
+		if m := onUpdateRe().FindStringSubmatch(extra); m != nil {
 			c.OnUpdate = strings.TrimSpace(m[1])
 		}
 		if strings.Contains(lower, "generated") && genExpr != "" && !strings.Contains(lower, "default_generated") || isGen == "ALWAYS" {
@@ -356,7 +357,7 @@ func (in *inspector) viewRows(ctx context.Context) (*sql.Rows, error) {
 	return in.db.QueryContext(ctx, fmt.Sprintf(q, "'?'"))
 }
 
-var algorithmRe = regexp.MustCompile(`^CREATE (?:ALGORITHM=(\w+) )?`)
+var algorithmRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^CREATE (?:ALGORITHM=(\w+) )?`) })
 
 // viewAlgorithms fills in the ALGORITHM of views the catalog did not give.
 func (in *inspector) viewAlgorithms(ctx context.Context) error {
@@ -369,7 +370,7 @@ func (in *inspector) viewAlgorithms(ctx context.Context) error {
 			return err
 		}
 		v.Algorithm = ""
-		if m := algorithmRe.FindStringSubmatch(def); m != nil {
+		if m := algorithmRe().FindStringSubmatch(def); m != nil {
 			v.Algorithm = orDefault(m[1], "UNDEFINED")
 		}
 	}

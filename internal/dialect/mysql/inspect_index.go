@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // keyLine is a secondary key of SHOW CREATE TABLE with its explicit USING
 // clause, if any: the parts end at the first ")" that the rest of the line
 // (USING, COMMENT) allows.
-var keyLine = regexp.MustCompile("^  (?:UNIQUE |FULLTEXT |SPATIAL )?KEY `((?:[^`]|``)*)` \\(.*?\\)(?: USING (BTREE|HASH|RTREE))?(?: COMMENT '.*')?(?: IGNORED| /\\*!80000 INVISIBLE \\*/| INVISIBLE)?,?$")
+var keyLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^  (?:UNIQUE |FULLTEXT |SPATIAL )?KEY `((?:[^`]|``)*)` \\(.*?\\)(?: USING (BTREE|HASH|RTREE))?(?: COMMENT '.*')?(?: IGNORED| /\\*!80000 INVISIBLE \\*/| INVISIBLE)?,?$")
+})
 
 // indexMethods sets the access method an index was created with (USING
 // BTREE or USING HASH). The server keeps the clause as written, whatever
@@ -29,7 +32,7 @@ func (in *inspector) indexMethods(ctx context.Context) error {
 		}
 		using := map[string]string{}
 		for _, line := range strings.Split(def, "\n") {
-			if m := keyLine.FindStringSubmatch(line); m != nil && m[2] != "" {
+			if m := keyLine().FindStringSubmatch(line); m != nil && m[2] != "" {
 				using[strings.ReplaceAll(m[1], "``", "`")] = m[2]
 			}
 		}

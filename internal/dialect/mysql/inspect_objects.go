@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -84,12 +85,14 @@ ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`)
 }
 
 // createDefiner is the DEFINER clause of a SHOW CREATE statement.
-var createDefiner = regexp.MustCompile("^CREATE DEFINER=(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^@ ]+)(?:@(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^ ]+))? ")
+var createDefiner = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^CREATE DEFINER=(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^@ ]+)(?:@(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^ ]+))? ")
+})
 
 // withDefiner is a SHOW CREATE statement with its DEFINER clause as rule
 // writes it.
 func withDefiner(stmt, definer, rule string) string {
-	return createDefiner.ReplaceAllLiteralString(stmt, "CREATE "+definerClause(definer, rule))
+	return createDefiner().ReplaceAllLiteralString(stmt, "CREATE "+definerClause(definer, rule))
 }
 
 // routines reads the stored functions and procedures from SHOW CREATE
@@ -135,7 +138,7 @@ WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE') 
 
 // eventStarts is the STARTS of a recurring event, which the server sets to
 // the time of creation when the statement gives none.
-var eventStarts = regexp.MustCompile(` STARTS '[^']*'`)
+var eventStarts = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` STARTS '[^']*'`) })
 
 // events reads the scheduled events from SHOW CREATE EVENT. A recurring
 // event's STARTS that is the moment it was created (what the server sets
@@ -174,7 +177,7 @@ FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1`)
 			return err
 		}
 		if head, body, ok := strings.Cut(stmt, " DO "); ok && e.startsCreated && strings.Contains(head, " ON SCHEDULE EVERY ") {
-			stmt = eventStarts.ReplaceAllLiteralString(head, "") + " DO " + body
+			stmt = eventStarts().ReplaceAllLiteralString(head, "") + " DO " + body
 		}
 		o.SQL = withDefiner(stmt, e.definer, in.o.ViewDefiner)
 		o.Def = objectDef(withDefiner(stmt, "", ""), e.definer, in.o.ViewDefiner)

@@ -3,13 +3,16 @@ package postgres
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
 
 // elemCastRe matches an array element that is one string literal cast to a
 // type: 'new'::character varying, 'a b'::"Kind", '1'::numeric(10,2).
-var elemCastRe = regexp.MustCompile(`^'(?:[^']|'')*'::((?:[A-Za-z_][A-Za-z0-9_ ]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")+"))?(?:\(\d+(?:,\s*\d+)?\))?)$`)
+var elemCastRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^'(?:[^']|'')*'::((?:[A-Za-z_][A-Za-z0-9_ ]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")+"))?(?:\(\d+(?:,\s*\d+)?\))?)$`)
+})
 
 // arrayCasts rewrites "ARRAY['a'::T, 'b'::T]::U[]" in an expression the
 // server printed as "ARRAY['a'::T, 'b'::T]::T[]::U[]". PostgreSQL prints an
@@ -41,7 +44,7 @@ func arrayCasts(s string) string {
 		elems := splitTop(s[open+1 : end])
 		typ := ""
 		for _, e := range elems {
-			m := elemCastRe.FindStringSubmatch(strings.TrimSpace(e))
+			m := elemCastRe().FindStringSubmatch(strings.TrimSpace(e))
 			if m == nil || (typ != "" && m[1] != typ) {
 				typ = ""
 				break

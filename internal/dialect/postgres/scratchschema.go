@@ -3,6 +3,7 @@ package postgres
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/internal/dialect"
 )
@@ -26,18 +27,20 @@ var scratchSchemaKinds = []string{
 // qualified finds a name followed by a dot and another name: schema.table,
 // "Schema"."t", t.col. It is applied to the whole text, strings and
 // comments included, so it errs on the side of a scratch database.
-var qualified = regexp.MustCompile(`[A-Za-z_"][A-Za-z0-9_$"]*\s*\.\s*[A-Za-z_"*]`)
+var qualified = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[A-Za-z_"][A-Za-z0-9_$"]*\s*\.\s*[A-Za-z_"*]`) })
 
 // commentOnColumn is COMMENT ON COLUMN's table.column, the one name that
 // must have a dot: replaced before the check for qualified names, which
 // then still catches schema.table.column.
-var commentOnColumn = regexp.MustCompile(`(?i)^COMMENT\s+ON\s+COLUMN\s+("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s*\.\s*("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s+IS\s`)
+var commentOnColumn = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^COMMENT\s+ON\s+COLUMN\s+("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s*\.\s*("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s+IS\s`)
+})
 
 // ScratchSchemaSafe implements dialect.ScratchSchema.
 func (*Dialect) ScratchSchemaSafe(stmts []string) bool {
 	for _, st := range stmts {
 		st = skipLeadingComments(st)
-		st = commentOnColumn.ReplaceAllString(st, "COMMENT ON COLUMN column IS ")
+		st = commentOnColumn().ReplaceAllString(st, "COMMENT ON COLUMN column IS ")
 		head := st
 		if len(head) > 200 {
 			head = head[:200]
@@ -50,7 +53,7 @@ func (*Dialect) ScratchSchemaSafe(stmts []string) bool {
 				break
 			}
 		}
-		if !ok || qualified.MatchString(st) || strings.Contains(strings.ToLower(st), "search_path") {
+		if !ok || qualified().MatchString(st) || strings.Contains(strings.ToLower(st), "search_path") {
 			return false
 		}
 	}

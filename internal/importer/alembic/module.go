@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/retortdb/retort/internal/script"
@@ -29,7 +30,7 @@ type module struct {
 	funcs map[string]*stmt
 }
 
-var createDateRE = regexp.MustCompile(`(?m)^\s*Create Date:\s*(.*?)\s*$`)
+var createDateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*Create Date:\s*(.*?)\s*$`) })
 
 // readModule parses src (the file at path) into a module.
 func readModule(path, src string) (*module, error) {
@@ -95,7 +96,7 @@ func (m *module) readDoc(doc string) {
 	} else {
 		m.message = trimmed
 	}
-	if sm := createDateRE.FindStringSubmatch(doc); sm != nil {
+	if sm := createDateRE().FindStringSubmatch(doc); sm != nil {
 		if t, err := script.ParseCreateDate(sm[1]); err == nil {
 			m.created = t
 		} else if t, err := time.ParseInLocation("2006-01-02", sm[1], time.Local); err == nil {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/schema"
 )
@@ -117,7 +118,7 @@ func sqliteTable(t *schema.Table, constraints []string) string {
 	return "CREATE TABLE " + quoteText(t.Name) + " (\n\t" + strings.Join(lines, ", \n\t") + "\n)"
 }
 
-var nonWord = regexp.MustCompile(`\W`)
+var nonWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\W`) })
 
 // reflectedDefault is a default as SQLAlchemy writes it again after
 // reading it back from SQLite (batch mode's "move and copy"): text that
@@ -128,7 +129,7 @@ func reflectedDefault(d string) string {
 	if d == "" {
 		return d
 	}
-	if !strings.ContainsAny(d[:1], `'"(`) && nonWord.MatchString(d) {
+	if !strings.ContainsAny(d[:1], `'"(`) && nonWord().MatchString(d) {
 		return "(" + d + ")"
 	}
 	return d

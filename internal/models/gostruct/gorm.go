@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -292,7 +293,7 @@ func (b *builder) gormModelFields(owner *gormField) []*gormField {
 	}
 }
 
-var regEnLetterAndMidline = regexp.MustCompile(`^[\w-]+$`)
+var regEnLetterAndMidline = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\w-]+$`) })
 
 // gormField fills in GORM's ParseField results.
 func (b *builder) gormField(f *gormField) {
@@ -502,7 +503,7 @@ func (b *builder) gormColumns(s *gormSchema) {
 			continue
 		}
 		names := strings.Split(chk, ",")
-		if len(names) > 1 && regEnLetterAndMidline.MatchString(names[0]) {
+		if len(names) > 1 && regEnLetterAndMidline().MatchString(names[0]) {
 			checks[names[0]] = &Check{Name: names[0], Expr: strings.Join(names[1:], ","), Pos: f.pos}
 		} else {
 			if names[0] == "" {

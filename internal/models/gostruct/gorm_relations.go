@@ -97,7 +97,7 @@ func (b *builder) resolveGormRels() {
 		}
 		settings := parseTagSetting(str, ",")
 		name := constraintName("fk", r.rel.schema.t.Name, snakeName(r.rel.field.name))
-		if i := strings.IndexByte(str, ','); i != -1 && regEnLetterAndMidline.MatchString(str[:i]) {
+		if i := strings.IndexByte(str, ','); i != -1 && regEnLetterAndMidline().MatchString(str[:i]) {
 			name = str[:i]
 		}
 		fk := &ForeignKey{Name: name, RefTable: r.refTable.t.Name, OnDelete: strings.ToUpper(settings["ONDELETE"]), OnUpdate: strings.ToUpper(settings["ONUPDATE"]), Pos: r.rel.field.pos}
@@ -243,7 +243,7 @@ func (b *builder) joinTable(r *gormRel, target *gormSchema, many2many string) {
 			ref    *Table
 		}{{relName, ownFields, own, r.schema.t}, {relRefName, refFields, refs, target.t}} {
 			name := constraintName("fk", t.Name, snakeName(side.rel))
-			if i := strings.IndexByte(str, ','); i != -1 && regEnLetterAndMidline.MatchString(str[:i]) {
+			if i := strings.IndexByte(str, ','); i != -1 && regEnLetterAndMidline().MatchString(str[:i]) {
 				name = str[:i]
 			}
 			fk := &ForeignKey{Name: name, RefTable: side.ref.Name, OnDelete: strings.ToUpper(settings["ONDELETE"]), OnUpdate: strings.ToUpper(settings["ONUPDATE"]), Pos: r.field.pos}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/internal/models/gostruct"
 )
@@ -18,9 +19,11 @@ type Hint struct {
 }
 
 var (
-	hintRE        = regexp.MustCompile(`--\s*retort:renamed-from\s+([^\s,;]+)`)
-	createTableRE = regexp.MustCompile(`(?i)^\s*create\s+(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)`)
-	identRE       = regexp.MustCompile("^\\s*([\"`\\[]?)([^\\s\"`\\]]+)[\"`\\]]?")
+	hintRE        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`--\s*retort:renamed-from\s+([^\s,;]+)`) })
+	createTableRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*create\s+(?:(?:temp|temporary|unlogged)\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)`)
+	})
+	identRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^\\s*([\"`\\[]?)([^\\s\"`\\]]+)[\"`\\]]?") })
 )
 
 // Hints reads the rename hints of the models: in .sql files a comment
@@ -77,9 +80,9 @@ func sqlHints(text, path string) ([]Hint, error) {
 		code, _, _ := strings.Cut(line, "--")
 		var h []string
 		if strings.Contains(line, "retort:") {
-			h = hintRE.FindStringSubmatch(line)
+			h = hintRE().FindStringSubmatch(line)
 		}
-		if m := createTableRE.FindStringSubmatch(code); m != nil {
+		if m := createTableRE().FindStringSubmatch(code); m != nil {
 			ns, table = splitName(m[1])
 			depth = 0
 			if h != nil {
@@ -87,7 +90,7 @@ func sqlHints(text, path string) ([]Hint, error) {
 				h = nil
 			}
 		} else if h != nil && table != "" && depth == 1 {
-			m := identRE.FindStringSubmatch(code)
+			m := identRE().FindStringSubmatch(code)
 			if m == nil || m[2] == "" {
 				return nil, fmt.Errorf("%s: a retort:renamed-from hint must end the line of a column (or of CREATE TABLE)", where())
 			}
