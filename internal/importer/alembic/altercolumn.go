@@ -85,7 +85,7 @@ func (tr *translator) alterColumn(table, col string, a callArgs) error {
 				change |= schema.ChangeType
 			}
 		}
-		if v, ok := a.kw["comment"]; ok && !isFalse(v) && tr.fl != saSQLite {
+		if v, ok := a.kw["comment"]; ok && !isFalse(v) && tr.fl.comments {
 			c := ""
 			if !isNone(v) {
 				var err error
@@ -98,8 +98,8 @@ func (tr *translator) alterColumn(table, col string, a callArgs) error {
 				change |= schema.ChangeComment
 			}
 		}
-		if tr.fl == saMySQL {
-			c, err := tr.mysqlWholeColumn(a, cur, newName != "")
+		if tr.fl.wholeColumnAlter {
+			c, err := tr.wholeColumn(a, cur, newName != "")
 			if err != nil {
 				return nil, err
 			}
@@ -176,12 +176,12 @@ func (tr *translator) renameColumn(table, from, to string) error {
 	return nil
 }
 
-// mysqlWholeColumn applies Alembic's MySQL rule: a rename (CHANGE) or a
+// wholeColumn applies Alembic's MySQL rule: a rename (CHANGE) or a
 // change of type, nullability, autoincrement or comment (MODIFY) writes
 // the whole column, so what the call does not give is what its
 // existing_* arguments say: NULL allowed, no default, no AUTO_INCREMENT
 // and no comment when they say nothing.
-func (tr *translator) mysqlWholeColumn(a callArgs, cur *schema.Column, rename bool) (schema.ColumnChange, error) {
+func (tr *translator) wholeColumn(a callArgs, cur *schema.Column, rename bool) (schema.ColumnChange, error) {
 	given := func(k string) (expr, bool) {
 		v, ok := a.kw[k]
 		return v, ok && !isFalse(v)
@@ -194,7 +194,7 @@ func (tr *translator) mysqlWholeColumn(a callArgs, cur *schema.Column, rename bo
 		return 0, nil
 	}
 	if _, ok := a.kw["existing_type"]; !ok && !typ {
-		return 0, fmt.Errorf("alter_column on MySQL without existing_type (Alembic requires it)")
+		return 0, fmt.Errorf("alter_column on %s without existing_type (Alembic requires it)", tr.fl.title)
 	}
 	var change schema.ColumnChange
 	if v, ok := a.kw["nullable"]; !ok || isNone(v) {

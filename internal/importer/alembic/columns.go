@@ -31,7 +31,7 @@ type colSpec struct {
 }
 
 func (tr *translator) columnType(e expr, col, table string) (*colType, error) {
-	st, err := readTypeFor(e, tr.fl)
+	st, err := readType(e, tr.fl)
 	if err != nil {
 		return nil, err
 	}
@@ -42,9 +42,9 @@ func (tr *translator) columnType(e expr, col, table string) (*colType, error) {
 	ct := &colType{sql: sql, st: st}
 	switch st.name {
 	case "Enum", "ENUM":
-		if tr.fl == saPostgres {
+		if tr.fl.enum == enumType {
 			ct.enum = &schema.Enum{Name: st.enumName, Values: st.values}
-		} else if tr.fl == saSQLite && st.constraint {
+		} else if tr.fl.enum == enumString && st.constraint {
 			q := make([]string, len(st.values))
 			for i, v := range st.values {
 				q[i] = sqlString(v)
@@ -52,7 +52,7 @@ func (tr *translator) columnType(e expr, col, table string) (*colType, error) {
 			ct.check = &schema.Check{Name: st.enumName, Expr: quoteText(col) + " IN (" + strings.Join(q, ", ") + ")"}
 		}
 	case "Boolean":
-		if tr.fl != saPostgres && st.boolKw("create_constraint") {
+		if !tr.fl.nativeBoolean && st.boolKw("create_constraint") {
 			n := ""
 			if v, ok := st.kw["name"]; ok {
 				if n, err = name(v); err != nil {
@@ -188,7 +188,7 @@ func (tr *translator) readColumn(e expr, table string) (*colSpec, error) {
 			if err != nil {
 				return nil, err
 			}
-			if tr.fl != saSQLite {
+			if tr.fl.comments {
 				cs.col.Comment = s
 			}
 		case "autoincrement":
@@ -221,14 +221,14 @@ func (tr *translator) serverDefault(e expr, typ string) (string, error) {
 	case *eCall:
 		d := dotted(v.Fn)
 		if txt, err := sqlText(v); err == nil {
-			if tr.fl == saSQLite {
+			if tr.fl.parenDefaults {
 				return reflectedDefault(txt), nil
 			}
 			return txt, nil
 		}
 		last := d[strings.LastIndexByte(d, '.')+1:]
 		if (last == "true" || last == "false") && len(v.Args) == 0 {
-			return tr.boolLiteral(last == "true"), nil
+			return tr.fl.boolLiteral(last == "true"), nil
 		}
 		if i := strings.Index(d, "func."); i >= 0 && (i == 0 || d[i-1] == '.') {
 			fn := d[i+len("func."):]
@@ -251,7 +251,7 @@ func (tr *translator) serverDefault(e expr, typ string) (string, error) {
 
 // exprDefault wraps an SQL expression default as SQLite's compiler does.
 func (tr *translator) exprDefault(s string) string {
-	if tr.fl == saSQLite {
+	if tr.fl.parenDefaults {
 		return "(" + s + ")"
 	}
 	return s
@@ -266,8 +266,8 @@ func (tr *translator) function(fn string, args []string) string {
 			return strings.ToUpper(fn)
 		}
 	case "now":
-		if tr.fl == saSQLite && len(args) == 0 {
-			return "CURRENT_TIMESTAMP"
+		if tr.fl.nowAs != "" && len(args) == 0 {
+			return tr.fl.nowAs
 		}
 	}
 	return fn + "(" + strings.Join(args, ", ") + ")"
@@ -295,12 +295,15 @@ func (tr *translator) createTable(a callArgs) error {
 			if err != nil {
 				return err
 			}
-			if tr.fl != saSQLite {
+			if tr.fl.comments {
 				t.Comment = s
 			}
 		case k == "schema" || k == "info" || k == "keep_existing" || k == "extend_existing":
 		case strings.HasPrefix(k, "mysql_") || strings.HasPrefix(k, "mariadb_"):
-			if tr.fl == saMySQL && k != "mysql_engine" && k != "mysql_charset" && k != "mysql_collate" && k != "mariadb_engine" {
+			// The target's own table options: the ones that change
+			// nothing retort compares are taken, the others refused.
+			// Another database's are ignored, as SQLAlchemy does.
+			if tr.fl.owns(k) && !tr.fl.tableOptions[k] {
 				return fmt.Errorf("create_table with %s=…, which the importer does not translate", k)
 			}
 		default:
@@ -429,7 +432,7 @@ func (tr *translator) createTable(a callArgs) error {
 					return fmt.Errorf("index %s: a key that is not a column name or sa.text(…)", xn)
 				}
 			}
-			if w, ok := ca.kw[tr.fl+"_where"]; ok {
+			if w, ok := ca.kw[tr.fl.kwPrefix+"where"]; ok {
 				if x.Where, err = sqlText(w); err != nil {
 					return err
 				}
@@ -490,17 +493,10 @@ func (tr *translator) autoIncrement(cs *colSpec) {
 	if len(cs.fks) > 0 && cs.autoinc != "true" {
 		return
 	}
-	switch tr.fl {
-	case saPostgres:
-		switch cs.col.Type.SQL {
-		case "INTEGER":
-			cs.col.Type.SQL = "SERIAL"
-		case "BIGINT":
-			cs.col.Type.SQL = "BIGSERIAL"
-		case "SMALLINT":
-			cs.col.Type.SQL = "SMALLSERIAL"
-		}
-	case saMySQL:
+	if s, ok := tr.fl.serials[cs.col.Type.SQL]; ok {
+		cs.col.Type.SQL = s
+	}
+	if tr.fl.autoIncrement {
 		cs.col.AutoIncrement = true
 	}
 }
@@ -533,7 +529,7 @@ func (tr *translator) identity(cs *colSpec, a callArgs) error {
 		}
 	}
 	cs.identity = true
-	if tr.fl == saPostgres {
+	if tr.fl.identity {
 		cs.col.Identity = &schema.Identity{Always: a.boolKw("always")}
 	}
 	return nil

@@ -81,7 +81,7 @@ func (tr *translator) literal(e expr) (string, error) {
 		case "None":
 			return "NULL", nil
 		case "True", "False":
-			return tr.boolLiteral(v.Name == "True"), nil
+			return tr.fl.boolLiteral(v.Name == "True"), nil
 		}
 	case *eUnary:
 		if n, ok := v.X.(*eNum); ok && v.Op == "-" {
@@ -89,17 +89,4 @@ func (tr *translator) literal(e expr) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("a value that is not a literal (Python logic)")
-}
-
-func (tr *translator) boolLiteral(b bool) string {
-	if tr.fl == saSQLite {
-		if b {
-			return "1"
-		}
-		return "0"
-	}
-	if b {
-		return "true"
-	}
-	return "false"
 }

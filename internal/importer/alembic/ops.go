@@ -200,7 +200,7 @@ func (tr *translator) op(op string, c *eCall, batch string) error {
 		if err := tr.dropIndex(n, table); err != nil {
 			return err
 		}
-		if tr.fl == saPostgres && a.boolKw(saPostgres+"_concurrently") {
+		if tr.fl.concurrentIndexes && a.boolKw(tr.fl.kwPrefix+"concurrently") {
 			tr.concurrently(from)
 		}
 		return nil
@@ -303,8 +303,8 @@ func (tr *translator) op(op string, c *eCall, batch string) error {
 				return err
 			}
 		}
-		if tr.fl == saSQLite {
-			return nil // SQLite keeps no comments, and Alembic writes none there
+		if !tr.fl.comments {
+			return nil // the database keeps no comments, and Alembic writes none there
 		}
 		return tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 			c := &schema.ModifyTableComment{From: tb.Comment, To: comment}
@@ -491,10 +491,10 @@ func (tr *translator) createIndex(n, table string, cols expr, a callArgs) error 
 	for k, v := range a.kw {
 		switch {
 		case k == "unique" || k == "table_name" || k == "columns" || k == "index_name" || k == "schema" || k == "if_not_exists":
-		case k == saPostgres+"_concurrently" && tr.fl == saPostgres:
+		case k == tr.fl.kwPrefix+"concurrently" && tr.fl.concurrentIndexes:
 			concurrently = isTrue(v)
 		case strings.HasSuffix(k, "_where"):
-			if !strings.HasPrefix(k, tr.fl+"_") {
+			if !strings.HasPrefix(k, tr.fl.kwPrefix) {
 				continue
 			}
 			w, err := sqlText(v)
@@ -502,13 +502,13 @@ func (tr *translator) createIndex(n, table string, cols expr, a callArgs) error 
 				return err
 			}
 			x.Where = w
-		case k == tr.fl+"_using":
+		case k == tr.fl.kwPrefix+"using":
 			m, err := name(v)
 			if err != nil {
 				return err
 			}
 			x.Method = m
-		case strings.HasPrefix(k, tr.fl+"_"):
+		case strings.HasPrefix(k, tr.fl.kwPrefix):
 			return fmt.Errorf("create_index with %s=…, which the importer does not translate", k)
 		}
 	}

@@ -25,8 +25,8 @@ type sqlaNamer interface {
 type translator struct {
 	d      dialect.Dialect
 	render dialect.Renderer
-	fl     string  // SQLAlchemy dialect name
-	text   definer // non-nil: tables are kept as SQLAlchemy's text
+	fl     *flavour // what the SQLAlchemy dialect does differently
+	text   definer  // non-nil: tables are kept as SQLAlchemy's text
 	st     *state
 	stamp  *int
 	mod    *module
@@ -65,7 +65,11 @@ func newTranslator(d dialect.Dialect, st *state, stamp *int, mod *module, sect s
 	if !ok {
 		return nil, fmt.Errorf("the %s dialect has no SQLAlchemy counterpart to import Alembic revisions for", d.Name())
 	}
-	t := &translator{d: d, render: r, fl: n.SQLAlchemyDialect(), st: st, stamp: stamp, mod: mod, sect: sect, lastManual: -1}
+	fl := flavourNamed(n.SQLAlchemyDialect())
+	if fl == nil {
+		return nil, fmt.Errorf("the %s dialect's SQLAlchemy dialect %s is not one the importer translates for", d.Name(), n.SQLAlchemyDialect())
+	}
+	t := &translator{d: d, render: r, fl: fl, st: st, stamp: stamp, mod: mod, sect: sect, lastManual: -1}
 	if def, ok := d.(definer); ok {
 		t.text = def
 	}
@@ -540,7 +544,7 @@ func (tr *translator) dialectCondition(e expr) (taken, ok bool) {
 	}
 	match := false
 	for _, n := range names {
-		if n == tr.fl {
+		if n == tr.fl.name {
 			match = true
 		}
 	}

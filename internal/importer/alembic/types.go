@@ -10,13 +10,8 @@ import (
 // SQLAlchemy's DDL compiler (1.4 and 2.0) emits for the target database,
 // so that the translated revisions create what Alembic creates. The
 // SQLAlchemy dialect name comes from the retort dialect value
-// (SQLAlchemyDialect), the one fact the two tools share.
-
-const (
-	saPostgres = "postgresql"
-	saMySQL    = "mysql"
-	saSQLite   = "sqlite"
-)
+// (SQLAlchemyDialect), the one fact the two tools share; its flavour
+// (flavour.go) says what that dialect's compiler does differently.
 
 // saType is a SQLAlchemy type expression, read.
 type saType struct {
@@ -31,14 +26,10 @@ type saType struct {
 	item       *saType
 }
 
-// readType reads a type expression: sa.String(50), sa.Integer, postgresql.ARRAY(sa.Text()).
-func readType(e expr) (*saType, error) {
-	return readTypeFor(e, "")
-}
-
-// readTypeFor reads a type expression for SQLAlchemy dialect fl, which
-// chooses among .with_variant(type, "dialect") alternatives.
-func readTypeFor(e expr, fl string) (*saType, error) {
+// readType reads a type expression (sa.String(50), sa.Integer,
+// postgresql.ARRAY(sa.Text())) for flavour fl, which chooses among
+// .with_variant(type, "dialect") alternatives.
+func readType(e expr, fl *flavour) (*saType, error) {
 	if c, ok := e.(*eCall); ok {
 		if at, ok := c.Fn.(*eAttr); ok && at.Name == "with_variant" {
 			if len(c.Args) < 2 {
@@ -50,12 +41,12 @@ func readTypeFor(e expr, fl string) (*saType, error) {
 					names = l.Items
 				}
 				for _, n := range names {
-					if s, ok := n.(*eStr); ok && (s.Value == fl || fl == saMySQL && s.Value == "mariadb") {
-						return readTypeFor(c.Args[0], fl)
+					if s, ok := n.(*eStr); ok && fl.picks(s.Value) {
+						return readType(c.Args[0], fl)
 					}
 				}
 			}
-			return readTypeFor(at.X, fl)
+			return readType(at.X, fl)
 		}
 	}
 	var fn expr = e
@@ -104,7 +95,7 @@ func readTypeFor(e expr, fl string) (*saType, error) {
 		if len(t.args) == 0 {
 			return nil, fmt.Errorf("an ARRAY without an item type")
 		}
-		it, err := readTypeFor(t.args[0], fl)
+		it, err := readType(t.args[0], fl)
 		if err != nil {
 			return nil, err
 		}
@@ -158,16 +149,16 @@ func (t *saType) isInteger() bool {
 	return false
 }
 
-// sql is the type's DDL on SQLAlchemy dialect fl.
-func (t *saType) sql(fl string, quote func(string) string) (string, error) {
+// sql is the type's DDL on flavour fl.
+func (t *saType) sql(fl *flavour, quote func(string) string) (string, error) {
 	withLen := func(base string) (string, error) {
 		n, ok, err := t.intArg(0, "length")
 		if err != nil {
 			return "", err
 		}
 		if !ok {
-			if fl == saMySQL && (base == "VARCHAR") {
-				return "", fmt.Errorf("VARCHAR requires a length on MySQL")
+			if fl.varcharNeedsLength && base == "VARCHAR" {
+				return "", fmt.Errorf("VARCHAR requires a length on %s", fl.title)
 			}
 			return base, nil
 		}
@@ -192,28 +183,25 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 	}
 	switch t.name {
 	case "Integer", "INTEGER", "INT":
-		if fl == saMySQL {
+		if fl.intOptions {
 			return mysqlInt("INTEGER", t)
 		}
 		return "INTEGER", nil
 	case "BigInteger", "BIGINT":
-		if fl == saMySQL {
+		if fl.intOptions {
 			return mysqlInt("BIGINT", t)
 		}
 		return "BIGINT", nil
 	case "SmallInteger", "SMALLINT":
-		if fl == saMySQL {
+		if fl.intOptions {
 			return mysqlInt("SMALLINT", t)
 		}
 		return "SMALLINT", nil
 	case "TINYINT", "MEDIUMINT":
 		return mysqlInt(t.name, t)
 	case "String", "Unicode", "VARCHAR", "NVARCHAR", "AutoString":
-		if t.name == "NVARCHAR" && fl == saMySQL {
-			return withLen("NATIONAL VARCHAR")
-		}
 		if t.name == "NVARCHAR" {
-			return withLen("NVARCHAR")
+			return withLen(fl.nvarchar)
 		}
 		return withLen("VARCHAR")
 	case "CHAR", "NCHAR":
@@ -226,18 +214,14 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 	case "MEDIUMTEXT", "LONGTEXT", "TINYTEXT":
 		return t.name, nil
 	case "Boolean", "BOOLEAN":
-		if fl == saMySQL {
-			return "BOOL", nil
-		}
-		return "BOOLEAN", nil
+		return fl.boolType, nil
 	case "DateTime", "DATETIME", "TIMESTAMP":
 		tz := t.boolKw("timezone")
 		if len(t.args) > 0 && isTrue(t.args[0]) {
 			tz = true
 		}
-		switch fl {
-		case saPostgres:
-			p, ok, err := t.intArg(99, "precision")
+		if fl.timeZones {
+			p, ok, err := t.intArg(99, fl.fractionKw)
 			if err != nil {
 				return "", err
 			}
@@ -249,26 +233,23 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 				return s + " WITH TIME ZONE", nil
 			}
 			return s + " WITHOUT TIME ZONE", nil
-		case saMySQL:
-			base := "DATETIME"
-			if t.name == "TIMESTAMP" {
-				base = "TIMESTAMP"
-			}
-			if p, ok, err := t.intArg(99, "fsp"); err != nil {
+		}
+		base := "DATETIME"
+		if t.name == "TIMESTAMP" {
+			base = "TIMESTAMP"
+		}
+		if fl.fractionKw != "" {
+			if p, ok, err := t.intArg(99, fl.fractionKw); err != nil {
 				return "", err
 			} else if ok {
 				return fmt.Sprintf("%s(%d)", base, p), nil
 			}
-			return base, nil
 		}
-		if t.name == "TIMESTAMP" {
-			return "TIMESTAMP", nil
-		}
-		return "DATETIME", nil
+		return base, nil
 	case "Date", "DATE":
 		return "DATE", nil
 	case "Time", "TIME":
-		if fl == saPostgres {
+		if fl.timeZones {
 			if t.boolKw("timezone") {
 				return "TIME WITH TIME ZONE", nil
 			}
@@ -276,10 +257,7 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 		}
 		return "TIME", nil
 	case "Interval", "INTERVAL":
-		if fl == saPostgres {
-			return "INTERVAL", nil
-		}
-		return "DATETIME", nil
+		return fl.interval, nil
 	case "Numeric", "NUMERIC":
 		return precScale("NUMERIC")
 	case "DECIMAL":
@@ -296,10 +274,7 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 	case "REAL":
 		return "REAL", nil
 	case "Double", "DOUBLE", "DOUBLE_PRECISION":
-		if fl == saPostgres {
-			return "DOUBLE PRECISION", nil
-		}
-		return "DOUBLE", nil
+		return fl.double, nil
 	case "LargeBinary", "BLOB", "BYTEA", "BINARY", "VARBINARY", "LONGBLOB", "MEDIUMBLOB":
 		switch t.name {
 		case "BINARY", "VARBINARY":
@@ -307,28 +282,22 @@ func (t *saType) sql(fl string, quote func(string) string) (string, error) {
 		case "LONGBLOB", "MEDIUMBLOB":
 			return t.name, nil
 		}
-		if fl == saPostgres {
-			return "BYTEA", nil
-		}
-		if fl == saMySQL {
+		if fl.blobLength {
 			if n, ok, _ := t.intArg(0, "length"); ok {
-				return fmt.Sprintf("BLOB(%d)", n), nil
+				return fmt.Sprintf("%s(%d)", fl.blob, n), nil
 			}
 		}
-		return "BLOB", nil
+		return fl.blob, nil
 	case "JSON":
 		return "JSON", nil
 	case "JSONB":
 		return "JSONB", nil
 	case "Uuid", "UUID":
-		if fl == saPostgres {
-			return "UUID", nil
-		}
-		return "CHAR(32)", nil
+		return fl.uuid, nil
 	case "INET", "CIDR", "MACADDR", "TSVECTOR", "MONEY", "OID", "CITEXT", "HSTORE", "INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "TSRANGE", "TSTZRANGE", "BIT", "YEAR":
 		return t.name, nil
 	case "ARRAY":
-		if fl != saPostgres {
+		if !fl.arrays {
 			return "", fmt.Errorf("ARRAY exists only on PostgreSQL")
 		}
 		s, err := t.item.sql(fl, quote)
@@ -355,14 +324,14 @@ func mysqlInt(base string, t *saType) (string, error) {
 	return s, nil
 }
 
-func (t *saType) enumSQL(fl string, quote func(string) string) (string, error) {
-	switch fl {
-	case saPostgres:
+func (t *saType) enumSQL(fl *flavour, quote func(string) string) (string, error) {
+	switch fl.enum {
+	case enumType:
 		if t.enumName == "" {
-			return "", fmt.Errorf("an Enum without name= (PostgreSQL needs a type name)")
+			return "", fmt.Errorf("an Enum without name= (%s needs a type name)", fl.title)
 		}
 		return quote(t.enumName), nil
-	case saMySQL:
+	case enumInline:
 		q := make([]string, len(t.values))
 		for i, v := range t.values {
 			q[i] = sqlString(v)

@@ -172,11 +172,11 @@ func (tr *translator) enumOp(call *eCall) (done bool, err error) {
 	if last := d[strings.LastIndexByte(d, '.')+1:]; last != "Enum" && last != "ENUM" {
 		return false, nil
 	}
-	st, err := readType(ctor)
+	st, err := readType(ctor, tr.fl)
 	if err != nil {
 		return true, err
 	}
-	if tr.fl != saPostgres {
+	if tr.fl.enum != enumType {
 		return true, nil
 	}
 	if st.enumName == "" {
