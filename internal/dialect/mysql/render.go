@@ -409,7 +409,11 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 				return nil
 			}
 		}
-		r.add(alter+"ADD CONSTRAINT "+quote(c.Check.Name)+" CHECK ("+c.Check.Expr+")", "fails if existing rows violate the check")
+		add := "ADD CHECK (" // unnamed: the server names it
+		if c.Check.Name != "" {
+			add = "ADD CONSTRAINT " + quote(c.Check.Name) + " CHECK ("
+		}
+		r.add(alter+add+c.Check.Expr+")", "fails if existing rows violate the check")
 	case *schema.DropCheck:
 		if c.Check.Column != "" {
 			// A column-level check goes with its column's definition.

@@ -669,7 +669,7 @@ func (r *renderer) tableChange(from, to *schema.Table, c schema.TableChange) err
 	case *schema.DropForeignKey:
 		r.add(alter+"DROP CONSTRAINT "+quote(c.ForeignKey.Name), "")
 	case *schema.AddCheck:
-		r.add(alter+"ADD CONSTRAINT "+quote(c.Check.Name)+" "+checkDef(c.Check), "fails if existing rows violate the check")
+		r.add(alter+"ADD "+constraintPrefix(c.Check.Name)+checkDef(c.Check), "fails if existing rows violate the check")
 		r.commentConstraint(to, c.Check.Name, c.Check.Comment)
 	case *schema.AddExclusion:
 		r.add(alter+"ADD "+constraintPrefix(c.Exclusion.Name)+c.Exclusion.Def, "fails if existing rows conflict under the exclusion constraint")
