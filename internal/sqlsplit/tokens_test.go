@@ -58,6 +58,13 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+func TestTokenIs(t *testing.T) {
+	ts := Tokens("create \"CREATE\" 'create' (", pgRules)
+	if !ts[0].Is("CREATE") || ts[1].Is("create") || ts[2].Is("create") || ts[0].IsPunct("(") || !ts[3].IsPunct("(") {
+		t.Errorf("Is/IsPunct on %+v", ts)
+	}
+}
+
 // checkTokens checks what holds of every token stream: the tokens cover
 // the text but for white space, in order, and a text the splitter reads
 // without error has no unterminated token.
