@@ -9,6 +9,10 @@
 // package provides (internal/dialect/<name>/lexical.go); AllDialects is the
 // explicit choice for text split before its dialect is known.
 //
+// Tokens reads one statement under the same Rules as a token stream, for
+// the callers that read a statement's words (each keeping its own refusals
+// as checks on the stream's kinds and flags).
+//
 // It is a leaf: it imports nothing of retort's, so that script, sqlstate
 // and the dialect packages can all use it without an import cycle.
 package sqlsplit

@@ -519,12 +519,17 @@ func DollarTag(s string) string {
 // blockComment returns the end of the /* comment at l.pos. Standard SQL (and
 // PostgreSQL) nest comments; MySQL does not.
 func (l *lexer) blockComment() (int, bool) {
-	src := l.src
+	return commentEnd(l.src, l.pos, l.r.NestedComments)
+}
+
+// commentEnd returns the offset just after the /* comment opening at
+// src[i], nested when nested is set, and false when it is never closed.
+func commentEnd(src string, i int, nested bool) (int, bool) {
 	depth := 0
-	for i := l.pos; i+1 < len(src); {
+	for i+1 < len(src) {
 		switch {
 		case src[i] == '/' && src[i+1] == '*':
-			if depth == 0 || l.r.NestedComments {
+			if depth == 0 || nested {
 				depth++
 			}
 			i += 2

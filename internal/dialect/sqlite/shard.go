@@ -1,7 +1,10 @@
 package sqlite
 
 import (
+	"strings"
+
 	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/sqlsplit"
 	"github.com/retortdb/retort/schema"
 )
 
@@ -58,24 +61,58 @@ type plain struct{ name, table string }
 
 // plainCreate recognises "CREATE TABLE [IF NOT EXISTS] name (…" and
 // "CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (…", names
-// unqualified; ok is false for anything else.
+// unqualified; ok is false for anything else, and for a statement holding
+// what SQLite may read otherwise than the splitter: \v or \f, a ';', a
+// dollar quote or '$', an unterminated quote or comment, a nested comment,
+// a [name] holding a quote, a comment, a '$' or a ';'.
 func plainCreate(st string) (plain, bool) {
-	ts := tokenize(st)
-	for _, t := range ts {
-		if t.kind == 'p' && t.text == ";" {
-			return plain{}, false // SQLite may read two statements there
+	if strings.ContainsAny(st, "\v\f") {
+		return plain{}, false // blanks to the splitter; \v is no blank to SQLite
+	}
+	var ts []sqlsplit.Token
+	all := sqlsplit.Tokens(st, Lexical)
+	for i := 0; i < len(all); i++ {
+		t := all[i]
+		if t.Has(sqlsplit.Unterminated|sqlsplit.NestedComment) || t.IsPunct(";") || t.Raw[0] == '$' {
+			return plain{}, false
+		}
+		if t.IsPunct("[") {
+			// SQLite's [name], which the splitter does not know: its name
+			// runs to the first ']'. Accepted only when nothing in it opens
+			// a quote, a comment or a dollar quote, or is a ';' (so that
+			// the splitter's tokens stop at the same ']').
+			k := strings.IndexByte(st[t.Offset:], ']')
+			if k < 0 {
+				return plain{}, false
+			}
+			name := st[t.Offset+1 : t.Offset+k]
+			if strings.ContainsAny(name, "'\"`;$[") || strings.Contains(name, "--") || strings.Contains(name, "/*") {
+				return plain{}, false
+			}
+			j := i + 1
+			for j < len(all) && all[j].Offset < t.Offset+k {
+				j++
+			}
+			if j == len(all) || all[j].Offset != t.Offset+k || !all[j].IsPunct("]") {
+				return plain{}, false
+			}
+			t = sqlsplit.Token{Kind: sqlsplit.QuotedIdent, Text: name, Raw: st[t.Offset : t.Offset+k+1], Offset: t.Offset}
+			i = j
+		}
+		if t.Kind != sqlsplit.Comment {
+			ts = append(ts, t)
 		}
 	}
 	word := func(i int, w string) bool {
-		return i < len(ts) && ts[i].kind == 'w' && foldName(ts[i].text) == w
+		return i < len(ts) && ts[i].Kind == sqlsplit.Word && foldName(ts[i].Text) == w
 	}
 	name := func(i int) (string, bool) {
-		if i >= len(ts) || ts[i].kind != 'w' && ts[i].kind != 'q' {
+		if i >= len(ts) || ts[i].Kind != sqlsplit.Word && ts[i].Kind != sqlsplit.QuotedIdent {
 			return "", false
 		}
-		return foldName(ts[i].ident()), true
+		return foldName(ts[i].Text), true
 	}
-	punct := func(i int, p string) bool { return i < len(ts) && ts[i].kind == 'p' && ts[i].text == p }
+	punct := func(i int, p string) bool { return i < len(ts) && ts[i].IsPunct(p) }
 	ifNotExists := func(i int) int {
 		if word(i, "if") && word(i+1, "not") && word(i+2, "exists") {
 			return i + 3

@@ -35,94 +35,34 @@ type token struct {
 
 func (t token) is(kw string) bool { return !t.quoted && strings.EqualFold(t.text, kw) }
 
-// tokens lexes one statement with the dialect's rules. ok is false when the
-// text holds something this small lexer does not read with certainty: a
-// backslash, MySQL's executable comments, an unterminated string or comment.
+// tokens reads one statement with the dialect's rules (sqlsplit.Tokens):
+// words, numbers, quoted names and punctuation; strings and comments are
+// dropped. ok is false when the text holds something classify does not read
+// with certainty: a backslash, MySQL's executable comments or a hint, a
+// nested or unterminated comment or quote, an E'…' string, a dollar quote
+// or any other word or token opening with '$'.
 func tokens(s string, r sqlsplit.Rules) (out []token, ok bool) {
 	if strings.ContainsRune(s, '\\') {
 		return nil, false
 	}
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			i++
-		case c == '-' && i+1 < len(s) && s[i+1] == '-':
-			j := strings.IndexByte(s[i:], '\n')
-			if j < 0 {
-				return out, true
-			}
-			i += j + 1
-		case c == '#' && r.HashComments:
-			j := strings.IndexByte(s[i:], '\n')
-			if j < 0 {
-				return out, true
-			}
-			i += j + 1
-		case c == '/' && i+1 < len(s) && s[i+1] == '*':
-			if strings.HasPrefix(s[i:], "/*!") || strings.HasPrefix(s[i:], "/*M!") || strings.HasPrefix(s[i:], "/*+") {
-				return nil, false
-			}
-			j := strings.Index(s[i+2:], "*/")
-			if j < 0 || strings.Contains(s[i+2:i+2+j], "/*") {
-				return nil, false // unterminated, or nested (read differently by dialects)
-			}
-			i += 2 + j + 2
-		case c == '\'' || (c == '"' && r.Backslash):
-			j := i + 1
-			for {
-				k := strings.IndexByte(s[j:], c)
-				if k < 0 {
-					return nil, false
-				}
-				j += k + 1
-				if j < len(s) && s[j] == c {
-					j++
-					continue
-				}
-				break
-			}
-			i = j
-		case c == '"' || c == '`' || (c == '[' && !r.Backslash && !r.DollarQuotes):
-			end := c
-			if c == '[' {
-				end = ']'
-			}
-			j := i + 1
-			var b strings.Builder
-			for {
-				k := strings.IndexByte(s[j:], end)
-				if k < 0 {
-					return nil, false
-				}
-				b.WriteString(s[j : j+k])
-				j += k + 1
-				if j < len(s) && s[j] == end && end != ']' {
-					b.WriteByte(end)
-					j++
-					continue
-				}
-				break
-			}
-			out = append(out, token{text: b.String(), quoted: true})
-			i = j
-		case c == '$' && r.DollarQuotes:
+	for _, t := range sqlsplit.Tokens(s, r) {
+		if t.Has(sqlsplit.Unterminated) || t.Raw[0] == '$' {
 			return nil, false
-		case isWord(c):
-			j := i
-			for j < len(s) && (isWord(s[j]) || s[j] == '$') {
-				j++
-			}
-			w := s[i:j]
-			if r.EStrings && (w == "E" || w == "e") && j < len(s) && s[j] == '\'' {
+		}
+		switch t.Kind {
+		case sqlsplit.Comment:
+			if t.Has(sqlsplit.Executable|sqlsplit.NestedComment) ||
+				strings.HasPrefix(t.Raw, "/*!") || strings.HasPrefix(t.Raw, "/*M!") {
 				return nil, false
 			}
-			out = append(out, token{text: w})
-			i = j
-		default:
-			out = append(out, token{text: string(c)})
-			i++
+		case sqlsplit.String:
+			if t.Raw[0] == 'E' || t.Raw[0] == 'e' {
+				return nil, false
+			}
+		case sqlsplit.QuotedIdent:
+			out = append(out, token{text: t.Text, quoted: true})
+		default: // a word, a number or punctuation
+			out = append(out, token{text: t.Text})
 		}
 	}
 	return out, true

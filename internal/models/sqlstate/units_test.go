@@ -1,12 +1,18 @@
 package sqlstate
 
 import (
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/retortdb/retort/internal/dialect/mysql"
 	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/dialect/sqlite"
 	"github.com/retortdb/retort/internal/sqlsplit"
 )
 
@@ -95,4 +101,76 @@ func TestClassify(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
+}
+
+// testStrings are the string literals of this package's tests: seeds for
+// FuzzClassify.
+func testStrings(f *testing.F) []string {
+	files, _ := filepath.Glob("*_test.go")
+	var out []string
+	fs := gotoken.NewFileSet()
+	for _, name := range files {
+		af, err := parser.ParseFile(fs, name, nil, 0)
+		if err != nil {
+			f.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			if l, ok := n.(*ast.BasicLit); ok && l.Kind == gotoken.STRING {
+				if s, err := strconv.Unquote(l.Value); err == nil {
+					out = append(out, s)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// FuzzClassify: what classify accepts is units of every statement, each
+// once and in order, under unique names, with references to other units
+// only; and it accepts no statement holding what it must refuse.
+func FuzzClassify(f *testing.F) {
+	for _, s := range testStrings(f) {
+		f.Add(s, "CREATE TABLE a (id int)")
+		f.Add("CREATE TABLE a (id int)", s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		texts := []string{a, b}
+		for _, r := range []sqlsplit.Rules{postgres.Lexical, mysql.Lexical, sqlite.Lexical, sqlsplit.AllDialects} {
+			units, ok := classify(texts, r)
+			if !ok {
+				continue
+			}
+			for _, text := range texts {
+				if strings.ContainsRune(text, '\\') {
+					t.Fatalf("classify(%q) accepts a backslash", texts)
+				}
+				for _, tk := range sqlsplit.Tokens(text, r) {
+					if tk.Has(sqlsplit.Unterminated|sqlsplit.Executable|sqlsplit.NestedComment) || tk.Raw[0] == '$' {
+						t.Fatalf("classify(%q) accepts %q", texts, tk.Raw)
+					}
+				}
+			}
+			seen := map[int]bool{}
+			for _, u := range units {
+				if u.name == "" || !slices.IsSorted(u.stmts) || !slices.IsSorted(u.refs) {
+					t.Fatalf("classify(%q): unit %+v", texts, u)
+				}
+				for _, i := range u.stmts {
+					if seen[i] {
+						t.Fatalf("classify(%q): statement %d in two units", texts, i)
+					}
+					seen[i] = true
+				}
+				for _, ref := range u.refs {
+					if ref == u.name || !slices.ContainsFunc(units, func(v *unit) bool { return v.name == ref }) {
+						t.Fatalf("classify(%q): unit %s references %q", texts, u.name, ref)
+					}
+				}
+			}
+			if len(seen) != len(texts) {
+				t.Fatalf("classify(%q): %d of %d statements in units", texts, len(seen), len(texts))
+			}
+		}
+	})
 }
