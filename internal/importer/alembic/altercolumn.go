@@ -151,6 +151,11 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		for _, fk := range t.ForeignKeys {
 			renameIn(fk.Columns)
 		}
+		for _, ch := range t.Checks {
+			if ch.Column == from {
+				ch.Column = to
+			}
+		}
 		for _, x := range t.Indexes {
 			for i := range x.Parts {
 				if x.Parts[i].Column == from {
@@ -168,7 +173,7 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		t = t.Clone()
 		rename(t)
 		if tr.text != nil && t.SQL != "" {
-			t.SQL = sqliteRecreated(t, tr.namedOf(table))
+			t.SQL = sqliteRecreated(t, t, tr.namedOf(table))
 			t.Def = tr.text.TableDefinition(t.SQL)
 		}
 		tr.setTable(table, t)
