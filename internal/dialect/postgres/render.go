@@ -132,7 +132,9 @@ func (r *renderer) createTable(t *schema.Table) {
 		lines = append(lines, constraintPrefix(u.Name)+uniqueDef(u))
 	}
 	for _, ch := range t.Checks {
-		lines = append(lines, constraintPrefix(ch.Name)+checkDef(ch))
+		if ch.Column == "" { // a column's is in its definition
+			lines = append(lines, constraintPrefix(ch.Name)+checkDef(ch))
+		}
 	}
 	for _, x := range t.Exclusions {
 		lines = append(lines, constraintPrefix(x.Name)+x.Def)
@@ -508,9 +510,9 @@ func identityOptions(t *schema.Table, c *schema.Column) string {
 	return " (" + strings.Join(parts, " ") + ")"
 }
 
-// columnDef renders a column for CREATE TABLE / ADD COLUMN, with the
-// statements that must run before (an owned sequence) and after (its
-// OWNED BY).
+// columnDef renders a column for CREATE TABLE / ADD COLUMN, with its
+// column-level checks when t has them, and the statements that must run
+// before (an owned sequence) and after (its OWNED BY).
 func columnDef(t *schema.Table, c *schema.Column) (def string, pre, post []string) {
 	var b strings.Builder
 	b.WriteString(quote(c.Name) + " ")
@@ -519,7 +521,7 @@ func columnDef(t *schema.Table, c *schema.Column) (def string, pre, post []strin
 		if c.Collation != "" {
 			b.WriteString(" COLLATE " + c.Collation)
 		}
-		return b.String(), nil, nil
+		return b.String() + columnChecks(t, c), nil, nil
 	}
 	b.WriteString(c.Type.SQL)
 	if c.Collation != "" {
@@ -548,7 +550,20 @@ func columnDef(t *schema.Table, c *schema.Column) (def string, pre, post []strin
 	if !c.Nullable {
 		b.WriteString(" NOT NULL")
 	}
-	return b.String(), pre, post
+	return b.String() + columnChecks(t, c), pre, post
+}
+
+// columnChecks are the checks of t that belong to column c (an imported
+// history's: PostgreSQL itself reports every check as the table's),
+// written in its definition.
+func columnChecks(t *schema.Table, c *schema.Column) string {
+	var s string
+	for _, ch := range t.Checks {
+		if ch.Column == c.Name {
+			s += " " + constraintPrefix(ch.Name) + checkDef(ch)
+		}
+	}
+	return s
 }
 
 func (r *renderer) addIndex(t *schema.Table, x *schema.Index) {

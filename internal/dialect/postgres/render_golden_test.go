@@ -120,6 +120,19 @@ func renderCases() []rendertest.Case {
 			to.Columns = append(to.Columns, age, nick)
 			return []schema.TableChange{&schema.AddColumn{Column: age}, &schema.AddColumn{Column: nick}}
 		})}},
+		// Checks that belong to a column (an imported history's) are
+		// written in its definition, when the table is made and when the
+		// column is added.
+		{Name: "column_check", Changes: []schema.Change{
+			&schema.AddTable{Table: &schema.Table{Name: "stock", Columns: []*schema.Column{col("id", "integer", false), col("qty", "integer", true)},
+				Checks: []*schema.Check{{Expr: "qty >= 0", Column: "qty"}, {Name: "ck_stock_id", Expr: "id > 0"}}}},
+			modify(func(to *schema.Table) []schema.TableChange {
+				age := col("age", "integer", true)
+				to.Columns = append(to.Columns, age)
+				to.Checks = append(to.Checks, &schema.Check{Expr: "age >= 0", Column: "age"}, &schema.Check{Name: "ck_users_age", Expr: "age < 200", Column: "age"})
+				return []schema.TableChange{&schema.AddColumn{Column: age}}
+			}),
+		}},
 		{Name: "column_drop_generated", Changes: []schema.Change{&schema.ModifyTable{From: counters, To: counters,
 			Changes: []schema.TableChange{&schema.DropColumn{Column: gen}}}}},
 		{Name: "column_add_serial", Changes: []schema.Change{&schema.ModifyTable{From: counters, To: counters,

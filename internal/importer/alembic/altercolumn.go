@@ -98,15 +98,32 @@ func (tr *translator) alterColumn(table, col string, a callArgs) error {
 				change |= schema.ChangeComment
 			}
 		}
+		var dropped []schema.TableChange
 		if tr.fl.wholeColumnAlter {
 			c, err := tr.wholeColumn(a, cur, newName != "")
 			if err != nil {
 				return nil, err
 			}
 			change |= c
+			if writesWholeColumn(a, newName != "") {
+				// Alembic's MODIFY/CHANGE writes the column without its
+				// own CHECK, which MariaDB then drops. Where the import
+				// writes no MODIFY (a rename alone is RENAME COLUMN, a
+				// column left as it was nothing), the check is dropped
+				// with one.
+				var keep []*schema.Check
+				for _, ch := range tb.Checks {
+					if ch.Column != col {
+						keep = append(keep, ch)
+					} else if change == 0 {
+						dropped = append(dropped, &schema.DropCheck{Check: ch})
+					}
+				}
+				tb.Checks = keep
+			}
 		}
 		if change == 0 {
-			return nil, nil
+			return dropped, nil
 		}
 		to := *cur
 		return []schema.TableChange{&schema.ModifyColumn{From: &from, To: &to, Change: change}}, nil
@@ -151,6 +168,11 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		for _, fk := range t.ForeignKeys {
 			renameIn(fk.Columns)
 		}
+		for _, ch := range t.Checks {
+			if ch.Column == from {
+				ch.Column = to
+			}
+		}
 		for _, x := range t.Indexes {
 			for i := range x.Parts {
 				if x.Parts[i].Column == from {
@@ -168,12 +190,23 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		t = t.Clone()
 		rename(t)
 		if tr.text != nil && t.SQL != "" {
-			t.SQL = sqliteRecreated(t, tr.namedOf(table))
+			t.SQL = sqliteRecreated(t, t, tr.namedOf(table))
 			t.Def = tr.text.TableDefinition(t.SQL)
 		}
 		tr.setTable(table, t)
 	}
 	return nil
+}
+
+// writesWholeColumn reports whether Alembic's MySQL alter_column writes
+// the whole column: a rename (CHANGE) or a change of type, nullability,
+// autoincrement or comment (MODIFY).
+func writesWholeColumn(a callArgs, rename bool) bool {
+	_, nullable := a.kw["nullable"]
+	_, typ := a.kw["type_"]
+	_, ai := a.kw["autoincrement"]
+	comment, ok := a.kw["comment"]
+	return rename || nullable || typ || ai || ok && !isFalse(comment)
 }
 
 // wholeColumn applies Alembic's MySQL rule: a rename (CHANGE) or a
@@ -186,13 +219,11 @@ func (tr *translator) wholeColumn(a callArgs, cur *schema.Column, rename bool) (
 		v, ok := a.kw[k]
 		return v, ok && !isFalse(v)
 	}
-	_, nullable := a.kw["nullable"]
-	_, typ := a.kw["type_"]
-	_, ai := a.kw["autoincrement"]
-	_, comment := given("comment")
-	if !rename && !nullable && !typ && !ai && !comment {
+	if !writesWholeColumn(a, rename) {
 		return 0, nil
 	}
+	_, typ := a.kw["type_"]
+	_, comment := given("comment")
 	if _, ok := a.kw["existing_type"]; !ok && !typ {
 		return 0, fmt.Errorf("alter_column on %s without existing_type (Alembic requires it)", tr.fl.title)
 	}

@@ -26,7 +26,7 @@ type colSpec struct {
 	checks     []*schema.Check
 	autoinc    string          // "auto", "true", "false"
 	identity   bool            // sa.Identity(…)
-	colChecks  []*schema.Check // sa.CheckConstraint(…) among the column's arguments
+	colChecks  []*schema.Check // sa.CheckConstraint(…) among the column's arguments (the column's, unless Column is "")
 	hasDefault bool
 }
 
@@ -116,7 +116,14 @@ func (tr *translator) readColumn(e expr, table string) (*colSpec, error) {
 			if err != nil {
 				return nil, err
 			}
-			cs.colChecks = append(cs.colChecks, &schema.Check{Name: cn, Expr: expr, Column: n})
+			ch := &schema.Check{Name: cn, Expr: expr, Column: n}
+			if cn != "" && !tr.fl.namedColumnChecks {
+				// The column definition cannot name it (SQLAlchemy's
+				// CONSTRAINT name CHECK there is MariaDB's syntax
+				// error): the table's, under its name.
+				ch.Column = ""
+			}
+			cs.colChecks = append(cs.colChecks, ch)
 			continue
 		}
 		if ok && strings.HasSuffix(dotted(call.Fn), "Identity") {

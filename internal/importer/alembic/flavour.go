@@ -79,6 +79,9 @@ type flavour struct {
 	// CHANGE/MODIFY), what its existing_* arguments say filling in what
 	// the call does not change.
 	wholeColumnAlter bool
+	// namedColumnChecks: a column's own CHECK can carry its name in the
+	// column definition (col INTEGER CONSTRAINT name CHECK (…)).
+	namedColumnChecks bool
 	// tableOptions are create_table's keywords of this dialect taken
 	// without effect on the schema retort compares; its others are
 	// refused.
@@ -126,6 +129,7 @@ var flavours = []flavour{
 		concurrentIndexes: true,
 		identity:          true,
 		serials:           map[string]string{"INTEGER": "SERIAL", "BIGINT": "BIGSERIAL", "SMALLINT": "SMALLSERIAL"},
+		namedColumnChecks: true,
 	},
 	{
 		name:     "mysql",
@@ -171,6 +175,8 @@ var flavours = []flavour{
 		nowAs:         "CURRENT_TIMESTAMP",
 		trueLit:       "1",
 		falseLit:      "0",
+
+		namedColumnChecks: true,
 	},
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,8 +18,9 @@ import (
 // flavourRevision uses the properties of the flavour table the
 // translation depends on most: Boolean's type, its CHECK and literal
 // default; a comment; DateTime with a time zone and func.now(); Enum; the
-// integer key's autoincrement; an index with postgresql_concurrently; an
-// if on the dialect's name.
+// integer key's autoincrement; an index with postgresql_concurrently; a
+// named CHECK among an added column's arguments; an if on the dialect's
+// name.
 const flavourRevision = `revision = 'a'
 down_revision = None
 
@@ -30,6 +32,7 @@ def upgrade():
         sa.Column('e', sa.Enum('a', 'bc', name='ab')),
     )
     op.create_index('ix_t_b', 't', ['b'], postgresql_concurrently=True)
+    op.add_column('t', sa.Column('n', sa.Integer, sa.CheckConstraint('n > 0', name='ck_n')))
     if op.get_bind().dialect.name == 'postgresql':
         op.execute('SELECT 1')
     if op.get_bind().dialect.name == 'mysql':
@@ -69,10 +72,11 @@ func TestFlavours(t *testing.T) {
 				"e ab,",
 				"COMMENT ON COLUMN t.b IS 'flag';",
 				"CREATE INDEX CONCURRENTLY ix_t_b ON t (b);",
+				"ALTER TABLE t ADD COLUMN n INTEGER CONSTRAINT ck_n CHECK (n > 0);",
 				"SELECT 1;",
 			},
 			down:    []string{"DROP INDEX CONCURRENTLY ix_t_b;"},
-			notUp:   []string{"CHECK", "SELECT 2", "SELECT 3"},
+			notUp:   []string{"CHECK (b", "SELECT 2", "SELECT 3"},
 			comment: "flag",
 		},
 		{
@@ -84,6 +88,9 @@ func TestFlavours(t *testing.T) {
 				"`e` ENUM('a','bc'),",
 				"CONSTRAINT `ck_b` CHECK (b IN (0, 1))",
 				"CREATE INDEX `ix_t_b` ON `t` (`b`);",
+				// MariaDB has no named column check: the table's.
+				"ALTER TABLE `t` ADD COLUMN `n` INTEGER;",
+				"ALTER TABLE `t` ADD CONSTRAINT `ck_n` CHECK (n > 0);",
 				"SELECT 2;",
 			},
 			down:    []string{"DROP INDEX `ix_t_b` ON `t`;"},
@@ -99,6 +106,7 @@ func TestFlavours(t *testing.T) {
 				"e VARCHAR(2),",
 				"CONSTRAINT ck_b CHECK (b IN (0, 1))",
 				`CREATE INDEX "ix_t_b" ON "t" ("b");`,
+				"ADD COLUMN n INTEGER CONSTRAINT ck_n CHECK (n > 0);",
 				"SELECT 3;",
 			},
 			down:  []string{"DROP INDEX ix_t_b;"},
@@ -171,6 +179,9 @@ func TestFlavours(t *testing.T) {
 			}
 			if len(tb.Indexes) != 1 || tb.Indexes[0].Name != "ix_t_b" {
 				t.Errorf("indexes %+v, want ix_t_b", tb.Indexes)
+			}
+			if !slices.ContainsFunc(tb.Checks, func(ch *schema.Check) bool { return ch.Name == "ck_n" }) {
+				t.Errorf("checks %+v, want ck_n", tb.Checks)
 			}
 			if _, err := m.Downgrade(context.Background(), "base"); err != nil {
 				t.Fatalf("downgrade base: %v", err)

@@ -378,14 +378,29 @@ func (tr *translator) addColumn(table string, e expr) error {
 	// Alembic adds the column, then the constraints and index the column
 	// brings. SQLite cannot ALTER constraints: there Alembic skips them
 	// (with a warning) unless a batch rebuilds the table.
+	// A CHECK among the column's arguments is part of the column's
+	// definition instead: Alembic writes it in the ADD COLUMN, on every
+	// database, SQLite too.
 	constraints := tr.text == nil || (tr.batch != nil && tr.batch.table == table)
-	if !constraints && (cs.unique && !cs.index || len(cs.fks) > 0 || len(cs.checks)+len(cs.colChecks) > 0) {
+	var colChecks, tableChecks []*schema.Check
+	for _, ch := range cs.colChecks {
+		if ch.Column != "" {
+			colChecks = append(colChecks, ch)
+		} else {
+			tableChecks = append(tableChecks, ch)
+		}
+	}
+	if !constraints && (cs.unique && !cs.index || len(cs.fks) > 0 || len(cs.checks)+len(tableChecks) > 0) {
 		tr.notes = append(tr.notes, fmt.Sprintf("%s: add_column of %s.%s leaves its constraints out on SQLite, as Alembic does (with a warning); a batch_alter_table block keeps them",
 			tr.pos(e.pos()), table, cs.col.Name))
 	}
 	var named []string
 	err = tr.modify(table, func(tb *schema.Table) ([]schema.TableChange, error) {
 		tb.Columns = append(tb.Columns, cs.col)
+		for _, ch := range colChecks {
+			tb.Checks = append(tb.Checks, ch)
+			named = append(named, ch.Name)
+		}
 		out := []schema.TableChange{&schema.AddColumn{Column: cs.col}}
 		if constraints {
 			if cs.unique && !cs.index {
@@ -393,12 +408,7 @@ func (tr *translator) addColumn(table string, e expr) error {
 				tb.Uniques = append(tb.Uniques, u)
 				out = append(out, &schema.AddUnique{Unique: u})
 			}
-			for _, ch := range cs.colChecks {
-				// Alembic adds a column's CHECK with ALTER TABLE … ADD
-				// CONSTRAINT: the table's.
-				ch.Column = ""
-			}
-			for _, ch := range append(append([]*schema.Check(nil), cs.checks...), cs.colChecks...) {
+			for _, ch := range append(append([]*schema.Check(nil), cs.checks...), tableChecks...) {
 				tb.Checks = append(tb.Checks, ch)
 				out = append(out, &schema.AddCheck{Check: ch})
 				named = append(named, ch.Name)
@@ -447,6 +457,14 @@ func (tr *translator) dropColumn(table, col string) error {
 			keep = append(keep, x)
 		}
 		tb.Indexes = keep
+		// The column's own checks go with it, on every database.
+		var checks []*schema.Check
+		for _, ch := range tb.Checks {
+			if ch.Column != col {
+				checks = append(checks, ch)
+			}
+		}
+		tb.Checks = checks
 		var cols []*schema.Column
 		for _, cc := range tb.Columns {
 			if cc.Name != col {

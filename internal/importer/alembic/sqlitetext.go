@@ -136,10 +136,11 @@ func reflectedDefault(d string) string {
 }
 
 // sqliteRecreated is the text batch mode's "move and copy" leaves: the
-// table as SQLAlchemy writes it from what it reflected, columns first,
-// then the primary key, the named constraints (in the order they were
-// made: named lists them) and the unnamed ones.
-func sqliteRecreated(t *schema.Table, named []string) string {
+// table as SQLAlchemy writes it from what it reflected (from's), with
+// what was added since: columns first, then the primary key, the named
+// constraints (in the order they were made: named lists them) and the
+// unnamed ones.
+func sqliteRecreated(t, from *schema.Table, named []string) string {
 	for _, c := range t.Columns {
 		c.Default = reflectedDefault(c.Default)
 	}
@@ -159,6 +160,9 @@ func sqliteRecreated(t *schema.Table, named []string) string {
 		add(fk.Name, sqliteFK(fk))
 	}
 	for _, ch := range t.Checks {
+		if ch.Column != "" && !hasColumnCheck(from, ch) {
+			continue // a new column's: in its definition, as written
+		}
 		// SQLAlchemy reflects a named column CHECK as the table's.
 		ch.Column = ""
 		add(ch.Name, sqliteCheck(ch))
@@ -179,6 +183,16 @@ func sqliteRecreated(t *schema.Table, named []string) string {
 		lines = append(lines, byName[n])
 	}
 	return sqliteTable(t, append(lines, unnamed...))
+}
+
+// hasColumnCheck reports whether from holds column check ch.
+func hasColumnCheck(from *schema.Table, ch *schema.Check) bool {
+	for _, c := range from.Checks {
+		if c.Column == ch.Column && c.Name == ch.Name && c.Expr == ch.Expr {
+			return true
+		}
+	}
+	return false
 }
 
 // appendColumnText does to a CREATE TABLE text what SQLite's ADD COLUMN

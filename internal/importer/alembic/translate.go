@@ -322,7 +322,7 @@ func (tr *translator) endBatch() {
 		checks = append(checks, ch)
 	}
 	to.Checks = checks
-	to.SQL = sqliteRecreated(to, tr.namedOf(b.table))
+	to.SQL = sqliteRecreated(to, b.from, tr.namedOf(b.table))
 	to.Def = tr.text.TableDefinition(to.SQL)
 	changes := b.changes
 	if len(changes) == 0 || onlyIndexes(changes) {
@@ -463,7 +463,7 @@ func (tr *translator) nextText(from, to *schema.Table, cs []schema.TableChange) 
 	if native {
 		return text
 	}
-	return sqliteRecreated(to, tr.namedOf(to.Name))
+	return sqliteRecreated(to, from, tr.namedOf(to.Name))
 }
 
 // namedOf lists table's named constraints in the order they were made.

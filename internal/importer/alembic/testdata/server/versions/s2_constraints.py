@@ -24,6 +24,11 @@ def upgrade():
     op.add_column('book', sa.Column('isbn', sa.String(13), nullable=True))
     # The unnamed CHECK a Boolean brings (MySQL): ALTER TABLE ... ADD CHECK, the server names it.
     op.add_column('book', sa.Column('in_print', sa.Boolean(create_constraint=True), nullable=True))
+    # A CHECK among the column's arguments: in the ADD COLUMN (MariaDB names it after the column).
+    op.add_column('book', sa.Column('copies', sa.Integer, sa.CheckConstraint('copies >= 0'), nullable=True))
+    # On MySQL a rename is Alembic's CHANGE, which writes the column without its CHECK: MariaDB drops it.
+    op.add_column('book', sa.Column('stock', sa.Integer, sa.CheckConstraint('stock >= 0'), nullable=True))
+    op.alter_column('book', 'stock', new_column_name='on_hand', existing_type=sa.Integer(), existing_nullable=True)
     op.create_index('ix_book_isbn', 'book', ['isbn'], unique=True)
     op.rename_table('author', 'writer')
     op.alter_column('book', 'id', existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
@@ -36,6 +41,9 @@ def downgrade():
     op.alter_column('book', 'title', existing_type=sa.String(220), type_=sa.String(200), nullable=False)
     op.rename_table('writer', 'author')
     op.drop_index('ix_book_isbn', table_name='book')
+    op.alter_column('book', 'on_hand', new_column_name='stock', existing_type=sa.Integer(), existing_nullable=True)
+    op.drop_column('book', 'stock')
+    op.drop_column('book', 'copies')
     op.drop_column('book', 'in_print')
     op.drop_column('book', 'isbn')
     op.alter_column('book', 'published_at', new_column_name='published', existing_type=sa.DateTime(), existing_nullable=True)

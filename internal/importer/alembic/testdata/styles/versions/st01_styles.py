@@ -34,10 +34,14 @@ def upgrade() -> None:
         pass
     with op.batch_alter_table(TABLE) as batch_op:
         batch_op.add_column(sa.Column("owner_id", sa.Integer(), sa.ForeignKey("person.id", name="fk_ticket_owner"), nullable=True, index=True))
+        # A new column's CHECK stays in its definition when SQLite's batch rebuilds the table.
+        batch_op.add_column(sa.Column("points", sa.Integer(), sa.CheckConstraint("points > 0"), nullable=True))
     tickets = sa.table(TABLE, sa.column("id", sa.Integer), sa.column("title", sa.String), sa.column("status", sa.String))
     op.bulk_insert(tickets, [{"id": 1, "title": "first", "status": "open"}])
     labels = op.create_table("label", sa.Column("id", sa.Integer, primary_key=True), sa.Column("text", sa.String(20)))
     op.bulk_insert(labels, [{"id": 1, "text": "bug"}, {"id": 2, "text": None}])
+    # A CHECK among the column's arguments: in the ADD COLUMN, on SQLite too.
+    op.add_column("label", sa.Column("copies", sa.Integer, sa.CheckConstraint("copies >= 0"), nullable=True))
 
 
 def _create_person():
@@ -46,6 +50,7 @@ def _create_person():
 
 
 def downgrade() -> None:
+    op.drop_column("label", "copies")
     op.drop_table("label")
     op.drop_table(TABLE)
     op.drop_table("person")
