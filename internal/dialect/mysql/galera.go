@@ -493,7 +493,7 @@ func (l *lease) renewals(ctx context.Context) {
 		case err == nil:
 			l.lost = fmt.Errorf("%w: its lease lapsed: another run took it over (its row in %s is no longer this run's)", dialect.ErrLockLost, l.table)
 		case time.Now().After(l.expiry):
-			l.lost = fmt.Errorf("%w: its lease could not be renewed before it expired (%d attempts in its last round; the last failed: %v)%s: "+
+			l.lost = fmt.Errorf("%w: its lease could not be renewed before it expired (attempts in its last round: %d; the last failed: %v)%s: "+
 				"another run may have taken the lock since, so this run must not write without it",
 				dialect.ErrLockLost, tries, err, nodeAdvice(err))
 		default:
@@ -572,7 +572,7 @@ func (l *lease) release(ctx context.Context) error {
 		return err
 	})
 	if err != nil {
-		return errors.Join(lost, fmt.Errorf("release the migration lock: its lease row in %s could not be deleted (%d attempts; the last failed: %w)%s. "+
+		return errors.Join(lost, fmt.Errorf("release the migration lock: its lease row in %s could not be deleted (attempts: %d; the last failed: %w)%s. "+
 			"The lease is no longer renewed and lapses by itself within %s: a run waiting for the lock takes it over then, and nothing needs to be done",
 			l.table, tries, err, nodeAdvice(err), l.dur))
 	}
