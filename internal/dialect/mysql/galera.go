@@ -17,9 +17,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	mathrand "math/rand/v2"
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	gomysql "github.com/go-sql-driver/mysql"
@@ -179,15 +181,21 @@ func (l *lease) open(ctx context.Context) error {
 		return err
 	}
 	l.conn = c
-	_, err = c.ExecContext(ctx, "SELECT 1 FROM "+l.table+" LIMIT 0")
+	// Another run's CREATE below, in total order isolation, aborts a
+	// statement that reads the table on any node (1213): read again.
+	_, err = retry(ctx, "probe", leaseAttempts, transient, func() error {
+		_, err := l.exec(ctx, "SELECT 1 FROM "+l.table+" LIMIT 0")
+		return err
+	})
 	if err == nil {
 		return nil
 	}
 	if !IsNoSuchTable(err) {
 		l.close(ctx)
-		return fmt.Errorf("read the lease table %s: %w", l.table, err)
+		return fmt.Errorf("read the lease table %s: %w%s", l.table, err, advice(err))
 	}
-	_, err = c.ExecContext(ctx, "SET STATEMENT wsrep_OSU_method = 'TOI' FOR CREATE TABLE IF NOT EXISTS "+l.table+` (
+	_, err = retry(ctx, "create", leaseAttempts, transient, func() error {
+		_, err := l.exec(ctx, "SET STATEMENT wsrep_OSU_method = 'TOI' FOR CREATE TABLE IF NOT EXISTS "+l.table+` (
     lock_key VARCHAR(64) NOT NULL,
     owner CHAR(32) NOT NULL,
     host VARCHAR(255) NOT NULL,
@@ -196,9 +204,11 @@ func (l *lease) open(ctx context.Context) error {
     expires DATETIME(6) NOT NULL,
     PRIMARY KEY (lock_key)
 ) ENGINE=InnoDB`)
+		return err
+	})
 	if err != nil {
 		l.close(ctx)
-		return fmt.Errorf("create the lease table %s: %w", l.table, err)
+		return fmt.Errorf("create the lease table %s: %w%s", l.table, err, advice(err))
 	}
 	return nil
 }
@@ -243,9 +253,51 @@ func (l *lease) exec(ctx context.Context, q string, args ...any) (sql.Result, er
 	return res, err
 }
 
-// conflict reports whether err says another run's write of the lease row
-// won: a duplicate key, a certification failure (deadlock) or a row lock
-// held by a writer on this node.
+// Every statement on the lease row is one autocommit transaction, and
+// the server can roll any of them back while other transactions use the
+// row: InnoDB picks it as a deadlock victim (1213; concurrent INSERTs of
+// one key while its row is being deleted, or a DELETE or UPDATE waiting
+// for the row between another transaction's shared lock on it and that
+// transaction's write), a row lock is not granted in time (1205), or
+// Galera aborts it because another node's write set on the row was
+// certified first, or because a replicated write or a DDL statement in
+// total order isolation (another run's CREATE TABLE IF NOT EXISTS of the
+// lease table) needed its locks (1213 too). Such a statement changed
+// nothing, so it is run again, whole: acquisition counts it as "not
+// acquired yet" and polls on, and the table's creation, renewal and
+// release retry it a few times (retry) before they give up. Only a
+// statement's answer, never its failure, says whether the lease is held.
+
+// leaseAttempts bounds the attempts at one statement on the lease row.
+const leaseAttempts = 8
+
+// retryPause is the first pause between attempts; each next one doubles,
+// and each is jittered so that runs aborted together do not meet again.
+// Eight attempts take up to about 1.3s.
+const retryPause = 10 * time.Millisecond
+
+// transient reports whether err is the server's word that the statement
+// was rolled back as a whole and may succeed if run again: a deadlock or
+// Galera certification failure or brute-force abort (1213), a lock wait
+// timeout or a causal read (wsrep_sync_wait) that timed out (1205), or a
+// Galera node that is, for now, not ready for queries (1047).
+func transient(err error) bool {
+	var me *gomysql.MySQLError
+	if !errors.As(err, &me) {
+		return false
+	}
+	switch me.Number {
+	case 1213, 1205: // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
+		return true
+	case 1047: // ER_UNKNOWN_COM_ERROR: "WSREP has not yet prepared node for application use"
+		return strings.Contains(me.Message, "WSREP")
+	}
+	return false
+}
+
+// conflict reports whether err says the lease row's key is taken or that
+// another run's write of it won the race: a duplicate key, a deadlock or
+// certification failure, or a row lock held by a writer on this node.
 func conflict(err error) bool {
 	var me *gomysql.MySQLError
 	if !errors.As(err, &me) {
@@ -258,41 +310,106 @@ func conflict(err error) bool {
 	return false
 }
 
-// overwritten reports whether err says a write of the lease row by another
-// run was certified before this one (a takeover).
-func overwritten(err error) bool {
-	var me *gomysql.MySQLError
-	return errors.As(err, &me) && (me.Number == 1213 || me.Number == 1062)
+// retried, when set (by tests), is told of each statement retry runs
+// again and why.
+var retried atomic.Pointer[func(what string, err error)]
+
+// retry runs f, the statement what, until it succeeds, fails with an
+// error again does not accept, has been run attempts times, or ctx ends,
+// pausing retryPause, doubled each time and jittered, between runs. It
+// returns how many times f ran and its last error (ctx's, naming the last
+// one, when ctx ended).
+func retry(ctx context.Context, what string, attempts int, again func(error) bool, f func() error) (int, error) {
+	pause := retryPause
+	for n := 1; ; n++ {
+		err := f()
+		if err == nil || !again(err) || n >= attempts {
+			return n, err
+		}
+		if f := retried.Load(); f != nil {
+			(*f)(what, err)
+		}
+		// Between half and all of pause.
+		d := pause/2 + time.Duration(mathrand.Int64N(int64(pause/2)+1))
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return n, fmt.Errorf("%w (the last attempt failed: %v)", ctx.Err(), err)
+		case <-t.C:
+		}
+		pause *= 2
+	}
 }
 
-// try inserts the lease row, or takes over an expired one.
+// advice is what to do about a lease statement's last error, for the end
+// of its message: nothing when there is nothing particular to say.
+func advice(err error) string {
+	if notReady(err) {
+		return "; " + notReadyAdvice
+	}
+	if transient(err) {
+		return fmt.Sprintf(" (the server rolled it back %d times in a row while other runs used the lease table: run again)", leaseAttempts)
+	}
+	return ""
+}
+
+// try inserts the lease row, or takes over an expired one. A statement
+// the server rolled back (a deadlock, a certification failure, a lock
+// wait timeout) leaves the lock not acquired yet: Poll tries again. A node
+// not ready for queries is given a few moments.
 func (l *lease) try(ctx context.Context) (bool, error) {
 	us := l.dur.Microseconds()
 	sent := time.Now()
-	_, err := l.exec(ctx, "INSERT INTO "+l.table+" (lock_key, owner, host, pid, acquired, expires) "+
-		"VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND)", l.key, l.owner, l.host, l.pid, us)
+	_, err := retry(ctx, "insert", leaseAttempts, notReady, func() error {
+		sent = time.Now()
+		_, err := l.exec(ctx, "INSERT INTO "+l.table+" (lock_key, owner, host, pid, acquired, expires) "+
+			"VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND)", l.key, l.owner, l.host, l.pid, us)
+		return err
+	})
 	if err == nil {
 		l.renewed(sent)
 		return true, nil
 	}
 	if !conflict(err) {
-		return false, err
+		return false, fmt.Errorf("insert the lease row into %s: %w%s", l.table, err, advice(err))
 	}
-	sent = time.Now()
-	res, err := l.exec(ctx, "UPDATE "+l.table+" SET owner = ?, host = ?, pid = ?, acquired = UTC_TIMESTAMP(6), "+
-		"expires = UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND WHERE lock_key = ? AND expires < UTC_TIMESTAMP(6)",
-		l.owner, l.host, l.pid, us, l.key)
+	var res sql.Result
+	_, err = retry(ctx, "takeover", leaseAttempts, notReady, func() error {
+		sent = time.Now()
+		var err error
+		res, err = l.exec(ctx, "UPDATE "+l.table+" SET owner = ?, host = ?, pid = ?, acquired = UTC_TIMESTAMP(6), "+
+			"expires = UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND WHERE lock_key = ? AND expires < UTC_TIMESTAMP(6)",
+			l.owner, l.host, l.pid, us, l.key)
+		return err
+	})
 	if err != nil {
 		if conflict(err) {
 			return false, nil
 		}
-		return false, err
+		return false, fmt.Errorf("take over the expired lease row in %s: %w%s", l.table, err, advice(err))
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return false, err
 	}
 	l.renewed(sent)
 	return true, nil
+}
+
+// nodeAdvice says, after the lock was held, that err is a node not ready
+// for queries, else nothing.
+func nodeAdvice(err error) string {
+	if notReady(err) {
+		return "; the Galera node left the cluster's primary component or is not synced with it (SHOW STATUS LIKE 'wsrep_local_state_comment')"
+	}
+	return ""
+}
+
+// notReady reports whether err is a Galera node's refusal of queries
+// (1047), which may pass in a moment.
+func notReady(err error) bool {
+	var me *gomysql.MySQLError
+	return errors.As(err, &me) && me.Number == 1047 && strings.Contains(me.Message, "WSREP")
 }
 
 // holder describes the lease row's holder for the waiting message.
@@ -342,9 +459,23 @@ func (l *lease) renewals(ctx context.Context) {
 			t.Stop()
 		case <-t.C:
 		}
-		sent := time.Now()
-		res, err := l.exec(ctx, "UPDATE "+l.table+" SET expires = GREATEST(expires + INTERVAL 1 MICROSECOND, "+
-			"UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND) WHERE lock_key = ? AND owner = ?", l.dur.Microseconds(), l.key, l.owner)
+		// A renewal the server rolled back (a deadlock, a certification
+		// failure) changed nothing and is run again: only its answer
+		// that the row is no longer this run's says the lease was taken
+		// over.
+		l.mu.Lock()
+		expiry := l.expiry
+		l.mu.Unlock()
+		again := func(err error) bool { return transient(err) && time.Until(expiry) > 0 }
+		var sent time.Time
+		var res sql.Result
+		tries, err := retry(ctx, "renew", leaseAttempts, again, func() error {
+			sent = time.Now()
+			var err error
+			res, err = l.exec(ctx, "UPDATE "+l.table+" SET expires = GREATEST(expires + INTERVAL 1 MICROSECOND, "+
+				"UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND) WHERE lock_key = ? AND owner = ?", l.dur.Microseconds(), l.key, l.owner)
+			return err
+		})
 		var n int64
 		if err == nil {
 			n, err = res.RowsAffected()
@@ -359,10 +490,12 @@ func (l *lease) renewals(ctx context.Context) {
 				l.expiry = e
 			}
 			wait = l.dur / 3
-		case err == nil || overwritten(err):
+		case err == nil:
 			l.lost = fmt.Errorf("%w: its lease lapsed: another run took it over (its row in %s is no longer this run's)", dialect.ErrLockLost, l.table)
 		case time.Now().After(l.expiry):
-			l.lost = fmt.Errorf("%w: its lease could not be renewed before it expired: %v", dialect.ErrLockLost, err)
+			l.lost = fmt.Errorf("%w: its lease could not be renewed before it expired (attempts in its last round: %d; the last failed: %v)%s: "+
+				"another run may have taken the lock since, so this run must not write without it",
+				dialect.ErrLockLost, tries, err, nodeAdvice(err))
 		default:
 			wait = l.dur / 10
 		}
@@ -429,9 +562,19 @@ func (l *lease) release(ctx context.Context) error {
 		lost = nil // the run stopped on it and says so
 	}
 	defer l.close(ctx)
-	res, err := l.exec(ctx, "DELETE FROM "+l.table+" WHERE lock_key = ? AND owner = ?", l.key, l.owner)
+	// A DELETE the server rolled back (a deadlock with other runs'
+	// INSERTs and UPDATEs of the row, a certification failure) deleted
+	// nothing: run it again.
+	var res sql.Result
+	tries, err := retry(ctx, "release", leaseAttempts, transient, func() error {
+		var err error
+		res, err = l.exec(ctx, "DELETE FROM "+l.table+" WHERE lock_key = ? AND owner = ?", l.key, l.owner)
+		return err
+	})
 	if err != nil {
-		return errors.Join(lost, fmt.Errorf("release the migration lock (its lease lapses by itself within %s): %w", l.dur, err))
+		return errors.Join(lost, fmt.Errorf("release the migration lock: its lease row in %s could not be deleted (attempts: %d; the last failed: %w)%s. "+
+			"The lease is no longer renewed and lapses by itself within %s: a run waiting for the lock takes it over then, and nothing needs to be done",
+			l.table, tries, err, nodeAdvice(err), l.dur))
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 && lost == nil && !told {
 		lost = fmt.Errorf("%w: its lease lapsed: another run had taken it over by the time this one released it", dialect.ErrLockLost)

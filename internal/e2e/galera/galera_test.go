@@ -378,6 +378,165 @@ func TestLeaseIsExclusiveAcrossNodes(t *testing.T) {
 	}
 }
 
+// Six lease locks on one key from three nodes, three rounds each, while
+// other transactions on every node write the lease row (its acquired
+// time only) and re-run the lease table's CREATE TABLE IF NOT EXISTS in
+// total order isolation: the lease's statements are aborted by
+// certification failures and by replicated writes and DDL (1213), and
+// run again. Every run takes and releases the lock, no two hold it at
+// once, every check while held passes, and no row is left.
+func TestLeaseSurvivesAbortsAcrossNodes(t *testing.T) {
+	t.Parallel()
+	p := newProject(t, "")
+	d := mysql.New()
+	key := mysql.LockName(p.name, "alembic_version")
+	aborts := func() (n int) {
+		for i := range p.dbs {
+			for _, v := range p.query(i, "SELECT variable_value FROM information_schema.global_status WHERE variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')") {
+				k, _ := strconv.Atoi(v)
+				n += k
+			}
+		}
+		return n
+	}
+	before := aborts()
+
+	// The lease table, made by a lock taken and released once.
+	func() {
+		db, err := sql.Open("mysql", p.c.Nodes[0].DataSource(p.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		ctx := context.Background()
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		unlock, err := d.Lock(ctx, conn, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{DB: db})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := unlock(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}()
+
+	stop := make(chan struct{})
+	var dwg sync.WaitGroup
+	var disturbed, rolledBack sync.Map
+	for i := range p.dbs {
+		dwg.Go(func() { // writes of the row
+			n, rb := 0, 0
+			defer func() { disturbed.Store(i, n); rolledBack.Store(i, rb) }()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(5 * time.Millisecond):
+				}
+				_, err := p.dbs[i].Exec("UPDATE "+p.name+".retort_lock SET acquired = acquired + INTERVAL 1 MICROSECOND WHERE lock_key = ?", key)
+				n++
+				switch {
+				case err == nil, mysql.IsNoSuchTable(err):
+				case strings.Contains(err.Error(), "Error 1213"):
+					rb++
+				default:
+					t.Errorf("node %d: write of the lease row: %v", i+1, err)
+					return
+				}
+			}
+		})
+		dwg.Go(func() { // the table's creation, again and again
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(40 * time.Millisecond):
+				}
+				if _, err := p.dbs[i].Exec("SET STATEMENT wsrep_OSU_method = 'TOI' FOR CREATE TABLE IF NOT EXISTS " + p.name + ".retort_lock (lock_key VARCHAR(64) PRIMARY KEY)"); err != nil {
+					t.Errorf("node %d: create the lease table: %v", i+1, err)
+					return
+				}
+			}
+		})
+	}
+
+	var mu sync.Mutex
+	holders, most, taken := 0, 0, 0
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Go(func() {
+			db, err := sql.Open("mysql", p.c.Nodes[i%3].DataSource(p.name))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer db.Close()
+			ctx := context.Background()
+			for r := range 3 {
+				conn, err := db.Conn(ctx)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				var check func(context.Context) error
+				unlock, err := d.Lock(ctx, conn, dialect.Table{Name: "alembic_version"}, dialect.LockOptions{
+					DB: db, Lease: 2 * time.Second, Poll: 10 * time.Millisecond,
+					Held: func(c func(context.Context) error) { check = c },
+				})
+				if err != nil {
+					t.Errorf("run %d round %d: %v", i, r, err)
+					conn.Close()
+					return
+				}
+				mu.Lock()
+				holders++
+				taken++
+				most = max(most, holders)
+				mu.Unlock()
+				// One hold in three outlasts a renewal.
+				hold := 50 * time.Millisecond
+				if (i+r)%3 == 0 {
+					hold = 900 * time.Millisecond
+				}
+				for end := time.Now().Add(hold); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+					if err := check(ctx); err != nil {
+						t.Errorf("run %d round %d: check while held: %v", i, r, err)
+						break
+					}
+				}
+				mu.Lock()
+				holders--
+				mu.Unlock()
+				if err := unlock(ctx); err != nil {
+					t.Errorf("run %d round %d: unlock: %v", i, r, err)
+				}
+				conn.Close()
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	dwg.Wait()
+	if most != 1 || taken != 18 {
+		t.Errorf("the lock was taken %d times (want 18), by up to %d runs at once (want 1)", taken, most)
+	}
+	for n := range p.dbs {
+		if got := p.query(n, "SELECT owner FROM $db.retort_lock"); len(got) != 0 {
+			t.Errorf("node %d: lease rows left: %v", n+1, got)
+		}
+	}
+	var writes, rb []any
+	for i := range p.dbs {
+		w, _ := disturbed.Load(i)
+		r, _ := rolledBack.Load(i)
+		writes, rb = append(writes, w), append(rb, r)
+	}
+	t.Logf("writes of the lease row per node %v, rolled back %v; certification failures and brute-force aborts on the nodes: %d", writes, rb, aborts()-before)
+}
+
 // holdEnv names the data source a re-run of the test binary takes the
 // lease lock on, and then holds it until killed.
 const holdEnv = "RETORT_GALERA_HOLD_DSN"
