@@ -41,7 +41,9 @@ func TestMain(m *testing.M) {
 		defer os.RemoveAll(dir)
 		if python != "" {
 			retortBin = filepath.Join(dir, "retort")
-			out, err := exec.Command("go", "build", "-o", retortBin, "github.com/retortdb/retort/cmd/retort").CombinedOutput()
+			build := exec.Command("go", "build", "-o", retortBin, "github.com/retortdb/retort/cmd/retort")
+			build.Env = append(os.Environ(), "CGO_ENABLED=0") // the static binary users install
+			out, err := build.CombinedOutput()
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "build retort: %v\n%s", err, out)
 				return 1
