@@ -320,10 +320,21 @@ var retried atomic.Pointer[func(what string, err error)]
 // returns how many times f ran and its last error (ctx's, naming the last
 // one, when ctx ended).
 func retry(ctx context.Context, what string, attempts int, again func(error) bool, f func() error) (int, error) {
+	return retryUntil(ctx, what, attempts, time.Time{}, again, f)
+}
+
+// maxRetryPause caps the doubling pause of retryUntil's attempts past
+// attempts.
+const maxRetryPause = 250 * time.Millisecond
+
+// retryUntil is retry that, once attempts have run, goes on while the
+// time is before until (zero: not at all), its pause capped at
+// maxRetryPause.
+func retryUntil(ctx context.Context, what string, attempts int, until time.Time, again func(error) bool, f func() error) (int, error) {
 	pause := retryPause
 	for n := 1; ; n++ {
 		err := f()
-		if err == nil || !again(err) || n >= attempts {
+		if err == nil || !again(err) || n >= attempts && !time.Now().Add(pause).Before(until) {
 			return n, err
 		}
 		if f := retried.Load(); f != nil {
@@ -338,7 +349,7 @@ func retry(ctx context.Context, what string, attempts int, again func(error) boo
 			return n, fmt.Errorf("%w (the last attempt failed: %v)", ctx.Err(), err)
 		case <-t.C:
 		}
-		pause *= 2
+		pause = min(2*pause, maxRetryPause)
 	}
 }
 
@@ -556,7 +567,7 @@ func (l *lease) release(ctx context.Context) error {
 	}
 	l.cancel()
 	l.mu.Lock()
-	lost, told := l.lost, l.told
+	lost, told, expiry := l.lost, l.told, l.expiry
 	l.mu.Unlock()
 	if told {
 		lost = nil // the run stopped on it and says so
@@ -564,9 +575,10 @@ func (l *lease) release(ctx context.Context) error {
 	defer l.close(ctx)
 	// A DELETE the server rolled back (a deadlock with other runs'
 	// INSERTs and UPDATEs of the row, a certification failure) deleted
-	// nothing: run it again.
+	// nothing: run it again, while the lease still holds (past its expiry
+	// it lapses by itself and another run may take it).
 	var res sql.Result
-	tries, err := retry(ctx, "release", leaseAttempts, transient, func() error {
+	tries, err := retryUntil(ctx, "release", leaseAttempts, expiry, transient, func() error {
 		var err error
 		res, err = l.exec(ctx, "DELETE FROM "+l.table+" WHERE lock_key = ? AND owner = ?", l.key, l.owner)
 		return err
