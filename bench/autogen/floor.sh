@@ -47,15 +47,8 @@ while [ $# -gt 0 ]; do
 	*) echo "floor.sh: unknown argument $1 (see -h)" >&2; exit 2 ;;
 	esac
 done
-tag=fl_$$_$(od -An -N3 -tx1 /dev/urandom | tr -d ' ')
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-floor.XXXXXX")
-
 . bench/autogen/lib.sh
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-CGO_ENABLED=0 go build -o "$tmp/retort" ./cmd/retort
-go build -o "$tmp/autogen" ./bench/autogen
+setup fl floor
 
 if [ "$alembic" = 1 ] && ! /usr/bin/python3 -c 'import alembic, psycopg2' 2>/dev/null; then
 	echo "floor.sh: -alembic needs /usr/bin/python3 with alembic and psycopg2 (apt-get install python3-alembic python3-psycopg2)" >&2

@@ -36,15 +36,8 @@ while [ $# -gt 0 ]; do
 	*) echo "incremental.sh: unknown argument $1 (see -h)" >&2; exit 2 ;;
 	esac
 done
-tag=inc_$$_$(od -An -N3 -tx1 /dev/urandom | tr -d ' ')
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-incremental.XXXXXX")
-
 . bench/autogen/lib.sh
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-CGO_ENABLED=0 go build -o "$tmp/retort" ./cmd/retort
-go build -o "$tmp/autogen" ./bench/autogen
+setup inc incremental
 
 # change N ROUND: schema.sql of the project with a column added to the
 # middle table.

@@ -1,6 +1,6 @@
-# Shared by floor.sh and incremental.sh (sourced, after they set $tag and
-# $tmp): the servers' addresses, the timing helper, the floor's commands and
-# the live database built from $tmp/schema.sql.
+# Shared by floor.sh and incremental.sh (sourced, then `setup`): the
+# servers' addresses, the timing helper, the floor's commands and the live
+# database built from $tmp/schema.sql.
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 MYHOST=${MYHOST:-127.0.0.1} MYPORT=${MYPORT:-3306} MYUSER=${MYUSER:-root}
@@ -78,3 +78,15 @@ drop_live() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 col() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$tmp/times" | median; }
+
+# setup PREFIX NAME: $tag (PREFIX and random, for the databases) and $tmp
+# (a new folder), the clean-up on exit, and retort (the static binary users
+# install) and bench/autogen's schema generator built into $tmp.
+setup() {
+	tag=$1_$$_$(od -An -N3 -tx1 /dev/urandom | tr -d ' ')
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/retort-$2.XXXXXX")
+	trap cleanup EXIT
+	trap 'exit 130' INT TERM
+	CGO_ENABLED=0 go build -o "$tmp/retort" ./cmd/retort
+	go build -o "$tmp/autogen" ./bench/autogen
+}
