@@ -418,9 +418,10 @@ func (m *Migrator) lock(ctx context.Context, conn *sql.Conn) (*runLock, error) {
 	m.emit(Event{Kind: EventLockAcquired, Text: "acquired the migration lock"})
 	release := func() {
 		if err := unlock(context.WithoutCancel(ctx)); err != nil {
-			if errors.Is(err, dialect.ErrLockLost) {
-				m.emit(Event{Kind: EventWarning, Text: err.Error()})
-			}
+			// A lost lock, or one that may outlive the run for a while:
+			// either way the user is told, and the connection is not
+			// reused.
+			m.emit(Event{Kind: EventWarning, Text: err.Error()})
 			migrate.Discard(conn)
 		}
 	}

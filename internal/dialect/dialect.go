@@ -73,7 +73,11 @@ type ConnPreparer interface {
 }
 
 // Unlock releases a migration lock. Call it with a context that is not
-// cancelled (context.WithoutCancel) so a cancelled run still unlocks.
+// cancelled (context.WithoutCancel) so a cancelled run still unlocks. An
+// error wraps ErrLockLost when the lock was lost before the run was done;
+// any other error says the lock may not be released yet and what ends it:
+// the caller warns with it and closes the connection instead of handing it
+// back to the pool.
 type Unlock func(ctx context.Context) error
 
 // LockOptions tunes Lock.

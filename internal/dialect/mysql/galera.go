@@ -477,7 +477,16 @@ func (l *lease) renewals(ctx context.Context) {
 		l.mu.Lock()
 		expiry := l.expiry
 		l.mu.Unlock()
-		again := func(err error) bool { return transient(err) && time.Until(expiry) > 0 }
+		// Once unlock stops the renewals, a rolled-back attempt is not run
+		// again: the release deletes the row next.
+		again := func(err error) bool {
+			select {
+			case <-l.stop:
+				return false
+			default:
+			}
+			return transient(err) && time.Until(expiry) > 0
+		}
 		var sent time.Time
 		var res sql.Result
 		tries, err := retry(ctx, "renew", leaseAttempts, again, func() error {
@@ -552,12 +561,20 @@ func (l *lease) check(ctx context.Context) error {
 	}
 }
 
-// release stops the renewals and deletes the lease row, and reports a
-// lapse the run's checks did not (it came after the run's last write). A
-// renewal in flight
-// (held up behind a DDL statement in total order isolation) is waited for
-// up to the lease's duration.
+// release stops the renewals and deletes the lease row. It reports a
+// lapse the run's checks did not see, one that may have let another run
+// in while this one still wrote: the lease had expired by the time the
+// run was done (its last statement outlasted it) and the row is no longer
+// this run's. A lapse after that, while the release waits for a renewal
+// in flight or for its DELETE, came after the run's last write and is not
+// reported: another run taking the lock then takes it from a run that is
+// done. A renewal in flight (held up behind a DDL statement in total
+// order isolation) is waited for up to the lease's duration.
 func (l *lease) release(ctx context.Context) error {
+	l.mu.Lock()
+	lost, told := l.lost, l.told
+	heldToEnd := lost == nil && time.Now().Before(l.expiry)
+	l.mu.Unlock()
 	close(l.stop)
 	select {
 	case <-l.done:
@@ -567,7 +584,7 @@ func (l *lease) release(ctx context.Context) error {
 	}
 	l.cancel()
 	l.mu.Lock()
-	lost, told, expiry := l.lost, l.told, l.expiry
+	expiry := l.expiry
 	l.mu.Unlock()
 	if told {
 		lost = nil // the run stopped on it and says so
@@ -585,13 +602,22 @@ func (l *lease) release(ctx context.Context) error {
 	})
 	if err != nil {
 		return errors.Join(lost, fmt.Errorf("release the migration lock: its lease row in %s could not be deleted (attempts: %d; the last failed: %w)%s. "+
-			"The lease is no longer renewed and lapses by itself within %s: a run waiting for the lock takes it over then, and nothing needs to be done",
-			l.table, tries, err, nodeAdvice(err), l.dur))
+			"The lease is no longer renewed and %s: a run waiting for the lock takes it over then, and nothing needs to be done",
+			l.table, tries, err, nodeAdvice(err), lapseIn(time.Until(expiry))))
 	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 && lost == nil && !told {
-		lost = fmt.Errorf("%w: its lease lapsed: another run had taken it over by the time this one released it", dialect.ErrLockLost)
+	if n, err := res.RowsAffected(); err == nil && n == 0 && lost == nil && !told && !heldToEnd {
+		lost = fmt.Errorf("%w: its lease expired before the run was done (its last statement outlasted the lease, and no renewal reached the server in time) "+
+			"and another run had taken it over by the time this one released it: check that run's work and this one's", dialect.ErrLockLost)
 	}
 	return lost
+}
+
+// lapseIn says when a lease with d left lapses.
+func lapseIn(d time.Duration) string {
+	if d <= 0 {
+		return "has lapsed already"
+	}
+	return "lapses by itself within " + d.Round(time.Millisecond).String()
 }
 
 // syncReads sets wsrep_sync_wait's read bit on conn and returns what puts

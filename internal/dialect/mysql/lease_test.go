@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -310,4 +311,124 @@ func TestLeaseRetriesDeadlockVictims(t *testing.T) {
 			t.Fatalf("lease rows left after the release: %v", rows)
 		}
 	}
+}
+
+// What the release reports depends on when the lease lapsed. A lapse
+// while the release waits for its DELETE came after the run's last write:
+// another run taking the lock then took it from a run that was done, and
+// unlock reports nothing. A lapse before the run was done (its last
+// statement outlasted the lease while no renewal got through) may have
+// let another run in while this one still wrote, and unlock reports the
+// lost lock. In both cases another transaction holds the lease row's lock
+// (as a stalled cluster or a slow writer would) and, once the lease has
+// expired, takes the row over as a waiting run would.
+func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
+	db := testutil.New(t, testutil.MySQL)
+	ctx := context.Background()
+	d := mysql.New()
+	table := d.QuoteIdent(db.Name) + "." + d.QuoteIdent(mysql.LeaseTable)
+	const lease = time.Second
+
+	take := func(key string) (dialect.Unlock, *sql.Conn, time.Time) {
+		t.Helper()
+		conn, err := db.DB.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		start := time.Now()
+		unlock, err := d.LeaseLock(ctx, conn, db.Name, key, dialect.LockOptions{DB: db.DB, Lease: lease})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return unlock, conn, start
+	}
+	// block takes the lease row's lock in a transaction of its own;
+	// takeOver then, once the lease has expired, makes the row another
+	// run's and commits.
+	block := func(key string) (takeOver func()) {
+		t.Helper()
+		tx, err := db.DB.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { tx.Rollback() }) //nolint:errcheck
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table+" WHERE lock_key = ? FOR UPDATE", key).Scan(&n); err != nil || n != 1 {
+			t.Fatalf("lock the lease row: %d rows, %v", n, err)
+		}
+		return func() {
+			t.Helper()
+			res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET owner = 'another', expires = UTC_TIMESTAMP(6) + INTERVAL 1 MINUTE "+
+				"WHERE lock_key = ? AND expires < UTC_TIMESTAMP(6)", key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, _ := res.RowsAffected(); n != 1 {
+				t.Fatal("the lease had not expired when it was taken over")
+			}
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	waiting := func(prefix string) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+			var n int
+			if err := db.DB.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.processlist WHERE command = 'Query' AND info LIKE ?",
+				prefix+"%").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n > 0 {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q waited for the row lock", prefix)
+			}
+		}
+	}
+	owner := func(key string) string {
+		t.Helper()
+		rows := db.Strings(t, "SELECT owner FROM "+table+" WHERE lock_key = '"+key+"'")
+		if len(rows) != 1 {
+			t.Fatalf("lease rows for %s: %v", key, rows)
+		}
+		return rows[0]
+	}
+
+	t.Run("lapse during the release", func(t *testing.T) {
+		unlock, _, start := take("after")
+		takeOver := block("after")
+		done := make(chan error, 1)
+		go func() { done <- unlock(ctx) }() // the run is done, the lease fresh
+		waiting("DELETE FROM " + table)
+		time.Sleep(time.Until(start.Add(lease + 200*time.Millisecond)))
+		takeOver()
+		if err := <-done; err != nil {
+			t.Fatalf("unlock after a lapse that came once the run was done: %v", err)
+		}
+		if got := owner("after"); got != "another" {
+			t.Errorf("the lease row's owner is %q, want the run that took it over", got)
+		}
+	})
+
+	t.Run("lapse before the end", func(t *testing.T) {
+		unlock, _, start := take("before")
+		takeOver := block("before")
+		waiting("UPDATE " + table + " SET expires") // the first renewal, held up
+		// The run's last statement outlasts the lease.
+		time.Sleep(time.Until(start.Add(lease + 200*time.Millisecond)))
+		done := make(chan error, 1)
+		go func() { done <- unlock(ctx) }()
+		time.Sleep(100 * time.Millisecond)
+		takeOver()
+		err := <-done
+		if !errors.Is(err, dialect.ErrLockLost) || !strings.Contains(err.Error(), "taken it over") {
+			t.Fatalf("unlock after a lapse before the run was done: %v, want the lost lock reported", err)
+		}
+		if got := owner("before"); got != "another" {
+			t.Errorf("the lease row's owner is %q, want the run that took it over", got)
+		}
+	})
 }

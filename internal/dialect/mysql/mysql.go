@@ -166,7 +166,7 @@ func (d *Dialect) getLock(ctx context.Context, conn *sql.Conn, name string, o di
 	return func(ctx context.Context) error {
 		var r sql.NullInt64
 		if err := conn.QueryRowContext(ctx, "SELECT RELEASE_LOCK(?)", name).Scan(&r); err != nil {
-			return fmt.Errorf("release the migration lock: %w", err)
+			return fmt.Errorf("release the migration lock (RELEASE_LOCK): %w; the server releases it when the run's connection closes, which it does now", err)
 		}
 		return nil
 	}, nil

@@ -66,7 +66,7 @@ func sessionLock(ctx context.Context, conn *sql.Conn, key string, k int64, o dia
 	return func(ctx context.Context) error {
 		var ok bool
 		if err := conn.QueryRowContext(ctx, "SELECT pg_advisory_unlock($1)", k).Scan(&ok); err != nil {
-			return fmt.Errorf("release the migration lock: %w", err)
+			return fmt.Errorf("release the migration lock (pg_advisory_unlock): %w; the server releases it when the run's connection closes, which it does now", err)
 		}
 		return nil
 	}, nil

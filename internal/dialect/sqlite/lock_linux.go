@@ -116,7 +116,7 @@ func (l *ofdLock) release() error {
 		openFiles.Lock()
 		openFiles.kept = append(openFiles.kept, l.f)
 		openFiles.Unlock()
-		return fmt.Errorf("unlock %s: %w", l.path, err)
+		return fmt.Errorf("unlock %s: %w (this process keeps the file open, and the lock with it, until it exits)", l.path, err)
 	}
 	putFile(l.path, l.f)
 	return nil
