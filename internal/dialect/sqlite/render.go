@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,6 +123,8 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 	}
 	var out []schema.Statement
 	var added []string // column definitions as written in the desired table
+	// edits are what the statements do to the stored text, in order.
+	var edits []func(string) (string, bool)
 	optionsChanged := false
 	for _, c := range m.Changes {
 		switch c := c.(type) {
@@ -131,7 +134,16 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 				return nil, false
 			}
 			added = append(added, seg)
+			edits = append(edits, func(s string) (string, bool) { return addColumnText(s, seg) })
 			out = append(out, schema.Statement{SQL: "ALTER TABLE " + quote(m.To.Name) + " ADD COLUMN " + seg})
+		case *schema.DropColumn:
+			col := c.Column
+			if !canDropColumn(m.From, col) {
+				return nil, false
+			}
+			edits = append(edits, func(s string) (string, bool) { return dropColumnText(s, col.Name) })
+			out = append(out, schema.Statement{SQL: "ALTER TABLE " + quote(m.To.Name) + " DROP COLUMN " + quote(col.Name),
+				Review: "drops column " + m.To.Name + "." + col.Name + " and its data"})
 		case *schema.AddIndex:
 			out = append(out, schema.Statement{SQL: createIndex(m.To, c.Index), Review: uniqueReview(c.Index)})
 		case *schema.DropIndex:
@@ -144,7 +156,7 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 			return nil, false
 		}
 	}
-	if len(added) > 0 || optionsChanged {
+	if len(edits) > 0 || optionsChanged {
 		// Only when the stored text becomes what the models say.
 		if m.From.SQL == "" || m.To.SQL == "" {
 			return nil, false
@@ -156,12 +168,73 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 				}
 			}
 		}
-		sim, ok := appendColumns(m.From.SQL, added)
-		if !ok || definition(sim) != m.To.Def {
+		sim := m.From.SQL
+		for _, e := range edits {
+			var ok bool
+			if sim, ok = e(sim); !ok {
+				return nil, false
+			}
+		}
+		if definition(sim) != m.To.Def {
 			return nil, false
 		}
 	}
 	return out, true
+}
+
+// canDropColumn applies SQLite's ALTER TABLE DROP COLUMN restrictions to
+// column c of t: not in the primary key, a unique constraint, an index or
+// one of t's foreign keys, named by no CHECK but its own and by no
+// generated column, and not generated itself (retort leaves those to a
+// rebuild). A view or trigger that names it makes SQLite refuse the
+// statement, and the revision stops there, rolled back.
+func canDropColumn(t *schema.Table, c *schema.Column) bool {
+	if c.Generated != nil {
+		return false
+	}
+	is := func(n string) bool { return strings.EqualFold(n, c.Name) }
+	if t.PrimaryKey != nil && slices.ContainsFunc(t.PrimaryKey.Columns, is) {
+		return false
+	}
+	for _, u := range t.Uniques {
+		if slices.ContainsFunc(u.Columns, is) {
+			return false
+		}
+	}
+	names := func(expr string) bool {
+		for _, tk := range tokenize(expr) {
+			if (tk.kind == 'w' || tk.kind == 'q') && is(tk.ident()) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range t.Indexes {
+		if names(x.Where) {
+			return false
+		}
+		for _, p := range x.Parts {
+			if is(p.Column) || names(p.Expr) {
+				return false
+			}
+		}
+	}
+	for _, fk := range t.ForeignKeys {
+		if slices.ContainsFunc(fk.Columns, is) {
+			return false
+		}
+	}
+	for _, ch := range t.Checks {
+		if !is(ch.Column) && names(ch.Expr) {
+			return false
+		}
+	}
+	for _, o := range t.Columns {
+		if o.Generated != nil && names(o.Generated.Expr) {
+			return false
+		}
+	}
+	return true
 }
 
 // columnSource returns a column's definition as written in t's CREATE TABLE.
@@ -207,24 +280,6 @@ func canAddColumn(t *schema.Table, c *schema.Column, seg string) bool {
 		}
 	}
 	return true
-}
-
-// appendColumns does to a CREATE TABLE text what ADD COLUMN does: the
-// definitions go before the closing parenthesis.
-func appendColumns(sql string, defs []string) (string, bool) {
-	if len(defs) == 0 {
-		return sql, true
-	}
-	c, ok := parseCreate(sql)
-	if !ok || c.bodyFrom >= len(c.toks) {
-		return "", false
-	}
-	_, next := paren(c.toks, c.bodyFrom)
-	if next == 0 || next > len(c.toks) {
-		return "", false
-	}
-	closeTok := c.toks[next-1]
-	return sql[:closeTok.start] + ", " + strings.Join(defs, ", ") + sql[closeTok.start:], true
 }
 
 // rebuild moves the table aside, creates it anew and copies its rows. The

@@ -18,24 +18,14 @@ INSERT INTO customers (id, name) SELECT id, name FROM _retort_old_customers;
 DROP TABLE _retort_old_customers;
 
 -- downgrade
--- Rebuilding tables. retort switches foreign keys off before this revision's transaction
--- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
--- before the revision is recorded, and switches them back on after: a failure rolls back.
-PRAGMA foreign_keys = OFF;
-
-PRAGMA legacy_alter_table = ON;
-
--- REVIEW: rebuilds table customers (SQLite cannot ALTER this: table definition; drop column "ref"; drop column "joined"; drop column "credits"; drop column "tier"); its rows are copied
-ALTER TABLE customers RENAME TO _retort_old_customers;
-
-PRAGMA legacy_alter_table = OFF;
-
-CREATE TABLE customers (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(20));
-
 -- REVIEW: drops column customers.ref and its data
--- REVIEW: drops column customers.joined and its data
--- REVIEW: drops column customers.credits and its data
--- REVIEW: drops column customers.tier and its data
-INSERT INTO customers (id, name) SELECT id, name FROM _retort_old_customers;
+ALTER TABLE customers DROP COLUMN ref;
 
-DROP TABLE _retort_old_customers;
+-- REVIEW: drops column customers.joined and its data
+ALTER TABLE customers DROP COLUMN joined;
+
+-- REVIEW: drops column customers.credits and its data
+ALTER TABLE customers DROP COLUMN credits;
+
+-- REVIEW: drops column customers.tier and its data
+ALTER TABLE customers DROP COLUMN tier;

@@ -1,26 +1,9 @@
 -- upgrade
--- Rebuilding tables. retort switches foreign keys off before this revision's transaction
--- begins (this PRAGMA is a no-op inside it), checks them with PRAGMA foreign_key_check
--- before the revision is recorded, and switches them back on after: a failure rolls back.
-PRAGMA foreign_keys = OFF;
-
-PRAGMA legacy_alter_table = ON;
-
--- REVIEW: rebuilds table people (SQLite cannot ALTER this: drop column "nickname"; drop column "age"; table definition); its rows are copied
-ALTER TABLE people RENAME TO _retort_old_people;
-
-PRAGMA legacy_alter_table = OFF;
-
-CREATE TABLE people (
-    id INTEGER NOT NULL PRIMARY KEY,
-    email VARCHAR(100) NOT NULL
-);
-
 -- REVIEW: drops column people.nickname and its data
--- REVIEW: drops column people.age and its data
-INSERT INTO people (id, email) SELECT id, email FROM _retort_old_people;
+ALTER TABLE people DROP COLUMN nickname;
 
-DROP TABLE _retort_old_people;
+-- REVIEW: drops column people.age and its data
+ALTER TABLE people DROP COLUMN age;
 
 -- downgrade
 -- Rebuilding tables. retort switches foreign keys off before this revision's transaction

@@ -40,16 +40,5 @@ INSERT INTO kids (id, parent_id) SELECT id, parent_id FROM _retort_old_kids;
 
 DROP TABLE _retort_old_kids;
 
-PRAGMA legacy_alter_table = ON;
-
--- REVIEW: rebuilds table Parents (SQLite cannot ALTER this: table definition; drop column "born"); its rows are copied
-ALTER TABLE "Parents" RENAME TO "_retort_old_Parents";
-
-PRAGMA legacy_alter_table = OFF;
-
-CREATE TABLE Parents (Id INTEGER NOT NULL PRIMARY KEY, label VARCHAR(10));
-
 -- REVIEW: drops column Parents.born and its data
-INSERT INTO "Parents" ("Id", label) SELECT "Id", label FROM "_retort_old_Parents";
-
-DROP TABLE "_retort_old_Parents";
+ALTER TABLE "Parents" DROP COLUMN born;

@@ -64,19 +64,8 @@ DROP TABLE _retort_old_t;
 
 CREATE INDEX ix_t_name ON t (name);
 
-PRAGMA legacy_alter_table = ON;
-
--- REVIEW: rebuilds table kv (SQLite cannot ALTER this: table definition; drop column "w"); its rows are copied
-ALTER TABLE kv RENAME TO _retort_old_kv;
-
-PRAGMA legacy_alter_table = OFF;
-
-CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
-
 -- REVIEW: drops column kv.w and its data
-INSERT INTO kv (k, v) SELECT k, v FROM _retort_old_kv;
-
-DROP TABLE _retort_old_kv;
+ALTER TABLE kv DROP COLUMN w;
 
 -- +retort StatementBegin
 CREATE TRIGGER trg_t AFTER UPDATE ON t BEGIN UPDATE t SET updated = 'now' WHERE id = new.id; END;

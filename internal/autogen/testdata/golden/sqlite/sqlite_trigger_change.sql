@@ -100,19 +100,8 @@ INSERT INTO tag (id, label) SELECT id, label FROM _retort_old_tag;
 
 DROP TABLE _retort_old_tag;
 
-PRAGMA legacy_alter_table = ON;
-
--- REVIEW: rebuilds table log (SQLite cannot ALTER this: table definition; drop column "at"); its rows are copied
-ALTER TABLE log RENAME TO _retort_old_log;
-
-PRAGMA legacy_alter_table = OFF;
-
-CREATE TABLE log (id INTEGER PRIMARY KEY, what TEXT);
-
 -- REVIEW: drops column log.at and its data
-INSERT INTO log (id, what) SELECT id, what FROM _retort_old_log;
-
-DROP TABLE _retort_old_log;
+ALTER TABLE log DROP COLUMN at;
 
 PRAGMA legacy_alter_table = ON;
 
