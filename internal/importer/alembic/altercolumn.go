@@ -167,7 +167,11 @@ func (tr *translator) renameColumn(table, from, to string) error {
 		}
 		for _, fk := range t.ForeignKeys {
 			renameIn(fk.Columns)
+			if fk.RefTable == table {
+				renameIn(fk.RefColumns) // the table's own
+			}
 		}
+		tr.renameColumnDefs(t, from, to)
 		for _, ch := range t.Checks {
 			if ch.Column == from {
 				ch.Column = to
@@ -181,6 +185,7 @@ func (tr *translator) renameColumn(table, from, to string) error {
 			}
 		}
 	}
+	tr.renameReferences(table, "", from, to)
 	if b := tr.batch; b != nil && b.table == table {
 		rename(b.from)
 		rename(b.to)

@@ -82,6 +82,9 @@ type flavour struct {
 	// namedColumnChecks: a column's own CHECK can carry its name in the
 	// column definition (col INTEGER CONSTRAINT name CHECK (…)).
 	namedColumnChecks bool
+	// foldQuotedColumns: a quoted column name names the column in any
+	// case, as a bare one does; elsewhere a quoted name is exact.
+	foldQuotedColumns bool
 	// tableOptions are create_table's keywords of this dialect taken
 	// without effect on the schema retort compares; its others are
 	// refused.
@@ -152,10 +155,11 @@ var flavours = []flavour{
 		trueLit:  "true",
 		falseLit: "false",
 
-		comments:         true,
-		autoIncrement:    true,
-		wholeColumnAlter: true,
-		tableOptions:     map[string]bool{"mysql_engine": true, "mysql_charset": true, "mysql_collate": true, "mariadb_engine": true},
+		comments:          true,
+		autoIncrement:     true,
+		wholeColumnAlter:  true,
+		foldQuotedColumns: true,
+		tableOptions:      map[string]bool{"mysql_engine": true, "mysql_charset": true, "mysql_collate": true, "mariadb_engine": true},
 	},
 	{
 		name:     "sqlite",
@@ -177,6 +181,7 @@ var flavours = []flavour{
 		falseLit:      "0",
 
 		namedColumnChecks: true,
+		foldQuotedColumns: true,
 	},
 }
 

@@ -353,6 +353,9 @@ func (tr *translator) renameTable(from, to string) error {
 	if t != nil {
 		t = t.Clone()
 		t.Name = to
+		for _, ch := range t.Checks {
+			ch.Expr = tr.renameQualifierIn(ch.Expr, from, to)
+		}
 		if tr.text != nil && t.SQL != "" {
 			// SQLite rewrites the name in the stored text; the definition
 			// (which leaves the name out) stays.
@@ -361,6 +364,7 @@ func (tr *translator) renameTable(from, to string) error {
 		tr.setTable(to, t)
 	}
 	tr.st.named[to] = namedEntry{names: tr.namedOf(from), stamp: tr.next()}
+	tr.renameReferences(from, to, "", "")
 	return nil
 }
 

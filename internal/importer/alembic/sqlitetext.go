@@ -194,13 +194,3 @@ func hasColumnCheck(from *schema.Table, ch *schema.Check) bool {
 	}
 	return false
 }
-
-// appendColumnText does to a CREATE TABLE text what SQLite's ADD COLUMN
-// does: the column definition goes before the closing parenthesis.
-func appendColumnText(sql, col string) string {
-	i := strings.LastIndexByte(sql, ')')
-	if i < 0 {
-		return sql
-	}
-	return sql[:i] + ", " + col + sql[i:]
-}

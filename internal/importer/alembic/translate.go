@@ -13,6 +13,10 @@ import (
 // (SQLite) gives: the normalized definition a table's text compares by.
 type definer interface {
 	TableDefinition(sql string) string
+	// AddColumnText and DropColumnText are the stored text after ALTER
+	// TABLE ADD COLUMN and DROP COLUMN, which edit it in place.
+	AddColumnText(sql, def string) (string, bool)
+	DropColumnText(sql, name string) (string, bool)
 }
 
 // sqlaNamer names the SQLAlchemy dialect of a retort dialect.
@@ -446,15 +450,20 @@ func (tr *translator) modify(name string, fn func(t *schema.Table) ([]schema.Tab
 	return nil
 }
 
-// nextText is the SQLite text of to after cs: ADD COLUMN appends the
-// column to the stored text; other changes rebuild it.
+// nextText is the SQLite text of to after cs: ADD COLUMN and DROP COLUMN
+// (Alembic's, outside a batch) edit the stored text as SQLite does; other
+// changes rebuild it.
 func (tr *translator) nextText(from, to *schema.Table, cs []schema.TableChange) string {
 	native := from.SQL != ""
 	text := from.SQL
 	for _, c := range cs {
 		switch c := c.(type) {
 		case *schema.AddColumn:
-			text = appendColumnText(text, sqliteColumn(to, c.Column))
+			t, ok := tr.text.AddColumnText(text, sqliteColumn(to, c.Column))
+			text, native = t, native && ok
+		case *schema.DropColumn:
+			t, ok := tr.text.DropColumnText(text, c.Column.Name)
+			text, native = t, native && ok
 		case *schema.AddIndex, *schema.DropIndex:
 		default:
 			native = false
