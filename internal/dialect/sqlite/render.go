@@ -125,6 +125,7 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 	var added []string // column definitions as written in the desired table
 	// edits are what the statements do to the stored text, in order.
 	var edits []func(string) (string, bool)
+	dropped := map[string]bool{} // indexes dropped by the statements so far
 	optionsChanged := false
 	for _, c := range m.Changes {
 		switch c := c.(type) {
@@ -138,7 +139,7 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 			out = append(out, schema.Statement{SQL: "ALTER TABLE " + quote(m.To.Name) + " ADD COLUMN " + seg})
 		case *schema.DropColumn:
 			col := c.Column
-			if !canDropColumn(m.From, col) {
+			if !canDropColumn(m.From, col, dropped) {
 				return nil, false
 			}
 			edits = append(edits, func(s string) (string, bool) { return dropColumnText(s, col.Name) })
@@ -147,6 +148,7 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 		case *schema.AddIndex:
 			out = append(out, schema.Statement{SQL: createIndex(m.To, c.Index), Review: uniqueReview(c.Index)})
 		case *schema.DropIndex:
+			dropped[c.Index.Name] = true
 			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.Index.Name)})
 		case *schema.RenameIndex:
 			out = append(out, schema.Statement{SQL: "DROP INDEX " + quote(c.From.Name)}, schema.Statement{SQL: createIndex(m.To, c.To)})
@@ -183,12 +185,12 @@ func native(m *schema.ModifyTable) ([]schema.Statement, bool) {
 }
 
 // canDropColumn applies SQLite's ALTER TABLE DROP COLUMN restrictions to
-// column c of t: not in the primary key, a unique constraint, an index or
-// one of t's foreign keys, named by no CHECK but its own and by no
+// column c of t: not in the primary key, a unique constraint, an index
+// (but those in dropped, gone by then) or one of t's foreign keys, named by no CHECK but its own and by no
 // generated column, and not generated itself (retort leaves those to a
 // rebuild). A view or trigger that names it makes SQLite refuse the
 // statement, and the revision stops there, rolled back.
-func canDropColumn(t *schema.Table, c *schema.Column) bool {
+func canDropColumn(t *schema.Table, c *schema.Column, dropped map[string]bool) bool {
 	if c.Generated != nil {
 		return false
 	}
@@ -210,6 +212,9 @@ func canDropColumn(t *schema.Table, c *schema.Column) bool {
 		return false
 	}
 	for _, x := range t.Indexes {
+		if dropped[x.Name] {
+			continue
+		}
 		if names(x.Where) {
 			return false
 		}
@@ -256,10 +261,17 @@ func columnSource(t *schema.Table, c *schema.Column) (string, bool) {
 
 // canAddColumn applies SQLite's ALTER TABLE ADD COLUMN restrictions.
 func canAddColumn(t *schema.Table, c *schema.Column, seg string) bool {
-	for _, tok := range tokenize(seg) {
+	toks := tokenize(seg)
+	for i, tok := range toks {
 		switch strings.ToLower(tok.text) {
 		case "primary", "unique", "stored":
 			return false
+		case "default":
+			// An expression in parentheses or CURRENT_*, as written
+			// (the column's Default may be read back without them).
+			if i+1 < len(toks) && (toks[i+1].text == "(" || strings.HasPrefix(strings.ToLower(toks[i+1].text), "current_")) {
+				return false
+			}
 		}
 	}
 	if c.Generated != nil {
