@@ -189,8 +189,9 @@ type ShardReader interface {
 type ScratchSchema interface {
 	// ScratchSchemaSafe reports whether the statements can run in a scratch
 	// schema reaching nothing outside it: only kinds of statement that
-	// create or change tables, indexes, sequences, types and views, with no
-	// schema-qualified name anywhere in their text.
+	// create or change tables, indexes, sequences, types and views, or
+	// insert rows into them, with no schema-qualified name anywhere in
+	// their text.
 	ScratchSchemaSafe(stmts []string) bool
 	// ScratchSchemaBegin returns, for a transaction just begun, a query of
 	// one row and two integer columns, then the statements that create
@@ -199,7 +200,11 @@ type ScratchSchema interface {
 	// would see the models' DDL: more than 0 means a scratch database) and
 	// how many locks one transaction may hold; LocksPerStatement estimates
 	// what a model statement takes (a transaction holds them to its end).
-	ScratchSchemaBegin(name string) (check, begin string)
+	// verify, run after the statements, is a query of one boolean row:
+	// whether unqualified names still reach schema name alone (an
+	// expression the rows' insertion ran may have changed that; then
+	// the models go to a scratch database).
+	ScratchSchemaBegin(name string) (check, begin, verify string)
 	LocksPerStatement() int
 }
 

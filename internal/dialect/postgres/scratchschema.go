@@ -12,8 +12,9 @@ var _ dialect.ScratchSchema = (*Dialect)(nil)
 
 // scratchSchemaKinds are the statements that may run in a scratch schema:
 // they create or change objects that unqualified names resolve to the
-// schema first on the search path. Anything else (SET, DO, functions,
-// extensions, grants, COMMENT ON SCHEMA…) may reach objects outside it.
+// schema first on the search path, or insert rows into them. Anything
+// else (SET, DO, functions, extensions, grants, COMMENT ON SCHEMA…) may
+// reach objects outside it.
 var scratchSchemaKinds = []string{
 	"CREATE TABLE ", "CREATE UNLOGGED TABLE ",
 	"CREATE INDEX ", "CREATE UNIQUE INDEX ",
@@ -22,6 +23,11 @@ var scratchSchemaKinds = []string{
 	"ALTER TABLE ", "ALTER INDEX ", "ALTER SEQUENCE ", "ALTER TYPE ", "ALTER DOMAIN ",
 	"COMMENT ON TABLE ", "COMMENT ON COLUMN ", "COMMENT ON INDEX ", "COMMENT ON VIEW ",
 	"COMMENT ON SEQUENCE ", "COMMENT ON TYPE ", "COMMENT ON DOMAIN ", "COMMENT ON CONSTRAINT ",
+	// Rows (reference data in the models): their expressions, and the
+	// defaults and checks they run, reach the schema's objects and
+	// pg_catalog's functions, as in a scratch database; the search path
+	// is checked again after them (ScratchSchemaBegin's verify).
+	"INSERT INTO ",
 }
 
 // qualified finds a name followed by a dot and another name: schema.table,
@@ -87,11 +93,12 @@ func skipLeadingComments(s string) string {
 // ScratchSchemaBegin implements dialect.ScratchSchema. The lock table
 // holds max_locks_per_transaction × (max_connections +
 // max_prepared_transactions) locks for the whole server.
-func (*Dialect) ScratchSchemaBegin(name string) (check, begin string) {
+func (*Dialect) ScratchSchemaBegin(name string) (check, begin, verify string) {
 	check = `SELECT (SELECT count(*) FROM pg_event_trigger WHERE evtenabled <> 'D'),
   current_setting('max_locks_per_transaction')::bigint * (current_setting('max_connections')::bigint + current_setting('max_prepared_transactions')::bigint)`
 	// name is a plain identifier (dialect.ScratchName).
-	return check, "CREATE SCHEMA " + name + ";\nSET LOCAL search_path = " + name
+	return check, "CREATE SCHEMA " + name + ";\nSET LOCAL search_path = " + name,
+		"SELECT current_schemas(false) = ARRAY['" + name + "']::name[] AND current_setting('search_path') = '" + name + "'"
 }
 
 // LocksPerStatement implements dialect.ScratchSchema: a CREATE TABLE with

@@ -37,7 +37,11 @@ func TestScratchSchemaSafe(t *testing.T) {
 		{"GRANT SELECT ON t TO app", false},
 		{"COMMENT ON SCHEMA public IS 'x'", false},
 		{"CREATE TEMP TABLE t (id int)", false},
-		{"INSERT INTO t VALUES (1)", false},
+		{"INSERT INTO t VALUES (1), (2)", true},
+		{"insert into t (a) select a from u", true},
+		{"INSERT INTO public.t VALUES (1)", false},
+		{"INSERT INTO t VALUES (set_config('search_path', 'public', true))", false},
+		{"UPDATE t SET a = 1", false},
 		{"-- only a comment", false},
 	}
 	d := postgres.New()

@@ -243,6 +243,11 @@ func TestLoadScratchSchemaPostgres(t *testing.T) {
 		{"qualified", "CREATE SCHEMA billing;\nCREATE TABLE billing.inv (id int PRIMARY KEY);\nCREATE TABLE t0001 (id int PRIMARY KEY);\n", "database"},
 		{"set", "SET search_path = public;\nCREATE TABLE t0001 (id int PRIMARY KEY);\n", "database"},
 		{"enum-added", "CREATE TYPE e AS ENUM ('a');\nALTER TYPE e ADD VALUE 'b';\nCREATE TABLE t (v e DEFAULT 'b');\n", "schema,database,database"},
+		{"rows-plain", "CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE t0001 (id int PRIMARY KEY, v mood DEFAULT 'ok');\nINSERT INTO t0001 (id) VALUES (1), (2);\nCREATE TABLE m (id int REFERENCES t0001);\nINSERT INTO m SELECT id FROM t0001;\n", "schema"},
+		// A default that moves the search path when a row is inserted: the
+		// next statement and the inspection would reach the database's own
+		// schema, so the models go to a scratch database.
+		{"rows-move-the-path", "CREATE TABLE t0001 (id int PRIMARY KEY, p text DEFAULT set_config('search' || '_path', 'public', true));\nINSERT INTO t0001 (id) VALUES (1);\nCREATE TABLE m (id int);\n", "schema,database"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -241,7 +241,7 @@ func inSchema(ctx context.Context, d dialect.Dialect, src Source, stmts []locate
 	// Rolled back in every case: nothing of the models stays.
 	defer func() { _ = tx.Rollback() }()
 	name := dialect.ScratchName()
-	check, begin := ss.ScratchSchemaBegin(name)
+	check, begin, verify := ss.ScratchSchemaBegin(name)
 	var triggers, locks int64
 	if err := tx.QueryRowContext(ctx, check).Scan(&triggers, &locks); err != nil {
 		return nil, false, ctx.Err()
@@ -257,6 +257,10 @@ func inSchema(ctx context.Context, d dialect.Dialect, src Source, stmts []locate
 		if _, err := tx.ExecContext(ctx, joined(b)); err != nil {
 			return nil, false, ctx.Err()
 		}
+	}
+	var alone bool
+	if err := tx.QueryRowContext(ctx, verify).Scan(&alone); err != nil || !alone {
+		return nil, false, ctx.Err()
 	}
 	o := src.Inspect
 	o.Schemas = []string{""}
