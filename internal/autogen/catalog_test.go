@@ -1,12 +1,19 @@
 package autogen_test
 
 import (
+	"context"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/retortdb/retort/internal/dialect"
+	"github.com/retortdb/retort/internal/dialect/postgres"
+	"github.com/retortdb/retort/internal/models/sqlstate"
 	"github.com/retortdb/retort/internal/testutil"
 	"github.com/retortdb/retort/schema"
 )
@@ -23,34 +30,7 @@ func catalogDump(t *testing.T, db *testutil.DB) string {
 	var stmts []string
 	switch db.Dialect {
 	case testutil.Postgres:
-		bin, err := exec.LookPath("pg_dump")
-		if err != nil {
-			return ""
-		}
-		out, err := exec.Command(bin, "--schema-only", "--no-owner", "--no-privileges", "-d", db.URL).Output()
-		if err != nil {
-			t.Fatalf("pg_dump: %v", err)
-		}
-		for _, st := range strings.Split(string(out), ";\n") {
-			var lines []string
-			for _, l := range strings.Split(st, "\n") {
-				if l == "" || strings.HasPrefix(l, "--") || strings.HasPrefix(l, `\restrict `) || strings.HasPrefix(l, `\unrestrict `) || strings.HasPrefix(l, "SET ") || strings.HasPrefix(l, "SELECT pg_catalog.set_config") {
-					continue
-				}
-				lines = append(lines, l)
-			}
-			if len(lines) == 0 {
-				continue
-			}
-			if strings.HasPrefix(lines[0], "CREATE TABLE ") && len(lines) > 2 {
-				cols := lines[1 : len(lines)-1]
-				for i := range cols {
-					cols[i] = strings.TrimSuffix(cols[i], ",")
-				}
-				sort.Strings(cols)
-			}
-			stmts = append(stmts, strings.Join(lines, "\n"))
-		}
+		return pgCatalog(t, db, "")
 	case testutil.MySQL:
 		rows, err := db.DB.Query(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()`)
 		if err != nil {
@@ -145,10 +125,46 @@ func catalogDump(t *testing.T, db *testutil.DB) string {
 	return strings.Join(stmts, ";\n")
 }
 
-// referenceDump is the catalog dump of a fresh database with text applied.
-func referenceDump(t *testing.T, dialect, text string) string {
+// referenceDump is the catalog dump of a fresh database with text
+// applied. On PostgreSQL, text that reaches only its own schema's objects
+// (what the models' scratch schema takes) is applied in a schema of its
+// own in db, which must be empty, alone on the search path; dumped, with
+// its name written as public's, and dropped: the same account at a
+// fraction of a database's creation and drop.
+func referenceDump(t *testing.T, db *testutil.DB, text string) string {
 	t.Helper()
-	ref := testutil.New(t, dialect)
+	if db.Dialect == testutil.Postgres {
+		stmts, err := sqlstate.Split(text, false)
+		if err != nil {
+			t.Fatalf("reference schema: split: %v", err)
+		}
+		texts := make([]string, len(stmts))
+		for i, st := range stmts {
+			texts[i] = st.SQL
+		}
+		if postgres.New().ScratchSchemaSafe(texts) {
+			ctx := context.Background()
+			name := dialect.ScratchName()
+			conn, err := db.DB.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			for _, q := range append([]string{"CREATE SCHEMA " + name, "SET search_path = " + name}, texts...) {
+				if _, err := conn.ExecContext(ctx, q); err != nil {
+					t.Fatalf("reference schema: %s: %v", q, err)
+				}
+			}
+			dump := pgCatalog(t, db, name)
+			for _, q := range []string{"RESET search_path", "DROP SCHEMA " + name + " CASCADE"} {
+				if _, err := conn.ExecContext(ctx, q); err != nil {
+					t.Fatalf("reference schema: %s: %v", q, err)
+				}
+			}
+			return dump
+		}
+	}
+	ref := testutil.New(t, db.Dialect)
 	apply(t, ref, text, "reference schema")
 	return catalogDump(t, ref)
 }
@@ -216,4 +232,67 @@ func sameRows(t *testing.T, what string, before, after map[string]int) {
 			t.Errorf("%s: table %s had %d rows, now %d", what, name, n, m)
 		}
 	}
+}
+
+// pgDump is the pg_dump to run: the newest of the versioned binaries
+// Debian installs, when there are any (its /usr/bin/pg_dump is a Perl
+// wrapper that picks one, at a third of a small dump's cost), else the one
+// on PATH; "" when there is none.
+var pgDump = sync.OnceValue(func() string {
+	paths, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_dump")
+	best, newest := "", -1
+	for _, p := range paths {
+		if v, err := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(p)))); err == nil && v > newest {
+			best, newest = p, v
+		}
+	}
+	if best == "" {
+		best, _ = exec.LookPath("pg_dump")
+	}
+	return best
+})
+
+// pgCatalog is catalogDump on PostgreSQL: of the whole database, or of
+// schema only (its name then written as public's) when schema is set.
+func pgCatalog(t *testing.T, db *testutil.DB, schema string) string {
+	t.Helper()
+	bin := pgDump()
+	if bin == "" {
+		return ""
+	}
+	args := []string{"--schema-only", "--no-owner", "--no-privileges", "-d", db.URL}
+	if schema != "" {
+		args = append(args, "-n", schema)
+	}
+	out, err := exec.Command(bin, args...).Output()
+	if err != nil {
+		t.Fatalf("pg_dump: %v", err)
+	}
+	text := string(out)
+	if schema != "" {
+		text = strings.ReplaceAll(text, schema+".", "public.")
+	}
+	var stmts []string
+	for _, st := range strings.Split(text, ";\n") {
+		var lines []string
+		for _, l := range strings.Split(st, "\n") {
+			if l == "" || strings.HasPrefix(l, "--") || strings.HasPrefix(l, `\restrict `) || strings.HasPrefix(l, `\unrestrict `) || strings.HasPrefix(l, "SET ") || strings.HasPrefix(l, "SELECT pg_catalog.set_config") {
+				continue
+			}
+			lines = append(lines, l)
+		}
+		if len(lines) == 0 || schema != "" && lines[0] == "CREATE SCHEMA "+schema {
+			continue
+		}
+		if strings.HasPrefix(lines[0], "CREATE TABLE ") && len(lines) > 2 {
+			cols := lines[1 : len(lines)-1]
+			for i := range cols {
+				cols[i] = strings.TrimSuffix(cols[i], ",")
+			}
+			sort.Strings(cols)
+		}
+		stmts = append(stmts, strings.Join(lines, "\n"))
+	}
+	sort.Strings(stmts)
+	return strings.Join(stmts, ";\n")
 }

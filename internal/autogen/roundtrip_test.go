@@ -136,9 +136,9 @@ func roundTripRenamed(t *testing.T, dialect, current, desired string, renames []
 	t.Helper()
 	ctx := context.Background()
 	db := testutil.New(t, dialect)
+	desCatalog := referenceDump(t, db, desired)
 	apply(t, db, current, "current schema")
 	curCatalog := catalogDump(t, db)
-	desCatalog := referenceDump(t, dialect, desired)
 	cur, err := autogen.Inspect(ctx, db.DB, dialect, skip)
 	if err != nil {
 		t.Fatalf("inspect current: %v", err)
