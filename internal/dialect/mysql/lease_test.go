@@ -232,20 +232,7 @@ func TestLeaseRetriesDeadlockVictims(t *testing.T) {
 			t.Fatalf("lock the lease row: %d rows, %v", n, err)
 		}
 		start()
-		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-			var waiting int
-			// Blocked: still at it after 50ms.
-			if err := db.DB.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.processlist WHERE command = 'Query' AND info LIKE ? AND time_ms > 50",
-				prefix+"%").Scan(&waiting); err != nil {
-				t.Fatal(err)
-			}
-			if waiting > 0 {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("no %q waited for the row lock", prefix)
-			}
-		}
+		waitFor(t, db.DB, prefix, 50) // blocked: still at it after 50ms
 		_, err = tx.ExecContext(ctx, "UPDATE "+table+" SET expires = expires WHERE lock_key = ?", key)
 		var me *gomysql.MySQLError
 		if errors.As(err, &me) && me.Number == 1213 {
@@ -372,22 +359,6 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 			}
 		}
 	}
-	waiting := func(prefix string) {
-		t.Helper()
-		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-			var n int
-			if err := db.DB.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.processlist WHERE command = 'Query' AND info LIKE ?",
-				prefix+"%").Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			if n > 0 {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("no %q waited for the row lock", prefix)
-			}
-		}
-	}
 	owner := func(key string) string {
 		t.Helper()
 		rows := db.Strings(t, "SELECT owner FROM "+table+" WHERE lock_key = '"+key+"'")
@@ -402,7 +373,7 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 		takeOver := block("after")
 		done := make(chan error, 1)
 		go func() { done <- unlock(ctx) }() // the run is done, the lease fresh
-		waiting("DELETE FROM " + table)
+		waitFor(t, db.DB, "DELETE FROM "+table, 0)
 		time.Sleep(time.Until(start.Add(lease + 200*time.Millisecond)))
 		takeOver()
 		if err := <-done; err != nil {
@@ -416,7 +387,7 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 	t.Run("lapse before the end", func(t *testing.T) {
 		unlock, _, start := take("before")
 		takeOver := block("before")
-		waiting("UPDATE " + table + " SET expires") // the first renewal, held up
+		waitFor(t, db.DB, "UPDATE "+table+" SET expires", 0) // the first renewal, held up
 		// The run's last statement outlasts the lease.
 		time.Sleep(time.Until(start.Add(lease + 200*time.Millisecond)))
 		done := make(chan error, 1)
@@ -431,4 +402,24 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 			t.Errorf("the lease row's owner is %q, want the run that took it over", got)
 		}
 	})
+}
+
+// waitFor waits up to five seconds until a statement starting with prefix
+// has been running for more than ms milliseconds on the server (waiting
+// for a row lock, in these tests).
+func waitFor(t *testing.T, db *sql.DB, prefix string, ms int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		var n int
+		if err := db.QueryRow("SELECT COUNT(*) FROM information_schema.processlist WHERE command = 'Query' AND info LIKE ? AND time_ms > ?",
+			prefix+"%", ms).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q waited for the row lock", prefix)
+		}
+	}
 }

@@ -199,6 +199,7 @@ func withName(sql, name string) (string, bool) {
 type bodyItem struct {
 	toks []token
 	text string
+	sep  int // the offset of the ',' before it; -1 for the first item
 }
 
 // tableItems splits the parenthesized body of CREATE TABLE into items.
@@ -209,12 +210,23 @@ func tableItems(sql string) ([]bodyItem, bool) {
 
 // itemsOf is tableItems(sql) for c, ok = parseCreate(sql).
 func itemsOf(sql string, c *createStmt, ok bool) ([]bodyItem, bool) {
+	items, _, ok := body(sql, c, ok)
+	return items, ok
+}
+
+// body is itemsOf with the offset of the body's closing parenthesis.
+func body(sql string, c *createStmt, ok bool) ([]bodyItem, int, bool) {
 	if !ok || c.bodyFrom >= len(c.toks) || c.toks[c.bodyFrom].text != "(" {
-		return nil, false
+		return nil, 0, false
 	}
 	var items []bodyItem
-	depth := 0
+	depth, sep := 0, -1
 	startTok := c.bodyFrom + 1
+	item := func(end int) {
+		if startTok < end {
+			items = append(items, bodyItem{toks: c.toks[startTok:end], text: sql[c.toks[startTok].start:c.toks[end-1].end], sep: sep})
+		}
+	}
 	for i := c.bodyFrom; i < len(c.toks); i++ {
 		switch c.toks[i].text {
 		case "(":
@@ -222,21 +234,17 @@ func itemsOf(sql string, c *createStmt, ok bool) ([]bodyItem, bool) {
 		case ")":
 			depth--
 			if depth == 0 {
-				if startTok < i {
-					items = append(items, bodyItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
-				}
-				return items, true
+				item(i)
+				return items, c.toks[i].start, true
 			}
 		case ",":
 			if depth == 1 {
-				if startTok < i {
-					items = append(items, bodyItem{toks: c.toks[startTok:i], text: sql[c.toks[startTok].start:c.toks[i-1].end]})
-				}
-				startTok = i + 1
+				item(i)
+				startTok, sep = i+1, c.toks[i].start
 			}
 		}
 	}
-	return nil, false
+	return nil, 0, false
 }
 
 // isConstraint reports whether an item is a table constraint.

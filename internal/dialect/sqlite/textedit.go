@@ -17,48 +17,20 @@ type tableLayout struct {
 }
 
 // readLayout reads sql's columns; ok is false when sql is not a CREATE
-// TABLE with a parenthesized body.
+// TABLE with a parenthesized body and a column.
 func readLayout(sql string) (tableLayout, bool) {
-	var l tableLayout
 	c, ok := parseCreate(sql)
-	if !ok || c.bodyFrom >= len(c.toks) || c.toks[c.bodyFrom].text != "(" {
-		return l, false
-	}
-	l.end = -1
-	item := func(from, to int) {
-		if from >= to || l.end >= 0 {
-			return
-		}
-		it := bodyItem{toks: c.toks[from:to]}
+	items, closing, ok := body(sql, c, ok)
+	l := tableLayout{end: closing}
+	for _, it := range items {
 		if it.isConstraint() {
-			l.end = c.toks[from-1].start // the ',' before it
-			return
+			l.end = it.sep
+			break
 		}
 		l.names = append(l.names, it.toks[0].ident())
 		l.starts = append(l.starts, it.toks[0].start)
 	}
-	depth, from := 0, c.bodyFrom+1
-	for i := c.bodyFrom; i < len(c.toks); i++ {
-		switch c.toks[i].text {
-		case "(":
-			depth++
-		case ")":
-			depth--
-			if depth == 0 {
-				item(from, i)
-				if l.end < 0 {
-					l.end = c.toks[i].start
-				}
-				return l, len(l.names) > 0
-			}
-		case ",":
-			if depth == 1 {
-				item(from, i)
-				from = i + 1
-			}
-		}
-	}
-	return l, false
+	return l, ok && len(l.names) > 0
 }
 
 // addColumnText is sql after ALTER TABLE ADD COLUMN def: ", def" at the

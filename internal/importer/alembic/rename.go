@@ -74,16 +74,11 @@ func (tr *translator) requote(tk sqlsplit.Token, name string) string {
 // (bare, or qualified by a name) becomes to. A name followed by "(" is a
 // function's and stays.
 func (tr *translator) renameColumnIn(text, from, to string) string {
-	if text == "" {
-		return text
-	}
-	toks := sqlsplit.Tokens(text, tr.lexical())
-	return edit(text, toks, func(i int) string {
-		tk := toks[i]
-		if !tr.sameName(tk, from) || i+1 < len(toks) && (toks[i+1].IsPunct("(") || toks[i+1].IsPunct(".")) {
+	return tr.rewrite(text, func(toks []sqlsplit.Token, i int) string {
+		if !tr.sameName(toks[i], from) || i+1 < len(toks) && (toks[i+1].IsPunct("(") || toks[i+1].IsPunct(".")) {
 			return ""
 		}
-		return tr.requote(tk, to)
+		return tr.requote(toks[i], to)
 	})
 }
 
@@ -91,17 +86,22 @@ func (tr *translator) renameColumnIn(text, from, to string) string {
 // qualifies a column (from.col) becomes to, quoted as SQLite's RENAME
 // TABLE writes it.
 func (tr *translator) renameQualifierIn(text, from, to string) string {
+	return tr.rewrite(text, func(toks []sqlsplit.Token, i int) string {
+		if !tr.sameName(toks[i], from) || i+1 >= len(toks) || !toks[i+1].IsPunct(".") || i > 0 && toks[i-1].IsPunct(".") {
+			return ""
+		}
+		return tr.tableName(toks[i], to)
+	})
+}
+
+// rewrite returns text with each token for which repl returns a
+// replacement replaced.
+func (tr *translator) rewrite(text string, repl func(toks []sqlsplit.Token, i int) string) string {
 	if text == "" {
 		return text
 	}
 	toks := sqlsplit.Tokens(text, tr.lexical())
-	return edit(text, toks, func(i int) string {
-		tk := toks[i]
-		if !tr.sameName(tk, from) || i+1 >= len(toks) || !toks[i+1].IsPunct(".") || i > 0 && toks[i-1].IsPunct(".") {
-			return ""
-		}
-		return tr.tableName(tk, to)
-	})
+	return edit(text, toks, func(i int) string { return repl(toks, i) })
 }
 
 // tableName writes a renamed table's name where tk named the old one:
