@@ -8,8 +8,11 @@
 package compat_test
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -168,6 +171,7 @@ type project struct {
 	rtToml  string
 	alSteps int // steplog rows already seen
 	rtSteps int
+	al      *alembicServer // started on first use
 }
 
 func newProject(t *testing.T, revs []rev) *project {
@@ -265,7 +269,94 @@ func run(name string, args ...string) result {
 }
 
 func (p *project) alembic(args ...string) result {
-	return run(python, append([]string{"-m", "alembic", "-c", p.alIni}, args...)...)
+	if p.al == nil {
+		p.al = startAlembic(p.t)
+	}
+	return p.al.run(p.t, append([]string{"-c", p.alIni}, args...))
+}
+
+// alembicServerPy runs Alembic's command line once per line of its
+// input (the arguments as a JSON list) in one Python process, as `python
+// -m alembic` would (Python's and Alembic's start-up is most of a small
+// command's time): the command's output and exit status come back as one
+// JSON line. Each command gets its own output streams and, as a new
+// process would, shows each warning again.
+const alembicServerPy = `
+import contextlib, io, json, sys, warnings
+from alembic.config import CommandLine, Config
+out = sys.stdout
+for line in sys.stdin:
+    argv = json.loads(line)
+    stdout, stderr, code = io.StringIO(), io.StringIO(), 0
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), warnings.catch_warnings():
+        try:
+            cl = CommandLine(prog="alembic")
+            options = cl.parser.parse_args(argv)
+            if not hasattr(options, "cmd"):
+                cl.parser.error("too few arguments")
+            cfg = Config(file_=options.config, ini_section=options.name, cmd_opts=options, stdout=stdout)
+            cl.run_cmd(cfg, options)
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+            code = 1
+    out.write(json.dumps({"code": code, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}) + "\n")
+    out.flush()
+`
+
+// alembicServer is a running alembicServerPy.
+type alembicServer struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startAlembic(t *testing.T) *alembicServer {
+	t.Helper()
+	cmd := exec.Command(python, "-c", alembicServerPy)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		in.Close()
+		_ = cmd.Wait()
+	})
+	return &alembicServer{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<16)}
+}
+
+func (s *alembicServer) run(t *testing.T, argv []string) result {
+	t.Helper()
+	req, err := json.Marshal(argv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.in.Write(append(req, '\n')); err != nil {
+		t.Fatalf("alembic %v: %v", argv, err)
+	}
+	line, err := s.out.ReadBytes('\n')
+	if err != nil {
+		t.Fatalf("alembic %v: no answer: %v", argv, err)
+	}
+	var r struct {
+		Code           int
+		Stdout, Stderr string
+	}
+	if err := json.Unmarshal(line, &r); err != nil {
+		t.Fatalf("alembic %v: %v: %q", argv, err, line)
+	}
+	return result{ok: r.Code == 0, stdout: r.Stdout, stderr: r.Stderr}
 }
 
 func (p *project) retort(args ...string) result {
