@@ -3,7 +3,9 @@ package mysql_test
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/retortdb/retort/internal/dialect"
 	"github.com/retortdb/retort/internal/dialect/mysql"
@@ -76,5 +78,48 @@ func TestSingleServerPoolSetsNoSyncWait(t *testing.T) {
 	var got int
 	if err := pool.QueryRow("SELECT @@session.wsrep_sync_wait").Scan(&got); err != nil || got != 0 {
 		t.Errorf("wsrep_sync_wait = %d (%v), want 0", got, err)
+	}
+}
+
+// An unlock whose connection died says so, and what it says is true: the
+// server released the lock with the connection, so another session takes
+// it at once.
+func TestUnlockOnADeadConnection(t *testing.T) {
+	t.Parallel()
+	db := testutil.New(t, testutil.MySQL)
+	ctx := context.Background()
+	d := mysql.New()
+	table := dialect.Table{Name: "alembic_version"}
+	conn, err := db.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	unlock, err := d.Lock(ctx, conn, table, dialect.LockOptions{DB: db.DB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := conn.QueryRowContext(ctx, "SELECT CONNECTION_ID()").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.DB.ExecContext(ctx, "KILL ?", id); err != nil {
+		t.Fatal(err)
+	}
+	err = unlock(ctx)
+	if err == nil || !strings.Contains(err.Error(), "release the migration lock (RELEASE_LOCK)") || !strings.Contains(err.Error(), "releases it when the run's connection closes") {
+		t.Fatalf("unlock on a killed connection: %v, want the release's failure and what ends the lock", err)
+	}
+	other, err := db.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	again, err := d.Lock(ctx, other, table, dialect.LockOptions{DB: db.DB, Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatalf("another session could not take the lock after the holder's connection died: %v", err)
+	}
+	if err := again(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
