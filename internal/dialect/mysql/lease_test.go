@@ -359,6 +359,25 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 			}
 		}
 	}
+	// expired waits until the lease taken at start has expired, by the
+	// server's clock and the row's last committed renewal (a plain read,
+	// which the row's lock does not hold up).
+	expired := func(start time.Time, key string) {
+		t.Helper()
+		time.Sleep(time.Until(start.Add(lease)))
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			var done bool
+			if err := db.DB.QueryRowContext(ctx, "SELECT expires < UTC_TIMESTAMP(6) FROM "+table+" WHERE lock_key = ?", key).Scan(&done); err != nil {
+				t.Fatal(err)
+			}
+			if done {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the lease did not expire")
+			}
+		}
+	}
 	owner := func(key string) string {
 		t.Helper()
 		rows := db.Strings(t, "SELECT owner FROM "+table+" WHERE lock_key = '"+key+"'")
@@ -374,7 +393,7 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 		done := make(chan error, 1)
 		go func() { done <- unlock(ctx) }() // the run is done, the lease fresh
 		waitFor(t, db.DB, "DELETE FROM "+table, 0)
-		time.Sleep(time.Until(start.Add(lease + 200*time.Millisecond)))
+		expired(start, "after")
 		takeOver()
 		if err := <-done; err != nil {
 			t.Fatalf("unlock after a lapse that came once the run was done: %v", err)
@@ -389,7 +408,7 @@ func TestLeaseReleaseReportsOnlyLapsesBeforeTheEnd(t *testing.T) {
 		takeOver := block("before")
 		waitFor(t, db.DB, "UPDATE "+table+" SET expires", 0) // the first renewal, held up
 		// The run's last statement outlasts the lease.
-		time.Sleep(time.Until(start.Add(lease + 200*time.Millisecond)))
+		expired(start, "before")
 		done := make(chan error, 1)
 		go func() { done <- unlock(ctx) }()
 		time.Sleep(100 * time.Millisecond)
