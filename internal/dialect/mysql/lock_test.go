@@ -115,7 +115,7 @@ func TestUnlockOnADeadConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	again, err := d.Lock(ctx, other, table, dialect.LockOptions{DB: db.DB, Timeout: 2 * time.Second})
+	again, err := d.Lock(ctx, other, table, dialect.LockOptions{DB: db.DB, Timeout: 10 * time.Second})
 	if err != nil {
 		t.Fatalf("another session could not take the lock after the holder's connection died: %v", err)
 	}
