@@ -308,7 +308,6 @@ for line in sys.stdin:
 
 // alembicServer is a running alembicServerPy.
 type alembicServer struct {
-	cmd *exec.Cmd
 	in  io.WriteCloser
 	out *bufio.Reader
 }
@@ -333,7 +332,7 @@ func startAlembic(t *testing.T) *alembicServer {
 		in.Close()
 		_ = cmd.Wait()
 	})
-	return &alembicServer{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<16)}
+	return &alembicServer{in: in, out: bufio.NewReaderSize(out, 1<<16)}
 }
 
 func (s *alembicServer) run(t *testing.T, argv []string) result {
